@@ -1,0 +1,1 @@
+"""GenAI Studio core: everything an app needs that is not UI."""

@@ -1,0 +1,158 @@
+"""The chat LLM behind one interface, whichever backend runs it.
+
+    model = get_chat_model()
+    for delta in model.stream(messages, SamplingParams(max_new_tokens=64), cancel=event):
+        ...
+    result = model.generate(messages, params)   # ChatResult(text, model, new_tokens, seconds)
+
+Backends: `LocalChatModel` runs a transformers causal LM in this process (the bundled
+SmolLM2 GGUF or any HF id); `OpenAICompatChatModel` (openai_compat.py) talks to a server.
+`messages` are OpenAI-style dicts: [{"role": "system"|"user"|"assistant", "content": str}].
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Iterator, Protocol
+
+import torch
+
+from core.config import get_settings
+from core.models.causal_lm import load_causal_lm
+from core.models.device import pick_device, pick_dtype
+from core.models.lazy import Lazy
+from core.models.sampling import SamplingParams, make_generator, sample_next
+
+log = logging.getLogger(__name__)
+
+ROLES = ("system", "user", "assistant")
+
+
+@dataclass
+class ChatResult:
+    text: str
+    model: str
+    new_tokens: int
+    seconds: float
+
+
+class ChatModel(Protocol):
+    name: str
+    source: str  # bundled | local | hub | endpoint
+
+    def stream(self, messages: list[dict], params: SamplingParams = ...,
+               cancel: threading.Event | None = None) -> Iterator[str]: ...
+
+    def generate(self, messages: list[dict], params: SamplingParams = ...,
+                 cancel: threading.Event | None = None) -> ChatResult: ...
+
+
+def validate_messages(messages: list[dict]) -> None:
+    if not isinstance(messages, list) or not messages:
+        raise ValueError("messages must be a non-empty list of {'role', 'content'} dicts")
+    for i, m in enumerate(messages):
+        if not isinstance(m, dict) or m.get("role") not in ROLES or not isinstance(m.get("content"), str):
+            raise ValueError(f"messages[{i}] must be {{'role': one of {ROLES}, 'content': str}}, got {m!r}")
+
+
+class TokenCounter:
+    """Counts tokens a stream produced; backends fill it so generate() can report it."""
+
+    def __init__(self):
+        self.count = 0
+
+
+class LocalChatModel:
+    """A transformers causal LM with its own decode loop (prefill, then one token a step).
+
+    Our own loop, not `model.generate`, so that every request gets its own seeded
+    generator, streaming and cancellation are a `yield` and an Event check, and there is
+    no per-step overhead from the generic generation machinery.
+    """
+
+    def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None):
+        dtype = dtype or pick_dtype(get_settings().llm_dtype)
+        loaded = load_causal_lm(model, dtype=dtype, attn_implementation="sdpa")
+        self.lm, self.tokenizer = loaded.model, loaded.tokenizer
+        self.name, self.source = loaded.name, loaded.source
+        self.max_context = getattr(self.lm.config, "max_position_embeddings", 2048)
+        self.stop_ids = self._stop_ids()
+
+    def _stop_ids(self) -> set[int]:
+        ids = set()
+        for source in (self.tokenizer.eos_token_id, getattr(self.lm.generation_config, "eos_token_id", None)):
+            if isinstance(source, int):
+                ids.add(source)
+            elif source:
+                ids.update(source)
+        im_end = self.tokenizer.convert_tokens_to_ids("<|im_end|>")
+        if isinstance(im_end, int) and im_end != self.tokenizer.unk_token_id:
+            ids.add(im_end)
+        return ids
+
+    def prompt_ids(self, messages: list[dict]) -> torch.Tensor:
+        validate_messages(messages)
+        enc = self.tokenizer.apply_chat_template(
+            messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
+        return enc["input_ids"]
+
+    def stream(self, messages, params: SamplingParams = SamplingParams(), cancel=None,
+               counter: TokenCounter | None = None) -> Iterator[str]:
+        ids = self.prompt_ids(messages)
+        budget = min(params.max_new_tokens, self.max_context - ids.shape[1])
+        if budget <= 0:
+            raise ValueError(f"the prompt is {ids.shape[1]} tokens; the model's context is {self.max_context}")
+        yield from self._decode(ids, budget, params, cancel, counter or TokenCounter())
+
+    @torch.inference_mode()
+    def _decode(self, ids, budget, params, cancel, counter) -> Iterator[str]:
+        generator = make_generator(params.seed)
+        device = pick_device()
+        out = self.lm(input_ids=ids.to(device), use_cache=True, logits_to_keep=1)
+        cache, logits = out.cache, out.logits[0, -1]
+        generated: list[int] = []
+        emitted = ""
+        for _ in range(budget):
+            if cancel is not None and cancel.is_set():
+                break
+            token = sample_next(logits, params, generator)
+            if token in self.stop_ids:
+                break
+            generated.append(token)
+            counter.count = len(generated)
+            text = self.tokenizer.decode(generated, skip_special_tokens=True)
+            # hold back a partial multi-byte character until the next token completes it
+            if not text.endswith("\ufffd") and len(text) > len(emitted):
+                yield text[len(emitted):]
+                emitted = text
+            out = self.lm(input_ids=torch.tensor([[token]], device=device),
+                          cache=cache, use_cache=True)
+            cache, logits = out.cache, out.logits[0, -1]
+
+    def generate(self, messages, params: SamplingParams = SamplingParams(), cancel=None) -> ChatResult:
+        start, counter = time.perf_counter(), TokenCounter()
+        text = "".join(self.stream(messages, params, cancel, counter))
+        return ChatResult(text, self.name, counter.count, time.perf_counter() - start)
+
+
+def _build() -> ChatModel:
+    s = get_settings()
+    if s.llm_base_url:
+        from core.models.openai_compat import OpenAICompatChatModel
+
+        return OpenAICompatChatModel(s.llm_base_url, s.llm_model, s.llm_api_key, s.llm_timeout)
+    return LocalChatModel(s.llm_model)
+
+
+_chat: Lazy[ChatModel] = Lazy(_build)
+
+
+def get_chat_model() -> ChatModel:
+    """The process-wide chat model from settings (loaded once, shared by all sessions)."""
+    return _chat.get()
+
+
+def reset_chat_model() -> None:
+    _chat.reset()
