@@ -7,5 +7,6 @@
 """
 from core.safety.verdict import ScannerResult, Verdict
 from core.safety.policy import STAGES, scan
+from core.safety.stream import StreamGuard
 
-__all__ = ["STAGES", "ScannerResult", "Verdict", "scan"]
+__all__ = ["STAGES", "ScannerResult", "StreamGuard", "Verdict", "scan"]
