@@ -1,0 +1,1 @@
+"""The suite's single-page apps; `python -m apps` starts them all behind an index page."""

@@ -1,0 +1,110 @@
+"""`python -m apps`: start the suite — an index page plus every app in its own process.
+
+    python -m apps                      # index on http://127.0.0.1:7860/, apps on 7861..
+    python -m apps --only chatbot       # a subset
+    python -m apps --host 0.0.0.0       # listen on every interface (explicit choice)
+
+Ctrl-C (or SIGTERM) stops every app and the index page.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from apps import index_page, supervisor
+from apps.registry import KNOWN_APPS, available_apps
+from core.config import ConfigError, get_settings
+from core.models.catalog import configured_models
+
+log = logging.getLogger("apps")
+
+
+def parse_args(argv):
+    s = get_settings()
+    p = argparse.ArgumentParser(prog="python -m apps", description="Start GenAI Studio")
+    p.add_argument("--host", default=s.host, help=f"interface to bind (default {s.host}; GENAI_HOST)")
+    p.add_argument("--port", type=int, default=s.port, help=f"index page port (default {s.port}); "
+                   "apps use the next ports, one each")
+    p.add_argument("--only", nargs="+", metavar="APP", choices=[a.name for a in KNOWN_APPS],
+                   help="start only these apps")
+    return p.parse_args(argv)
+
+
+def make_handler(host: str, running: list[supervisor.RunningApp], models: list[dict]):
+    class IndexHandler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path in ("/", "/index.html"):
+                apps = [{"name": a.spec.name, "title": a.spec.title, "description": a.spec.description,
+                         "framework": a.spec.framework, "models": a.spec.models, "port": a.port,
+                         "state": a.state(host)} for a in running]
+                self._send(200, "text/html; charset=utf-8", index_page.render(apps, models))
+            elif self.path == "/status.json":
+                states = {a.spec.name: a.state(host) for a in running}
+                self._send(200, "application/json", json.dumps(states))
+            else:
+                self._send(404, "text/plain", "not found")
+
+        def _send(self, code, ctype, body: str):
+            data = body.encode()
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):  # keep the terminal for app state, not request lines
+            pass
+
+    return IndexHandler
+
+
+def main(argv=None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    try:
+        args = parse_args(argv)
+        settings = get_settings()
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    specs = [a for a in available_apps() if not args.only or a.name in args.only]
+    # each app keeps the same port whichever others run, so bookmarks stay valid
+    ports = {a.name: args.port + 1 + i for i, a in enumerate(KNOWN_APPS)}
+    try:
+        server = ThreadingHTTPServer((args.host, args.port), None)
+    except OSError as e:
+        print(f"error: cannot listen on {args.host}:{args.port}: {e}. Use --port or GENAI_PORT.",
+              file=sys.stderr)
+        return 2
+    log_dir = settings.data_dir / "logs"
+    running = [supervisor.start(spec, args.host, ports[spec.name], log_dir) for spec in specs]
+    server.RequestHandlerClass = make_handler(args.host, running, configured_models())
+
+    stopping = threading.Event()
+
+    def stop(signum, frame):
+        stopping.set()
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host
+    log.info("GenAI Studio index: http://%s:%d/  (apps: %s; logs in %s)", shown, args.port,
+             ", ".join(f"{a.spec.name}:{a.port}" for a in running) or "none", log_dir)
+    log.info("Ctrl-C stops everything")
+    try:
+        server.serve_forever(poll_interval=0.5)
+    finally:
+        log.info("stopping %d app(s)...", len(running))
+        supervisor.stop_all(running)
+        server.server_close()
+        log.info("stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
