@@ -97,7 +97,7 @@ _CARD = re.compile(r"(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}\b")
 _SSN = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
-_IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?![\w:.])")
 # +CC then groups, or a trunk 0 then groups, or US (NPA) NXX-XXXX shapes
 _PHONE = re.compile(
     r"(?<![\w+])(?:"
@@ -163,7 +163,7 @@ def find(text: str) -> list[Entity]:
             found.append(Entity("IP", m.start(), m.end()))
     for m in _IPV6.finditer(text):
         cand = m.group(0)
-        if sum(1 for g in cand.split(":") if g) >= 3 and any(c.isdigit() for c in cand):
+        if (sum(1 for g in cand.split(":") if g) >= 3 or "." in cand) and any(c.isdigit() for c in cand):
             try:
                 ipaddress.IPv6Address(cand)
             except ValueError:
