@@ -67,7 +67,40 @@ class Settings:
     hub_timeout: float = 3.0
 
     # --- safety -----------------------------------------------------------------------
-    # (core/safety settings go here.)
+    # The safety policy (core/safety/policy.py; docs/safety.md). Which scanners run at
+    # each stage, as a comma-separated list of: toxicity, pii, injection, image_prompt.
+    # An empty list turns checks off for that stage.
+    safety_input_scanners: str = "toxicity,pii,injection"  # user messages
+    safety_output_scanners: str = "toxicity,pii"  # model answers (streamed: per sentence)
+    safety_context_scanners: str = "pii,injection"  # retrieved documents (indirect injection)
+    safety_image_scanners: str = "image_prompt,toxicity,pii"  # text-to-image prompts
+    # A scanner flags a text when its score (0..1) is >= its threshold.
+    # Defaults chosen on the dev half of tests/data/safety_eval.jsonl (benchmarks/safety.py).
+    safety_toxicity_threshold: float = 0.5
+    safety_injection_threshold: float = 0.5
+    safety_image_threshold: float = 0.5
+    # What a flag does: allow (only reported and logged) | redact (PII replaced by
+    # [EMAIL], [CARD], ...; the text goes on) | block (the text is refused).
+    # pii accepts redact|block|allow; the others block|allow.
+    safety_toxicity_action: str = "block"
+    safety_pii_action: str = "redact"
+    safety_injection_action: str = "block"
+    safety_image_action: str = "block"
+    # Embedding-similarity checks (toxicity, injection) against small curated sets:
+    # static = MiniLM distilled to token vectors (~0.1 ms/message; built once into
+    # cache_dir), full = the full MiniLM (~15-60 ms/message here), off = none.
+    safety_embeddings: str = "static"
+    # Optional JSON file of extra image-prompt terms, added to the defaults:
+    # {"sexual": [...], "sexual_weak": [...], "gore": [...], "gore_weak": [...],
+    #  "minors": [...], "allow": [...]}. Empty = defaults only.
+    safety_image_terms_file: str = ""
+    # Longest text the scanners examine (characters). Longer texts are BLOCKED unchecked
+    # ("too long to check"), so nothing unscanned gets through and a 1 MB paste costs
+    # nothing; 20000 characters is ~5 pages, far above the bundled LLM's context.
+    # Worst-case cost of a text at the limit: a few hundred ms (docs/safety.md).
+    safety_max_chars: int = 20000
+    # Append one JSON line per flagged check to data_dir/safety/audit.jsonl (redacted text only).
+    safety_audit_log: bool = True
 
 
     # --- retrieval --------------------------------------------------------------------
@@ -139,6 +172,24 @@ def _validate(s: Settings) -> None:
             raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r} must be > 0")
     if not 0 < s.port < 65536:
         raise ConfigError(f"{PREFIX}PORT={s.port!r} is not a TCP port")
+    scanners = ("toxicity", "pii", "injection", "image_prompt")
+    for stage in ("input", "output", "context", "image"):
+        name = f"safety_{stage}_scanners"
+        for item in filter(None, (x.strip() for x in getattr(s, name).split(","))):
+            if item not in scanners:
+                raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r}: unknown scanner "
+                                  f"{item!r}; choose from {scanners}")
+    if s.safety_max_chars <= 0:
+        raise ConfigError(f"{PREFIX}SAFETY_MAX_CHARS={s.safety_max_chars!r} must be > 0")
+    for name in ("safety_toxicity_threshold", "safety_injection_threshold", "safety_image_threshold"):
+        if not 0.0 <= getattr(s, name) <= 1.0:
+            raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r} must be between 0 and 1")
+    actions = {"safety_toxicity_action": ("block", "allow"), "safety_pii_action": ("redact", "block", "allow"),
+               "safety_injection_action": ("block", "allow"), "safety_image_action": ("block", "allow"),
+               "safety_embeddings": ("static", "full", "off")}
+    for name, allowed in actions.items():
+        if getattr(s, name) not in allowed:
+            raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r}: choose one of {allowed}")
     if s.threads < 0:
         raise ConfigError(f"{PREFIX}THREADS={s.threads!r} must be >= 0")
 

@@ -4,9 +4,12 @@
     verdict = scan(text, stage="input")      # stage: input | output | context | image
     if not verdict.allowed: ...              # verdict.reasons says why
     text = verdict.redacted                  # PII replaced by [EMAIL], [CARD], ...
+
+The policy (which scanners per stage, thresholds, actions) comes from GENAI_SAFETY_*
+settings, or pass `policy=Policy(...)`. See docs/safety.md.
 """
 from core.safety.verdict import ScannerResult, Verdict
-from core.safety.policy import STAGES, scan
+from core.safety.policy import SCANNERS, STAGES, Policy, current_policy, scan
 from core.safety.stream import StreamGuard
 
-__all__ = ["STAGES", "ScannerResult", "StreamGuard", "Verdict", "scan"]
+__all__ = ["SCANNERS", "STAGES", "Policy", "ScannerResult", "StreamGuard", "Verdict", "current_policy", "scan"]

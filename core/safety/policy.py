@@ -1,17 +1,175 @@
-"""Which scanners run at which stage, and what their flags mean (allow / redact / block).
+"""Which scanners run at which stage, their thresholds, and what a flag does.
 
-Bootstrap version: the scanners of the safety issue plug in here.
+    verdict = scan(text, "input")                  # policy from settings (GENAI_SAFETY_*)
+    verdict = scan(text, "input", policy=Policy(...))  # or an explicit one (tests, CLI)
+
+Stages: input (user messages), output (model answers), context (retrieved documents),
+image (text-to-image prompts). Per scanner the policy has a threshold (score >= it flags)
+and an action: block (refuse the text), redact (PII replaced, text goes on), allow (only
+reported and logged). The verdict's action is the strongest action among flagged scanners.
 """
 from __future__ import annotations
 
-from core.safety.verdict import Verdict
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from core.config import Settings, get_settings
+from core.safety import audit
+from core.safety.verdict import ScannerResult, Verdict
+
+log = logging.getLogger(__name__)
 
 STAGES = ("input", "output", "context", "image")
+SCANNERS = ("toxicity", "pii", "injection", "image_prompt")
+_RANK = {"allow": 0, "redact": 1, "block": 2}
 
 
-def scan(text: str, stage: str = "input") -> Verdict:
+@dataclass(frozen=True)
+class Policy:
+    stages: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
+        "input": ("toxicity", "pii", "injection"),
+        "output": ("toxicity", "pii"),
+        "context": ("pii", "injection"),
+        "image": ("image_prompt", "toxicity", "pii"),
+    })
+    thresholds: dict[str, float] = field(default_factory=lambda: {
+        "toxicity": 0.5, "injection": 0.5, "image_prompt": 0.5, "pii": 0.5})
+    actions: dict[str, str] = field(default_factory=lambda: {
+        "toxicity": "block", "pii": "redact", "injection": "block", "image_prompt": "block"})
+    embeddings: str = "static"  # static | full | off
+    image_terms_file: str = ""
+    audit: bool = True
+    max_chars: int = 20000  # longer texts are blocked unchecked
+
+    def __post_init__(self):
+        for stage, names in self.stages.items():
+            if stage not in STAGES:
+                raise ValueError(f"policy stage must be one of {STAGES}, got {stage!r}")
+            for n in names:
+                if n not in SCANNERS:
+                    raise ValueError(f"unknown scanner {n!r} at stage {stage!r}; choose from {SCANNERS}")
+        for n, a in self.actions.items():
+            if a not in _RANK or (a == "redact" and n != "pii"):
+                raise ValueError(f"action for {n!r} must be block|allow (pii: also redact), got {a!r}")
+        if self.embeddings not in ("static", "full", "off"):
+            raise ValueError(f"embeddings must be static|full|off, got {self.embeddings!r}")
+
+    @classmethod
+    def from_settings(cls, s: Settings | None = None) -> "Policy":
+        s = s or get_settings()
+
+        def names(value: str) -> tuple[str, ...]:
+            return tuple(x.strip() for x in value.split(",") if x.strip())
+
+        return cls(
+            stages={"input": names(s.safety_input_scanners), "output": names(s.safety_output_scanners),
+                    "context": names(s.safety_context_scanners), "image": names(s.safety_image_scanners)},
+            thresholds={"toxicity": s.safety_toxicity_threshold, "injection": s.safety_injection_threshold,
+                        "image_prompt": s.safety_image_threshold, "pii": 0.5},
+            actions={"toxicity": s.safety_toxicity_action, "pii": s.safety_pii_action,
+                     "injection": s.safety_injection_action, "image_prompt": s.safety_image_action},
+            embeddings=s.safety_embeddings,
+            image_terms_file=s.safety_image_terms_file,
+            audit=s.safety_audit_log,
+            max_chars=s.safety_max_chars,
+        )
+
+
+# Scanner objects are built once per configuration and shared by every thread: they hold
+# compiled patterns and lazily loaded models, and keep no per-call state.
+_scanners: dict[tuple, object] = {}
+_lock = threading.Lock()
+
+
+def get_scanner(name: str, policy: Policy):
+    key = (name, policy.embeddings if name in ("toxicity", "injection") else "",
+           policy.image_terms_file if name == "image_prompt" else "")
+    if key not in _scanners:
+        with _lock:
+            if key not in _scanners:
+                _scanners[key] = _build(name, policy)
+    return _scanners[key]
+
+
+def _build(name: str, policy: Policy):
+    if name == "toxicity":
+        from core.safety.toxicity import ToxicityScanner
+        return ToxicityScanner(policy.embeddings)
+    if name == "injection":
+        from core.safety.injection import InjectionScanner
+        return InjectionScanner(policy.embeddings)
+    if name == "pii":
+        from core.safety.pii import PIIScanner
+        return PIIScanner()
+    if name == "image_prompt":
+        from core.safety.image_prompt import ImagePromptScanner
+        return ImagePromptScanner(policy.image_terms_file or None)
+    raise ValueError(f"unknown scanner {name!r}")
+
+
+_settings_policy: tuple[Settings, Policy] | None = None
+
+
+def current_policy() -> Policy:
+    """The policy from the process settings (rebuilt when the settings object changes)."""
+    global _settings_policy
+    s = get_settings()
+    if _settings_policy is None or _settings_policy[0] is not s:
+        _settings_policy = (s, Policy.from_settings(s))
+    return _settings_policy[1]
+
+
+def scan(text: str, stage: str = "input", policy: Policy | None = None, audit_log: bool = True) -> Verdict:
+    """Run the stage's scanners on text and combine them into one verdict.
+
+    audit_log=False skips the audit log for this call (StreamGuard checks sentence by
+    sentence and logs once per answer).
+    """
     if stage not in STAGES:
         raise ValueError(f"stage must be one of {STAGES}, got {stage!r}")
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    return Verdict(allowed=True, action="allow", redacted=text)
+    policy = policy or current_policy()
+    results: dict[str, ScannerResult] = {}
+    reasons: list[str] = []
+    action, redacted, pii_redacted = "allow", text, None
+    if len(text) > policy.max_chars:
+        return _too_long(text, stage, policy)
+    for name in policy.stages.get(stage, ()):
+        scanner = get_scanner(name, policy)
+        outcome = scanner.scan(text)
+        flagged = outcome.score >= policy.thresholds.get(name, 0.5) if name != "pii" else outcome.score > 0
+        results[name] = ScannerResult(score=float(outcome.score), flagged=bool(flagged))
+        if name == "pii":
+            pii_redacted = outcome.redacted
+        if not flagged:
+            continue
+        what = policy.actions.get(name, "block")
+        if name == "pii" and what in ("redact", "block"):
+            redacted = outcome.redacted
+        note = "" if what != "allow" else " (allowed by policy)"
+        reasons += [f"{name}: {r}{note}" for r in outcome.reasons] or [f"{name}: flagged{note}"]
+        if _RANK[what] > _RANK[action]:
+            action = what
+    verdict = Verdict(allowed=action != "block", action=action, redacted=redacted,
+                      scanners=results, reasons=reasons)
+    flagged_scores = {n: r.score for n, r in results.items() if r.flagged}
+    if flagged_scores and policy.audit and audit_log:
+        if pii_redacted is None:  # the log never holds raw PII, whatever the stage's policy
+            from core.safety.pii import PIIScanner
+            pii_redacted = PIIScanner().scan(text).redacted
+        audit.record(stage, action, flagged_scores, reasons, pii_redacted, len(text))
+    if flagged_scores:
+        log.info("safety %s: %s (%s)", stage, action, ", ".join(flagged_scores))
+    return verdict
+
+
+def _too_long(text: str, stage: str, policy: Policy) -> Verdict:
+    """Block without scanning: bounded time for any input, and nothing unchecked passes."""
+    reason = f"text too long to check: {len(text)} characters, the limit is {policy.max_chars} (GENAI_SAFETY_MAX_CHARS)"
+    if policy.audit:
+        from core.safety.pii import PIIScanner
+        head = PIIScanner().scan(text[:audit.MAX_LOGGED_CHARS]).redacted
+        audit.record(stage, "block", {"length": 1.0}, [reason], head, len(text))
+    return Verdict(allowed=False, action="block", redacted="", reasons=[reason])

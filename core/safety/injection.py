@@ -1,0 +1,150 @@
+"""Prompt injection / jailbreak: weighted heuristics plus embedding similarity.
+
+Heuristics are patterns of the attack families (override of earlier instructions, system
+prompt extraction, persona jailbreaks, fake chat turns and special tokens, claimed
+authority, instructions aimed at an AI inside a document). Each has a weight; weights
+combine as a noisy-or, so one strong signal or several weak ones flag a text.
+
+Benign talk *about* injection ("how do I defend against 'ignore previous instructions'?")
+is the classic false positive. Two things keep it clean: a trigger inside quotation marks
+counts only a little when the text also asks a meta question (what is / explain / defend
+/ detect / test / research ...), and the embedding check compares each sentence with
+known attacks AND with benign look-alikes (curated/attacks*.txt): a sentence must be
+clearly closer to an attack.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.safety import text as textutil
+from core.safety.similarity import ExampleSet
+
+MAX_SEGMENTS = 48
+
+_W = r"(?:[\w'-]+\s+)"  # one word and its space
+_PREV = r"(?:previous|prior|above|earlier|preceding|initial|original|former|old|existing|current|original|system|default|given)"
+_RULES = (r"(?:instructions?|directions?|directives?|rules|guidelines|prompts?|constraints|commands|orders|"
+          r"programming|polic(?:y|ies)|restrictions|filters?|persona|training|guardrails|safeguards|"
+          r"(?:safety|content)\s+(?:rules|filters?|policy|guidelines|checks?))")
+_EXTRACT = r"(?:reveal|show|print|output|repeat|tell|display|share|leak|give|quote|dump|write\s+out|recite|summari[sz]e|paste)"
+_SECRET_PROMPT = (r"(?:system\s+(?:prompt|message|instructions?)|initial\s+(?:prompt|instructions?)|"
+                  r"(?:hidden|secret|confidential|original|internal)\s+(?:\w+\s+)?(?:prompt|instructions?|configuration|rules|text|directives)|"
+                  r"pre-?prompt|prelude|(?:your|the)\s+instructions|(?:your|the)\s+(?:full\s+)?(?:prompt|configuration)|"
+                  r"previous\s+instructions)")
+
+# (pattern, weight, reason)
+PATTERNS: list[tuple[re.Pattern, float, str]] = [
+    (re.compile(r"\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
+                + _W + r"{0,3}?" + r"(?:" + _PREV + r"\s+)?" + _W + r"{0,2}?" + _RULES + r"\b", re.I),
+     0.9, "asks to ignore or override earlier instructions"),
+    (re.compile(r"\b(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:you|that|before|above|i|prior|previously|written|said|else)", re.I),
+     0.85, "asks to forget everything said before"),
+    (re.compile(r"\b(?:ignore|disregard|forget)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?)?(?:above|previous|preceding|prior)\s*(?:and|[.,;:!])", re.I),
+     0.8, "asks to ignore the text above"),
+    (re.compile(r"\b(?:tell|give|reveal|show|share)\s+(?:me\s+)?(?:the|your)\s+(?:\w+\s+)?(?:password|credentials|api\s+key|secret\s+key)\b", re.I),
+     0.6, "asks for a secret the assistant holds"),
+    (re.compile(_RULES + r"\s+(?:\w+\s+){0,4}?(?:no\s+longer\s+(?:apply|count|matter)|(?:do\s+not|don't|doesn't)\s+(?:apply|count|matter)(?:\s+anymore)?|are\s+(?:void|lifted|disabled|off|suspended|cancelled|canceled|outdated))", re.I),
+     0.85, "declares the rules void"),
+    (re.compile(r"\b" + _EXTRACT + r"\s+(?:me\s+)?" + _W + r"{0,4}?" + _SECRET_PROMPT, re.I), 0.85, "asks for the system prompt"),
+    (re.compile(r"\b(?:what\s+(?:are|were|is|was)\s+your\s+(?:\w+\s+)?(?:instructions|system\s+prompt|initial\s+prompt|rules\s+exactly))"
+                r"|\bwhat\s+did\s+(?:the\s+)?(?:developers?|creators?|openai|admin\w*)\s+tell\s+you\b", re.I),
+     0.75, "asks what the hidden instructions are"),
+    (re.compile(r"\b(?:print|repeat|output|show|write|copy)\s+(?:out\s+)?(?:everything|all|the\s+(?:text|words|lines))\s+(?:written\s+)?(?:above|before)", re.I),
+     0.8, "asks to repeat the text above"),
+    (re.compile(r"\b(?:beginning|start)\s+of\s+(?:this|the|our)\s+(?:chat|conversation|session)\b", re.I), 0.5,
+     "asks about the start of the conversation"),
+    (re.compile(r"\bDAN\b|\bdo\s+anything\s+now\b|\bjailbr(?:eak|oken)\s+mode\b|\bjailbroken\b", re.I), 0.6, "known jailbreak persona"),
+    (re.compile(r"\b(?:developer|maintenance|god|debug|unrestricted|unfiltered|admin)\s+mode\b", re.I), 0.45, "asks for a special mode"),
+    (re.compile(r"\b(?:no|without|zero|free\s+of|any)\s+(?:\w+\s+)?(?:restrictions|rules|limits|limitations|filters|censorship|content\s+polic(?:y|ies)|"
+                r"ethical\s+guidelines|ethics|morals|guidelines|safety\s+(?:training|rules|guidelines))\b", re.I), 0.45, "asks for no restrictions"),
+    (re.compile(r"\b(?:unfiltered|unrestricted|uncensored|amoral|unethical|evil\s+(?:twin|bot|ai|assistant|version))\b", re.I), 0.45, "jailbreak persona"),
+    (re.compile(r"\b(?:never|don't|do\s+not|won't)\s+(?:refuse|say\s+(?:you\s+)?can(?:no|')t|decline)\b|\bnever\s+refuses\b", re.I), 0.45, "forbids refusals"),
+    (re.compile(r"\byou\s+are\s+(?:now|no\s+longer)\b|\bfrom\s+now\s+on,?\s+(?:you|respond|act|answer)|\bstop\s+being\s+an?\s+(?:ai|assistant|language\s+model)", re.I),
+     0.35, "redefines the assistant"),
+    (re.compile(r"\b(?:act|respond|pretend|behave)\s+(?:as|like)\s+(?:my\s+)?(?:late|deceased|dead)\s+(?:grand\w+)", re.I), 0.8, "grandma exploit"),
+    (re.compile(r"(?im)^\s*(?:#{1,4}\s*)?(?:system|assistant|developer)\s*(?:message|prompt|instruction)?\s*:|^\s*###\s*(?:instruction|system)", re.I),
+     0.7, "fake system/assistant turn"),
+    (re.compile(r"<\|(?:im_start|im_end|system|assistant|user|endoftext)\|>|\[/?INST\]|<</?SYS>>|</?(?:system|user|assistant)>|<\|?eot_id\|?>", re.I),
+     0.85, "chat-template control tokens"),
+    (re.compile(r"\b(?:i\s+am|i'm)\s+(?:your|the)\s+(?:developer|creator|admin\w*|owner|programmer)\b|\bauthori[sz]ation\s+code\b|"
+                r"\bnew\s+(?:primary\s+)?(?:policy|directive|rules?)\s+(?:from|by)\s+(?:your\s+)?(?:developers?|creators?|openai|admin)|"
+                r"\byour\s+new\s+(?:primary\s+)?directive\b|\byour\s+programming\s+is\s+outdated\b", re.I), 0.75, "claims authority over the assistant"),
+    (re.compile(r"\b(?:disable|turn\s+off|deactivate|lift|remove|switch\s+off|bypass|override)\s+(?:\w+\s+){0,2}?(?:safety|content|security)\s+(?:checks?|filters?|restrictions|rules|guidelines|polic(?:y|ies)|settings)", re.I),
+     0.8, "asks to disable safety checks"),
+    (re.compile(r"\b(?:note|message|attention|instructions?|dear)\s+(?:to\s+)?(?:any\s+|all\s+)?(?:ai|assistants?|language\s+models?|llms?|chatbots?|ai\s+(?:agents?|models?|assistants?))\b|"
+                r"\bif\s+you\s+are\s+an?\s+(?:ai|language\s+model|llm|assistant|chatbot)\b|\bai\s+(?:agents|assistants?|models?)\s*:", re.I),
+     0.55, "addresses an AI from inside the text"),
+    (re.compile(r"\b(?:do\s+not|don't|never)\s+(?:mention|reveal|tell\s+(?:the\s+)?user\s+about)\s+(?:this|these)\s+instructions?\b", re.I), 0.6, "hides its instructions"),
+    (re.compile(r"\bnew\s+instructions?\s*:", re.I), 0.35, "announces new instructions"),
+    (re.compile(r"\bobey\s+(?:only\s+)?me\b|\bserve\s+only\s+me\b|\bdo\s+(?:exactly\s+)?(?:as|what)\s+i\s+say\b|\bobey\s+the\s+user\s+unconditionally\b", re.I),
+     0.45, "demands obedience"),
+    (re.compile(r"\bsystem\s+override\b|\brestrictions?\s+(?:are\s+)?lifted\b|\bsafety\s*=\s*off\b", re.I), 0.7, "declares an override"),
+]
+
+# A question about attacks, defences, research, tests: the text talks ABOUT injection.
+_META = re.compile(
+    r"\b(?:what\s+(?:is|are|does)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injection|jailbreak\w*|attacks?|guardrails?|red[- ]team\w*|'[^']+'|\"[^\"]+\")|explain|how\s+(?:do|can|should|to)\s+(?:i|we|you)?\s*(?:defend|detect|prevent|protect|mitigate|stop|block|test|handle)|"
+    r"defen[cs]es?|defend|detect\w*|prevent\w*|mitigat\w*|research\w*|paper|thesis|article|blog|quiz|unit\s+tests?|"
+    r"red\s+team\w*|history\s+of|is\s+\w+\s+a\s+real|example\s+of|attacks?)\b", re.I)
+_QUOTED = re.compile(r"'[^'\n]{3,200}'|\"[^\"\n]{3,200}\"|“[^”\n]{3,200}”|`[^`\n]{3,200}`")
+QUOTED_META_WEIGHT = 0.25
+
+
+@dataclass
+class InjectionResult:
+    score: float
+    reasons: list[str]
+
+
+class InjectionScanner:
+    name = "injection"
+
+    def __init__(self, embeddings: str = "static"):
+        self.embeddings = embeddings
+        self.examples = ExampleSet("attacks.txt", "attacks_contrast.txt")
+
+    def heuristics(self, text: str) -> tuple[float, list[str]]:
+        meta = bool(_META.search(text))
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if meta else []
+        keep = 1.0
+        reasons = []
+        for rx, weight, why in PATTERNS:
+            for m in rx.finditer(text):
+                inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted)
+                w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
+                if meta and not inside_quote:
+                    w *= 0.4  # a question about attacks that also uses attack words
+                keep *= 1.0 - w
+                reasons.append(why)
+                break  # each family counts once
+        return 1.0 - keep, reasons
+
+    def scan(self, text: str) -> InjectionResult:
+        if not text.strip():
+            return InjectionResult(0.0, [])
+        plain = textutil.clean(text)
+        score, reasons = self.heuristics(plain)
+        if self.embeddings != "off" and score < 0.9:
+            # quoted attack phrases inside a question about attacks are not the request
+            probe = _QUOTED.sub('"..."', plain) if _META.search(plain) else plain
+            segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
+            emb = self._similarity(segs)
+            if emb >= 0.5:
+                reasons.append(f"close to known attack prompts {emb:.2f}")
+            score = 1.0 - (1.0 - score) * (1.0 - emb)
+        return InjectionResult(round(min(score, 1.0), 4), sorted(set(reasons), key=reasons.index))
+
+    def _similarity(self, segs: list[str]) -> float:
+        if not segs:
+            return 0.0
+        pos, neg = self.examples.score(segs, self.embeddings)
+        margin = pos - np.maximum(neg, 0.3)
+        # similarity alone stays below the flag line (it supports a heuristic signal)
+        # unless a sentence is very close to an attack and far from every look-alike
+        support = np.clip(2.5 * (pos - 0.5), 0.0, 0.45)
+        strong = (pos >= 0.75) & (margin >= 0.25)
+        score = np.where(margin >= 0.05, support + 0.55 * strong, 0.0)
+        return float(score.max())

@@ -1,0 +1,144 @@
+"""Toxicity / profanity: a trained classifier, directed-threat patterns, and embedding similarity.
+
+1. alt-profanity-check (TF-IDF over whole words + calibrated linear SVMs, shipped in its
+   wheel). Whole words, so "Scunthorpe" or "cocktail" never match "cunt" / "cock".
+   We run its linear models directly with numpy (same numbers as its predict_prob,
+   checked in the tests) because sklearn's CalibratedClassifierCV adds ~3 ms of overhead
+   per call. Texts are scored per sentence (an insult is not diluted by a long, polite
+   text), on a de-obfuscated copy ("f*ck", "sh1t", "f u c k").
+2. Threat / self-harm patterns that need a target ("I will kill you", "kill yourself"),
+   so "kill a process" stays clean.
+3. Optional: embedding similarity to core/safety/curated/abusive.txt (threats and
+   dehumanising hate often contain no swear word), contrasted with benign look-alikes.
+
+The score is the maximum of the three, in [0, 1].
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.models.lazy import Lazy
+from core.safety import text as textutil
+from core.safety.similarity import ExampleSet
+
+MAX_SEGMENTS = 64  # model work per call is bounded; see pick_segments
+
+
+class FastProfanity:
+    """alt-profanity-check's model, evaluated without sklearn's per-call overhead."""
+
+    def __init__(self):
+        from profanity_check import profanity_check as pc  # loads the joblib model (~1 s)
+
+        self.vectorizer = pc.vectorizer
+        self.reference = pc.model
+        coefs, intercepts, slopes, offsets = [], [], [], []
+        for cc in pc.model.calibrated_classifiers_:
+            coefs.append(np.ravel(cc.estimator.coef_))
+            intercepts.append(float(np.ravel(cc.estimator.intercept_)[0]))
+            cal = cc.calibrators[0]
+            slopes.append(cal.a_)
+            offsets.append(cal.b_)
+        self.w = np.stack(coefs, axis=1)  # (vocab, n_models)
+        self.b = np.asarray(intercepts)
+        self.a = np.asarray(slopes)
+        self.c = np.asarray(offsets)
+        # Trigger words: >= 3 letters with a clearly positive weight. A sentence without
+        # one is capped below the flag line: the TF-IDF rows are unit-normalised, so a lone
+        # 2-letter fragment of binary junk ("ke", "va") could otherwise score > 0.5.
+        vocab = sorted(self.vectorizer.vocabulary_, key=self.vectorizer.vocabulary_.get)
+        mean_w = self.w.mean(axis=1)
+        self.triggers = frozenset(w for w, x in zip(vocab, mean_w) if x >= 1.0 and len(w) >= 3)
+
+    def predict_prob(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros(0)
+        decision = self.vectorizer.transform(texts) @ self.w + self.b  # (n, n_models)
+        prob = 1.0 / (1.0 + np.exp(self.a * decision + self.c))  # Platt scaling per model
+        return prob.mean(axis=1)
+
+
+_profanity: Lazy[FastProfanity] = Lazy(FastProfanity)
+
+# Words with an innocent sense ("a cock and a hen", "Dick Grayson", "the history of hell").
+# When a sentence's only trigger words are these and it addresses nobody, it is a mention,
+# not an insult: its classifier score is capped below the flag line.
+AMBIGUOUS = frozenset("""
+cock cocks dick dicks pussy ass asses hell damn screw crap bloody balls butt kill killed killing
+die dies sex sexual gay homosexual queer fat pig pigs sick hate shut suck sucks boobs penis
+vagina anus semen fart rubbish ridiculous garbage stink stinks nerd nerds fool hater racist
+""".split())
+_ADDRESSED = re.compile(r"\b(?:you|u|ur|your|yours|yourself|ya|y'all)\b", re.I)
+MENTION_CAP = 0.45
+_WORD = re.compile(r"[a-z]{3,}")
+
+_YOU = r"(?:you|u|ya|yourself|your\s+\w+|them\s+all|him|her)"
+_THREATS = [
+    (re.compile(r"\b(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|im\s+(?:going\s+to|gonna)|gonna|i\s+swear\s+i'?(?:ll|m\s+going\s+to))"
+                r"\s+(?:\w+\s+){0,3}?(?:kill|murder|stab|shoot|rape|hurt|beat|smash|strangle|choke|burn|bleed|find)\b"
+                r"(?:\s+\w+){0,2}?\s+" + _YOU + r"\b", re.I), "threat of violence"),
+    (re.compile(r"\b(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bgo\s+(?:die|drink\s+bleach)\b|\bjust\s+(?:die|end\s+it)\b", re.I),
+     "incitement to self-harm"),
+    (re.compile(r"\bi\s+hope\s+(?:some(?:one|body)\s+(?:stabs|kills|shoots|hurts|rapes|beats|murders)\s+you\b"
+                r"|(?:you|your\s+\w+)\b(?:\s+\w+){0,2}?\s+(?:die|dies|suffer|burn|get\s+(?:cancer|raped|hurt|killed))\b)", re.I),
+     "wishing harm"),
+    (re.compile(r"\b(?:should|deserve\s+to|must|need\s+to)\s+(?:all\s+)?be\s+(?:\w+\s+)?(?:exterminated|wiped\s+out|gassed|beaten|hanged|shot|killed|locked\s+up\s+and\s+beaten)\b", re.I),
+     "call for violence against people"),
+    (re.compile(r"\b(?:subhuman|untermensch)\b", re.I), "dehumanising language"),
+]
+
+
+@dataclass
+class ToxicityResult:
+    score: float
+    reasons: list[str]
+
+
+class ToxicityScanner:
+    name = "toxicity"
+
+    def __init__(self, embeddings: str = "static"):
+        self.embeddings = embeddings  # static | full | off
+        self.examples = ExampleSet("abusive.txt", "abusive_contrast.txt")
+
+    def scan(self, text: str) -> ToxicityResult:
+        if not text.strip():
+            return ToxicityResult(0.0, [])
+        plain = textutil.deobfuscate(textutil.clean(text))
+        model = _profanity.get()
+        segs = textutil.segments(plain)
+        triggers = [set(_WORD.findall(seg)) & model.triggers for seg in segs]
+        if len(segs) > MAX_SEGMENTS:  # the sentences with trigger words first, then head and tail
+            keep = textutil.pick_indices(len(segs), MAX_SEGMENTS, [i for i, t in enumerate(triggers) if t])
+            segs, triggers = [segs[i] for i in keep], [triggers[i] for i in keep]
+        probs = model.predict_prob(segs)
+        for i, seg in enumerate(segs):
+            if not triggers[i] or (triggers[i] <= AMBIGUOUS and not _ADDRESSED.search(seg)):
+                probs[i] = min(probs[i], MENTION_CAP)
+        score, reasons = float(probs.max(initial=0.0)), []
+        if score >= 0.5:
+            reasons.append(f"profanity/insult classifier {score:.2f}")
+        for rx, why in _THREATS:
+            if rx.search(plain):
+                score = max(score, 0.95)
+                reasons.append(why)
+        if self.embeddings != "off" and score < 0.95:
+            emb_score = self._similarity(segs)
+            if emb_score >= 0.5:
+                reasons.append(f"close to known abusive messages {emb_score:.2f}")
+            score = max(score, emb_score)
+        return ToxicityResult(round(min(score, 1.0), 4), reasons)
+
+    def _similarity(self, segs: list[str]) -> float:
+        if not segs:
+            return 0.0
+        pos, neg = self.examples.score(segs, self.embeddings)
+        # flag (>= 0.5) only when close to an abusive example (cosine >= 0.6) AND clearly
+        # closer to it than to every benign look-alike (margin >= 0.2): static token
+        # embeddings of rare words (names, places) are noisy, so this check is conservative.
+        margin = pos - np.maximum(neg, 0.35)
+        evidence = np.minimum(pos - 0.6, margin - 0.2)
+        return float(np.clip(0.5 + evidence * 5.0, 0.0, 1.0).max())
