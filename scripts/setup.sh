@@ -36,8 +36,14 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
   echo "$wanted" > "$stamp"
 fi
 
-echo "== preparing the bundled models (first time: ~20 s to convert the GGUF)"
-HF_HUB_OFFLINE=1 .venv/bin/python -c "from core.models.causal_lm import load_causal_lm; load_causal_lm()" 2>/dev/null
+echo "== preparing the bundled models (first time: ~20 s to convert the GGUF, ~2 min for the safety table)"
+# Both land in the cache folder once per machine, so no user waits for them at first use.
+HF_HUB_OFFLINE=1 .venv/bin/python -c "
+from core.models.causal_lm import load_causal_lm
+from core.safety import scan
+load_causal_lm()
+scan('warm up the safety embeddings', 'input')
+" 2>/dev/null
 
 if [[ $want_test == 1 ]]; then
   if ! command -v chromium >/dev/null; then
