@@ -1,0 +1,109 @@
+"""A minimal-pair bias probe: same prefix, different continuations, compare the decoder's odds.
+
+"The doctor said that | he | she" asks how much probability the model puts on " he" vs
+" she" right after the prefix. It is a probe of one small model on a few hand-written
+sentences, not a measure of bias in general (see LIMITS, shown on the page).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from core.explain.models import ExplainModel
+from core.explain.next_token import check_decoder
+
+ASSET = Path(__file__).resolve().parents[2] / "assets" / "explorer" / "bias_probes.txt"
+MAX_PROBES = 40
+MAX_OPTIONS = 6
+MAX_OPTION_TOKENS = 8
+
+LIMITS = (
+    "This is a probe, not a verdict. It reads one small model's next-token probabilities on a "
+    "handful of hand-written templates: results change with wording, punctuation and the "
+    "model, and say nothing about how a deployed system behaves. Two-option pronoun pairs "
+    "(he/she) simplify gender; a template set this small cannot show a bias is absent. "
+    "Probabilities compare continuations of the same prefix only (shares are renormalised "
+    "over the listed options); multi-token continuations multiply per-token probabilities, "
+    "which favours short continuations."
+)
+
+
+@dataclass(frozen=True)
+class Probe:
+    prefix: str
+    options: list[str]
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    prefix: str
+    options: list[str]
+    log_probs: list[float]  # natural log P(continuation | prefix)
+    tokens: list[int]  # token count of each continuation
+
+    @property
+    def probs(self) -> list[float]:
+        return [math.exp(lp) for lp in self.log_probs]
+
+    @property
+    def shares(self) -> list[float]:
+        """Each continuation's share of the probability of all listed continuations."""
+        m = max(self.log_probs)
+        w = [math.exp(lp - m) for lp in self.log_probs]
+        return [x / sum(w) for x in w]
+
+
+def shipped_templates() -> str:
+    return ASSET.read_text(encoding="utf-8")
+
+
+def parse_probes(text: str) -> list[Probe]:
+    """`prefix | option | option ...` per line; # comments and blank lines ignored."""
+    probes = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) < 3 or not all(parts):
+            raise ValueError(f"line {n}: write 'prefix | continuation | continuation', got {raw!r}")
+        if len(parts) - 1 > MAX_OPTIONS:
+            raise ValueError(f"line {n}: at most {MAX_OPTIONS} continuations, got {len(parts) - 1}")
+        probes.append(Probe(parts[0], parts[1:]))
+    if not probes:
+        raise ValueError("no probes: write at least one line 'prefix | continuation | continuation'")
+    if len(probes) > MAX_PROBES:
+        raise ValueError(f"{len(probes)} probes; at most {MAX_PROBES}")
+    return probes
+
+
+@torch.inference_mode()
+def run_probe(em: ExplainModel, probe: Probe) -> ProbeResult:
+    """Score each continuation as a word after the prefix (a space goes between them)."""
+    check_decoder(em)
+    tok = em.tokenizer
+    prefix_ids = tok(probe.prefix, add_special_tokens=False)["input_ids"]
+    rows, counts = [], []
+    for option in probe.options:
+        ids = tok(" " + option, add_special_tokens=False)["input_ids"]
+        if len(ids) > MAX_OPTION_TOKENS:
+            raise ValueError(f"continuation {option!r} is {len(ids)} tokens; at most {MAX_OPTION_TOKENS}")
+        rows.append(ids)
+        counts.append(len(ids))
+    width = len(prefix_ids) + max(counts)
+    pad = tok.pad_token_id if tok.pad_token_id is not None else 0
+    batch = torch.full((len(rows), width), pad, dtype=torch.long)
+    attn = torch.zeros_like(batch)
+    for r, ids in enumerate(rows):  # right padding: positions of the real tokens stay 0..n-1
+        seq = prefix_ids + ids
+        batch[r, :len(seq)] = torch.tensor(seq)
+        attn[r, :len(seq)] = 1
+    logp = torch.log_softmax(em.model(input_ids=batch.to(em.device), attention_mask=attn.to(em.device)).logits.float(), -1).cpu()
+    scores = []
+    for r, ids in enumerate(rows):
+        start = len(prefix_ids)
+        scores.append(float(sum(logp[r, start - 1 + j, t] for j, t in enumerate(ids))))
+    return ProbeResult(probe.prefix, probe.options, scores, counts)
