@@ -80,30 +80,40 @@ def parse_probes(text: str) -> list[Probe]:
     return probes
 
 
-@torch.inference_mode()
 def run_probe(em: ExplainModel, probe: Probe) -> ProbeResult:
-    """Score each continuation as a word after the prefix (a space goes between them)."""
+    return run_probes(em, [probe])[0]
+
+
+@torch.inference_mode()
+def run_probes(em: ExplainModel, probes: list[Probe]) -> list[ProbeResult]:
+    """Score each continuation as a word after its prefix (a space goes between them).
+
+    Every (prefix, continuation) pair is one row of a single right-padded batch: with
+    causal attention the padding after a row's last token cannot change its scores.
+    """
     check_decoder(em)
     tok = em.tokenizer
-    prefix_ids = tok(probe.prefix, add_special_tokens=False)["input_ids"]
-    rows, counts = [], []
-    for option in probe.options:
-        ids = tok(" " + option, add_special_tokens=False)["input_ids"]
-        if len(ids) > MAX_OPTION_TOKENS:
-            raise ValueError(f"continuation {option!r} is {len(ids)} tokens; at most {MAX_OPTION_TOKENS}")
-        rows.append(ids)
-        counts.append(len(ids))
-    width = len(prefix_ids) + max(counts)
+    rows, spans = [], []  # spans: (probe index, prefix length, continuation ids)
+    for n, probe in enumerate(probes):
+        prefix_ids = tok(probe.prefix, add_special_tokens=False)["input_ids"]
+        for option in probe.options:
+            ids = tok(" " + option, add_special_tokens=False)["input_ids"]
+            if len(ids) > MAX_OPTION_TOKENS:
+                raise ValueError(f"continuation {option!r} is {len(ids)} tokens; at most {MAX_OPTION_TOKENS}")
+            rows.append(prefix_ids + ids)
+            spans.append((n, len(prefix_ids), ids))
+    width = max(len(r) for r in rows)
     pad = tok.pad_token_id if tok.pad_token_id is not None else 0
     batch = torch.full((len(rows), width), pad, dtype=torch.long)
-    attn = torch.zeros_like(batch)
-    for r, ids in enumerate(rows):  # right padding: positions of the real tokens stay 0..n-1
-        seq = prefix_ids + ids
+    mask = torch.zeros_like(batch)
+    for r, seq in enumerate(rows):
         batch[r, :len(seq)] = torch.tensor(seq)
-        attn[r, :len(seq)] = 1
-    logp = torch.log_softmax(em.model(input_ids=batch.to(em.device), attention_mask=attn.to(em.device)).logits.float(), -1).cpu()
-    scores = []
-    for r, ids in enumerate(rows):
-        start = len(prefix_ids)
-        scores.append(float(sum(logp[r, start - 1 + j, t] for j, t in enumerate(ids))))
-    return ProbeResult(probe.prefix, probe.options, scores, counts)
+        mask[r, :len(seq)] = 1
+    logits = em.model(input_ids=batch.to(em.device), attention_mask=mask.to(em.device)).logits
+    logp = torch.log_softmax(logits.float(), -1).cpu()
+    scores: list[list[float]] = [[] for _ in probes]
+    counts: list[list[int]] = [[] for _ in probes]
+    for r, (n, start, ids) in enumerate(spans):
+        scores[n].append(float(sum(logp[r, start - 1 + j, t] for j, t in enumerate(ids))))
+        counts[n].append(len(ids))
+    return [ProbeResult(p.prefix, p.options, scores[n], counts[n]) for n, p in enumerate(probes)]

@@ -75,7 +75,7 @@ def head_heatmap(att: np.ndarray, q_labels: list[str], k_labels: list[str], mask
         customdata=hover, colorbar={"title": "weight"},
         hovertemplate=("%{customdata}<br>weight %{z:.4f}<extra></extra>" if hover is not None
                        else "query %{y} → key %{x}<br>weight %{z:.4f}<extra></extra>")))
-    fig.update_xaxes(title="key (attended to)", side="top", tickangle=-60, **_ticks(k_labels))
+    fig.update_xaxes(title="key (attended to)", tickangle=-60, **_ticks(k_labels))
     fig.update_yaxes(title="query (attending)", autorange="reversed", **_ticks(q_labels))
     fig.update_layout(plot_bgcolor=MASKED if mask is not None and not mask.all() else "white")
     side = max(360, min(900, 60 + 18 * q))
@@ -179,7 +179,7 @@ def next_token_bars(dist, style: Style) -> go.Figure:
                          hovertemplate="%{x}<br>%{y:.4f}<extra></extra>"))
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.25})
     fig.update_xaxes(tickangle=-45, title=None)
-    fig.update_yaxes(title="probability", range=[0, 1])
+    fig.update_yaxes(title="probability", rangemode="tozero")
     return style.apply(fig, "Next-token distribution (red = filtered out)", height=480)
 
 
@@ -191,7 +191,7 @@ def lens_heatmap(lens, style: Style) -> go.Figure:
         customdata=lens.final_probs,
         hovertemplate="layer %{y} · position %{x}<br>top: %{text} (p=%{z:.3f})"
                       "<br>p(final prediction)=%{customdata:.3f}<extra></extra>"))
-    fig.update_xaxes(title="input token (the prediction is for the token after it)", side="top",
+    fig.update_xaxes(title="input token (the prediction is for the token after it)",
                      tickangle=-60, **_ticks(lens.labels))
     fig.update_yaxes(title="layer", tickmode="array", tickvals=list(range(len(lens.layer_names))),
                      ticktext=lens.layer_names)
@@ -204,6 +204,7 @@ def matrix_heatmap(z: np.ndarray, title: str, x_title: str, y_title: str, style:
     fig = go.Figure(go.Heatmap(z=z, colorscale=scale, zmid=zmid,
                                text=np.round(z, 2) if labels is not None else None,
                                texttemplate="%{text}" if labels is not None and len(labels) <= 12 else None,
+                               textfont={"size": style.tick},
                                hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>"))
     fig.update_xaxes(title=x_title)
     fig.update_yaxes(title=y_title, autorange="reversed")
@@ -225,10 +226,10 @@ def scatter_2d(points: np.ndarray, labels: list[str], groups: list[str], title: 
     fig = go.Figure()
     for g in dict.fromkeys(groups):
         idx = [i for i, x in enumerate(groups) if x == g]
-        fig.add_trace(go.Scatter(x=points[idx, 0], y=points[idx, 1], mode="markers+text", name=g[:40],
+        fig.add_trace(go.Scatter(x=points[idx, 0], y=points[idx, 1], mode="markers+text", name=g[:48],
                                  text=[labels[i] for i in idx], textposition="top center",
                                  marker={"size": 12 if style.presentation else 9},
-                                 hovertemplate="%{text}<extra>" + g[:40].replace("%", "%%") + "</extra>"))
+                                 hovertemplate="%{text}<extra>" + g[:48].replace("%", "%%") + "</extra>"))
     fig.update_xaxes(title="PC 1")
     fig.update_yaxes(title="PC 2")
     fig.update_layout(legend={"orientation": "h", "y": -0.2})

@@ -17,7 +17,11 @@ from core.explain.attention import display_labels, encode
 from core.explain.models import ExplainModel
 from core.explain.next_token import check_decoder
 
-MAX_LENS_POSITIONS = 64  # columns of the table; longer prompts show their last 64 tokens
+# Columns of the table: the lens unembeds every shown position at every layer (positions x
+# layers x vocab x hidden multiply-adds, ~1.8 GFLOP per layer for 64 positions of SmolLM2),
+# so the page shows the last 16 positions by default and at most 64.
+MAX_LENS_POSITIONS = 64
+DEFAULT_LENS_POSITIONS = 16
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ def final_norm(model) -> torch.nn.Module:
 @torch.inference_mode()
 def logit_lens(em: ExplainModel, text: str, max_positions: int = MAX_LENS_POSITIONS) -> Lens:
     check_decoder(em)
+    if not 1 <= max_positions <= MAX_LENS_POSITIONS:
+        raise ValueError(f"max_positions must be in 1..{MAX_LENS_POSITIONS}, got {max_positions}")
     enc = encode(em, text)
     out = em.model(**enc, output_hidden_states=True)
     hs = out.hidden_states
