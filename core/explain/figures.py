@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from core.explain.attention import pool
 
-LINES_MAX_TOKENS = 48  # the token-to-token line view past this is a hairball; heatmap instead
+LINES_MAX_TOKENS = 64  # the token-to-token line view past this is a hairball; heatmap instead
 THUMB = 24  # model-view thumbnails pool long inputs to at most THUMB x THUMB cells
 SCALE = "Blues"
 MASKED = "#c8c8c8"  # masked (not allowed) cells show the plot background
@@ -116,7 +116,7 @@ def model_view(att: np.ndarray, layers: list[int], heads: list[int], style: Styl
     nl, nh = len(layers), len(heads)
     s = min(THUMB, att.shape[-1])
     cell = s + 1  # one empty row/column between thumbnails
-    grid = np.full((nh * cell, nl * cell), np.nan)
+    grid = np.full((nh * cell, nl * cell), np.nan)  # sent as float32: half the bytes of float64
     for c, layer in enumerate(layers):
         for r, head in enumerate(heads):
             thumb = pool(att[layer, head], s)
@@ -124,7 +124,7 @@ def model_view(att: np.ndarray, layers: list[int], heads: list[int], style: Styl
             grid[r * cell:r * cell + thumb.shape[0], c * cell:c * cell + thumb.shape[1]] = thumb / top if top > 0 else thumb
     coords_x = np.arange(nl * cell) / cell
     coords_y = np.arange(nh * cell) / cell
-    fig = go.Figure(go.Heatmap(z=grid, x=coords_x, y=coords_y, colorscale=SCALE, zmin=0, zmax=1,
+    fig = go.Figure(go.Heatmap(z=grid.astype(np.float32), x=coords_x, y=coords_y, colorscale=SCALE, zmin=0, zmax=1,
                                showscale=False, hoverinfo="skip"))
     cx, cy, data = [], [], []
     for c, layer in enumerate(layers):

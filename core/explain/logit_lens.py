@@ -22,6 +22,7 @@ from core.explain.next_token import check_decoder
 # so the page shows the last 16 positions by default and at most 64.
 MAX_LENS_POSITIONS = 64
 DEFAULT_LENS_POSITIONS = 16
+LENS_CHUNK_ROWS = 512  # rows of logits computed at once: 512 x 49152 floats = 100 MB
 
 
 @dataclass(frozen=True)
@@ -56,22 +57,28 @@ def logit_lens(em: ExplainModel, text: str, max_positions: int = MAX_LENS_POSITI
     norm, unembed = final_norm(em.model), em.model.get_output_embeddings()
     last_normed = torch.allclose(unembed(hs[-1][:, -1:]), out.logits[:, -1:], atol=1e-4)
     final_top = out.logits[0, positions].argmax(-1)
+    # One unembedding for all layers at once: with few positions per layer the cost is
+    # reading the (vocab x hidden) matrix, so 31 small matmuls would read it 31 times.
+    normed = torch.stack([h[0, positions] if (i == len(hs) - 1 and last_normed) else norm(h[0, positions])
+                          for i, h in enumerate(hs)])  # [layer, position, hidden]
+    flat = normed.reshape(-1, normed.shape[-1])
     tops, top_p, final_p = [], [], []
-    for i, h in enumerate(hs):
-        h = h[0, positions]
-        if i < len(hs) - 1 or not last_normed:
-            h = norm(h)
-        probs = torch.softmax(unembed(h).float(), -1)
-        p, idx = probs.max(-1)
+    target = final_top.repeat(len(hs))
+    for start in range(0, flat.shape[0], LENS_CHUNK_ROWS):  # bounded memory for 64 positions x 31 layers
+        logits = unembed(flat[start:start + LENS_CHUNK_ROWS]).float()
+        lse = torch.logsumexp(logits, -1)
+        best, idx = logits.max(-1)
         tops.append(idx)
-        top_p.append(p)
-        final_p.append(probs.gather(-1, final_top[:, None])[:, 0])
-    top_ids = torch.stack(tops).cpu().numpy()
+        top_p.append(torch.exp(best - lse))
+        final_p.append(torch.exp(logits.gather(-1, target[start:start + LENS_CHUNK_ROWS, None])[:, 0] - lse))
+    shape = (len(hs), len(positions))
+    top_ids = torch.cat(tops).reshape(shape).cpu().numpy()
     pieces = em.tokenizer.convert_ids_to_tokens(enc["input_ids"][0].tolist())
-    flat = display_labels(em.tokenizer.convert_ids_to_tokens(top_ids.ravel().tolist()))
+    labels = display_labels(em.tokenizer.convert_ids_to_tokens(top_ids.ravel().tolist()))
     width = len(positions)
     return Lens(
         labels=[display_labels(pieces)[i] for i in positions], positions=positions,
         layer_names=["embed"] + [str(i) for i in range(1, len(hs))],
-        top_ids=top_ids, top_labels=[flat[r * width:(r + 1) * width] for r in range(len(hs))],
-        top_probs=torch.stack(top_p).cpu().numpy(), final_probs=torch.stack(final_p).cpu().numpy())
+        top_ids=top_ids, top_labels=[labels[r * width:(r + 1) * width] for r in range(len(hs))],
+        top_probs=torch.cat(top_p).reshape(shape).cpu().numpy(),
+        final_probs=torch.cat(final_p).reshape(shape).cpu().numpy())
