@@ -75,7 +75,10 @@ def test_type_sentence_open_head_from_model_view(server, page):
                            ".some(t => t.textContent.startsWith('Model view'))", timeout=60_000)
     points = page.locator(".js-plotly-plot .scatterlayer .point")
     assert points.count() == 6 * 12  # every layer x head of MiniLM
-    points.nth(2 * 12 + 4).click(force=True)  # layer 2, head 4
+    index = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+        .map(g => g.data.find(t => t.type === 'scatter')).find(Boolean)
+        .customdata.findIndex(([layer, head]) => layer === 2 && head === 4)""")
+    points.nth(index).click(force=True)  # the thumbnail of layer 2, head 4
     page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
                            ".some(t => t.textContent.startsWith('Layer 2 · head 4'))", timeout=60_000)
     # the heatmap is drawn: plotly paints it into an <image> inside the heatmap layer, with a colour bar

@@ -92,9 +92,11 @@ def sidebar() -> tuple[str, figures.Style, str]:
     if presentation:
         st.markdown("""<style>
             .stApp p, .stApp li, .stApp label, .stApp [data-testid="stMarkdownContainer"] p,
-            .stApp input, .stApp textarea, .stApp [data-testid="stMetricValue"] { font-size: 1.45rem !important; }
-            .stApp h1 { font-size: 3.2rem !important; } .stApp h2 { font-size: 2.4rem !important; }
-            .stApp h3 { font-size: 2rem !important; }
+            .stApp input, .stApp textarea { font-size: 1.45rem !important; }
+            .stApp [data-testid="stMetricValue"] { font-size: 3rem !important; }
+            [data-testid="stMain"] h1 { font-size: 3.4rem !important; }
+            [data-testid="stMain"] h2 { font-size: 2.6rem !important; }
+            [data-testid="stMain"] h3 { font-size: 2rem !important; }
             .tok { font-size: 1.7rem !important; }
             </style>""", unsafe_allow_html=True)
     return section, figures.Style(presentation), fmt

@@ -64,7 +64,7 @@ def _ticks(labels: list[str], max_ticks: int = 64) -> dict:
 def head_heatmap(att: np.ndarray, q_labels: list[str], k_labels: list[str], mask: np.ndarray | None,
                  title: str, style: Style) -> go.Figure:
     """One head: rows are queries (the token looking), columns keys (the token looked at)."""
-    z = att.astype(float).copy()
+    z = att.astype(np.float32)  # a copy; float32 is what the model computed, and half the bytes
     if mask is not None:
         z[~mask] = np.nan  # masked cells draw as the grey background: causal = upper triangle
     q = len(q_labels)
@@ -112,44 +112,47 @@ def head_lines(att: np.ndarray, labels: list[str], k_labels: list[str], title: s
 
 
 def model_view(att: np.ndarray, layers: list[int], heads: list[int], style: Style) -> go.Figure:
-    """Every chosen (layer, head) as a thumbnail: columns = layers, rows = heads. Click one to open it."""
-    nl, nh = len(layers), len(heads)
+    """Every chosen (layer, head) as a thumbnail; click one to open it.
+
+    The longer of the two lists runs across (SmolLM2: 30 layers across, 9 heads down;
+    MiniLM: 12 heads across, 6 layers down) so the grid fits a wide slide.
+    """
+    layers_across = len(layers) >= len(heads)
+    across, down = (layers, heads) if layers_across else (heads, layers)
     s = min(THUMB, att.shape[-1])
     cell = s + 1  # one empty row/column between thumbnails
-    grid = np.full((nh * cell, nl * cell), np.nan)  # sent as float32: half the bytes of float64
-    for c, layer in enumerate(layers):
-        for r, head in enumerate(heads):
+    grid = np.full((len(down) * cell, len(across) * cell), np.nan)  # sent as float32: half the bytes of float64
+    cx, cy, data = [], [], []
+    for c, a in enumerate(across):
+        for r, d in enumerate(down):
+            layer, head = (a, d) if layers_across else (d, a)
             thumb = pool(att[layer, head], s)
             top = thumb.max()
             grid[r * cell:r * cell + thumb.shape[0], c * cell:c * cell + thumb.shape[1]] = thumb / top if top > 0 else thumb
-    coords_x = np.arange(nl * cell) / cell
-    coords_y = np.arange(nh * cell) / cell
-    fig = go.Figure(go.Heatmap(z=grid.astype(np.float32), x=coords_x, y=coords_y, colorscale=SCALE, zmin=0, zmax=1,
-                               showscale=False, hoverinfo="skip"))
-    cx, cy, data = [], [], []
-    for c, layer in enumerate(layers):
-        for r, head in enumerate(heads):
             cx.append(c + s / cell / 2)
             cy.append(r + s / cell / 2)
             data.append([layer, head])
+    fig = go.Figure(go.Heatmap(z=grid.astype(np.float32), x=np.arange(grid.shape[1]) / cell,
+                               y=np.arange(grid.shape[0]) / cell, colorscale=SCALE, zmin=0, zmax=1,
+                               showscale=False, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=cx, y=cy, mode="markers", customdata=data, showlegend=False,
                              marker={"size": 28, "opacity": 0.01, "color": "black", "symbol": "square"},
                              hovertemplate="layer %{customdata[0]} · head %{customdata[1]}<br>click to open<extra></extra>"))
-    fig.update_xaxes(tickmode="array", tickvals=[c + 0.48 for c in range(nl)], ticktext=[str(x) for x in layers],
-                     title="layer", side="top", showgrid=False, zeroline=False)
-    fig.update_yaxes(tickmode="array", tickvals=[r + 0.48 for r in range(nh)], ticktext=[str(h) for h in heads],
-                     title="head", autorange="reversed", showgrid=False, zeroline=False,
-                     scaleanchor="x", scaleratio=1)
+    fig.update_xaxes(tickmode="array", tickvals=[c + 0.48 for c in range(len(across))], ticktext=[str(x) for x in across],
+                     title="layer" if layers_across else "head", showgrid=False, zeroline=False)
+    fig.update_yaxes(tickmode="array", tickvals=[r + 0.48 for r in range(len(down))], ticktext=[str(x) for x in down],
+                     title="head" if layers_across else "layer", autorange="reversed", showgrid=False, zeroline=False)
     fig.update_layout(clickmode="event+select", dragmode=False)
-    cell_px = min(1100 / max(nl, 1), 620 / max(nh, 1), 90)
-    return style.apply(fig, "Model view: every layer × head (each thumbnail scaled to its own maximum)",
-                       height=int(nh * cell_px + 140))
+    style.apply(fig, "Model view: layers × heads (each thumbnail scaled to its own maximum)")
+    cell_px = max(28, min(1000 / len(across), 64))  # about square on a wide page
+    fig.update_layout(height=int(len(down) * cell_px + 130 + 40 * style.presentation))
+    return fig
 
 
 def mask_figure(mask: np.ndarray, labels: list[str], causal: bool, style: Style) -> go.Figure:
     kind = "causal (decoder): a token sees only itself and earlier tokens" if causal else \
         "bidirectional (encoder): every token sees every token"
-    fig = go.Figure(go.Heatmap(z=mask.astype(int), colorscale=[[0, MASKED], [1, "#1f4e9c"]], zmin=0, zmax=1,
+    fig = go.Figure(go.Heatmap(z=mask.astype(np.uint8), colorscale=[[0, MASKED], [1, "#1f4e9c"]], zmin=0, zmax=1,
                                showscale=False, hovertemplate="query %{y} → key %{x}: %{z}<extra>1 = allowed</extra>"))
     fig.update_xaxes(side="top", tickangle=-60, **_ticks(labels, 32))
     fig.update_yaxes(autorange="reversed", scaleanchor="x", **_ticks(labels, 32))
