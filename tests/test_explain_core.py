@@ -305,3 +305,8 @@ def test_cli_attention_json_equals_direct_forward(direct_encoder, capsys):
     assert "attentions: [layers=30, heads=9, query=2, key=2]" in text
     assert main(["attention", "--model", "encoder", ""]) == 2  # empty text: clear error, exit 2
     assert "empty" in capsys.readouterr().err
+    assert main(["attention", "--model", "encoder", "--json", "--layers", "5", "--heads", "0,11", TEXT]) == 0
+    sub = json.loads(capsys.readouterr().out)
+    assert np.abs(np.array(sub["attentions"], dtype=np.float32) - ref[[5]][:, [0, 11]]).max() <= TOL
+    assert main(["attention", "--model", "encoder", "--json", "--layers", "6", TEXT]) == 2
+    assert "0..5" in capsys.readouterr().err

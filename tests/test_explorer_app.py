@@ -170,3 +170,27 @@ def test_logit_lens_positional_embeddings_controls(at):
     go(at, "Embeddings")
     at.radio(key="pca_level").set_value("tokens").run()
     ok(at)
+
+
+def test_encoder_decoder_model_shows_cross_attention(at, tmp_path):
+    """A tiny random T5 in a local folder stands in for t5-small (no Hub here)."""
+    import shutil
+    from transformers import T5Config, T5ForConditionalGeneration
+    from core.models.bundled import minilm_dir
+
+    cfg = T5Config(vocab_size=30522, d_model=32, d_ff=64, d_kv=8, num_layers=2, num_decoder_layers=2,
+                   num_heads=4, decoder_start_token_id=0, pad_token_id=0, eos_token_id=102)
+    T5ForConditionalGeneration(cfg).save_pretrained(tmp_path)
+    for f in ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json"):
+        shutil.copy(minilm_dir() / f, tmp_path / f)
+    go(at, "Attention")
+    at.radio(key="attn_model").set_value("other").run()
+    at.text_input(key="hub_id").set_value(str(tmp_path)).run()
+    at.text_input(key="target").set_value("a translation").run()
+    ok(at)
+    at.radio(key="attn_kind").set_value("cross-attention").run()
+    ok(at)
+    z = arr(figures(at)[0]["data"][0]["z"])
+    n_enc = len(at.text_input(key="text").value.split())  # WordPiece: at least one token per word
+    assert z.shape[0] == 3 and z.shape[1] >= n_enc  # (decoder start, 'a', 'translation') x encoder tokens
+    np.testing.assert_allclose(z.sum(1), 1.0, atol=1e-5)

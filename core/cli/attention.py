@@ -17,6 +17,8 @@ def register(sub) -> None:
                    help="encoder (all-MiniLM-L6-v2), decoder (SmolLM2-135M), or a Hugging Face id")
     p.add_argument("--target", default="", help="decoder text for an encoder-decoder model (t5-small)")
     p.add_argument("--max-tokens", type=int, default=MAX_TOKENS)
+    p.add_argument("--layers", default="", help="comma-separated layer indices to keep (default: all)")
+    p.add_argument("--heads", default="", help="comma-separated head indices to keep (default: all)")
     p.add_argument("--json", action="store_true",
                    help='print {"model", "tokens", "attentions"}; attentions[layer][head][query][key]')
     p.set_defaults(func=run)
@@ -27,7 +29,14 @@ def run(args) -> int:
     em = load_model(args.model)
     result = run_attention(em, text, target=args.target, max_tokens=args.max_tokens)
     if args.json:
-        print_json(result.to_dict())
+        out = result.to_dict()
+        if args.layers or args.heads:  # long inputs: 30 x 9 x 512 x 512 floats is ~1 GB of JSON
+            L, H = result.attentions.shape[:2]
+            layers = _indices(args.layers, L, "--layers")
+            heads = _indices(args.heads, H, "--heads")
+            out["attentions"] = result.attentions[layers][:, heads].tolist()
+            out["layers"], out["heads"] = layers, heads
+        print_json(out)
         return 0
     L, H, Q, K = result.shape
     print(f"model: {result.model} ({result.kind})")
@@ -40,3 +49,16 @@ def run(args) -> int:
     print(f"sharpest head: layer {sharpest['layer']} head {sharpest['head']} "
           f"({sharpest['entropy_bits']:.2f} bits mean entropy)")
     return 0
+
+
+def _indices(spec: str, n: int, flag: str) -> list[int]:
+    if not spec:
+        return list(range(n))
+    try:
+        idx = [int(x) for x in spec.split(",") if x.strip()]
+    except ValueError:
+        raise ValueError(f"{flag} takes comma-separated integers, got {spec!r}") from None
+    bad = [i for i in idx if not 0 <= i < n]
+    if bad or not idx:
+        raise ValueError(f"{flag} {spec!r}: indices must be in 0..{n - 1}")
+    return idx
