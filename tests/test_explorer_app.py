@@ -194,3 +194,15 @@ def test_encoder_decoder_model_shows_cross_attention(at, tmp_path):
     n_enc = len(at.text_input(key="text").value.split())  # WordPiece: at least one token per word
     assert z.shape[0] == 3 and z.shape[1] >= n_enc  # (decoder start, 'a', 'translation') x encoder tokens
     np.testing.assert_allclose(z.sum(1), 1.0, atol=1e-5)
+
+
+def test_hostile_text_is_shown_not_interpreted(at):
+    hostile = "<b>bold</b> <script>alert(1)</script> <|im_start|>"
+    at.text_input(key="text").set_value(hostile).run()
+    ok(at)  # tokenization section: the chips are escaped HTML
+    assert all("<script>" not in m.value for m in at.markdown)
+    go(at, "Attention")
+    at.radio(key="attn_model").set_value("decoder").run()
+    ok(at)
+    ticks = figures(at)[0]["layout"]["yaxis"]["ticktext"]
+    assert "‹|im_start|›" in ticks and not any("<" in t for t in ticks)

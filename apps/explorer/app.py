@@ -372,7 +372,7 @@ def section_embeddings(text: str, style, fmt):
     st.header("6 · Embeddings")
     st.write("all-MiniLM-L6-v2 turns each sentence into a 384-dimensional vector (the mean of its token "
              "vectors). Sentences with similar meaning get similar vectors, even with no words in common.")
-    raw = st.text_area("Sentences, one per line", DEFAULT_SENTENCES, height=170, key="sentences")
+    raw = st.text_area("Sentences, one per line", DEFAULT_SENTENCES, height=170, key="sentences", max_chars=20_000)
     sentences = embeddings_view.parse_sentences(raw)
     emb = get_embedded(tuple(sentences))
     short = [f"S{i + 1}" for i in range(len(sentences))]
@@ -400,7 +400,7 @@ def section_bias(text: str, style, fmt):
     st.write("Each line is a minimal pair: the same prefix, several continuations. The decoder scores "
              "each continuation; the bar shows its share of the probability of the listed options. "
              "Edit the lines to try your own (`prefix | option | option`).")
-    raw = st.text_area("Probes", bias_probe.shipped_templates(), height=260, key="probes")
+    raw = st.text_area("Probes", bias_probe.shipped_templates(), height=260, key="probes", max_chars=20_000)
     probes = bias_probe.parse_probes(raw)
     results = get_probes(tuple((p.prefix, tuple(p.options)) for p in probes))
     show(figures.bias_bars(results, style), "bias-probe", fmt, style)

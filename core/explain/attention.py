@@ -61,8 +61,13 @@ class AttentionRun:
 
 
 def display_labels(pieces: list[str]) -> list[str]:
-    """Readable labels: byte-level markers shown as visible characters, duplicates kept."""
-    return [p.replace("Ġ", "␣").replace("Ċ", "↵").replace("ĉ", "⇥") for p in pieces]
+    """Readable labels: byte-level markers shown as visible characters, duplicates kept.
+
+    Angle brackets become ‹ › because plotly reads <...> in labels as HTML tags
+    (SmolLM2's <|im_start|> would vanish, a typed <b> would turn text bold).
+    """
+    return [p.replace("Ġ", "␣").replace("Ċ", "↵").replace("ĉ", "⇥").replace("<", "‹").replace(">", "›")
+            for p in pieces]
 
 
 def encode(em: ExplainModel, text: str, max_tokens: int = MAX_TOKENS) -> dict:

@@ -19,6 +19,7 @@ ASSET = Path(__file__).resolve().parents[2] / "assets" / "explorer" / "bias_prob
 MAX_PROBES = 40
 MAX_OPTIONS = 6
 MAX_OPTION_TOKENS = 8
+MAX_PREFIX_TOKENS = 128
 
 LIMITS = (
     "This is a probe, not a verdict. It reads one small model's next-token probabilities on a "
@@ -96,6 +97,8 @@ def run_probes(em: ExplainModel, probes: list[Probe]) -> list[ProbeResult]:
     rows, spans = [], []  # spans: (probe index, prefix length, continuation ids)
     for n, probe in enumerate(probes):
         prefix_ids = tok(probe.prefix, add_special_tokens=False)["input_ids"]
+        if len(prefix_ids) > MAX_PREFIX_TOKENS:
+            raise ValueError(f"prefix {probe.prefix[:40]!r}… is {len(prefix_ids)} tokens; at most {MAX_PREFIX_TOKENS}")
         for option in probe.options:
             ids = tok(" " + option, add_special_tokens=False)["input_ids"]
             if len(ids) > MAX_OPTION_TOKENS:

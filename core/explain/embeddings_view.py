@@ -47,8 +47,11 @@ def parse_sentences(text: str) -> list[str]:
 def embed(em: ExplainModel, sentences: list[str]) -> Embedded:
     if em.causal:
         raise ValueError(f"{em.name} is a decoder; sentence embeddings here use the encoder")
-    enc = em.tokenizer(sentences, padding=True, truncation=True, max_length=MAX_SENTENCE_TOKENS,
-                       return_tensors="pt", return_special_tokens_mask=True)
+    enc = em.tokenizer(sentences, padding=True, return_tensors="pt", return_special_tokens_mask=True)
+    lengths = enc["attention_mask"].sum(1).tolist()
+    for sentence, n in zip(sentences, lengths):
+        if n > MAX_SENTENCE_TOKENS:  # an error, not a silent truncation
+            raise ValueError(f"sentence {sentence[:40]!r}… is {n} tokens; at most {MAX_SENTENCE_TOKENS} per sentence")
     special = enc.pop("special_tokens_mask").bool()
     enc = {k: v.to(em.device) for k, v in enc.items()}
     encoder = em.model.get_encoder() if em.kind == ENCODER_DECODER else em.model

@@ -47,6 +47,11 @@ class Style:
         return fig
 
 
+def plain(text: str) -> str:
+    """User text for a plotly label: no <...> tags interpreted."""
+    return text.replace("<", "‹").replace(">", "›")
+
+
 def export_config(fmt: str, filename: str, presentation: bool) -> dict:
     """Plotly modebar config: the camera button downloads PNG or SVG (vector, for slides)."""
     if fmt not in ("png", "svg"):
@@ -187,7 +192,7 @@ def next_token_bars(dist, style: Style) -> go.Figure:
 
 
 def lens_heatmap(lens, style: Style) -> go.Figure:
-    text = [[t.replace("<", "‹").replace(">", "›") for t in row] for row in lens.top_labels]
+    text = lens.top_labels  # already display labels (no raw angle brackets)
     fig = go.Figure(go.Heatmap(
         z=lens.top_probs, text=text, texttemplate="%{text}", textfont={"size": max(9, style.tick - 2)},
         colorscale="YlGnBu", zmin=0, zmax=1, colorbar={"title": "p(top)"},
@@ -227,8 +232,10 @@ def line_plot(x, ys: dict, title: str, x_title: str, y_title: str, style: Style,
 
 def scatter_2d(points: np.ndarray, labels: list[str], groups: list[str], title: str, style: Style) -> go.Figure:
     fig = go.Figure()
+    labels = [plain(x) for x in labels]
     for g in dict.fromkeys(groups):
         idx = [i for i, x in enumerate(groups) if x == g]
+        g = plain(g)
         fig.add_trace(go.Scatter(x=points[idx, 0], y=points[idx, 1], mode="markers+text", name=g[:48],
                                  text=[labels[i] for i in idx], textposition="top center",
                                  marker={"size": 12 if style.presentation else 9},
@@ -244,9 +251,9 @@ def bias_bars(results, style: Style) -> go.Figure:
     n = max(len(r.options) for r in results)
     for k in range(n):
         fig.add_trace(go.Bar(
-            y=[r.prefix for r in results], x=[r.shares[k] if k < len(r.options) else 0 for r in results],
+            y=[plain(r.prefix) for r in results], x=[r.shares[k] if k < len(r.options) else 0 for r in results],
             orientation="h", name=f"continuation {k + 1}",
-            text=[r.options[k] if k < len(r.options) else "" for r in results], textposition="inside",
+            text=[plain(r.options[k]) if k < len(r.options) else "" for r in results], textposition="inside",
             hovertemplate="%{y}<br>%{text}: share %{x:.3f}<extra></extra>"))
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15})
     fig.update_xaxes(title="share of probability among the listed continuations", range=[0, 1])
