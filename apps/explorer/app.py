@@ -93,7 +93,7 @@ def sidebar() -> tuple[str, figures.Style, str]:
         st.markdown("""<style>
             .stApp p, .stApp li, .stApp label, .stApp [data-testid="stMarkdownContainer"] p,
             .stApp input, .stApp textarea { font-size: 1.45rem !important; }
-            .stApp [data-testid="stMetricValue"] { font-size: 3rem !important; }
+            .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p { font-size: 3rem !important; }
             [data-testid="stMain"] h1 { font-size: 3.4rem !important; }
             [data-testid="stMain"] h2 { font-size: 2.6rem !important; }
             [data-testid="stMain"] h3 { font-size: 2rem !important; }

@@ -210,7 +210,7 @@ def matrix_heatmap(z: np.ndarray, title: str, x_title: str, y_title: str, style:
                    scale: str = "RdBu", zmid: float | None = 0, labels: list[str] | None = None,
                    height: int = 460) -> go.Figure:
     fig = go.Figure(go.Heatmap(z=z, colorscale=scale, zmid=zmid,
-                               text=np.round(z, 2) if labels is not None else None,
+                               text=[[f"{v:.2f}" for v in row] for row in z] if labels is not None else None,
                                texttemplate="%{text}" if labels is not None and len(labels) <= 12 else None,
                                textfont={"size": style.tick},
                                hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>"))
