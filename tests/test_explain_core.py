@@ -285,7 +285,7 @@ def test_unknown_hub_model_fails_fast_offline():
 
     start = time.monotonic()
     with pytest.raises(ModelUnavailable, match="'encoder'"):
-        load_model("t5-small")
+        load_model("genai-studio-tests/not-a-cached-model")  # never in any HF cache
     assert time.monotonic() - start < 30
 
 

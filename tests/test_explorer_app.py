@@ -121,7 +121,7 @@ def test_bad_inputs_give_clear_errors_and_the_app_keeps_serving(at):
     at.text_input(key="text").set_value("A short sentence again.").run()
     ok(at)
     at.radio(key="attn_model").set_value("other").run()
-    at.text_input(key="hub_id").set_value("t5-small").run()
+    at.text_input(key="hub_id").set_value("genai-studio-tests/not-a-cached-model").run()
     assert not at.exception and "cannot be loaded here" in at.error[0].value
     go(at, "Embeddings")
     at.text_area(key="sentences").set_value("just one").run()
