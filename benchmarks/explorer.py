@@ -7,7 +7,10 @@ drawing is not included. Peers, measured in the same run on the same text:
   * BertViz-style: that forward plus the full attention tensor serialised to JSON, which is
     what bertviz.head_view/model_view embed in the page (and what breaks on long inputs).
 
-Usage: python benchmarks/explorer.py [--reps 5] [--tokens 64]
+With --browser it also times, in Debian's Chromium against a real `streamlit run` server,
+the round trip a presenter sees: click -> websocket -> rerun -> plotly drawn in the page.
+
+Usage: python benchmarks/explorer.py [--reps 5] [--tokens 64] [--browser]
 Set GENAI_THREADS=1 on an oversubscribed CPU (see docs/explorer.md).
 """
 from __future__ import annotations
@@ -62,6 +65,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--tokens", type=int, default=64)
+    ap.add_argument("--browser", action="store_true", help="also time clicks in Chromium against a real server")
     args = ap.parse_args()
     import numpy as np
     import torch
@@ -137,7 +141,7 @@ def main() -> None:
     step("next token: change top-p", lambda i: at.slider(key="top_p").set_value(0.5 + 0.1 * i).run())
     step("next token: sample next token (new forward)", lambda i: at.button(key="sample_btn").click().run())
     section("Logit lens")
-    step("logit lens: new sentence (16 positions, 31 layers)",
+    step("logit lens: new sentence (12 positions, 31 layers)",
          lambda i: at.text_input(key="text").set_value(next(fresh)).run())
     step("logit lens: show every 2nd layer", lambda i: at.select_slider(key="lens_every").set_value([2, 1][i % 2]).run())
     section("Positional encodings")
@@ -177,6 +181,77 @@ def main() -> None:
         print(f"{label}: slowest app interaction (median) = {worst[0]}: {f(worst):.3f} s; "
               f"BertViz-style peer = {min(f(r) for r in peers):.3f} s; "
               f"app interactions under 1 s: {sum(f(r) < 1 for r in app)}/{len(app)}")
+
+    if args.browser:
+        browser_rounds(pool[0], reps)
+
+
+def browser_rounds(text: str, reps: int, port: int = 8499) -> None:
+    """Median click-to-drawn times in Chromium (includes the browser's plotly rendering)."""
+    import shutil
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "apps" / "explorer" / "app.py"),
+                             "--server.port", str(port), "--server.headless", "true", "--server.address",
+                             "127.0.0.1", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url + "_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        title_js = ("t => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+                    ".some(e => e.textContent.startsWith(t))")
+        idle_js = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        results = {}
+        with sync_playwright() as pw:
+            b = pw.chromium.launch(executable_path=shutil.which("chromium"), headless=True, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            page = b.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(url)
+            box = page.get_by_label("Your sentence (press Enter)")
+            box.wait_for(timeout=300_000)
+            box.fill(text)
+            box.press("Enter")
+            page.locator("section[data-testid='stSidebar']").get_by_text("Attention", exact=True).click()
+            page.get_by_text("Decoder · SmolLM2-135M (causal)").click()
+            page.wait_for_function(title_js, arg="Layer 0 · head 0 (grey", timeout=300_000)
+            page.wait_for_function(idle_js, timeout=300_000)
+
+            def timed_click(name, click, title):
+                t = time.perf_counter()
+                click()
+                page.wait_for_function(title_js, arg=title, timeout=120_000, polling=20)
+                results.setdefault(name, []).append(time.perf_counter() - t)  # the figure is on screen
+                page.wait_for_function(idle_js, timeout=120_000)  # let the rerun finish before the next click
+
+            for i in range(reps):
+                layer, head = (7 * i + 3) % 30, (2 * i + 1) % 9
+                timed_click("browser: open the model view (30 x 9 thumbnails drawn)",
+                            lambda: page.get_by_text("Model view", exact=True).click(), "Model view")
+                index = page.evaluate(
+                    "([l, h]) => [...document.querySelectorAll('.js-plotly-plot')].map(g => g.data.find("
+                    "t => t.type === 'scatter')).find(Boolean).customdata.findIndex(([a, b]) => a === l && b === h)",
+                    [layer, head])
+                timed_click("browser: click a thumbnail -> that head's heatmap drawn",
+                            lambda: page.locator(".js-plotly-plot .scatterlayer .point").nth(index).click(force=True),
+                            f"Layer {layer} · head {head}")
+            b.close()
+        print("\n| browser round trip (Chromium, real server) | median s | max s |")
+        print("|---|--:|--:|")
+        for name, times in results.items():
+            print(f"| {name} | {statistics.median(times):.3f} | {max(times):.3f} |")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 if __name__ == "__main__":

@@ -19,9 +19,9 @@ from core.explain.next_token import check_decoder
 
 # Columns of the table: the lens unembeds every shown position at every layer (positions x
 # layers x vocab x hidden multiply-adds, ~1.8 GFLOP per layer for 64 positions of SmolLM2),
-# so the page shows the last 16 positions by default and at most 64.
+# so the page shows the last 12 positions by default (a classroom sentence) and at most 64.
 MAX_LENS_POSITIONS = 64
-DEFAULT_LENS_POSITIONS = 16
+DEFAULT_LENS_POSITIONS = 12
 LENS_CHUNK_ROWS = 512  # rows of logits computed at once: 512 x 49152 floats = 100 MB
 
 
