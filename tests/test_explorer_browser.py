@@ -1,0 +1,90 @@
+"""The explorer in Debian's Chromium: type a sentence, open a head from the model view,
+and check the head's heatmap is drawn. Streamlit runs as a real server subprocess."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _free_port() -> int:
+    for port in range(8400, 8500):  # this area's port range
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port in 8400-8499")
+
+
+@pytest.fixture
+def server(data_dir):
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.setdefault("GENAI_THREADS", "1")  # the shared CI box is oversubscribed; 1 thread avoids OpenMP spinning
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "apps" / "explorer" / "app.py"),
+         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(url + "_stcore/health", timeout=2).status == 200:
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail(f"streamlit did not start: {proc.stdout.read().decode()[-2000:]}")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_type_sentence_open_head_from_model_view(server, page):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server)
+    box = page.get_by_label("Your sentence (press Enter)")
+    box.wait_for(timeout=120_000)
+    box.fill("The cat sat on the mat because it was tired.")
+    box.press("Enter")
+    page.locator("section[data-testid='stSidebar']").get_by_text("Attention", exact=True).click()
+    title = page.locator(".js-plotly-plot .gtitle")
+    title.first.wait_for(timeout=120_000)
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+                           ".some(t => t.textContent.startsWith('Layer 0 · head 0'))", timeout=60_000)
+    # the y tick labels are the tokens of the sentence we typed (WordPiece, lower-cased)
+    ticks = page.locator(".js-plotly-plot .ytick text").all_text_contents()
+    assert "cat" in ticks and "tired" in ticks, ticks
+
+    page.get_by_text("Model view", exact=True).click()
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+                           ".some(t => t.textContent.startsWith('Model view'))", timeout=60_000)
+    points = page.locator(".js-plotly-plot .scatterlayer .point")
+    assert points.count() == 6 * 12  # every layer x head of MiniLM
+    index = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+        .map(g => g.data.find(t => t.type === 'scatter')).find(Boolean)
+        .customdata.findIndex(([layer, head]) => layer === 2 && head === 4)""")
+    points.nth(index).click(force=True)  # the thumbnail of layer 2, head 4
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+                           ".some(t => t.textContent.startsWith('Layer 2 · head 4'))", timeout=60_000)
+    # the heatmap is drawn: plotly paints it into an <image> inside the heatmap layer, with a colour bar
+    fig = page.locator(".js-plotly-plot").first
+    assert fig.locator(".heatmaplayer image").count() == 1
+    assert fig.locator(".colorbar").count() == 1
+    box_size = fig.bounding_box()
+    assert box_size["width"] > 400 and box_size["height"] > 300
+    assert not errors, errors
