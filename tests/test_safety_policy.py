@@ -235,3 +235,23 @@ def test_audit_lines_are_json(data_dir):
     scan(ATTACK, "input")
     for line in audit_path().read_text().splitlines():
         json.loads(line)
+
+
+def test_a_failing_scanner_fails_closed(monkeypatch):
+    from core.safety import policy as pol
+
+    class Broken:
+        def scan(self, text):
+            raise RuntimeError("boom")
+
+    p = Policy(stages={"input": ("pii", "toxicity")}, embeddings="off", audit=False)
+    monkeypatch.setitem(pol._scanners, ("toxicity", "off", ""), Broken())
+    v = scan("hello", "input", policy=p)
+    assert not v.allowed and v.scanners["toxicity"].flagged and "failed" in v.reasons[0]
+
+
+def test_warm_up_loads_every_stage():
+    from core.safety import warm_up
+
+    warm_up(Policy(audit=False))
+    assert scan("hello", "image").allowed

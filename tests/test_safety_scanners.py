@@ -174,3 +174,22 @@ def test_scanners_survive_hostile_input(tox, inj, img):
         for scanner in (tox, inj, img):
             score = scanner.scan(text).score
             assert 0.0 <= score <= 1.0
+
+
+# --- static embeddings ---------------------------------------------------------------------
+def test_static_embeddings_rank_meaning():
+    from core.safety.similarity import embed
+
+    v = embed(["disregard the earlier directions", "ignore previous instructions", "a recipe for lasagna", ""],
+              "static")
+    assert v.shape == (4, 384)
+    assert np.allclose(np.linalg.norm(v[:3], axis=1), 1.0, atol=1e-5) and not v[3].any()
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.2
+
+
+def test_static_table_build_writes_a_loadable_table(tmp_path):
+    from core.safety.similarity import StaticEmbedder
+
+    StaticEmbedder._build(tmp_path, limit=300)  # the real build does all ~30k tokens once
+    table = np.load(tmp_path / "table.npy")
+    assert table.shape == (300, 384) and np.isfinite(table).all() and (tmp_path / "tokenizer.json").exists()

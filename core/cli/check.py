@@ -24,10 +24,17 @@ def register(sub) -> None:
     p.add_argument("--jsonl", action="store_true",
                    help='read one JSON string or object with "text" (and optional "stage") per stdin '
                         "line; print one JSON verdict per line")
+    p.add_argument("--warm-up", action="store_true",
+                   help="load every scanner (and build the embedding table once per machine), then exit")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    if args.warm_up:
+        from core.safety.policy import warm_up
+
+        warm_up()
+        return 0
     if args.jsonl:
         if args.text not in (None, "-"):
             raise ValueError("--jsonl reads stdin; do not pass TEXT")

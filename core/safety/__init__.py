@@ -9,7 +9,7 @@ The policy (which scanners per stage, thresholds, actions) comes from GENAI_SAFE
 settings, or pass `policy=Policy(...)`. See docs/safety.md.
 """
 from core.safety.verdict import ScannerResult, Verdict
-from core.safety.policy import SCANNERS, STAGES, Policy, current_policy, scan
+from core.safety.policy import SCANNERS, STAGES, Policy, current_policy, scan, warm_up
 from core.safety.stream import StreamGuard
 
-__all__ = ["SCANNERS", "STAGES", "Policy", "ScannerResult", "StreamGuard", "Verdict", "current_policy", "scan"]
+__all__ = ["SCANNERS", "STAGES", "Policy", "ScannerResult", "StreamGuard", "Verdict", "current_policy", "scan", "warm_up"]

@@ -106,6 +106,7 @@ _PHONE = re.compile(
     r"|\d{3}[.-]\d{3}[.-]\d{4}"
     r"|0\d{1,4}(?:[ ]\d{2,8}){1,4}"
     r")(?![\w-])")
+_BARE_DIGITS = re.compile(r"(?<![\w+.-])\d{10,13}(?![\w.-])")
 _SECRETS = [
     re.compile(r"\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b"),  # AWS access key id
     re.compile(r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),  # GitHub tokens
@@ -169,6 +170,9 @@ def find(text: str) -> list[Entity]:
             except ValueError:
                 continue
             found.append(Entity("IP", m.start(), m.end()))
+    for m in _BARE_DIGITS.finditer(text):  # "call me at 4155550132": only with a phone word before
+        if _PHONE_CONTEXT.search(_before(text, m.start(), 30)) and not _NOT_PERSONAL.search(_before(text, m.start())):
+            found.append(Entity("PHONE", m.start(), m.end()))
     for m in _PHONE.finditer(text):
         d = _digits(m.group(0))
         if not 7 <= len(d) <= 15 or _NOT_PERSONAL.search(_before(text, m.start())):

@@ -138,7 +138,14 @@ def scan(text: str, stage: str = "input", policy: Policy | None = None, audit_lo
         return _too_long(text, stage, policy)
     for name in policy.stages.get(stage, ()):
         scanner = get_scanner(name, policy)
-        outcome = scanner.scan(text)
+        try:
+            outcome = scanner.scan(text)
+        except Exception:  # fail closed: a scanner bug must not let text through unchecked
+            log.exception("safety scanner %s failed on a %d-character text", name, len(text))
+            results[name] = ScannerResult(score=1.0, flagged=True)
+            reasons.append(f"{name}: the scanner failed, so the text is blocked to be safe")
+            action = "block"
+            continue
         flagged = outcome.score >= policy.thresholds.get(name, 0.5) if name != "pii" else outcome.score > 0
         results[name] = ScannerResult(score=float(outcome.score), flagged=bool(flagged))
         if name == "pii":
@@ -163,6 +170,21 @@ def scan(text: str, stage: str = "input", policy: Policy | None = None, audit_lo
     if flagged_scores:
         log.info("safety %s: %s (%s)", stage, action, ", ".join(flagged_scores))
     return verdict
+
+
+def warm_up(policy: Policy | None = None) -> None:
+    """Load every scanner the policy uses (models, the static embedding table: built once
+    per machine, 2-5 min on 2 cores) so the first user request does not pay for it.
+    Apps can call this in a background thread at start; `python -m core check --warm-up`
+    does it from a shell (e.g. in a setup script)."""
+    policy = policy or current_policy()
+    for stage, names in policy.stages.items():
+        if names:
+            scan("warm up", stage, policy=policy, audit_log=False)
+            for name in names:
+                scanner = get_scanner(name, policy)
+                if hasattr(scanner, "examples") and policy.embeddings != "off":
+                    scanner.examples.score(["warm up"], policy.embeddings)
 
 
 def _too_long(text: str, stage: str, policy: Policy) -> Verdict:

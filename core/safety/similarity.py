@@ -58,7 +58,8 @@ class StaticEmbedder:
         self.dimension = self.table.shape[1]
 
     @staticmethod
-    def _build(folder: Path) -> None:
+    def _build(folder: Path, limit: int | None = None) -> None:
+        """Write table.npy and tokenizer.json into folder (limit: first N tokens only, for tests)."""
         import torch
 
         from core.models.embeddings import get_embedder
@@ -67,7 +68,7 @@ class StaticEmbedder:
         log.info("building the static token table for safety checks from %s (once)", emb.name)
         tok = emb.tokenizer
         transformer = emb.model[0].auto_model
-        vocab = tok.vocab_size
+        vocab = min(tok.vocab_size, limit or tok.vocab_size)
         cls, sep = tok.cls_token_id, tok.sep_token_id
         table = np.zeros((vocab, emb.dimension), np.float32)
         with torch.inference_mode():
