@@ -1,0 +1,86 @@
+"""Engine and transactions for the preference store.
+
+SQLite (default, data_dir/preferences.db) runs in WAL mode with synchronous=FULL, so a
+committed label survives a killed process, and every transaction starts with BEGIN
+IMMEDIATE: writers queue on the database lock up front (busy_timeout) instead of failing
+with "database is locked" when two deferred transactions try to upgrade at once.
+PostgreSQL (or any SQLAlchemy URL) is used as is; the uniqueness rules in schema.py hold
+on both.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.config import get_settings
+from core.preferences.schema import Base
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_engines: dict[str, tuple[Engine, sessionmaker]] = {}
+
+
+def database_url() -> str:
+    s = get_settings()
+    if s.prefs_database_url:
+        return s.prefs_database_url
+    s.data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{(s.data_dir / 'preferences.db').resolve()}"
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def get_engine(url: str | None = None) -> Engine:
+    return _get(url)[0]
+
+
+def _get(url: str | None) -> tuple[Engine, sessionmaker]:
+    url = url or database_url()
+    with _lock:
+        if url not in _engines:
+            if url.startswith("sqlite"):
+                engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                                       pool_size=20, max_overflow=40)
+                _sqlite_setup(engine)
+            else:
+                engine = create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=40)
+            Base.metadata.create_all(engine)
+            log.info("preference store at %s", engine.url.render_as_string(hide_password=True))
+            _engines[url] = (engine, sessionmaker(engine, expire_on_commit=False))
+        return _engines[url]
+
+
+@contextmanager
+def transaction(url: str | None = None) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any exception."""
+    maker = _get(url)[1]
+    with maker() as session, session.begin():
+        yield session
+
+
+def dispose_all() -> None:
+    """Close every pooled connection (tests, and before a process exits)."""
+    with _lock:
+        for engine, _ in _engines.values():
+            engine.dispose()
+        _engines.clear()
