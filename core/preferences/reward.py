@@ -168,3 +168,32 @@ def score(prompt: str, response: str, path: Path | None = None) -> float:
     """Reward of one (prompt, response) under the trained model."""
     model, tokenizer = _load_trained(Path(path or model_dir()))
     return _scores(model, tokenizer, [prompt], [response])[0]
+
+
+class TrainingJob:
+    """Reward training in one background thread, so the host page stays responsive."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self.state: dict = {"running": False, "result": None, "error": None}
+
+    def start(self) -> dict:
+        with self._lock:
+            if self._thread is not None and self._thread.is_alive():
+                return self.state
+            self.state = {"running": True, "result": None, "error": None}
+            self._thread = threading.Thread(target=self._run, name="prefs-reward", daemon=True)
+            self._thread.start()
+            return self.state
+
+    def _run(self) -> None:
+        try:
+            self.state["result"] = train_reward().to_dict()
+        except Exception as e:  # reported on the host page
+            log.exception("reward training failed")
+            self.state["error"] = str(e)
+        self.state["running"] = False
+
+
+training_job = TrainingJob()

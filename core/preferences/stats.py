@@ -32,6 +32,12 @@ def collect(bootstrap: int = 200) -> dict:
                                        Label.seconds, Label.strength)))
         prompts = s.scalar(select(func.count(Prompt.id)))
         prompts_flagged = s.scalar(select(func.count(Prompt.id)).where(Prompt.flagged.is_(True)))
+        flagged_prompts = [{"prompt_key": r.key, "prompt": r.text[:300], "reasons": r.flag_reasons}
+                           for r in s.execute(select(Prompt.key, Prompt.text, Prompt.flag_reasons)
+                                              .where(Prompt.flagged.is_(True)))]
+        flagged_items = [{"item_id": r.id, "prompt": r.text[:300], "reasons": r.flag_reasons}
+                         for r in s.execute(select(Item.id, Prompt.text, Item.flag_reasons)
+                                            .join(Prompt, Item.prompt_id == Prompt.id).where(Item.flagged.is_(True)))]
         open_now = s.scalar(select(func.count(Assignment.id)).where(Assignment.status == "open"))
         skipped = s.scalar(select(func.count(Assignment.id)).where(Assignment.status == "skipped"))
     per_labeler = Counter(labelers[l.labeler_id] for l in labels)
@@ -66,5 +72,7 @@ def collect(bootstrap: int = 200) -> dict:
         },
         "position_bias": position_bias([(l.choice == "A") == l.left_is_a for l in strict]),
         "ratings": [r.to_dict() for r in bradley_terry(comps, bootstrap=bootstrap)],
-        "flagged_items": [{"item_id": i, "reasons": it.flag_reasons} for i, it in items.items() if it.flagged],
+        # held back by core.safety: shown to the host only
+        "flagged_prompts": flagged_prompts,
+        "flagged_items": flagged_items,
     }
