@@ -33,3 +33,17 @@ def label_all(token: str, choice="left", strength=None, limit=1000) -> int:
         submit.submit(token, served.assignment_id, choice, strength, "", f"cid-{token[:10]}-{served.assignment_id}")
         n += 1
     return n
+
+
+def free_port() -> int:
+    """A free port in this issue's range (8600-8699), so parallel suites don't collide."""
+    import socket
+
+    for port in range(8650, 8700):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
+    raise RuntimeError("no free port in 8650-8699")

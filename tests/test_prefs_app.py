@@ -2,7 +2,7 @@
 import pytest
 
 from core.config import reset_settings
-from prefs_helpers import load_pairs
+from prefs_helpers import free_port, load_pairs
 
 
 @pytest.fixture
@@ -13,7 +13,7 @@ def app_url(tmp_path, monkeypatch):
     from apps.labeling.app import build_app
 
     app = build_app()
-    app.queue().launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=None, quiet=True)
+    app.queue().launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
     yield app.local_url
     app.close()
 

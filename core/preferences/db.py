@@ -4,6 +4,9 @@ SQLite (default, data_dir/preferences.db) runs in WAL mode with synchronous=FULL
 committed label survives a killed process, and every transaction starts with BEGIN
 IMMEDIATE: writers queue on the database lock up front (busy_timeout) instead of failing
 with "database is locked" when two deferred transactions try to upgrade at once.
+Within one process, SQLite transactions also take a Python lock first: waiting threads then
+wake the moment the lock is free, instead of sleeping in SQLite's busy-handler backoff
+(up to 100 ms a try), which is what made tail latency under 50 concurrent labelers.
 PostgreSQL (or any SQLAlchemy URL) is used as is; the uniqueness rules in schema.py hold
 on both.
 """
@@ -23,7 +26,7 @@ from core.preferences.schema import Base
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-_engines: dict[str, tuple[Engine, sessionmaker]] = {}
+_engines: dict[str, tuple[Engine, sessionmaker, threading.Lock | None]] = {}
 
 
 def database_url() -> str:
@@ -54,7 +57,7 @@ def get_engine(url: str | None = None) -> Engine:
     return _get(url)[0]
 
 
-def _get(url: str | None) -> tuple[Engine, sessionmaker]:
+def _get(url: str | None) -> tuple[Engine, sessionmaker, threading.Lock | None]:
     url = url or database_url()
     with _lock:
         if url not in _engines:
@@ -66,21 +69,26 @@ def _get(url: str | None) -> tuple[Engine, sessionmaker]:
                 engine = create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=40)
             Base.metadata.create_all(engine)
             log.info("preference store at %s", engine.url.render_as_string(hide_password=True))
-            _engines[url] = (engine, sessionmaker(engine, expire_on_commit=False))
+            writer_lock = threading.Lock() if url.startswith("sqlite") else None
+            _engines[url] = (engine, sessionmaker(engine, expire_on_commit=False), writer_lock)
         return _engines[url]
 
 
 @contextmanager
 def transaction(url: str | None = None) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any exception."""
-    maker = _get(url)[1]
-    with maker() as session, session.begin():
+    _engine, maker, writer_lock = _get(url)
+    if writer_lock is None:
+        with maker() as session, session.begin():
+            yield session
+        return
+    with writer_lock, maker() as session, session.begin():
         yield session
 
 
 def dispose_all() -> None:
     """Close every pooled connection (tests, and before a process exits)."""
     with _lock:
-        for engine, _ in _engines.values():
+        for engine, _maker, _writer in _engines.values():
             engine.dispose()
         _engines.clear()

@@ -18,7 +18,7 @@ def ratings_plot(ratings: list[dict]) -> go.Figure:
                      arrayminus=[r["rating"] - r["low"] for r in rs]),
         hovertext=[f"n={r['comparisons']}, wins={r['wins']:g}" for r in rs]))
     fig.add_vline(x=1000, line_dash="dot", line_color="gray")
-    return _layout(fig, "Bradley–Terry rating (Elo scale, 95 % bootstrap CI)")
+    return _layout(fig, "Elo-scale rating, 95 % CI")
 
 
 def labeler_plot(per_labeler: dict[str, int]) -> go.Figure:
