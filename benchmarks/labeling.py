@@ -184,6 +184,12 @@ def summary(name: str, results: list[dict], seconds: float) -> dict:
             "errors": [e for r in results for e in r["errors"]][:5]}
 
 
+def cpu_seconds(pid: int) -> float:
+    """user + system CPU seconds of a process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def use_data_dir(path: Path) -> None:
     os.environ["GENAI_DATA_DIR"] = str(path)
     from core.config import reset_settings
@@ -239,10 +245,11 @@ def main() -> int:
     try:
         wait_up(url, server)
         groups = [list(range(a.labelers))[p::a.processes] for p in range(a.processes)]
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), cpu_seconds(server.pid)
         with mp.get_context("spawn").Pool(a.processes) as pool:
             http_results = [r for chunk in pool.map(http_worker, [(url, g, steps) for g in groups]) for r in chunk]
         http_wall = time.perf_counter() - t0
+        server_cpu = cpu_seconds(server.pid) - cpu0
     finally:
         server.terminate()
         server.wait(20)
@@ -273,6 +280,9 @@ def main() -> int:
               f"{r['max_ms']:>9.1f}{d['acknowledged']:>7}{d['stored']:>7}{d['lost']:>5}"
               f"{d['duplicate_client_ids'] + d['same_labeler_twice'] + d['extra']:>5}{r['wall_s']:>8.1f}")
     http, direct = rows
+    requests = http["submits"] + a.labelers * a.labels  # submits (with retries) + next_item calls
+    print(f"server CPU: {server_cpu:.1f} s for ~{requests} requests = {1000 * server_cpu / requests:.1f} ms/request; "
+          f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"\nweb layer cost at p95: {http['p95_ms'] - direct['p95_ms']:.1f} ms "
           f"({http['p95_ms'] / max(direct['p95_ms'], 1e-9):.1f}x the direct p95)")
     ok = all(r["db"]["lost"] == 0 and r["db"]["extra"] == 0 and r["db"]["duplicate_client_ids"] == 0
