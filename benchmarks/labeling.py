@@ -20,7 +20,6 @@ import json
 import multiprocessing as mp
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys

@@ -1,7 +1,10 @@
 """Engine and transactions for the preference store.
 
-SQLite (default, data_dir/preferences.db) runs in WAL mode with synchronous=FULL, so a
-committed label survives a killed process, and every transaction starts with BEGIN
+SQLite (default, data_dir/preferences.db) runs in WAL mode. Transactions that store labels
+run with synchronous=FULL (the commit is fsynced: an acknowledged label survives a killed
+process and a power cut); `transaction(durable=False)` (handing out items) skips the fsync:
+WAL still survives a killed process, and an assignment lost to a power cut is simply
+handed out again. The next FULL commit syncs everything before it. Every transaction starts with BEGIN
 IMMEDIATE: writers queue on the database lock up front (busy_timeout) instead of failing
 with "database is locked" when two deferred transactions try to upgrade at once.
 Within one process, SQLite transactions also take a Python lock first: waiting threads then
@@ -14,7 +17,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
@@ -26,6 +30,7 @@ from core.preferences.schema import Base
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
+_durable: ContextVar[bool] = ContextVar("prefs_durable", default=True)
 _engines: dict[str, tuple[Engine, sessionmaker, threading.Lock | None]] = {}
 
 
@@ -43,13 +48,14 @@ def _sqlite_setup(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
+        # synchronous can only change outside a transaction: set it just before BEGIN
+        conn.exec_driver_sql("PRAGMA synchronous=FULL" if _durable.get() else "PRAGMA synchronous=NORMAL")
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -75,15 +81,17 @@ def _get(url: str | None) -> tuple[Engine, sessionmaker, threading.Lock | None]:
 
 
 @contextmanager
-def transaction(url: str | None = None) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any exception."""
+def transaction(url: str | None = None, durable: bool = True) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any exception.
+
+    durable=False: on SQLite, commit without fsync (for data that may be recreated)."""
     _engine, maker, writer_lock = _get(url)
-    if writer_lock is None:
-        with maker() as session, session.begin():
+    token = _durable.set(durable)
+    try:
+        with writer_lock or nullcontext(), maker() as session, session.begin():
             yield session
-        return
-    with writer_lock, maker() as session, session.begin():
-        yield session
+    finally:
+        _durable.reset(token)
 
 
 def dispose_all() -> None:
