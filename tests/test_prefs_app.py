@@ -64,3 +64,18 @@ def test_host_view_needs_the_admin_token(app_url):
         host_view("guess")
     summary, *_ = host_view("host-secret")
     assert "**0** labels" in summary
+
+
+def test_host_import_export_handlers(app_url, tmp_path):
+    import gradio as gr
+
+    from apps.labeling.app import ui_export, ui_import
+
+    with pytest.raises(gr.Error):
+        ui_export("guess", "trl", "standard", "drop")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"prompt": "ok"}\n{oops\n')
+    with pytest.raises(gr.Error, match="line 2"):
+        ui_import("host-secret", str(bad))
+    path, msg = ui_export("host-secret", "raw", "standard", "drop")
+    assert path.endswith(".jsonl") and msg == "Exported 0 rows."
