@@ -106,3 +106,20 @@ def test_train_reward_learns_and_scores(tmp_path, data_dir):
     good = score("How do I bake bread? ", "Sure, here is a clear answer, step by step.")
     bad = score("How do I bake bread? ", "Go away, figure it out yourself.")
     assert good > bad
+
+
+def test_cli_export_and_stats(tmp_path, data_dir):
+    import subprocess
+    import sys
+
+    _label(tmp_path, [("left", "much"), ("tie", None)])
+    out = tmp_path / "cli.jsonl"
+    r = subprocess.run([sys.executable, "-m", "core", "prefs", "export", "--format", "trl", "--out", str(out)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and json.loads(r.stdout)["rows"] == 1 and len(_read(out)) == 1
+    r = subprocess.run([sys.executable, "-m", "core", "prefs", "stats", "--json"], capture_output=True, text=True)
+    stats = json.loads(r.stdout)
+    assert stats["counts"]["labels"] == 2 and stats["per_labeler"] == {"ann": 2}
+    r = subprocess.run([sys.executable, "-m", "core", "prefs", "export", "--format", "csv", "--out", str(out)],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "invalid choice" in r.stderr
