@@ -108,7 +108,27 @@ class Settings:
 
 
     # --- preferences ------------------------------------------------------------------
-    # (core/preferences settings go here.)
+    # Labels live in SQLite (WAL) at data_dir/preferences.db; set a SQLAlchemy URL
+    # (postgresql+psycopg://user:pw@host/db) to use a server instead.
+    prefs_database_url: str = ""
+    # The host dashboard asks for this token. Empty = the host view is locked.
+    prefs_admin_token: str = ""
+    # Labelers join with a name and this code (no one labels anonymously).
+    prefs_join_code: str = "studio"
+    # How many different labelers label each pair.
+    prefs_overlap: int = 3
+    # Labels each labeler is asked for (shown as personal progress).
+    prefs_quota: int = 20
+    # An item served but not labelled within this many seconds goes back to the pool.
+    prefs_lease_seconds: float = 900.0
+    # Imports larger than this many megabytes are refused before parsing.
+    prefs_max_import_mb: float = 20.0
+    # Contestants (model + sampling + system prompt) as a JSON file; empty = the
+    # sample set in assets/labeling/contestants.json.
+    prefs_contestants: str = ""
+    # Base encoder of the reward model: "bundled" = all-MiniLM-L6-v2, or a local folder.
+    prefs_reward_base: str = "bundled"
+    prefs_reward_epochs: float = 1.0
 
 
     # --- text-to-image ----------------------------------------------------------------
@@ -190,6 +210,10 @@ def _validate(s: Settings) -> None:
     for name, allowed in actions.items():
         if getattr(s, name) not in allowed:
             raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r}: choose one of {allowed}")
+    for name in ("prefs_overlap", "prefs_quota", "prefs_lease_seconds", "prefs_max_import_mb",
+                 "prefs_reward_epochs"):
+        if getattr(s, name) <= 0:
+            raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r} must be > 0")
     if s.threads < 0:
         raise ConfigError(f"{PREFIX}THREADS={s.threads!r} must be >= 0")
 

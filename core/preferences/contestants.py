@@ -1,0 +1,163 @@
+"""Contestants and background generation of response pairs.
+
+A contestant is the configured chat model (core.models.chat.get_chat_model()) with its
+own sampling settings and system prompt:
+    {"name": "smollm2-greedy", "system": "...", "temperature": 0, "top_p": 1.0,
+     "max_new_tokens": 96, "seed": 0}
+For every prompt without pairs, each contestant answers once and every two contestants
+form an item. This runs in one background thread (`worker()`), so labelers are only ever
+served items that already exist and never wait for a model.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import asdict, dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+from sqlalchemy import select
+
+from core.config import get_settings
+from core.preferences.db import transaction
+from core.preferences.importing import flag_reasons
+from core.preferences.schema import Item, Prompt
+
+log = logging.getLogger(__name__)
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets" / "labeling"
+
+
+@dataclass(frozen=True)
+class Contestant:
+    name: str
+    system: str = ""
+    temperature: float = 0.0
+    top_p: float = 1.0
+    top_k: int = 0
+    max_new_tokens: int = 96
+    seed: int | None = 0
+
+
+def load_contestants(path: str | Path | None = None) -> list[Contestant]:
+    path = Path(path or get_settings().prefs_contestants or ASSETS / "contestants.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise ValueError(f"GENAI_PREFS_CONTESTANTS={str(path)!r}: cannot read a JSON list ({e})") from None
+    if not isinstance(data, list) or len(data) < 2:
+        raise ValueError(f"{path}: expected a JSON list of at least two contestants")
+    known = set(Contestant.__dataclass_fields__)
+    out = []
+    for i, c in enumerate(data):
+        if not isinstance(c, dict) or not c.get("name") or set(c) - known:
+            raise ValueError(f"{path}: contestant {i} must be an object with 'name' and only {sorted(known)}; got {c!r}")
+        out.append(Contestant(**c))
+    if len({c.name for c in out}) != len(out):
+        raise ValueError(f"{path}: contestant names must be unique")
+    return out
+
+
+def answer(c: Contestant, prompt: str) -> str:
+    from core.models.chat import get_chat_model
+    from core.models.sampling import SamplingParams
+
+    messages = ([{"role": "system", "content": c.system}] if c.system else []) + [{"role": "user", "content": prompt}]
+    params = SamplingParams(max_new_tokens=c.max_new_tokens, temperature=c.temperature, top_k=c.top_k,
+                            top_p=c.top_p, seed=c.seed)
+    return get_chat_model().generate(messages, params).text.strip()
+
+
+def pending_prompts(contestants: list[Contestant]) -> list[int]:
+    """Unflagged prompts missing at least one contestant pair."""
+    pairs = {(a.name, b.name) for a, b in combinations(contestants, 2)}
+    with transaction() as s:
+        have: dict[int, set] = {}
+        for pid, ca, cb in s.execute(select(Item.prompt_id, Item.contestant_a, Item.contestant_b)):
+            have.setdefault(pid, set()).add((ca, cb))
+        ids = s.scalars(select(Prompt.id).where(Prompt.flagged.is_(False)).order_by(Prompt.id))
+        return [i for i in ids if not pairs <= have.get(i, set())]
+
+
+def generate_for_prompt(prompt_id: int, contestants: list[Contestant], cancel: threading.Event | None = None) -> int:
+    """Answer one prompt with every contestant and store the missing pairs. Returns items added."""
+    with transaction() as s:
+        text = s.get(Prompt, prompt_id).text
+    answers = {}
+    for c in contestants:
+        if cancel is not None and cancel.is_set():
+            return 0
+        answers[c.name] = answer(c, text)
+    added = 0
+    with transaction() as s:
+        for a, b in combinations(contestants, 2):
+            exists = s.scalar(select(Item.id).where(Item.prompt_id == prompt_id, Item.contestant_a == a.name,
+                                                    Item.contestant_b == b.name))
+            if exists:
+                continue
+            reasons = flag_reasons(text, (answers[a.name], answers[b.name]))
+            s.add(Item(prompt_id=prompt_id, response_a=answers[a.name], response_b=answers[b.name],
+                       contestant_a=a.name, contestant_b=b.name, source="generated",
+                       flagged=bool(reasons), flag_reasons="; ".join(reasons)))
+            added += 1
+    return added
+
+
+@dataclass
+class WorkerStatus:
+    running: bool = False
+    prompts_total: int = 0
+    prompts_done: int = 0
+    items_added: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class GenerationWorker:
+    """One background thread that fills in missing pairs; start() is a no-op while running."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+        self.status = WorkerStatus()
+
+    def start(self, limit: int | None = None) -> WorkerStatus:
+        with self._lock:
+            if self._thread is not None and self._thread.is_alive():
+                return self.status
+            contestants = load_contestants()
+            todo = pending_prompts(contestants)[:limit]
+            self.status = WorkerStatus(running=True, prompts_total=len(todo))
+            self._cancel.clear()
+            self._thread = threading.Thread(target=self._run, args=(todo, contestants),
+                                            name="prefs-generation", daemon=True)
+            self._thread.start()
+            return self.status
+
+    def _run(self, todo: list[int], contestants: list[Contestant]) -> None:
+        for pid in todo:
+            if self._cancel.is_set():
+                break
+            try:
+                self.status.items_added += generate_for_prompt(pid, contestants, self._cancel)
+            except Exception as e:  # one bad prompt must not stop the rest
+                log.exception("generation failed for prompt %s", pid)
+                self.status.errors.append(f"prompt {pid}: {e}")
+            self.status.prompts_done += 1
+        self.status.running = False
+
+    def stop(self, wait: float = 0) -> None:
+        self._cancel.set()
+        if wait and self._thread is not None:
+            self._thread.join(wait)
+
+
+_worker = GenerationWorker()
+
+
+def worker() -> GenerationWorker:
+    return _worker

@@ -1,0 +1,49 @@
+"""Shared setup for the preference tests: a pairs file and labelers."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def write_pairs(path: Path, n: int, contestants=("m1", "m2", "m3")) -> Path:
+    """n items; contestants rotate so that every pair of them meets."""
+    rows = []
+    for i in range(n):
+        a, b = contestants[i % len(contestants)], contestants[(i + 1) % len(contestants)]
+        rows.append({"id": f"q{i}", "prompt": f"Question number {i}?", "response_a": f"Answer {i} from {a}.",
+                     "response_b": f"Reply {i} by {b}, longer.", "model_a": a, "model_b": b})
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return path
+
+
+def load_pairs(tmp_path: Path, n: int) -> None:
+    from core.preferences.importing import import_file
+
+    import_file(write_pairs(tmp_path / "pairs.jsonl", n))
+
+
+def label_all(token: str, choice="left", strength=None, limit=1000) -> int:
+    from core.preferences import assignment, submit
+
+    n = 0
+    while n < limit:
+        served = assignment.next_item(token)
+        if served.status != "item":
+            return n
+        submit.submit(token, served.assignment_id, choice, strength, "", f"cid-{token[:10]}-{served.assignment_id}")
+        n += 1
+    return n
+
+
+def free_port() -> int:
+    """A free port in this issue's range (8600-8699), so parallel suites don't collide."""
+    import socket
+
+    for port in range(8650, 8700):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
+    raise RuntimeError("no free port in 8650-8699")

@@ -1,0 +1,238 @@
+"""Store, assignment and identity rules, on a real SQLite database (WAL) with threads."""
+import threading
+from collections import Counter
+
+import pytest
+from sqlalchemy import func, select, text
+
+from core.config import reset_settings
+from core.preferences import assignment, identity, submit
+from core.preferences.db import get_engine, transaction
+from core.preferences.identity import AccessDenied
+from core.preferences.schema import Assignment, Item, Label
+from prefs_helpers import label_all, load_pairs
+
+
+def _labels():
+    with transaction() as s:
+        return list(s.execute(select(Label.item_id, Label.labeler_id, Label.client_id)))
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path):
+    load_pairs(tmp_path, 1)
+    with get_engine().connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_idempotent_submit_same_client_id(tmp_path):
+    load_pairs(tmp_path, 3)
+    tok = identity.join("ann", "studio").token
+    served = assignment.next_item(tok)
+    first = submit.submit(tok, served.assignment_id, "left", "much", "clear", "click-0001")
+    again = submit.submit(tok, served.assignment_id, "left", "much", "clear", "click-0001")
+    assert not first.duplicate and again.duplicate and again.label_id == first.label_id
+    assert len(_labels()) == 1
+    # a different client id for an already labelled item is a conflict, not a second label
+    with pytest.raises(submit.Conflict):
+        submit.submit(tok, served.assignment_id, "right", None, "", "click-0002")
+    assert len(_labels()) == 1
+
+
+def test_concurrent_retries_store_one_label(tmp_path):
+    load_pairs(tmp_path, 2)
+    tok = identity.join("ann", "studio").token
+    served = assignment.next_item(tok)
+    results, barrier = [], threading.Barrier(8)
+
+    def go():
+        barrier.wait()
+        results.append(submit.submit(tok, served.assignment_id, "tie", None, "", "retry-xyz-1"))
+
+    threads = [threading.Thread(target=go) for _ in range(8)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert len({r.label_id for r in results}) == 1
+    assert sum(not r.duplicate for r in results) == 1
+    assert len(_labels()) == 1
+
+
+def test_choice_is_stored_in_item_terms(tmp_path):
+    load_pairs(tmp_path, 1)
+    tok = identity.join("ann", "studio").token
+    served = assignment.next_item(tok)
+    submit.submit(tok, served.assignment_id, "left", None, "", "cid-left-01")
+    with transaction() as s:
+        a = s.get(Assignment, served.assignment_id)
+        item = s.get(Item, a.item_id)
+        label = s.scalar(select(Label))
+    shown_left = item.response_a if a.left_is_a else item.response_b
+    assert served.left == shown_left
+    assert label.choice == ("A" if a.left_is_a else "B") and label.left_is_a == a.left_is_a
+
+
+def test_validation_errors_name_the_field(tmp_path):
+    load_pairs(tmp_path, 1)
+    tok = identity.join("ann", "studio").token
+    aid = assignment.next_item(tok).assignment_id
+    with pytest.raises(ValueError, match="choice"):
+        submit.submit(tok, aid, "A better", None, "", "cid-000001")
+    with pytest.raises(ValueError, match="client_id"):
+        submit.submit(tok, aid, "left", None, "", "x")
+    with pytest.raises(ValueError, match="strength"):
+        submit.submit(tok, aid, "tie", "much", "", "cid-000002")
+    assert _labels() == []
+
+
+def test_identity_rules(tmp_path):
+    load_pairs(tmp_path, 4)
+    with pytest.raises(AccessDenied, match="join code"):
+        identity.join("eve", "wrong")
+    with pytest.raises(ValueError, match="name"):
+        identity.join("", "studio")
+    ann = identity.join("ann", "studio").token
+    bob = identity.join("bob", "studio").token
+    with pytest.raises(ValueError, match="taken"):
+        identity.join("ann", "studio")
+    with pytest.raises(AccessDenied):
+        assignment.next_item("not-a-token")
+    a_item = assignment.next_item(ann)
+    # bob cannot label, skip or see ann's assignment
+    with pytest.raises(AccessDenied):
+        submit.submit(bob, a_item.assignment_id, "left", None, "", "bob-cid-0001")
+    with pytest.raises(AccessDenied):
+        assignment.skip(bob, a_item.assignment_id)
+    submit.submit(ann, a_item.assignment_id, "left", None, "", "ann-cid-0001")
+    # bob reusing ann's client id neither reads nor overwrites her label
+    b_item = assignment.next_item(bob)
+    with pytest.raises(AccessDenied):
+        submit.submit(bob, b_item.assignment_id, "right", None, "", "ann-cid-0001")
+    assert submit.my_labels(bob) == []
+    with pytest.raises(submit.Conflict):
+        submit.undo(bob)  # bob's undo never touches ann's label
+    assert [l["client_id"] for l in submit.my_labels(ann)] == ["ann-cid-0001"]
+
+
+def test_admin_token(monkeypatch):
+    with pytest.raises(AccessDenied, match="locked"):
+        identity.check_admin("anything")
+    monkeypatch.setenv("GENAI_PREFS_ADMIN_TOKEN", "s3cret")
+    reset_settings()
+    identity.check_admin("s3cret")
+    with pytest.raises(AccessDenied):
+        identity.check_admin("s3cre")
+
+
+def test_undo_reopens_own_item(tmp_path):
+    load_pairs(tmp_path, 3)
+    tok = identity.join("ann", "studio").token
+    first = assignment.next_item(tok)
+    submit.submit(tok, first.assignment_id, "left", None, "", "cid-undo-01")
+    again = submit.undo(tok)
+    assert again.assignment_id == first.assignment_id and again.done == 0
+    assert assignment.next_item(tok).assignment_id == first.assignment_id
+    submit.submit(tok, first.assignment_id, "right", None, "", "cid-undo-02")
+    assert [l["choice"] for l in submit.my_labels(tok)] != []
+    assert len(_labels()) == 1
+
+
+def test_open_item_is_returned_again(tmp_path):
+    load_pairs(tmp_path, 5)
+    tok = identity.join("ann", "studio").token
+    ids = {assignment.next_item(tok).assignment_id for _ in range(5)}
+    assert len(ids) == 1  # reloads and retries do not burn slots
+
+
+def test_even_spread_least_covered_first(tmp_path):
+    """Every item served is one of the least-labelled items this labeler may still take."""
+    load_pairs(tmp_path, 10)  # k=3 by default
+    toks = [identity.join(f"u{i}", "studio").token for i in range(5)]
+    ids = {t: identity.whoami(t).labeler_id for t in toks}
+    for round_ in range(4):  # 5 labelers x 4 labels = 20 labels over 10 items
+        for t in toks:
+            labels = _labels()
+            coverage = Counter(i for i, _, _ in labels)
+            mine = {i for i, l, _ in labels if l == ids[t]}
+            eligible = [coverage.get(i, 0) for i in range(1, 11) if i not in mine]
+            served = assignment.next_item(t)
+            with transaction() as s:
+                item_id = s.get(Assignment, served.assignment_id).item_id
+            assert coverage.get(item_id, 0) == min(eligible)
+            submit.submit(t, served.assignment_id, "left", None, "", f"cid-{t[:8]}-{round_}")
+    per_item = Counter(i for i, _, _ in _labels())
+    assert max(per_item.values()) - min(per_item.values()) <= 2 and len(per_item) == 10
+
+
+def test_concurrent_labelers_respect_overlap(tmp_path, monkeypatch):
+    monkeypatch.setenv("GENAI_PREFS_QUOTA", "100")
+    reset_settings()
+    load_pairs(tmp_path, 20)
+    toks = [identity.join(f"user{i}", "studio").token for i in range(12)]
+    errors = []
+
+    def work(t):
+        try:
+            label_all(t)
+        except Exception as e:  # surfaced below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in toks]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert errors == []
+    labels = _labels()
+    per_item = Counter(i for i, _, _ in labels)
+    assert len(per_item) == 20 and set(per_item.values()) == {3}  # every pair by exactly k=3
+    assert len({(i, l) for i, l, _ in labels}) == len(labels)  # never twice by one person
+    with transaction() as s:
+        dup_slots = s.execute(text("SELECT item_id, slot, COUNT(*) c FROM assignments WHERE slot IS NOT NULL "
+                                   "GROUP BY item_id, slot HAVING c > 1")).all()
+        assert dup_slots == []
+        assert s.scalar(select(func.count(Assignment.id)).where(Assignment.status == "open")) == 0
+
+
+def test_skip_gives_the_slot_to_someone_else(tmp_path, monkeypatch):
+    monkeypatch.setenv("GENAI_PREFS_OVERLAP", "1")
+    reset_settings()
+    load_pairs(tmp_path, 1)
+    ann = identity.join("ann", "studio").token
+    bob = identity.join("bob", "studio").token
+    first = assignment.next_item(ann)
+    assert assignment.next_item(bob).status == "empty"  # the only slot is held by ann
+    assert assignment.skip(ann, first.assignment_id).status == "empty"  # ann never gets it back
+    assert assignment.next_item(bob).status == "item"
+
+
+def test_stale_open_items_return_to_the_pool(tmp_path, monkeypatch):
+    monkeypatch.setenv("GENAI_PREFS_OVERLAP", "1")
+    monkeypatch.setenv("GENAI_PREFS_LEASE_SECONDS", "0.05")
+    reset_settings()
+    load_pairs(tmp_path, 1)
+    ann = identity.join("ann", "studio").token
+    bob = identity.join("bob", "studio").token
+    held = assignment.next_item(ann)
+    import time
+    time.sleep(0.1)
+    got = assignment.next_item(bob)
+    assert got.status == "item"
+    submit.submit(bob, got.assignment_id, "left", None, "", "bob-cid-0001")
+    with pytest.raises(submit.Conflict, match="someone else"):
+        submit.submit(ann, held.assignment_id, "left", None, "", "ann-cid-0001")
+
+
+def test_quota(tmp_path, monkeypatch):
+    monkeypatch.setenv("GENAI_PREFS_QUOTA", "2")
+    reset_settings()
+    load_pairs(tmp_path, 5)
+    tok = identity.join("ann", "studio").token
+    assert label_all(tok) == 2
+    assert assignment.next_item(tok).status == "quota"
+
+
+def test_flagged_items_are_never_served(tmp_path):
+    load_pairs(tmp_path, 2)
+    with transaction() as s:
+        s.execute(Item.__table__.update().values(flagged=True, flag_reasons="test: held back"))
+    tok = identity.join("ann", "studio").token
+    assert assignment.next_item(tok).status == "empty"
+    from core.preferences.stats import collect
+    assert len(collect(bootstrap=0)["flagged_items"]) == 2
