@@ -80,8 +80,8 @@ def main(argv=None) -> int:
         print(f"error: cannot listen on {args.host}:{args.port}: {e}. Use --port or GENAI_PORT.",
               file=sys.stderr)
         return 2
-    log_dir = settings.data_dir / "logs"
-    running = [supervisor.start(spec, args.host, ports[spec.name], log_dir) for spec in specs]
+    data_dir = settings.data_dir.resolve()  # absolute: apps run with the repo as cwd
+    running = [supervisor.start(spec, args.host, ports[spec.name], data_dir) for spec in specs]
     server.RequestHandlerClass = make_handler(args.host, running, configured_models())
 
     stopping = threading.Event()
@@ -94,7 +94,11 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, stop)
     shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host
     log.info("GenAI Studio index: http://%s:%d/  (apps: %s; logs in %s)", shown, args.port,
-             ", ".join(f"{a.spec.name}:{a.port}" for a in running) or "none", log_dir)
+             ", ".join(f"{a.spec.name}:{a.port}" for a in running) or "none", data_dir / "logs")
+    if any(a.spec.name == "labeling" for a in running):
+        from core.preferences.identity import admin_token
+
+        log.info("Labeling host view token: %s  (GENAI_PREFS_ADMIN_TOKEN sets your own)", admin_token())
     log.info("Ctrl-C stops everything")
     try:
         server.serve_forever(poll_interval=0.5)

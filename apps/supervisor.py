@@ -40,10 +40,11 @@ def answers(host: str, port: int, timeout: float = 1.0) -> bool:
         return False
 
 
-def start(spec: AppSpec, host: str, port: int, log_dir: Path) -> RunningApp:
+def start(spec: AppSpec, host: str, port: int, data_dir: Path) -> RunningApp:
+    log_dir = data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{spec.name}.log"
-    env = {**os.environ, **spec.env(host, port)}
+    env = {**os.environ, **spec.env(host, port), "GENAI_DATA_DIR": str(data_dir)}
     with open(log_path, "ab") as out:
         # own session: the launcher decides when children stop, and can stop their children too
         process = subprocess.Popen(spec.command(host, port), cwd=REPO_ROOT, env=env,

@@ -111,7 +111,8 @@ class Settings:
     # Labels live in SQLite (WAL) at data_dir/preferences.db; set a SQLAlchemy URL
     # (postgresql+psycopg://user:pw@host/db) to use a server instead.
     prefs_database_url: str = ""
-    # The host dashboard asks for this token. Empty = the host view is locked.
+    # The host dashboard asks for this token. Empty = one is generated once into
+    # <data_dir>/preferences/admin-token and printed by the launcher.
     prefs_admin_token: str = ""
     # Labelers join with a name and this code (no one labels anonymously).
     prefs_join_code: str = "studio"

@@ -112,9 +112,16 @@ def test_identity_rules(tmp_path):
     assert [l["client_id"] for l in submit.my_labels(ann)] == ["ann-cid-0001"]
 
 
-def test_admin_token(monkeypatch):
-    with pytest.raises(AccessDenied, match="locked"):
+def test_admin_token(monkeypatch, data_dir):
+    generated = identity.admin_token()  # none configured: one is made and kept
+    assert len(generated) >= 16 and identity.admin_token() == generated
+    token_file = data_dir / "preferences" / "admin-token"
+    assert token_file.stat().st_mode & 0o777 == 0o600
+    identity.check_admin(generated)
+    with pytest.raises(AccessDenied, match="wrong"):
         identity.check_admin("anything")
+    with pytest.raises(AccessDenied):
+        identity.check_admin("")
     monkeypatch.setenv("GENAI_PREFS_ADMIN_TOKEN", "s3cret")
     reset_settings()
     identity.check_admin("s3cret")

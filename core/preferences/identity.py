@@ -2,11 +2,12 @@
 
 The token is the only credential the labeling API accepts; a labeler never learns
 another's token, so they cannot read or change another's labels. The host is
-identified by the admin token from settings.
+identified by the admin token (from settings, or generated once per data folder).
 """
 from __future__ import annotations
 
 import hmac
+import os
 import re
 import secrets
 from dataclasses import dataclass
@@ -71,9 +72,26 @@ def whoami(token: str) -> Identity:
         return Identity(row.id, row.name, row.token)
 
 
+def admin_token() -> str:
+    """The host's token: GENAI_PREFS_ADMIN_TOKEN, or one generated once per data folder.
+
+    Generating it (like Jupyter's token) means a workshop host gets a working host view
+    without configuring anything; the launcher prints it, and it stays in a file only the
+    owner can read, so it survives restarts.
+    """
+    configured = get_settings().prefs_admin_token
+    if configured:
+        return configured
+    path = get_settings().data_dir / "preferences" / "admin-token"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(16))
+    return path.read_text().strip()
+
+
 def check_admin(token: str) -> None:
-    expected = get_settings().prefs_admin_token
-    if not expected:
-        raise AccessDenied("the host view is locked: set GENAI_PREFS_ADMIN_TOKEN")
+    expected = admin_token()
     if not hmac.compare_digest(str(token or "").encode(), expected.encode()):
         raise AccessDenied("wrong admin token")
