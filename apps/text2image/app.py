@@ -127,6 +127,9 @@ def on_restore(file):
 
 def build_app() -> gr.Blocks:
     name, fam = describe()
+    folder = gallery.root()
+    folder.mkdir(parents=True, exist_ok=True)
+    gr.set_static_paths([str(folder)])  # the gallery's PNGs (with metadata) are served as files
     max_batch = get_settings().image_max_batch
     with gr.Blocks(title="Text to image") as demo:
         gr.Markdown(f"# Text to image\nModel **{name}** ({fam.family}: {fam.notes or 'diffusers checkpoint'}). "
