@@ -29,13 +29,14 @@ def test_build_app_is_cheap():
     from apps.text2image.app import build_app
     from core.diffusion import pipeline
 
+    pipeline._cache.clear()
     build_app()
     assert not pipeline._cache  # no model loaded at build time
 
 
 def test_generate_saves_to_gallery_and_a_dropped_png_restores_params(client, data_dir, tmp_path):
     out = client.predict(PROMPT, "", "77", 15, 4.0, "dpm++", 1, "32", api_name="/generate")
-    image, strip, shown, _, status, seed = out
+    image, strip, shown, status, seed = out
     assert seed == "77" and "seed 77" in status
     entries = gallery.entries()
     assert len(entries) == 1 and entries[0].record["params"]["prompt"] == PROMPT
@@ -45,7 +46,7 @@ def test_generate_saves_to_gallery_and_a_dropped_png_restores_params(client, dat
     dropped = tmp_path / "dropped.png"
     shutil.copy(entries[0].display_path, dropped)
     restored = client.predict(handle_file(str(dropped)), api_name="/restore")
-    assert restored[:6] == [PROMPT, "", "77", 15, 4.0, "dpm++"]
+    assert list(restored[:6]) == [PROMPT, "", "77", 15, 4.0, "dpm++"]
     assert read_record(dropped)["params"]["seed"] == 77
 
 
@@ -63,7 +64,7 @@ def test_bad_input_shows_an_error_and_the_app_keeps_serving(client):
         with tempfile.NamedTemporaryFile(suffix=".png", delete=False) as f:
             plain.save(f.name)
         client.predict(handle_file(f.name), api_name="/restore")
-    assert client.predict(PROMPT, "", "2", 5, 4.0, "default", 1, "32", api_name="/generate")[5] == "2"
+    assert client.predict(PROMPT, "", "2", 5, 4.0, "default", 1, "32", api_name="/generate")[4] == "2"
 
 
 def test_guidance_on_vs_off_uses_the_same_seed(client):

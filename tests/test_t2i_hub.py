@@ -24,7 +24,7 @@ def _tiny_clip_tokenizer():
 
     chars = sorted(pre_tokenizers.ByteLevel.alphabet())
     vocab = {t: i for i, t in enumerate(["<|startoftext|>", "<|endoftext|>"] + chars + [c + "</w>" for c in chars])}
-    return CLIPTokenizer(vocab=vocab, merges=[]), len(vocab)
+    return CLIPTokenizer(vocab=vocab, merges=[], model_max_length=77), len(vocab)
 
 
 def _tiny_sd(folder):
