@@ -168,7 +168,7 @@ def build_app() -> gr.Blocks:
                 with gr.Row():
                     on_img = gr.Image(label="guidance on", type="pil", interactive=False)
                     off_img = gr.Image(label="guidance off", type="pil", interactive=False)
-        shown_gallery = gr.Gallery(label="Gallery (saved in the data folder)", columns=8, height=300,
+        shown_gallery = gr.Gallery(label="Gallery (saved in the data folder)", columns=8, height=260, preview=False, fit_columns=False,
                                    elem_id="gallery", object_fit="contain")
 
         inputs = [prompt, negative, seed, steps, guidance, scheduler, batch, size]
