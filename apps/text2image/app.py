@@ -11,7 +11,7 @@ import gradio as gr
 
 from core.config import get_settings
 from core.diffusion import gallery
-from core.diffusion.generate import (ImageRequest, PromptBlocked, SCHEDULER_CHOICES, generate, parse_seed,
+from core.diffusion.generate import (ImageRequest, PromptBlocked, generate, parse_seed,
                                      random_seed, timeline_strip, upscale)
 from core.diffusion.metadata import NoMetadata, read_record
 from core.diffusion.pipeline import SCHEDULERS, describe

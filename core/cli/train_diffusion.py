@@ -5,7 +5,6 @@ a diffusers pipeline folder. The defaults reproduce assets/text2image/.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 

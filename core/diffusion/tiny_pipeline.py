@@ -18,7 +18,6 @@ import torch
 import torch.nn.functional as F
 from diffusers import DiffusionPipeline, UNet2DConditionModel
 from diffusers.pipelines.pipeline_utils import ImagePipelineOutput
-from diffusers.schedulers import KarrasDiffusionSchedulers  # noqa: F401  (documents accepted types)
 from PIL import Image
 
 from core.diffusion.text import encode, load_bundled_encoder
