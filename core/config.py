@@ -133,7 +133,20 @@ class Settings:
 
 
     # --- text-to-image ----------------------------------------------------------------
-    # (core/diffusion settings go here.)
+    # "bundled" = the small model trained by `python -m core train-diffusion` and shipped in
+    # assets/text2image (offline, 32x32); or any diffusers text-to-image Hub id / local folder
+    # (stabilityai/sd-turbo, runwayml/stable-diffusion-v1-5, stabilityai/sdxl-turbo, ...).
+    image_model: str = "bundled"
+    # auto | float32 | float16 | bfloat16. auto = float32 on CPU, float16 on CUDA.
+    image_dtype: str = "auto"
+    # Compute attention in slices: less memory, a little slower (large hub models).
+    image_attention_slicing: bool = False
+    # Keep idle sub-models on the CPU and move each to the GPU only while it runs (CUDA only).
+    image_cpu_offload: bool = False
+    # Longest prompt accepted, in characters (longer ones are rejected, not truncated).
+    image_max_prompt_chars: int = 1000
+    # Most images per request (batch size).
+    image_max_batch: int = 8
 
 
 
@@ -183,11 +196,13 @@ def _validate(s: Settings) -> None:
     choices = {
         "llm_dtype": ("auto", "float32", "bfloat16", "float16"),
         "device": ("auto", "cpu", "cuda", "mps"),
+        "image_dtype": ("auto", "float32", "float16", "bfloat16"),
     }
     for name, allowed in choices.items():
         if getattr(s, name) not in allowed:
             raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r}: choose one of {allowed}")
-    positive = ("llm_max_new_tokens", "embedding_batch_size", "llm_timeout", "hub_timeout")
+    positive = ("llm_max_new_tokens", "embedding_batch_size", "llm_timeout", "hub_timeout",
+                "image_max_prompt_chars", "image_max_batch")
     for name in positive:
         if getattr(s, name) <= 0:
             raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r} must be > 0")

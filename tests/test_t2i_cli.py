@@ -1,0 +1,83 @@
+"""`python -m core image` and `python -m core train-diffusion` from a shell."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from core.__main__ import main
+from core.diffusion.metadata import read_record
+from core.safety import Verdict, scan
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "GENAI_THREADS": "1", **(env or {})})
+
+
+def test_image_verb_writes_png_with_metadata_and_is_reproducible(tmp_path):
+    out = tmp_path / "a.png"
+    r = _cli("image", "--prompt", "a small yellow circle in the top right on a purple background", "--seed", "11",
+             "--steps", "12", "--guidance", "3.5", "--scheduler", "dpm++", "--out", str(out), "--json")
+    assert r.returncode == 0, r.stderr
+    info = json.loads(r.stdout)
+    rec = read_record(out)
+    assert info["files"] == [str(out)] and info["records"][0] == rec
+    p = rec["params"]
+    assert (p["seed"], p["steps"], p["guidance"], p["scheduler"]) == (11, 12, 3.5, "dpm++")
+    assert rec["scheduler_class"] == "DPMSolverMultistepScheduler" and rec["environment"]["device"] == "cpu"
+    # the same command in-process gives the same pixels
+    again = tmp_path / "b.png"
+    assert main(["image", "--prompt", p["prompt"], "--seed", "11", "--steps", "12", "--guidance", "3.5",
+                 "--scheduler", "dpm++", "--out", str(again)]) == 0
+    assert np.array_equal(np.asarray(Image.open(out)), np.asarray(Image.open(again)))
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--prompt", ""], "prompt is empty"),
+    (["--prompt", "x" * 10_000], "prompt is 10000 characters long"),
+    (["--prompt", "a red circle", "--steps", "0"], "steps=0 is out of range"),
+    (["--prompt", "a red circle", "--steps", "10000"], "steps=10000 is out of range"),
+    (["--prompt", "a red circle", "--seed", "abc"], "seed 'abc' is not an integer"),
+])
+def test_image_verb_bad_input(tmp_path, capsys, args, message):
+    out = tmp_path / "x.png"
+    assert main(["image", *args, "--out", str(out)]) == 2
+    assert message in capsys.readouterr().err and not out.exists()
+
+
+def test_image_verb_safety_block_in_process(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("core.diffusion.generate.scan", lambda text, stage="input": Verdict(
+        allowed=False, action="block", redacted=text, reasons=["test policy: blocked"]))
+    out = tmp_path / "x.png"
+    assert main(["image", "--prompt", "anything", "--out", str(out), "--json"]) == 3
+    body = json.loads(capsys.readouterr().out)
+    assert body["blocked"] is True and body["verdict"]["reasons"] == ["test policy: blocked"] and not out.exists()
+
+
+@pytest.mark.skipif(scan("a naked woman, nsfw", "image").allowed,
+                    reason="the real image-prompt scanners (safety issue) are not merged yet")
+def test_image_verb_safety_block_real_policy(tmp_path):
+    out = tmp_path / "x.png"
+    r = _cli("image", "--prompt", "a naked woman, nsfw", "--out", str(out), "--json")
+    assert r.returncode == 3 and json.loads(r.stdout)["blocked"] is True and not out.exists()
+
+
+def test_train_diffusion_runs_a_few_steps_and_writes_a_loadable_pipeline(tmp_path):
+    out = tmp_path / "model"
+    r = _cli("train-diffusion", "--out", str(out), "--steps", "3", "--batch-size", "4", "--json")
+    assert r.returncode == 0, r.stderr
+    assert "train-diffusion" in r.stderr  # the tqdm progress bar
+    summary = json.loads(r.stdout)
+    assert summary["steps_done"] == 3 and summary["train_config"]["seed"] == 0
+    r2 = _cli("image", "--prompt", "a red circle", "--model", str(out), "--steps", "2", "--seed", "0",
+              "--out", str(tmp_path / "x.png"))
+    assert r2.returncode == 0, r2.stderr
