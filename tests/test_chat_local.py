@@ -26,7 +26,7 @@ STORY = [{"role": "system", "content": "You are a storyteller."},
 
 @pytest.fixture(scope="module")
 def chat():
-    """The default chat model (bfloat16 on CPU, FastLlama decode)."""
+    """The default chat model (FastLlama decode, bfloat16 activations, 4-bit weights on CPU)."""
     return LocalChatModel()
 
 
@@ -35,11 +35,30 @@ def chat32():
     return LocalChatModel(dtype=torch.float32)
 
 
-def test_bundled_model_uses_the_fast_path(chat):
-    assert chat.fast is not None
+def test_bundled_model_uses_the_fast_path(chat, chat32, monkeypatch):
     assert (chat.name, chat.source) == ("SmolLM2-135M-Instruct", "bundled")
+    assert chat.fast is not None and chat.fast.quantized.startswith("int4")
+    assert chat32.fast is not None and chat32.fast.quantized is None  # float32 keeps full weights
+    monkeypatch.setenv("GENAI_LLM_QUANTIZE", "none")
+    reset_settings()
+    assert LocalChatModel().fast.quantized is None
 
 
+def test_int4_weights_track_float32(chat, chat32):
+    """Teacher-forced on float32's greedy reply, the 4-bit model picks the same next token
+    almost everywhere (it is the GGUF's own 4-bit grid, so it should)."""
+    ids = chat32.prompt_ids(STORY)
+    reference = list(chat32.token_ids(ids, 32, SamplingParams(max_new_tokens=32)))
+    cache = chat.fast.new_cache(ids.shape[1] + len(reference))
+    logits = chat.fast.prefill(ids, cache)
+    agree = 0
+    for i, token in enumerate(reference):
+        agree += int(logits.argmax()) == token
+        logits = chat.fast.step(token, cache, ids.shape[1] + i)
+    assert agree >= 0.85 * len(reference), f"{agree}/{len(reference)}"
+
+
+@pytest.mark.slow
 def test_greedy_is_deterministic_and_matches_transformers_generate(chat32):
     params = SamplingParams(max_new_tokens=24)
     ids = chat32.prompt_ids(STORY)
@@ -80,6 +99,7 @@ def test_stream_equals_generate(chat):
     assert "".join(deltas) == chat.generate(STORY, params).text
 
 
+@pytest.mark.slow
 def test_concurrent_requests_do_not_interfere(chat):
     params = SamplingParams(max_new_tokens=16)
     expected = {0: chat.generate(HELLO, params).text, 1: chat.generate(STORY, params).text}
@@ -156,6 +176,7 @@ def test_unreachable_hub_fails_fast_through_settings(monkeypatch):
     assert time.perf_counter() - start < 10
 
 
+@pytest.mark.slow
 def test_cli_chat_json_offline(data_dir):
     env = {k: v for k, v in os.environ.items() if not k.startswith("GENAI_")}
     env.update(HF_HUB_OFFLINE="1", GENAI_DATA_DIR=str(data_dir))

@@ -98,10 +98,12 @@ class LocalChatModel:
     generator, streaming and cancellation are a `yield` and an Event check, and there is
     no per-step overhead from the generic generation machinery. Llama-architecture
     models (the bundled SmolLM2) run through `FastLlama` (fast_llama.py), a lean forward
-    over the same weights; others through the transformers forward with its cache.
+    over the same weights, with 4-bit weights for the bundled model by default
+    (GENAI_LLM_QUANTIZE); others through the transformers forward with its cache.
     """
 
-    def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None, fast: bool = True):
+    def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None, fast: bool = True,
+                 quantize: str | None = None):
         dtype = dtype or pick_dtype(get_settings().llm_dtype)
         loaded = load_causal_lm(model, dtype=dtype, attn_implementation="sdpa")
         self.lm, self.tokenizer = loaded.model, loaded.tokenizer
@@ -109,7 +111,16 @@ class LocalChatModel:
         self.max_context = getattr(self.lm.config, "max_position_embeddings", 2048)
         self.stop_ids = self._stop_ids()
         self.fast = FastLlama(self.lm) if fast and fast_llama.supports(self.lm) else None
-        log.info("%s decodes with %s", self.name, "FastLlama" if self.fast else "the transformers forward")
+        quantize = get_settings().llm_quantize if quantize is None else quantize
+        if quantize == "auto":
+            quantize = "int4" if (self.source == "bundled" and self.fast and self.fast.dtype == torch.bfloat16
+                                  and self.fast.device.type == "cpu") else "none"
+        if quantize == "int4":
+            if self.fast is None:
+                raise ValueError(f"GENAI_LLM_QUANTIZE=int4 needs a Llama-architecture model; {self.name} is not")
+            self.fast.quantize_int4()
+        log.info("%s decodes with %s", self.name,
+                 f"FastLlama ({self.fast.quantized or self.fast.dtype})" if self.fast else "the transformers forward")
 
     def _stop_ids(self) -> set[int]:
         ids = set()

@@ -13,8 +13,14 @@ as the transformers model, with far fewer operations per token:
 - `F.rms_norm` (one kernel) instead of six elementwise operations;
 - no attention mask for single-token steps (causality is implied by the cache length).
 
-Optional further step: `compile=True` wraps the single-token step in `torch.compile`
-(see docs/generation.md for what it costs and gains here).
+On a CPU, decoding one token is bound by memory bandwidth: every weight is read once per
+token. `quantize_int4()` therefore stores the projection weights as 4-bit integers in
+groups of 32 with a bfloat16 scale and zero per group (torch's own CPU kernel,
+`aten._weight_int4pack_mm_for_cpu`), and the output projection as int8 per row
+(`aten._weight_int8pack_mm`): a third of the bytes of bfloat16. For the bundled model this
+is no new loss: its GGUF already stores these weights as Q4_1 (4 bits, groups of 32,
+a scale and a minimum each), so the groups map back onto the same grid; the token
+embedding / output matrix is Q8_0 there. docs/generation.md has the measurements.
 
 The math is the transformers Llama forward (see transformers/models/llama/modeling_llama.py);
 tests/test_chat_local.py checks that greedy decoding matches `model.generate` token for
@@ -41,6 +47,56 @@ def supports(model: torch.nn.Module) -> bool:
             and not getattr(cfg, "mlp_bias", False)
             and getattr(cfg, "hidden_act", "silu") == "silu"
             and getattr(cfg, "pretraining_tp", 1) == 1)
+
+
+class Dense:
+    """y = x W^T with a plain floating-point weight."""
+
+    def __init__(self, weight: torch.Tensor):
+        self.weight = weight
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        return F.linear(x, self.weight)
+
+
+class Int4Linear:
+    """y = x W^T with W as 4-bit integers, asymmetric per group of `group` inputs.
+
+    torch's CPU kernel computes w = (q - 8) * scale + zero, so the GGUF-style
+    w = q * d + min becomes scale = d, zero = min + 8 d.
+    """
+
+    def __init__(self, weight: torch.Tensor, group: int = 32):
+        n, k = weight.shape
+        if k % group:
+            raise ValueError(f"in_features={k} is not a multiple of the group size {group}")
+        w = weight.detach().float().view(n, k // group, group)
+        low, high = w.amin(-1), w.amax(-1)
+        d = ((high - low) / 15).clamp_min(1e-12)
+        q = ((w - low[..., None]) / d[..., None]).round().clamp(0, 15).to(torch.int32).view(n, k)
+        self.packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(q, 1)
+        self.scale_zero = torch.stack([d.t(), (low + 8 * d).t()], dim=-1).to(torch.bfloat16).contiguous()
+        self.group, self.out_features = group, n
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        flat = x.reshape(-1, x.shape[-1])
+        y = torch.ops.aten._weight_int4pack_mm_for_cpu(flat, self.packed, self.group, self.scale_zero)
+        return y.view(*x.shape[:-1], self.out_features)
+
+
+class Int8Linear:
+    """y = x W^T with W as int8, one symmetric scale per output row."""
+
+    def __init__(self, weight: torch.Tensor):
+        w = weight.detach().float()
+        scale = (w.abs().amax(-1) / 127).clamp_min(1e-12)
+        self.weight = (w / scale[:, None]).round().clamp(-127, 127).to(torch.int8).contiguous()
+        self.scale = scale.to(torch.bfloat16)
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        flat = x.reshape(-1, x.shape[-1])
+        y = torch.ops.aten._weight_int8pack_mm(flat, self.weight, self.scale)
+        return y.view(*x.shape[:-1], self.weight.shape[0])
 
 
 def _fuse(linears: list[torch.nn.Linear]) -> torch.Tensor:
@@ -75,18 +131,18 @@ class FastLlama:
         self.device = inner.embed_tokens.weight.device
         self.embed = inner.embed_tokens.weight
         self.final_norm = inner.norm.weight
-        self.lm_head = model.lm_head.weight  # tied to embed for SmolLM2: same tensor
+        self.lm_head = Dense(model.lm_head.weight)  # tied to embed for SmolLM2: same tensor
         self.layers = []
         for layer in inner.layers:
             att, mlp = layer.self_attn, layer.mlp
-            self.layers.append((
+            self.layers.append([
                 layer.input_layernorm.weight,
-                _fuse([att.q_proj, att.k_proj, att.v_proj]),
-                att.o_proj.weight,
+                Dense(_fuse([att.q_proj, att.k_proj, att.v_proj])),
+                Dense(att.o_proj.weight),
                 layer.post_attention_layernorm.weight,
-                _fuse([mlp.gate_proj, mlp.up_proj]),
-                mlp.down_proj.weight,
-            ))
+                Dense(_fuse([mlp.gate_proj, mlp.up_proj])),
+                Dense(mlp.down_proj.weight),
+            ])
         theta = cfg.rope_parameters.get("rope_theta", 10000.0)
         inv_freq = 1.0 / (theta ** (torch.arange(0, self.head_dim, 2, dtype=torch.int64).float() / self.head_dim))
         freqs = torch.outer(torch.arange(self.max_len, dtype=torch.float32), inv_freq)
@@ -94,6 +150,17 @@ class FastLlama:
         self.cos = emb.cos().to(self.device, self.dtype)
         self.sin = emb.sin().to(self.device, self.dtype)
         self._step = self._forward
+        self.quantized = None
+
+    def quantize_int4(self, group: int = 32) -> None:
+        """4-bit projections and an int8 output matrix (CPU, bfloat16 activations only)."""
+        if self.device.type != "cpu" or self.dtype != torch.bfloat16:
+            raise ValueError(f"int4 weights need a bfloat16 model on the CPU, not {self.dtype} on {self.device}")
+        for layer in self.layers:
+            for i in (1, 2, 4, 5):
+                layer[i] = Int4Linear(layer[i].weight, group)
+        self.lm_head = Int8Linear(self.lm_head.weight)
+        self.quantized = f"int4 (groups of {group}), int8 output"
 
     def new_cache(self, length: int) -> "KVCache":
         return KVCache(len(self.layers), self.n_kv, min(length, self.max_len), self.head_dim,
@@ -124,7 +191,7 @@ class FastLlama:
         x = F.embedding(ids, self.embed)  # (1, T, hidden)
         for i, (w_in, w_qkv, w_o, w_post, w_gu, w_down) in enumerate(self.layers):
             h = F.rms_norm(x, (x.shape[-1],), w_in, self.eps)
-            qkv = F.linear(h, w_qkv)  # (1, T, nq + 2 nk)
+            qkv = w_qkv(h)  # (1, T, nq + 2 nk)
             qk = qkv[..., :nq + nk].view(1, T, hq + hk, d)
             half = d // 2
             rotated = torch.cat((-qk[..., half:], qk[..., :half]), dim=-1)
@@ -135,12 +202,12 @@ class FastLlama:
             v_cache[:, :, pos:end] = qkv[..., nq + nk:].view(1, T, hk, d).transpose(1, 2)
             att = F.scaled_dot_product_attention(
                 q, k_cache[:, :, :end], v_cache[:, :, :end], is_causal=T > 1, enable_gqa=True)
-            x = x + F.linear(att.transpose(1, 2).reshape(1, T, nq), w_o)
+            x = x + w_o(att.transpose(1, 2).reshape(1, T, nq))
             h = F.rms_norm(x, (x.shape[-1],), w_post, self.eps)
-            gate, up = F.linear(h, w_gu).chunk(2, dim=-1)
-            x = x + F.linear(F.silu(gate) * up, w_down)
+            gate, up = w_gu(h).chunk(2, dim=-1)
+            x = x + w_down(F.silu(gate) * up)
         x = F.rms_norm(x[:, -1], (x.shape[-1],), self.final_norm, self.eps)
-        return F.linear(x, self.lm_head)[0]
+        return self.lm_head(x)[0]
 
 
 class KVCache:
