@@ -11,7 +11,8 @@ as the transformers model, with far fewer operations per token:
 - one preallocated key/value buffer per request, written in place (no cache object);
 - rotary embedding for q and k in one go, from a precomputed cos/sin table;
 - `F.rms_norm` (one kernel) instead of six elementwise operations;
-- no attention mask for single-token steps (causality is implied by the cache length).
+- no attention mask for single-token steps (causality is implied by the cache length),
+  and plain matmul + softmax attention there instead of the fused kernel.
 
 On a CPU, decoding one token is bound by memory bandwidth: every weight is read once per
 token. `quantize_int4()` therefore stores the projection weights as 4-bit integers in
@@ -152,15 +153,22 @@ class FastLlama:
         self._step = self._forward
         self.quantized = None
 
-    def quantize_int4(self, group: int = 32) -> None:
-        """4-bit projections and an int8 output matrix (CPU, bfloat16 activations only)."""
+    def quantize_int4(self, group: int = 32, head: str = "int8") -> None:
+        """4-bit projections; the output matrix as `head` (int8 | int4 | none).
+
+        CPU and bfloat16 activations only (the kernels' contract)."""
+        if head not in ("int8", "int4", "none"):
+            raise ValueError(f"head must be int8, int4 or none, got {head!r}")
         if self.device.type != "cpu" or self.dtype != torch.bfloat16:
             raise ValueError(f"int4 weights need a bfloat16 model on the CPU, not {self.dtype} on {self.device}")
         for layer in self.layers:
             for i in (1, 2, 4, 5):
                 layer[i] = Int4Linear(layer[i].weight, group)
-        self.lm_head = Int8Linear(self.lm_head.weight)
-        self.quantized = f"int4 (groups of {group}), int8 output"
+        if head == "int8":
+            self.lm_head = Int8Linear(self.lm_head.weight)
+        elif head == "int4":
+            self.lm_head = Int4Linear(self.lm_head.weight, group)
+        self.quantized = f"int4 (groups of {group}), {head} output"
 
     def new_cache(self, length: int) -> "KVCache":
         return KVCache(len(self.layers), self.n_kv, min(length, self.max_len), self.head_dim,
@@ -200,14 +208,30 @@ class FastLlama:
             k_cache, v_cache = cache.k[i], cache.v[i]
             k_cache[:, :, pos:end] = qk[:, :, hq:].transpose(1, 2)
             v_cache[:, :, pos:end] = qkv[..., nq + nk:].view(1, T, hk, d).transpose(1, 2)
-            att = F.scaled_dot_product_attention(
-                q, k_cache[:, :, :end], v_cache[:, :, :end], is_causal=T > 1, enable_gqa=True)
+            keys, values = k_cache[:, :, :end], v_cache[:, :, :end]
+            if T == 1:
+                att = self._one_query_attention(q, keys, values)
+            else:
+                att = F.scaled_dot_product_attention(q, keys, values, is_causal=True, enable_gqa=True)
             x = x + w_o(att.transpose(1, 2).reshape(1, T, nq))
             h = F.rms_norm(x, (x.shape[-1],), w_post, self.eps)
             gate, up = w_gu(h).chunk(2, dim=-1)
             x = x + w_down(F.silu(gate) * up)
         x = F.rms_norm(x[:, -1], (x.shape[-1],), self.final_norm, self.eps)
         return self.lm_head(x)[0]
+
+
+    def _one_query_attention(self, q, keys, values):
+        """Attention for a single new token: two small matmuls and a softmax.
+
+        The fused SDPA kernel is built for long queries; for one query it measured about
+        twice as slow here. Query heads are grouped by the key/value head they share
+        (grouped-query attention) instead of repeating the keys."""
+        group = self.n_heads // self.n_kv
+        q = q.reshape(1, self.n_kv, group, self.head_dim) * self.head_dim ** -0.5
+        weights = torch.softmax(torch.matmul(q, keys.transpose(-1, -2)), dim=-1, dtype=torch.float32)
+        out = torch.matmul(weights.to(values.dtype), values)  # (1, n_kv, group, d)
+        return out.reshape(1, self.n_heads, 1, self.head_dim)
 
 
 class KVCache:
