@@ -17,7 +17,8 @@ Backends (rows):
               thread count, in a subprocess of the interpreter given by --llama-python
 
 llama-cpp-python is NOT a project dependency. Build it in a throwaway venv (it compiles
-llama.cpp: ~30 min on 2 busy cores, a few minutes on an idle machine):
+llama.cpp with its server and tools: minutes on an idle many-core machine, well over an
+hour on 2 cores shared with other work):
 
     python3 -m venv /tmp/llamavenv
     nice -n 10 /tmp/llamavenv/bin/pip install llama-cpp-python==0.3.36
