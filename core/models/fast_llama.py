@@ -150,7 +150,6 @@ class FastLlama:
         emb = torch.cat((freqs, freqs), dim=-1)  # same layout as transformers' rotate_half
         self.cos = emb.cos().to(self.device, self.dtype)
         self.sin = emb.sin().to(self.device, self.dtype)
-        self._step = self._forward
         self.quantized = None
 
     def quantize_int4(self, group: int = 32, head: str = "int8") -> None:
@@ -184,11 +183,7 @@ class FastLlama:
     def step(self, token: int, cache: "KVCache", pos: int) -> torch.Tensor:
         """Logits (vocab,) after feeding `token` at position `pos`."""
         ids = torch.tensor([[token]], device=self.device)
-        return self._step(ids, cache, pos)
-
-    def compile(self) -> None:
-        """torch.compile the single-token step (first call pays the compile time)."""
-        self._step = torch.compile(self._forward, dynamic=True, fullgraph=False)
+        return self._forward(ids, cache, pos)
 
     def _forward(self, ids: torch.Tensor, cache: "KVCache", pos: int) -> torch.Tensor:
         T = ids.shape[1]
