@@ -41,6 +41,11 @@ class Settings:
     # auto | float32 | bfloat16 | float16. auto = bfloat16 on CPUs (faster decode, same
     # greedy text on the bundled model), float16 on CUDA.
     llm_dtype: str = "auto"
+    # Weights of the local chat model's projections: auto | none | int4.
+    # int4 = 4-bit groups of 32 (a third of bfloat16's bytes; decode on a CPU is bound by
+    # reading weights). auto = int4 for the bundled model on CPU in bfloat16 (its GGUF is
+    # 4-bit already), none otherwise. Only the chat path; the explorer keeps float32.
+    llm_quantize: str = "auto"
     llm_max_new_tokens: int = 256
     # Seconds to wait for an OpenAI-compatible server before giving up.
     llm_timeout: float = 60.0
@@ -195,6 +200,7 @@ def _field_type(f: dataclasses.Field) -> type:
 def _validate(s: Settings) -> None:
     choices = {
         "llm_dtype": ("auto", "float32", "bfloat16", "float16"),
+        "llm_quantize": ("auto", "none", "int4"),
         "device": ("auto", "cpu", "cuda", "mps"),
         "image_dtype": ("auto", "float32", "float16", "bfloat16"),
     }

@@ -20,7 +20,9 @@ from typing import Iterator, Protocol
 import torch
 
 from core.config import get_settings
+from core.models import fast_llama
 from core.models.causal_lm import load_causal_lm
+from core.models.fast_llama import FastLlama
 from core.models.device import pick_device, pick_dtype
 from core.models.lazy import Lazy
 from core.models.sampling import SamplingParams, make_generator, sample_next
@@ -64,21 +66,61 @@ class TokenCounter:
         self.count = 0
 
 
+class IncrementalDetokenizer:
+    """Text deltas from a growing list of token ids, decoding only a short window a step.
+
+    Decoding the whole reply after every token costs O(n) per step; this keeps two
+    offsets (the approach of TGI and vLLM): `prefix` where the current window starts
+    and `read` up to which text was emitted. A window that ends inside a multi-byte
+    character decodes to U+FFFD and is held back until the next token completes it.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self.ids: list[int] = []
+        self.prefix = self.read = 0
+
+    def push(self, token: int) -> str:
+        self.ids.append(token)
+        decode = self.tokenizer.decode
+        before = decode(self.ids[self.prefix:self.read], skip_special_tokens=True)
+        text = decode(self.ids[self.prefix:], skip_special_tokens=True)
+        if len(text) > len(before) and not text.endswith("\ufffd"):
+            self.prefix, self.read = self.read, len(self.ids)
+            return text[len(before):]
+        return ""
+
+
 class LocalChatModel:
     """A transformers causal LM with its own decode loop (prefill, then one token a step).
 
     Our own loop, not `model.generate`, so that every request gets its own seeded
     generator, streaming and cancellation are a `yield` and an Event check, and there is
-    no per-step overhead from the generic generation machinery.
+    no per-step overhead from the generic generation machinery. Llama-architecture
+    models (the bundled SmolLM2) run through `FastLlama` (fast_llama.py), a lean forward
+    over the same weights, with 4-bit weights for the bundled model by default
+    (GENAI_LLM_QUANTIZE); others through the transformers forward with its cache.
     """
 
-    def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None):
+    def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None, fast: bool = True,
+                 quantize: str | None = None):
         dtype = dtype or pick_dtype(get_settings().llm_dtype)
         loaded = load_causal_lm(model, dtype=dtype, attn_implementation="sdpa")
         self.lm, self.tokenizer = loaded.model, loaded.tokenizer
         self.name, self.source = loaded.name, loaded.source
         self.max_context = getattr(self.lm.config, "max_position_embeddings", 2048)
         self.stop_ids = self._stop_ids()
+        self.fast = FastLlama(self.lm) if fast and fast_llama.supports(self.lm) else None
+        quantize = get_settings().llm_quantize if quantize is None else quantize
+        if quantize == "auto":
+            quantize = "int4" if (self.source == "bundled" and self.fast and self.fast.dtype == torch.bfloat16
+                                  and self.fast.device.type == "cpu") else "none"
+        if quantize == "int4":
+            if self.fast is None:
+                raise ValueError(f"GENAI_LLM_QUANTIZE=int4 needs a Llama-architecture model; {self.name} is not")
+            self.fast.quantize_int4()
+        log.info("%s decodes with %s", self.name,
+                 f"FastLlama ({self.fast.quantized or self.fast.dtype})" if self.fast else "the transformers forward")
 
     def _stop_ids(self) -> set[int]:
         ids = set()
@@ -106,30 +148,47 @@ class LocalChatModel:
             raise ValueError(f"the prompt is {ids.shape[1]} tokens; the model's context is {self.max_context}")
         yield from self._decode(ids, budget, params, cancel, counter or TokenCounter())
 
-    @torch.inference_mode()
-    def _decode(self, ids, budget, params, cancel, counter) -> Iterator[str]:
+    def token_ids(self, ids: torch.Tensor, budget: int, params: SamplingParams,
+                  cancel: threading.Event | None = None) -> Iterator[int]:
+        """The raw decode loop: new token ids after prompt `ids` (1, T), up to a stop token."""
         generator = make_generator(params.seed)
-        device = pick_device()
-        out = self.lm(input_ids=ids.to(device), use_cache=True, logits_to_keep=1)
-        cache, logits = out.cache, out.logits[0, -1]
-        generated: list[int] = []
-        emitted = ""
-        for _ in range(budget):
-            if cancel is not None and cancel.is_set():
-                break
+        steps = self._fast_steps(ids, budget) if self.fast else self._hf_steps(ids)
+        if cancel is not None and cancel.is_set():
+            return
+        logits = next(steps)
+        for i in range(budget):
             token = sample_next(logits, params, generator)
             if token in self.stop_ids:
-                break
-            generated.append(token)
-            counter.count = len(generated)
-            text = self.tokenizer.decode(generated, skip_special_tokens=True)
-            # hold back a partial multi-byte character until the next token completes it
-            if not text.endswith("\ufffd") and len(text) > len(emitted):
-                yield text[len(emitted):]
-                emitted = text
-            out = self.lm(input_ids=torch.tensor([[token]], device=device),
-                          cache=cache, use_cache=True)
-            cache, logits = out.cache, out.logits[0, -1]
+                return
+            yield token
+            # checked after the yield: a consumer that cancels costs no further forward pass
+            if i + 1 == budget or (cancel is not None and cancel.is_set()):
+                return
+            logits = steps.send(token)
+
+    def _fast_steps(self, ids, budget):
+        cache = self.fast.new_cache(ids.shape[1] + budget)
+        pos = ids.shape[1]
+        token = yield self.fast.prefill(ids, cache)
+        while True:
+            token = yield self.fast.step(token, cache, pos)
+            pos += 1
+
+    @torch.inference_mode()
+    def _hf_steps(self, ids):
+        device = pick_device()
+        out = self.lm(input_ids=ids.to(device), use_cache=True, logits_to_keep=1)
+        while True:
+            token = yield out.logits[0, -1]
+            out = self.lm(input_ids=torch.tensor([[token]], device=device), cache=out.cache, use_cache=True)
+
+    def _decode(self, ids, budget, params, cancel, counter) -> Iterator[str]:
+        detok = IncrementalDetokenizer(self.tokenizer)
+        for token in self.token_ids(ids, budget, params, cancel):
+            counter.count += 1
+            delta = detok.push(token)
+            if delta:
+                yield delta
 
     def generate(self, messages, params: SamplingParams = SamplingParams(), cancel=None) -> ChatResult:
         start, counter = time.perf_counter(), TokenCounter()

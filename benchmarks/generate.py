@@ -1,0 +1,209 @@
+"""Time-to-first-token and decode tokens/s of the chat path, beside llama.cpp.
+
+What it measures: the bundled SmolLM2-135M-Instruct answering a fixed prompt with greedy
+decoding, streamed, `--runs` times per backend, runs interleaved (A B C A B C ...) so a
+busy machine slows every backend alike. Per backend it prints the median time to the
+first streamed text (TTFT, includes tokenising the chat template and the prefill) and
+the median decode rate ((tokens - 1) / (last token time - first token time)).
+
+Backends (rows):
+  ours        LocalChatModel as the apps use it (default settings): FastLlama decode loop,
+              bfloat16 activations, 4-bit weights (GENAI_LLM_QUANTIZE=auto)
+  ours-bf16   the same with bfloat16 weights (GENAI_LLM_QUANTIZE=none)
+  ours-fp32   the same in float32
+  ours-hf     LocalChatModel(fast=False): the transformers forward with its cache, one
+              token a step (the chat path before FastLlama), bfloat16
+  llama.cpp   llama-cpp-python on the very GGUF file the bundled model comes from, same
+              thread count, in a subprocess of the interpreter given by --llama-python
+
+llama-cpp-python is NOT a project dependency. Build it in a throwaway venv (it compiles
+llama.cpp with its server and tools: minutes on an idle many-core machine, well over an
+hour on 2 cores shared with other work):
+
+    python3 -m venv /tmp/llamavenv
+    nice -n 10 /tmp/llamavenv/bin/pip install llama-cpp-python==0.3.36
+
+then:
+
+    .venv/bin/python benchmarks/generate.py --llama-python /tmp/llamavenv/bin/python --threads 2
+
+Without --llama-python (or when that interpreter cannot import llama_cpp) the llama.cpp
+row says why it is missing, and the other rows are still measured.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+PROMPT = [{"role": "system", "content": "You are a helpful assistant."},
+          {"role": "user", "content": "Write a long story about a lighthouse keeper who finds a message in a bottle."}]
+
+# Runs inside the llama.cpp venv: one JSON request per stdin line, one JSON result per stdout line.
+LLAMA_WORKER = textwrap.dedent("""
+    import json, sys, time
+    from llama_cpp import Llama
+    cfg = json.loads(sys.argv[1])
+    t = time.perf_counter()
+    llm = Llama(model_path=cfg["gguf"], n_threads=cfg["threads"], n_threads_batch=cfg["threads"],
+                n_ctx=2048, verbose=False, seed=0)
+    print(json.dumps({"loaded": time.perf_counter() - t}), flush=True)
+    for line in sys.stdin:
+        req = json.loads(line)
+        llm.reset()  # no prompt-prefix reuse between runs: every TTFT includes the prefill
+        start = time.perf_counter()
+        first = last = None
+        tokens, text = 0, []
+        for chunk in llm.create_chat_completion(messages=req["messages"], max_tokens=req["max_tokens"],
+                                                temperature=0.0, top_k=1, stream=True):
+            piece = chunk["choices"][0]["delta"].get("content")
+            if piece:
+                now = time.perf_counter()
+                first = first or now
+                last = now
+                tokens += 1
+                text.append(piece)
+        print(json.dumps({"ttft": first - start, "first": first - start, "last": last - start,
+                          "tokens": tokens, "text": "".join(text)}), flush=True)
+""")
+
+
+class LlamaCpp:
+    name = "llama.cpp"
+
+    def __init__(self, python: str, gguf: Path, threads: int):
+        self.proc = subprocess.Popen(
+            [python, "-c", LLAMA_WORKER, json.dumps({"gguf": str(gguf), "threads": threads})],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        ready = self.proc.stdout.readline()
+        if not ready:
+            raise RuntimeError(f"{python} could not start llama_cpp (see its error above)")
+        self.detail = f"llama-cpp-python, {gguf.name}, n_threads={threads}"
+
+    def run(self, messages, max_tokens) -> dict:
+        self.proc.stdin.write(json.dumps({"messages": messages, "max_tokens": max_tokens}) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(30)
+
+
+class Ours:
+    def __init__(self, name: str, model, detail: str):
+        self.name, self.model, self.detail = name, model, detail
+
+    def run(self, messages, max_tokens) -> dict:
+        from core.models.chat import TokenCounter
+        from core.models.sampling import SamplingParams
+
+        counter, text = TokenCounter(), []
+        start = time.perf_counter()
+        first = last = None
+        for delta in self.model.stream(messages, SamplingParams(max_new_tokens=max_tokens), counter=counter):
+            now = time.perf_counter()
+            first = first or now
+            last = now
+            text.append(delta)
+        last = time.perf_counter()  # the final token may be held in no delta; the loop ends after it
+        return {"ttft": first - start, "first": first - start, "last": last - start,
+                "tokens": counter.count, "text": "".join(text)}
+
+    def close(self):
+        pass
+
+
+def build(backends: list[str], args) -> tuple[list, dict]:
+    import torch
+
+    from core.models import bundled
+    from core.models.chat import LocalChatModel
+
+    made, missing = [], {}
+    for name in backends:
+        t = time.perf_counter()
+        if name == "ours":
+            m = LocalChatModel()
+            made.append(Ours(name, m, f"FastLlama, {m.fast.quantized or m.fast.dtype}"))
+        elif name == "ours-bf16":
+            m = LocalChatModel(dtype=torch.bfloat16, quantize="none")
+            made.append(Ours(name, m, "FastLlama, torch.bfloat16"))
+        elif name == "ours-fp32":
+            m = LocalChatModel(dtype=torch.float32, quantize="none")
+            made.append(Ours(name, m, "FastLlama, torch.float32"))
+        elif name == "ours-hf":
+            m = LocalChatModel(dtype=torch.bfloat16, fast=False, quantize="none")
+            made.append(Ours(name, m, f"transformers forward + cache, {m.lm.dtype}"))
+        elif name == "llama.cpp":
+            if not args.llama_python:
+                missing[name] = "not measured: pass --llama-python (see this script's docstring)"
+                continue
+            try:
+                made.append(LlamaCpp(args.llama_python, bundled.smollm2_gguf(), args.threads))
+            except (OSError, RuntimeError) as e:
+                missing[name] = f"not measured: {e}"
+                continue
+        print(f"# loaded {name} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    return made, missing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--max-new-tokens", type=int, default=128)
+    parser.add_argument("--threads", type=int, default=None, help="torch and llama.cpp threads (default: all cores)")
+    parser.add_argument("--llama-python", default=None, help="python of a venv with llama-cpp-python")
+    parser.add_argument("--backends", default="ours,ours-bf16,ours-fp32,ours-hf,llama.cpp")
+    parser.add_argument("--json", action="store_true", help="also print every run as JSON lines")
+    args = parser.parse_args()
+
+    import torch
+
+    args.threads = args.threads or os.cpu_count()
+    torch.set_num_threads(args.threads)
+    backends, missing = build(args.backends.split(","), args)
+    # one warm-up run each (first-call allocations, lazy kernels), not counted
+    for b in backends:
+        b.run(PROMPT, 8)
+    results = {b.name: [] for b in backends}
+    for i in range(args.runs):
+        for b in backends:
+            r = b.run(PROMPT, args.max_new_tokens)
+            r["decode_tps"] = (r["tokens"] - 1) / (r["last"] - r["first"]) if r["tokens"] > 1 else float("nan")
+            results[b.name].append(r)
+            if args.json:
+                print(json.dumps({"backend": b.name, "run": i, **{k: v for k, v in r.items() if k != "text"}}))
+    for b in backends:
+        b.close()
+
+    peer = results.get("llama.cpp")
+    peer_tps = statistics.median(r["decode_tps"] for r in peer) if peer else None
+    print(f"\nchat decode, bundled SmolLM2-135M-Instruct, greedy, {args.max_new_tokens} new tokens max, "
+          f"{args.threads} threads, medians of {args.runs} interleaved runs (torch {torch.__version__})\n")
+    print("| backend | detail | TTFT ms | decode tok/s | tokens | vs llama.cpp decode |")
+    print("|---|---|---:|---:|---:|---:|")
+    for b in backends:
+        rs = results[b.name]
+        tps = statistics.median(r["decode_tps"] for r in rs)
+        ratio = f"{tps / peer_tps:.2f}x" if peer_tps else "n/a"
+        print(f"| {b.name} | {b.detail} | {statistics.median(r['ttft'] for r in rs) * 1000:.0f} | "
+              f"{tps:.1f} | {statistics.median(r['tokens'] for r in rs):.0f} | {ratio} |")
+    for name, why in missing.items():
+        print(f"| {name} | {why} | | | | |")
+    print("\nfirst 80 characters of each backend's reply:")
+    for b in backends:
+        print(f"  {b.name}: {results[b.name][0]['text'][:80]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,239 @@
+"""A lean decode path for Llama-architecture models (the bundled SmolLM2 is one).
+
+Generating one token with a 135M model is a few hundred tiny matrix-vector products,
+so on a CPU the time goes as much to per-operation overhead (Python, module calls,
+the generic cache object, masks) as to arithmetic. This module runs the same weights
+as the transformers model, with far fewer operations per token:
+
+- q, k, v projections fused into one matmul, gate and up into another (the transformers
+  module's weights become views into the fused tensors, so no memory is duplicated and
+  the transformers model keeps working);
+- one preallocated key/value buffer per request, written in place (no cache object);
+- rotary embedding for q and k in one go, from a precomputed cos/sin table;
+- `F.rms_norm` (one kernel) instead of six elementwise operations;
+- no attention mask for single-token steps (causality is implied by the cache length),
+  and plain matmul + softmax attention there instead of the fused kernel.
+
+On a CPU, decoding one token is bound by memory bandwidth: every weight is read once per
+token. `quantize_int4()` therefore stores the projection weights as 4-bit integers in
+groups of 32 with a bfloat16 scale and zero per group (torch's own CPU kernel,
+`aten._weight_int4pack_mm_for_cpu`), and the output projection as int8 per row
+(`aten._weight_int8pack_mm`): a third of the bytes of bfloat16. For the bundled model this
+is no new loss: its GGUF already stores these weights as Q4_1 (4 bits, groups of 32,
+a scale and a minimum each), so the groups map back onto the same grid; the token
+embedding / output matrix is Q8_0 there. docs/generation.md has the measurements.
+
+The math is the transformers Llama forward (see transformers/models/llama/modeling_llama.py);
+tests/test_chat_local.py checks that greedy decoding matches `model.generate` token for
+token in float32.
+"""
+from __future__ import annotations
+
+import logging
+
+import torch
+import torch.nn.functional as F
+
+log = logging.getLogger(__name__)
+
+
+def supports(model: torch.nn.Module) -> bool:
+    """True when `model` is a plain Llama decoder this module reproduces exactly."""
+    cfg = getattr(model, "config", None)
+    if cfg is None or getattr(cfg, "model_type", None) != "llama":
+        return False
+    rope = getattr(cfg, "rope_parameters", None) or {}
+    return (rope.get("rope_type", "default") == "default"
+            and not getattr(cfg, "attention_bias", False)
+            and not getattr(cfg, "mlp_bias", False)
+            and getattr(cfg, "hidden_act", "silu") == "silu"
+            and getattr(cfg, "pretraining_tp", 1) == 1)
+
+
+class Dense:
+    """y = x W^T with a plain floating-point weight."""
+
+    def __init__(self, weight: torch.Tensor):
+        self.weight = weight
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        return F.linear(x, self.weight)
+
+
+class Int4Linear:
+    """y = x W^T with W as 4-bit integers, asymmetric per group of `group` inputs.
+
+    torch's CPU kernel computes w = (q - 8) * scale + zero, so the GGUF-style
+    w = q * d + min becomes scale = d, zero = min + 8 d.
+    """
+
+    def __init__(self, weight: torch.Tensor, group: int = 32):
+        n, k = weight.shape
+        if k % group:
+            raise ValueError(f"in_features={k} is not a multiple of the group size {group}")
+        w = weight.detach().float().view(n, k // group, group)
+        low, high = w.amin(-1), w.amax(-1)
+        d = ((high - low) / 15).clamp_min(1e-12)
+        q = ((w - low[..., None]) / d[..., None]).round().clamp(0, 15).to(torch.int32).view(n, k)
+        self.packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(q, 1)
+        self.scale_zero = torch.stack([d.t(), (low + 8 * d).t()], dim=-1).to(torch.bfloat16).contiguous()
+        self.group, self.out_features = group, n
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        flat = x.reshape(-1, x.shape[-1])
+        y = torch.ops.aten._weight_int4pack_mm_for_cpu(flat, self.packed, self.group, self.scale_zero)
+        return y.view(*x.shape[:-1], self.out_features)
+
+
+class Int8Linear:
+    """y = x W^T with W as int8, one symmetric scale per output row."""
+
+    def __init__(self, weight: torch.Tensor):
+        w = weight.detach().float()
+        scale = (w.abs().amax(-1) / 127).clamp_min(1e-12)
+        self.weight = (w / scale[:, None]).round().clamp(-127, 127).to(torch.int8).contiguous()
+        self.scale = scale.to(torch.bfloat16)
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        flat = x.reshape(-1, x.shape[-1])
+        y = torch.ops.aten._weight_int8pack_mm(flat, self.weight, self.scale)
+        return y.view(*x.shape[:-1], self.weight.shape[0])
+
+
+def _fuse(linears: list[torch.nn.Linear]) -> torch.Tensor:
+    """Concatenate the weights of `linears` and make each module's weight a view into it."""
+    fused = torch.cat([lin.weight.detach() for lin in linears]).contiguous()
+    start = 0
+    for lin in linears:
+        rows = lin.weight.shape[0]
+        lin.weight.data = fused[start:start + rows]  # same storage: nothing is duplicated
+        start += rows
+    return fused
+
+
+class FastLlama:
+    """Prefill + single-token steps over a transformers LlamaForCausalLM's weights.
+
+    Thread-safe for concurrent requests: weights are read-only and every request owns
+    its `KVCache`.
+    """
+
+    def __init__(self, model: torch.nn.Module):
+        if not supports(model):
+            raise ValueError(f"FastLlama supports plain Llama models, not {type(model).__name__}")
+        cfg = model.config
+        self.n_heads = cfg.num_attention_heads
+        self.n_kv = cfg.num_key_value_heads
+        self.head_dim = getattr(cfg, "head_dim", None) or cfg.hidden_size // self.n_heads
+        self.eps = cfg.rms_norm_eps
+        self.max_len = cfg.max_position_embeddings
+        inner = model.model
+        self.dtype = inner.embed_tokens.weight.dtype
+        self.device = inner.embed_tokens.weight.device
+        self.embed = inner.embed_tokens.weight
+        self.final_norm = inner.norm.weight
+        self.lm_head = Dense(model.lm_head.weight)  # tied to embed for SmolLM2: same tensor
+        self.layers = []
+        for layer in inner.layers:
+            att, mlp = layer.self_attn, layer.mlp
+            self.layers.append([
+                layer.input_layernorm.weight,
+                Dense(_fuse([att.q_proj, att.k_proj, att.v_proj])),
+                Dense(att.o_proj.weight),
+                layer.post_attention_layernorm.weight,
+                Dense(_fuse([mlp.gate_proj, mlp.up_proj])),
+                Dense(mlp.down_proj.weight),
+            ])
+        theta = cfg.rope_parameters.get("rope_theta", 10000.0)
+        inv_freq = 1.0 / (theta ** (torch.arange(0, self.head_dim, 2, dtype=torch.int64).float() / self.head_dim))
+        freqs = torch.outer(torch.arange(self.max_len, dtype=torch.float32), inv_freq)
+        emb = torch.cat((freqs, freqs), dim=-1)  # same layout as transformers' rotate_half
+        self.cos = emb.cos().to(self.device, self.dtype)
+        self.sin = emb.sin().to(self.device, self.dtype)
+        self.quantized = None
+
+    def quantize_int4(self, group: int = 32, head: str = "int8") -> None:
+        """4-bit projections; the output matrix as `head` (int8 | int4 | none).
+
+        CPU and bfloat16 activations only (the kernels' contract)."""
+        if head not in ("int8", "int4", "none"):
+            raise ValueError(f"head must be int8, int4 or none, got {head!r}")
+        if self.device.type != "cpu" or self.dtype != torch.bfloat16:
+            raise ValueError(f"int4 weights need a bfloat16 model on the CPU, not {self.dtype} on {self.device}")
+        for layer in self.layers:
+            for i in (1, 2, 4, 5):
+                layer[i] = Int4Linear(layer[i].weight, group)
+        if head == "int8":
+            self.lm_head = Int8Linear(self.lm_head.weight)
+        elif head == "int4":
+            self.lm_head = Int4Linear(self.lm_head.weight, group)
+        self.quantized = f"int4 (groups of {group}), {head} output"
+
+    def new_cache(self, length: int) -> "KVCache":
+        return KVCache(len(self.layers), self.n_kv, min(length, self.max_len), self.head_dim,
+                       self.dtype, self.device)
+
+    @torch.inference_mode()
+    def prefill(self, ids: torch.Tensor, cache: "KVCache") -> torch.Tensor:
+        """Logits (vocab,) for the token after `ids` (1-D or (1, T)); fills `cache`."""
+        ids = ids.reshape(1, -1).to(self.device)
+        return self._forward(ids, cache, 0)
+
+    @torch.inference_mode()
+    def step(self, token: int, cache: "KVCache", pos: int) -> torch.Tensor:
+        """Logits (vocab,) after feeding `token` at position `pos`."""
+        ids = torch.tensor([[token]], device=self.device)
+        return self._forward(ids, cache, pos)
+
+    def _forward(self, ids: torch.Tensor, cache: "KVCache", pos: int) -> torch.Tensor:
+        T = ids.shape[1]
+        end = pos + T
+        hq, hk, d = self.n_heads, self.n_kv, self.head_dim
+        nq, nk = hq * d, hk * d
+        cos, sin = self.cos[pos:end], self.sin[pos:end]
+        x = F.embedding(ids, self.embed)  # (1, T, hidden)
+        for i, (w_in, w_qkv, w_o, w_post, w_gu, w_down) in enumerate(self.layers):
+            h = F.rms_norm(x, (x.shape[-1],), w_in, self.eps)
+            qkv = w_qkv(h)  # (1, T, nq + 2 nk)
+            qk = qkv[..., :nq + nk].view(1, T, hq + hk, d)
+            half = d // 2
+            rotated = torch.cat((-qk[..., half:], qk[..., :half]), dim=-1)
+            qk = qk * cos[:, None, :] + rotated * sin[:, None, :]  # rotary, q and k at once
+            q = qk[:, :, :hq].transpose(1, 2)  # (1, hq, T, d)
+            k_cache, v_cache = cache.k[i], cache.v[i]
+            k_cache[:, :, pos:end] = qk[:, :, hq:].transpose(1, 2)
+            v_cache[:, :, pos:end] = qkv[..., nq + nk:].view(1, T, hk, d).transpose(1, 2)
+            keys, values = k_cache[:, :, :end], v_cache[:, :, :end]
+            if T == 1:
+                att = self._one_query_attention(q, keys, values)
+            else:
+                att = F.scaled_dot_product_attention(q, keys, values, is_causal=True, enable_gqa=True)
+            x = x + w_o(att.transpose(1, 2).reshape(1, T, nq))
+            h = F.rms_norm(x, (x.shape[-1],), w_post, self.eps)
+            gate, up = w_gu(h).chunk(2, dim=-1)
+            x = x + w_down(F.silu(gate) * up)
+        x = F.rms_norm(x[:, -1], (x.shape[-1],), self.final_norm, self.eps)
+        return self.lm_head(x)[0]
+
+
+    def _one_query_attention(self, q, keys, values):
+        """Attention for a single new token: two small matmuls and a softmax.
+
+        The fused SDPA kernel is built for long queries; for one query it measured about
+        twice as slow here. Query heads are grouped by the key/value head they share
+        (grouped-query attention) instead of repeating the keys."""
+        group = self.n_heads // self.n_kv
+        q = q.reshape(1, self.n_kv, group, self.head_dim) * self.head_dim ** -0.5
+        weights = torch.softmax(torch.matmul(q, keys.transpose(-1, -2)), dim=-1, dtype=torch.float32)
+        out = torch.matmul(weights.to(values.dtype), values)  # (1, n_kv, group, d)
+        return out.reshape(1, self.n_heads, 1, self.head_dim)
+
+
+class KVCache:
+    """Keys and values of one request, preallocated for its whole length."""
+
+    def __init__(self, layers: int, kv_heads: int, length: int, head_dim: int,
+                 dtype: torch.dtype, device: torch.device):
+        shape = (1, kv_heads, length, head_dim)
+        self.k = [torch.empty(shape, dtype=dtype, device=device) for _ in range(layers)]
+        self.v = [torch.empty(shape, dtype=dtype, device=device) for _ in range(layers)]

@@ -1,0 +1,201 @@
+"""The OpenAI-compatible backend against a real HTTP server speaking the protocol.
+
+The server below is a stdlib ThreadingHTTPServer on 127.0.0.1 (a real socket, real
+HTTP, real Server-Sent Events), not a mock of the client: it answers
+POST /v1/chat/completions the way vLLM / llama.cpp server do, and records the requests
+it got so the tests can check what the client sent.
+"""
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from core.config import reset_settings
+from core.models.chat import get_chat_model, reset_chat_model
+from core.models.openai_compat import OpenAICompatChatModel
+from core.models.sampling import SamplingParams
+
+WORDS = ["Hello", " there", ",", " friend", "!"]
+
+
+class FakeServer(BaseHTTPRequestHandler):
+    requests: list[dict] = []
+    mode = "ok"  # ok | error | garbage | no_usage | slow
+
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", 0))
+        body = json.loads(self.rfile.read(length))
+        FakeServer.requests.append({"path": self.path, "body": body,
+                                    "auth": self.headers.get("Authorization")})
+        if self.path != "/v1/chat/completions":
+            return self._json(404, {"error": {"message": f"no route {self.path}"}})
+        if FakeServer.mode == "error":
+            return self._json(500, {"error": {"message": "model exploded"}})
+        words = WORDS[: body.get("max_tokens", len(WORDS))]
+        if not body.get("stream"):
+            return self._json(200, {
+                "id": "c1", "object": "chat.completion", "model": body["model"],
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": "".join(words)},
+                             "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 7, "completion_tokens": len(words), "total_tokens": 7 + len(words)}})
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        if FakeServer.mode == "garbage":
+            self._event("this is not json")
+            return
+        self._event(json.dumps({"choices": [{"index": 0, "delta": {"role": "assistant"}}]}))
+        self.wfile.write(b": keep-alive comment\n\n")
+        try:
+            for w in words:
+                self._event(json.dumps({"choices": [{"index": 0, "delta": {"content": w}}]}))
+                if FakeServer.mode == "slow":
+                    time.sleep(0.2)
+            self._event(json.dumps({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}))
+            if FakeServer.mode != "no_usage" and body.get("stream_options", {}).get("include_usage"):
+                # report a count different from the chunk count, to see which one is used
+                self._event(json.dumps({"choices": [], "usage": {"completion_tokens": 42}}))
+            self._event("[DONE]")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client hung up (cancel)
+
+    def _event(self, data: str):
+        self.wfile.write(f"data: {data}\n\n".encode())
+        self.wfile.flush()
+
+    def _json(self, status: int, obj: dict):
+        raw = json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeServer)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_server_state():
+    FakeServer.requests, FakeServer.mode = [], "ok"
+
+
+MESSAGES = [{"role": "system", "content": "be brief"}, {"role": "user", "content": "Say hello"}]
+
+
+def test_stream_yields_server_deltas_and_sends_sampling_params(server):
+    model = OpenAICompatChatModel(server, "tiny-model", api_key="sk-test", timeout=5)
+    params = SamplingParams(max_new_tokens=50, temperature=0.7, top_k=40, top_p=0.9, seed=3)
+    deltas = list(model.stream(MESSAGES, params))
+    assert deltas == WORDS
+    (req,) = FakeServer.requests
+    assert req["path"] == "/v1/chat/completions"
+    assert req["auth"] == "Bearer sk-test"
+    body = req["body"]
+    assert body["model"] == "tiny-model" and body["messages"] == MESSAGES and body["stream"] is True
+    assert (body["temperature"], body["top_p"], body["max_tokens"], body["seed"], body["top_k"]) == \
+        (0.7, 0.9, 50, 3, 40)
+
+
+def test_generate_reports_usage_tokens_when_given(server):
+    model = OpenAICompatChatModel(server, "tiny-model", timeout=5)
+    r = model.generate(MESSAGES, SamplingParams(max_new_tokens=3))
+    assert r.text == "Hello there,"
+    assert r.model == "tiny-model"
+    assert r.new_tokens == 42  # from the usage chunk, not the 3 chunks
+    assert r.seconds > 0
+    body = FakeServer.requests[0]["body"]
+    assert "seed" not in body and "top_k" not in body  # only sent when set
+
+
+def test_generate_counts_chunks_without_usage(server):
+    FakeServer.mode = "no_usage"
+    r = OpenAICompatChatModel(server, "m", timeout=5).generate(MESSAGES)
+    assert r.text == "Hello there, friend!" and r.new_tokens == len(WORDS)
+
+
+def test_non_streaming_json(server):
+    r = OpenAICompatChatModel(server, "m", timeout=5).complete(MESSAGES, SamplingParams(max_new_tokens=2))
+    assert r.text == "Hello there" and r.new_tokens == 2
+    assert FakeServer.requests[0]["body"]["stream"] is False
+
+
+def test_error_status_names_the_setting(server):
+    FakeServer.mode = "error"
+    model = OpenAICompatChatModel(server, "m", timeout=5)
+    with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*HTTP 500.*model exploded"):
+        list(model.stream(MESSAGES))
+    with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*HTTP 500"):
+        model.complete(MESSAGES)
+
+
+def test_wrong_path_is_a_clear_error(server):
+    model = OpenAICompatChatModel(server.replace("/v1", "/nope"), "m", timeout=5)
+    with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*HTTP 404"):
+        model.generate(MESSAGES)
+
+
+def test_malformed_stream_is_a_clear_error(server):
+    FakeServer.mode = "garbage"
+    with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*malformed stream chunk"):
+        OpenAICompatChatModel(server, "m", timeout=5).generate(MESSAGES)
+
+
+def test_unreachable_port_fails_fast_with_the_setting():
+    with socket.socket() as s:  # a port that was free a moment ago and nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    model = OpenAICompatChatModel(f"http://127.0.0.1:{port}/v1", "m", timeout=5)
+    start = time.perf_counter()
+    with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*cannot reach"):
+        model.generate(MESSAGES)
+    assert time.perf_counter() - start < 5
+
+
+def test_cancel_stops_the_stream(server):
+    FakeServer.mode = "slow"
+    cancel = threading.Event()
+    got = []
+    for delta in OpenAICompatChatModel(server, "m", timeout=5).stream(MESSAGES, cancel=cancel):
+        got.append(delta)
+        cancel.set()
+    assert got == WORDS[:1]
+
+
+def test_bad_messages_and_url_are_rejected_before_any_request(server):
+    model = OpenAICompatChatModel(server, "m", timeout=5)
+    with pytest.raises(ValueError, match="messages"):
+        list(model.stream([{"role": "wizard", "content": "hi"}]))
+    assert FakeServer.requests == []
+    with pytest.raises(ValueError, match="GENAI_LLM_BASE_URL"):
+        OpenAICompatChatModel("localhost:8000", "m")
+
+
+def test_settings_select_the_endpoint_backend(server, monkeypatch):
+    monkeypatch.setenv("GENAI_LLM_BASE_URL", server)
+    monkeypatch.setenv("GENAI_LLM_MODEL", "served-model")
+    reset_settings()
+    reset_chat_model()
+    try:
+        model = get_chat_model()
+        assert (model.name, model.source) == ("served-model", "endpoint")
+        assert model.generate(MESSAGES).text == "Hello there, friend!"
+    finally:
+        reset_chat_model()
