@@ -132,3 +132,21 @@ def test_rrf_rewards_agreement():
     fused = rrf({"vector": ["a", "b", "c"], "bm25": ["c", "a", "d"]}, rrf_k=60)
     assert [d for d, _ in fused][:2] == ["a", "c"]
     assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
+
+
+def test_embedding_cache_reuses_vectors_of_unchanged_text(files):
+    import numpy as np
+
+    from core.models.embeddings import get_embedder
+
+    col = open_collection("work")
+    first = col.ingest(files[:2])
+    assert first.embedding == {"embedded": first.chunks_added, "cached": 0}
+    col.delete("boats.md")
+    again = col.ingest(files[:1])  # the same text again: nothing to embed
+    assert again.embedding == {"embedded": 0, "cached": again.chunks_added}
+    other = open_collection("other").ingest(files[1:2])  # same file, another collection
+    assert other.embedding["embedded"] == 0
+    stored = col.store.col.get(where={"source": "boats.md"}, include=["embeddings", "documents"])
+    fresh = get_embedder().embed(stored["documents"])
+    np.testing.assert_allclose(np.asarray(stored["embeddings"]), fresh, atol=1e-5)

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from core.config import get_settings
-from core.models.embeddings import get_embedder
 from core.retrieval.bm25 import BM25Index
+from core.retrieval.embed_cache import embed_cached
 from core.retrieval.loaders import LoadError, load_file
 from core.retrieval.splitting import Chunk, split_document
 from core.retrieval.store import VectorStore, check_collection_name
@@ -46,6 +46,7 @@ class IngestReport:
     files: list[FileResult] = field(default_factory=list)
     chunks_added: int = 0
     seconds: float = 0.0
+    embedding: dict = field(default_factory=dict)  # {"embedded": n, "cached": n}
 
     @property
     def ok(self) -> bool:
@@ -110,7 +111,7 @@ class Collection:
                     continue
                 chunks = split_document(doc, chunk_size, chunk_overlap)
                 progress((i + 0.5) / max(len(files), 1), f"embedding {len(chunks)} chunks of {doc.name}")
-                vectors = get_embedder().embed([c.text for c in chunks])
+                vectors = embed_cached([c.text for c in chunks], report.embedding)
                 replaced = doc.name in docs
                 if replaced:
                     self._delete_chunks(doc.name)
