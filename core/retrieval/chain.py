@@ -128,7 +128,6 @@ class RagChain:
         self.llm = CoreChatModel()
         self.retriever = CollectionRetriever(collection=collection, k=self.k, mode=self.mode,
                                              sources=sources)
-        self.condense_chain = RunnableLambda(lambda x: prompts.condense_messages(**x)) | self.llm
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         for event in self.stream(question, history):
@@ -157,9 +156,9 @@ class RagChain:
         standalone = question
         if history:
             t = time.perf_counter()
-            rewritten = self.condense_chain.invoke(
-                {"question": question, "history": history},
-                params=SamplingParams(max_new_tokens=48), cancel=cancel).content.strip()
+            condense = (RunnableLambda(lambda x: prompts.condense_messages(**x))
+                        | self.llm.bind(params=SamplingParams(max_new_tokens=48), cancel=cancel))
+            rewritten = condense.invoke({"question": question, "history": history}).content.strip()
             timings["condense"] = _ms(t)
             # a tiny model may ramble: keep the original question with its rewrite
             if rewritten and len(rewritten) < 300:
