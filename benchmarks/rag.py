@@ -127,12 +127,12 @@ def ingestion(workdir: Path, size: int = 300, overlap: int = 50) -> list[dict]:
     files_v2 = sorted(v2.iterdir())
     rows = []
     use_data_dir(workdir / "ingest")
-    n, naive_s = _naive_ingest(files, workdir / "naive_chroma", "v1", size, overlap)
-    n_ours, ours_s, emb = _ours_ingest(files, "v1", size, overlap)
+    n, naive_s = _naive_ingest(files, workdir / "naive_chroma", "naive-v1", size, overlap)
+    n_ours, ours_s, emb = _ours_ingest(files, "ours-v1", size, overlap)
     rows.append({"scenario": "fresh corpus", "chunks": n, "naive chunks/s": n / naive_s,
                  "ours chunks/s": n_ours / ours_s, "ratio": (n_ours / ours_s) / (n / naive_s), "ours": emb})
-    n, naive_s = _naive_ingest(files_v2, workdir / "naive_chroma", "v2", size, overlap)
-    n_ours, ours_s, emb = _ours_ingest(files_v2, "v2", size, overlap)
+    n, naive_s = _naive_ingest(files_v2, workdir / "naive_chroma", "naive-v2", size, overlap)
+    n_ours, ours_s, emb = _ours_ingest(files_v2, "ours-v2", size, overlap)
     rows.append({"scenario": "new version (1 file edited)", "chunks": n, "naive chunks/s": n / naive_s,
                  "ours chunks/s": n_ours / ours_s, "ratio": (n_ours / ours_s) / (n / naive_s), "ours": emb})
     return rows
@@ -204,6 +204,8 @@ def answer_latency(workdir: Path, n: int = 5) -> list[dict]:
 
     use_data_dir(workdir / "quality")
     col = open_collection("qa-800")
+    if col.count() == 0:  # run alone (--skip-quality): build the collection
+        col.ingest(sorted(CORPUS.iterdir()))
     get_chat_model()  # load once: the app keeps it loaded
     qa = [json.loads(line)["question"] for line in QA.read_text().splitlines() if line.strip()]
     rows = []
@@ -241,6 +243,7 @@ def main() -> int:
     p.add_argument("--skip-ingest", action="store_true")
     p.add_argument("--skip-latency", action="store_true")
     p.add_argument("--skip-answer", action="store_true")
+    p.add_argument("--answer-questions", type=int, default=3, help="questions per prompt mode in part 4")
     p.add_argument("--json", type=Path, default=None, help="also write all rows to this JSON file")
     args = p.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="rag-bench-"))
@@ -260,7 +263,7 @@ def main() -> int:
             print(table(out["latency"], ["chunks", "mode", "p50 ms", "p95 ms", "p50 ms (no query embedding)",
                                          "p95 ms (no query embedding)", "queries"]), "\n", flush=True)
         if not args.skip_answer:
-            out["answer"] = answer_latency(workdir)
+            out["answer"] = answer_latency(workdir, args.answer_questions)
             print("## Answer latency (bundled chat model, model already loaded)\n")
             print(table(out["answer"], ["prompt mode", "questions", "first token p50 s", "first token max s",
                                         "first shown text p50 s"]), "\n", flush=True)

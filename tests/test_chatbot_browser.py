@@ -18,8 +18,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def chatbot_url(data_dir):
+def chatbot_url(data_dir, monkeypatch):
     from apps.chatbot.app import build_app
+    from core.config import reset_settings
+
+    monkeypatch.setenv("GENAI_LLM_MAX_NEW_TOKENS", "24")  # a short answer is enough to see it cited
+    reset_settings()
 
     demo = build_app().queue()
     port = _free_port()
@@ -40,11 +44,14 @@ def test_upload_ask_and_see_cited_answer(page, chatbot_url, tmp_path):
     page.locator("#upload input[type=file]").set_input_files(str(doc))
     page.get_by_text("ferry_timetable.md").first.wait_for(timeout=30_000)
     page.locator("#ingest").click()
-    page.locator("#ingest-status").get_by_text("added").wait_for(timeout=180_000)
+    page.locator("#ingest-status").get_by_text("ferry_timetable.md — added").wait_for(timeout=180_000)
     page.locator("#question textarea").fill("When does the ferry leave?")
     page.locator("#ask").click()
     chat = page.locator("#chat")
-    chat.get_by_text("Sources").wait_for(timeout=300_000)
+    try:
+        chat.get_by_text("Sources").wait_for(timeout=400_000)
+    finally:
+        page.screenshot(path=str(tmp_path / "chatbot-answer.png"), full_page=True)
     text = chat.inner_text()
     assert "[1]" in text and "ferry_timetable.md" in text
     page.screenshot(path=str(tmp_path / "chatbot.png"), full_page=True)

@@ -35,7 +35,7 @@ Progress = Callable[[float, str], None]
 @dataclass
 class FileResult:
     name: str
-    status: str  # added | replaced | unchanged | duplicate | error
+    status: str  # added | replaced | unchanged | duplicate | error (pending while running)
     chunks: int = 0
     message: str = ""
 
@@ -93,9 +93,11 @@ class Collection:
         with self.lock:
             docs = self.documents()
             by_hash = {d["hash"]: n for n, d in docs.items()}
+            pending: list[tuple] = []  # (doc, chunks, position in report.files)
+            # 1. read and split every file; nothing is written yet
             for i, (path, display) in enumerate(files):
                 label = display or Path(path).name
-                progress(i / max(len(files), 1), f"reading {label}")
+                progress(0.2 * i / max(len(files), 1), f"reading {label}")
                 try:
                     doc = load_file(path, display)
                 except LoadError as e:
@@ -109,19 +111,32 @@ class Collection:
                     report.files.append(FileResult(doc.name, "duplicate", 0,
                                                    f"same content as {by_hash[doc.content_hash]}"))
                     continue
-                chunks = split_document(doc, chunk_size, chunk_overlap)
-                progress((i + 0.5) / max(len(files), 1), f"embedding {len(chunks)} chunks of {doc.name}")
-                vectors = embed_cached([c.text for c in chunks], report.embedding)
+                by_hash[doc.content_hash] = doc.name
+                pending.append((doc, split_document(doc, chunk_size, chunk_overlap), len(report.files)))
+                report.files.append(FileResult(doc.name, "pending"))
+            # 2. embed all new chunks together (full batches; cached texts are not re-embedded)
+            texts = [c.text for _, chunks, _ in pending for c in chunks]
+            vectors = []
+            step = 256
+            for b in range(0, len(texts), step):
+                progress(0.2 + 0.7 * b / len(texts), f"embedding chunks {b + 1}-{min(b + step, len(texts))} "
+                                                      f"of {len(texts)}")
+                vectors.extend(embed_cached(texts[b:b + step], report.embedding))
+            # 3. write, document by document
+            progress(0.9, "writing to the stores")
+            offset = 0
+            for doc, chunks, pos in pending:
+                doc_vectors = vectors[offset:offset + len(chunks)]
+                offset += len(chunks)
                 replaced = doc.name in docs
                 if replaced:
                     self._delete_chunks(doc.name)
-                self._write(chunks, vectors)
+                self._write(chunks, doc_vectors)
                 docs[doc.name] = {"hash": doc.content_hash, "kind": doc.kind, "chunks": len(chunks),
                                   "pages": len(doc.pages), "chars": doc.n_chars,
                                   "ingested_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-                by_hash[doc.content_hash] = doc.name
                 self._save_documents(docs)
-                report.files.append(FileResult(doc.name, "replaced" if replaced else "added", len(chunks)))
+                report.files[pos] = FileResult(doc.name, "replaced" if replaced else "added", len(chunks))
                 report.chunks_added += len(chunks)
         progress(1.0, "done")
         report.seconds = time.perf_counter() - start

@@ -96,6 +96,9 @@ class VectorStore:
             self.col = client.get_collection(name, embedding_function=CoreEmbeddingFunction())
 
     def add(self, ids: list[str], vectors, texts: list[str], metadatas: list[dict]) -> None:
+        import numpy as np
+
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
         client = get_client()
         step = client.get_max_batch_size() if hasattr(client, "get_max_batch_size") else 5000
         for i in range(0, len(ids), step):
