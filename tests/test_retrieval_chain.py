@@ -115,6 +115,11 @@ def test_citation_markers_map_to_excerpts():
     assert cited_numbers("A [2]. B [1, 3]. C [2] [9]") == [2, 1, 3, 9]
     cites, unknown = build_citations("A [2]. B [3] [9]", hits)
     assert [(c.n, c.id, c.cited) for c in cites] == [(1, "id1", False), (2, "id2", True), (3, "id3", True)]
+    two = [Hit("a", "The ferry leaves at noon from pier four.", "f.md", 1, 0, 0.1),
+           Hit("b", "Tomatoes need full sun.", "g.md", 1, 0, 0.1)]
+    support = build_citations("The ferry leaves at noon, sadly.", two)[0]
+    assert [c.support for c in support] == [0.75, 0.0]  # ferry, leaves, noon of 4 content words
+    assert not any(c.cited for c in support)
     assert unknown == [9]
 
 

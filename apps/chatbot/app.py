@@ -66,11 +66,11 @@ def ingest_sample(collection, chunk_size, chunk_overlap, progress=gr.Progress())
 
 
 def _report_md(report) -> str:
-    icons = {"added": "✅", "replaced": "♻️", "unchanged": "⏸️", "duplicate": "⏸️", "error": "❌"}
-    lines = [f"**{report.chunks_added} chunks added to `{report.collection}`** in {report.seconds:.1f} s"]
+    lines = [f"**{report.chunks_added} chunk(s) added to `{report.collection}`** in {report.seconds:.1f} s"]
     for f in report.files:
-        detail = f.message or f"{f.chunks} chunks"
-        lines.append(f"- {icons.get(f.status, '')} `{f.name}` — {f.status}: {detail}")
+        detail = f.message or f"{f.chunks} chunk(s)"
+        status = f"**{f.status.upper()}**" if f.status == "error" else f.status
+        lines.append(f"- `{f.name}` — {status}: {detail}")
     return "\n".join(lines)
 
 
@@ -118,7 +118,12 @@ def _sources_md(citations) -> str:
         return ""
     lines = ["\n\n**Sources**"]
     for c in citations:
-        used = "" if c.cited else " _(retrieved, not cited)_"
+        if c.cited:
+            used = " (cited)"
+        elif c.support >= 0.5:
+            used = f" _(not cited inline; {c.support:.0%} of the answer's words are in it)_"
+        else:
+            used = " _(retrieved, not used)_"
         snippet = " ".join(c.text.split())[:140]
         lines.append(f"[{c.n}] `{c.source}`, page {c.page}{used}: “{snippet}…”")
     return "\n".join(lines)
@@ -131,9 +136,12 @@ def ask(question, history, collection, mode, k, prompt_mode, only_docs):
     question = (question or "").strip()
     if not question:
         raise gr.Error("Type a question first.")
-    col = _open(collection)
-    if col.count() == 0:
-        raise gr.Error(f"Collection '{col.name}' has no documents yet: upload files or load the sample corpus.")
+    from core.retrieval.collection import list_collection_names
+
+    name = (collection or "").strip()
+    if name not in list_collection_names() or _open(name).count() == 0:
+        raise gr.Error(f"Collection '{name}' has no documents yet: upload files or load the sample corpus.")
+    col = _open(name)
     chain = RagChain(col.name, k=int(k), mode=mode, prompt_mode=prompt_mode, sources=only_docs or None)
     past = _history_for_chain(history)
     history = list(history or []) + [{"role": "user", "content": question},

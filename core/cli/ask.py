@@ -23,12 +23,12 @@ def run(args) -> int:
     from core.config import get_settings
     from core.models.sampling import SamplingParams
     from core.retrieval.chain import RagChain
-    from core.retrieval.collection import open_collection
+    from core.retrieval.collection import existing_collection
 
     question = read_text_arg(args.question).strip()
     if not question:
         raise ValueError("QUESTION is empty")
-    if open_collection(args.collection).count() == 0:
+    if existing_collection(args.collection).count() == 0:
         raise ValueError(f"collection {args.collection!r} is empty; add documents with "
                          f"`python -m core ingest --collection {args.collection} PATH...`")
     params = SamplingParams(max_new_tokens=args.max_new_tokens or get_settings().llm_max_new_tokens)

@@ -27,10 +27,10 @@ def _result(hits) -> list[dict]:
 
 
 def run(args) -> int:
-    from core.retrieval.collection import open_collection
+    from core.retrieval.collection import existing_collection
     from core.retrieval.hybrid import search
 
-    col = open_collection(args.collection)
+    col = existing_collection(args.collection)
     if args.query == "-":
         for line in sys.stdin:
             query = line.strip()

@@ -3,6 +3,8 @@
 Every excerpt in the prompt becomes a citation (numbered as in the prompt), with `cited`
 telling whether the answer referred to it; markers beyond the excerpts are reported as
 `unknown_markers` rather than silently dropped (a small model sometimes invents [7]).
+A small model often answers correctly without writing markers, so each citation also has
+`support`: the share of the answer's content words (BM25 tokens) found in the excerpt.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ class Citation:
     page: int
     text: str
     cited: bool  # the answer contains [n]
+    support: float = 0.0  # share of the answer's content words that occur in this excerpt
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -38,8 +41,13 @@ def cited_numbers(answer: str) -> list[int]:
 
 def build_citations(answer: str, hits) -> tuple[list[Citation], list[int]]:
     """(citations for every excerpt, marker numbers that match no excerpt)."""
+    from core.retrieval.bm25 import tokenize
+
     used = cited_numbers(answer)
-    citations = [Citation(n, h.id, h.source, h.page, h.text, n in used)
-                 for n, h in enumerate(hits, start=1)]
+    words = set(tokenize(_MARKER.sub(" ", answer)))
+    citations = []
+    for n, h in enumerate(hits, start=1):
+        support = len(words & set(tokenize(h.text))) / len(words) if words else 0.0
+        citations.append(Citation(n, h.id, h.source, h.page, h.text, n in used, round(support, 3)))
     unknown = [n for n in used if not 1 <= n <= len(hits)]
     return citations, unknown

@@ -195,6 +195,14 @@ def open_collection(name: str) -> Collection:
     return col
 
 
+def existing_collection(name: str) -> Collection:
+    """open_collection for readers: a collection that was never ingested into is an error."""
+    if check_collection_name(name) not in list_collection_names():
+        raise ValueError(f"collection {name!r} is empty or does not exist; add documents with "
+                         f"`python -m core ingest --collection {name} PATH...`")
+    return open_collection(name)
+
+
 def list_collection_names() -> list[str]:
     root = get_settings().data_dir / "retrieval"
     return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.exists() else []
