@@ -109,7 +109,26 @@ class Settings:
 
 
     # --- retrieval --------------------------------------------------------------------
-    # (core/retrieval settings go here.)
+    # Chroma server host (a `chroma run` server reached with HttpClient); empty = an
+    # embedded PersistentClient in data_dir/chroma.
+    chroma_host: str = ""
+    chroma_port: int = 8000
+    # Chunking: characters per chunk and overlap (all-MiniLM-L6-v2 reads 256 tokens,
+    # about 1000 characters of English, so chunks stay under its window).
+    chunk_size: int = 800
+    chunk_overlap: int = 120
+    # Chunks retrieved per question, and the default mode: vector | bm25 | hybrid.
+    retrieval_k: int = 4
+    retrieval_mode: str = "hybrid"
+    # Reciprocal-rank-fusion constant (the 60 of Cormack et al. 2009).
+    rrf_k: int = 60
+    # An upload larger than this (megabytes) is refused before it is read.
+    max_upload_mb: float = 20.0
+    # Below this cosine similarity, with no BM25 match either, the documents are taken
+    # not to contain the answer and the model is not asked.
+    min_similarity: float = 0.2
+    # zero_shot | few_shot | chain_of_thought: the default prompt mode of the RAG chain.
+    prompt_mode: str = "zero_shot"
 
 
     # --- preferences ------------------------------------------------------------------
@@ -238,6 +257,25 @@ def _validate(s: Settings) -> None:
             raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r} must be > 0")
     if s.threads < 0:
         raise ConfigError(f"{PREFIX}THREADS={s.threads!r} must be >= 0")
+    _validate_retrieval(s)
+
+
+def _validate_retrieval(s: Settings) -> None:
+    choices = {"retrieval_mode": ("vector", "bm25", "hybrid"),
+               "prompt_mode": ("zero_shot", "few_shot", "chain_of_thought")}
+    for name, allowed in choices.items():
+        if getattr(s, name) not in allowed:
+            raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r}: choose one of {allowed}")
+    for name in ("chunk_size", "retrieval_k", "rrf_k", "max_upload_mb"):
+        if getattr(s, name) <= 0:
+            raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r} must be > 0")
+    if not 0 <= s.chunk_overlap < s.chunk_size:
+        raise ConfigError(f"{PREFIX}CHUNK_OVERLAP={s.chunk_overlap!r} must be >= 0 and < "
+                          f"{PREFIX}CHUNK_SIZE={s.chunk_size!r}")
+    if not -1 <= s.min_similarity <= 1:
+        raise ConfigError(f"{PREFIX}MIN_SIMILARITY={s.min_similarity!r} must be in [-1, 1]")
+    if not 0 < s.chroma_port < 65536:
+        raise ConfigError(f"{PREFIX}CHROMA_PORT={s.chroma_port!r} is not a TCP port")
 
 
 _settings: Settings | None = None

@@ -1,0 +1,278 @@
+"""RAG benchmark: retrieval quality, ingestion throughput vs a naive LangChain peer, query latency.
+
+    python benchmarks/rag.py                 # everything (several minutes on 2 CPU cores)
+    python benchmarks/rag.py --skip-latency --skip-answer
+
+1. Quality: the QA set (assets/rag_qa.jsonl, each question with the verbatim passage that
+   answers it) over the sample corpus (assets/rag_corpus). A result is a hit when a chunk
+   of the right file contains the passage. hit@1, hit@4 and MRR@10 for vector, BM25 and
+   hybrid, at the default chunking (800/120) and at small chunks (300/50).
+2. Ingestion chunks/s: our Collection.ingest (load, split, embed, Chroma + BM25) against the
+   named peer, LangChain `Chroma.add_documents` with the same embedder (given the chunks
+   already split, so it pays only for embedding and storing), both into fresh stores, in
+   this run. Then a new version of the corpus (one file edited) into a new collection.
+3. Query latency p50/p95 at 1k and 10k chunks. Chunk texts are recombined corpus sentences
+   (deterministic); their vectors are the normalised mean of the sentence embeddings, so
+   building 10k chunks needs only the corpus sentences embedded. Reported with and without
+   the query's own embedding.
+4. Answer latency: seconds from asking to the first model token and to the first text the
+   output guard releases, with the bundled chat model.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+CORPUS = ROOT / "assets" / "rag_corpus"
+QA = ROOT / "assets" / "rag_qa.jsonl"
+MODES = ("vector", "bm25", "hybrid")
+
+
+def use_data_dir(path: Path) -> None:
+    from core.config import reset_settings
+
+    os.environ["GENAI_DATA_DIR"] = str(path)
+    reset_settings()
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+# --- 1. quality ----------------------------------------------------------------------------
+def quality(workdir: Path) -> list[dict]:
+    from core.retrieval.collection import open_collection
+    from core.retrieval.hybrid import search
+
+    qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
+    rows = []
+    use_data_dir(workdir / "quality")
+    for size, overlap in ((800, 120), (300, 50)):
+        col = open_collection(f"qa-{size}")
+        col.ingest(sorted(CORPUS.iterdir()), chunk_size=size, chunk_overlap=overlap)
+        for mode in MODES:
+            hit1 = hit4 = rr = 0.0
+            for q in qa:
+                hits = search(col, q["question"], k=10, mode=mode)
+                rank = next((i for i, h in enumerate(hits, 1)
+                             if h.source == q["source"] and q["passage"] in norm(h.text)), None)
+                if rank:
+                    hit1 += rank == 1
+                    hit4 += rank <= 4
+                    rr += 1 / rank
+            n = len(qa)
+            rows.append({"chunking": f"{size}/{overlap}", "chunks": col.count(), "mode": mode,
+                         "hit@1": hit1 / n, "hit@4": hit4 / n, "MRR@10": rr / n, "questions": n})
+    return rows
+
+
+# --- 2. ingestion --------------------------------------------------------------------------
+def _naive_ingest(files: list[Path], folder: Path, name: str, size: int, overlap: int) -> tuple[int, float]:
+    """The peer: LangChain Chroma.add_documents with our embedder, chunks pre-split."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document
+
+    from core.models.embeddings import get_embedder
+    from core.retrieval.loaders import load_file
+    from core.retrieval.splitting import split_document
+
+    docs = [Document(page_content=c.text, metadata={"source": c.source, "page": c.page})
+            for f in files for c in split_document(load_file(f), size, overlap)]
+    client = chromadb.PersistentClient(path=str(folder), settings=ChromaSettings(anonymized_telemetry=False))
+    store = Chroma(collection_name=name, embedding_function=get_embedder(), client=client)
+    t = time.perf_counter()
+    store.add_documents(docs)
+    return len(docs), time.perf_counter() - t
+
+
+def _ours_ingest(files: list[Path], name: str, size: int, overlap: int) -> tuple[int, float, dict]:
+    from core.retrieval.collection import open_collection
+
+    t = time.perf_counter()
+    report = open_collection(name).ingest(files, chunk_size=size, chunk_overlap=overlap)
+    return report.chunks_added, time.perf_counter() - t, report.embedding
+
+
+def ingestion(workdir: Path, size: int = 300, overlap: int = 50) -> list[dict]:
+    from core.models.embeddings import get_embedder
+
+    get_embedder().embed(["warm up"])
+    files = sorted(CORPUS.iterdir())
+    v2 = workdir / "corpus_v2"
+    shutil.copytree(CORPUS, v2)
+    guide = v2 / "genai_studio_guide.md"
+    guide.write_text(guide.read_text().replace("about 25 tokens per second", "about 30 tokens per second")
+                     + "\n## Changelog\n\nVersion 2 adds this changelog and a faster decoder.\n")
+    files_v2 = sorted(v2.iterdir())
+    rows = []
+    use_data_dir(workdir / "ingest")
+    n, naive_s = _naive_ingest(files, workdir / "naive_chroma", "naive-v1", size, overlap)
+    n_ours, ours_s, emb = _ours_ingest(files, "ours-v1", size, overlap)
+    rows.append({"scenario": "fresh corpus", "chunks": n, "naive chunks/s": n / naive_s,
+                 "ours chunks/s": n_ours / ours_s, "ratio": (n_ours / ours_s) / (n / naive_s), "ours": emb})
+    n, naive_s = _naive_ingest(files_v2, workdir / "naive_chroma", "naive-v2", size, overlap)
+    n_ours, ours_s, emb = _ours_ingest(files_v2, "ours-v2", size, overlap)
+    rows.append({"scenario": "new version (1 file edited)", "chunks": n, "naive chunks/s": n / naive_s,
+                 "ours chunks/s": n_ours / ours_s, "ratio": (n_ours / ours_s) / (n / naive_s), "ours": emb})
+    return rows
+
+
+# --- 3. query latency ----------------------------------------------------------------------
+def _sentences() -> list[tuple[str, str]]:
+    out = []
+    for f in sorted(CORPUS.iterdir()):
+        for s in re.split(r"(?<=[.;:])\s+|\n\s*\n", f.read_text()):
+            s = norm(s)
+            if len(s) > 25:
+                out.append((f.name, s))
+    return out
+
+
+def latency(workdir: Path, sizes: list[int]) -> list[dict]:
+    import numpy as np
+
+    from core.models.embeddings import get_embedder
+    from core.retrieval.collection import open_collection
+    from core.retrieval.hybrid import search
+
+    sents = _sentences()
+    vecs = get_embedder().embed([s for _, s in sents])
+    qa = [json.loads(line)["question"] for line in QA.read_text().splitlines() if line.strip()]
+    rows = []
+    use_data_dir(workdir / "latency")
+    for size in sizes:
+        rng = random.Random(size)
+        col = open_collection(f"lat-{size}")
+        ids, texts, metas, vectors = [], [], [], []
+        for i in range(size):
+            pick = rng.sample(range(len(sents)), rng.randint(3, 6))
+            text = " ".join(sents[j][1] for j in pick)
+            v = vecs[pick].mean(0)
+            ids.append(f"synthetic-{i:06d}")
+            texts.append(text)
+            metas.append({"source": f"synthetic_{i % 50:02d}.txt", "page": 1 + i % 7, "index": i, "start": 0,
+                          "doc_hash": "synthetic"})
+            vectors.append(v / np.linalg.norm(v))
+        t = time.perf_counter()
+        col.store.add(ids, np.stack(vectors), texts, metas)
+        col.bm25.add(ids, texts, [m["source"] for m in metas])
+        build_s = time.perf_counter() - t
+        for mode in MODES:
+            search(col, qa[0], k=4, mode=mode)  # warm caches
+            totals, search_only = [], []
+            for q in qa * 2:
+                timings: dict = {}
+                t = time.perf_counter()
+                search(col, q, k=4, mode=mode, timings=timings)
+                total = (time.perf_counter() - t) * 1000
+                totals.append(total)
+                search_only.append(total - timings.get("embed_ms", 0.0))
+            rows.append({"chunks": col.count(), "mode": mode, "p50 ms": pct(totals, 50), "p95 ms": pct(totals, 95),
+                         "p50 ms (no query embedding)": pct(search_only, 50),
+                         "p95 ms (no query embedding)": pct(search_only, 95),
+                         "queries": len(totals), "store build s": build_s})
+    return rows
+
+
+# --- 4. answer latency ---------------------------------------------------------------------
+def answer_latency(workdir: Path, n: int = 5) -> list[dict]:
+    from core.models.chat import get_chat_model
+    from core.models.sampling import SamplingParams
+    from core.retrieval.chain import RagChain
+    from core.retrieval.collection import open_collection
+
+    use_data_dir(workdir / "quality")
+    col = open_collection("qa-800")
+    if col.count() == 0:  # run alone (--skip-quality): build the collection
+        col.ingest(sorted(CORPUS.iterdir()))
+    get_chat_model()  # load once: the app keeps it loaded
+    qa = [json.loads(line)["question"] for line in QA.read_text().splitlines() if line.strip()]
+    rows = []
+    for prompt_mode in ("zero_shot", "few_shot", "chain_of_thought"):
+        chain = RagChain(col.name, prompt_mode=prompt_mode, params=SamplingParams(max_new_tokens=24))
+        first_token, first_text = [], []
+        for q in qa[:n]:
+            t = time.perf_counter()
+            shown = None
+            for ev in chain.stream(q):
+                if ev["type"] == "delta" and shown is None:
+                    shown = time.perf_counter() - t
+                if ev["type"] == "done":
+                    first_token.append(ev["answer"].trace["timings_ms"].get("first_token", float("nan")) / 1000)
+            first_text.append(shown)
+        rows.append({"prompt mode": prompt_mode, "questions": n,
+                     "first token p50 s": statistics.median(first_token), "first token max s": max(first_token),
+                     "first shown text p50 s": statistics.median(first_text)})
+    return rows
+
+
+def table(rows: list[dict], keys: list[str]) -> str:
+    def fmt(v):
+        return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(fmt(r.get(k, "")) for k in keys) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    p.add_argument("--skip-quality", action="store_true")
+    p.add_argument("--skip-ingest", action="store_true")
+    p.add_argument("--skip-latency", action="store_true")
+    p.add_argument("--skip-answer", action="store_true")
+    p.add_argument("--answer-questions", type=int, default=3, help="questions per prompt mode in part 4")
+    p.add_argument("--json", type=Path, default=None, help="also write all rows to this JSON file")
+    args = p.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="rag-bench-"))
+    out = {}
+    try:
+        if not args.skip_quality:
+            out["quality"] = quality(workdir)
+            print("## Retrieval quality (QA set over the sample corpus)\n")
+            print(table(out["quality"], ["chunking", "chunks", "mode", "hit@1", "hit@4", "MRR@10", "questions"]), "\n", flush=True)
+        if not args.skip_ingest:
+            out["ingestion"] = ingestion(workdir)
+            print("## Ingestion throughput vs LangChain Chroma.add_documents (same embedder)\n")
+            print(table(out["ingestion"], ["scenario", "chunks", "naive chunks/s", "ours chunks/s", "ratio", "ours"]), "\n", flush=True)
+        if not args.skip_latency:
+            out["latency"] = latency(workdir, args.sizes)
+            print("## Query latency (k=4)\n")
+            print(table(out["latency"], ["chunks", "mode", "p50 ms", "p95 ms", "p50 ms (no query embedding)",
+                                         "p95 ms (no query embedding)", "queries"]), "\n", flush=True)
+        if not args.skip_answer:
+            out["answer"] = answer_latency(workdir, args.answer_questions)
+            print("## Answer latency (bundled chat model, model already loaded)\n")
+            print(table(out["answer"], ["prompt mode", "questions", "first token p50 s", "first token max s",
+                                        "first shown text p50 s"]), "\n", flush=True)
+        if args.json:
+            args.json.write_text(json.dumps(out, indent=1, default=str))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""A collection (workspace): its documents, their chunks in Chroma and in the BM25 index.
+
+    col = open_collection("handbook")
+    report = col.ingest([Path("a.pdf"), Path("b.md")], progress=callback)
+    col.documents(); col.delete("a.pdf")
+
+A document is identified by its (safe) file name within a collection. Re-ingesting the same
+bytes changes nothing; new bytes under the same name replace the old chunks; the same bytes
+under another name are reported as a duplicate. Every file is loaded, split and embedded
+before anything is written, so a bad file never leaves a collection half-changed.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from core.config import get_settings
+from core.retrieval.bm25 import BM25Index
+from core.retrieval.embed_cache import embed_cached
+from core.retrieval.loaders import LoadError, load_file
+from core.retrieval.splitting import Chunk, split_document
+from core.retrieval.store import VectorStore, check_collection_name
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class FileResult:
+    name: str
+    status: str  # added | replaced | unchanged | duplicate | error (pending while running)
+    chunks: int = 0
+    message: str = ""
+
+
+@dataclass
+class IngestReport:
+    collection: str
+    files: list[FileResult] = field(default_factory=list)
+    chunks_added: int = 0
+    seconds: float = 0.0
+    embedding: dict = field(default_factory=dict)  # {"embedded": n, "cached": n}
+
+    @property
+    def ok(self) -> bool:
+        return all(f.status != "error" for f in self.files)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["chunks_per_s"] = round(self.chunks_added / self.seconds, 1) if self.seconds else None
+        d["seconds"] = round(self.seconds, 3)
+        return d
+
+
+class Collection:
+    def __init__(self, name: str):
+        self.name = check_collection_name(name)
+        self.folder = get_settings().data_dir / "retrieval" / name
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.store = VectorStore(name)
+        self.bm25 = BM25Index.open(self.folder)
+        self.lock = threading.RLock()  # one writer at a time; sessions share this object
+
+    # --- documents manifest -------------------------------------------------------------
+    def documents(self) -> dict[str, dict]:
+        """name -> {hash, kind, chunks, pages, chars, ingested_at}."""
+        path = self.folder / "documents.json"
+        return json.loads(path.read_text()) if path.exists() else {}
+
+    def _save_documents(self, docs: dict) -> None:
+        tmp = self.folder / "documents.json.tmp"
+        tmp.write_text(json.dumps(docs, indent=1, sort_keys=True))
+        os.replace(tmp, self.folder / "documents.json")
+
+    # --- ingest / delete ----------------------------------------------------------------
+    def ingest(self, files: Iterable[Path | tuple[Path, str]], progress: Progress | None = None,
+               chunk_size: int | None = None, chunk_overlap: int | None = None) -> IngestReport:
+        """Ingest files (a path, or (path, display name) for uploads with temp paths)."""
+        s = get_settings()
+        chunk_size = chunk_size or s.chunk_size
+        chunk_overlap = s.chunk_overlap if chunk_overlap is None else chunk_overlap
+        progress = progress or (lambda f, d: None)
+        start = time.perf_counter()
+        report = IngestReport(self.name)
+        files = [f if isinstance(f, tuple) else (Path(f), None) for f in files]
+        with self.lock:
+            docs = self.documents()
+            by_hash = {d["hash"]: n for n, d in docs.items()}
+            pending: list[tuple] = []  # (doc, chunks, position in report.files)
+            # 1. read and split every file; nothing is written yet
+            for i, (path, display) in enumerate(files):
+                label = display or Path(path).name
+                progress(0.2 * i / max(len(files), 1), f"reading {label}")
+                try:
+                    doc = load_file(path, display)
+                except LoadError as e:
+                    report.files.append(FileResult(label, "error", message=str(e)))
+                    continue
+                if docs.get(doc.name, {}).get("hash") == doc.content_hash:
+                    report.files.append(FileResult(doc.name, "unchanged", docs[doc.name]["chunks"],
+                                                   "already ingested with the same content"))
+                    continue
+                if doc.content_hash in by_hash and by_hash[doc.content_hash] != doc.name:
+                    report.files.append(FileResult(doc.name, "duplicate", 0,
+                                                   f"same content as {by_hash[doc.content_hash]}"))
+                    continue
+                by_hash[doc.content_hash] = doc.name
+                pending.append((doc, split_document(doc, chunk_size, chunk_overlap), len(report.files)))
+                report.files.append(FileResult(doc.name, "pending"))
+            # 2. embed all new chunks together (full batches; cached texts are not re-embedded)
+            texts = [c.text for _, chunks, _ in pending for c in chunks]
+            vectors = []
+            step = 256
+            for b in range(0, len(texts), step):
+                progress(0.2 + 0.7 * b / len(texts), f"embedding chunks {b + 1}-{min(b + step, len(texts))} "
+                                                      f"of {len(texts)}")
+                vectors.extend(embed_cached(texts[b:b + step], report.embedding))
+            # 3. write, document by document
+            progress(0.9, "writing to the stores")
+            offset = 0
+            for doc, chunks, pos in pending:
+                doc_vectors = vectors[offset:offset + len(chunks)]
+                offset += len(chunks)
+                replaced = doc.name in docs
+                if replaced:
+                    self._delete_chunks(doc.name)
+                self._write(chunks, doc_vectors)
+                docs[doc.name] = {"hash": doc.content_hash, "kind": doc.kind, "chunks": len(chunks),
+                                  "pages": len(doc.pages), "chars": doc.n_chars,
+                                  "ingested_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+                self._save_documents(docs)
+                report.files[pos] = FileResult(doc.name, "replaced" if replaced else "added", len(chunks))
+                report.chunks_added += len(chunks)
+        progress(1.0, "done")
+        report.seconds = time.perf_counter() - start
+        log.info("ingested into %s: %s", self.name, [(f.name, f.status) for f in report.files])
+        return report
+
+    def _write(self, chunks: list[Chunk], vectors) -> None:
+        self.store.add([c.id for c in chunks], vectors, [c.text for c in chunks],
+                       [c.metadata() for c in chunks])
+        self.bm25.add([c.id for c in chunks], [c.text for c in chunks], [c.source for c in chunks])
+
+    def _delete_chunks(self, name: str) -> None:
+        self.store.delete_source(name)
+        self.bm25.delete_source(name)
+
+    def delete(self, name: str) -> int:
+        """Remove a document and its chunks (from Chroma and BM25); returns chunks removed."""
+        with self.lock:
+            docs = self.documents()
+            if name not in docs:
+                raise KeyError(f"collection {self.name!r} has no document {name!r}")
+            self._delete_chunks(name)
+            n = docs.pop(name)["chunks"]
+            self._save_documents(docs)
+            return n
+
+    # --- reading ------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.store.count()
+
+    def neighbours(self, chunk_id: str, around: int = 1) -> list[dict]:
+        """The chunk and its neighbours in its document (for "show in context")."""
+        got = self.store.get([chunk_id])
+        if chunk_id not in got:
+            return []
+        meta = got[chunk_id]
+        want = list(range(max(meta["index"] - around, 0), meta["index"] + around + 1))
+        r = self.store.col.get(where={"$and": [{"source": meta["source"]}, {"index": {"$in": want}}]},
+                               include=["documents", "metadatas"])
+        rows = [{"id": i, "text": d, **m} for i, d, m in zip(r["ids"], r["documents"], r["metadatas"])]
+        return sorted(rows, key=lambda row: row["index"])
+
+
+_open: dict[tuple[str, str], Collection] = {}
+_open_lock = threading.Lock()
+
+
+def open_collection(name: str) -> Collection:
+    """The process-wide Collection object for `name` in the current data folder."""
+    key = (str(get_settings().data_dir.resolve()), check_collection_name(name))
+    with _open_lock:
+        if key not in _open:
+            _open[key] = Collection(name)
+        col = _open[key]
+    col.bm25.refresh()  # another process (the CLI) may have changed it
+    return col
+
+
+def existing_collection(name: str) -> Collection:
+    """open_collection for readers: a collection that was never ingested into is an error."""
+    if check_collection_name(name) not in list_collection_names():
+        raise ValueError(f"collection {name!r} is empty or does not exist; add documents with "
+                         f"`python -m core ingest --collection {name} PATH...`")
+    return open_collection(name)
+
+
+def list_collection_names() -> list[str]:
+    root = get_settings().data_dir / "retrieval"
+    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.exists() else []

@@ -1,0 +1,49 @@
+"""Cut a loaded document into chunks with LangChain's recursive character splitter.
+
+Chunks never cross a PDF page, so every chunk has one page number to cite. A chunk's id is
+derived from the document's content hash and its position, so re-ingesting the same bytes
+yields the same ids.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from core.retrieval.loaders import LoadedDocument
+
+
+@dataclass
+class Chunk:
+    id: str
+    text: str
+    source: str  # the document's name
+    page: int  # 1-based; 1 for documents without pages
+    index: int  # position of the chunk in its document
+    start: int  # character offset in its page
+    doc_hash: str
+
+    def metadata(self) -> dict:
+        d = asdict(self)
+        d.pop("id"), d.pop("text")
+        return d
+
+
+def split_document(doc: LoadedDocument, chunk_size: int, chunk_overlap: int) -> list[Chunk]:
+    if chunk_size <= 0 or not 0 <= chunk_overlap < chunk_size:
+        raise ValueError(f"need chunk_size > 0 and 0 <= chunk_overlap < chunk_size, "
+                         f"got chunk_size={chunk_size}, chunk_overlap={chunk_overlap}")
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=chunk_size, chunk_overlap=chunk_overlap, add_start_index=True,
+        separators=["\n\n", "\n", ". ", " ", ""])
+    chunks: list[Chunk] = []
+    for page, text in doc.pages:
+        for piece in splitter.create_documents([text]):
+            body = piece.page_content.strip()
+            if not body:
+                continue
+            i = len(chunks)
+            chunks.append(Chunk(id=f"{doc.content_hash[:20]}-{i:05d}", text=body, source=doc.name,
+                                page=page, index=i, start=piece.metadata["start_index"],
+                                doc_hash=doc.content_hash))
+    return chunks

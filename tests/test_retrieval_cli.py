@@ -1,0 +1,78 @@
+"""`python -m core ingest | search | ask` as a user runs them (subprocesses, real stores)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "assets" / "rag_corpus"
+
+
+def core(*args, stdin: str | None = None, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GENAI_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run([sys.executable, "-m", "core", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=600)
+
+
+def test_ingest_search_and_stdin_queries(data_dir, tmp_path):
+    r = core("ingest", "--collection", "sample", "--json", str(CORPUS), data_dir=data_dir)
+    assert r.returncode == 0, r.stderr
+    summary = json.loads(r.stdout)
+    names = {f["name"] for f in summary["files"]}
+    assert names == {p.name for p in CORPUS.iterdir()}
+    assert all(f["status"] == "added" for f in summary["files"]) and summary["chunks_added"] > 10
+
+    again = json.loads(core("ingest", "--collection", "sample", "--json", str(CORPUS / "mit_license.txt"),
+                            data_dir=data_dir).stdout)
+    assert again["files"][0]["status"] == "unchanged" and again["chunks_added"] == 0
+
+    for mode in ("vector", "bm25", "hybrid"):
+        r = core("search", "--collection", "sample", "--k", "3", "--mode", mode, "--json",
+                 "Who wrote the Zen of Python?", data_dir=data_dir)
+        assert r.returncode == 0, r.stderr
+        results = json.loads(r.stdout)["results"]
+        assert 1 <= len(results) <= 3
+        assert set(results[0]) >= {"text", "source", "page", "score"}
+        assert results[0]["source"] == "zen_of_python.txt" and "Tim Peters" in results[0]["text"]
+
+    r = core("search", "--collection", "sample", "--mode", "hybrid", "-",
+             stdin="How long is the President's term?\n\nWhat may not be quartered in a house?\n",
+             data_dir=data_dir)
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [x["query"] for x in lines] == ["How long is the President's term?",
+                                           "What may not be quartered in a house?"]
+    assert all(x["results"][0]["source"] == "us_constitution_excerpts.md" for x in lines)
+
+
+def test_ingest_reports_bad_files_and_exit_code(data_dir, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "fake.pdf").write_bytes(b"GIF89a" + bytes(100))
+    r = core("ingest", "--collection", "errs", "--json", str(tmp_path / "empty.txt"),
+             str(tmp_path / "fake.pdf"), data_dir=data_dir)
+    assert r.returncode == 1
+    files = json.loads(r.stdout)["files"]
+    assert [f["status"] for f in files] == ["error", "error"]
+    assert "empty" in files[0]["message"] and "not a PDF" in files[1]["message"]
+    bad = core("search", "--collection", "../etc", "x", data_dir=data_dir)
+    assert bad.returncode == 2 and "collection name" in bad.stderr
+
+
+@pytest.mark.slow
+def test_ask_json_has_answer_and_citations(data_dir):
+    assert core("ingest", "--collection", "sample", str(CORPUS / "us_constitution_excerpts.md"),
+                data_dir=data_dir).returncode == 0
+    r = core("ask", "--collection", "sample", "--json", "--max-new-tokens", "40",
+             "How long is the President's term of office?", data_dir=data_dir)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["answer"].strip() and out["found"] is True
+    assert out["citations"] and all({"source", "page", "text"} <= set(c) for c in out["citations"])
+    assert all(c["source"] == "us_constitution_excerpts.md" for c in out["citations"])
+    empty = core("ask", "--collection", "nothing-here", "--json", "anything?", data_dir=data_dir)
+    assert empty.returncode == 2 and "is empty" in empty.stderr
