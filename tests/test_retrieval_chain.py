@@ -60,9 +60,14 @@ def test_says_plainly_when_documents_do_not_contain_the_answer(library):
     assert answer.trace["prompt"] is None  # the model was not asked to make something up
 
 
-def test_injected_document_cannot_open_new_turns(library):
+def test_injected_document_cannot_open_new_turns(library, monkeypatch):
     """Independent of any scanner: the hostile chunk is fenced data inside the user turn."""
+    from core.config import reset_settings
     from core.models.chat import get_chat_model
+
+    # no context scanners, so the chunk reaches the prompt and the fence alone must hold
+    monkeypatch.setenv("GENAI_SAFETY_CONTEXT_SCANNERS", "")
+    reset_settings()
 
     chain = RagChain("library", k=2, params=SHORT)
     answer = chain.ask("When does the library open?")
