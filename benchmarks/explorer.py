@@ -67,7 +67,6 @@ def main() -> None:
     ap.add_argument("--tokens", type=int, default=64)
     ap.add_argument("--browser", action="store_true", help="also time clicks in Chromium against a real server")
     args = ap.parse_args()
-    import numpy as np
     import torch
     from streamlit.testing.v1 import AppTest
 

@@ -98,7 +98,7 @@ def main() -> None:
 
         pipe.scheduler = DDPMScheduler.from_config(base)
         t = time_one(pipe, args.peer_steps, 1, args.guidance)
-        rows.append((f"peer: same UNet, DDPM ancestral", args.peer_steps, t))
+        rows.append(("peer: same UNet, DDPM ancestral", args.peer_steps, t))
     ref = rows[0][2]
     for label, steps, t in rows:
         print(f"{label:<34} {steps:>6} {t:>9.3f} {1000 * t / steps:>9.1f} {t / ref:>8.1f}x")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from net_helpers import free_port as net_free_port
+
 
 def write_pairs(path: Path, n: int, contestants=("m1", "m2", "m3")) -> Path:
     """n items; contestants rotate so that every pair of them meets."""
@@ -36,14 +38,5 @@ def label_all(token: str, choice="left", strength=None, limit=1000) -> int:
 
 
 def free_port() -> int:
-    """A free port in this issue's range (8600-8699), so parallel suites don't collide."""
-    import socket
-
-    for port in range(8650, 8700):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-                return port
-            except OSError:
-                continue
-    raise RuntimeError("no free port in 8650-8699")
+    """A free port in this area's range (8650-8699), so parallel suites don't collide."""
+    return net_free_port(8650, 8700)

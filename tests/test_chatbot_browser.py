@@ -1,20 +1,8 @@
 """Chromium clicks through the chatbot: upload a file, ingest it, ask, see a cited answer."""
 from __future__ import annotations
 
-import socket
-
 import pytest
-
-
-def _free_port() -> int:
-    for port in range(8500, 8600):  # this issue's port range
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-                return port
-            except OSError:
-                continue
-    raise RuntimeError("no free port in 8500-8599")
+from net_helpers import free_port
 
 
 @pytest.fixture
@@ -26,7 +14,7 @@ def chatbot_url(data_dir, monkeypatch):
     reset_settings()
 
     demo = build_app().queue()
-    port = _free_port()
+    port = free_port(8500, 8600)
     demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
     yield f"http://127.0.0.1:{port}"
     demo.close()

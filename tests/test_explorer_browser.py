@@ -3,7 +3,6 @@ and check the head's heatmap is drawn. Streamlit runs as a real server subproces
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,22 +10,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from net_helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    for port in range(8400, 8500):  # this area's port range
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port in 8400-8499")
-
-
 @pytest.fixture
 def server(data_dir):
-    port = _free_port()
+    port = free_port(8400, 8500)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.setdefault("GENAI_THREADS", "1")  # the shared CI box is oversubscribed; 1 thread avoids OpenMP spinning
     proc = subprocess.Popen(

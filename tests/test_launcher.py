@@ -11,32 +11,9 @@ from pathlib import Path
 import pytest
 
 from apps.registry import KNOWN_APPS, available_apps
+from net_helpers import free_port_block, port_open
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def free_port_block(n: int) -> int:
-    """A port p such that p..p+n-1 are free right now."""
-    for base in range(18000, 19000, n + 1):
-        try:
-            socks = []
-            for p in range(base, base + n):
-                s = socket.socket()
-                s.bind(("127.0.0.1", p))
-                socks.append(s)
-            return base
-        except OSError:
-            continue
-        finally:
-            for s in socks:
-                s.close()
-    raise RuntimeError("no free ports")
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as s:
-        s.settimeout(0.5)
-        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.fixture

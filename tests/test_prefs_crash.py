@@ -1,7 +1,6 @@
 """SIGKILL the labeling server mid-session: every acknowledged label survives the restart."""
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -12,15 +11,10 @@ import httpx
 import pytest
 from sqlalchemy import func, select, text
 
+from net_helpers import free_port
 from prefs_helpers import load_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _start(port: int, data_dir: Path) -> subprocess.Popen:
@@ -48,7 +42,7 @@ def test_sigkill_mid_session_keeps_every_acknowledged_label(tmp_path, data_dir):
 
     load_pairs(tmp_path, 200)
     dispose_all()
-    port = _free_port()
+    port = free_port()
     server = _start(port, data_dir)
     url = f"http://127.0.0.1:{port}"
     acked: list[str] = []

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-import os
+import random
 import threading
 import time
 
@@ -155,8 +155,10 @@ def test_text_at_the_limit_is_scanned_in_bounded_time():
 
 
 @pytest.mark.parametrize("text", [
-    os.urandom(4000).decode("latin-1"),
-    os.urandom(4000).decode("utf-8", "replace"),
+    # seeded: fresh random bytes each run made this test flaky (by chance they can spell
+    # a real self-harm phrase such as "kys" between separators)
+    random.Random(1).randbytes(4000).decode("latin-1"),
+    random.Random(2).randbytes(4000).decode("utf-8", "replace"),
     "\x00\x01\x02" * 1000,
     "🎉🔥😀" * 2000,
     "English, 中文, русский, العربية, हिन्दी, 日本語 — all in one line. " * 50,

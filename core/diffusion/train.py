@@ -136,7 +136,6 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
     unet = build_unet(cfg)
     ema = copy.deepcopy(unet).requires_grad_(False)
     sched = build_train_scheduler()
-    alphas = sched.alphas_cumprod
     opt = torch.optim.AdamW(unet.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     n_params = sum(p.numel() for p in unet.parameters())
     log.info("UNet %.2fM parameters, %d steps of batch %d", n_params / 1e6, cfg.steps, cfg.batch_size)
