@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 from net_helpers import free_port as net_free_port
@@ -40,3 +41,20 @@ def label_all(token: str, choice="left", strength=None, limit=1000) -> int:
 def free_port() -> int:
     """A free port in this area's range (8650-8699), so parallel suites don't collide."""
     return net_free_port(8650, 8700)
+
+
+@contextmanager
+def running_labeling_app(tmp_path: Path, monkeypatch, n_items: int):
+    """The labeling app on a free port over `n_items` pairs, host token 'host-secret'; yields its URL."""
+    from apps.labeling.app import build_app
+    from core.config import reset_settings
+
+    monkeypatch.setenv("GENAI_PREFS_ADMIN_TOKEN", "host-secret")
+    reset_settings()
+    load_pairs(tmp_path, n_items)
+    app = build_app()
+    app.queue().launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
+    try:
+        yield app.local_url
+    finally:
+        app.close()

@@ -1,21 +1,13 @@
 """The labeling app driven through its stable api_names with gradio_client."""
 import pytest
 
-from core.config import reset_settings
-from prefs_helpers import free_port, load_pairs
+from prefs_helpers import running_labeling_app
 
 
 @pytest.fixture
 def app_url(tmp_path, monkeypatch):
-    monkeypatch.setenv("GENAI_PREFS_ADMIN_TOKEN", "host-secret")
-    reset_settings()
-    load_pairs(tmp_path, 6)
-    from apps.labeling.app import build_app
-
-    app = build_app()
-    app.queue().launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
-    yield app.local_url
-    app.close()
+    with running_labeling_app(tmp_path, monkeypatch, 6) as url:
+        yield url
 
 
 def test_build_is_cheap():

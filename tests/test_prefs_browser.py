@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from core.config import reset_settings
-from prefs_helpers import free_port, load_pairs
+from prefs_helpers import running_labeling_app
 
 SHOTS = os.environ.get("PREFS_SCREENSHOTS")  # folder to save screenshots in, when set
 
@@ -20,15 +19,8 @@ def _shot(page, name):
 
 @pytest.fixture
 def app_url(tmp_path, monkeypatch):
-    monkeypatch.setenv("GENAI_PREFS_ADMIN_TOKEN", "host-secret")
-    reset_settings()
-    load_pairs(tmp_path, 8)
-    from apps.labeling.app import build_app
-
-    app = build_app()
-    app.queue().launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
-    yield app.local_url
-    app.close()
+    with running_labeling_app(tmp_path, monkeypatch, 8) as url:
+        yield url
 
 
 def _join(page, url, name):
