@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from core.safety import text as textutil
+from core.safety.verdict import ScanScore
 
 DEFAULT_TERMS: dict[str, list[str]] = {
     "sexual": [
@@ -87,12 +87,6 @@ def load_terms(extra_file: str | Path | None = None) -> dict[str, list[str]]:
     return terms
 
 
-@dataclass
-class ImagePromptResult:
-    score: float
-    reasons: list[str]
-
-
 class ImagePromptScanner:
     name = "image_prompt"
 
@@ -104,7 +98,7 @@ class ImagePromptScanner:
         rx = self.patterns.get(kind)
         return sorted({m.group(0) for m in rx.finditer(text)}) if rx else []
 
-    def scan(self, text: str) -> ImagePromptResult:
+    def scan(self, text: str) -> ScanScore:
         plain = textutil.clean(text).lower()
         probe = plain + "\n" + textutil.deobfuscate(plain)
         if self.patterns["allow"] is not None:
@@ -127,4 +121,4 @@ class ImagePromptScanner:
         if minors and (sexual or sexual_weak):
             score = MINOR_WITH_SEXUAL
             reasons.insert(0, "sexual content involving minors: " + ", ".join(sorted(set(minors))))
-        return ImagePromptResult(round(score, 4), reasons)
+        return ScanScore(round(score, 4), reasons)

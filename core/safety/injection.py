@@ -15,12 +15,12 @@ clearly closer to an attack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
 from core.safety import text as textutil
 from core.safety.similarity import ExampleSet
+from core.safety.verdict import ScanScore
 
 MAX_SEGMENTS = 48
 
@@ -93,12 +93,6 @@ _QUOTED = re.compile(r"'[^'\n]{3,200}'|\"[^\"\n]{3,200}\"|“[^”\n]{3,200}”|
 QUOTED_META_WEIGHT = 0.25
 
 
-@dataclass
-class InjectionResult:
-    score: float
-    reasons: list[str]
-
-
 class InjectionScanner:
     name = "injection"
 
@@ -122,9 +116,9 @@ class InjectionScanner:
                 break  # each family counts once
         return 1.0 - keep, reasons
 
-    def scan(self, text: str) -> InjectionResult:
+    def scan(self, text: str) -> ScanScore:
         if not text.strip():
-            return InjectionResult(0.0, [])
+            return ScanScore(0.0, [])
         plain = textutil.clean(text)
         score, reasons = self.heuristics(plain)
         if self.embeddings != "off" and score < 0.9:
@@ -135,7 +129,7 @@ class InjectionScanner:
             if emb >= 0.5:
                 reasons.append(f"close to known attack prompts {emb:.2f}")
             score = 1.0 - (1.0 - score) * (1.0 - emb)
-        return InjectionResult(round(min(score, 1.0), 4), sorted(set(reasons), key=reasons.index))
+        return ScanScore(round(min(score, 1.0), 4), sorted(set(reasons), key=reasons.index))
 
     def _similarity(self, segs: list[str]) -> float:
         if not segs:

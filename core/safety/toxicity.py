@@ -16,13 +16,13 @@ The score is the maximum of the three, in [0, 1].
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
 from core.models.lazy import Lazy
 from core.safety import text as textutil
 from core.safety.similarity import ExampleSet
+from core.safety.verdict import ScanScore
 
 MAX_SEGMENTS = 64  # model work per call is bounded; see pick_segments
 
@@ -91,12 +91,6 @@ _THREATS = [
 ]
 
 
-@dataclass
-class ToxicityResult:
-    score: float
-    reasons: list[str]
-
-
 class ToxicityScanner:
     name = "toxicity"
 
@@ -104,9 +98,9 @@ class ToxicityScanner:
         self.embeddings = embeddings  # static | full | off
         self.examples = ExampleSet("abusive.txt", "abusive_contrast.txt")
 
-    def scan(self, text: str) -> ToxicityResult:
+    def scan(self, text: str) -> ScanScore:
         if not text.strip():
-            return ToxicityResult(0.0, [])
+            return ScanScore(0.0, [])
         plain = textutil.deobfuscate(textutil.clean(text))
         model = _profanity.get()
         segs = textutil.segments(plain)
@@ -130,7 +124,7 @@ class ToxicityScanner:
             if emb_score >= 0.5:
                 reasons.append(f"close to known abusive messages {emb_score:.2f}")
             score = max(score, emb_score)
-        return ToxicityResult(round(min(score, 1.0), 4), reasons)
+        return ScanScore(round(min(score, 1.0), 4), reasons)
 
     def _similarity(self, segs: list[str]) -> float:
         if not segs:

@@ -8,6 +8,13 @@ Action = Literal["allow", "redact", "block"]
 
 
 @dataclass
+class ScanScore:
+    """What a classifier-style scanner (toxicity, injection, image prompt) returns."""
+    score: float  # in [0, 1]; the policy's threshold turns it into a flag
+    reasons: list[str]
+
+
+@dataclass
 class ScannerResult:
     score: float  # in [0, 1]; higher = more likely unsafe
     flagged: bool
