@@ -81,3 +81,20 @@ def test_train_diffusion_runs_a_few_steps_and_writes_a_loadable_pipeline(tmp_pat
     r2 = _cli("image", "--prompt", "a red circle", "--model", str(out), "--steps", "2", "--seed", "0",
               "--out", str(tmp_path / "x.png"))
     assert r2.returncode == 0, r2.stderr
+    _assert_pipeline_encodes_with_the_layer_it_was_trained_on(out, summary["train_config"]["text_hidden_layer"])
+
+
+def _assert_pipeline_encodes_with_the_layer_it_was_trained_on(folder, layer):
+    import torch
+
+    from core.diffusion.text import load_bundled_encoder
+    from core.diffusion.tiny_pipeline import TinyText2ImagePipeline
+
+    pipe = TinyText2ImagePipeline.from_pretrained(folder)
+    assert pipe.config.text_hidden_layer == layer == -2
+    states, _ = pipe.encode_prompt(["a red circle in the top left"])
+    tokenizer, model = load_bundled_encoder()
+    with torch.no_grad():
+        hidden = model(**tokenizer(["a red circle in the top left"], return_tensors="pt"), output_hidden_states=True).hidden_states
+    assert torch.allclose(states, hidden[layer], atol=1e-5)
+    assert not torch.allclose(states, hidden[-1], atol=1e-2)
