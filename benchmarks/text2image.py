@@ -61,6 +61,7 @@ def time_one(pipe, steps: int, runs: int, guidance: float) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default="bundled", help="pipeline to judge: bundled, a folder (e.g. a training checkpoint) or a Hub id")
     ap.add_argument("--n", type=int, default=48, help="images per held-out set (per scheduler)")
     ap.add_argument("--schedulers", default="ddim,euler,dpm++")
     ap.add_argument("--steps", type=int, default=25)
@@ -71,7 +72,7 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
-    loaded = load_pipeline("bundled")
+    loaded = load_pipeline(args.model)
     pipe, base = loaded.pipe, loaded.base_scheduler_config
     sets = held_out_sets(args.n)
     print(f"model {loaded.name}: {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet, "
