@@ -1,4 +1,5 @@
-"""Store, assignment and identity rules, on a real SQLite database (WAL) with threads."""
+"""Store, assignment and identity rules with threads, on both backends: a real SQLite database
+(WAL) and a real PostgreSQL server (the prefs_db fixture in conftest.py)."""
 import threading
 from collections import Counter
 
@@ -12,12 +13,16 @@ from core.preferences.identity import AccessDenied
 from core.preferences.schema import Assignment, Item, Label
 from prefs_helpers import label_all, load_pairs
 
+pytestmark = pytest.mark.usefixtures("prefs_db")
+sqlite_only = pytest.mark.parametrize("prefs_db", ["sqlite"], indirect=True)
+
 
 def _labels():
     with transaction() as s:
         return list(s.execute(select(Label.item_id, Label.labeler_id, Label.client_id)))
 
 
+@sqlite_only
 def test_sqlite_runs_in_wal_mode(tmp_path):
     load_pairs(tmp_path, 1)
     with get_engine().connect() as c:
@@ -112,6 +117,7 @@ def test_identity_rules(tmp_path):
     assert [l["client_id"] for l in submit.my_labels(ann)] == ["ann-cid-0001"]
 
 
+@sqlite_only  # a file in the data folder: the database plays no part
 def test_admin_token(monkeypatch, data_dir):
     generated = identity.admin_token()  # none configured: one is made and kept
     assert len(generated) >= 16 and identity.admin_token() == generated
@@ -191,8 +197,8 @@ def test_concurrent_labelers_respect_overlap(tmp_path, monkeypatch):
     assert len(per_item) == 20 and set(per_item.values()) == {3}  # every pair by exactly k=3
     assert len({(i, l) for i, l, _ in labels}) == len(labels)  # never twice by one person
     with transaction() as s:
-        dup_slots = s.execute(text("SELECT item_id, slot, COUNT(*) c FROM assignments WHERE slot IS NOT NULL "
-                                   "GROUP BY item_id, slot HAVING c > 1")).all()
+        dup_slots = s.execute(text("SELECT item_id, slot, COUNT(*) FROM assignments WHERE slot IS NOT NULL "
+                                   "GROUP BY item_id, slot HAVING COUNT(*) > 1")).all()
         assert dup_slots == []
         assert s.scalar(select(func.count(Assignment.id)).where(Assignment.status == "open")) == 0
 
@@ -243,3 +249,4 @@ def test_flagged_items_are_never_served(tmp_path):
     assert assignment.next_item(tok).status == "empty"
     from core.preferences.stats import collect
     assert len(collect(bootstrap=0)["flagged_items"]) == 2
+
