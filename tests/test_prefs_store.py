@@ -12,10 +12,9 @@ from core.preferences import assignment, identity, submit
 from core.preferences.db import get_engine, transaction
 from core.preferences.identity import AccessDenied
 from core.preferences.schema import Assignment, Item, Label
-from prefs_helpers import label_all, load_pairs
+from prefs_helpers import label_all, load_pairs, sqlite_only
 
 pytestmark = pytest.mark.usefixtures("prefs_db")
-sqlite_only = pytest.mark.parametrize("prefs_db", ["sqlite"], indirect=True)
 
 
 def _labels():
