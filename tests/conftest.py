@@ -43,20 +43,20 @@ def pg_cluster():
 @pytest.fixture(params=["sqlite", "postgresql"])
 def prefs_db(request, monkeypatch):
     """Runs a preference-store test on both backends: SQLite in the test's data folder, and a
-    fresh PostgreSQL database (GENAI_PREFS_DATABASE_URL). Yields the backend name."""
+    fresh schema on the session's PostgreSQL server (GENAI_PREFS_DATABASE_URL). Yields the backend name."""
     from core.config import reset_settings
     from core.preferences.db import dispose_all
 
     cluster = name = None
     if request.param == "postgresql":
         cluster = request.getfixturevalue("pg_cluster")
-        name = cluster.create_database()
+        name = cluster.create_schema()
         monkeypatch.setenv("GENAI_PREFS_DATABASE_URL", cluster.url(name))
         reset_settings()
     yield request.param
-    dispose_all()  # no pooled connection outlives its database
+    dispose_all()  # no pooled connection outlives its schema
     if cluster is not None:
-        cluster.drop_database(name)
+        cluster.drop_schema(name)
 
 
 @pytest.fixture(scope="session")

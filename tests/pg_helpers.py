@@ -1,7 +1,9 @@
-"""A throwaway PostgreSQL server for the tests: one cluster per test session, one database per test.
+"""A throwaway PostgreSQL server for the tests: one cluster per test session, a fresh schema per test.
 
 The cluster lives in a fresh temporary folder and listens on 127.0.0.1 at a free port. It
 runs with fsync off (test data is disposable: only speed matters) and is removed at the end.
+Each test gets its own empty schema, made the connection's search_path through the URL, so
+its tables are its own; a schema costs ~10 ms to create, a database ~0.5 s.
 initdb refuses to run as root, so under root (CI containers) the server runs as the
 `postgres` user that Debian's package creates.
 """
@@ -38,7 +40,7 @@ def find_bindir() -> Path | None:
 
 
 class PgCluster:
-    """start() -> create_database() per test -> drop_database() -> stop()."""
+    """start() -> create_schema() per test -> drop_schema() -> stop()."""
 
     def __init__(self, bindir: Path):
         self.bindir = bindir
@@ -80,8 +82,10 @@ class PgCluster:
                 last = e
         raise last
 
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+    def url(self, schema: str = "") -> str:
+        """A SQLAlchemy URL; with `schema`, every connection works inside that schema only."""
+        base = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        return f"{base}?options=-csearch_path%3D{schema}" if schema else base
 
     def _admin(self, sql: str) -> None:
         import psycopg
@@ -90,14 +94,14 @@ class PgCluster:
                              autocommit=True, connect_timeout=10) as conn:
             conn.execute(sql)
 
-    def create_database(self) -> str:
-        """A new empty database; returns its name."""
+    def create_schema(self) -> str:
+        """A new empty schema; returns its name."""
         name = f"test_{os.getpid()}_{next(self._names)}"
-        self._admin(f'CREATE DATABASE "{name}"')
+        self._admin(f'CREATE SCHEMA "{name}"')
         return name
 
-    def drop_database(self, name: str) -> None:
-        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    def drop_schema(self, name: str) -> None:
+        self._admin(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
     def stop(self) -> None:
         try:

@@ -42,6 +42,8 @@ def test_cli_import_and_stats_on_postgresql(prefs_db, tmp_path, data_dir):
     assert stats["counts"]["items"] == 4 and stats["counts"]["labels"] == 2
     assert stats["per_labeler"] == {"ann": 2}
     assert not (data_dir / "preferences.db").exists()  # nothing went to the SQLite default
+    with get_engine().connect() as c:  # and everything to this test's own schema
+        assert c.exec_driver_sql("SELECT current_schema()").scalar().startswith("test_")
 
 
 def _unresponsive_server():
@@ -80,13 +82,16 @@ def test_bad_database_url_fails_fast_and_names_the_setting(monkeypatch, kind, ur
     assert took < 15, f"{kind}: {took:.1f} s to fail"  # libpq alone would wait forever on 'hangs'
 
 
-def test_bad_database_url_stops_the_cli_and_the_app(tmp_path, data_dir):
-    env = dict(os.environ, GENAI_PREFS_DATABASE_URL=f"postgresql+psycopg://ann@127.0.0.1:{_closed_port()}/x")
-    r = subprocess.run([sys.executable, "-m", "core", "prefs", "stats", "--json"], cwd=ROOT, env=env,
-                       capture_output=True, text=True, timeout=120)
-    assert r.returncode == 2 and "GENAI_PREFS_DATABASE_URL=" in r.stderr and "Connection refused" in r.stderr
-    assert "Traceback" not in r.stderr
+def test_bad_database_url_stops_the_cli_and_the_app(monkeypatch, capsys):
+    from apps.labeling.app import main as app_main
+    from core.__main__ import main as cli_main
+
+    monkeypatch.setenv("GENAI_PREFS_DATABASE_URL", f"postgresql+psycopg://ann@127.0.0.1:{_closed_port()}/x")
+    reset_settings()
+    assert cli_main(["prefs", "stats", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: GENAI_PREFS_DATABASE_URL=") and "Connection refused" in err
     # the app refuses to start, instead of serving a page whose every click fails
-    r = subprocess.run([sys.executable, "-m", "apps.labeling.app"], cwd=ROOT, env=env,
-                       capture_output=True, text=True, timeout=120)
-    assert r.returncode == 1 and "GENAI_PREFS_DATABASE_URL=" in r.stderr and "Traceback" not in r.stderr
+    with pytest.raises(SystemExit) as e:
+        app_main()
+    assert str(e.value.code).startswith("error: GENAI_PREFS_DATABASE_URL=")

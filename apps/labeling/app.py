@@ -361,9 +361,13 @@ def build_app() -> gr.Blocks:
     return app
 
 
-if __name__ == "__main__":
+def main() -> None:
     try:
         get_engine()  # a bad GENAI_PREFS_DATABASE_URL stops the start with its reason, not the first click
     except DatabaseUnavailable as e:
         sys.exit(f"error: {e}")
     build_app().queue().launch()
+
+
+if __name__ == "__main__":
+    main()

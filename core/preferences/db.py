@@ -106,7 +106,7 @@ def _open(url: str) -> Engine:
                                   f"use e.g. {EXAMPLE}") from None
     except ArgumentError:
         raise DatabaseUnavailable(f"{where}: not a database URL; use e.g. {EXAMPLE}") from None
-    except ImportError as e:  # e.g. postgresql:// means the psycopg2 driver, which we do not ship
+    except ImportError as e:  # a driver we do not ship, e.g. postgresql+psycopg2:// or mysql://
         raise DatabaseUnavailable(f"{where}: its driver is not installed ({e}); "
                                   f"for PostgreSQL use the psycopg driver: {EXAMPLE}") from None
     try:
