@@ -39,12 +39,23 @@ def find_bindir() -> Path | None:
     return Path(max(found, key=version)) if found else None
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class PgCluster:
     """start() -> create_schema() per test -> drop_schema() -> stop()."""
 
     def __init__(self, bindir: Path):
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="genai-test-pg-"))  # under /tmp: reachable by `postgres`
+        # under /tmp (reachable by `postgres`); the name carries our pid, for stop_orphans()
+        self.root = Path(tempfile.mkdtemp(prefix=f"genai-test-pg-{os.getpid()}-"))
         self.data = self.root / "data"
         self.port = 0
         self._as_user: list[str] = []
@@ -66,7 +77,22 @@ class PgCluster:
             tail = log.read_text()[-2000:] if log.exists() else ""
             raise RuntimeError(f"{args[0]} failed ({r.returncode}): {r.stderr.strip()}\n{tail}")
 
+    def stop_orphans(self) -> None:
+        """Stop and remove clusters left running by test sessions that were killed."""
+        for folder in Path(tempfile.gettempdir()).glob("genai-test-pg-*-*"):
+            m = re.match(r"genai-test-pg-(\d+)-", folder.name)
+            if not m or folder == self.root or _alive(int(m.group(1))):
+                continue
+            try:
+                if (folder / "data" / "postmaster.pid").exists():
+                    subprocess.run(self._as_user + [str(self.bindir / "pg_ctl"), "-D", str(folder / "data"),
+                                                    "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
+                shutil.rmtree(folder)
+            except OSError:
+                pass  # someone else's, or already gone
+
     def start(self) -> "PgCluster":
+        self.stop_orphans()
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                   "--no-sync", "--locale=C")
         last = None
