@@ -1,6 +1,7 @@
 """Labeling under load: 50 simulated labelers through gradio_client against a running app.
 
     .venv/bin/python benchmarks/labeling.py [--labelers 50] [--labels 20] [--port 8602]
+        [--database-url postgresql+psycopg://user@host:5432/postgres]
 
 Each labeler joins, then `--labels` times: next_item, a think pause, submit with a fresh
 client id. At random a submit is retried: a "double click" (two identical submits in
@@ -9,7 +10,8 @@ the database is checked: exactly one label per acknowledged client id, nothing e
 no (item, labeler) twice, no item over k labels.
 Peer, measured in the same run with the same labelers, pauses and retries: direct calls
 into core.preferences (no HTTP, no Gradio queue), on a second database. The difference
-is what the web layer costs.
+is what the web layer costs. Storage is SQLite in a temporary data folder, or with
+--database-url two fresh databases created on that PostgreSQL server (and dropped after).
 Labelers run in several processes (threads inside each) so that the client side is not
 one GIL. Every number printed comes from this run.
 """
@@ -189,13 +191,27 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def use_data_dir(path: Path) -> None:
+def use_data_dir(path: Path, database_url: str = "") -> None:
     os.environ["GENAI_DATA_DIR"] = str(path)
+    if database_url:
+        os.environ["GENAI_PREFS_DATABASE_URL"] = database_url
     from core.config import reset_settings
     from core.preferences.db import dispose_all
 
     dispose_all()
     reset_settings()
+
+
+def server_databases(server_url: str, names: list[str], drop: bool = False) -> list[str]:
+    """Create (or drop) databases on the PostgreSQL server of `server_url`; returns their URLs."""
+    from sqlalchemy import create_engine, make_url
+
+    engine = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as c:
+        for name in names:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)' if drop else f'CREATE DATABASE "{name}"')
+    engine.dispose()
+    return [make_url(server_url).set(database=n).render_as_string(hide_password=False) for n in names]
 
 
 def wait_up(url: str, proc) -> None:
@@ -223,6 +239,8 @@ def main() -> int:
     ap.add_argument("--port", type=int, default=8602)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--database-url", default="", metavar="URL",
+                    help="a PostgreSQL server (any database on it) to run on instead of SQLite")
     a = ap.parse_args()
     k = 3
     n_items = (a.labelers * a.labels) // k + 50
@@ -230,10 +248,24 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-labeling-"))
     pairs = work / "pairs.jsonl"
     write_pairs(pairs, n_items)
+    names = [f"bench_labeling_{os.getpid()}_{run}" for run in ("http", "direct")]
+    urls = server_databases(a.database_url, names) if a.database_url else ["", ""]
+    try:
+        rows, server_cpu = run_both(a, k, steps, work, pairs, urls)
+    finally:
+        if a.database_url:
+            from core.preferences.db import dispose_all
+
+            dispose_all()
+            server_databases(a.database_url, names, drop=True)
+    return report(a, k, n_items, rows, server_cpu)
+
+
+def run_both(a, k, steps, work, pairs, urls):
     from core.preferences.importing import import_file
 
-    # the app, in its own process, on its own data folder
-    use_data_dir(work / "http")
+    # the app, in its own process, on its own data folder (or database)
+    use_data_dir(work / "http", urls[0])
     import_file(pairs)
     env = dict(os.environ, GENAI_DATA_DIR=str(work / "http"), GRADIO_SERVER_PORT=str(a.port),
                GRADIO_SERVER_NAME="127.0.0.1", GENAI_PREFS_OVERLAP=str(k), GENAI_PREFS_QUOTA=str(a.labels),
@@ -254,8 +286,8 @@ def main() -> int:
         server.wait(20)
     http_check = check_db([c for r in http_results for c in r["acked"]], k)
 
-    # the peer: same plan, direct core calls, second data folder
-    use_data_dir(work / "direct")
+    # the peer: same plan, direct core calls, second data folder (or database)
+    use_data_dir(work / "direct", urls[1])
     os.environ["GENAI_PREFS_QUOTA"] = str(a.labels)
     from core.config import reset_settings
     reset_settings()
@@ -267,9 +299,17 @@ def main() -> int:
 
     rows = [summary("app via gradio_client (HTTP + queue)", http_results, http_wall) | {"db": http_check},
             summary("peer: direct core calls (no HTTP)", direct_results, direct_wall) | {"db": direct_check}]
+    return rows, server_cpu
+
+
+def report(a, k, n_items, rows, server_cpu) -> int:
     if a.json:
         print(json.dumps(rows, indent=2))
-    print(f"\n{a.labelers} labelers x {a.labels} labels, think {a.think[0]}-{a.think[1]} s, "
+    from sqlalchemy import make_url
+
+    store = (f"PostgreSQL at {make_url(a.database_url).render_as_string(hide_password=True)}" if a.database_url
+             else "SQLite (WAL)")
+    print(f"\nstore: {store}; {a.labelers} labelers x {a.labels} labels, think {a.think[0]}-{a.think[1]} s, "
           f"~15 % double clicks + ~15 % resent submits, k={k}, {n_items} items")
     print(f"{'run':<40}{'submits':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}"
           f"{'acked':>7}{'stored':>7}{'lost':>5}{'dup':>5}{'wall s':>8}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up GenAI Studio in .venv at the repo root: dependencies, bundled models, model cache.
 #   scripts/setup.sh          everything needed to run the suite
-#   scripts/setup.sh --test   also what the tests need (Debian's chromium for browser tests)
+#   scripts/setup.sh --test   also what the tests need (Debian's chromium and postgresql)
 # Safe to re-run: it only installs again when requirements.txt changed.
 # TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu picks the CPU torch wheel on machines
 # where PyPI's default torch would be a multi-GB CUDA build.
@@ -46,12 +46,17 @@ scan('warm up the safety embeddings', 'input')
 " 2>/dev/null
 
 if [[ $want_test == 1 ]]; then
-  if ! command -v chromium >/dev/null; then
+  # Debian packages the tests need: chromium (browser tests), postgresql (the preference store
+  # tests start a throwaway PostgreSQL server; the package's own cluster service is not used).
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null || missing+=(postgresql)
+  if (( ${#missing[@]} )); then
     if [[ $(id -u) == 0 ]]; then
-      echo "== installing Debian's chromium for the browser tests"
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+      echo "== installing Debian's ${missing[*]} for the tests"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
     else
-      echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+      echo "The tests need Debian's ${missing[*]}: sudo apt-get install ${missing[*]}" >&2
       exit 1
     fi
   fi

@@ -26,6 +26,40 @@ def data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL server for the whole session; fails (not skips) without PostgreSQL."""
+    from pg_helpers import INSTALL_HINT, OPT_OUT, PgCluster, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        if os.environ.get(OPT_OUT) == "1":
+            pytest.skip(f"{OPT_OUT}=1 and PostgreSQL is not installed")
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    cluster = PgCluster(bindir).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def prefs_db(request, monkeypatch):
+    """Runs a preference-store test on both backends: SQLite in the test's data folder, and a
+    fresh schema on the session's PostgreSQL server (GENAI_PREFS_DATABASE_URL). Yields the backend name."""
+    from core.config import reset_settings
+    from core.preferences.db import dispose_all
+
+    cluster = name = None
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        name = cluster.create_schema()
+        monkeypatch.setenv("GENAI_PREFS_DATABASE_URL", cluster.url(name))
+        reset_settings()
+    yield request.param
+    dispose_all()  # no pooled connection outlives its schema
+    if cluster is not None:
+        cluster.drop_schema(name)
+
+
+@pytest.fixture(scope="session")
 def chromium_path():
     """Debian's chromium for Playwright; browser tests fail (not skip) without it."""
     path = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -5,7 +5,13 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from net_helpers import free_port as net_free_port
+
+# The prefs_db fixture (conftest.py) runs a test on SQLite and on PostgreSQL; this keeps one on
+# SQLite alone (SQLite-specific behaviour, or the database plays no part).
+sqlite_only = pytest.mark.parametrize("prefs_db", ["sqlite"], indirect=True)
 
 
 def write_pairs(path: Path, n: int, contestants=("m1", "m2", "m3")) -> Path:

@@ -26,7 +26,7 @@ def test_build_is_cheap():
     assert r.stdout.strip().splitlines()[-1] == "not loaded"
 
 
-def test_api_session(app_url):
+def test_api_session(prefs_db, app_url):  # on SQLite and on PostgreSQL
     from gradio_client import Client
     from gradio_client.exceptions import AppError
 

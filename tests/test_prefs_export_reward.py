@@ -1,11 +1,13 @@
-"""Export formats, and the exported file straight into TRL's RewardTrainer."""
+"""Export formats (on SQLite and PostgreSQL), and the exported file straight into TRL's RewardTrainer."""
 import json
 
 import pytest
 
 from core.preferences import assignment, identity, submit
 from core.preferences.export import export
-from prefs_helpers import load_pairs
+from prefs_helpers import load_pairs, sqlite_only
+
+pytestmark = pytest.mark.usefixtures("prefs_db")
 
 
 def _label(tmp_path, choices):
@@ -64,6 +66,7 @@ def test_raw_export_has_every_label(tmp_path):
     assert all(r["left_shown"] in ("A", "B") and r["rationale"].startswith("why") for r in rows)
 
 
+@sqlite_only
 def test_bad_export_arguments(tmp_path):
     with pytest.raises(ValueError, match="format"):
         export(tmp_path / "x.jsonl", "csv")
@@ -71,6 +74,7 @@ def test_bad_export_arguments(tmp_path):
         export(tmp_path / "x.jsonl", "trl", policy="keep")
 
 
+@sqlite_only
 def test_exported_file_trains_one_step_in_reward_trainer(tmp_path):
     from datasets import load_dataset
     from trl import RewardTrainer
@@ -90,6 +94,7 @@ def test_exported_file_trains_one_step_in_reward_trainer(tmp_path):
     assert any(not (a == b).all() for a, b in zip(before, model.classifier.parameters()))
 
 
+@sqlite_only
 @pytest.mark.slow
 def test_train_reward_learns_and_scores(tmp_path, data_dir):
     """A learnable signal (polite answer always chosen) -> held-out accuracy above chance."""
@@ -108,6 +113,7 @@ def test_train_reward_learns_and_scores(tmp_path, data_dir):
     assert good > bad
 
 
+@sqlite_only
 def test_cli_export_and_stats(tmp_path, data_dir):
     import subprocess
     import sys

@@ -1,4 +1,4 @@
-"""Imports: good files, bad files with clear errors, atomicity, safety flags."""
+"""Imports: good files, bad files with clear errors, atomicity, safety flags; on SQLite and PostgreSQL."""
 import json
 import subprocess
 import sys
@@ -11,6 +11,9 @@ from core.preferences.db import transaction
 from core.preferences.importing import ImportFormatError, flag_reasons, import_file
 from core.preferences.schema import Item, Prompt
 from core.safety import scan
+from prefs_helpers import sqlite_only
+
+pytestmark = pytest.mark.usefixtures("prefs_db")
 
 
 def _counts():
@@ -72,6 +75,7 @@ def test_bad_file_changes_nothing(tmp_path):
     assert _counts() == (0, 0)
 
 
+@sqlite_only
 def test_bad_csv(tmp_path):
     p = tmp_path / "p.csv"
     p.write_text("question,answer\nwhat,that\n")
@@ -79,6 +83,7 @@ def test_bad_csv(tmp_path):
         import_file(p)
 
 
+@sqlite_only
 def test_huge_file_is_refused_before_parsing(tmp_path, monkeypatch):
     monkeypatch.setenv("GENAI_PREFS_MAX_IMPORT_MB", "0.01")
     reset_settings()
@@ -88,6 +93,7 @@ def test_huge_file_is_refused_before_parsing(tmp_path, monkeypatch):
         import_file(p)
 
 
+@sqlite_only
 def test_overlong_field(tmp_path):
     p = tmp_path / "long.jsonl"
     p.write_text(json.dumps({"prompt": "x" * 30000}) + "\n")
@@ -95,6 +101,7 @@ def test_overlong_field(tmp_path):
         import_file(p)
 
 
+@sqlite_only
 def test_unknown_extension_and_missing_file(tmp_path):
     p = tmp_path / "p.txt"
     p.write_text("hello")
@@ -104,6 +111,7 @@ def test_unknown_extension_and_missing_file(tmp_path):
         import_file(tmp_path / "nope.jsonl")
 
 
+@sqlite_only
 def test_cli_import_reports_errors(tmp_path, data_dir):
     p = tmp_path / "bad.jsonl"
     p.write_text('{"prompt": "ok"}\nnot json\n')

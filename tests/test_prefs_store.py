@@ -1,4 +1,6 @@
-"""Store, assignment and identity rules, on a real SQLite database (WAL) with threads."""
+"""Store, assignment and identity rules with threads, on both backends: a real SQLite database
+(WAL) and a real PostgreSQL server (the prefs_db fixture in conftest.py)."""
+import random
 import threading
 from collections import Counter
 
@@ -10,7 +12,9 @@ from core.preferences import assignment, identity, submit
 from core.preferences.db import get_engine, transaction
 from core.preferences.identity import AccessDenied
 from core.preferences.schema import Assignment, Item, Label
-from prefs_helpers import label_all, load_pairs
+from prefs_helpers import label_all, load_pairs, sqlite_only
+
+pytestmark = pytest.mark.usefixtures("prefs_db")
 
 
 def _labels():
@@ -18,6 +22,7 @@ def _labels():
         return list(s.execute(select(Label.item_id, Label.labeler_id, Label.client_id)))
 
 
+@sqlite_only
 def test_sqlite_runs_in_wal_mode(tmp_path):
     load_pairs(tmp_path, 1)
     with get_engine().connect() as c:
@@ -112,6 +117,7 @@ def test_identity_rules(tmp_path):
     assert [l["client_id"] for l in submit.my_labels(ann)] == ["ann-cid-0001"]
 
 
+@sqlite_only  # a file in the data folder: the database plays no part
 def test_admin_token(monkeypatch, data_dir):
     generated = identity.admin_token()  # none configured: one is made and kept
     assert len(generated) >= 16 and identity.admin_token() == generated
@@ -170,19 +176,27 @@ def test_even_spread_least_covered_first(tmp_path):
 
 
 def test_concurrent_labelers_respect_overlap(tmp_path, monkeypatch):
+    """12 labelers, each in two tabs (threads) at once, retrying some submits: every pair gets
+    exactly k labels, never two from one person, and no retry stores a second label."""
     monkeypatch.setenv("GENAI_PREFS_QUOTA", "100")
     reset_settings()
     load_pairs(tmp_path, 20)
     toks = [identity.join(f"user{i}", "studio").token for i in range(12)]
-    errors = []
+    errors, acked = [], set()
 
-    def work(t):
+    def tab(t, seed):
+        rng = random.Random(seed)
         try:
-            label_all(t)
+            while (served := assignment.next_item(t)).status == "item":
+                cid = f"cid-{t[:10]}-{served.assignment_id}"  # both tabs make the same id for an item
+                first = submit.submit(t, served.assignment_id, rng.choice(["left", "right", "tie"]), None, "", cid)
+                if rng.random() < 0.3:  # a retry after a lost reply
+                    assert submit.submit(t, served.assignment_id, "left", None, "", cid).label_id == first.label_id
+                acked.add(cid)
         except Exception as e:  # surfaced below
             errors.append(e)
 
-    threads = [threading.Thread(target=work, args=(t,)) for t in toks]
+    threads = [threading.Thread(target=tab, args=(t, n * 2 + j)) for n, t in enumerate(toks) for j in range(2)]
     [t.start() for t in threads]
     [t.join() for t in threads]
     assert errors == []
@@ -190,9 +204,10 @@ def test_concurrent_labelers_respect_overlap(tmp_path, monkeypatch):
     per_item = Counter(i for i, _, _ in labels)
     assert len(per_item) == 20 and set(per_item.values()) == {3}  # every pair by exactly k=3
     assert len({(i, l) for i, l, _ in labels}) == len(labels)  # never twice by one person
+    assert {c for _, _, c in labels} == acked and len(labels) == 60  # every ack stored, once
     with transaction() as s:
-        dup_slots = s.execute(text("SELECT item_id, slot, COUNT(*) c FROM assignments WHERE slot IS NOT NULL "
-                                   "GROUP BY item_id, slot HAVING c > 1")).all()
+        dup_slots = s.execute(text("SELECT item_id, slot, COUNT(*) FROM assignments WHERE slot IS NOT NULL "
+                                   "GROUP BY item_id, slot HAVING COUNT(*) > 1")).all()
         assert dup_slots == []
         assert s.scalar(select(func.count(Assignment.id)).where(Assignment.status == "open")) == 0
 
@@ -243,3 +258,42 @@ def test_flagged_items_are_never_served(tmp_path):
     assert assignment.next_item(tok).status == "empty"
     from core.preferences.stats import collect
     assert len(collect(bootstrap=0)["flagged_items"]) == 2
+
+
+def _together(n, fn):
+    """Run fn(i) in n threads released at the same moment; returns (results, errors)."""
+    results, errors, barrier = [], [], threading.Barrier(n)
+
+    def go(i):
+        barrier.wait()
+        try:
+            results.append(fn(i))
+        except Exception as e:  # collected for the assertions
+            errors.append(e)
+
+    threads = [threading.Thread(target=go, args=(i,)) for i in range(n)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    return results, errors
+
+
+def test_concurrent_next_item_for_one_labeler_holds_one_item(tmp_path):
+    """A burst of reloads from one labeler (several tabs, retries) gets one item, not several."""
+    load_pairs(tmp_path, 10)
+    tok = identity.join("ann", "studio").token
+    served, errors = _together(8, lambda i: assignment.next_item(tok))
+    assert errors == []
+    assert len({s.assignment_id for s in served}) == 1
+    with transaction() as s:
+        assert s.scalar(select(func.count(Assignment.id)).where(Assignment.status == "open")) == 1
+
+
+def test_concurrent_submits_with_different_client_ids_store_one_label(tmp_path):
+    """Two tabs submitting the same item: one label; the others are told it is already labelled."""
+    load_pairs(tmp_path, 3)
+    tok = identity.join("ann", "studio").token
+    aid = assignment.next_item(tok).assignment_id
+    results, errors = _together(6, lambda i: submit.submit(tok, aid, "left", None, "", f"tab-{i}-cid"))
+    assert len(results) == 1 and not results[0].duplicate
+    assert len(errors) == 5 and all(isinstance(e, submit.Conflict) for e in errors), errors
+    assert len(_labels()) == 1

@@ -10,6 +10,7 @@ core.preferences; this file is layout and wiring.
 """
 from __future__ import annotations
 
+import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -18,6 +19,7 @@ import gradio as gr
 
 from core.preferences import assignment, identity, submit as store
 from core.preferences.contestants import ASSETS, worker
+from core.preferences.db import DatabaseUnavailable, get_engine
 from core.preferences.identity import AccessDenied
 
 GUIDELINES = (ASSETS / "guidelines.md").read_text(encoding="utf-8")
@@ -51,7 +53,7 @@ def _guard(fn, *args):
     """Core errors become gr.Error: the caller sees the message, the app keeps serving."""
     try:
         return fn(*args)
-    except (AccessDenied, ValueError) as e:
+    except (AccessDenied, ValueError, DatabaseUnavailable) as e:
         raise gr.Error(str(e)) from None
 
 
@@ -359,5 +361,13 @@ def build_app() -> gr.Blocks:
     return app
 
 
-if __name__ == "__main__":
+def main() -> None:
+    try:
+        get_engine()  # a bad GENAI_PREFS_DATABASE_URL stops the start with its reason, not the first click
+    except DatabaseUnavailable as e:
+        sys.exit(f"error: {e}")
     build_app().queue().launch()
+
+
+if __name__ == "__main__":
+    main()

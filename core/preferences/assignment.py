@@ -51,8 +51,12 @@ class Served:
 
 def expire_stale(s: Session) -> int:
     cutoff = utcnow() - timedelta(seconds=get_settings().prefs_lease_seconds)
-    res = s.execute(update(Assignment).where(Assignment.status == "open", Assignment.assigned_at < cutoff)
-                    .values(status="expired", slot=None))
+    # SKIP LOCKED (PostgreSQL; SQLite has no row locks and renders none): a stale row another
+    # transaction is expiring or labelling right now is left to it, instead of two requests
+    # waiting on each other's rows (or deadlocking when they lock them in different orders).
+    stale = (select(Assignment.id).where(Assignment.status == "open", Assignment.assigned_at < cutoff)
+             .with_for_update(skip_locked=True))
+    res = s.execute(update(Assignment).where(Assignment.id.in_(stale)).values(status="expired", slot=None))
     return res.rowcount or 0
 
 
@@ -109,7 +113,7 @@ def next_item(token: str) -> Served:
     k, quota = settings.prefs_overlap, settings.prefs_quota
     # not fsynced: an assignment lost to a power cut is just handed out again
     with transaction(durable=False) as s:
-        labeler = labeler_for(s, token)
+        labeler = labeler_for(s, token, lock=True)
         expire_stale(s)
         done = done_count(s, labeler.id)
         open_a = s.scalar(select(Assignment).where(Assignment.labeler_id == labeler.id,
@@ -131,7 +135,7 @@ def next_item(token: str) -> Served:
 def skip(token: str, assignment_id: int) -> Served:
     """Give the item back (its slot goes to someone else) and serve the next one."""
     with transaction() as s:
-        labeler = labeler_for(s, token)
+        labeler = labeler_for(s, token, lock=True)
         a = s.get(Assignment, int(assignment_id))
         if a is None or a.labeler_id != labeler.id:
             raise AccessDenied(f"assignment {assignment_id} is not yours")

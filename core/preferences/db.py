@@ -10,18 +10,23 @@ with "database is locked" when two deferred transactions try to upgrade at once.
 Within one process, SQLite transactions also take a Python lock first: waiting threads then
 wake the moment the lock is free, instead of sleeping in SQLite's busy-handler backoff
 (up to 100 ms a try), which is what made tail latency under 50 concurrent labelers.
-PostgreSQL (or any SQLAlchemy URL) is used as is; the uniqueness rules in schema.py hold
-on both.
+PostgreSQL (GENAI_PREFS_DATABASE_URL=postgresql+psycopg://user:password@host:port/dbname) runs at
+its default READ COMMITTED isolation: the uniqueness rules in schema.py, and the row lock each
+labeler's requests take (identity.labeler_for), keep the assignment rules on both. The schema is
+created on first use. A bad URL or an unreachable server is a DatabaseUnavailable naming the
+setting, raised within `connect_timeout` seconds (5 unless the URL sets it), never a long hang.
 """
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Iterator
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.config import get_settings
@@ -32,6 +37,12 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _durable: ContextVar[bool] = ContextVar("prefs_durable", default=True)
 _engines: dict[str, tuple[Engine, sessionmaker, threading.Lock | None]] = {}
+CONNECT_TIMEOUT_S = 5
+EXAMPLE = "postgresql+psycopg://user:password@host:5432/dbname"
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The preference store cannot be opened: a bad database URL, a missing driver, or no server."""
 
 
 def database_url() -> str:
@@ -67,17 +78,51 @@ def _get(url: str | None) -> tuple[Engine, sessionmaker, threading.Lock | None]:
     url = url or database_url()
     with _lock:
         if url not in _engines:
-            if url.startswith("sqlite"):
-                engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                                       pool_size=20, max_overflow=40)
-                _sqlite_setup(engine)
-            else:
-                engine = create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=40)
-            Base.metadata.create_all(engine)
+            engine = _open(url)
             log.info("preference store at %s", engine.url.render_as_string(hide_password=True))
-            writer_lock = threading.Lock() if url.startswith("sqlite") else None
+            writer_lock = threading.Lock() if engine.dialect.name == "sqlite" else None
             _engines[url] = (engine, sessionmaker(engine, expire_on_commit=False), writer_lock)
         return _engines[url]
+
+
+def _open(url: str) -> Engine:
+    """A new engine with the schema in place; every failure names the setting to fix."""
+    where = (f"GENAI_PREFS_DATABASE_URL={_hide_password(url)!r}" if get_settings().prefs_database_url
+             else f"the preference store {url!r} (GENAI_DATA_DIR; or set GENAI_PREFS_DATABASE_URL)")
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                                   pool_size=20, max_overflow=40)
+            _sqlite_setup(engine)
+        else:
+            connect_args = {}
+            if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+                connect_args["connect_timeout"] = CONNECT_TIMEOUT_S  # libpq waits forever by default
+            engine = create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=40,
+                                   connect_args=connect_args)
+    except NoSuchModuleError:
+        raise DatabaseUnavailable(f"{where}: unknown database or driver name {url.split(':', 1)[0]!r}; "
+                                  f"use e.g. {EXAMPLE}") from None
+    except ArgumentError:
+        raise DatabaseUnavailable(f"{where}: not a database URL; use e.g. {EXAMPLE}") from None
+    except ImportError as e:  # a driver we do not ship, e.g. postgresql+psycopg2:// or mysql://
+        raise DatabaseUnavailable(f"{where}: its driver is not installed ({e}); "
+                                  f"for PostgreSQL use the psycopg driver: {EXAMPLE}") from None
+    try:
+        Base.metadata.create_all(engine)
+    except DBAPIError as e:
+        engine.dispose()
+        reason = str(e.orig).strip().splitlines()[0] if e.orig is not None else str(e)
+        raise DatabaseUnavailable(f"{where}: cannot open the database: {reason}") from None
+    return engine
+
+
+def _hide_password(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:  # unparseable: still never echo what looks like a password
+        return re.sub(r"(://[^/:@]*:)[^@]*@", r"\1***@", url)
 
 
 @contextmanager

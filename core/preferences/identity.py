@@ -57,10 +57,16 @@ def join(name: str, join_code: str) -> Identity:
         raise ValueError(f"the name {name!r} is already taken in this session; pick another") from None
 
 
-def labeler_for(s: Session, token: str) -> Labeler:
+def labeler_for(s: Session, token: str, lock: bool = False) -> Labeler:
+    """The labeler with this token. lock=True: hold their row until the transaction ends, so one
+    labeler's requests (two tabs, a double click) take turns on PostgreSQL, whose transactions
+    overlap; SQLite runs one write transaction at a time anyway (it renders no FOR UPDATE)."""
     if not token or not isinstance(token, str):
         raise AccessDenied("join first: no labeler token")
-    row = s.scalar(select(Labeler).where(Labeler.token == token))
+    q = select(Labeler).where(Labeler.token == token)
+    if lock:  # FOR NO KEY UPDATE: other transactions can still insert rows that reference this one
+        q = q.with_for_update(key_share=True)
+    row = s.scalar(q)
     if row is None:
         raise AccessDenied("unknown labeler token; join again")
     return row

@@ -83,7 +83,7 @@ def submit(token: str, assignment_id: int, choice: str, strength: str | None = N
     settings = get_settings()
     try:
         with transaction() as s:
-            labeler = labeler_for(s, token)
+            labeler = labeler_for(s, token, lock=True)
             prior = _existing(s, labeler.id, client_id, settings.prefs_quota)
             if prior is not None:
                 return prior
@@ -108,21 +108,23 @@ def submit(token: str, assignment_id: int, choice: str, strength: str | None = N
             a.status = "done"
             s.flush()
             return SubmitResult(label.id, False, done_count(s, labeler.id), settings.prefs_quota)
-    except IntegrityError:
+    except IntegrityError as e:
         # A concurrent retry with the same client_id won the race (server databases): answer as it did.
         with transaction() as s:
             labeler = labeler_for(s, token)
             prior = _existing(s, labeler.id, client_id, settings.prefs_quota)
-            if prior is None:
-                raise
+        if prior is not None:
             return prior
+        # e.g. a late label on an expired item whose slot someone else took in the same moment
+        log.info("submit of assignment %s refused by a uniqueness rule: %s", assignment_id, e.orig)
+        raise Conflict("this item was handed to someone else meanwhile; ask for the next item") from None
 
 
 def undo(token: str) -> Served:
     """Delete the labeler's own latest label and serve that item again."""
     settings = get_settings()
     with transaction() as s:
-        labeler = labeler_for(s, token)
+        labeler = labeler_for(s, token, lock=True)
         last = s.scalar(select(Label).where(Label.labeler_id == labeler.id).order_by(Label.id.desc()).limit(1))
         if last is None:
             raise Conflict("nothing to undo")
