@@ -6,7 +6,9 @@
 1. Quality: the QA set (assets/rag_qa.jsonl, each question with the verbatim passage that
    answers it) over the sample corpus (assets/rag_corpus). A result is a hit when a chunk
    of the right file contains the passage. hit@1, hit@4 and MRR@10 for vector, BM25 and
-   hybrid, at the default chunking (800/120) and at small chunks (300/50).
+   hybrid, at the default chunking (800/120) and at small chunks (300/50), over all questions
+   and per kind: the original set, "lexical" questions (exact identifiers, section numbers,
+   names, numbers, rare terms) and "paraphrase" questions (the answer's meaning, not its words).
 2. Ingestion chunks/s: our Collection.ingest (load, split, embed, Chroma + BM25) against the
    named peer, LangChain `Chroma.add_documents` with the same embedder (given the chunks
    already split, so it pays only for embedding and storing), both into fresh stores, in
@@ -59,29 +61,40 @@ def pct(values, q):
 
 
 # --- 1. quality ----------------------------------------------------------------------------
-def quality(workdir: Path) -> list[dict]:
+def quality(workdir: Path, runtimes: tuple[str, ...] = ("auto", "torch")) -> list[dict]:
+    qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
+    kinds = sorted({q.get("kind", "original") for q in qa})  # original set, lexical, paraphrase
+    rows = []
+    for runtime in runtimes:  # the same model through each runtime: quality must not move
+        use_data_dir(workdir / f"quality-{runtime}")
+        resolved = _use_runtime(runtime)
+        rows += _quality_rows(qa, kinds, resolved)
+    use_data_dir(workdir / "quality")
+    _use_runtime("auto")
+    return rows
+
+
+def _quality_rows(qa: list[dict], kinds: list[str], runtime: str) -> list[dict]:
     from core.retrieval.collection import open_collection
     from core.retrieval.hybrid import search
 
-    qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
     rows = []
-    use_data_dir(workdir / "quality")
     for size, overlap in ((800, 120), (300, 50)):
         col = open_collection(f"qa-{size}")
         col.ingest(sorted(CORPUS.iterdir()), chunk_size=size, chunk_overlap=overlap)
         for mode in MODES:
-            hit1 = hit4 = rr = 0.0
+            ranks = []
             for q in qa:
                 hits = search(col, q["question"], k=10, mode=mode)
-                rank = next((i for i, h in enumerate(hits, 1)
-                             if h.source == q["source"] and q["passage"] in norm(h.text)), None)
-                if rank:
-                    hit1 += rank == 1
-                    hit4 += rank <= 4
-                    rr += 1 / rank
-            n = len(qa)
-            rows.append({"chunking": f"{size}/{overlap}", "chunks": col.count(), "mode": mode,
-                         "hit@1": hit1 / n, "hit@4": hit4 / n, "MRR@10": rr / n, "questions": n})
+                ranks.append(next((i for i, h in enumerate(hits, 1)
+                                   if h.source == q["source"] and q["passage"] in norm(h.text)), None))
+            for subset in ("all", *kinds):
+                got = [r for q, r in zip(qa, ranks) if subset == "all" or q.get("kind", "original") == subset]
+                n = len(got)
+                rows.append({"runtime": runtime, "chunking": f"{size}/{overlap}", "chunks": col.count(), "mode": mode,
+                             "questions": subset,
+                             "hit@1": sum(r == 1 for r in got if r) / n, "hit@4": sum(r <= 4 for r in got if r) / n,
+                             "MRR@10": sum(1 / r for r in got if r) / n, "n": n})
     return rows
 
 
@@ -271,6 +284,8 @@ def main() -> int:
     p.add_argument("--skip-ingest", action="store_true")
     p.add_argument("--skip-latency", action="store_true")
     p.add_argument("--skip-answer", action="store_true")
+    p.add_argument("--quality-runtimes", nargs="+", default=["auto", "torch"],
+                   help="our embedder's runtimes to measure retrieval quality with in part 1")
     p.add_argument("--repeats", type=int, default=3, help="ingestion runs per runtime (median reported)")
     p.add_argument("--runtimes", nargs="+", default=["auto", "onnx", "torch"],
                    help="our embedder's runtimes to measure in part 2 (GENAI_EMBEDDING_RUNTIME values)")
@@ -281,9 +296,9 @@ def main() -> int:
     out = {}
     try:
         if not args.skip_quality:
-            out["quality"] = quality(workdir)
+            out["quality"] = quality(workdir, tuple(args.quality_runtimes))
             print("## Retrieval quality (QA set over the sample corpus)\n")
-            print(table(out["quality"], ["chunking", "chunks", "mode", "hit@1", "hit@4", "MRR@10", "questions"]), "\n", flush=True)
+            print(table(out["quality"], ["runtime", "chunking", "chunks", "mode", "questions", "n", "hit@1", "hit@4", "MRR@10"]), "\n", flush=True)
         if not args.skip_ingest:
             out["ingestion"] = ingestion(workdir, repeats=args.repeats, runtimes=tuple(args.runtimes))
             print("## Ingestion throughput vs LangChain Chroma.add_documents (same embedder)\n")

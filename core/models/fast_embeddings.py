@@ -12,12 +12,13 @@ without changing the model (measured in docs/rag.md, checked in tests/test_fast_
   batch's activations in cache.
 - ONNX Runtime, optionally with int8 weights. The encoder is exported once with
   torch.onnx.export into settings.cache_dir (keyed by the weights and the library versions,
-  rebuilt when missing) and, for "onnx-int8", quantised dynamically (int8 weights, int8
-  activations per batch; fast on CPUs with VNNI). Quantising every matrix costs up to 0.025
-  in cosine on some chunks; the feed-forward matrices of the first half of the encoder are
-  the most sensitive, so they stay float32 and every chunk stays >= 0.99 cosine. Activations
-  are quantised with one scale per run, so int8 runs one text at a time: a text's vector never
-  depends on which texts shared its batch (costs ~13% of int8's speed; measured).
+  rebuilt when missing) and, for "onnx-int8", quantised (int8 weights and activations; fast on
+  CPUs with VNNI). Dynamic quantisation (one activation scale per matrix) of every matrix
+  costs up to 0.025 in cosine on some chunks; the feed-forward matrices of the first half of
+  the encoder are the most sensitive, so those get ORT's MatMulNBits instead (8-bit weights in
+  blocks of 128, activations quantised per row and block), and every chunk stays >= 0.99
+  cosine. Dynamic quantisation's one scale covers the whole batch, so int8 runs one text at a
+  time: a text's vector never depends on which texts shared its batch (~13% of int8's speed).
 
 Pooling and normalisation are the model's own sentence-transformers modules, run on the
 ONNX output, so any model whose first module is a Transformer works. Any failure to build
@@ -27,6 +28,7 @@ Embedder with a warning: slower, never different.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import re
 import os
@@ -43,6 +45,8 @@ from core.models.lazy import Lazy
 
 log = logging.getLogger(__name__)
 
+# Part of the cache key: change it when _export or _quantize change what they write.
+RECIPE = "export-opset17 int8: dynamic-per-channel, first-half FFN MatMulNBits-8bit-b128-acc4"
 TOKEN_BUDGET = 512  # padded tokens per batch (measured: 512 beats 1024 and 2048 on one core)
 MAX_BATCH = 64
 
@@ -74,7 +78,8 @@ def _fingerprint(base: Embedder) -> str:
     import transformers
 
     h = hashlib.sha256()
-    h.update(f"{base.name}|torch {torch.__version__}|onnx {onnx.__version__}|ort {onnxruntime.__version__}|"
+    nbits = importlib.util.find_spec("onnx_ir") is not None  # see _quantize
+    h.update(f"{RECIPE}|nbits {nbits}|{base.name}|torch {torch.__version__}|onnx {onnx.__version__}|ort {onnxruntime.__version__}|"
              f"transformers {transformers.__version__}|max_seq {base.max_seq_length}".encode())
     for name, tensor in base.model[0].auto_model.state_dict().items():
         h.update(name.encode())
@@ -121,10 +126,19 @@ def _quantize(source: Path, target: Path) -> None:
 
     matmuls = [n.name for n in onnx.load(str(source), load_external_data=False).graph.node if n.op_type == "MatMul"]
     layers = {int(m.group(1)) for n in matmuls if (m := re.search(r"layer\.(\d+)/", n))}
-    keep_fp32 = [n for n in matmuls if (m := re.search(r"layer\.(\d+)/", n)) and int(m.group(1)) < (len(layers) + 1) // 2
+    sensitive = [n for n in matmuls if (m := re.search(r"layer\.(\d+)/", n)) and int(m.group(1)) < (len(layers) + 1) // 2
                  and ("intermediate" in n or ("/output/dense" in n and "attention" not in n))]
     quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True,
-                     nodes_to_exclude=keep_fp32)
+                     nodes_to_exclude=sensitive)
+    try:  # the sensitive ones: int8 weights in blocks of 128, activations quantised per row and block
+        from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+    except ImportError as e:  # needs onnx-ir; without it they stay float32 (slower, as accurate)
+        log.info("sensitive feed-forward layers stay float32 (%s)", e)
+        return
+    quantizer = MatMulNBitsQuantizer(onnx.load(str(target)), bits=8, block_size=128, is_symmetric=True,
+                                     accuracy_level=4, nodes_to_include=sensitive)
+    quantizer.process()
+    quantizer.model.save_model_to_file(str(target), False)
 
 
 def build_model_file(base: Embedder, runtime: str) -> Path:
