@@ -121,3 +121,14 @@ def test_embedding_cache_keeps_runtimes_apart(monkeypatch):
         report = open_collection(name).ingest(files)
         assert report.embedding == {"embedded": report.chunks_added, "cached": 0}, runtime
     fast_embeddings._fast.reset()
+
+
+def test_generic_pooling_path_gives_the_same_vectors(texts, reference):
+    """Models other than plain mean pooling run their own sentence-transformers modules on the output."""
+    emb = build_fast_embedder(get_embedder(), "onnx")
+    assert emb.mean_pooling  # MiniLM: mean pooling + normalise, done in numpy
+    emb.mean_pooling = False
+    try:
+        np.testing.assert_allclose(emb.embed(texts[:40]), reference[:40], atol=1e-5)
+    finally:
+        emb.mean_pooling = True

@@ -21,7 +21,8 @@ without changing the model (measured in docs/rag.md, checked in tests/test_fast_
   time: a text's vector never depends on which texts shared its batch (~13% of int8's speed).
 
 Pooling and normalisation are the model's own sentence-transformers modules, run on the
-ONNX output, so any model whose first module is a Transformer works. Any failure to build
+ONNX output, so any model whose first module is a Transformer works (plain mean pooling, as in
+MiniLM, is done in numpy: the same arithmetic without a trip through torch per batch). Any failure to build
 (no `onnx` package, an architecture the exporter can't trace) falls back to the torch
 Embedder with a warning: slower, never different.
 """
@@ -162,6 +163,17 @@ def build_model_file(base: Embedder, runtime: str) -> Path:
     return path
 
 
+def _is_mean_pooling(base: Embedder) -> bool:
+    """True when the model after its encoder is exactly mean pooling then normalisation."""
+    from sentence_transformers.models import Normalize, Pooling
+
+    modules = list(base.model)[1:]
+    if len(modules) != 2 or type(modules[0]) is not Pooling or type(modules[1]) is not Normalize:
+        return False
+    config = modules[0].get_config_dict()
+    return config.get("pooling_mode") == "mean" and config.get("include_prompt", True)
+
+
 class OnnxEmbedder(Embeddings):
     """Embedder's interface (embed, embed_documents, embed_query, name, dimension) over ONNX Runtime."""
 
@@ -180,6 +192,7 @@ class OnnxEmbedder(Embeddings):
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(self.path), options, providers=["CPUExecutionProvider"])
         self.input_names = [i.name for i in self.session.get_inputs()]
+        self.mean_pooling = _is_mean_pooling(base)
         log.info("embeddings %s on ONNX Runtime (%s, %s)", self.name, runtime, self.path)
 
     @property
@@ -209,12 +222,16 @@ class OnnxEmbedder(Embeddings):
             width = int(lengths[rows].max())
             feeds = {k: v[rows, :width] for k, v in arrays.items()}
             hidden = self.session.run(None, feeds)[0]
-            pooled = {"token_embeddings": torch.from_numpy(hidden),
-                      "attention_mask": torch.from_numpy(feeds["attention_mask"])}
-            with torch.no_grad():
-                for module in list(self.base.model)[1:]:  # the model's own pooling (+ normalise)
-                    pooled = module(pooled)
-            v = pooled["sentence_embedding"].float().numpy()
+            if self.mean_pooling:  # the same arithmetic in numpy: ~8% of int8's time saved
+                mask = feeds["attention_mask"][..., None].astype(np.float32)
+                v = (hidden * mask).sum(1) / np.maximum(mask.sum(1), 1e-9)
+            else:
+                pooled = {"token_embeddings": torch.from_numpy(hidden),
+                          "attention_mask": torch.from_numpy(feeds["attention_mask"])}
+                with torch.no_grad():
+                    for module in list(self.base.model)[1:]:  # the model's own pooling (+ normalise)
+                        pooled = module(pooled)
+                v = pooled["sentence_embedding"].float().numpy()
             out[rows] = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
         return out
 
