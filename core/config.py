@@ -58,7 +58,7 @@ class Settings:
     # How retrieval runs that model (ingestion and queries; core/models/fast_embeddings.py):
     # torch = sentence-transformers as is; onnx = its encoder exported once to ONNX (into
     # cache_dir) and run by ONNX Runtime, same vectors to ~1e-7; onnx-int8 = that graph with
-    # int8 weights (the feed-forward layers of the first half of the encoder stay float32),
+    # int8 weights and activations (the most sensitive layers quantised in small blocks),
     # cosine >= 0.99 to the torch vectors. auto = onnx-int8 on CPUs with VNNI int8
     # instructions, onnx on other CPUs, torch on a GPU. Falls back to torch (logged) when
     # the export fails.
