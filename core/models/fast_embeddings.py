@@ -18,21 +18,21 @@ without changing the model (measured in docs/rag.md, checked in tests/test_fast_
   the encoder are the most sensitive, so those get ORT's MatMulNBits instead (8-bit weights in
   blocks of 128, activations quantised per row and block), and every chunk stays >= 0.99
   cosine. Dynamic quantisation's one scale covers the whole batch, so int8 runs one text at a
-  time: a text's vector never depends on which texts shared its batch (~13% of int8's speed).
+  time: a text's vector never depends on which texts shared its batch (costs ~13-15%).
 
 Pooling and normalisation are the model's own sentence-transformers modules, run on the
 ONNX output, so any model whose first module is a Transformer works (plain mean pooling, as in
-MiniLM, is done in numpy: the same arithmetic without a trip through torch per batch). Any failure to build
-(no `onnx` package, an architecture the exporter can't trace) falls back to the torch
-Embedder with a warning: slower, never different.
+MiniLM, is done in numpy: the same arithmetic without a trip through torch per batch). Any
+failure to build (no `onnx` package, an architecture the exporter can't trace) falls back to
+the torch Embedder with a warning: slower, never different.
 """
 from __future__ import annotations
 
 import hashlib
 import importlib.util
 import logging
-import re
 import os
+import re
 from pathlib import Path
 from typing import Sequence
 
