@@ -6,7 +6,9 @@
 1. Quality: the QA set (assets/rag_qa.jsonl, each question with the verbatim passage that
    answers it) over the sample corpus (assets/rag_corpus). A result is a hit when a chunk
    of the right file contains the passage. hit@1, hit@4 and MRR@10 for vector, BM25 and
-   hybrid, at the default chunking (800/120) and at small chunks (300/50).
+   hybrid, at the default chunking (800/120) and at small chunks (300/50), over all questions
+   and per kind: the original set, "lexical" questions (exact identifiers, section numbers,
+   names, numbers, rare terms) and "paraphrase" questions (the answer's meaning, not its words).
 2. Ingestion chunks/s: our Collection.ingest (load, split, embed, Chroma + BM25) against the
    named peer, LangChain `Chroma.add_documents` with the same embedder (given the chunks
    already split, so it pays only for embedding and storing), both into fresh stores, in
@@ -59,29 +61,40 @@ def pct(values, q):
 
 
 # --- 1. quality ----------------------------------------------------------------------------
-def quality(workdir: Path) -> list[dict]:
+def quality(workdir: Path, runtimes: tuple[str, ...] = ("auto", "torch")) -> list[dict]:
+    qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
+    kinds = sorted({q.get("kind", "original") for q in qa})  # original set, lexical, paraphrase
+    rows = []
+    for runtime in runtimes:  # the same model through each runtime: quality must not move
+        use_data_dir(workdir / f"quality-{runtime}")
+        resolved = _use_runtime(runtime)
+        rows += _quality_rows(qa, kinds, resolved)
+    use_data_dir(workdir / "quality")
+    _use_runtime("auto")
+    return rows
+
+
+def _quality_rows(qa: list[dict], kinds: list[str], runtime: str) -> list[dict]:
     from core.retrieval.collection import open_collection
     from core.retrieval.hybrid import search
 
-    qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
     rows = []
-    use_data_dir(workdir / "quality")
     for size, overlap in ((800, 120), (300, 50)):
         col = open_collection(f"qa-{size}")
         col.ingest(sorted(CORPUS.iterdir()), chunk_size=size, chunk_overlap=overlap)
         for mode in MODES:
-            hit1 = hit4 = rr = 0.0
+            ranks = []
             for q in qa:
                 hits = search(col, q["question"], k=10, mode=mode)
-                rank = next((i for i, h in enumerate(hits, 1)
-                             if h.source == q["source"] and q["passage"] in norm(h.text)), None)
-                if rank:
-                    hit1 += rank == 1
-                    hit4 += rank <= 4
-                    rr += 1 / rank
-            n = len(qa)
-            rows.append({"chunking": f"{size}/{overlap}", "chunks": col.count(), "mode": mode,
-                         "hit@1": hit1 / n, "hit@4": hit4 / n, "MRR@10": rr / n, "questions": n})
+                ranks.append(next((i for i, h in enumerate(hits, 1)
+                                   if h.source == q["source"] and q["passage"] in norm(h.text)), None))
+            for subset in ("all", *kinds):
+                got = [r for q, r in zip(qa, ranks) if subset == "all" or q.get("kind", "original") == subset]
+                n = len(got)
+                rows.append({"runtime": runtime, "chunking": f"{size}/{overlap}", "chunks": col.count(), "mode": mode,
+                             "questions": subset,
+                             "hit@1": sum(r == 1 for r in got if r) / n, "hit@4": sum(r <= 4 for r in got if r) / n,
+                             "MRR@10": sum(1 / r for r in got if r) / n, "n": n})
     return rows
 
 
@@ -111,10 +124,26 @@ def _ours_ingest(files: list[Path], name: str, size: int, overlap: int) -> tuple
 
     t = time.perf_counter()
     report = open_collection(name).ingest(files, chunk_size=size, chunk_overlap=overlap)
-    return report.chunks_added, time.perf_counter() - t, report.embedding
+    return report.chunks_added, time.perf_counter() - t, {**report.embedding, **report.timings}
 
 
-def ingestion(workdir: Path, size: int = 300, overlap: int = 50) -> list[dict]:
+def _use_runtime(runtime: str) -> str:
+    """Switch our retrieval embedder's runtime in this process; returns the resolved runtime."""
+    from core.models import fast_embeddings
+
+    os.environ["GENAI_EMBEDDING_RUNTIME"] = runtime
+    from core.config import reset_settings
+
+    reset_settings()
+    fast_embeddings._fast.reset()
+    emb = fast_embeddings.get_fast_embedder()
+    emb.embed(["warm up"])  # export/load outside the timed part, as the peer's model is loaded
+    return getattr(emb, "runtime", "torch")
+
+
+def ingestion(workdir: Path, size: int = 300, overlap: int = 50, repeats: int = 3,
+              runtimes: tuple[str, ...] = ("auto", "onnx", "torch")) -> list[dict]:
+    """Each repeat runs the peer and ours back to back in a fresh data folder; medians reported."""
     from core.models.embeddings import get_embedder
 
     get_embedder().embed(["warm up"])
@@ -125,16 +154,28 @@ def ingestion(workdir: Path, size: int = 300, overlap: int = 50) -> list[dict]:
     guide.write_text(guide.read_text().replace("about 25 tokens per second", "about 30 tokens per second")
                      + "\n## Changelog\n\nVersion 2 adds this changelog and a faster decoder.\n")
     files_v2 = sorted(v2.iterdir())
+    data_dir = os.environ.get("GENAI_DATA_DIR")
     rows = []
-    use_data_dir(workdir / "ingest")
-    n, naive_s = _naive_ingest(files, workdir / "naive_chroma", "naive-v1", size, overlap)
-    n_ours, ours_s, emb = _ours_ingest(files, "ours-v1", size, overlap)
-    rows.append({"scenario": "fresh corpus", "chunks": n, "naive chunks/s": n / naive_s,
-                 "ours chunks/s": n_ours / ours_s, "ratio": (n_ours / ours_s) / (n / naive_s), "ours": emb})
-    n, naive_s = _naive_ingest(files_v2, workdir / "naive_chroma", "naive-v2", size, overlap)
-    n_ours, ours_s, emb = _ours_ingest(files_v2, "ours-v2", size, overlap)
-    rows.append({"scenario": "new version (1 file edited)", "chunks": n, "naive chunks/s": n / naive_s,
-                 "ours chunks/s": n_ours / ours_s, "ratio": (n_ours / ours_s) / (n / naive_s), "ours": emb})
+    for runtime in runtimes:
+        resolved = None
+        runs: dict[str, list] = {"fresh corpus": [], "new version (1 file edited)": []}
+        for r in range(repeats):
+            use_data_dir(workdir / f"ingest-{runtime}-{r}")  # empty embedding cache: really fresh
+            resolved = _use_runtime(runtime)
+            for scenario, fs, tag in (("fresh corpus", files, "v1"), ("new version (1 file edited)", files_v2, "v2")):
+                n, naive_s = _naive_ingest(fs, workdir / f"naive-{runtime}-{r}", f"naive-{tag}", size, overlap)
+                n_ours, ours_s, info = _ours_ingest(fs, f"ours-{tag}", size, overlap)
+                runs[scenario].append((n / naive_s, n_ours / ours_s, n, info))
+        for scenario, got in runs.items():
+            naive = statistics.median(g[0] for g in got)
+            ours = statistics.median(g[1] for g in got)
+            steps = got[[g[1] for g in got].index(ours)][3] if len(got) % 2 else got[0][3]
+            rows.append({"scenario": scenario, "ours runtime": resolved + (" (auto)" if runtime == "auto" else ""),
+                         "chunks": got[0][2], "naive chunks/s": naive, "ours chunks/s": ours, "ratio": ours / naive,
+                         "ratios per run": " ".join(f"{g[1] / g[0]:.2f}" for g in got), "ours (median run)": steps})
+    if data_dir is not None:
+        os.environ["GENAI_DATA_DIR"] = data_dir
+    _use_runtime("auto")
     return rows
 
 
@@ -243,6 +284,11 @@ def main() -> int:
     p.add_argument("--skip-ingest", action="store_true")
     p.add_argument("--skip-latency", action="store_true")
     p.add_argument("--skip-answer", action="store_true")
+    p.add_argument("--quality-runtimes", nargs="+", default=["auto", "torch"],
+                   help="our embedder's runtimes to measure retrieval quality with in part 1")
+    p.add_argument("--repeats", type=int, default=3, help="ingestion runs per runtime (median reported)")
+    p.add_argument("--runtimes", nargs="+", default=["auto", "onnx", "torch"],
+                   help="our embedder's runtimes to measure in part 2 (GENAI_EMBEDDING_RUNTIME values)")
     p.add_argument("--answer-questions", type=int, default=3, help="questions per prompt mode in part 4")
     p.add_argument("--json", type=Path, default=None, help="also write all rows to this JSON file")
     args = p.parse_args()
@@ -250,13 +296,14 @@ def main() -> int:
     out = {}
     try:
         if not args.skip_quality:
-            out["quality"] = quality(workdir)
+            out["quality"] = quality(workdir, tuple(args.quality_runtimes))
             print("## Retrieval quality (QA set over the sample corpus)\n")
-            print(table(out["quality"], ["chunking", "chunks", "mode", "hit@1", "hit@4", "MRR@10", "questions"]), "\n", flush=True)
+            print(table(out["quality"], ["runtime", "chunking", "chunks", "mode", "questions", "n", "hit@1", "hit@4", "MRR@10"]), "\n", flush=True)
         if not args.skip_ingest:
-            out["ingestion"] = ingestion(workdir)
+            out["ingestion"] = ingestion(workdir, repeats=args.repeats, runtimes=tuple(args.runtimes))
             print("## Ingestion throughput vs LangChain Chroma.add_documents (same embedder)\n")
-            print(table(out["ingestion"], ["scenario", "chunks", "naive chunks/s", "ours chunks/s", "ratio", "ours"]), "\n", flush=True)
+            print(table(out["ingestion"], ["scenario", "ours runtime", "chunks", "naive chunks/s", "ours chunks/s",
+                                           "ratio", "ratios per run", "ours (median run)"]), "\n", flush=True)
         if not args.skip_latency:
             out["latency"] = latency(workdir, args.sizes)
             print("## Query latency (k=4)\n")

@@ -55,6 +55,14 @@ class Settings:
     # sentence-transformers id / local folder.
     embedding_model: str = "bundled"
     embedding_batch_size: int = 64
+    # How retrieval runs that model (ingestion and queries; core/models/fast_embeddings.py):
+    # torch = sentence-transformers as is; onnx = its encoder exported once to ONNX (into
+    # cache_dir) and run by ONNX Runtime, same vectors to ~1e-7; onnx-int8 = that graph with
+    # int8 weights and activations (the most sensitive layers quantised in small blocks),
+    # cosine >= 0.99 to the torch vectors. auto = onnx-int8 on CPUs with VNNI int8
+    # instructions, onnx on other CPUs, torch on a GPU. Falls back to torch (logged) when
+    # the export fails.
+    embedding_runtime: str = "auto"
 
     # --- compute -------------------------------------------------------------------
     # auto | cpu | cuda | mps. auto = cuda when present, else cpu.
@@ -221,6 +229,7 @@ def _validate(s: Settings) -> None:
         "llm_dtype": ("auto", "float32", "bfloat16", "float16"),
         "llm_quantize": ("auto", "none", "int4"),
         "device": ("auto", "cpu", "cuda", "mps"),
+        "embedding_runtime": ("auto", "torch", "onnx", "onnx-int8"),
         "image_dtype": ("auto", "float32", "float16", "bfloat16"),
     }
     for name, allowed in choices.items():

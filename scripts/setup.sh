@@ -37,11 +37,14 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
 fi
 
 echo "== preparing the bundled models (first time: ~20 s to convert the GGUF, ~2 min for the safety table)"
-# Both land in the cache folder once per machine, so no user waits for them at first use.
+# All land in the cache folder once per machine, so no user waits for them at first use.
 HF_HUB_OFFLINE=1 .venv/bin/python -c "
 from core.models.causal_lm import load_causal_lm
+from core.models.fast_embeddings import build_fast_embedder
 from core.safety import scan
 load_causal_lm()
+for runtime in ('onnx', 'onnx-int8'):  # the retrieval embedder's ONNX export (a few seconds)
+    build_fast_embedder(runtime=runtime)
 scan('warm up the safety embeddings', 'input')
 " 2>/dev/null
 

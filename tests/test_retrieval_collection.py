@@ -137,7 +137,7 @@ def test_rrf_rewards_agreement():
 def test_embedding_cache_reuses_vectors_of_unchanged_text(files):
     import numpy as np
 
-    from core.models.embeddings import get_embedder
+    from core.models.fast_embeddings import get_fast_embedder
 
     col = open_collection("work")
     first = col.ingest(files[:2])
@@ -148,5 +148,5 @@ def test_embedding_cache_reuses_vectors_of_unchanged_text(files):
     other = open_collection("other").ingest(files[1:2])  # same file, another collection
     assert other.embedding["embedded"] == 0
     stored = col.store.col.get(where={"source": "boats.md"}, include=["embeddings", "documents"])
-    fresh = get_embedder().embed(stored["documents"])
+    fresh = get_fast_embedder().embed(stored["documents"])  # what ingestion embeds with
     np.testing.assert_allclose(np.asarray(stored["embeddings"]), fresh, atol=1e-5)

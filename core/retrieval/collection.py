@@ -47,6 +47,7 @@ class IngestReport:
     chunks_added: int = 0
     seconds: float = 0.0
     embedding: dict = field(default_factory=dict)  # {"embedded": n, "cached": n}
+    timings: dict = field(default_factory=dict)  # seconds per step: read_split, embed, write
 
     @property
     def ok(self) -> bool:
@@ -114,6 +115,8 @@ class Collection:
                 by_hash[doc.content_hash] = doc.name
                 pending.append((doc, split_document(doc, chunk_size, chunk_overlap), len(report.files)))
                 report.files.append(FileResult(doc.name, "pending"))
+            report.timings["read_split"] = round(time.perf_counter() - start, 3)
+            t = time.perf_counter()
             # 2. embed all new chunks together (full batches; cached texts are not re-embedded)
             texts = [c.text for _, chunks, _ in pending for c in chunks]
             vectors = []
@@ -122,6 +125,8 @@ class Collection:
                 progress(0.2 + 0.7 * b / len(texts), f"embedding chunks {b + 1}-{min(b + step, len(texts))} "
                                                       f"of {len(texts)}")
                 vectors.extend(embed_cached(texts[b:b + step], report.embedding))
+            report.timings["embed"] = round(time.perf_counter() - t, 3)
+            t = time.perf_counter()
             # 3. write, document by document
             progress(0.9, "writing to the stores")
             offset = 0
@@ -138,6 +143,7 @@ class Collection:
                 self._save_documents(docs)
                 report.files[pos] = FileResult(doc.name, "replaced" if replaced else "added", len(chunks))
                 report.chunks_added += len(chunks)
+            report.timings["write"] = round(time.perf_counter() - t, 3)
         progress(1.0, "done")
         report.seconds = time.perf_counter() - start
         log.info("ingested into %s: %s", self.name, [(f.name, f.status) for f in report.files])

@@ -3,8 +3,8 @@
 Ingestion time is almost all embedding. A chunk whose exact text was embedded before (the
 unchanged paragraphs of a new version of a document, boilerplate shared by many files, a
 document deleted and uploaded again, the same file in another collection) is looked up
-instead of re-embedded. Keys are sha256(text) per embedding model, so a different model
-never reuses vectors; identical texts within one batch are embedded once.
+instead of re-embedded. Keys are sha256(text) per embedding model and runtime
+(core/models/fast_embeddings.py), so a different model never reuses vectors; identical texts within one batch are embedded once.
 """
 from __future__ import annotations
 
@@ -33,8 +33,11 @@ def _db(path: Path) -> sqlite3.Connection:
 
 def embed_cached(texts: list[str], stats: dict | None = None) -> np.ndarray:
     """Embeddings of `texts` (like Embedder.embed), reusing cached vectors where the text matches."""
+    from core.models.fast_embeddings import cache_key, get_fast_embedder
+
     s = get_settings()
-    model = s.embedding_model
+    embedder = get_fast_embedder()
+    model = cache_key(embedder)  # per model and runtime: int8 vectors never stand in for float32 ones
     keys = [hashlib.sha256(t.encode("utf-8")).digest() for t in texts]
     path = s.data_dir / "retrieval" / "embeddings.sqlite"
     found: dict[bytes, np.ndarray] = {}
@@ -51,9 +54,7 @@ def embed_cached(texts: list[str], stats: dict | None = None) -> np.ndarray:
             con.close()
     missing = {k: t for k, t in zip(keys, texts) if k not in found}
     if missing:
-        from core.models.embeddings import get_embedder
-
-        vectors = get_embedder().embed(list(missing.values()))
+        vectors = embedder.embed(list(missing.values()))
         new = dict(zip(missing.keys(), vectors))
         with _lock:
             con = _db(path)

@@ -14,7 +14,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from core.config import get_settings
-from core.models.embeddings import get_embedder
+from core.models.fast_embeddings import get_fast_embedder
 from core.retrieval.collection import Collection
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
     kw: list[tuple[str, float]] = []
     if mode in ("vector", "hybrid"):
         t = time.perf_counter()
-        vector = get_embedder().embed([query])[0]
+        vector = get_fast_embedder().embed([query])[0]
         timings["embed_ms"] = _ms(t)
         t = time.perf_counter()
         vec = col.store.query(vector, depth, sources)

@@ -21,7 +21,7 @@ from chromadb.config import Settings as ChromaSettings  # noqa: E402
 from chromadb.utils.embedding_functions import register_embedding_function  # noqa: E402
 
 from core.config import get_settings  # noqa: E402
-from core.models.embeddings import get_embedder  # noqa: E402
+from core.models.fast_embeddings import get_fast_embedder  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +38,13 @@ def check_collection_name(name: str) -> str:
 
 @register_embedding_function
 class CoreEmbeddingFunction(EmbeddingFunction[Documents]):
-    """Chroma's view of core.models.embeddings.get_embedder() (normalised MiniLM vectors)."""
+    """Chroma's view of the retrieval embedder (normalised MiniLM vectors, core/models/fast_embeddings.py)."""
 
     def __init__(self) -> None:
         pass
 
     def __call__(self, input: Documents):
-        return list(get_embedder().embed(list(input)))
+        return list(get_fast_embedder().embed(list(input)))
 
     @staticmethod
     def name() -> str:
