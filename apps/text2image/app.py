@@ -145,7 +145,7 @@ def build_app() -> gr.Blocks:
                                       elem_id="negative")
                 with gr.Row():
                     seed = gr.Textbox(label="Seed (empty = random)", value="", elem_id="seed", scale=3)
-                    randomise = gr.Button("🎲 Randomise", scale=1, size="sm")
+                    randomise = gr.Button("Randomise seed", scale=1, size="sm")
                     reuse = gr.Button("♻ Reuse last", scale=1, size="sm")
                 steps = gr.Slider(fam.min_steps, fam.max_steps, value=fam.steps, step=1, label="Steps")
                 guidance = gr.Slider(0.0, 15.0, value=fam.guidance, step=0.5, label="Guidance scale",
