@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class TrainConfig:
     seed: int = 0
-    steps: int = 4000
+    steps: int = 5000
     batch_size: int = 32
     lr: float = 8e-4
     warmup_steps: int = 100
