@@ -60,6 +60,29 @@ def test_int8_vector_of_a_text_does_not_depend_on_its_batch(texts):
     np.testing.assert_allclose(batch, alone, atol=1e-6)
 
 
+@pytest.mark.parametrize("runtime", ["onnx", "onnx-int8"])
+def test_parallel_workers_give_the_one_worker_vectors_in_order(texts, runtime):
+    """Batches run on several threads; every row must land where its text was, unchanged."""
+    emb = build_fast_embedder(get_embedder(), runtime)  # a new embedder: changing it leaks nowhere
+    emb.workers = 1
+    serial = emb.embed(texts)
+    emb.workers = 3  # more workers than this machine's cores: interleaving is the point
+    np.testing.assert_array_equal(emb.embed(texts), serial)
+
+
+def test_a_failing_run_on_a_worker_thread_reaches_the_caller(texts, monkeypatch):
+    emb = build_fast_embedder(get_embedder(), "onnx-int8")
+    emb.workers = 2
+
+    class Broken:
+        def run(self, *args):
+            raise RuntimeError("ort failed")
+
+    monkeypatch.setattr(emb, "session", Broken())
+    with pytest.raises(RuntimeError, match="ort failed"):
+        emb.embed(texts[:6])
+
+
 def test_empty_input_and_wrong_type():
     emb = build_fast_embedder(get_embedder(), "onnx")
     assert emb.embed([]).shape == (0, emb.dimension)

@@ -68,10 +68,11 @@ _clients_lock = threading.Lock()
 def get_client():
     """One Chroma client per (data folder | server) per process."""
     s = get_settings()
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     key = ("http", s.chroma_host, s.chroma_port) if s.chroma_host else ("local", str(s.data_dir.resolve()))
     with _clients_lock:
         if key not in _clients:
+            # Built only here: a chromadb Settings object costs ~12 ms (pydantic reads the env)
+            chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
             if s.chroma_host:
                 _clients[key] = chromadb.HttpClient(host=s.chroma_host, port=s.chroma_port,
                                                     settings=chroma_settings)
@@ -87,7 +88,7 @@ class VectorStore:
 
     def __init__(self, name: str, create: bool = True):
         self.name = check_collection_name(name)
-        client = get_client()
+        client = self.client = get_client()
         if create:
             self.col = client.get_or_create_collection(
                 name, embedding_function=CoreEmbeddingFunction(),
@@ -99,7 +100,7 @@ class VectorStore:
         import numpy as np
 
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
-        client = get_client()
+        client = self.client
         step = client.get_max_batch_size() if hasattr(client, "get_max_batch_size") else 5000
         for i in range(0, len(ids), step):
             self.col.upsert(ids=ids[i:i + step], embeddings=vectors[i:i + step],
