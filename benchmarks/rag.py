@@ -141,7 +141,7 @@ def _use_runtime(runtime: str) -> str:
     return getattr(emb, "runtime", "torch")
 
 
-def ingestion(workdir: Path, size: int = 300, overlap: int = 50, repeats: int = 3,
+def ingestion(workdir: Path, chunkings: tuple[str, ...] = ("300/50", "800/120"), repeats: int = 3,
               runtimes: tuple[str, ...] = ("auto", "onnx", "torch")) -> list[dict]:
     """Each repeat runs the peer and ours back to back in a fresh data folder; medians reported."""
     from core.models.embeddings import get_embedder
@@ -156,26 +156,36 @@ def ingestion(workdir: Path, size: int = 300, overlap: int = 50, repeats: int = 
     files_v2 = sorted(v2.iterdir())
     data_dir = os.environ.get("GENAI_DATA_DIR")
     rows = []
-    for runtime in runtimes:
-        resolved = None
-        runs: dict[str, list] = {"fresh corpus": [], "new version (1 file edited)": []}
-        for r in range(repeats):
-            use_data_dir(workdir / f"ingest-{runtime}-{r}")  # empty embedding cache: really fresh
-            resolved = _use_runtime(runtime)
-            for scenario, fs, tag in (("fresh corpus", files, "v1"), ("new version (1 file edited)", files_v2, "v2")):
-                n, naive_s = _naive_ingest(fs, workdir / f"naive-{runtime}-{r}", f"naive-{tag}", size, overlap)
-                n_ours, ours_s, info = _ours_ingest(fs, f"ours-{tag}", size, overlap)
-                runs[scenario].append((n / naive_s, n_ours / ours_s, n, info))
-        for scenario, got in runs.items():
-            naive = statistics.median(g[0] for g in got)
-            ours = statistics.median(g[1] for g in got)
-            steps = got[[g[1] for g in got].index(ours)][3] if len(got) % 2 else got[0][3]
-            rows.append({"scenario": scenario, "ours runtime": resolved + (" (auto)" if runtime == "auto" else ""),
-                         "chunks": got[0][2], "naive chunks/s": naive, "ours chunks/s": ours, "ratio": ours / naive,
-                         "ratios per run": " ".join(f"{g[1] / g[0]:.2f}" for g in got), "ours (median run)": steps})
+    for chunking in chunkings:
+        size, overlap = (int(x) for x in chunking.split("/"))
+        for runtime in runtimes:
+            rows.extend(_ingestion_rows(workdir, files, files_v2, runtime, chunking, size, overlap, repeats))
     if data_dir is not None:
         os.environ["GENAI_DATA_DIR"] = data_dir
     _use_runtime("auto")
+    return rows
+
+
+def _ingestion_rows(workdir: Path, files: list[Path], files_v2: list[Path], runtime: str, chunking: str,
+                    size: int, overlap: int, repeats: int) -> list[dict]:
+    resolved, rows = None, []
+    runs: dict[str, list] = {"fresh corpus": [], "new version (1 file edited)": []}
+    tag = f"{runtime}-{size}-{overlap}"
+    for r in range(repeats):
+        use_data_dir(workdir / f"ingest-{tag}-{r}")  # empty embedding cache: really fresh
+        resolved = _use_runtime(runtime)
+        for scenario, fs, version in (("fresh corpus", files, "v1"), ("new version (1 file edited)", files_v2, "v2")):
+            n, naive_s = _naive_ingest(fs, workdir / f"naive-{tag}-{r}", f"naive-{version}", size, overlap)
+            n_ours, ours_s, info = _ours_ingest(fs, f"ours-{version}", size, overlap)
+            runs[scenario].append((n / naive_s, n_ours / ours_s, n, info))
+    for scenario, got in runs.items():
+        naive = statistics.median(g[0] for g in got)
+        ours = statistics.median(g[1] for g in got)
+        steps = got[[g[1] for g in got].index(ours)][3] if len(got) % 2 else got[0][3]
+        rows.append({"scenario": scenario, "chunking": chunking,
+                     "ours runtime": resolved + (" (auto)" if runtime == "auto" else ""),
+                     "chunks": got[0][2], "naive chunks/s": naive, "ours chunks/s": ours, "ratio": ours / naive,
+                     "ratios per run": " ".join(f"{g[1] / g[0]:.2f}" for g in got), "ours (median run)": steps})
     return rows
 
 
@@ -287,6 +297,8 @@ def main() -> int:
     p.add_argument("--quality-runtimes", nargs="+", default=["auto", "torch"],
                    help="our embedder's runtimes to measure retrieval quality with in part 1")
     p.add_argument("--repeats", type=int, default=3, help="ingestion runs per runtime (median reported)")
+    p.add_argument("--chunking", nargs="+", default=["300/50", "800/120"],
+                   help="SIZE/OVERLAP chunkings to measure ingestion at in part 2")
     p.add_argument("--runtimes", nargs="+", default=["auto", "onnx", "torch"],
                    help="our embedder's runtimes to measure in part 2 (GENAI_EMBEDDING_RUNTIME values)")
     p.add_argument("--answer-questions", type=int, default=3, help="questions per prompt mode in part 4")
@@ -300,9 +312,9 @@ def main() -> int:
             print("## Retrieval quality (QA set over the sample corpus)\n")
             print(table(out["quality"], ["runtime", "chunking", "chunks", "mode", "questions", "n", "hit@1", "hit@4", "MRR@10"]), "\n", flush=True)
         if not args.skip_ingest:
-            out["ingestion"] = ingestion(workdir, repeats=args.repeats, runtimes=tuple(args.runtimes))
+            out["ingestion"] = ingestion(workdir, tuple(args.chunking), args.repeats, tuple(args.runtimes))
             print("## Ingestion throughput vs LangChain Chroma.add_documents (same embedder)\n")
-            print(table(out["ingestion"], ["scenario", "ours runtime", "chunks", "naive chunks/s", "ours chunks/s",
+            print(table(out["ingestion"], ["scenario", "chunking", "ours runtime", "chunks", "naive chunks/s", "ours chunks/s",
                                            "ratio", "ratios per run", "ours (median run)"]), "\n", flush=True)
         if not args.skip_latency:
             out["latency"] = latency(workdir, args.sizes)
