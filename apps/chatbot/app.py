@@ -1,7 +1,8 @@
 """RAG chatbot: upload documents, ask questions, get streamed answers citing their passages.
 
 Layout and wiring only; ingestion, search, prompts and the chain live in core/retrieval.
-Nothing loads at import or build time: the embedder and the chat model load on first use.
+Nothing loads at import or build time; when run as the app, the embedder, chat model and safety
+scanners load in a background thread at start (core/retrieval/warm_up.py).
 """
 from __future__ import annotations
 
@@ -268,4 +269,7 @@ def build_app() -> gr.Blocks:
 
 
 if __name__ == "__main__":
+    from core.retrieval.warm_up import start_warm_up
+
+    start_warm_up()
     build_app().queue().launch()

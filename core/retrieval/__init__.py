@@ -9,4 +9,5 @@
     prompts.py     zero-shot / few-shot / chain-of-thought prompts with fenced context
     citations.py   [n] markers -> chunks
     chain.py       the LangChain RAG chain: condense, retrieve, guard, stream, cite
+    warm_up.py     load the embedder, chat model and safety scanners before the first request
 """
