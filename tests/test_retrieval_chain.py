@@ -140,3 +140,36 @@ def test_follow_up_is_condensed_with_history(library):
 def test_empty_question_is_refused(library):
     with pytest.raises(ValueError, match="empty"):
         RagChain("library").ask("   ")
+
+
+def test_a_model_stuck_repeating_a_sentence_is_stopped_and_the_repeats_dropped(library, monkeypatch):
+    """The chain's loop guard, with a stand-in model that repeats one sentence until closed."""
+    from core.retrieval import chain
+
+    LOOP = "Library cards must also be renewed to the extent permitted by the rules. "
+    pulled = []
+
+    class LoopingModel:
+        def stream(self, messages, params, cancel=None):
+            yield "The library opens at 8 [1]. "
+            while len(pulled) < 500:  # a real model would stop at max_new_tokens
+                pulled.append(1)
+                yield LOOP
+
+    monkeypatch.setattr(chain, "get_chat_model", lambda: LoopingModel())
+    answer = RagChain("library", k=2).ask("When does the library open?")
+    assert answer.trace["stopped"] == "repeating itself"
+    assert len(pulled) == 3  # stopped at the third occurrence, not at the token limit
+    assert answer.answer == "The library opens at 8 [1]. " + LOOP.strip()
+    assert [c.n for c in answer.citations if c.cited] == [1]
+
+
+def test_loop_detection_leaves_normal_answers_alone():
+    from core.retrieval.loops import loop_start
+
+    assert loop_start("Opens at 8 [1]. Closes at 6 [1]. Cards are free [2].") is None
+    assert loop_start("- Yes.\n- Yes.\n- Yes.\n- Yes.\n") is None  # short items may recur
+    twice = "The library opens at 8 in the morning. The library opens at 8 in the morning."
+    assert loop_start(twice) is None  # a restatement, not yet a loop
+    looped = twice + " The library opens at 8 in the morning. And"
+    assert looped[:loop_start(looped)].strip() == "The library opens at 8 in the morning."

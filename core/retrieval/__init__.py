@@ -8,6 +8,7 @@
     hybrid.py      vector / BM25 / reciprocal-rank-fusion search
     prompts.py     zero-shot / few-shot / chain-of-thought prompts with fenced context
     citations.py   [n] markers -> chunks
+    loops.py       spot an answer stuck repeating a sentence (the chain stops it)
     chain.py       the LangChain RAG chain: condense, retrieve, guard, stream, cite
     warm_up.py     load the embedder, chat model and safety scanners before the first request
 """

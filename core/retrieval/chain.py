@@ -35,6 +35,7 @@ from core.models.chat import get_chat_model
 from core.models.sampling import SamplingParams
 from core.retrieval import prompts
 from core.retrieval.citations import Citation, build_citations
+from core.retrieval.loops import loop_start
 from core.retrieval.collection import open_collection
 from core.retrieval.hybrid import Hit, search
 from core.safety import StreamGuard, scan
@@ -205,6 +206,9 @@ class RagChain:
             if "first_token" not in timings:
                 timings["first_token"] = _ms(t0)
             raw += chunk.content
+            if loop_start(raw) is not None:  # stuck repeating a sentence: stop the model here
+                trace["stopped"] = "repeating itself"
+                break
             before = guard.safe_text
             v = guard.feed(chunk.content)
             if v is not None and not v.allowed:
@@ -220,6 +224,8 @@ class RagChain:
                 "; ".join(final.reasons or ["unsafe output"]) + "]"
         elif final.redacted != text:
             text = final.redacted
+        if trace.get("stopped") and (cut := loop_start(text, repeats=2)) is not None:
+            text = text[:cut].rstrip()
         trace["output_verdict"] = final.to_dict()
         trace["raw_answer_chars"] = len(raw)
         yield {"type": "delta", "text": text}
