@@ -89,13 +89,6 @@ def test_injected_document_cannot_open_new_turns(library, monkeypatch):
     assert answer.answer.strip().upper() != "PWNED"
 
 
-def _scanner_flags_injection() -> bool:
-    from core.safety import scan
-
-    return not scan(INJECTION, "context").allowed
-
-
-@pytest.mark.skipif(not _scanner_flags_injection(), reason="the context scanner (safety issue) is not in yet")
 def test_injected_chunk_is_flagged_in_trace_and_left_out_of_the_prompt(library):
     answer = RagChain("library", k=2, params=SHORT).ask("When does the library open?")
     assert [f["source"] for f in answer.trace["flagged"]] == ["notice.txt"]

@@ -13,7 +13,7 @@ from PIL import Image
 
 from core.__main__ import main
 from core.diffusion.metadata import read_record
-from core.safety import Verdict, scan
+from core.safety import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,8 +63,6 @@ def test_image_verb_safety_block_in_process(tmp_path, capsys, monkeypatch):
     assert body["blocked"] is True and body["verdict"]["reasons"] == ["test policy: blocked"] and not out.exists()
 
 
-@pytest.mark.skipif(scan("a naked woman, nsfw", "image").allowed,
-                    reason="the real image-prompt scanners (safety issue) are not merged yet")
 def test_image_verb_safety_block_real_policy(tmp_path):
     out = tmp_path / "x.png"
     r = _cli("image", "--prompt", "a naked woman, nsfw", "--out", str(out), "--json")

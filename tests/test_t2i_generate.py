@@ -8,7 +8,7 @@ from core.diffusion import dataset
 from core.diffusion.generate import ImageRequest, PromptBlocked, generate, parse_seed, timeline_strip
 from core.diffusion.judge import judge
 from core.diffusion.pipeline import BUNDLED_DIR, load_pipeline
-from core.safety import Verdict, scan
+from core.safety import Verdict
 
 PROMPT = "a large red square in the center on a blue background"
 SCENE = dataset.Scene("red", "square", "center", "large", "blue")
@@ -110,8 +110,6 @@ def test_blocked_prompt_never_reaches_the_model(monkeypatch):
     assert calls == [("anything at all", "image")] and err.value.verdict.action == "block"
 
 
-@pytest.mark.skipif(scan("a gory decapitated corpse, blood splatter", "image").allowed,
-                    reason="the real image-prompt scanners (safety issue) are not merged yet")
 def test_real_image_policy_blocks_gore():
     with pytest.raises(PromptBlocked):
         generate(ImageRequest(prompt="a gory decapitated corpse, blood splatter", seed=1))
