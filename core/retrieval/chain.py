@@ -35,9 +35,9 @@ from core.models.chat import get_chat_model
 from core.models.sampling import SamplingParams
 from core.retrieval import prompts
 from core.retrieval.citations import Citation, build_citations
-from core.retrieval.loops import loop_start
 from core.retrieval.collection import open_collection
 from core.retrieval.hybrid import Hit, search
+from core.retrieval.loops import loop_start
 from core.safety import StreamGuard, scan
 
 log = logging.getLogger(__name__)
