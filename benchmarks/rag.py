@@ -1,7 +1,8 @@
 """RAG benchmark: retrieval quality, ingestion throughput vs a naive LangChain peer, query latency.
 
-    python benchmarks/rag.py                 # everything (several minutes on 2 CPU cores)
+    python benchmarks/rag.py                 # parts 1-4 (several minutes on 2 CPU cores)
     python benchmarks/rag.py --skip-latency --skip-answer
+    python benchmarks/rag.py --skip-quality --skip-ingest --skip-latency --answers   # parts 4 and 5
 
 1. Quality: the QA set (assets/rag_qa.jsonl, each question with the verbatim passage that
    answers it) over the sample corpus (assets/rag_corpus). A result is a hit when a chunk
@@ -19,6 +20,10 @@
    the query's own embedding.
 4. Answer latency: seconds from asking to the first model token and to the first text the
    output guard releases, with the bundled chat model.
+5. Answers: every 4th QA question answered in full per prompt mode: whether the answering
+   passage was in the prompt and cited with [n], the share of its content words in the answer,
+   "not found" replies, answers the loop guard stopped (core/retrieval/loops.py), and whether
+   repeated sentences remain. Only with --answers (it takes minutes).
 """
 from __future__ import annotations
 
@@ -278,6 +283,65 @@ def answer_latency(workdir: Path, n: int = 5) -> list[dict]:
     return rows
 
 
+# --- 5. answers ----------------------------------------------------------------------------
+_STOP = frozenset("the a an of to and or in on for is are be by with that this it as at from".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def answer_quality(workdir: Path, n: int = 30, modes: tuple[str, ...] = ("zero_shot", "few_shot", "chain_of_thought"),
+                   without_guard: bool = False) -> list[dict]:
+    """Every 4th QA question (all kinds), full-length answers at the default settings, per prompt mode.
+    without_guard: also each mode with the chain's loop guard switched off, the named peer."""
+    from core.retrieval import chain as chain_module
+    from core.retrieval.chain import RagChain
+    from core.retrieval.collection import open_collection
+
+    use_data_dir(workdir / "quality")
+    col = open_collection("qa-800")
+    if col.count() == 0:
+        col.ingest(sorted(CORPUS.iterdir()))
+    qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()][::4][:n]
+    rows = []
+    guard = chain_module.loop_start
+    for prompt_mode, guarded in [(m, g) for m in modes for g in ((True, False) if without_guard else (True,))]:
+        chain_module.loop_start = guard if guarded else (lambda text, repeats=3: None)
+        try:
+            got = [_answer_row(RagChain(col.name, prompt_mode=prompt_mode), q) for q in qa]
+        finally:
+            chain_module.loop_start = guard
+        k = len(got)
+        rows.append({"prompt mode": prompt_mode, "loop guard": "on" if guarded else "off", "questions": k,
+                     "answer passage in prompt": sum(g["gold shown"] for g in got) / k,
+                     "answer passage cited [n]": sum(g["gold cited"] for g in got) / k,
+                     "passage words in answer": sum(g["cover"] for g in got) / k,
+                     "said not found": sum(g["not found"] for g in got),
+                     "stopped looping": sum(g["stopped"] for g in got),
+                     "repeats left": sum(g["repeats left"] for g in got),
+                     "mean chars": sum(g["chars"] for g in got) / k,
+                     "mean s": sum(g["s"] for g in got) / k})
+    return rows
+
+
+def _answer_row(chain, q: dict) -> dict:
+    from core.retrieval import prompts
+    from core.retrieval.loops import loop_start
+
+    t = time.perf_counter()
+    a = chain.ask(q["question"])
+    gold = _content_words(q["passage"])
+    return {"s": time.perf_counter() - t,
+            "gold shown": any(q["passage"] in norm(c.text) for c in a.citations),
+            "gold cited": any(c.cited and q["passage"] in norm(c.text) for c in a.citations),
+            "cover": len(gold & _content_words(a.answer)) / max(len(gold), 1),
+            "not found": prompts.NOT_FOUND in a.answer,
+            "stopped": bool(a.trace.get("stopped")),
+            "repeats left": loop_start(a.answer, repeats=2) is not None,  # even after the guard
+            "chars": len(a.answer)}
+
+
 def table(rows: list[dict], keys: list[str]) -> str:
     def fmt(v):
         return f"{v:.3f}" if isinstance(v, float) else str(v)
@@ -294,6 +358,13 @@ def main() -> int:
     p.add_argument("--skip-ingest", action="store_true")
     p.add_argument("--skip-latency", action="store_true")
     p.add_argument("--skip-answer", action="store_true")
+    p.add_argument("--answers", action="store_true",
+                   help="run part 5 (full answers to 30 questions per mode: ~2-4 min per mode on 2 cores)")
+    p.add_argument("--answer-quality-questions", type=int, default=30,
+                   help="QA questions answered in full per prompt mode in part 5")
+    p.add_argument("--answer-modes", nargs="+", default=["zero_shot", "few_shot", "chain_of_thought"])
+    p.add_argument("--without-loop-guard", action="store_true",
+                   help="part 5: also answer with the chain's loop guard off, for comparison")
     p.add_argument("--quality-runtimes", nargs="+", default=["auto", "torch"],
                    help="our embedder's runtimes to measure retrieval quality with in part 1")
     p.add_argument("--repeats", type=int, default=3, help="ingestion runs per runtime (median reported)")
@@ -326,6 +397,13 @@ def main() -> int:
             print("## Answer latency (bundled chat model, model already loaded)\n")
             print(table(out["answer"], ["prompt mode", "questions", "first token p50 s", "first token max s",
                                         "first shown text p50 s"]), "\n", flush=True)
+        if args.answers:
+            out["answers"] = answer_quality(workdir, args.answer_quality_questions, tuple(args.answer_modes),
+                                           args.without_loop_guard)
+            print("## Answers (bundled chat model, full length, default settings)\n")
+            print(table(out["answers"], ["prompt mode", "loop guard", "questions", "answer passage in prompt",
+                                         "answer passage cited [n]", "passage words in answer", "said not found",
+                                         "stopped looping", "repeats left", "mean chars", "mean s"]), "\n", flush=True)
         if args.json:
             args.json.write_text(json.dumps(out, indent=1, default=str))
     finally:
