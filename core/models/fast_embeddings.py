@@ -203,7 +203,7 @@ class OnnxEmbedder(Embeddings):
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         # Each run uses one thread; batches run side by side on `workers` Python threads (ORT
         # releases the GIL and a session may run concurrently). Splitting one small run over two
-        # threads syncs at every op: 262 vs 347 chunks/s on two cores (docs/rag.md).
+        # threads syncs at every op: 262 vs 318 chunks/s on two cores (docs/rag.md).
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         # GENAI_THREADS=0 means every core this process may run on (respects taskset).
