@@ -2,7 +2,7 @@
 
 Layout and wiring only; ingestion, search, prompts and the chain live in core/retrieval.
 Nothing loads at import or build time; when run as the app, the embedder, chat model and safety
-scanners load in a background thread at start (core/retrieval/warm_up.py).
+scanners load in a background thread at start (core/warm_up.py).
 """
 from __future__ import annotations
 
@@ -269,7 +269,7 @@ def build_app() -> gr.Blocks:
 
 
 if __name__ == "__main__":
-    from core.retrieval.warm_up import start_warm_up
+    from core.warm_up import rag_parts, start_warm_up
 
-    start_warm_up()
+    start_warm_up(rag_parts())
     build_app().queue().launch()

@@ -184,4 +184,7 @@ def build_app() -> gr.Blocks:
 
 
 if __name__ == "__main__":
+    from core.warm_up import start_warm_up, text2image_parts
+
+    start_warm_up(text2image_parts())  # the page serves at once; the first image need not load anything
     build_app().queue().launch()

@@ -10,5 +10,4 @@
     citations.py   [n] markers -> chunks
     loops.py       spot an answer stuck repeating a sentence (the chain stops it)
     chain.py       the LangChain RAG chain: condense, retrieve, guard, stream, cite
-    warm_up.py     load the embedder, chat model and safety scanners before the first request
 """
