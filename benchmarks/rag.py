@@ -252,16 +252,23 @@ def latency(workdir: Path, sizes: list[int]) -> list[dict]:
 
 
 # --- 4. answer latency ---------------------------------------------------------------------
-def answer_latency(workdir: Path, n: int = 5) -> list[dict]:
-    from core.models.chat import get_chat_model
-    from core.models.sampling import SamplingParams
-    from core.retrieval.chain import RagChain
+def _qa_collection(workdir: Path):
+    """The corpus at the default chunking, as part 1 left it (built here when part 1 was skipped)."""
     from core.retrieval.collection import open_collection
 
     use_data_dir(workdir / "quality")
     col = open_collection("qa-800")
-    if col.count() == 0:  # run alone (--skip-quality): build the collection
+    if col.count() == 0:
         col.ingest(sorted(CORPUS.iterdir()))
+    return col
+
+
+def answer_latency(workdir: Path, n: int = 5) -> list[dict]:
+    from core.models.chat import get_chat_model
+    from core.models.sampling import SamplingParams
+    from core.retrieval.chain import RagChain
+
+    col = _qa_collection(workdir)
     get_chat_model()  # load once: the app keeps it loaded
     qa = [json.loads(line)["question"] for line in QA.read_text().splitlines() if line.strip()]
     rows = []
@@ -297,12 +304,8 @@ def answer_quality(workdir: Path, n: int = 30, modes: tuple[str, ...] = ("zero_s
     without_guard: also each mode with the chain's loop guard switched off, the named peer."""
     from core.retrieval import chain as chain_module
     from core.retrieval.chain import RagChain
-    from core.retrieval.collection import open_collection
 
-    use_data_dir(workdir / "quality")
-    col = open_collection("qa-800")
-    if col.count() == 0:
-        col.ingest(sorted(CORPUS.iterdir()))
+    col = _qa_collection(workdir)
     qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()][::4][:n]
     rows = []
     guard = chain_module.loop_start

@@ -4,7 +4,8 @@ Ingestion time is almost all embedding. A chunk whose exact text was embedded be
 unchanged paragraphs of a new version of a document, boilerplate shared by many files, a
 document deleted and uploaded again, the same file in another collection) is looked up
 instead of re-embedded. Keys are sha256(text) per embedding model and runtime
-(core/models/fast_embeddings.py), so a different model never reuses vectors; identical texts within one batch are embedded once.
+(core/models/fast_embeddings.py), so a different model never reuses vectors; identical texts
+within one batch are embedded once.
 """
 from __future__ import annotations
 
