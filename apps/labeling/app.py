@@ -21,6 +21,7 @@ from core.preferences import assignment, identity, submit as store
 from core.preferences.contestants import ASSETS, worker
 from core.preferences.db import DatabaseUnavailable, get_engine
 from core.preferences.identity import AccessDenied
+from apps.labeling.tune_tab import tune_section
 
 GUIDELINES = (ASSETS / "guidelines.md").read_text(encoding="utf-8")
 STRENGTH_CHOICES = [("(not said)", ""), ("slightly", "slightly"), ("clearly", "clearly"), ("much", "much")]
@@ -45,7 +46,8 @@ KEYS_JS = """
 """
 
 CSS = """
-#prefs-left, #prefs-right {min-height: 180px}
+/* fixed-height answer boxes that scroll inside: the buttons stay put whatever the answer length */
+#prefs-left, #prefs-right {height: 300px; overflow-y: auto}
 """
 
 
@@ -134,9 +136,17 @@ def ui_skip(token, current):
     return _show(served, identity.whoami(token).name)[:-1] + ("Skipped.",)
 
 
+SHOWN_NAMES = {"left": "left better", "right": "right better", "tie": "tie", "both_bad": "both bad"}
+
+
 def ui_undo(token):
     served = _guard(store.undo, token)
-    return _show(served, identity.whoami(token).name)[:-1] + ("Your last label was removed: label this item again.",)
+    prev = served.previous or {}
+    said = SHOWN_NAMES.get(prev.get("choice"), "?") + (f" ({prev['strength']})" if prev.get("strength") else "")
+    note = f"Your last label was removed. You had chosen **{said}**"
+    note += (": your rationale is back in the box below." if prev.get("rationale") else ".") + " Label this item again."
+    shown = _show(served, identity.whoami(token).name)[:-1] + (note,)
+    return shown + (prev.get("strength") or "", prev.get("rationale") or "")
 
 
 def labeler_tab():
@@ -184,7 +194,7 @@ def labeler_tab():
                   [token, current, strength, rationale], shown + [strength, rationale],
                   api_visibility="private", concurrency_limit=None)
     b_skip.click(ui_skip, [token, current], shown, api_visibility="private", concurrency_limit=None)
-    b_undo.click(ui_undo, [token], shown, api_visibility="private", concurrency_limit=None)
+    b_undo.click(ui_undo, [token], shown + [strength, rationale], api_visibility="private", concurrency_limit=None)
     return token, join_box, work_box, shown
 
 
@@ -209,7 +219,8 @@ def host_view(admin):
         f"{c['open_assignments']} open · {c['skipped']} skipped · "
         f"median **{_fmt(st['median_seconds'], 1)} s** per label\n\n"
         f"**Agreement:** Fleiss κ {_fmt(ag['fleiss_kappa'])} · Krippendorff α {_fmt(ag['krippendorff_alpha'])} · "
-        f"mean Cohen κ {_fmt(ag['cohen_kappa_mean'])} over {len(ag['cohen_pairs'])} labeler pairs\n\n"
+        f"mean Cohen κ {_fmt(ag['cohen_kappa_mean'])} over {len(ag['cohen_pairs'])} labeler pairs"
+        + (f" ({ag['note']})" if ag.get("note") else "") + "\n\n"
         f"**Position bias:** the left answer won {_fmt(pb['left_rate'])} of {pb['strict_labels']} strict "
         f"preferences (binomial p = {_fmt(pb['p_value'])}; 0.5 = no bias)"
     )
@@ -221,8 +232,10 @@ def host_view(admin):
         status += "\n\nReward model: training…"
     elif job["result"]:
         r = job["result"]
-        status += (f"\n\nReward model: held-out pairwise accuracy **{_fmt(r['heldout_accuracy'])}** on "
-                   f"{r['heldout_pairs']} pairs (longer-answer baseline {_fmt(r['length_baseline_accuracy'])}), "
+        verdict = ("" if r.get("trusted") else f"**Not trained yet:** {r.get('warning')}. ")
+        status += (f"\n\nReward model: {verdict}held-out pairwise accuracy **{_fmt(r['heldout_accuracy'])}** on "
+                   f"{r['heldout_pairs']} pairs (95 % interval {_fmt(r.get('heldout_low'))}–{_fmt(r.get('heldout_high'))}; "
+                   f"longer-answer baseline {_fmt(r['length_baseline_accuracy'])}), "
                    f"{r['train_pairs']} training pairs, {r['seconds']:.0f} s, saved to `{r['path']}`")
     elif job["error"]:
         status += f"\n\nReward model: failed: {job['error']}"
@@ -230,8 +243,14 @@ def host_view(admin):
     pairs = [[p["labeler_a"], p["labeler_b"], p["n"], _fmt(p["kappa"])] for p in ag["cohen_pairs"]]
     flagged = ([["prompt", f["prompt_key"], f["prompt"], f["reasons"]] for f in st["flagged_prompts"]]
                + [["item", str(f["item_id"]), f["prompt"], f["reasons"]] for f in st["flagged_items"]])
+    from core.preferences.disagreement import disagreements
+
+    split = [[d["item_id"], d["prompt"], f"{100 * d['majority_share']:.0f} %",
+              "\n".join(f"{v['labeler']}: {v['choice']}" + (f" ({v['strength']})" if v["strength"] else "")
+                        + (f" — {v['rationale']}" if v["rationale"] else "") for v in d["votes"])]
+             for d in disagreements()]
     return (summary, status, ratings_plot(st["ratings"]), labeler_plot(st["per_labeler"]),
-            coverage_plot(st["coverage"]), per_labeler, pairs, flagged)
+            coverage_plot(st["coverage"]), per_labeler, pairs, flagged, split)
 
 
 def ui_host_open(admin):
@@ -244,7 +263,7 @@ def ui_host_open(admin):
 
 def ui_host_refresh(admin):
     if not admin:
-        return (gr.skip(),) * 8
+        return (gr.skip(),) * 9
     return _guard(host_view, admin)
 
 
@@ -312,6 +331,9 @@ def host_tab():
                                  label="Pairwise agreement", interactive=False)
         flagged = gr.Dataframe(headers=["kind", "id", "prompt", "reasons"], interactive=False,
                                label="Held back by safety (host only)")
+        split = gr.Dataframe(headers=["item", "prompt", "majority", "labels and rationales"], interactive=False,
+                             wrap=True, label="Disagreements: items the labelers split on, with their rationales",
+                             elem_id="host-disagreements")
         with gr.Accordion("Data: import, generate, export", open=False):
             with gr.Row():
                 upload = gr.File(label="Prompts or pairs (.jsonl / .csv)", file_types=[".jsonl", ".csv"], type="filepath")
@@ -334,7 +356,8 @@ def host_tab():
                 s_resp = gr.Textbox(label="Response")
                 score_btn = gr.Button("Score")
             score_out = gr.Markdown()
-    view = [summary, status, ratings, per_lab_plot, coverage, per_labeler, pairs, flagged]
+        tune_section(admin, timer)
+    view = [summary, status, ratings, per_lab_plot, coverage, per_labeler, pairs, flagged, split]
     open_btn.click(ui_host_open, [admin_in], [admin, login, dash, timer] + view, api_visibility="private")
     timer.tick(ui_host_refresh, [admin], view, api_visibility="private", show_progress="hidden")
     import_btn.click(ui_import, [admin, upload], [data_msg], api_visibility="private")

@@ -4,6 +4,10 @@
     python -m core prefs export --format trl|raw --out PATH [--style conversational] [--ties kto]
     python -m core prefs stats --json
     python -m core prefs train-reward [--json]
+    python -m core prefs train-policy [--method dpo|sft-dpo] [--max-steps N] [--json]
+    python -m core prefs runs [--json]                    versioned policy runs, newest first
+    python -m core prefs cancel-policy RUN_ID
+    python -m core prefs compare [--run ID|latest] [--limit N] [--no-publish] [--json]
 """
 from __future__ import annotations
 
@@ -40,6 +44,35 @@ def register(sub) -> None:
     tr.add_argument("--json", action="store_true")
     tr.add_argument("--max-steps", type=int, default=-1, help="stop after N steps (default: full epochs)")
     tr.set_defaults(func=run_train)
+
+    tp = verbs.add_parser("train-policy", help="tune the chat model on the labels (DPO with LoRA, CPU)")
+    tp.add_argument("--method", choices=("dpo", "sft-dpo"), default="dpo",
+                    help="dpo, or sft-dpo: SFT on the chosen answers first (default dpo)")
+    tp.add_argument("--max-steps", type=int, default=None, help="stop after N optimizer steps (default: 1 epoch)")
+    tp.add_argument("--epochs", type=float, default=None)
+    tp.add_argument("--learning-rate", type=float, default=None)
+    tp.add_argument("--beta", type=float, default=None, help="DPO beta (default 0.1)")
+    tp.add_argument("--run-id", default=None, help="train an already recorded (queued) run")
+    tp.add_argument("--json", action="store_true")
+    tp.set_defaults(func=run_train_policy)
+
+    rn = verbs.add_parser("runs", help="list policy-training runs")
+    rn.add_argument("--json", action="store_true")
+    rn.set_defaults(func=run_runs)
+
+    cp = verbs.add_parser("cancel-policy", help="ask a running policy-training run to stop")
+    cp.add_argument("run_id", metavar="RUN_ID")
+    cp.set_defaults(func=run_cancel_policy)
+
+    cm = verbs.add_parser("compare", help="tuned vs base on held-out prompts; publishes blind pairs")
+    cm.add_argument("--run", default="latest", help="run id, or latest (default)")
+    cm.add_argument("--prompts", default=None, help="JSONL with 'prompt' (default: the shipped held-out set)")
+    cm.add_argument("--limit", type=int, default=40, help="held-out prompts used (default 40)")
+    cm.add_argument("--temperature", type=float, default=0.7)
+    cm.add_argument("--max-new-tokens", type=int, default=64)
+    cm.add_argument("--no-publish", action="store_true", help="do not serve the pairs to labelers")
+    cm.add_argument("--json", action="store_true")
+    cm.set_defaults(func=run_compare)
 
 
 def run_import(args) -> int:
@@ -87,4 +120,84 @@ def run_train(args) -> int:
     else:
         json.dump(result.to_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
+    return 0
+
+
+def _print(obj, as_json: bool) -> None:
+    if as_json:
+        print_json(obj)
+    else:
+        json.dump(obj, sys.stdout, indent=2, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+
+
+def _base_path() -> str:
+    from core.config import get_settings
+    from core.preferences.policy_model import base_model_path
+
+    s = get_settings()
+    return base_model_path(s.llm_model, s.llm_base_url)
+
+
+def run_train_policy(args) -> int:
+    from core.config import get_settings
+    from core.models.device import apply_thread_setting
+    from core.preferences.export import trl_rows
+    from core.preferences.policy_train import start_run, train_run
+
+    apply_thread_setting()
+    s = get_settings()
+    if args.run_id:
+        run_id = args.run_id
+    else:
+        rows = trl_rows("standard", "drop", margin=False, include_compare=False)
+        run_id = start_run(s.data_dir, rows, args.method, s.llm_model, max_steps=args.max_steps,
+                           epochs=args.epochs, learning_rate=args.learning_rate, beta=args.beta)["id"]
+    run = train_run(s.data_dir, run_id, _base_path())
+    _print(run, args.json)
+    return 0 if run["status"] == "done" else 3
+
+
+def run_runs(args) -> int:
+    from core.config import get_settings
+    from core.preferences.policy_runs import list_runs
+
+    runs = list_runs(get_settings().data_dir)
+    if args.json:
+        print_json(runs)
+        return 0
+    for r in runs:
+        m = r.get("metrics") or {}
+        print(f"{r['id']:<44} {r.get('status', '?'):<10} pairs {r.get('pairs', '?'):<5} "
+              f"loss {m.get('dpo_loss', 'n/a')}")
+    return 0
+
+
+def run_cancel_policy(args) -> int:
+    from core.config import get_settings
+    from core.preferences.policy_runs import request_cancel
+
+    request_cancel(get_settings().data_dir, args.run_id)
+    print_json({"run_id": args.run_id, "cancel_requested": True})
+    return 0
+
+
+def run_compare(args) -> int:
+    from core.config import get_settings
+    from core.models.device import apply_thread_setting
+    from core.preferences.compare import blind_results, build_comparison
+    from core.preferences.policy_runs import latest_done
+
+    apply_thread_setting()
+    data_dir = get_settings().data_dir
+    run_id = args.run
+    if run_id == "latest":
+        run = latest_done(data_dir)
+        if run is None:
+            raise ValueError("no finished policy run to compare; train one (python -m core prefs train-policy)")
+        run_id = run["id"]
+    report = build_comparison(data_dir, run_id, _base_path(), args.prompts, args.limit, args.temperature,
+                              args.max_new_tokens, publish=not args.no_publish)
+    report["blind"] = blind_results(run_id)
+    _print(report, args.json)
     return 0

@@ -103,11 +103,16 @@ class LocalChatModel:
     """
 
     def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None, fast: bool = True,
-                 quantize: str | None = None):
+                 quantize: str | None = None, adapter: str = ""):
         dtype = dtype or pick_dtype(get_settings().llm_dtype)
         loaded = load_causal_lm(model, dtype=dtype, attn_implementation="sdpa")
         self.lm, self.tokenizer = loaded.model, loaded.tokenizer
         self.name, self.source = loaded.name, loaded.source
+        if adapter:  # a tuned model from the labeling app: merged into a private copy of the weights
+            from core.models.tuned import merge_adapter
+
+            self.lm, tag = merge_adapter(self.lm, adapter)
+            self.name = f"{self.name}+{tag}"
         self.max_context = getattr(self.lm.config, "max_position_embeddings", 2048)
         self.stop_ids = self._stop_ids()
         self.fast = FastLlama(self.lm) if fast and fast_llama.supports(self.lm) else None
@@ -202,7 +207,7 @@ def _build() -> ChatModel:
         from core.models.openai_compat import OpenAICompatChatModel
 
         return OpenAICompatChatModel(s.llm_base_url, s.llm_model, s.llm_api_key, s.llm_timeout)
-    return LocalChatModel(s.llm_model)
+    return LocalChatModel(s.llm_model, adapter=s.llm_adapter)
 
 
 _chat: Lazy[ChatModel] = Lazy(_build)

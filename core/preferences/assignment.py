@@ -19,7 +19,7 @@ import random
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,6 +44,8 @@ class Served:
     done: int = 0
     quota: int = 0
     message: str = ""
+    # after an undo: the label just removed, in the labeler's terms (choice left|right|tie|both_bad)
+    previous: dict | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -83,7 +85,9 @@ def _candidates(s: Session, labeler: Labeler, k: int) -> list[int]:
                                             Assignment.status != "expired")
     q = (select(Item.id).outerjoin(Assignment, and_(Assignment.item_id == Item.id, Assignment.slot.is_not(None)))
          .where(Item.flagged.is_(False), Item.id.not_in(mine))
-         .group_by(Item.id).having(taken < k).order_by(taken, func.random()).limit(CANDIDATES))
+         .group_by(Item.id, Item.source).having(taken < k)
+         # blind base-vs-tuned pairs (compare.py) first: the room sees its own result soonest
+         .order_by(case((Item.source == "compare", 0), else_=1), taken, func.random()).limit(CANDIDATES))
     return list(s.scalars(q))
 
 

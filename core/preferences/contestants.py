@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
@@ -66,7 +67,21 @@ def answer(c: Contestant, prompt: str) -> str:
     messages = ([{"role": "system", "content": c.system}] if c.system else []) + [{"role": "user", "content": prompt}]
     params = SamplingParams(max_new_tokens=c.max_new_tokens, temperature=c.temperature, top_k=c.top_k,
                             top_p=c.top_p, seed=c.seed)
-    return get_chat_model().generate(messages, params).text.strip()
+    result = get_chat_model().generate(messages, params)
+    text = result.text.strip()
+    # Cut off by the token cap: end at the last full sentence instead of mid-word ("...The").
+    return whole_sentences(text) if result.new_tokens >= c.max_new_tokens else text
+
+
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?][)\]\"'`*]*(?=\s|$)|\n")
+
+
+def whole_sentences(text: str) -> str:
+    """`text` up to its last complete sentence (or line); with none, the text and an ellipsis."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if ends and ends[-1] >= len(text) * 0.3:  # keep at least a third: a lone "1." is no answer
+        return text[:ends[-1]].rstrip()
+    return text.rstrip() + "…"
 
 
 def pending_prompts(contestants: list[Contestant]) -> list[int]:

@@ -32,11 +32,13 @@ STYLES = ("standard", "conversational")
 POLICIES = ("drop", "kto")
 
 
-def _rows():
+def _rows(include_compare: bool = True):
     with transaction() as s:
         q = (select(Label, Item, Prompt.text, Prompt.key, Labeler.name)
              .join(Item, Label.item_id == Item.id).join(Prompt, Item.prompt_id == Prompt.id)
              .join(Labeler, Label.labeler_id == Labeler.id).order_by(Label.id))
+        if not include_compare:  # blind base-vs-tuned pairs (compare.py): held out from training
+            q = q.where(Item.source != "compare")
         return list(s.execute(q))
 
 
@@ -44,13 +46,14 @@ def _wrap(style: str, role: str, text: str):
     return text if style == "standard" else [{"role": role, "content": text}]
 
 
-def trl_rows(style: str = "standard", policy: str = "drop", margin: bool = True) -> list[dict]:
+def trl_rows(style: str = "standard", policy: str = "drop", margin: bool = True,
+             include_compare: bool = True) -> list[dict]:
     if style not in STYLES:
         raise ValueError(f"style must be one of {STYLES}, got {style!r}")
     if policy not in POLICIES:
         raise ValueError(f"policy must be one of {POLICIES}, got {policy!r}")
     out = []
-    for label, item, prompt, _key, _name in _rows():
+    for label, item, prompt, _key, _name in _rows(include_compare):
         p = _wrap(style, "user", prompt)
         a, b = _wrap(style, "assistant", item.response_a), _wrap(style, "assistant", item.response_b)
         if policy == "kto":

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from core.config import get_settings
 from core.preferences.agreement import fleiss_kappa, krippendorff_alpha, pairwise_cohen
 from core.preferences.db import transaction
+from core.preferences.disagreement import agreement_note
 from core.preferences.ratings import bradley_terry
 from core.preferences.schema import Assignment, Item, Label, Labeler, Prompt
 
@@ -69,6 +70,7 @@ def collect(bootstrap: int = 200) -> dict:
             "krippendorff_alpha": krippendorff_alpha(units),
             "cohen_kappa_mean": statistics.mean(kappas) if kappas else None,
             "cohen_pairs": pairs,
+            "note": agreement_note(dict(per_item), k),
         },
         "position_bias": position_bias([(l.choice == "A") == l.left_is_a for l in strict]),
         "ratings": [r.to_dict() for r in bradley_terry(comps, bootstrap=bootstrap)],

@@ -52,6 +52,15 @@ def to_item_choice(shown: str, left_is_a: bool) -> str:
     return shown
 
 
+def to_shown_choice(item_choice: str, left_is_a: bool) -> str:
+    """The inverse of to_item_choice: what the labeler clicked, from the stored item choice."""
+    if item_choice == "A":
+        return "left" if left_is_a else "right"
+    if item_choice == "B":
+        return "right" if left_is_a else "left"
+    return item_choice
+
+
 def _validate(choice: str, strength, rationale, client_id) -> tuple[str | None, str]:
     if choice not in SHOWN_CHOICES:
         raise ValueError(f"choice must be one of {SHOWN_CHOICES}, got {choice!r}")
@@ -129,10 +138,14 @@ def undo(token: str) -> Served:
         if last is None:
             raise Conflict("nothing to undo")
         a = s.get(Assignment, last.assignment_id)
+        previous = {"choice": to_shown_choice(last.choice, last.left_is_a), "strength": last.strength,
+                    "rationale": last.rationale}
         s.delete(last)
         a.status, a.assigned_at = "open", utcnow()
         s.flush()
-        return _served(s, a, done_count(s, labeler.id), settings.prefs_quota)
+        served = _served(s, a, done_count(s, labeler.id), settings.prefs_quota)
+        served.previous = previous
+        return served
 
 
 def my_labels(token: str) -> list[dict]:

@@ -1,0 +1,226 @@
+"""The whole RLHF loop on a simulated room: do the room's labels make the chat model better?
+
+    PYTHONPATH=. GENAI_THREADS=1 taskset -c 1 .venv/bin/python benchmarks/rlhf_loop.py [--quick]
+
+1. Training prompts are made by TEMPLATE (topic x question form, below); the held-out prompts
+   (assets/labeling/heldout_prompts.jsonl) were written by hand, before any tuning, by a
+   different procedure; no held-out prompt is trained on.
+2. The bundled SmolLM2-135M-Instruct samples 4 answers per training prompt (temperature 0.9);
+   answers pair up into items (4 per prompt), imported into a fresh preference store.
+3. Simulated labelers with a hidden preference (benchmarks/rlhf_judge.py: answer directly and
+   politely; not length) and noise label every item once, through core.preferences.
+4. From the store's export: a reward model (TRL RewardTrainer, MiniLM) and a DPO policy run
+   (core/preferences/policy_train.py: TRL DPOTrainer + LoRA). Training is timed.
+5. On the held-out prompts: tuned vs base, and best-of-4 (reward model picks among 4 base
+   samples) vs base, judged by the hidden preference; sampled (T=0.7, the headline, declared
+   before running) and greedy. 95 % Wilson intervals; ties count half.
+6. Does it stay a language model: perplexity on ordinary text (the RAG corpus) before and
+   after, and the KL of the tuned model to the base on its own answers.
+--quick: 16 training prompts (64 pairs), 6 DPO steps, 24 held-out prompts, for routine checks.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+TOPICS = ["a rainforest", "compound interest", "a solar eclipse", "the water cycle", "a healthy breakfast",
+          "public speaking", "a black hole", "composting", "a credit score", "the immune system",
+          "jet lag", "a sourdough starter", "a thesaurus", "the Roman Empire", "a hybrid car",
+          "time management", "a coral reef", "the stock market", "a telescope", "meditation",
+          "a glacier", "an electric guitar", "photosynthesis in algae", "a job reference", "a podcast",
+          "the printing press", "a bird's nest", "a marathon", "a spreadsheet formula", "a thunderstorm",
+          "a vegetable garden", "the metric system", "a library card", "a chess opening", "a cover letter",
+          "wind turbines", "a fossil", "a budget travel plan", "sunscreen", "a wedding toast",
+          "a search engine", "tide pools", "a sewing machine", "an encyclopedia", "a first aid kit",
+          "a solar panel", "a city map", "a book club", "a fire drill", "a sleeping bag",
+          "a weather forecast", "a lighthouse", "a recipe substitution", "a team meeting", "a microscope",
+          "the alphabet", "a bank account", "a mountain bike", "a yoga mat", "an orchestra",
+          "a password", "a volcano eruption", "a houseplant", "a coffee grinder", "a museum visit",
+          "the Olympic Games", "an airport security check", "a thermostat", "a study schedule", "a pizza oven",
+          "a hiking trail", "a hearing aid", "a crossword puzzle", "a paper airplane", "a snow day"]
+FORMS = ["What is {t}?", "Can you explain {t} briefly?", "How does {t} work?", "Why does {t} matter?",
+         "What should a beginner know about {t}?"]
+
+
+def training_prompts(n: int, heldout: set[str], seed: int) -> list[str]:
+    rng = random.Random(seed)
+    pool = [f.format(t=t) for t in TOPICS for f in FORMS]
+    rng.shuffle(pool)
+    return [p for p in pool if p not in heldout][:n]
+
+
+def label_room(rows: list[dict], labelers: int, seed: int) -> dict:
+    from rlhf_judge import SimLabeler
+
+    from core.preferences import assignment, identity, submit
+    from core.preferences.importing import import_file
+
+    path = Path(os.environ["GENAI_DATA_DIR"]) / "pairs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    imported = import_file(path)
+    people = [(identity.join(f"sim{i}", "studio").token, SimLabeler(seed + i)) for i in range(labelers)]
+    n, choices = 0, {}
+    while True:
+        progressed = False
+        for token, person in people:
+            served = assignment.next_item(token)
+            if served.status != "item":
+                continue
+            c = person.choose(served.prompt, served.left, served.right)
+            choices[c] = choices.get(c, 0) + 1
+            submit.submit(token, served.assignment_id, c, None, "", f"sim-{n:06d}")
+            n += 1
+            progressed = True
+        if not progressed:
+            return {"items": imported.items_added, "flagged": imported.flagged, "labels": n, "choices": choices}
+
+
+def judged(prompts, tuned, base) -> list[float]:
+    from rlhf_judge import compare
+
+    return [compare(p, t, b) for p, t, b in zip(prompts, tuned, base)]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--labelers", type=int, default=6)
+    ap.add_argument("--max-new-tokens", type=int, default=40)
+    ap.add_argument("--method", default="dpo", choices=("dpo", "sft-dpo"))
+    ap.add_argument("--out", default=None, help="JSON results (default benchmarks/results/rlhf_loop[-quick].json)")
+    a = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-rlhf-"))
+    os.environ.update({"GENAI_DATA_DIR": str(work), "GENAI_PREFS_QUOTA": "100000", "GENAI_PREFS_OVERLAP": "1",
+                       "HF_HUB_OFFLINE": "1"})
+    import torch
+
+    from core.config import get_settings
+    from core.models.device import apply_thread_setting
+    from core.preferences import policy_train
+    from core.preferences.best_of_n import pick_best, reward_scores
+    from core.preferences.export import trl_rows
+    from core.preferences.policy_eval import kl_to_base, ordinary_text_windows, perplexity, win_rate
+    from core.preferences.policy_model import base_model_path, load_policy_base, load_tuned, sample_answers
+    from core.preferences.reward import train_reward
+
+    apply_thread_setting()
+    t_all = time.perf_counter()
+    n_train, n_held, max_steps = (16, 24, 6) if a.quick else (75, 80, -1)
+    heldout = [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling/heldout_prompts.jsonl").read_text().splitlines()]
+    heldout = heldout[:n_held]
+    prompts = training_prompts(n_train, set(heldout), a.seed)
+    path = base_model_path("bundled")
+    base, tok = load_policy_base(path)
+    tok_len = lambda s: len(tok(s, add_special_tokens=False)["input_ids"])
+
+    t = time.perf_counter()
+    samples = sample_answers(base, tok, prompts, n=4, temperature=0.9, max_new_tokens=a.max_new_tokens,
+                             seed=a.seed, batch_size=32)
+    t_gen = time.perf_counter() - t
+    rows = []
+    for i, (p, s) in enumerate(zip(prompts, samples)):
+        for j, (x, y) in enumerate(((0, 1), (2, 3), (0, 2), (1, 3))):
+            rows.append({"id": f"t{i:03d}-{j}", "prompt": p, "response_a": s[x], "response_b": s[y],
+                         "model_a": f"sample{x}", "model_b": f"sample{y}"})
+    room = label_room(rows, a.labelers, a.seed)
+    prefs = trl_rows("standard", "drop", margin=True)
+
+    t = time.perf_counter()
+    reward = train_reward(prefs, heldout=0.2, seed=a.seed)
+    t_reward = time.perf_counter() - t
+    run = policy_train.start_run(work, prefs, a.method, "bundled", max_steps=max_steps, seed=a.seed)
+    t = time.perf_counter()
+    run = policy_train.train_run(work, run["id"], path)
+    t_train = time.perf_counter() - t
+    if run["status"] != "done":
+        print(f"policy run {run['status']}: {run.get('error')}")
+        return 1
+    tuned, _ = load_tuned(path, work / "policy_runs" / run["id"] / "adapter")
+
+    t = time.perf_counter()
+    base_s = sample_answers(base, tok, heldout, n=5, temperature=0.7, max_new_tokens=a.max_new_tokens,
+                            seed=a.seed + 1, batch_size=40)
+    tuned_s = [x[0] for x in sample_answers(tuned, tok, heldout, n=1, temperature=0.7,
+                                            max_new_tokens=a.max_new_tokens, seed=a.seed + 2, batch_size=40)]
+    base_one = [x[0] for x in base_s]
+    bo4, _ = pick_best(heldout, [x[1:5] for x in base_s], reward.path)
+    base_g = [x[0] for x in sample_answers(base, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
+    tuned_g = [x[0] for x in sample_answers(tuned, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
+    t_eval = time.perf_counter() - t
+    texts = ordinary_text_windows()
+    ppl_base, ppl_tuned = perplexity(base, tok, texts), perplexity(tuned, tok, texts)
+    kl = kl_to_base(tuned, base, tok, heldout, tuned_s)
+    rew = {name: sum(v) / len(v) for name, v in (("base", reward_scores(heldout, base_one, reward.path)),
+                                                ("tuned", reward_scores(heldout, tuned_s, reward.path)))}
+    from rlhf_judge import score
+
+    mean = lambda xs: sum(xs) / len(xs)
+    results = {
+        "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
+        "affinity": sorted(os.sched_getaffinity(0)), "load_before": os.getloadavg(), "machine": platform.processor(),
+        "train_prompts": len(prompts), "heldout_prompts": len(heldout), "room": room, "strict_pairs": len(prefs),
+        "reward_model": reward.to_dict(),
+        "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},
+        "seconds": {"generate_pairs": round(t_gen, 1), "reward_train": round(t_reward, 1),
+                    "policy_train": round(t_train, 1), "eval_generation": round(t_eval, 1),
+                    "total": round(time.perf_counter() - t_all, 1)},
+        "win_rate_sampled": win_rate(judged(heldout, tuned_s, base_one)),
+        "win_rate_greedy": win_rate(judged(heldout, tuned_g, base_g)),
+        "best_of_4_vs_base_sampled": win_rate(judged(heldout, bo4, base_one)),
+        "hidden_score": {"base": mean([score(p, x) for p, x in zip(heldout, base_one)]),
+                         "tuned": mean([score(p, x) for p, x in zip(heldout, tuned_s)]),
+                         "best_of_4": mean([score(p, x) for p, x in zip(heldout, bo4)])},
+        "answer_tokens": {"base": mean([tok_len(x) for x in base_one]), "tuned": mean([tok_len(x) for x in tuned_s]),
+                          "best_of_4": mean([tok_len(x) for x in bo4])},
+        "reward_model_score": rew | {"shift": rew["tuned"] - rew["base"]},
+        "perplexity": {"base": ppl_base, "tuned": ppl_tuned, "rise": ppl_tuned / ppl_base - 1,
+                       "windows": len(texts)},
+        "kl_to_base": kl,
+        "load_after": os.getloadavg(),
+        "samples": [{"prompt": p, "base": b, "tuned": x} for p, b, x in list(zip(heldout, base_one, tuned_s))[:6]],
+    }
+    out = Path(a.out or ROOT / "benchmarks" / "results" / f"rlhf_loop{'-quick' if a.quick else ''}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print_table(results)
+    return 0
+
+
+def print_table(r: dict) -> None:
+    f = lambda w: f"{w['win_rate']:.3f} [{w['low']:.3f}, {w['high']:.3f}]  n={w['n']} (W{w['wins']}/T{w['ties']}/L{w['losses']})"
+    print(f"room: {r['room']['items']} pairs labelled by simulated labelers -> {r['strict_pairs']} strict preferences "
+          f"{r['room']['choices']}")
+    print(f"reward model held-out pairwise accuracy {r['reward_model']['heldout_accuracy']:.3f} on "
+          f"{r['reward_model']['heldout_pairs']} pairs (longer-answer baseline "
+          f"{r['reward_model']['length_baseline_accuracy']:.3f})")
+    print(f"{'on ' + str(r['heldout_prompts']) + ' held-out prompts, hidden preference':<48}{'win rate vs base [95 % CI]':>40}")
+    print(f"{'DPO-tuned (LoRA), sampled T=0.7':<48}{f(r['win_rate_sampled']):>40}")
+    print(f"{'DPO-tuned (LoRA), greedy':<48}{f(r['win_rate_greedy']):>40}")
+    print(f"{'peer: best-of-4 by the reward model, T=0.7':<48}{f(r['best_of_4_vs_base_sampled']):>40}")
+    hs, at = r["hidden_score"], r["answer_tokens"]
+    print(f"hidden score base {hs['base']:.3f} tuned {hs['tuned']:.3f} best-of-4 {hs['best_of_4']:.3f}; "
+          f"answer tokens base {at['base']:.1f} tuned {at['tuned']:.1f} best-of-4 {at['best_of_4']:.1f}")
+    rm, pp, kl = r["reward_model_score"], r["perplexity"], r["kl_to_base"]
+    print(f"reward-model score base {rm['base']:.3f} tuned {rm['tuned']:.3f} (shift {rm['shift']:+.3f})")
+    print(f"perplexity on ordinary text: base {pp['base']:.2f} tuned {pp['tuned']:.2f} (rise {100 * pp['rise']:+.1f} %); "
+          f"KL(tuned||base) {kl['kl_per_token']:.4f} nats/token, {kl['kl_per_answer']:.3f} per answer")
+    s = r["seconds"]
+    print(f"seconds: pair generation {s['generate_pairs']}, reward model {s['reward_train']}, "
+          f"DPO on {r['strict_pairs']} pairs {s['policy_train']}, evaluation {s['eval_generation']}, total {s['total']} "
+          f"({r['threads']} torch threads, CPUs {r['affinity']}, load {r['load_before'][0]:.2f} -> {r['load_after'][0]:.2f})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

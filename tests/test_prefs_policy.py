@@ -1,0 +1,146 @@
+"""Policy training from labels (DPO + LoRA via TRL) on a tiny random Llama: runs are versioned,
+cancellable, never touch the base model, and the tuned model is what `core chat` then uses."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from policy_helpers import make_tiny_llama, preference_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Path:
+    return make_tiny_llama(tmp_path_factory.mktemp("tiny-llama"))
+
+
+def _digest(folder: Path) -> str:
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(folder.glob("*")) if p.is_file())).hexdigest()
+
+
+def test_dpo_run_trains_an_adapter_and_leaves_the_base_alone(tiny, data_dir):
+    import torch
+
+    from core.preferences import policy_runs
+    from core.preferences.policy_model import load_policy_base, load_tuned
+    from core.preferences.policy_train import start_run, train_run
+
+    before = _digest(tiny)
+    rows = preference_rows(16)
+    run = start_run(data_dir, rows, "dpo", str(tiny), max_steps=3, batch_size=4, learning_rate=5e-3)
+    assert run["status"] == "queued" and run["pairs"] == 16
+    done = train_run(data_dir, run["id"], str(tiny))
+    assert done["status"] == "done", done
+    assert done["metrics"]["steps"] == 3 and done["progress"]["step"] == 3
+    # data hash = sha256 of the stored rows; the rows on disk are exactly what was trained on
+    assert done["data_hash"] == policy_runs.data_hash(policy_runs.read_rows(data_dir, run["id"]))
+    assert policy_runs.read_rows(data_dir, run["id"]) == rows
+    adapter = policy_runs.adapter_dir(data_dir, run["id"])
+    assert (adapter / "adapter_config.json").exists() and not (adapter / "ref").exists()
+    assert _digest(tiny) == before  # the base model's files are untouched
+    base, tok = load_policy_base(str(tiny))
+    tuned, _ = load_tuned(str(tiny), adapter)
+    ids = tok("Question 1: how do I water plant 1?", return_tensors="pt")["input_ids"]
+    with torch.no_grad():
+        assert not torch.allclose(base(input_ids=ids).logits, tuned(input_ids=ids).logits)
+    # DPO moved the policy towards the chosen answers, relative to the reference
+    assert done["metrics"]["final_reward_margin"] > 0
+
+
+def test_sft_then_dpo_runs_both_stages(tiny, data_dir):
+    from core.preferences.policy_train import start_run, train_run
+
+    run = start_run(data_dir, preference_rows(8), "sft-dpo", str(tiny), max_steps=2, batch_size=4)
+    done = train_run(data_dir, run["id"], str(tiny))
+    assert done["status"] == "done", done
+    assert done["metrics"]["sft_loss"] > 0 and done["metrics"]["steps"] == 4  # 2 SFT + 2 DPO
+
+
+def test_runs_are_versioned_and_resolvable(tiny, data_dir):
+    from core.preferences import policy_runs
+    from core.preferences.policy_train import start_run, train_run
+
+    a = start_run(data_dir, preference_rows(8, "a"), "dpo", str(tiny), max_steps=1, batch_size=8)
+    b = start_run(data_dir, preference_rows(8, "b"), "dpo", str(tiny), max_steps=1, batch_size=8)
+    assert a["id"] != b["id"] and a["data_hash"] != b["data_hash"]
+    with pytest.raises(ValueError, match="no finished policy run"):
+        policy_runs.resolve_adapter(data_dir, "latest")
+    train_run(data_dir, a["id"], str(tiny))
+    assert policy_runs.resolve_adapter(data_dir, "latest") == policy_runs.adapter_dir(data_dir, a["id"])
+    with pytest.raises(ValueError, match="no adapter"):
+        policy_runs.resolve_adapter(data_dir, b["id"])  # still queued
+    with pytest.raises(ValueError, match="not a run id"):
+        policy_runs.resolve_adapter(data_dir, "../../etc")
+    with pytest.raises(ValueError, match="not queued"):
+        train_run(data_dir, a["id"], str(tiny))  # a finished run is never trained (or overwritten) again
+    listed = [r["id"] for r in policy_runs.list_runs(data_dir)]
+    assert set(listed) == {a["id"], b["id"]}
+
+
+def test_bad_requests_are_refused(tiny, data_dir):
+    from core.preferences.policy_train import start_run
+
+    with pytest.raises(ValueError, match="at least 8"):
+        start_run(data_dir, preference_rows(3), "dpo", str(tiny))
+    with pytest.raises(ValueError, match="method"):
+        start_run(data_dir, preference_rows(8), "ppo", str(tiny))
+    with pytest.raises(ValueError, match="max_steps"):
+        start_run(data_dir, preference_rows(8), "dpo", str(tiny), max_steps=0)
+    with pytest.raises(ValueError, match="non-empty"):
+        start_run(data_dir, [{"prompt": "q", "chosen": "", "rejected": "x"}] * 8, "dpo", str(tiny))
+    assert not (data_dir / "policy_runs").exists() or not any((data_dir / "policy_runs").iterdir())
+
+
+def test_cancel_stops_a_training_process(tiny, data_dir, monkeypatch):
+    from core.config import reset_settings
+    from core.preferences import policy_runs
+    from core.preferences.policy_job import PolicyJob
+
+    monkeypatch.setenv("GENAI_LLM_MODEL", str(tiny))
+    reset_settings()
+    job = PolicyJob(data_dir, threads=1, grace=60)
+    run = job.start_training(preference_rows(16), "dpo", str(tiny), max_steps=5000, batch_size=2)
+    with pytest.raises(ValueError, match="running"):
+        job.start_training(preference_rows(16), "dpo", str(tiny))  # one job at a time
+    deadline = time.time() + 240
+    while policy_runs.load_run(data_dir, run["id"])["progress"]["step"] < 2:
+        assert job.busy() and time.time() < deadline, policy_runs.load_run(data_dir, run["id"])
+        time.sleep(0.5)
+    job.cancel()
+    assert job.wait(120) == 3  # the CLI's exit code for a run that did not finish
+    final = policy_runs.load_run(data_dir, run["id"])
+    assert final["status"] == "cancelled"
+    assert 2 <= final["progress"]["step"] < 5000
+    assert not (policy_runs.adapter_dir(data_dir, run["id"]) / "adapter_config.json").exists()
+
+
+def test_core_chat_uses_the_tuned_model(tiny, data_dir):
+    from core.preferences.policy_train import start_run, train_run
+
+    run = start_run(data_dir, preference_rows(8), "dpo", str(tiny), max_steps=2, batch_size=4, learning_rate=5e-2)
+    train_run(data_dir, run["id"], str(tiny))
+    env = dict(os.environ, GENAI_LLM_MODEL=str(tiny), GENAI_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT),
+               GENAI_LLM_DTYPE="float32")
+
+    def chat(adapter: str) -> dict:
+        out = subprocess.run([sys.executable, "-m", "core", "chat", "--json", "--max-new-tokens", "12",
+                              "how do I water plant 3?"], cwd=ROOT, capture_output=True, text=True,
+                             env=dict(env, GENAI_LLM_ADAPTER=adapter) if adapter else env, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        return json.loads(out.stdout)
+
+    base, tuned, latest = chat(""), chat(run["id"]), chat("latest")
+    assert tuned["model"].endswith("+" + run["id"]) and latest["model"] == tuned["model"]
+    assert base["model"] == str(tiny)
+    assert tuned["text"] != base["text"]  # a large step on a tiny model changes its greedy answer
+    bad = subprocess.run([sys.executable, "-m", "core", "chat", "hi"], cwd=ROOT, capture_output=True, text=True,
+                         env=dict(env, GENAI_LLM_ADAPTER="no-such-run"), timeout=300)
+    assert bad.returncode == 2 and "GENAI_LLM_ADAPTER='no-such-run'" in bad.stderr
