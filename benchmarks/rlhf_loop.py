@@ -17,6 +17,7 @@
 6. Does it stay a language model: perplexity on ordinary text (the RAG corpus) before and
    after, and the KL of the tuned model to the base on its own answers.
 --quick: 16 training prompts (64 pairs), 6 DPO steps, 24 held-out prompts, for routine checks.
+--prompts N / --heldout N: a smaller room than the target's 300 pairs (a loaded machine).
 """
 from __future__ import annotations
 
@@ -99,6 +100,9 @@ def main() -> int:
     ap.add_argument("--labelers", type=int, default=6)
     ap.add_argument("--max-new-tokens", type=int, default=40)
     ap.add_argument("--method", default="dpo", choices=("dpo", "sft-dpo"))
+    ap.add_argument("--prompts", type=int, default=None, help="training prompts (4 pairs each; default 75 = 300 pairs)")
+    ap.add_argument("--heldout", type=int, default=None, help="held-out prompts (default 80)")
+    ap.add_argument("--greedy", action="store_true", help="also compare greedy answers (2 more generations a prompt)")
     ap.add_argument("--out", default=None, help="JSON results (default benchmarks/results/rlhf_loop[-quick].json)")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-rlhf-"))
@@ -118,6 +122,7 @@ def main() -> int:
     apply_thread_setting()
     t_all = time.perf_counter()
     n_train, n_held, max_steps = (16, 24, 6) if a.quick else (75, 80, -1)
+    n_train, n_held = a.prompts or n_train, a.heldout or n_held
     heldout = [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling/heldout_prompts.jsonl").read_text().splitlines()]
     heldout = heldout[:n_held]
     prompts = training_prompts(n_train, set(heldout), a.seed)
@@ -147,6 +152,8 @@ def main() -> int:
     if run["status"] != "done":
         print(f"policy run {run['status']}: {run.get('error')}")
         return 1
+    print(f"trained: {len(prefs)} strict pairs in {t_train:.0f} s (reward model {t_reward:.0f} s, pair generation "
+          f"{t_gen:.0f} s); load {os.getloadavg()[0]:.2f}; run folder {work / 'policy_runs' / run['id']}", flush=True)
     tuned, _ = load_tuned(path, work / "policy_runs" / run["id"] / "adapter")
 
     t = time.perf_counter()
@@ -156,10 +163,11 @@ def main() -> int:
                                             max_new_tokens=a.max_new_tokens, seed=a.seed + 2, batch_size=40)]
     base_one = [x[0] for x in base_s]
     bo4, _ = pick_best(heldout, [x[1:5] for x in base_s], reward.path)
-    base_g = [x[0] for x in sample_answers(base, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
-    tuned_g = [x[0] for x in sample_answers(tuned, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
+    if a.greedy:
+        base_g = [x[0] for x in sample_answers(base, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
+        tuned_g = [x[0] for x in sample_answers(tuned, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
     t_eval = time.perf_counter() - t
-    texts = ordinary_text_windows()
+    texts = ordinary_text_windows(12)
     ppl_base, ppl_tuned = perplexity(base, tok, texts), perplexity(tuned, tok, texts)
     kl = kl_to_base(tuned, base, tok, heldout, tuned_s)
     rew = {name: sum(v) / len(v) for name, v in (("base", reward_scores(heldout, base_one, reward.path)),
@@ -177,7 +185,7 @@ def main() -> int:
                     "policy_train": round(t_train, 1), "eval_generation": round(t_eval, 1),
                     "total": round(time.perf_counter() - t_all, 1)},
         "win_rate_sampled": win_rate(judged(heldout, tuned_s, base_one)),
-        "win_rate_greedy": win_rate(judged(heldout, tuned_g, base_g)),
+        "win_rate_greedy": win_rate(judged(heldout, tuned_g, base_g)) if a.greedy else None,
         "best_of_4_vs_base_sampled": win_rate(judged(heldout, bo4, base_one)),
         "hidden_score": {"base": mean([score(p, x) for p, x in zip(heldout, base_one)]),
                          "tuned": mean([score(p, x) for p, x in zip(heldout, tuned_s)]),
@@ -207,7 +215,8 @@ def print_table(r: dict) -> None:
           f"{r['reward_model']['length_baseline_accuracy']:.3f})")
     print(f"{'on ' + str(r['heldout_prompts']) + ' held-out prompts, hidden preference':<48}{'win rate vs base [95 % CI]':>40}")
     print(f"{'DPO-tuned (LoRA), sampled T=0.7':<48}{f(r['win_rate_sampled']):>40}")
-    print(f"{'DPO-tuned (LoRA), greedy':<48}{f(r['win_rate_greedy']):>40}")
+    if r["win_rate_greedy"]:
+        print(f"{'DPO-tuned (LoRA), greedy':<48}{f(r['win_rate_greedy']):>40}")
     print(f"{'peer: best-of-4 by the reward model, T=0.7':<48}{f(r['best_of_4_vs_base_sampled']):>40}")
     hs, at = r["hidden_score"], r["answer_tokens"]
     print(f"hidden score base {hs['base']:.3f} tuned {hs['tuned']:.3f} best-of-4 {hs['best_of_4']:.3f}; "

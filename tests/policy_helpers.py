@@ -5,6 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def tiny_llama() -> Path:
+    """The tiny model, built once per machine in the model cache (like the converted GGUF)."""
+    import os
+    import shutil
+
+    from core.config import get_settings
+
+    folder = get_settings().cache_dir / "test-tiny-llama-v1"
+    if not (folder / "tokenizer_config.json").exists():
+        partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        make_tiny_llama(partial)
+        shutil.rmtree(folder, ignore_errors=True)
+        partial.rename(folder)
+    return folder
+
+
 def make_tiny_llama(folder: Path) -> Path:
     import torch
     from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM

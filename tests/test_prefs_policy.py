@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from policy_helpers import make_tiny_llama, preference_rows
+from policy_helpers import preference_rows, tiny_llama
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory) -> Path:
-    return make_tiny_llama(tmp_path_factory.mktemp("tiny-llama"))
+@pytest.fixture
+def tiny() -> Path:
+    return tiny_llama()
 
 
 def _digest(folder: Path) -> str:
@@ -106,11 +106,11 @@ def test_cancel_stops_a_training_process(tiny, data_dir, monkeypatch):
 
     monkeypatch.setenv("GENAI_LLM_MODEL", str(tiny))
     reset_settings()
-    job = PolicyJob(data_dir, threads=1, grace=60)
-    run = job.start_training(preference_rows(16), "dpo", str(tiny), max_steps=5000, batch_size=2)
+    job = PolicyJob(data_dir, threads=1, nice=0, grace=60)
+    run = job.start_training(preference_rows(16), "dpo", str(tiny), max_steps=5000, epochs=1000, batch_size=2)
     with pytest.raises(ValueError, match="running"):
         job.start_training(preference_rows(16), "dpo", str(tiny))  # one job at a time
-    deadline = time.time() + 240
+    deadline = time.time() + 600  # the child imports torch + TRL first: minutes on a loaded CPU
     while policy_runs.load_run(data_dir, run["id"])["progress"]["step"] < 2:
         assert job.busy() and time.time() < deadline, policy_runs.load_run(data_dir, run["id"])
         time.sleep(0.5)

@@ -63,7 +63,7 @@ def ordinary_text_windows(max_windows: int = 24, chars: int = 600) -> list[str]:
 
 
 @torch.inference_mode()
-def perplexity(model, tokenizer, texts: list[str], max_tokens: int = 160) -> float:
+def perplexity(model, tokenizer, texts: list[str], max_tokens: int = 128) -> float:
     nll, count = 0.0, 0
     for text in texts:
         ids = tokenizer(text, return_tensors="pt", add_special_tokens=False)["input_ids"][:, :max_tokens]

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class PolicyJob:
-    def __init__(self, data_dir: Path, threads: int = 1, nice: int = 10, grace: float = 30.0):
+    def __init__(self, data_dir: Path, threads: int = 1, nice: int = 5, grace: float = 30.0):
         self.data_dir = Path(data_dir)
         self.threads, self.nice, self.grace = threads, nice, grace
         self._lock = threading.Lock()
@@ -39,7 +39,16 @@ class PolicyJob:
         self.error: str | None = None
 
     def busy(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
+        """A child is working. A training child whose run is already final (it is only exiting:
+        printing, freeing memory) no longer holds the slot."""
+        if self._proc is None or self._proc.poll() is not None:
+            return False
+        if self.kind == "train":
+            try:
+                return policy_runs.load_run(self.data_dir, self.run_id)["status"] not in policy_runs.FINAL
+            except (ValueError, OSError):
+                return False
+        return True
 
     def _spawn(self, args: list[str]) -> None:
         env = dict(os.environ, GENAI_THREADS=str(self.threads), GENAI_DATA_DIR=str(self.data_dir),
