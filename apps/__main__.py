@@ -17,7 +17,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from apps import index_page, supervisor
-from apps.registry import KNOWN_APPS, available_apps
+from apps.registry import APPS, available_apps
 from core.config import ConfigError, get_settings
 from core.models.catalog import configured_models
 
@@ -27,10 +27,10 @@ log = logging.getLogger("apps")
 def parse_args(argv):
     s = get_settings()
     p = argparse.ArgumentParser(prog="python -m apps", description="Start GenAI Studio")
-    p.add_argument("--host", default=s.host, help=f"interface to bind (default {s.host}; GENAI_HOST)")
-    p.add_argument("--port", type=int, default=s.port, help=f"index page port (default {s.port}); "
+    p.add_argument("--host", default=s.apps.host, help=f"interface to bind (default {s.apps.host}; GENAI_HOST)")
+    p.add_argument("--port", type=int, default=s.apps.port, help=f"index page port (default {s.apps.port}); "
                    "apps use the next ports, one each")
-    p.add_argument("--only", nargs="+", metavar="APP", choices=[a.name for a in KNOWN_APPS],
+    p.add_argument("--only", nargs="+", metavar="APP", choices=APPS.names(),
                    help="start only these apps")
     return p.parse_args(argv)
 
@@ -73,7 +73,7 @@ def main(argv=None) -> int:
         return 2
     specs = [a for a in available_apps() if not args.only or a.name in args.only]
     # each app keeps the same port whichever others run, so bookmarks stay valid
-    ports = {a.name: args.port + 1 + i for i, a in enumerate(KNOWN_APPS)}
+    ports = {a.name: args.port + a.port_offset for a in specs}
     try:
         server = ThreadingHTTPServer((args.host, args.port), None)
     except OSError as e:

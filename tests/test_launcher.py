@@ -9,16 +9,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from apps.registry import KNOWN_APPS, available_apps
 from net_helpers import free_port_block, port_open
+
+from apps.registry import APPS, available_apps
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
 def suite(data_dir):
-    port = free_port_block(len(KNOWN_APPS) + 1)
+    port = free_port_block(max(a.port_offset for a in APPS.specs()) + 1)
     proc = subprocess.Popen([sys.executable, "-m", "apps", "--port", str(port)], cwd=REPO,
                             env={**os.environ, "GENAI_DATA_DIR": str(data_dir)},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -51,7 +51,7 @@ def test_index_page_lists_running_apps_and_ctrl_c_stops_all(suite, page):
         href = page.locator(f"#open-{app.name}").get_attribute("href")
         with urllib.request.urlopen(href, timeout=10) as r:
             assert r.status == 200
-    app_ports = [port + 1 + i for i, a in enumerate(KNOWN_APPS) if a in apps]
+    app_ports = [port + a.port_offset for a in apps]
 
     proc.send_signal(signal.SIGINT)  # what Ctrl-C in the terminal sends
     out, _ = proc.communicate(timeout=30)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from retrieval_files import blank_pdf_bytes, encrypted_pdf_bytes, pdf_bytes, write_docx
 
 from core.retrieval.loaders import LoadError, load_file, safe_name
 from core.retrieval.splitting import split_document
-from retrieval_files import blank_pdf_bytes, encrypted_pdf_bytes, pdf_bytes, write_docx
 
 
 def test_pdf_keeps_page_numbers(tmp_path):

@@ -70,7 +70,7 @@ class BM25Index:
 
     # --- persistence --------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path) -> "BM25Index":
+    def open(cls, folder: Path) -> BM25Index:
         index = cls(folder)
         meta = folder / "bm25.json"
         if meta.exists():

@@ -20,12 +20,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from core.caches import register_cache
 from core.config import get_settings
 from core.retrieval.bm25 import BM25Index
 from core.retrieval.embed_cache import embed_cached
 from core.retrieval.loaders import LoadError, load_file
 from core.retrieval.splitting import Chunk, split_document
-from core.retrieval.store import VectorStore, check_collection_name
+from core.retrieval.store import check_collection_name
+from core.retrieval.stores import open_vector_store
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +65,10 @@ class IngestReport:
 class Collection:
     def __init__(self, name: str):
         self.name = check_collection_name(name)
-        self.folder = get_settings().data_dir / "retrieval" / name
+        settings = get_settings()
+        self.folder = settings.data_dir / "retrieval" / name
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.store = VectorStore(name)
+        self.store = open_vector_store(name, settings.retrieval, settings.data_dir)
         self.bm25 = BM25Index.open(self.folder)
         self.lock = threading.RLock()  # one writer at a time; sessions share this object
 
@@ -85,8 +88,8 @@ class Collection:
                chunk_size: int | None = None, chunk_overlap: int | None = None) -> IngestReport:
         """Ingest files (a path, or (path, display name) for uploads with temp paths)."""
         s = get_settings()
-        chunk_size = chunk_size or s.chunk_size
-        chunk_overlap = s.chunk_overlap if chunk_overlap is None else chunk_overlap
+        chunk_size = chunk_size or s.retrieval.chunk_size
+        chunk_overlap = s.retrieval.chunk_overlap if chunk_overlap is None else chunk_overlap
         progress = progress or (lambda f, d: None)
         start = time.perf_counter()
         report = IngestReport(self.name)
@@ -181,15 +184,13 @@ class Collection:
         if chunk_id not in got:
             return []
         meta = got[chunk_id]
-        want = list(range(max(meta["index"] - around, 0), meta["index"] + around + 1))
-        r = self.store.col.get(where={"$and": [{"source": meta["source"]}, {"index": {"$in": want}}]},
-                               include=["documents", "metadatas"])
-        rows = [{"id": i, "text": d, **m} for i, d, m in zip(r["ids"], r["documents"], r["metadatas"])]
-        return sorted(rows, key=lambda row: row["index"])
+        want = range(max(meta["index"] - around, 0), meta["index"] + around + 1)
+        return sorted(self.store.chunks_at(meta["source"], want), key=lambda row: row["index"])
 
 
 _open: dict[tuple[str, str], Collection] = {}
 _open_lock = threading.Lock()
+register_cache("open collections", _open.clear)
 
 
 def open_collection(name: str) -> Collection:

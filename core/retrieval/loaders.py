@@ -69,7 +69,7 @@ def load_file(path: str | Path, name: str | None = None) -> LoadedDocument:
                         f"supported: {', '.join(sorted(SUFFIXES))}")
     if not path.is_file():
         raise LoadError(f"{name}: no such file")
-    limit_mb = get_settings().max_upload_mb
+    limit_mb = get_settings().retrieval.max_upload_mb
     size = path.stat().st_size
     if size > limit_mb * 1024 * 1024:
         raise LoadError(f"{name} is {size / 2**20:.1f} MB; the upload limit is {limit_mb:g} MB "
