@@ -46,6 +46,8 @@ def make_handler(host: str, running: list[supervisor.RunningApp], models: list[d
             elif self.path == "/status.json":
                 states = {a.spec.name: a.state(host) for a in running}
                 self._send(200, "application/json", json.dumps(states))
+            elif self.path == "/apps.json":  # state, port, pid, restarts and last exit code per app
+                self._send(200, "application/json", json.dumps({a.spec.name: a.describe() for a in running}))
             else:
                 self._send(404, "text/plain", "not found")
 
@@ -92,6 +94,7 @@ def main(argv=None) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    watcher = supervisor.supervise(running, stopping)  # restarts an app that crashes
     shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host
     log.info("GenAI Studio index: http://%s:%d/  (apps: %s; logs in %s)", shown, args.port,
              ", ".join(f"{a.spec.name}:{a.port}" for a in running) or "none", data_dir / "logs")
@@ -104,6 +107,8 @@ def main(argv=None) -> int:
         server.serve_forever(poll_interval=0.5)
     finally:
         log.info("stopping %d app(s)...", len(running))
+        stopping.set()
+        watcher.join(timeout=5)
         supervisor.stop_all(running)
         server.server_close()
         log.info("stopped")
