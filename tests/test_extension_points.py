@@ -78,6 +78,10 @@ class MemoryStore:
         for i in [i for i, (_, _, m) in self.rows.items() if m["source"] == source]:
             del self.rows[i]
 
+    def delete(self, ids):
+        for i in ids:
+            self.rows.pop(i, None)
+
     def count(self):
         return len(self.rows)
 

@@ -275,7 +275,9 @@ demo = build_app() if __name__ == "__main__" or os.environ.get("GRADIO_WATCH_DIR
 
 if __name__ == "__main__":
     from apps.chatbot.warm_up import parts
+    from core.retrieval.writer_lock import claim
     from core.warm_up import start_warm_up
 
+    claim(get_settings().data_dir)  # a CLI ingest into this folder meanwhile is refused, not invisible
     start_warm_up(parts())
     demo.queue().launch()

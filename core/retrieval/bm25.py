@@ -158,6 +158,15 @@ class BM25Index:
                 self._changed()
             return len(rows)
 
+    def delete_ids(self, ids: list[str]) -> int:
+        with self._lock:
+            rows = [self._row_of.pop(cid) for cid in ids if cid in self._row_of]
+            for r in rows:
+                self.alive[r] = False
+            if rows:
+                self._changed()
+            return len(rows)
+
     def _changed(self) -> None:
         self._matrix = None
         self.version += 1

@@ -116,6 +116,10 @@ class ChromaStore:
     def delete_source(self, source: str) -> None:
         self.col.delete(where={"source": source})
 
+    def delete(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), 5000):
+            self.col.delete(ids=ids[i:i + 5000])
+
     def count(self) -> int:
         return self.col.count()
 

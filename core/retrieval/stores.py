@@ -23,6 +23,9 @@ class VectorStore(Protocol):
     def delete_source(self, source: str) -> None:
         """Remove every chunk of one document."""
 
+    def delete(self, ids: list[str]) -> None:
+        """Remove these chunks (ids that do not exist are ignored)."""
+
     def count(self) -> int: ...
 
     def get(self, ids: list[str]) -> dict[str, dict]:
