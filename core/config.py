@@ -152,6 +152,13 @@ class RetrievalSettings(_Section):
     rrf_k: int = Field(60, gt=0)
     # An upload larger than this (megabytes) is refused before it is read.
     max_upload_mb: float = Field(20.0, gt=0)
+    # Zip-based files (DOCX) are checked from their directory before anything is unpacked: a
+    # few KB can expand to gigabytes. Refused above this many megabytes unpacked, or entries.
+    max_unzipped_mb: float = Field(50.0, gt=0)
+    max_zip_entries: int = Field(2000, gt=0)
+    # Text extracted from one file (characters; ~2500 chunks at the default size). Beyond it the
+    # file is refused with this limit named, so one upload cannot hold the embedder for minutes.
+    max_chars_per_file: int = Field(2_000_000, gt=0)
     # Below this cosine similarity, with no BM25 match either, the documents are taken not to
     # contain the answer and the model is not asked.
     min_similarity: float = Field(0.2, ge=-1, le=1)
