@@ -20,7 +20,7 @@ def _job():
     from core.preferences.policy_job import job_for
 
     s = get_settings()
-    return job_for(s.data_dir, threads=s.prefs_policy_threads)
+    return job_for(s.data_dir, threads=s.prefs.policy_threads)
 
 
 def _check(admin):
@@ -40,7 +40,7 @@ def ui_train(admin, method, max_steps):
         raise gr.Error("max steps must be 0 (one full pass over the labels) or a positive number")
     rows = trl_rows("standard", "drop", margin=False, include_compare=False)
     try:
-        run = _job().start_training(rows, method, get_settings().llm_model, max_steps=steps if steps > 0 else -1)
+        run = _job().start_training(rows, method, get_settings().models.llm_model, max_steps=steps if steps > 0 else -1)
     except ValueError as e:
         raise gr.Error(str(e)) from None
     return f"Training run `{run['id']}` started on {run['pairs']} preference pairs (in the background)."

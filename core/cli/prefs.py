@@ -101,7 +101,8 @@ def run_stats(args) -> int:
     print(f"labels {c['labels']} by {c['labelers']} labelers on {c['items']} items "
           f"({c['items_complete']} complete at k={c['overlap']}, {c['items_flagged']} held back)")
     ag = stats["agreement"]
-    fmt = lambda v: "n/a" if v is None else f"{v:.3f}"
+    def fmt(v):
+        return "n/a" if v is None else f"{v:.3f}"
     print(f"Fleiss kappa {fmt(ag['fleiss_kappa'])}  Krippendorff alpha {fmt(ag['krippendorff_alpha'])}  "
           f"mean Cohen kappa {fmt(ag['cohen_kappa_mean'])}")
     pb = stats["position_bias"]
@@ -136,7 +137,7 @@ def _base_path() -> str:
     from core.preferences.policy_model import base_model_path
 
     s = get_settings()
-    return base_model_path(s.llm_model, s.llm_base_url)
+    return base_model_path(s.models.llm_model, s.models.llm_base_url)
 
 
 def run_train_policy(args) -> int:
@@ -151,7 +152,7 @@ def run_train_policy(args) -> int:
         run_id = args.run_id
     else:
         rows = trl_rows("standard", "drop", margin=False, include_compare=False)
-        run_id = start_run(s.data_dir, rows, args.method, s.llm_model, max_steps=args.max_steps,
+        run_id = start_run(s.data_dir, rows, args.method, s.models.llm_model, max_steps=args.max_steps,
                            epochs=args.epochs, learning_rate=args.learning_rate, beta=args.beta)["id"]
     run = train_run(s.data_dir, run_id, _base_path())
     _print(run, args.json)
