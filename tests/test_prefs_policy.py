@@ -99,7 +99,7 @@ def test_bad_requests_are_refused(tiny, data_dir):
     assert not (data_dir / "policy_runs").exists() or not any((data_dir / "policy_runs").iterdir())
 
 
-def test_cancel_stops_a_training_process(tiny, data_dir, monkeypatch):
+def test_cancel_stops_a_training_process(tiny, data_dir, monkeypatch, request):
     from core.config import reset_settings
     from core.preferences import policy_runs
     from core.preferences.policy_job import PolicyJob
@@ -107,6 +107,7 @@ def test_cancel_stops_a_training_process(tiny, data_dir, monkeypatch):
     monkeypatch.setenv("GENAI_LLM_MODEL", str(tiny))
     reset_settings()
     job = PolicyJob(data_dir, threads=1, nice=0, grace=60)
+    request.addfinalizer(job.stop)
     run = job.start_training(preference_rows(16), "dpo", str(tiny), max_steps=5000, epochs=1000, batch_size=2)
     with pytest.raises(ValueError, match="running"):
         job.start_training(preference_rows(16), "dpo", str(tiny))  # one job at a time

@@ -54,7 +54,9 @@ def test_label_train_compare(browser, tmp_path, monkeypatch):
             expect(progress).to_contain_text(re.compile(r": done · stage done · step 1 / 1"), timeout=300000)
             expect(host.locator("#tune-history")).to_contain_text("done")
 
+            host.locator("#tune-n-prompts").locator("input").fill("4")  # a quick comparison
             host.locator("#btn-tune-compare").click()
+            expect(host.locator("#tune-msg")).to_contain_text("Comparing", timeout=30000)
             expect(host.locator("#tune-compare")).to_contain_text("Blind pairs", timeout=300000)
             expect(host.locator("#tune-compare")).to_contain_text("KL(tuned‖base)")
             expect(host.locator("#tune-samples")).to_contain_text("base model")
@@ -75,5 +77,9 @@ def test_label_train_compare(browser, tmp_path, monkeypatch):
             expect(verdict).to_contain_text("not enough labels yet")  # 2 labels: the interval spans 0.5
             _shot(host, "host-tune")
         finally:
+            from core.config import get_settings
+            from core.preferences.policy_job import job_for
+
+            job_for(get_settings().data_dir).stop()  # no child outlives the test
             lab_ctx.close()
             host_ctx.close()

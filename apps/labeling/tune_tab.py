@@ -51,12 +51,15 @@ def ui_cancel(admin):
     return _job().cancel().capitalize() + "."
 
 
-def ui_compare(admin, run_id):
+def ui_compare(admin, run_id, n_prompts):
     _check(admin)
     if not run_id:
         raise gr.Error("choose a finished run to compare")
+    n = int(n_prompts or 0)
+    if not 1 <= n <= 200:
+        raise gr.Error("held-out prompts must be between 1 and 200")
     try:
-        _job().start_compare(run_id)
+        _job().start_compare(run_id, limit=n)
     except ValueError as e:
         raise gr.Error(str(e)) from None
     return (f"Comparing `{run_id}` with the base model: answering held-out prompts; the blind pairs "
@@ -164,6 +167,7 @@ def tune_section(admin: gr.State, timer: gr.Timer) -> None:
         history = gr.Dataframe(headers=HISTORY_HEADERS, label="Run history", interactive=False, elem_id="tune-history")
         with gr.Row():
             run_pick = gr.Dropdown(choices=[], label="Finished run", elem_id="tune-run-pick")
+            n_prompts = gr.Number(value=40, precision=0, label="Held-out prompts", elem_id="tune-n-prompts")
             compare_btn = gr.Button("Compare with the base model (blind pairs to labelers)", elem_id="btn-tune-compare")
         compare_md = gr.Markdown(elem_id="tune-compare")
         samples = gr.Dataframe(headers=SAMPLE_HEADERS, label="Sample answers side by side", interactive=False,
@@ -183,5 +187,5 @@ def tune_section(admin: gr.State, timer: gr.Timer) -> None:
         refresh, [admin, run_pick], view, api_visibility="private")
     cancel_btn.click(ui_cancel, [admin], [msg], api_visibility="private").then(
         refresh, [admin, run_pick], view, api_visibility="private")
-    compare_btn.click(ui_compare, [admin, run_pick], [msg], api_visibility="private")
+    compare_btn.click(ui_compare, [admin, run_pick, n_prompts], [msg], api_visibility="private")
     run_pick.input(refresh, [admin, run_pick], view, api_visibility="private")

@@ -128,6 +128,17 @@ class PolicyJob:
             except subprocess.TimeoutExpired:
                 proc.kill()
 
+    def stop(self) -> None:
+        """End the child now (an app shutting down); its run is marked by _reap."""
+        if self._proc is not None and self._proc.poll() is None:
+            if self.kind == "train":
+                policy_runs.request_cancel(self.data_dir, self.run_id)
+            self._proc.terminate()
+            try:
+                self._proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+
     def wait(self, timeout: float | None = None) -> int | None:
         return self._proc.wait(timeout) if self._proc is not None else None
 
