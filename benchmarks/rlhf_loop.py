@@ -120,7 +120,7 @@ def main() -> int:
     from core.preferences.reward import train_reward
 
     apply_thread_setting()
-    t_all = time.perf_counter()
+    t_all, load_before = time.perf_counter(), os.getloadavg()
     n_train, n_held, max_steps = (16, 24, 6) if a.quick else (75, 80, -1)
     n_train, n_held = a.prompts or n_train, a.heldout or n_held
     heldout = [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling/heldout_prompts.jsonl").read_text().splitlines()]
@@ -177,7 +177,7 @@ def main() -> int:
     mean = lambda xs: sum(xs) / len(xs)
     results = {
         "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
-        "affinity": sorted(os.sched_getaffinity(0)), "load_before": os.getloadavg(), "machine": platform.processor(),
+        "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
         "train_prompts": len(prompts), "heldout_prompts": len(heldout), "room": room, "strict_pairs": len(prefs),
         "reward_model": reward.to_dict(),
         "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},
