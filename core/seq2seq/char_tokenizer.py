@@ -30,4 +30,4 @@ def build_tokenizer():
                                                        special_tokens=[(EOS, vocab[EOS])])
     tok.decoder = decoders.Sequence([decoders.Replace(SPACE, " "), decoders.Fuse()])
     return PreTrainedTokenizerFast(tokenizer_object=tok, pad_token=PAD, eos_token=EOS, unk_token=UNK,
-                                   model_max_length=64, padding_side="right")
+                                   model_max_length=256, padding_side="right")
