@@ -40,9 +40,9 @@ class AppSpec:
 
 KNOWN_APPS = (
     AppSpec("explorer", "Transformer explorer", "streamlit",
-            "Tokens, attention per layer and head, next-token sampling, logit lens, "
-            "positional encodings and bias probes on real pretrained models.",
-            "SmolLM2-135M-Instruct (decoder), all-MiniLM-L6-v2 (encoder)"),
+            "Tokens, attention per layer and head, encoder / decoder / encoder-decoder side by side, "
+            "cross-attention alignment, next-token sampling, logit lens, positional encodings and bias probes.",
+            "SmolLM2-135M-Instruct (decoder), all-MiniLM-L6-v2 (encoder), date T5 trained here (encoder-decoder)"),
     AppSpec("chatbot", "RAG chatbot", "gradio",
             "Upload documents and ask questions; streamed answers cite the passages they use.",
             "chat model + all-MiniLM-L6-v2 embeddings, Chroma"),
