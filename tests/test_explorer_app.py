@@ -227,19 +227,21 @@ def test_three_variants_side_by_side_with_their_masks(at):
     go(at, "Three variants")
     assert [h.value for h in at.subheader] == ["Encoder", "Decoder", "Encoder–decoder"]
     figs = figures(at)
-    masks = {f["layout"]["title"]["text"]: arr(f["data"][0]["z"]) for f in figs if f["layout"]["title"]["text"].startswith("Mask")}
-    enc = masks["Mask: self-attention mask"]
-    dec = masks["Mask: causal self-attention mask"]
+    names = [m.value[len("**Mask · "):-2] for m in at.markdown if m.value.startswith("**Mask · ")]
+    masks = dict(zip(names, [arr(f["data"][0]["z"]) for f in figs if f["layout"]["title"]["text"].startswith("blue = allowed")]))
+    assert len(masks) == 5
+    enc = masks["self-attention mask"]
+    dec = masks["causal self-attention mask"]
     assert enc.all() and enc.shape[0] == enc.shape[1]
     assert (dec == np.tril(np.ones_like(dec))).all() and dec.shape[0] > 1
-    s2s_dec = masks["Mask: decoder self-attention (causal)"]
+    s2s_dec = masks["decoder self-attention (causal)"]
     assert (s2s_dec == np.tril(np.ones_like(s2s_dec))).all()
-    cross = masks["Mask: cross-attention (output → input, all allowed)"]
+    cross = masks["cross-attention (output → input, all allowed)"]
     assert cross.all() and cross.shape[0] != cross.shape[1]
     text = at.text_input(key="date_text").value
     output, ref = _date_model_forward(text)
     assert output in [t.value for t in at.text]  # the encoder-decoder's answer is shown
-    z = arr([f for f in figs if f["layout"]["title"]["text"] == "cross-attention, last layer, mean of heads"][0]["data"][0]["z"])
+    z = arr([f for f in figs if f["layout"]["title"]["text"] == "weights (darker = more)"][-1]["data"][0]["z"])
     np.testing.assert_allclose(z, ref.cross_attentions[-1][0].mean(0).numpy(), atol=1e-5)
     assert len([i for i in at.info if i.value.startswith("**What to notice.**")]) == 3
 
@@ -304,3 +306,15 @@ def test_head_summary_readable_names_and_sink_explanation(at):
     assert {"entropy (bits)", "on first token", "attention sink"} <= set(columns)
     assert any("Attention sinks." in m.value for m in at.markdown)
     assert figures(at)[0]["layout"]["title"]["text"] == "Per-head summary: entropy (bits)"
+
+
+def test_tokens_are_decoded_in_tables_and_figures(at):
+    at.text_input(key="text").set_value("She said “hello” to the doctor.").run()
+    ok(at)
+    decoder_table = at.dataframe[1].value  # Tokenization: SmolLM2's table
+    assert "␣doctor" in decoder_table["token"].tolist() and "“" in "".join(decoder_table["token"])
+    go(at, "Logit lens")
+    cells = [c for row in figures(at)[0]["data"][0]["text"] for c in row]
+    columns = list(at.dataframe[0].value.columns)
+    for shown in (decoder_table["token"].tolist(), cells, columns):
+        assert not any(m in t for t in shown for m in ("Ġ", "âĢ", "Âł")), shown

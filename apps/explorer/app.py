@@ -208,6 +208,10 @@ def section_attention(text: str, style, fmt):
         if not name:
             st.info("Type a model id. Offline, only the two bundled models are available.")
             return
+    if choice == ENCODER_DECODER:
+        st.caption("The date model was trained on dates only: on other text its output means nothing, but its "
+                   "attention is still real. The decoder side reads the model's own output. The Three variants "
+                   "and Cross-attention sections show it on a date.")
     run = get_attention(name, text, target)
     kinds = ["self-attention"]
     if run.kind == ENCODER_DECODER:
@@ -290,13 +294,15 @@ def section_variants(text: str, style, fmt):
             st.caption(f"**{v.model}** · {v.what}")
             st.markdown("**Output:**")
             st.text(v.output)  # model output is shown as text, never as markup
-            for i, m in enumerate(v.masks):
+            for i, m in enumerate(v.masks):  # a third of the page: short figure titles, the name above
                 causal = not m.mask.all()
+                st.markdown(f"**Mask · {m.name}**")
                 show(figures.mask_figure(m.mask, m.query_labels, causal, style, k_labels=m.key_labels,
-                                         title=f"Mask: {m.name}", height=360), f"mask-{v.kind}-{i}", fmt, style,
-                     key=f"variant_mask_{v.kind}_{i}")
+                                         title="blue = allowed, grey = masked", height=360, max_ticks=48),
+                     f"mask-{v.kind}-{i}", fmt, style, key=f"variant_mask_{v.kind}_{i}")
+            st.markdown(f"**Attention · {v.attention_title}**")
             mask = np.tril(np.ones(v.attention.shape, bool)) if v.kind == DECODER else None
-            show(figures.head_heatmap(v.attention, v.query_labels, v.key_labels, mask, v.attention_title, style),
+            show(figures.head_heatmap(v.attention, v.query_labels, v.key_labels, mask, "weights (darker = more)", style),
                  f"attention-{v.kind}", fmt, style, key=f"variant_att_{v.kind}")
             st.info(f"**What to notice.** {v.notice}")
 

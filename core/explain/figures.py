@@ -211,15 +211,16 @@ def model_view(att: np.ndarray, layers: list[int], heads: list[int], style: Styl
 
 
 def mask_figure(mask: np.ndarray, labels: list[str], causal: bool, style: Style,
-                k_labels: list[str] | None = None, title: str | None = None, height: int = 460) -> go.Figure:
+                k_labels: list[str] | None = None, title: str | None = None, height: int = 460,
+                max_ticks: int = 32) -> go.Figure:
     """Allowed (blue) and masked (grey) query -> key pairs; `k_labels` when keys differ from queries (cross)."""
     kind = "causal (decoder): a token sees only itself and earlier tokens" if causal else \
         "bidirectional (encoder): every token sees every token"
     fig = go.Figure(go.Heatmap(z=mask.astype(np.uint8), colorscale=[[0, MASKED], [1, "#1f4e9c"]], zmin=0, zmax=1,
                                showscale=False, hovertemplate="query %{y} → key %{x}: %{z}<extra>1 = allowed</extra>"))
     # Column labels at the bottom: on top they collide with the title.
-    fig.update_xaxes(side="bottom", tickangle=-60, title="key (attended to)", **_ticks(k_labels or labels, 32))
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", title="query (attending)", **_ticks(labels, 32))
+    fig.update_xaxes(side="bottom", tickangle=-60, title="key (attended to)", **_ticks(k_labels or labels, max_ticks))
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", title="query (attending)", **_ticks(labels, max_ticks))
     return style.apply(fig, title or f"Attention mask: {kind}", height=height)
 
 

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class TrainConfig:
     seed: int = 0
-    steps: int = 4000
+    steps: int = 1500
     batch_size: int = 64
     lr: float = 2e-3
     warmup_steps: int = 150
@@ -43,6 +43,7 @@ class TrainConfig:
     heads: int = 4
     dropout: float = 0.0          # endless fresh data: nothing to overfit
     eval_every: int = 250
+    checkpoint_every: int = 250   # the folder is rewritten (atomically) this often: a killed run leaves a model
     eval_examples: int = 256      # a quick greedy check for the log (the benchmark measures properly)
     stop_after: int = 0           # >0: stop (and save) after this many steps of the `steps`-long schedule
     threads: int = 0              # torch threads; 0 = torch's default (all cores)
@@ -143,14 +144,19 @@ def train(cfg: TrainConfig, out: Path, progress=None) -> Path:
             history.append({"step": step + 1, "loss": round(sum(losses[-50:]) / len(losses[-50:]), 5),
                             "val_accuracy": round(acc, 4), "seconds": round(time.perf_counter() - t0, 1)})
             log.info("step %d: %s", step + 1, history[-1])
+        if cfg.checkpoint_every and (step + 1) % cfg.checkpoint_every == 0 and step + 1 < last:
+            _save(model, tokenizer, _summary(cfg, model, step + 1, time.perf_counter() - t0, history), Path(out))
+            model.train()
     if bar is not None:
         bar.close()
-    seconds = time.perf_counter() - t0
-    summary = {"config": asdict(cfg), "steps_done": last, "seconds": round(seconds, 1),
-               "torch_threads": torch.get_num_threads(), "history": history,
-               "parameters": sum(p.numel() for p in model.parameters()),
-               "heldout_forms": list(dates.HELDOUT_FORMS), "trained_forms": list(dates.TRAINED_FORMS)}
-    return _save(model, tokenizer, summary, Path(out))
+    return _save(model, tokenizer, _summary(cfg, model, last, time.perf_counter() - t0, history), Path(out))
+
+
+def _summary(cfg: TrainConfig, model, steps_done: int, seconds: float, history: list) -> dict:
+    return {"config": asdict(cfg), "steps_done": steps_done, "seconds": round(seconds, 1),
+            "torch_threads": torch.get_num_threads(), "history": history,
+            "parameters": sum(p.numel() for p in model.parameters()),
+            "heldout_forms": list(dates.HELDOUT_FORMS), "trained_forms": list(dates.TRAINED_FORMS)}
 
 
 def _save(model, tokenizer, summary: dict, out: Path) -> Path:
