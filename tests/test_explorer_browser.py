@@ -99,7 +99,9 @@ def test_cross_attention_alignment_view_in_chromium(server, page):
     fig = page.locator(".js-plotly-plot").first
     assert fig.locator(".heatmaplayer image").count() == 1  # the matrix is painted
     # the rows in the browser are the model's cross-attention: each sums to 1 over the input characters
-    sums = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].z.map(r => r.reduce((a, b) => a + b, 0))")
+    # calcdata: the matrix plotly.js actually drew (data[0].z may still be the base64 typed array)
+    sums = page.evaluate("() => Array.from(document.querySelector('.js-plotly-plot').calcdata[0][0].z,"
+                         " r => Array.from(r).reduce((a, b) => a + b, 0))")
     assert len(sums) == 11 and all(abs(s - 1) < 1e-4 for s in sums), sums
     x_ticks = fig.locator(".xtick text").all_text_contents()
     assert "D" in x_ticks and "5" in x_ticks
