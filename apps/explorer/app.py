@@ -298,7 +298,7 @@ def section_variants(text: str, style, fmt):
                 causal = not m.mask.all()
                 st.markdown(f"**Mask · {m.name}**")
                 show(figures.mask_figure(m.mask, m.query_labels, causal, style, k_labels=m.key_labels,
-                                         title="blue = allowed, grey = masked", height=360, max_ticks=48),
+                                         title="blue = allowed, grey = masked", height=360, max_ticks=20),
                      f"mask-{v.kind}-{i}", fmt, style, key=f"variant_mask_{v.kind}_{i}")
             st.markdown(f"**Attention · {v.attention_title}**")
             mask = np.tril(np.ones(v.attention.shape, bool)) if v.kind == DECODER else None
@@ -389,7 +389,8 @@ def section_cross_attention(text: str, style, fmt):
     st.markdown(highlight.output_chips(run.output_labels, t), unsafe_allow_html=True)
     st.markdown(f"**Where it looked** ({which}) while producing `{run.output_labels[t]}` "
                 f"(p = {run.output_probs[t]:.3f}; runner-up: "
-                + ", ".join(f"`{lab}` {p:.3f}" for lab, p in run.alternatives[t][1:]) + ")")
+                + ", ".join(f"`{lab}` {p:.3f}" if p >= 0.001 else f"`{lab}` < 0.001"
+                            for lab, p in run.alternatives[t][1:]) + ")")
     st.markdown(highlight.weighted_chips(run.input_labels, matrix[t]), unsafe_allow_html=True)
     show(figures.alignment_heatmap(matrix, run.output_labels, run.input_labels,
                                    f"Step {step} of {n}: row {step} is being produced", style, highlight_row=t),
