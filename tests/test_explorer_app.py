@@ -272,6 +272,11 @@ def test_cross_attention_alignment_per_head_average_and_step_by_step(at):
     z = arr(figures(at)[0]["data"][0]["z"])
     assert np.isnan(z[5:]).all() and np.isfinite(z[:5]).all()  # rows not produced yet stay empty
     assert any("looked" in m.value and "`-`" in m.value for m in at.markdown)  # step 5 produces '-'
+    assert not at.warning
+    at.text_input(key="date_text").set_value("the 31st of February 2020").run()
+    ok(at)  # the model copies digits into an impossible date, and the page says so
+    assert "2020-02-31" in at.markdown[0].value or any("2020-02-31" in m.value for m in at.markdown)
+    assert "not a real calendar date" in at.warning[0].value
 
 
 def test_cross_attention_with_a_hub_style_t5_and_bad_ids(at, tmp_path):

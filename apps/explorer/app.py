@@ -23,6 +23,7 @@ from core.explain import (bias_probe, embeddings_view, figures, highlight, logit
                           seq2seq, tokenization, variants)
 from core.explain.models import DECODER, ENCODER, ENCODER_DECODER, load_model
 from core.models.hub import ModelUnavailable
+from core.seq2seq import dates
 from core.models.sampling import SamplingParams
 
 SECTIONS = ["Tokenization", "Attention", "Three variants", "Cross-attention", "Next token", "Logit lens",
@@ -346,6 +347,9 @@ def section_cross_attention(text: str, style, fmt):
                 f"<b style='color:#1f4e9c'>{html.escape(run.output) or '∅'}</b></div>", unsafe_allow_html=True)
     if not run.finished:
         st.warning(f"The model did not finish within {seq2seq.MAX_NEW_TOKENS} tokens; the output is cut there.")
+    elif name == ENCODER_DECODER and not dates.is_real_date(run.output):
+        st.warning(f"{run.output!r} is not a real calendar date: the model maps characters to characters and "
+                   "never learned the calendar (or the input was not a date it was trained on).")
     cross = run.cross_attentions
     L, H, n_out, n_in = cross.shape
     st.caption(f"**{run.model}** · {n_in} input × {n_out} output tokens · {L} decoder layers × {H} heads")

@@ -83,8 +83,9 @@ def _load(name: str) -> ExplainModel:
         except hub.ModelUnavailable as e:
             raise hub.ModelUnavailable(
                 f"model {name!r} cannot be loaded here: it is not in the local Hugging Face cache "
-                f"and the Hub cannot be reached. Use 'encoder' (all-MiniLM-L6-v2) or 'decoder' "
-                f"(SmolLM2-135M), which ship with the suite, a local folder, or connect to the network.") from e
+                f"and the Hub cannot be reached. Use 'encoder' (all-MiniLM-L6-v2), 'decoder' "
+                f"(SmolLM2-135M) or 'encoder-decoder' (the date T5 trained here), which ship with the suite, "
+                f"a local folder, or connect to the network.") from e
         path, label = name, name
     config = AutoConfig.from_pretrained(path, **kwargs)
     if getattr(config, "is_encoder_decoder", False):

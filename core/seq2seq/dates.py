@@ -133,6 +133,14 @@ def iso(d: dt.date) -> str:
     return d.isoformat()
 
 
+def is_real_date(text: str) -> bool:
+    """Whether `text` is an ISO date that exists (the model copies digits; it never learned calendars)."""
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
 def _ordinal_range() -> tuple[int, int]:
     return dt.date(FIRST_YEAR, 1, 1).toordinal(), dt.date(LAST_YEAR, 12, 31).toordinal()
 
