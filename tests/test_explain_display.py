@@ -7,7 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from core.explain import attention, figures, logit_lens, next_token, token_display, tokenization
+from apps.explorer import figures
+from core.explain import attention, logit_lens, next_token, token_display, tokenization
 from core.explain.models import load_model
 from core.models.sampling import SamplingParams
 

@@ -71,6 +71,7 @@ def test_every_section_renders_with_figures(at):
 
 def test_head_view_shows_the_chosen_head_of_a_direct_forward_pass(at):
     from transformers import AutoModel, AutoTokenizer
+
     from core.models.bundled import minilm_dir
 
     go(at, "Attention")
@@ -176,7 +177,9 @@ def test_logit_lens_positional_embeddings_controls(at):
 def test_encoder_decoder_model_shows_cross_attention(at, tmp_path):
     """A tiny random T5 in a local folder stands in for t5-small (no Hub here)."""
     import shutil
+
     from transformers import T5Config, T5ForConditionalGeneration
+
     from core.models.bundled import minilm_dir
 
     cfg = T5Config(vocab_size=30522, d_model=32, d_ff=64, d_kv=8, num_layers=2, num_decoder_layers=2,
@@ -212,6 +215,7 @@ def test_hostile_text_is_shown_not_interpreted(at):
 def _date_model_forward(text: str):
     """The shipped date model loaded directly: greedy output and its attentions."""
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
     from core.explain.models import DATE_MODEL_DIR
 
     tok = AutoTokenizer.from_pretrained(DATE_MODEL_DIR)
@@ -281,7 +285,9 @@ def test_cross_attention_alignment_per_head_average_and_step_by_step(at):
 
 def test_cross_attention_with_a_hub_style_t5_and_bad_ids(at, tmp_path):
     import shutil
+
     from transformers import T5Config, T5ForConditionalGeneration
+
     from core.models.bundled import minilm_dir
 
     cfg = T5Config(vocab_size=30522, d_model=32, d_ff=64, d_kv=8, num_layers=2, num_decoder_layers=2,

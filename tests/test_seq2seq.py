@@ -148,7 +148,9 @@ def test_attention_cli_encoder_decoder_uses_the_date_model(capsys):
 def test_a_hub_style_t5_goes_through_the_same_views(tmp_path):
     """A tiny random T5 in a local folder stands in for t5-small (no Hub here)."""
     import shutil
+
     from transformers import T5Config, T5ForConditionalGeneration
+
     from core.models.bundled import minilm_dir
 
     cfg = T5Config(vocab_size=30522, d_model=32, d_ff=64, d_kv=8, num_layers=2, num_decoder_layers=3,

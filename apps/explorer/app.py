@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `streamlit run` puts only this folder on sys.path
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from apps.explorer import figures, highlight
 from core.explain import attention as attn
-from core.explain import (bias_probe, embeddings_view, figures, highlight, logit_lens, next_token, positional,
-                          seq2seq, tokenization, variants)
+from core.explain import bias_probe, embeddings_view, logit_lens, next_token, positional, seq2seq, tokenization, variants
 from core.explain.models import DECODER, ENCODER, ENCODER_DECODER, load_model
 from core.models.hub import ModelUnavailable
-from core.seq2seq import dates
 from core.models.sampling import SamplingParams
+from core.seq2seq import dates
 
 SECTIONS = ["Tokenization", "Attention", "Three variants", "Cross-attention", "Next token", "Logit lens",
             "Positional encodings", "Embeddings", "Bias probe"]

@@ -35,7 +35,7 @@ def run(args) -> int:
     from core.config import get_settings
     from core.seq2seq.train import TrainConfig, train
 
-    threads = args.threads if args.threads is not None else get_settings().threads
+    threads = args.threads if args.threads is not None else get_settings().models.threads
     overrides = {k: v for k, v in {"seed": args.seed, "steps": args.steps, "batch_size": args.batch_size,
                                    "lr": args.lr, "threads": threads,
                                    "stop_after": args.stop_after}.items() if v is not None}
