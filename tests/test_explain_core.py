@@ -302,7 +302,7 @@ def test_cli_attention_json_equals_direct_forward(direct_encoder, capsys):
 
     assert main(["attention", "--model", "encoder", "--json", TEXT]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"model", "tokens", "attentions"}
+    assert set(data) == {"model", "tokens", "pieces", "attentions"}
     _, out = _direct_attn(direct_encoder, TEXT)
     ref = torch.stack([a[0] for a in out.attentions]).numpy()
     got = np.array(data["attentions"], dtype=np.float32)
