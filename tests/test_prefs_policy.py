@@ -99,6 +99,7 @@ def test_bad_requests_are_refused(tiny, data_dir):
     assert not (data_dir / "policy_runs").exists() or not any((data_dir / "policy_runs").iterdir())
 
 
+@pytest.mark.slow  # a child process imports torch + TRL
 def test_cancel_stops_a_training_process(tiny, data_dir, monkeypatch, request):
     from core.config import reset_settings
     from core.preferences import policy_runs
@@ -123,6 +124,7 @@ def test_cancel_stops_a_training_process(tiny, data_dir, monkeypatch, request):
     assert not (policy_runs.adapter_dir(data_dir, run["id"]) / "adapter_config.json").exists()
 
 
+@pytest.mark.slow  # four `core chat` processes
 def test_core_chat_uses_the_tuned_model(tiny, data_dir):
     from core.preferences.policy_train import start_run, train_run
 
