@@ -23,6 +23,7 @@ def _run(data_dir, tiny, n=8):
     return train_run(data_dir, run["id"], str(tiny))
 
 
+@pytest.mark.slow  # generation, KL and perplexity on the tiny model: minutes on a loaded CPU
 def test_build_comparison_measures_and_publishes(tiny, data_dir, tmp_path):
     from core.preferences.compare import blind_results, build_comparison, load_report
 
