@@ -65,11 +65,15 @@ def test_label_train_compare(browser, tmp_path, monkeypatch):
             ann.reload()
             heldout = {line.split('"prompt": "')[1].split('"')[0] for line in
                        (Path(__file__).resolve().parents[1] / "assets/labeling/heldout_prompts.jsonl").read_text().splitlines()}
-            for n in (9, 10):
-                ann.get_by_text(f"ann · {n - 1} / 20 labelled").wait_for(timeout=30000)
+            # the item ann already had open stays hers; the blind pairs come right after it
+            ann.get_by_text("ann · 8 / 20 labelled").wait_for(timeout=60000)
+            assert ann.locator("#prefs-prompt").inner_text().strip() not in heldout
+            ann.locator("#btn-left").click()
+            for n in (10, 11):
+                ann.get_by_text(f"ann · {n - 1} / 20 labelled").wait_for(timeout=60000)
                 assert ann.locator("#prefs-prompt").inner_text().strip() in heldout
                 ann.locator("#btn-right").click()
-            ann.get_by_text("ann · 10 / 20 labelled").wait_for(timeout=30000)
+            ann.get_by_text("ann · 11 / 20 labelled").wait_for(timeout=60000)
 
             verdict = host.locator("#tune-compare")
             expect(verdict).to_contain_text(re.compile(r"won \S+ of 2 judgements"), timeout=60000)
