@@ -52,6 +52,12 @@ class FastProfanity:
         vocab = sorted(self.vectorizer.vocabulary_, key=self.vectorizer.vocabulary_.get)
         mean_w = self.w.mean(axis=1)
         self.triggers = frozenset(w for w, x in zip(vocab, mean_w) if x >= 1.0 and len(w) >= 3)
+        # Mild triggers: words the model does not call abusive on their own (probability of
+        # the word alone < MILD_BELOW): "white", "brain", "cancer", "mom", "clouds", "lazy".
+        # Its training data (insults) taught it to lean on them, which is why a two-word
+        # image prompt "white backdrop" scored 0.70. See ToxicityScanner.scan.
+        words = sorted(self.triggers)
+        self.mild = frozenset(w for w, x in zip(words, self.predict_prob(words)) if x < MILD_BELOW)
 
     def predict_prob(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -73,6 +79,7 @@ vagina anus semen fart rubbish ridiculous garbage stink stinks nerd nerds fool h
 """.split())
 _ADDRESSED = re.compile(r"\b(?:you|u|ur|your|yours|yourself|ya|y'all)\b", re.I)
 MENTION_CAP = 0.45
+MILD_BELOW = 0.8
 _WORD = re.compile(r"[a-z]{3,}")
 
 _YOU = r"(?:you|u|ya|yourself|your\s+\w+|them\s+all|him|her)"
@@ -88,6 +95,12 @@ _THREATS = [
     (re.compile(r"\b(?:should|deserve\s+to|must|need\s+to)\s+(?:all\s+)?be\s+(?:\w+\s+)?(?:exterminated|wiped\s+out|gassed|beaten|hanged|shot|killed|locked\s+up\s+and\s+beaten)\b", re.I),
      "call for violence against people"),
     (re.compile(r"\b(?:subhuman|untermensch)\b", re.I), "dehumanising language"),
+    # a group (or "your kind") called vermin or disease: hate without a swear word
+    (re.compile(r"\b(?:immigrants|refugees|migrants|foreigners|jews|muslims|christians|blacks|whites|asians|arabs|mexicans|"
+                r"gays|lesbians|trans\s+people|women|men|your\s+(?:whole\s+)?(?:race|kind|people|tribe)|(?:those|these)\s+people)"
+                r"\s+(?:are|is)\s+(?:all\s+)?(?:(?:a|an|just|nothing\s+but|like)\s+)?(?:\w+\s+)?"
+                r"(?:rats|vermin|animals|parasites|plague|cockroaches|disease|cancer|filth|scum|trash|subhuman|apes|monkeys|insects)\b", re.I),
+     "dehumanising language"),
 ]
 
 
@@ -110,7 +123,9 @@ class ToxicityScanner:
             segs, triggers = [segs[i] for i in keep], [triggers[i] for i in keep]
         probs = model.predict_prob(segs)
         for i, seg in enumerate(segs):
-            if not triggers[i] or (triggers[i] <= AMBIGUOUS and not _ADDRESSED.search(seg)):
+            # a sentence that addresses nobody and whose only trigger words are ambiguous or
+            # mild is a mention or a description, not an insult: capped below the flag line
+            if not triggers[i] or (triggers[i] <= (AMBIGUOUS | model.mild) and not _ADDRESSED.search(seg)):
                 probs[i] = min(probs[i], MENTION_CAP)
         score, reasons = float(probs.max(initial=0.0)), []
         if score >= 0.5:
