@@ -40,24 +40,33 @@ class LinearTextModel:
         self.intercept = np.asarray(intercept, np.float32)
 
     # --- features ---------------------------------------------------------------------
+    def _blocks(self, texts: list[str]):
+        """Per feature block: the sublinear-tf x idf rows, L2-normalised (CSR matrices).
+        Done on the CSR arrays directly: scipy's generic sparse operations cost ~5 ms a call."""
+        norm = [normalize(t) for t in texts]
+        for vec, idf in zip(self.vectorizers, self.idfs):
+            x = vec.transform(norm)
+            data = (1.0 + np.log(x.data, dtype=np.float32)) * idf[x.indices]
+            lengths = np.diff(x.indptr)
+            rows = np.repeat(np.arange(x.shape[0]), lengths)
+            sq = np.bincount(rows, weights=data * data, minlength=x.shape[0])
+            sq[lengths == 0] = 1.0
+            x.data = data / np.repeat(np.sqrt(sq), lengths)
+            yield x
+
     def features(self, texts: list[str]):
         from scipy import sparse
 
-        norm = [normalize(t) for t in texts]
-        blocks = []
-        for vec, idf in zip(self.vectorizers, self.idfs):
-            x = vec.transform(norm).astype(np.float32)
-            x.data = 1.0 + np.log(x.data)  # sublinear tf
-            x = x.multiply(idf).tocsr()
-            n = np.sqrt(np.asarray(x.multiply(x).sum(axis=1))).ravel()
-            n[n == 0] = 1.0
-            blocks.append(sparse.diags(1.0 / n) @ x)
-        return sparse.hstack(blocks).tocsr()
+        return sparse.hstack(list(self._blocks(texts))).tocsr()
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, len(self.classes)), np.float32)
-        z = self.features(texts) @ self.coef + self.intercept
+        z = np.tile(self.intercept, (len(texts), 1)).astype(np.float32)
+        start = 0
+        for x in self._blocks(texts):
+            z += x @ self.coef[start:start + x.shape[1]]
+            start += x.shape[1]
         if len(self.classes) == 2 and self.coef.shape[1] == 1:
             p = 1.0 / (1.0 + np.exp(-z))
             return np.hstack([1 - p, p])

@@ -76,6 +76,7 @@ AMBIGUOUS = frozenset("""
 cock cocks dick dicks pussy ass asses hell damn screw crap bloody balls butt kill killed killing
 die dies sex sexual gay homosexual queer fat pig pigs sick hate shut suck sucks boobs penis
 vagina anus semen fart rubbish ridiculous garbage stink stinks nerd nerds fool hater racist
+rat rats negro negra negros negras
 """.split())
 _ADDRESSED = re.compile(r"\b(?:you|u|ur|your|yours|yourself|ya|y'all)\b", re.I)
 MENTION_CAP = 0.45
