@@ -33,9 +33,13 @@ from functools import lru_cache
 from pathlib import Path
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e"})
-# a word holding at least one letter and some leet characters
-_LEET_WORD = re.compile(r"(?<![\w@$€])(?=[\w@$€]*[^\W\d_])[\w@$€]*[013457@$€][\w@$€]*")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e",
+                       "!": "i", "*": "u"})
+# a word holding at least one letter and some leet characters ("f*ck", "sh!t", "n4k3d")
+# ("!" and "*" only between letters: "hello!" and "*bold*" keep them)
+_LEET_CHAR = r"(?:[\w@$€]|(?<=[\w@$€])[!*](?=[\w@$€]))"
+_LEET_WORD = re.compile(r"(?<![\w@$€!*])(?=" + _LEET_CHAR + r"*[^\W\d_])(?=" + _LEET_CHAR + r"*[013457@$€!*])"
+                        + _LEET_CHAR + r"+")
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
 # >= 3 single letters, each followed by ONE separator: "n u d e", "n.u.d.e", "n-u-d-e", "n_u_d_e"
 _SPLIT_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_*]){2,}[^\W\d_](?![^\W_])")

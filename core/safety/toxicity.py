@@ -21,6 +21,7 @@ import numpy as np
 
 from core.models.lazy import Lazy
 from core.safety import text as textutil
+from core.safety.normalize import normalize
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
@@ -115,7 +116,7 @@ class ToxicityScanner:
     def scan(self, text: str) -> ScanScore:
         if not text.strip():
             return ScanScore(0.0, [])
-        plain = textutil.deobfuscate(textutil.clean(text))
+        plain = normalize(text)  # the shared matching form: f*ck, sh1t, f u c k, look-alike letters
         model = _profanity.get()
         segs = textutil.segments(plain)
         triggers = [set(_WORD.findall(seg)) & model.triggers for seg in segs]
