@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from retrieval_files import blank_pdf_bytes, encrypted_pdf_bytes, pdf_bytes, write_docx
 
 from core.retrieval.collection import open_collection
 from core.retrieval.hybrid import rrf, search
-from retrieval_files import blank_pdf_bytes, encrypted_pdf_bytes, pdf_bytes, write_docx
 
 DOCS = {
     "boats.md": "# Boats\n\nThe ferry to Skerrit Island leaves at 7:15 every morning from pier four.\n\n"
@@ -15,6 +15,12 @@ DOCS = {
     "office.html": "<html><body><h1>Office</h1><p>The badge reader code XK-4471 opens the back door.</p>"
                    "<p>Printers are on the third floor.</p></body></html>",
 }
+
+
+@pytest.fixture(autouse=True)
+def backend(vector_backend):
+    """Every test here runs on embedded Chroma and on a real Chroma server (GENAI_CHROMA_HOST)."""
+    return vector_backend
 
 
 @pytest.fixture

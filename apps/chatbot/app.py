@@ -7,6 +7,7 @@ scanners load in a background thread at start (core/warm_up.py).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import gradio as gr
@@ -212,8 +213,8 @@ def build_app() -> gr.Blocks:
                                  file_types=[".pdf", ".docx", ".md", ".markdown", ".html", ".htm", ".txt"],
                                  elem_id="upload")
                 with gr.Row():
-                    chunk_size = gr.Slider(200, 2000, value=s.chunk_size, step=50, label="Chunk size (chars)")
-                    chunk_overlap = gr.Slider(0, 400, value=s.chunk_overlap, step=10, label="Overlap (chars)")
+                    chunk_size = gr.Slider(200, 2000, value=s.retrieval.chunk_size, step=50, label="Chunk size (chars)")
+                    chunk_overlap = gr.Slider(0, 400, value=s.retrieval.chunk_overlap, step=10, label="Overlap (chars)")
                 with gr.Row():
                     ingest_btn = gr.Button("Ingest files", variant="primary", elem_id="ingest")
                     sample_btn = gr.Button("Load sample corpus", elem_id="sample")
@@ -232,9 +233,9 @@ def build_app() -> gr.Blocks:
                     stop = gr.Button("Stop", scale=1)
                 with gr.Accordion("Retrieval and prompt settings", open=False):
                     with gr.Row():
-                        mode = gr.Radio(["hybrid", "vector", "bm25"], value=s.retrieval_mode, label="Search mode")
-                        k = gr.Slider(1, 10, value=s.retrieval_k, step=1, label="Passages (k)")
-                    prompt_mode = gr.Radio(PROMPT_MODES, value=s.prompt_mode, label="Prompt mode")
+                        mode = gr.Radio(["hybrid", "vector", "bm25"], value=s.retrieval.retrieval_mode, label="Search mode")
+                        k = gr.Slider(1, 10, value=s.retrieval.retrieval_k, step=1, label="Passages (k)")
+                    prompt_mode = gr.Radio(PROMPT_MODES, value=s.retrieval.prompt_mode, label="Prompt mode")
                     only_docs = gr.Dropdown(label="Only these documents (empty = all)", choices=[],
                                             multiselect=True)
                 with gr.Accordion("Cited passage in context", open=True):
@@ -268,8 +269,15 @@ def build_app() -> gr.Blocks:
     return demo
 
 
-if __name__ == "__main__":
-    from core.warm_up import rag_parts, start_warm_up
+# `python apps/chatbot/app.py` starts the app alone; `gradio apps/chatbot/app.py` reloads it on
+# edits (gradio takes the module-level `demo` and re-runs this file, not as __main__, on each edit).
+demo = build_app() if __name__ == "__main__" or os.environ.get("GRADIO_WATCH_DIRS") else None
 
-    start_warm_up(rag_parts())
-    build_app().queue().launch()
+if __name__ == "__main__":
+    from apps.chatbot.warm_up import parts
+    from core.retrieval.writer_lock import claim
+    from core.warm_up import start_warm_up
+
+    claim(get_settings().data_dir)  # a CLI ingest into this folder meanwhile is refused, not invisible
+    start_warm_up(parts())
+    demo.queue().launch()

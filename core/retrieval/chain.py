@@ -66,7 +66,7 @@ class CoreChatModel(BaseChatModel):
         return out
 
     def _stream(self, messages, stop=None, run_manager=None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
-        params = kwargs.get("params") or SamplingParams(max_new_tokens=get_settings().llm_max_new_tokens)
+        params = kwargs.get("params") or SamplingParams(max_new_tokens=get_settings().models.llm_max_new_tokens)
         for delta in get_chat_model().stream(self._to_dicts(messages), params, cancel=kwargs.get("cancel")):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
             if run_manager:
@@ -120,12 +120,12 @@ class RagChain:
                  params: SamplingParams | None = None):
         s = get_settings()
         self.collection = collection
-        self.k = k or s.retrieval_k
-        self.mode = mode or s.retrieval_mode
-        self.prompt_mode = prompt_mode or s.prompt_mode
+        self.k = k or s.retrieval.retrieval_k
+        self.mode = mode or s.retrieval.retrieval_mode
+        self.prompt_mode = prompt_mode or s.retrieval.prompt_mode
         if self.prompt_mode not in prompts.MODES:
             raise ValueError(f"prompt mode must be one of {prompts.MODES}, got {self.prompt_mode!r}")
-        self.params = params or SamplingParams(max_new_tokens=s.llm_max_new_tokens)
+        self.params = params or SamplingParams(max_new_tokens=s.models.llm_max_new_tokens)
         self.llm = CoreChatModel()
         self.retriever = CollectionRetriever(collection=collection, k=self.k, mode=self.mode,
                                              sources=sources)
@@ -188,7 +188,7 @@ class RagChain:
         trace["flagged"] = flagged
         yield {"type": "retrieved", "question": standalone, "hits": hits, "flagged": flagged, "trace": trace}
 
-        min_sim = get_settings().min_similarity
+        min_sim = get_settings().retrieval.min_similarity
         found = any(h.scores.get("bm25", 0) > 0 or h.scores.get("vector", -1.0) >= min_sim for h in used)
         if not found:
             trace["prompt"] = None
