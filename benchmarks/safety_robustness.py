@@ -254,15 +254,21 @@ def injection_report(systems) -> None:
         print(f"| {name} | {label} | {f} | " + " | ".join(f"{sum(res[s.name])}/{len(res[s.name])}" for s in systems) + " |")
 
 
+CALIBRATION_ANSWERS = 97  # the first 97 answers were looked at while calibrating the toxicity scanner
+
+
 def answers_report(systems) -> None:
     rows = read_jsonl(DATA / "safety_benign_answers.jsonl")
+    parts = {f"first {CALIBRATION_ANSWERS} (used to calibrate)": rows[:CALIBRATION_ANSWERS],
+             "the rest (made after calibrating, measured once)": rows[CALIBRATION_ANSWERS:]}
     print(f"\n### benign generated answers held back by the output toxicity check ({len(rows)} answers, "
           f"{len({r['prompt'] for r in rows})} prompts)\n")
-    print("| system | held | rate |")
-    print("|---|---|---|")
-    for s in systems:
-        held = sum(s.output(r["answer"]) for r in rows)
-        print(f"| {s.name} | {held} | {held / len(rows):.3f} |")
+    print("| answers | " + " | ".join(s.name for s in systems) + " |")
+    print("|---|" + "---|" * len(systems))
+    for name, part in parts.items():
+        if part:
+            cells = [sum(s.output(r["answer"]) for r in part) for s in systems]
+            print(f"| {name}: {len(part)} | " + " | ".join(f"{c} ({c / len(part):.3f})" for c in cells) + " |")
 
 
 def latency_report(systems, repeat: int) -> None:

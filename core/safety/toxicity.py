@@ -79,12 +79,16 @@ AMBIGUOUS = frozenset("""
 cock cocks dick dicks pussy ass asses hell damn screw crap bloody balls butt kill killed killing
 die dies sex sexual gay homosexual queer fat pig pigs sick hate shut suck sucks boobs penis
 vagina anus semen fart rubbish ridiculous garbage stink stinks nerd nerds fool hater racist
-rat rats negro negra negros negras
+rat rats negro negra negros negras fatty
 """.split())
 _ADDRESSED = re.compile(r"\b(?:you|u|ur|your|yours|yourself|ya|y'all)\b", re.I)
 MENTION_CAP = 0.45
 MILD_BELOW = 0.8
+# embedding check: flag only when this close to an abusive example. 0.6 let generated science
+# answers through at 0.67-0.70 ("...the oxygen we breathe"); 0.75 keeps every dev item
+EMBED_MIN_COSINE = 0.75
 _WORD = re.compile(r"[a-z]{3,}")
+_CODE = re.compile(r"`[^`\n]{1,200}`")
 
 _YOU = r"(?:you|u|ya|yourself|your\s+\w+|them\s+all|him|her)"
 _THREATS = [
@@ -118,7 +122,8 @@ class ToxicityScanner:
     def scan(self, text: str) -> ScanScore:
         if not text.strip():
             return ScanScore(0.0, [])
-        plain = normalize(text)  # the shared matching form: f*ck, sh1t, f u c k, look-alike letters
+        # inline code is a mention ("use the `kill` command"), then the shared matching form
+        plain = normalize(_CODE.sub(" code ", text))
         model = _profanity.get()
         segs = textutil.segments(plain)
         triggers = [set(_WORD.findall(seg)) & model.triggers for seg in segs]
@@ -149,9 +154,9 @@ class ToxicityScanner:
         if not segs:
             return 0.0
         pos, neg = self.examples.score(segs, self.embeddings)
-        # flag (>= 0.5) only when close to an abusive example (cosine >= 0.6) AND clearly
+        # flag (>= 0.5) only when close to an abusive example (cosine >= EMBED_MIN_COSINE) AND clearly
         # closer to it than to every benign look-alike (margin >= 0.2): static token
         # embeddings of rare words (names, places) are noisy, so this check is conservative.
         margin = pos - np.maximum(neg, 0.35)
-        evidence = np.minimum(pos - 0.6, margin - 0.2)
+        evidence = np.minimum(pos - EMBED_MIN_COSINE, margin - 0.2)
         return float(np.clip(0.5 + evidence * 5.0, 0.0, 1.0).max())
