@@ -130,12 +130,13 @@ def _join(text: str, drop_lead: bool) -> str:
     return _SPLIT_LETTERS.sub(run, text)
 
 
-def variants(text: str) -> list[str]:
+def variants(text: str, collapse: bool = True) -> list[str]:
     """The matching forms of text, the main one first (see the module docstring).
 
     More than one when the text has split letters after a one-letter word ("a n u d e":
     "anude" and "a nude") or look-alike letters with several Latin readings ("νυde":
     "vude", "nude", ...). Word rules match any of them; classifiers read the first.
+    collapse=False keeps repeated letters (word lists: "xxx").
     """
     base = _base(text)
     words = [(m.span(), _fold_word(m.group(0))) for m in _WORD.finditer(base)]
@@ -150,16 +151,18 @@ def variants(text: str) -> list[str]:
         spelled.append("".join(out))
     forms = []
     for s in spelled:
-        s = _REPEAT.sub(r"\1", _deleet(s))
-        for drop_lead in (False, True):
-            form = _join(s, drop_lead)
-            # "nu-de" -> "nude"; the form with the hyphen ("torn-apart") stays for phrases
-            for f in (_INNER_JOIN.sub("", form), form):
-                if f not in forms:
-                    forms.append(f)
+        s = _deleet(s)
+        # letters repeated 3+ times collapsed ("naaaked"), and as written ("xxx" is a word)
+        for t in dict.fromkeys((_REPEAT.sub(r"\1", s), s) if collapse else (s,)):
+            for drop_lead in (False, True):
+                form = _join(t, drop_lead)
+                # "nu-de" -> "nude"; the form with the hyphen ("torn-apart") stays for phrases
+                for f in (_INNER_JOIN.sub("", form), form):
+                    if f not in forms:
+                        forms.append(f)
     return forms
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, collapse: bool = True) -> str:
     """The main matching form of text."""
-    return variants(text)[0]
+    return variants(text, collapse)[0]

@@ -31,7 +31,7 @@ def compile_terms(terms: list[str]) -> re.Pattern | None:
         if not t:
             continue
         star = t.endswith("*")
-        words = normalize(t.rstrip("*")).split()
+        words = normalize(t.rstrip("*"), collapse=False).split()
         if not words:
             continue
         body = r"[\s\-]*".join(re.escape(w) for w in words)  # "mole-rat", "mole rat", "molerat"
