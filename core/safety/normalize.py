@@ -130,14 +130,8 @@ def _join(text: str, drop_lead: bool) -> str:
     return _SPLIT_LETTERS.sub(run, text)
 
 
-def variants(text: str, collapse: bool = True) -> list[str]:
-    """The matching forms of text, the main one first (see the module docstring).
-
-    More than one when the text has split letters after a one-letter word ("a n u d e":
-    "anude" and "a nude") or look-alike letters with several Latin readings ("νυde":
-    "vude", "nude", ...). Word rules match any of them; classifiers read the first.
-    collapse=False keeps repeated letters (word lists: "xxx").
-    """
+def _spellings(text: str) -> list[str]:
+    """Steps 1-5: the base form, once per reading of its look-alike words."""
     base = _base(text)
     words = [(m.span(), _fold_word(m.group(0))) for m in _WORD.finditer(base)]
     spelled = []
@@ -149,8 +143,19 @@ def variants(text: str, collapse: bool = True) -> list[str]:
             last = b
         out.append(base[last:])
         spelled.append("".join(out))
+    return spelled
+
+
+def variants(text: str, collapse: bool = True) -> list[str]:
+    """The matching forms of text, the main one first (see the module docstring).
+
+    More than one when the text has split letters after a one-letter word ("a n u d e":
+    "anude" and "a nude") or look-alike letters with several Latin readings ("νυde":
+    "vude", "nude", ...). Word rules match any of them; classifiers read the first.
+    collapse=False keeps repeated letters (word lists: "xxx").
+    """
     forms = []
-    for s in spelled:
+    for s in _spellings(text):
         s = _deleet(s)
         # letters repeated 3+ times collapsed ("naaaked"), and as written ("xxx" is a word)
         for t in dict.fromkeys((_REPEAT.sub(r"\1", s), s) if collapse else (s,)):
@@ -164,5 +169,8 @@ def variants(text: str, collapse: bool = True) -> list[str]:
 
 
 def normalize(text: str, collapse: bool = True) -> str:
-    """The main matching form of text."""
-    return variants(text, collapse)[0]
+    """The main matching form of text (= variants(text)[0], without building the others)."""
+    s = _deleet(_spellings(text)[0])
+    if collapse:
+        s = _REPEAT.sub(r"\1", s)
+    return _INNER_JOIN.sub("", _join(s, False))
