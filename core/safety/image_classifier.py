@@ -14,7 +14,7 @@ from core.safety.linear_text_model import LinearTextModel
 
 MODEL_FILE = Path(__file__).parent / "curated" / "image_classifier.npz"
 _lock = threading.Lock()
-_loaded: dict[Path, "ImageClassifier"] = {}
+_loaded: dict[Path, ImageClassifier] = {}
 
 
 class ImageClassifier:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from core.safety.policy import Policy, current_policy, get_scanner, scan
+from core.safety.policy import Policy, current_policy, scan
 from core.safety.verdict import ScannerResult, Verdict
 
 _RANK = {"allow": 0, "redact": 1, "block": 2}

@@ -17,7 +17,7 @@ from core.safety.linear_text_model import LinearTextModel
 
 MODEL_FILE = Path(__file__).parent / "curated" / "injection_classifier.npz"
 _lock = threading.Lock()
-_loaded: dict[Path, "InjectionClassifier"] = {}
+_loaded: dict[Path, InjectionClassifier] = {}
 
 
 class InjectionClassifier:

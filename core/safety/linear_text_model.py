@@ -76,7 +76,7 @@ class LinearTextModel:
 
     # --- training and storage -----------------------------------------------------------
     @classmethod
-    def fit(cls, texts: list[str], labels: list[str], c: float = 4.0, min_df: int = 2) -> "LinearTextModel":
+    def fit(cls, texts: list[str], labels: list[str], c: float = 4.0, min_df: int = 2) -> LinearTextModel:
         from sklearn.linear_model import LogisticRegression
 
         norm = [normalize(t) for t in texts]
@@ -108,7 +108,7 @@ class LinearTextModel:
         np.savez_compressed(path, **arrays)
 
     @classmethod
-    def load(cls, path: str | Path) -> "LinearTextModel":
+    def load(cls, path: str | Path) -> LinearTextModel:
         with np.load(path, allow_pickle=False) as z:
             n = len(FEATURES)
             return cls([str(c) for c in z["classes"]], [[str(t) for t in z[f"vocab{i}"]] for i in range(n)],
