@@ -110,7 +110,6 @@ def main() -> int:
                        "HF_HUB_OFFLINE": "1"})
     import torch
 
-    from core.config import get_settings
     from core.models.device import apply_thread_setting
     from core.preferences import policy_train
     from core.preferences.best_of_n import pick_best, reward_scores
@@ -128,7 +127,8 @@ def main() -> int:
     prompts = training_prompts(n_train, set(heldout), a.seed)
     path = base_model_path("bundled")
     base, tok = load_policy_base(path)
-    tok_len = lambda s: len(tok(s, add_special_tokens=False)["input_ids"])
+    def tok_len(s):
+        return len(tok(s, add_special_tokens=False)["input_ids"])
 
     t = time.perf_counter()
     samples = sample_answers(base, tok, prompts, n=4, temperature=0.9, max_new_tokens=a.max_new_tokens,
@@ -174,7 +174,8 @@ def main() -> int:
                                                 ("tuned", reward_scores(heldout, tuned_s, reward.path)))}
     from rlhf_judge import score
 
-    mean = lambda xs: sum(xs) / len(xs)
+    def mean(xs):
+        return sum(xs) / len(xs)
     results = {
         "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
         "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
@@ -207,7 +208,8 @@ def main() -> int:
 
 
 def print_table(r: dict) -> None:
-    f = lambda w: f"{w['win_rate']:.3f} [{w['low']:.3f}, {w['high']:.3f}]  n={w['n']} (W{w['wins']}/T{w['ties']}/L{w['losses']})"
+    def f(w):
+        return f"{w['win_rate']:.3f} [{w['low']:.3f}, {w['high']:.3f}]  n={w['n']} (W{w['wins']}/T{w['ties']}/L{w['losses']})"
     print(f"room: {r['room']['items']} pairs labelled by simulated labelers -> {r['strict_pairs']} strict preferences "
           f"{r['room']['choices']}")
     print(f"reward model held-out pairwise accuracy {r['reward_model']['heldout_accuracy']:.3f} on "

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from policy_helpers import preference_rows, tiny_llama
 from prefs_helpers import load_pairs
 

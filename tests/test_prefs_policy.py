@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from policy_helpers import preference_rows, tiny_llama
 
 ROOT = Path(__file__).resolve().parents[1]

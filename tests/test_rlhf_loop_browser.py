@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-
 from policy_helpers import tiny_llama
 from prefs_helpers import running_labeling_app
 

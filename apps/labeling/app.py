@@ -18,12 +18,12 @@ from pathlib import Path
 
 import gradio as gr
 
+from apps.labeling.tune_tab import tune_section
 from core.preferences import assignment, identity
 from core.preferences import submit as store
 from core.preferences.contestants import ASSETS, worker
 from core.preferences.db import DatabaseUnavailable, get_engine
 from core.preferences.identity import AccessDenied
-from apps.labeling.tune_tab import tune_section
 
 GUIDELINES = (ASSETS / "guidelines.md").read_text(encoding="utf-8")
 STRENGTH_CHOICES = [("(not said)", ""), ("slightly", "slightly"), ("clearly", "clearly"), ("much", "much")]

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
@@ -44,7 +44,7 @@ def _write_json(path: Path, obj: dict) -> None:
 def create_run(data_dir: Path, method: str, rows: list[dict], settings: dict, base_model: str) -> dict:
     """A new run folder holding its data; returns run.json's content (status queued)."""
     digest = data_hash(rows)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     root = runs_dir(data_dir)
     root.mkdir(parents=True, exist_ok=True)
     run_id = f"{stamp}-{method}-{digest[:8]}"
