@@ -137,6 +137,13 @@ class Settings:
     min_similarity: float = 0.2
     # zero_shot | few_shot | chain_of_thought: the default prompt mode of the RAG chain.
     prompt_mode: str = "zero_shot"
+    # --- answers a visitor can check (issue #13; core/retrieval/grounding.py) ---
+    # extractive | grounded | abstractive: quote the passages, keep only the model's supported
+    # sentences (quotes otherwise), or show the model's answer with each sentence marked.
+    answer_mode: str = "extractive"
+    # Extra chat backends the chatbot's model picker offers (visitors never type a URL): a JSON
+    # list of {"label", "model", "base_url"?, "api_key_env"?}; the configured llm_* is always first.
+    chat_backends: str = ""
 
 
     # --- preferences ------------------------------------------------------------------
@@ -271,7 +278,8 @@ def _validate(s: Settings) -> None:
 
 def _validate_retrieval(s: Settings) -> None:
     choices = {"retrieval_mode": ("vector", "bm25", "hybrid"),
-               "prompt_mode": ("zero_shot", "few_shot", "chain_of_thought")}
+               "prompt_mode": ("zero_shot", "few_shot", "chain_of_thought"),
+               "answer_mode": ("extractive", "grounded", "abstractive")}
     for name, allowed in choices.items():
         if getattr(s, name) not in allowed:
             raise ConfigError(f"{PREFIX}{name.upper()}={getattr(s, name)!r}: choose one of {allowed}")

@@ -68,6 +68,11 @@ class Collection:
         self.store = VectorStore(name)
         self.bm25 = BM25Index.open(self.folder)
         self.lock = threading.RLock()  # one writer at a time; sessions share this object
+        if self.bm25.stale:  # built by an older tokenizer: re-tokenize the chunks Chroma holds
+            rows = self.bm25.live_rows()
+            stored = self.store.get([cid for cid, _ in rows]) if rows else {}
+            kept = [(cid, src) for cid, src in rows if cid in stored]
+            self.bm25.rebuild([c for c, _ in kept], [stored[c]["text"] for c, _ in kept], [s for _, s in kept])
 
     # --- documents manifest -------------------------------------------------------------
     def documents(self) -> dict[str, dict]:
