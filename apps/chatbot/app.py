@@ -110,7 +110,7 @@ def delete_document(collection, name):
 ANSWER_MODES = [("Extractive: quote the passages", "extractive"),
                 ("Grounded: model sentences only where supported", "grounded"),
                 ("Abstractive: the model's answer, each sentence checked", "abstractive")]
-NUDGE = ("ⓘ The bundled model is tiny (135 M parameters): it often misreads passages, so answers quote the "
+NUDGE = ("Note: the bundled model is tiny (135 M parameters): it often misreads passages, so answers quote the "
          "documents by default and every sentence is checked against them. Answers improve with a bigger "
          "model: pick one above when this host offers it.")
 
@@ -174,7 +174,7 @@ def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_m
     choices = []
     for i, sg in enumerate(answer.sentences, start=1):
         if sg.span:
-            mark = "✅" if sg.supported else "⚠️"
+            mark = "✓" if sg.supported else "✗"
             label = f"{mark} S{i} → [{sg.span.n}] " + " ".join(strip_text(sg.text).split())[:60]
             choices.append((label, f"{sg.span.chunk_id}@{sg.span.start}-{sg.span.end}"))
     choices += [(f"[{c.n}] {c.source} p.{c.page} (whole passage)", c.id) for c in answer.citations]

@@ -5,7 +5,7 @@ wrapped in our own tags, so a passage or an answer can never inject markup.
 
   * answer_html: the answer as the chat shows it: each sentence followed by its [n] markers;
     hovering a sentence shows its source and supporting span (title attribute); unsupported
-    sentences get a dotted underline and a "⚠ unsupported" mark;
+    sentences get a dotted underline and a "✗ unsupported" mark;
   * sentences_html: one row per sentence, supported or not, each a <details> that opens on click
     to show the chunk with the supporting span highlighted (<mark>);
   * passage_html: a chunk in context (its neighbours dimmed), the span highlighted.
@@ -48,7 +48,7 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
             parts.append(f"<span class='sent ok' title='{tip}' style='{SUPPORTED_STYLE}'>{body}</span>{marks}")
         else:
             parts.append(f"<span class='sent unsupported' title='{tip}' style='{UNSUPPORTED_STYLE}'>"
-                         f"{body}</span><sup title='{tip}'>⚠ unsupported</sup>")
+                         f"{body}</span><sup title='{tip}'>✗ unsupported</sup>")
     share = "" if grounded_share is None else (
         f"<br><small>{grounded_share:.0%} of sentences supported by the passages · hover a sentence for "
         f"its source, open “Sources per sentence” to see the passage</small>")
@@ -84,7 +84,7 @@ def sentences_html(sentences: list[dict], citations: list[dict], abstained: bool
     for i, sg in enumerate(sentences, start=1):
         span = sg.get("span") or {}
         c = by_n.get(span.get("n"), {})
-        mark = "✅" if sg["supported"] else "⚠️"
+        mark = "✓" if sg["supported"] else "✗"
         where = (f"[{', '.join(str(n) for n in sg['citations'])}] <code>{_e(c.get('source', '?'))}</code>, "
                  f"page {c.get('page', '?')}") if sg["supported"] else \
             f"unsupported: {_e(sg.get('reason') or '')}" + (
