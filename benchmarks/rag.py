@@ -84,7 +84,7 @@ def _quality_rows(qa: list[dict], kinds: list[str], runtime: str) -> list[dict]:
     from core.retrieval.hybrid import search
 
     rows = []
-    for size, overlap in ((800, 120), (300, 50)):
+    for size, overlap in ((1000, 200), (800, 120), (300, 50)):
         col = open_collection(f"qa-{size}")
         col.ingest(sorted(CORPUS.iterdir()), chunk_size=size, chunk_overlap=overlap)
         for mode in MODES:
@@ -398,11 +398,13 @@ def _naive_langchain_ranks(qa: list[dict], files: list[Path], folder: Path) -> t
 
 
 def long_retrieval(workdir: Path, chunkings: tuple[str, ...] = ("800/120", "1000/200", "600/100"),
-                   header_variants: tuple[bool, ...] = (True, False)) -> list[dict]:
+                   header_variants: tuple[bool, ...] = (True, False),
+                   rerank_modes: tuple[str, ...] = ("vector", "hybrid")) -> list[dict]:
     """hit@k and MRR on the long-document set (answerable questions) per chunking and mode,
     beside the naive LangChain peer measured in the same run."""
     from core.retrieval.collection import open_collection
     from core.retrieval.hybrid import search
+    from core.retrieval.rerank import rerank
 
     qa = [q for q in _load_qa(LONG_QA) if q["source"]]
     files = _long_files()
@@ -415,11 +417,17 @@ def long_retrieval(workdir: Path, chunkings: tuple[str, ...] = ("800/120", "1000
             col = open_collection(f"long-{size}-{overlap}-{'h' if headers else 'nh'}")
             if col.count() == 0:
                 col.ingest(files, chunk_size=size, chunk_overlap=overlap, headers=headers)
+            name = f"ours {chunking}" + (" + headers" if headers else "")
             for mode in MODES:
                 got = [_rank_of([(h.source, h.text) for h in search(col, q["question"], k=10, mode=mode)], q)
                        for q in qa]
-                rows.append({"system": f"ours {chunking}" + (" + headers" if headers else ""),
-                             "chunks": col.count(), "mode": mode, **_scores(got)})
+                rows.append({"system": name, "chunks": col.count(), "mode": mode, **_scores(got)})
+            for mode in rerank_modes:  # the chain's default: 12 candidates reranked by best sentence
+                t = time.perf_counter()
+                got = [_rank_of([(h.source, h.text) for h in rerank(q["question"], search(
+                    col, q["question"], k=12, mode=mode), idf=col.bm25.idf)], q) for q in qa]
+                rows.append({"system": name + " + rerank@12", "chunks": col.count(), "mode": mode, **_scores(got),
+                             "ms/query": (time.perf_counter() - t) * 1000 / len(qa)})
     return rows
 
 
@@ -454,6 +462,7 @@ def judge(a, q: dict) -> dict:
     return {"correct": correct, "marker_correct": marker_correct, "abstained": a.abstained,
             "grounded_share": a.grounded_share, "sentences": len(a.sentences),
             "grounding_ms": a.trace["timings_ms"].get("grounding"),
+            "evidence_ms": a.trace["timings_ms"].get("abstention"),
             "first_text_s": (a.trace["timings_ms"].get("first_text") or a.trace["timings_ms"].get("total", 0)) / 1000}
 
 
@@ -505,6 +514,9 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                                                                 if not j["abstained"]) if any(
                              not j["abstained"] for j in ans) else 0.0,
                          "grounding ms p50": statistics.median(gms) if gms else float("nan"),
+                         "grounding ms max": max(gms) if gms else float("nan"),
+                         "evidence ms p50": statistics.median(j["evidence_ms"] for j in ans
+                                                              if j["evidence_ms"] is not None),
                          "first text s p50": statistics.median(j["first_text_s"] for j in ans)})
             print(table(rows[-1:], list(rows[-1])), flush=True)
     if dump:
@@ -633,7 +645,8 @@ def main() -> int:
         if args.long:
             out["long"] = long_retrieval(workdir, tuple(args.long_chunking))
             print("## Retrieval on long unseen documents (assets/rag_qa_long.jsonl, answerable questions)\n")
-            print(table(out["long"], ["system", "chunks", "mode", "n", "hit@1", "hit@4", "MRR@10"]), "\n", flush=True)
+            print(table(out["long"], ["system", "chunks", "mode", "n", "hit@1", "hit@4", "MRR@10", "ms/query"]), "\n",
+                  flush=True)
         if args.grounded:
             out["grounded"] = answers_grounded(workdir, tuple(args.systems), args.llm_questions, args.dump_answers)
             print("## Grounded answers (bundled chat model; max 96 new tokens)\n")

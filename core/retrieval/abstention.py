@@ -20,6 +20,7 @@ the long-document set, which the fit never saw.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 
 from core.retrieval.extractive import Quote, weighted_coverage
@@ -57,9 +58,13 @@ def evidence(question: str, hits, quotes: list[Quote], idf=None) -> dict:
     if hits:
         r = hits[0].ranks
         agree = 1.0 if r.get("vector", 99) <= 2 and r.get("bm25", 99) <= 2 else 0.0
+    spelled = {}  # stem -> the word as the question spelled it ("mercuri" -> "mercury")
+    for w in re.findall(r"(?u)\b\w\w+\b", question.lower()):
+        for stemmed in content_words(w):
+            spelled.setdefault(stemmed, w)
     return {"coverage": round(best_cov, 3), "sentence": round(max((q.meaning for q in quotes), default=0.0), 3),
             "vector": round(vector, 3) if vector is not None else None, "agreement": agree,
-            "missing_words": missing[:8]}
+            "missing_words": [spelled.get(w, w) for w in missing[:8]]}
 
 
 def probability(features: dict) -> float:

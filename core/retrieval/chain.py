@@ -43,6 +43,7 @@ from core.retrieval.grounding import (GroundingChecker, SentenceGrounding, split
                                       strip_markers_keep_layout)
 from core.retrieval.hybrid import Hit, search
 from core.retrieval.loops import loop_start
+from core.retrieval.rerank import rerank
 from core.safety import StreamGuard, scan
 
 log = logging.getLogger(__name__)
@@ -93,11 +94,19 @@ class CollectionRetriever(BaseRetriever):
     k: int = 4
     mode: str = "hybrid"
     sources: list[str] | None = None
+    rerank_depth: int = 0  # candidates reranked by best sentence; 0 or <= k: no reranking
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
                                 ) -> list[Document]:
         timings: dict = {}
-        hits = search(open_collection(self.collection), query, self.k, self.mode, self.sources, timings)
+        col = open_collection(self.collection)
+        if self.rerank_depth > self.k:  # a wider first stage, reordered by best sentence (rerank.py)
+            hits = search(col, query, self.rerank_depth, self.mode, self.sources, timings)
+            t = time.perf_counter()
+            hits = rerank(query, hits, idf=col.bm25.idf)[:self.k]
+            timings["rerank_ms"] = _ms(t)
+        else:
+            hits = search(col, query, self.k, self.mode, self.sources, timings)
         return [Document(page_content=h.text, id=h.id, metadata={**h.to_dict(), "timings": timings})
                 for h in hits]
 
@@ -157,7 +166,7 @@ class RagChain:
         self.params = params or SamplingParams(max_new_tokens=s.llm_max_new_tokens)
         self.llm = CoreChatModel(backend=chat_model)
         self.retriever = CollectionRetriever(collection=collection, k=self.k, mode=self.mode,
-                                             sources=sources)
+                                             sources=sources, rerank_depth=s.rerank_depth)
 
     def ask(self, question: str, history: list | None = None) -> Answer:
         for event in self.stream(question, history):
@@ -235,7 +244,7 @@ class RagChain:
             decision = Decision(not found, 1.0 if found else 0.0,
                                 f"fixed cut-off: {'a' if found else 'no'} passage has BM25 > 0 or cosine >= "
                                 f"{min_sim}", features)
-        timings["abstention"] = _ms(t)
+        timings["abstention"] = _ms(t)  # includes embedding the passages' sentences (once, cached)
         trace["abstention"] = decision.to_dict()
         yield {"type": "retrieved", "question": standalone, "hits": hits, "flagged": flagged, "trace": trace}
 
@@ -252,7 +261,9 @@ class RagChain:
 
         if self.answer_mode == "extractive":
             trace["prompt"] = None
+            tg = time.perf_counter()
             sentences = [_quote_grounding(q, checker) for q in quotes]
+            timings["grounding"] = _ms(tg)
             text = _compose(sentences)
             timings["first_text"] = _ms(t0)
             yield {"type": "delta", "text": text}
