@@ -17,7 +17,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from apps import index_page, supervisor
-from apps.registry import KNOWN_APPS, available_apps
+from apps.registry import APPS, available_apps
 from core.config import ConfigError, get_settings
 from core.models.catalog import configured_models
 
@@ -27,10 +27,10 @@ log = logging.getLogger("apps")
 def parse_args(argv):
     s = get_settings()
     p = argparse.ArgumentParser(prog="python -m apps", description="Start GenAI Studio")
-    p.add_argument("--host", default=s.host, help=f"interface to bind (default {s.host}; GENAI_HOST)")
-    p.add_argument("--port", type=int, default=s.port, help=f"index page port (default {s.port}); "
+    p.add_argument("--host", default=s.apps.host, help=f"interface to bind (default {s.apps.host}; GENAI_HOST)")
+    p.add_argument("--port", type=int, default=s.apps.port, help=f"index page port (default {s.apps.port}); "
                    "apps use the next ports, one each")
-    p.add_argument("--only", nargs="+", metavar="APP", choices=[a.name for a in KNOWN_APPS],
+    p.add_argument("--only", nargs="+", metavar="APP", choices=APPS.names(),
                    help="start only these apps")
     return p.parse_args(argv)
 
@@ -46,6 +46,8 @@ def make_handler(host: str, running: list[supervisor.RunningApp], models: list[d
             elif self.path == "/status.json":
                 states = {a.spec.name: a.state(host) for a in running}
                 self._send(200, "application/json", json.dumps(states))
+            elif self.path == "/apps.json":  # state, port, pid, restarts and last exit code per app
+                self._send(200, "application/json", json.dumps({a.spec.name: a.describe() for a in running}))
             else:
                 self._send(404, "text/plain", "not found")
 
@@ -73,7 +75,7 @@ def main(argv=None) -> int:
         return 2
     specs = [a for a in available_apps() if not args.only or a.name in args.only]
     # each app keeps the same port whichever others run, so bookmarks stay valid
-    ports = {a.name: args.port + 1 + i for i, a in enumerate(KNOWN_APPS)}
+    ports = {a.name: args.port + a.port_offset for a in specs}
     try:
         server = ThreadingHTTPServer((args.host, args.port), None)
     except OSError as e:
@@ -92,6 +94,7 @@ def main(argv=None) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    watcher = supervisor.supervise(running, stopping)  # restarts an app that crashes
     shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host
     log.info("GenAI Studio index: http://%s:%d/  (apps: %s; logs in %s)", shown, args.port,
              ", ".join(f"{a.spec.name}:{a.port}" for a in running) or "none", data_dir / "logs")
@@ -104,6 +107,8 @@ def main(argv=None) -> int:
         server.serve_forever(poll_interval=0.5)
     finally:
         log.info("stopping %d app(s)...", len(running))
+        stopping.set()
+        watcher.join(timeout=5)
         supervisor.stop_all(running)
         server.server_close()
         log.info("stopped")

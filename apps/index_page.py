@@ -20,7 +20,7 @@ PAGE = """<!doctype html>
  .meta {{ font-size: 13px; color: #5b6475; }}
  .state {{ display: inline-block; border-radius: 99px; padding: 2px 10px; font-size: 13px; font-weight: 600; }}
  .up {{ background: #d9f7e3; color: #136c34; }} .starting {{ background: #fff3cd; color: #7a5b00; }}
- .failed {{ background: #fde2e1; color: #9b1c1c; }}
+ .failed, .stopped {{ background: #fde2e1; color: #9b1c1c; }} .restarting {{ background: #ffe4cc; color: #8a3b00; }}
  a.open {{ margin-top: auto; align-self: flex-start; background: #3451d1; color: white; padding: 8px 16px; border-radius: 6px; text-decoration: none; }}
  a.open[aria-disabled=true] {{ background: #aab3c5; pointer-events: none; }}
  footer {{ padding: 0 40px 30px; font-size: 13px; color: #5b6475; }}

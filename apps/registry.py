@@ -1,13 +1,17 @@
 """The apps the suite knows, and how to start each one as its own process.
 
-An app is listed only when its file exists, so an app that has not been built yet is
-simply absent from the index (no placeholders).
+Adding an app: a folder apps/<name>/ with app.py (Gradio or Streamlit, thin) plus one
+`APPS.register(...)` line below with a port offset no other app uses. The launcher starts it
+at GENAI_PORT + offset and the index page lists it. An app is started only when its file
+exists, so an app that has not been built yet is simply absent from the index.
 """
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from core.registry import Registry
 
 APPS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = APPS_DIR.parent
@@ -20,10 +24,12 @@ class AppSpec:
     framework: str  # gradio | streamlit
     description: str
     models: str  # what the index page says the app runs on
+    port_offset: int  # the app listens at the index port + this, whichever other apps run
+    script: Path | None = None  # default: apps/<name>/app.py
 
     @property
     def path(self) -> Path:
-        return APPS_DIR / self.name / "app.py"
+        return self.script or APPS_DIR / self.name / "app.py"
 
     def command(self, host: str, port: int) -> list[str]:
         if self.framework == "streamlit":
@@ -35,26 +41,42 @@ class AppSpec:
     def env(self, host: str, port: int) -> dict[str, str]:
         # Gradio's launch() reads these when no server_name/server_port is passed.
         return {"GRADIO_SERVER_NAME": host, "GRADIO_SERVER_PORT": str(port),
-                "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONPATH": str(REPO_ROOT)}
+                "GRADIO_ANALYTICS_ENABLED": "False"}
 
 
-KNOWN_APPS = (
-    AppSpec("explorer", "Transformer explorer", "streamlit",
-            "Tokens, attention per layer and head, next-token sampling, logit lens, "
-            "positional encodings and bias probes on real pretrained models.",
-            "SmolLM2-135M-Instruct (decoder), all-MiniLM-L6-v2 (encoder)"),
-    AppSpec("chatbot", "RAG chatbot", "gradio",
-            "Upload documents and ask questions; streamed answers cite the passages they use.",
-            "chat model + all-MiniLM-L6-v2 embeddings, Chroma"),
-    AppSpec("labeling", "RLHF preference labeling", "gradio",
-            "Compare two answers, record preferences, watch agreement, export for TRL, "
-            "train a reward model.",
-            "chat model (contestants), all-MiniLM-L6-v2 (reward model base)"),
-    AppSpec("text2image", "Text-to-image", "gradio",
-            "A diffusers pipeline with full controls, live denoising and reproducible PNGs.",
-            "shipped shapes diffusion model, or any diffusers checkpoint"),
-)
+class AppRegistry(Registry[AppSpec]):
+    def register_app(self, spec: AppSpec) -> None:
+        if spec.framework not in ("gradio", "streamlit"):
+            raise ValueError(f"app {spec.name!r}: framework must be gradio or streamlit, got {spec.framework!r}")
+        taken = {self.get(n).port_offset: n for n in self.names() if n != spec.name}
+        if spec.port_offset < 1 or spec.port_offset in taken:
+            raise ValueError(f"app {spec.name!r}: port offset {spec.port_offset} must be >= 1 and unused "
+                             f"(taken: {taken})")
+        self.register(spec.name, spec)
+
+    def specs(self) -> list[AppSpec]:
+        return [self.get(n) for n in self.names()]
+
+
+APPS = AppRegistry("app", "python -m apps --only")
+APPS.register_app(AppSpec(
+    "explorer", "Transformer explorer", "streamlit",
+    "Tokens, attention per layer and head, next-token sampling, logit lens, "
+    "positional encodings and bias probes on real pretrained models.",
+    "SmolLM2-135M-Instruct (decoder), all-MiniLM-L6-v2 (encoder)", port_offset=1))
+APPS.register_app(AppSpec(
+    "chatbot", "RAG chatbot", "gradio",
+    "Upload documents and ask questions; streamed answers cite the passages they use.",
+    "chat model + all-MiniLM-L6-v2 embeddings, Chroma", port_offset=2))
+APPS.register_app(AppSpec(
+    "labeling", "RLHF preference labeling", "gradio",
+    "Compare two answers, record preferences, watch agreement, export for TRL, train a reward model.",
+    "chat model (contestants), all-MiniLM-L6-v2 (reward model base)", port_offset=3))
+APPS.register_app(AppSpec(
+    "text2image", "Text-to-image", "gradio",
+    "A diffusers pipeline with full controls, live denoising and reproducible PNGs.",
+    "shipped shapes diffusion model, or any diffusers checkpoint", port_offset=4))
 
 
 def available_apps() -> list[AppSpec]:
-    return [app for app in KNOWN_APPS if app.path.exists()]
+    return [app for app in APPS.specs() if app.path.exists()]

@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 BASE = ("The committee met on a rainy Tuesday to review the proposal for a new public library. "
         "Several members argued that the old building could be renovated for far less money, while "
@@ -193,7 +192,7 @@ def browser_rounds(text: str, reps: int, port: int = 8499) -> None:
 
     from playwright.sync_api import sync_playwright
 
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ)
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "apps" / "explorer" / "app.py"),
                              "--server.port", str(port), "--server.headless", "true", "--server.address",
                              "127.0.0.1", "--browser.gatherUsageStats", "false"],

@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 GOOD = ["Here is a clear answer: {t} Let me know if you want more detail.",
         "Good question. In short: {t}",

@@ -15,13 +15,10 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 from core.diffusion import dataset  # noqa: E402
 from core.diffusion.judge import ATTRIBUTES, judge  # noqa: E402
 from core.diffusion.pipeline import load_pipeline, make_scheduler  # noqa: E402

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 from pathlib import Path
 
 import torch
 from PIL import Image
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 from core.diffusion import dataset  # noqa: E402
 from core.diffusion.pipeline import load_pipeline, make_scheduler  # noqa: E402
 

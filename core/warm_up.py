@@ -4,7 +4,8 @@ Everything in core loads lazily on first use, so on a freshly started app the fi
 paid for the loading: the chatbot's first ingest took 4.3 s for 0.5 s of work, the first image
 5.9 s against 1.4 s after it. An app calls `start_warm_up(parts)` once at start; the page serves
 at once, and a request that arrives meanwhile waits on the same lazy loader (a lock inside
-each) instead of loading twice.
+each) instead of loading twice. Which parts an app loads is listed next to the app
+(apps/<name>/warm_up.py).
 """
 from __future__ import annotations
 
@@ -16,25 +17,6 @@ from typing import Callable
 log = logging.getLogger(__name__)
 
 Parts = dict[str, Callable[[], object]]
-
-
-def rag_parts() -> Parts:
-    """The RAG chatbot: retrieval embedder, safety scanners, chat model."""
-    from core.models.chat import get_chat_model
-    from core.models.fast_embeddings import get_fast_embedder
-    from core.safety import warm_up as warm_up_safety
-
-    return {"embedder": lambda: get_fast_embedder().embed(["warm up"]),
-            "safety": warm_up_safety,
-            "chat model": get_chat_model}
-
-
-def text2image_parts() -> Parts:
-    """Text-to-image: the configured pipeline (with its text encoder), safety scanners."""
-    from core.diffusion.pipeline import load_pipeline
-    from core.safety import warm_up as warm_up_safety
-
-    return {"pipeline": load_pipeline, "safety": warm_up_safety}
 
 
 def warm_up(parts: Parts) -> dict[str, float]:

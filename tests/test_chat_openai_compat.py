@@ -25,7 +25,7 @@ WORDS = ["Hello", " there", ",", " friend", "!"]
 
 class FakeServer(BaseHTTPRequestHandler):
     requests: list[dict] = []
-    mode = "ok"  # ok | error | garbage | no_usage | slow
+    mode = "ok"  # ok | error | garbage | no_usage | slow | busy_once | busy
 
     def log_message(self, *args):  # keep pytest output clean
         pass
@@ -39,6 +39,8 @@ class FakeServer(BaseHTTPRequestHandler):
             return self._json(404, {"error": {"message": f"no route {self.path}"}})
         if FakeServer.mode == "error":
             return self._json(500, {"error": {"message": "model exploded"}})
+        if FakeServer.mode == "busy" or (FakeServer.mode == "busy_once" and len(FakeServer.requests) == 1):
+            return self._json(503, {"error": {"message": "loading model"}})
         words = WORDS[: body.get("max_tokens", len(WORDS))]
         if not body.get("stream"):
             return self._json(200, {
@@ -144,6 +146,26 @@ def test_error_status_names_the_setting(server):
         list(model.stream(MESSAGES))
     with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*HTTP 500"):
         model.complete(MESSAGES)
+
+
+def test_a_busy_server_is_retried_then_answers(server):
+    FakeServer.mode = "busy_once"
+    assert list(OpenAICompatChatModel(server, "m", timeout=5, retries=2).stream(MESSAGES)) == WORDS
+    assert len(FakeServer.requests) == 2
+    FakeServer.requests, FakeServer.mode = [], "busy_once"
+    assert OpenAICompatChatModel(server, "m", timeout=5, retries=2).complete(MESSAGES).text == "".join(WORDS)
+    assert len(FakeServer.requests) == 2
+
+
+def test_retries_are_bounded_and_the_last_status_is_reported(server):
+    FakeServer.mode = "busy"
+    with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*HTTP 503.*loading model"):
+        list(OpenAICompatChatModel(server, "m", timeout=5, retries=1).stream(MESSAGES))
+    assert len(FakeServer.requests) == 2  # the first try and one retry
+    FakeServer.requests = []
+    with pytest.raises(RuntimeError, match=r"HTTP 503"):
+        OpenAICompatChatModel(server, "m", timeout=5, retries=0).complete(MESSAGES)
+    assert len(FakeServer.requests) == 1
 
 
 def test_wrong_path_is_a_clear_error(server):

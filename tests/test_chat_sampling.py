@@ -6,8 +6,7 @@ import math
 import pytest
 import torch
 
-from core.models.sampling import (SamplingParams, filtered_distribution, make_generator, sample_next,
-                                  top_k_mask, top_p_mask)
+from core.models.sampling import SamplingParams, filtered_distribution, make_generator, sample_next, top_k_mask, top_p_mask
 
 
 def test_top_k_keeps_the_k_largest():

@@ -8,17 +8,17 @@ from core.config import ConfigError, Settings, load_settings
 def test_defaults_without_environment():
     s = load_settings({})
     assert s == Settings()
-    assert s.host == "127.0.0.1"  # loopback unless told otherwise
+    assert s.apps.host == "127.0.0.1"  # loopback unless told otherwise
     assert s.data_dir == Path("data")
 
 
 def test_values_are_converted_to_their_types():
     s = load_settings({"GENAI_PORT": "9001", "GENAI_LLM_TIMEOUT": "2.5",
                        "GENAI_DATA_DIR": "~/studio", "GENAI_LLM_MODEL": "HuggingFaceTB/SmolLM2-360M"})
-    assert s.port == 9001 and isinstance(s.port, int)
-    assert s.llm_timeout == 2.5
+    assert s.apps.port == 9001 and isinstance(s.apps.port, int)
+    assert s.models.llm_timeout == 2.5
     assert s.data_dir == Path.home() / "studio"
-    assert s.llm_model == "HuggingFaceTB/SmolLM2-360M"
+    assert s.models.llm_model == "HuggingFaceTB/SmolLM2-360M"
 
 
 def test_other_environment_variables_are_ignored():
@@ -49,7 +49,7 @@ def test_bad_values_are_rejected_naming_the_variable(key, value):
 
 def test_settings_are_immutable():
     with pytest.raises(Exception):
-        load_settings({}).port = 1
+        load_settings({}).apps.port = 1
 
 
 def test_data_dir_fixture_isolates_each_test(data_dir):

@@ -33,6 +33,7 @@ def encoder():
 @pytest.fixture(scope="module")
 def direct_decoder():
     from transformers import AutoModelForCausalLM, AutoTokenizer
+
     from core.models.causal_lm import _converted_gguf_dir
 
     path = _converted_gguf_dir()
@@ -43,6 +44,7 @@ def direct_decoder():
 @pytest.fixture(scope="module")
 def direct_encoder():
     from transformers import AutoModel, AutoTokenizer
+
     from core.models.bundled import minilm_dir
 
     model = AutoModel.from_pretrained(minilm_dir(), attn_implementation="eager").eval()
@@ -258,7 +260,9 @@ def test_bias_probe_parse_errors_name_the_line():
 def test_encoder_decoder_cross_attention_path(tmp_path):
     """A tiny random T5 saved locally (no Hub): exercises the t5-small code path offline."""
     import shutil
+
     from transformers import T5Config, T5ForConditionalGeneration
+
     from core.models.bundled import minilm_dir
 
     cfg = T5Config(vocab_size=30522, d_model=32, d_ff=64, d_kv=8, num_layers=2, num_decoder_layers=2,
@@ -281,6 +285,7 @@ def test_encoder_decoder_cross_attention_path(tmp_path):
 
 def test_unknown_hub_model_fails_fast_offline():
     import time
+
     from core.models.hub import ModelUnavailable
 
     start = time.monotonic()

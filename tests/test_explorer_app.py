@@ -70,6 +70,7 @@ def test_every_section_renders_with_figures(at):
 
 def test_head_view_shows_the_chosen_head_of_a_direct_forward_pass(at):
     from transformers import AutoModel, AutoTokenizer
+
     from core.models.bundled import minilm_dir
 
     go(at, "Attention")
@@ -175,7 +176,9 @@ def test_logit_lens_positional_embeddings_controls(at):
 def test_encoder_decoder_model_shows_cross_attention(at, tmp_path):
     """A tiny random T5 in a local folder stands in for t5-small (no Hub here)."""
     import shutil
+
     from transformers import T5Config, T5ForConditionalGeneration
+
     from core.models.bundled import minilm_dir
 
     cfg = T5Config(vocab_size=30522, d_model=32, d_ff=64, d_kv=8, num_layers=2, num_decoder_layers=2,

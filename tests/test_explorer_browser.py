@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture
 def server(data_dir):
     port = free_port(8400, 8500)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ)
     env.setdefault("GENAI_THREADS", "1")  # the shared CI box is oversubscribed; 1 thread avoids OpenMP spinning
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "apps" / "explorer" / "app.py"),

@@ -1,6 +1,5 @@
 """The labeling app driven through its stable api_names with gradio_client."""
 import pytest
-
 from prefs_helpers import running_labeling_app
 
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-
 from prefs_helpers import running_labeling_app
 
 SHOTS = os.environ.get("PREFS_SCREENSHOTS")  # folder to save screenshots in, when set

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select, text
-
 from net_helpers import free_port
 from prefs_helpers import load_pairs
+from sqlalchemy import func, select, text
 
 ROOT = Path(__file__).resolve().parents[1]
 

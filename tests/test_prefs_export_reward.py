@@ -2,10 +2,10 @@
 import json
 
 import pytest
+from prefs_helpers import load_pairs, sqlite_only
 
 from core.preferences import assignment, identity, submit
 from core.preferences.export import export
-from prefs_helpers import load_pairs, sqlite_only
 
 pytestmark = pytest.mark.usefixtures("prefs_db")
 

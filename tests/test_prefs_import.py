@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from prefs_helpers import sqlite_only
 from sqlalchemy import func, select
 
 from core.config import reset_settings
@@ -11,7 +12,6 @@ from core.preferences.db import transaction
 from core.preferences.importing import ImportFormatError, flag_reasons, import_file
 from core.preferences.schema import Item, Prompt
 from core.safety import scan
-from prefs_helpers import sqlite_only
 
 pytestmark = pytest.mark.usefixtures("prefs_db")
 

@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+from prefs_helpers import write_pairs
 
 from core.config import reset_settings
 from core.preferences import assignment, identity, submit
 from core.preferences.db import DatabaseUnavailable, get_engine
-from prefs_helpers import write_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 on_postgresql = pytest.mark.parametrize("prefs_db", ["postgresql"], indirect=True)

@@ -5,6 +5,7 @@ import threading
 from collections import Counter
 
 import pytest
+from prefs_helpers import label_all, load_pairs, sqlite_only
 from sqlalchemy import func, select, text
 
 from core.config import reset_settings
@@ -12,7 +13,6 @@ from core.preferences import assignment, identity, submit
 from core.preferences.db import get_engine, transaction
 from core.preferences.identity import AccessDenied
 from core.preferences.schema import Assignment, Item, Label
-from prefs_helpers import label_all, load_pairs, sqlite_only
 
 pytestmark = pytest.mark.usefixtures("prefs_db")
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from retrieval_files import blank_pdf_bytes, encrypted_pdf_bytes, pdf_bytes, write_docx
 
 from core.retrieval.collection import open_collection
 from core.retrieval.hybrid import rrf, search
-from retrieval_files import blank_pdf_bytes, encrypted_pdf_bytes, pdf_bytes, write_docx
 
 DOCS = {
     "boats.md": "# Boats\n\nThe ferry to Skerrit Island leaves at 7:15 every morning from pier four.\n\n"

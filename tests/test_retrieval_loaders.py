@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from retrieval_files import blank_pdf_bytes, encrypted_pdf_bytes, pdf_bytes, write_docx
 
 from core.retrieval.loaders import LoadError, load_file, safe_name
 from core.retrieval.splitting import split_document
-from retrieval_files import blank_pdf_bytes, encrypted_pdf_bytes, pdf_bytes, write_docx
 
 
 def test_pdf_keeps_page_numbers(tmp_path):
@@ -94,3 +94,57 @@ def test_traversal_names_are_refused_and_names_are_base_names(tmp_path):
             load_file(f, name=hostile)
     assert load_file(f, name="uploads/tmp/ok.txt").name == "ok.txt"
     assert safe_name("C:\\Users\\me\\report.md") == "report.md"
+
+
+def _zip_docx(path, entries: dict[str, bytes]):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in entries.items():
+            z.writestr(name, body)
+    return path
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    import resource
+    import time
+
+    para = b"<w:p><w:r><w:t>" + b"A" * 60 + b"</w:t></w:r></w:p>"
+    bomb = _zip_docx(tmp_path / "bomb.docx", {"[Content_Types].xml": b"<Types/>",
+                                             "word/document.xml": b"<w:document><w:body>" + para * 400_000 +
+                                                                  b"</w:body></w:document>"})
+    assert bomb.stat().st_size < 200_000  # ~32 MB of XML in a small file
+    start, rss = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(LoadError, match=r"compressed \d+:1.*zip bomb"):
+        load_file(bomb)
+    assert time.perf_counter() - start < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss < 100_000  # KB: nothing was unpacked
+
+
+def test_docx_limits_on_entries_and_unpacked_size_name_their_settings(tmp_path, monkeypatch):
+    from core.config import reset_settings
+
+    many = _zip_docx(tmp_path / "many.docx", {f"word/part{i}.xml": b"<x/>" for i in range(30)})
+    monkeypatch.setenv("GENAI_MAX_ZIP_ENTRIES", "20")
+    reset_settings()
+    with pytest.raises(LoadError, match="GENAI_MAX_ZIP_ENTRIES"):
+        load_file(many)
+    import os
+
+    big = _zip_docx(tmp_path / "big.docx", {"word/document.xml": os.urandom(3 * 2**20)})  # incompressible
+    monkeypatch.setenv("GENAI_MAX_UNZIPPED_MB", "2")
+    reset_settings()
+    with pytest.raises(LoadError, match="GENAI_MAX_UNZIPPED_MB"):
+        load_file(big)
+
+
+def test_text_beyond_the_per_file_limit_is_refused_naming_it(tmp_path, monkeypatch):
+    from core.config import reset_settings
+
+    monkeypatch.setenv("GENAI_MAX_CHARS_PER_FILE", "10000")
+    reset_settings()
+    (tmp_path / "long.txt").write_text("word " * 3000)
+    with pytest.raises(LoadError, match=r"15,000 characters.*GENAI_MAX_CHARS_PER_FILE"):
+        load_file(tmp_path / "long.txt")
+    (tmp_path / "short.txt").write_text("word " * 1000)
+    assert load_file(tmp_path / "short.txt").n_chars > 0

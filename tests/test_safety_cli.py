@@ -89,8 +89,7 @@ def test_eval_set_shape():
 @pytest.mark.slow
 def test_eval_set_targets():
     """The issue's quality targets on the whole set (benchmarks/safety.py prints the details)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import safety as bench
+    from benchmarks import safety as bench
 
     m = bench.evaluate(bench.Ours("static"), bench.load())
     assert m["toxicity recall"] >= 0.9 and m["injection recall"] >= 0.9

@@ -239,17 +239,23 @@ def test_audit_lines_are_json(data_dir):
         json.loads(line)
 
 
-def test_a_failing_scanner_fails_closed(monkeypatch):
-    from core.safety import policy as pol
+def test_a_failing_scanner_fails_closed():
+    from core.safety.registry import SCANNERS
 
     class Broken:
+        def __init__(self, policy):
+            pass
+
         def scan(self, text):
             raise RuntimeError("boom")
 
-    p = Policy(stages={"input": ("pii", "toxicity")}, embeddings="off", audit=False)
-    monkeypatch.setitem(pol._scanners, ("toxicity", "off", ""), Broken())
-    v = scan("hello", "input", policy=p)
-    assert not v.allowed and v.scanners["toxicity"].flagged and "failed" in v.reasons[0]
+    SCANNERS.register("broken", Broken)
+    try:
+        p = Policy(stages={"input": ("pii", "broken")}, embeddings="off", audit=False)
+        v = scan("hello", "input", policy=p)
+    finally:
+        SCANNERS.unregister("broken")
+    assert not v.allowed and v.scanners["broken"].flagged and "failed" in v.reasons[0]
 
 
 def test_warm_up_loads_every_stage():

@@ -1,9 +1,11 @@
 """Start-up warm-up of the apps: loads what the first request needs, never crashes the app."""
 import logging
 
+from apps.chatbot.warm_up import parts as rag_parts
+from apps.text2image.warm_up import parts as text2image_parts
 from core.diffusion import pipeline
 from core.models import chat, fast_embeddings
-from core.warm_up import rag_parts, start_warm_up, text2image_parts, warm_up
+from core.warm_up import start_warm_up, warm_up
 
 
 def test_chatbot_warm_up_loads_the_embedder_and_the_chat_model():

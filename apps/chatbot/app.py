@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 
 import gradio as gr
@@ -116,7 +117,7 @@ NUDGE = ("Note: the bundled model is tiny (135 M parameters): it often misreads 
 
 
 def _backends():
-    from core.models.backends import configured_backends
+    from core.models.model_picker import configured_backends
 
     return configured_backends(get_settings())
 
@@ -130,7 +131,7 @@ def _history_for_chain(history) -> list[dict]:
 def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_mode="extractive", model=None):
     """Stream (chat history, cleared input, trace, sentence picker, prompt view, sources per sentence)."""
     from apps.chatbot.sources_html import answer_html, sentences_html
-    from core.models.backends import chat_model_for, find_backend
+    from core.models.model_picker import chat_model_for, find_backend
     from core.retrieval.chain import ANSWER_MODES as MODES
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import list_collection_names
@@ -149,7 +150,7 @@ def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_m
         raise gr.Error(f"Collection '{name}' has no documents yet: upload files or load the sample corpus.")
     col = _open(name)
     chain = RagChain(col.name, k=int(k), mode=mode, prompt_mode=prompt_mode, sources=only_docs or None,
-                     answer_mode=answer_mode, chat_model=chat_model_for(backend))
+                     answer_mode=answer_mode, chat_model=chat_model_for(backend, get_settings().models))
     past = _history_for_chain(history)
     history = list(history or []) + [{"role": "user", "content": question},
                                      {"role": "assistant", "content": "…"}]
@@ -238,8 +239,8 @@ def build_app() -> gr.Blocks:
                                  file_types=[".pdf", ".docx", ".md", ".markdown", ".html", ".htm", ".txt"],
                                  elem_id="upload")
                 with gr.Row():
-                    chunk_size = gr.Slider(200, 2000, value=s.chunk_size, step=50, label="Chunk size (chars)")
-                    chunk_overlap = gr.Slider(0, 400, value=s.chunk_overlap, step=10, label="Overlap (chars)")
+                    chunk_size = gr.Slider(200, 2000, value=s.retrieval.chunk_size, step=50, label="Chunk size (chars)")
+                    chunk_overlap = gr.Slider(0, 400, value=s.retrieval.chunk_overlap, step=10, label="Overlap (chars)")
                 with gr.Row():
                     ingest_btn = gr.Button("Ingest files", variant="primary", elem_id="ingest")
                     sample_btn = gr.Button("Load sample corpus", elem_id="sample")
@@ -254,7 +255,7 @@ def build_app() -> gr.Blocks:
                 with gr.Row():
                     model = gr.Dropdown(label="Model", choices=[b.label for b in backends], value=backends[0].label,
                                         interactive=len(backends) > 1, elem_id="model", scale=2)
-                    answer_mode = gr.Dropdown(ANSWER_MODES, value=s.answer_mode, label="Answer mode",
+                    answer_mode = gr.Dropdown(ANSWER_MODES, value=s.retrieval.answer_mode, label="Answer mode",
                                               elem_id="answer-mode", scale=3)
                 gr.Markdown(NUDGE, elem_id="model-nudge")
                 chat = gr.Chatbot(label="Chat", height=600, min_height=480, elem_id="chat")
@@ -270,9 +271,9 @@ def build_app() -> gr.Blocks:
                     context_view = gr.HTML(elem_id="context-view")
                 with gr.Accordion("Retrieval and prompt settings", open=False):
                     with gr.Row():
-                        mode = gr.Radio(["hybrid", "vector", "bm25"], value=s.retrieval_mode, label="Search mode")
-                        k = gr.Slider(1, 10, value=s.retrieval_k, step=1, label="Passages (k)")
-                    prompt_mode = gr.Radio(PROMPT_MODES, value=s.prompt_mode, label="Prompt mode")
+                        mode = gr.Radio(["hybrid", "vector", "bm25"], value=s.retrieval.retrieval_mode, label="Search mode")
+                        k = gr.Slider(1, 10, value=s.retrieval.retrieval_k, step=1, label="Passages (k)")
+                    prompt_mode = gr.Radio(PROMPT_MODES, value=s.retrieval.prompt_mode, label="Prompt mode")
                     only_docs = gr.Dropdown(label="Only these documents (empty = all)", choices=[],
                                             multiselect=True)
                 with gr.Accordion("Trace: standalone question, abstention, prompt, chunks, scores, timings",
@@ -307,8 +308,15 @@ def build_app() -> gr.Blocks:
     return demo
 
 
-if __name__ == "__main__":
-    from core.warm_up import rag_parts, start_warm_up
+# `python apps/chatbot/app.py` starts the app alone; `gradio apps/chatbot/app.py` reloads it on
+# edits (gradio takes the module-level `demo` and re-runs this file, not as __main__, on each edit).
+demo = build_app() if __name__ == "__main__" or os.environ.get("GRADIO_WATCH_DIRS") else None
 
-    start_warm_up(rag_parts())
-    build_app().queue().launch()
+if __name__ == "__main__":
+    from apps.chatbot.warm_up import parts
+    from core.retrieval.writer_lock import claim
+    from core.warm_up import start_warm_up
+
+    claim(get_settings().data_dir)  # a CLI ingest into this folder meanwhile is refused, not invisible
+    start_warm_up(parts())
+    demo.queue().launch()

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `streamlit run` puts only this folder on sys.path
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from apps.explorer import figures
 from core.explain import attention as attn
-from core.explain import bias_probe, embeddings_view, figures, logit_lens, next_token, positional, tokenization
+from core.explain import bias_probe, embeddings_view, logit_lens, next_token, positional, tokenization
 from core.explain.models import DECODER, ENCODER, ENCODER_DECODER, load_model
 from core.models.hub import ModelUnavailable
 from core.models.sampling import SamplingParams

@@ -10,6 +10,7 @@ core.preferences; this file is layout and wiring.
 """
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import uuid
@@ -17,7 +18,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from core.preferences import assignment, identity, submit as store
+from core.preferences import assignment, identity
+from core.preferences import submit as store
 from core.preferences.contestants import ASSETS, worker
 from core.preferences.db import DatabaseUnavailable, get_engine
 from core.preferences.identity import AccessDenied
@@ -196,7 +198,7 @@ def _fmt(v, digits=3):
 
 def host_view(admin):
     """Everything the dashboard shows, from core.preferences.stats."""
-    from core.preferences.plots import coverage_plot, labeler_plot, ratings_plot
+    from apps.labeling.plots import coverage_plot, labeler_plot, ratings_plot
     from core.preferences.reward import training_job
     from core.preferences.stats import collect
 
@@ -366,8 +368,12 @@ def main() -> None:
         get_engine()  # a bad GENAI_PREFS_DATABASE_URL stops the start with its reason, not the first click
     except DatabaseUnavailable as e:
         sys.exit(f"error: {e}")
-    build_app().queue().launch()
+    demo.queue().launch()
 
+
+# `python apps/labeling/app.py` starts the app alone; `gradio apps/labeling/app.py` reloads it on
+# edits (gradio takes the module-level `demo` and re-runs this file, not as __main__, on each edit).
+demo = build_app() if __name__ == "__main__" or os.environ.get("GRADIO_WATCH_DIRS") else None
 
 if __name__ == "__main__":
     main()

@@ -4,6 +4,7 @@ Layout and wiring only; generation, safety, metadata and the gallery live in cor
 """
 from __future__ import annotations
 
+import os
 import queue
 import threading
 
@@ -11,8 +12,7 @@ import gradio as gr
 
 from core.config import get_settings
 from core.diffusion import gallery
-from core.diffusion.generate import (ImageRequest, PromptBlocked, generate, parse_seed,
-                                     random_seed, timeline_strip, upscale)
+from core.diffusion.generate import ImageRequest, PromptBlocked, generate, parse_seed, random_seed, timeline_strip, upscale
 from core.diffusion.metadata import NoMetadata, read_record
 from core.diffusion.pipeline import SCHEDULERS, describe
 from core.models.hub import ModelUnavailable
@@ -130,7 +130,7 @@ def build_app() -> gr.Blocks:
     folder = gallery.root()
     folder.mkdir(parents=True, exist_ok=True)
     gr.set_static_paths([str(folder)])  # the gallery's PNGs (with metadata) are served as files
-    max_batch = get_settings().image_max_batch
+    max_batch = get_settings().image.max_batch
     with gr.Blocks(title="Text to image") as demo:
         gr.Markdown(f"# Text to image\nModel **{name}** ({fam.family}: {fam.notes or 'diffusers checkpoint'}). "
                     "Same parameters + seed on the same device give the same image; every PNG carries its "
@@ -183,8 +183,13 @@ def build_app() -> gr.Blocks:
     return demo
 
 
-if __name__ == "__main__":
-    from core.warm_up import start_warm_up, text2image_parts
+# `python apps/text2image/app.py` starts the app alone; `gradio apps/text2image/app.py` reloads it
+# on edits (gradio takes the module-level `demo` and re-runs this file, not as __main__, on each edit).
+demo = build_app() if __name__ == "__main__" or os.environ.get("GRADIO_WATCH_DIRS") else None
 
-    start_warm_up(text2image_parts())  # the page serves at once; the first image need not load anything
-    build_app().queue().launch()
+if __name__ == "__main__":
+    from apps.text2image.warm_up import parts
+    from core.warm_up import start_warm_up
+
+    start_warm_up(parts())  # the page serves at once; the first image need not load anything
+    demo.queue().launch()

@@ -40,7 +40,7 @@ def run(args) -> int:
         raise ValueError(f"collection {args.collection!r} is empty; add documents with "
                          f"`python -m core ingest --collection {args.collection} PATH...`")
     history = _read_history(args.history) if args.history else []
-    params = SamplingParams(max_new_tokens=args.max_new_tokens or get_settings().llm_max_new_tokens)
+    params = SamplingParams(max_new_tokens=args.max_new_tokens or get_settings().models.llm_max_new_tokens)
     chain = RagChain(args.collection, k=args.k, mode=args.mode, prompt_mode=args.prompt_mode, params=params,
                      answer_mode=args.answer_mode)
     if args.json:

@@ -18,7 +18,7 @@ def register(sub) -> None:
     p.add_argument("--top-k", type=int, default=0)
     p.add_argument("--top-p", type=float, default=1.0)
     p.add_argument("--seed", type=int, default=None)
-    p.add_argument("--json", action="store_true", help='print {"text", "model", "new_tokens", "seconds"}')
+    p.add_argument("--json", action="store_true", help='print {"text", "model", "new_tokens", "seconds", "decode_path"}')
     p.set_defaults(func=run)
 
 
@@ -27,14 +27,15 @@ def run(args) -> int:
     if not prompt.strip():
         raise ValueError("PROMPT is empty")
     params = SamplingParams(
-        max_new_tokens=args.max_new_tokens or get_settings().llm_max_new_tokens,
+        max_new_tokens=args.max_new_tokens or get_settings().models.llm_max_new_tokens,
         temperature=args.temperature, top_k=args.top_k, top_p=args.top_p, seed=args.seed)
     messages = ([{"role": "system", "content": args.system}] if args.system else [])
     messages.append({"role": "user", "content": prompt})
     model = get_chat_model()
     if args.json:
         r = model.generate(messages, params)
-        print_json({"text": r.text, "model": r.model, "new_tokens": r.new_tokens, "seconds": round(r.seconds, 3)})
+        print_json({"text": r.text, "model": r.model, "new_tokens": r.new_tokens, "seconds": round(r.seconds, 3),
+                    "decode_path": getattr(model, "decode_path", model.source)})
         return 0
     for delta in model.stream(messages, params):  # token by token, like a chat UI
         sys.stdout.write(delta)

@@ -68,7 +68,8 @@ def run_stats(args) -> int:
     print(f"labels {c['labels']} by {c['labelers']} labelers on {c['items']} items "
           f"({c['items_complete']} complete at k={c['overlap']}, {c['items_flagged']} held back)")
     ag = stats["agreement"]
-    fmt = lambda v: "n/a" if v is None else f"{v:.3f}"
+    def fmt(v):
+        return "n/a" if v is None else f"{v:.3f}"
     print(f"Fleiss kappa {fmt(ag['fleiss_kappa'])}  Krippendorff alpha {fmt(ag['krippendorff_alpha'])}  "
           f"mean Cohen kappa {fmt(ag['cohen_kappa_mean'])}")
     pb = stats["position_bias"]

@@ -106,14 +106,14 @@ def resolve(req: ImageRequest, loaded: LoadedPipeline) -> ImageRequest:
     fam = loaded.family
     if not isinstance(req.prompt, str) or not req.prompt.strip():
         raise ValueError("prompt is empty: describe the image to generate")
-    if len(req.prompt) > s.image_max_prompt_chars:
+    if len(req.prompt) > s.image.max_prompt_chars:
         raise ValueError(f"prompt is {len(req.prompt)} characters long; the limit is "
-                         f"{s.image_max_prompt_chars} (GENAI_IMAGE_MAX_PROMPT_CHARS)")
+                         f"{s.image.max_prompt_chars} (GENAI_IMAGE_MAX_PROMPT_CHARS)")
     negative = req.negative_prompt or ""
     if not isinstance(negative, str):
         raise ValueError(f"negative_prompt must be text, got {type(negative).__name__}")
-    if len(negative) > s.image_max_prompt_chars:
-        raise ValueError(f"negative_prompt is {len(negative)} characters long; the limit is {s.image_max_prompt_chars}")
+    if len(negative) > s.image.max_prompt_chars:
+        raise ValueError(f"negative_prompt is {len(negative)} characters long; the limit is {s.image.max_prompt_chars}")
     if negative.strip() and not fam.negative_prompt:
         raise ValueError(f"negative_prompt is not used by {loaded.name}: {fam.negative_reason}")
     steps = fam.steps if req.steps is None else req.steps
@@ -126,8 +126,8 @@ def resolve(req: ImageRequest, loaded: LoadedPipeline) -> ImageRequest:
         raise ValueError(f"guidance={req.guidance!r} is out of range: choose 0 to {MAX_GUIDANCE}")
     if req.scheduler not in SCHEDULER_CHOICES:
         raise ValueError(f"scheduler {req.scheduler!r} is not one of {', '.join(SCHEDULER_CHOICES)}")
-    if isinstance(req.batch_size, bool) or not isinstance(req.batch_size, int) or not 1 <= req.batch_size <= s.image_max_batch:
-        raise ValueError(f"batch_size={req.batch_size!r} is out of range: choose 1 to {s.image_max_batch} (GENAI_IMAGE_MAX_BATCH)")
+    if isinstance(req.batch_size, bool) or not isinstance(req.batch_size, int) or not 1 <= req.batch_size <= s.image.max_batch:
+        raise ValueError(f"batch_size={req.batch_size!r} is out of range: choose 1 to {s.image.max_batch} (GENAI_IMAGE_MAX_BATCH)")
     width = fam.width if req.width is None else req.width
     height = fam.height if req.height is None else req.height
     if (width, height) != (fam.width, fam.height):

@@ -19,6 +19,7 @@ from pathlib import Path
 import torch
 from diffusers import DDIMScheduler, DPMSolverMultistepScheduler, EulerDiscreteScheduler
 
+from core.caches import register_cache
 from core.config import get_settings
 from core.models.device import apply_thread_setting, pick_device
 from core.models.hub import ModelUnavailable, is_local, require_model
@@ -77,7 +78,7 @@ def family_of(model_id: str, pipeline_class: str) -> FamilyDefaults:
 
 def describe(model: str | None = None) -> tuple[str, FamilyDefaults]:
     """(display name, family defaults) of `model` without loading any weights (for UIs)."""
-    model = (model or get_settings().image_model).strip()
+    model = (model or get_settings().image.model).strip()
     if model == "bundled":
         return BUNDLED_NAME, FAMILIES["tiny"]
     if is_local(model):
@@ -183,6 +184,7 @@ def _load(model: str, device: torch.device, dtype: torch.dtype, attention_slicin
 
 
 _cache: dict[tuple, LoadedPipeline] = {}
+register_cache("diffusion pipelines", _cache.clear)
 _cache_lock = threading.Lock()
 
 
@@ -190,13 +192,13 @@ def load_pipeline(model: str | None = None, *, device: str | torch.device | None
                   attention_slicing: bool | None = None, cpu_offload: bool | None = None) -> LoadedPipeline:
     """The pipeline for `model` (default: GENAI_IMAGE_MODEL), loaded once per process per options."""
     s = get_settings()
-    model = (model or s.image_model).strip()
+    model = (model or s.image.model).strip()
     if not model:
         raise ValueError("model is empty: use 'bundled', a Hugging Face id or a local folder")
     dev = torch.device(device) if device is not None else pick_device()
-    dt = _resolve_dtype(dev, dtype or s.image_dtype)
-    slicing = s.image_attention_slicing if attention_slicing is None else attention_slicing
-    offload = s.image_cpu_offload if cpu_offload is None else cpu_offload
+    dt = _resolve_dtype(dev, dtype or s.image.dtype)
+    slicing = s.image.attention_slicing if attention_slicing is None else attention_slicing
+    offload = s.image.cpu_offload if cpu_offload is None else cpu_offload
     key = (model, str(dev), str(dt), slicing, offload)
     apply_thread_setting()
     with _cache_lock:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import torch
 
+from core.caches import register_cache
 from core.models import bundled, hub
 from core.models.causal_lm import load_causal_lm
 from core.models.device import apply_thread_setting, pick_device
@@ -45,6 +46,7 @@ class ExplainModel:
 
 
 _cache: dict[str, ExplainModel] = {}
+register_cache("explorer models", _cache.clear)
 _lock = threading.Lock()
 
 

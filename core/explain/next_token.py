@@ -12,8 +12,7 @@ import torch
 
 from core.explain.attention import display_labels
 from core.explain.models import ExplainModel
-from core.models.sampling import (SamplingParams, filtered_distribution, make_generator,
-                                  sample_next, top_k_mask, top_p_mask)
+from core.models.sampling import SamplingParams, filtered_distribution, make_generator, sample_next, top_k_mask, top_p_mask
 
 MAX_STEPS = 64  # step-by-step generation is for a handful of tokens in front of a class
 

@@ -28,11 +28,11 @@ def _describe(role: str, model: str, setting: str, bundled_name: str, bundled_pa
 
 def configured_models() -> list[dict]:
     s = get_settings()
-    if s.llm_base_url:
-        chat = {"role": "chat", "name": s.llm_model, "source": "endpoint", "offline": False,
-                "setting": "GENAI_LLM_BASE_URL", "detail": s.llm_base_url}
+    if s.models.llm_base_url:
+        chat = {"role": "chat", "name": s.models.llm_model, "source": "endpoint", "offline": False,
+                "setting": "GENAI_LLM_BASE_URL", "detail": s.models.llm_base_url}
     else:
-        chat = _describe("chat", s.llm_model, "GENAI_LLM_MODEL", bundled.SMOLLM2_NAME, bundled.smollm2_gguf)
-    emb = _describe("embeddings", s.embedding_model, "GENAI_EMBEDDING_MODEL", bundled.MINILM_NAME,
+        chat = _describe("chat", s.models.llm_model, "GENAI_LLM_MODEL", bundled.SMOLLM2_NAME, bundled.smollm2_gguf)
+    emb = _describe("embeddings", s.models.embedding_model, "GENAI_EMBEDDING_MODEL", bundled.MINILM_NAME,
                     bundled.minilm_dir)
     return [chat, emb]

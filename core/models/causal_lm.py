@@ -16,6 +16,7 @@ from pathlib import Path
 import torch
 from safetensors.torch import save_model
 
+from core.caches import register_cache
 from core.config import get_settings
 from core.models import bundled, hub
 from core.models.device import apply_thread_setting, pick_device
@@ -32,6 +33,7 @@ class LoadedLM:
 
 
 _cache: dict[tuple, LoadedLM] = {}
+register_cache("causal LMs", _cache.clear)
 _lock = threading.Lock()
 
 

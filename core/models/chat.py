@@ -5,66 +5,33 @@
         ...
     result = model.generate(messages, params)   # ChatResult(text, model, new_tokens, seconds)
 
-Backends: `LocalChatModel` runs a transformers causal LM in this process (the bundled
-SmolLM2 GGUF or any HF id); `OpenAICompatChatModel` (openai_compat.py) talks to a server.
-`messages` are OpenAI-style dicts: [{"role": "system"|"user"|"assistant", "content": str}].
+Backends (core/models/backends.py): `LocalChatModel` below runs a transformers causal LM in
+this process (the bundled SmolLM2 GGUF or any HF id); `OpenAICompatChatModel`
+(openai_compat.py) talks to a server. Shared types live in core/models/types.py.
 """
 from __future__ import annotations
 
 import logging
 import threading
 import time
-from dataclasses import dataclass
-from typing import Iterator, Protocol
+from typing import Iterator
 
 import torch
 
+from core.caches import register_cache
 from core.config import get_settings
 from core.models import fast_llama
+from core.models.backends import build_chat_model
 from core.models.causal_lm import load_causal_lm
-from core.models.fast_llama import FastLlama
 from core.models.device import pick_device, pick_dtype
+from core.models.fast_llama import FastLlama
 from core.models.lazy import Lazy
 from core.models.sampling import SamplingParams, make_generator, sample_next
+from core.models.types import ChatModel, ChatResult, TokenCounter, validate_messages
+
+__all__ = ["ChatModel", "ChatResult", "LocalChatModel", "TokenCounter", "get_chat_model", "validate_messages"]
 
 log = logging.getLogger(__name__)
-
-ROLES = ("system", "user", "assistant")
-
-
-@dataclass
-class ChatResult:
-    text: str
-    model: str
-    new_tokens: int
-    seconds: float
-
-
-class ChatModel(Protocol):
-    name: str
-    source: str  # bundled | local | hub | endpoint
-
-    def stream(self, messages: list[dict], params: SamplingParams = ...,
-               cancel: threading.Event | None = None) -> Iterator[str]: ...
-
-    def generate(self, messages: list[dict], params: SamplingParams = ...,
-                 cancel: threading.Event | None = None) -> ChatResult: ...
-
-
-def validate_messages(messages: list[dict]) -> None:
-    if not isinstance(messages, list) or not messages:
-        raise ValueError("messages must be a non-empty list of {'role', 'content'} dicts")
-    for i, m in enumerate(messages):
-        if not isinstance(m, dict) or m.get("role") not in ROLES or not isinstance(m.get("content"), str):
-            raise ValueError(f"messages[{i}] must be {{'role': one of {ROLES}, 'content': str}}, got {m!r}")
-
-
-class TokenCounter:
-    """Counts tokens a stream produced; backends fill it so generate() can report it."""
-
-    def __init__(self):
-        self.count = 0
-
 
 class IncrementalDetokenizer:
     """Text deltas from a growing list of token ids, decoding only a short window a step.
@@ -104,23 +71,43 @@ class LocalChatModel:
 
     def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None, fast: bool = True,
                  quantize: str | None = None):
-        dtype = dtype or pick_dtype(get_settings().llm_dtype)
+        dtype = dtype or pick_dtype(get_settings().models.llm_dtype)
+        quantize = get_settings().models.llm_quantize if quantize is None else quantize
         loaded = load_causal_lm(model, dtype=dtype, attn_implementation="sdpa")
         self.lm, self.tokenizer = loaded.model, loaded.tokenizer
         self.name, self.source = loaded.name, loaded.source
         self.max_context = getattr(self.lm.config, "max_position_embeddings", 2048)
         self.stop_ids = self._stop_ids()
-        self.fast = FastLlama(self.lm) if fast and fast_llama.supports(self.lm) else None
-        quantize = get_settings().llm_quantize if quantize is None else quantize
+        self.fast = self._fast_path(fast)
         if quantize == "auto":
             quantize = "int4" if (self.source == "bundled" and self.fast and self.fast.dtype == torch.bfloat16
-                                  and self.fast.device.type == "cpu") else "none"
+                                  and self.fast.device.type == "cpu" and not fast_llama.missing_operators()) else "none"
         if quantize == "int4":
             if self.fast is None:
                 raise ValueError(f"GENAI_LLM_QUANTIZE=int4 needs a Llama-architecture model; {self.name} is not")
-            self.fast.quantize_int4()
-        log.info("%s decodes with %s", self.name,
-                 f"FastLlama ({self.fast.quantized or self.fast.dtype})" if self.fast else "the transformers forward")
+            try:
+                self.fast.quantize_int4()
+            except RuntimeError as e:
+                raise ValueError(f"GENAI_LLM_QUANTIZE=int4: {e}; set GENAI_LLM_QUANTIZE=none") from e
+        log.info("%s decodes with %s", self.name, self.decode_path)
+
+    def _fast_path(self, wanted: bool) -> FastLlama | None:
+        """FastLlama when it reproduces this model; else None (the transformers forward)."""
+        if not wanted or not fast_llama.supports(self.lm):
+            return None
+        try:
+            return FastLlama(self.lm)
+        except Exception as e:  # noqa: BLE001 - an unexpected config: the generic path still works
+            log.warning("FastLlama cannot run %s (%s: %s); using the transformers forward", self.name,
+                        type(e).__name__, e)
+            return None
+
+    @property
+    def decode_path(self) -> str:
+        """Which decode loop runs, for logs, `core chat --json` and the benchmarks."""
+        if self.fast is None:
+            return "transformers forward"
+        return f"FastLlama ({self.fast.quantized or str(self.fast.dtype).removeprefix('torch.')})"
 
     def _stop_ids(self) -> set[int]:
         ids = set()
@@ -196,16 +183,8 @@ class LocalChatModel:
         return ChatResult(text, self.name, counter.count, time.perf_counter() - start)
 
 
-def _build() -> ChatModel:
-    s = get_settings()
-    if s.llm_base_url:
-        from core.models.openai_compat import OpenAICompatChatModel
-
-        return OpenAICompatChatModel(s.llm_base_url, s.llm_model, s.llm_api_key, s.llm_timeout)
-    return LocalChatModel(s.llm_model)
-
-
-_chat: Lazy[ChatModel] = Lazy(_build)
+_chat: Lazy[ChatModel] = Lazy(lambda: build_chat_model(get_settings().models))
+register_cache("chat model", _chat.reset)
 
 
 def get_chat_model() -> ChatModel:

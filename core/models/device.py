@@ -7,7 +7,7 @@ from core.config import get_settings
 
 
 def pick_device() -> torch.device:
-    wanted = get_settings().device
+    wanted = get_settings().models.device
     if wanted == "auto":
         if torch.cuda.is_available():
             return torch.device("cuda")
@@ -24,6 +24,6 @@ def pick_dtype(setting: str = "float32", device: torch.device | None = None) -> 
 
 
 def apply_thread_setting() -> None:
-    threads = get_settings().threads
+    threads = get_settings().models.threads
     if threads:
         torch.set_num_threads(threads)

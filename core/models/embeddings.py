@@ -12,6 +12,7 @@ from typing import Sequence
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from core.caches import register_cache
 from core.config import get_settings
 from core.models import bundled, hub
 from core.models.device import apply_thread_setting, pick_device
@@ -64,10 +65,11 @@ class Embedder(Embeddings):
 
 def _build() -> Embedder:
     s = get_settings()
-    return Embedder(s.embedding_model, s.embedding_batch_size)
+    return Embedder(s.models.embedding_model, s.models.embedding_batch_size)
 
 
 _embedder: Lazy[Embedder] = Lazy(_build)
+register_cache("embedder", _embedder.reset)
 
 
 def get_embedder() -> Embedder:

@@ -43,8 +43,10 @@ from typing import Sequence
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from core.caches import register_cache
 from core.config import get_settings
 from core.models.device import pick_device
+from core.models.embedding_runtimes import EMBEDDING_RUNTIMES
 from core.models.embeddings import Embedder, get_embedder
 from core.models.lazy import Lazy
 
@@ -76,7 +78,7 @@ def _usable_cores() -> int:
 
 def resolve_runtime(setting: str | None = None) -> str:
     """torch | onnx | onnx-int8 for the setting (auto picks by device and CPU)."""
-    setting = setting or get_settings().embedding_runtime
+    setting = setting or get_settings().models.embedding_runtime
     if setting != "auto":
         return setting
     if pick_device().type != "cpu":
@@ -207,7 +209,7 @@ class OnnxEmbedder(Embeddings):
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         # GENAI_THREADS=0 means every core this process may run on (respects taskset).
-        self.workers = get_settings().threads or _usable_cores()
+        self.workers = get_settings().models.threads or _usable_cores()
         self._pool: ThreadPoolExecutor | None = None
         self.session = ort.InferenceSession(str(self.path), options, providers=["CPUExecutionProvider"])
         self.input_names = [i.name for i in self.session.get_inputs()]
@@ -217,7 +219,7 @@ class OnnxEmbedder(Embeddings):
     @property
     def cache_key(self) -> str:
         """Vectors from different runtimes differ slightly: the embedding cache keeps them apart."""
-        return f"{get_settings().embedding_model}|{self.runtime}"
+        return f"{get_settings().models.embedding_model}|{self.runtime}"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), dimension) float32, each row of unit length."""
@@ -282,22 +284,23 @@ def build_fast_embedder(base: Embedder | None = None, runtime: str | None = None
     """An OnnxEmbedder for the runtime setting, or `base` (torch) when that is the setting or fails."""
     base = base or get_embedder()
     runtime = resolve_runtime(runtime)
-    if runtime == "torch":
-        return base
     try:
-        return OnnxEmbedder(base, runtime)
+        return EMBEDDING_RUNTIMES.get(runtime)(base)
     except Exception as e:  # noqa: BLE001 - any export/load failure: same model on torch instead
-        log.warning("ONNX embeddings unavailable for %s (%s: %s); using sentence-transformers on torch",
-                     base.name, type(e).__name__, e)
+        if runtime == "torch":
+            raise
+        log.warning("%s embeddings unavailable for %s (%s: %s); using sentence-transformers on torch",
+                    runtime, base.name, type(e).__name__, e)
         return base
 
 
 def cache_key(embedder) -> str:
     """Key of the embedding cache for vectors from `embedder` (torch vectors keep the plain model name)."""
-    return getattr(embedder, "cache_key", get_settings().embedding_model)
+    return getattr(embedder, "cache_key", get_settings().models.embedding_model)
 
 
 _fast: Lazy[Embeddings] = Lazy(build_fast_embedder)
+register_cache("retrieval embedder", _fast.reset)
 
 
 def get_fast_embedder() -> Embeddings:

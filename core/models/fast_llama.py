@@ -23,9 +23,13 @@ is no new loss: its GGUF already stores these weights as Q4_1 (4 bits, groups of
 a scale and a minimum each), so the groups map back onto the same grid; the token
 embedding / output matrix is Q8_0 there. docs/generation.md has the measurements.
 
-The math is the transformers Llama forward (see transformers/models/llama/modeling_llama.py);
-tests/test_chat_local.py checks that greedy decoding matches `model.generate` token for
-token in float32.
+The math is the transformers Llama forward (see transformers/models/llama/modeling_llama.py).
+tests/test_fast_llama.py checks the logits against the transformers forward on tiny random
+Llama configs (multi-head, grouped-query and multi-query attention, untied output head, a head
+size other than hidden/heads); tests/test_chat_local.py checks that greedy decoding of the
+bundled model matches `model.generate` token for token in float32. Models this module does
+not reproduce (`supports()` is False), or a torch build without the int4 operators, fall
+back to the transformers forward; `LocalChatModel.decode_path` says which path runs.
 """
 from __future__ import annotations
 
@@ -35,6 +39,15 @@ import torch
 import torch.nn.functional as F
 
 log = logging.getLogger(__name__)
+
+
+# torch's CPU kernels for quantize_int4(): private aten operators, so a torch build may lack them.
+QUANTIZED_OPERATORS = ("_convert_weight_to_int4pack_for_cpu", "_weight_int4pack_mm_for_cpu", "_weight_int8pack_mm")
+
+
+def missing_operators(names: tuple[str, ...] | None = None) -> list[str]:
+    """The aten operators among `names` (default: QUANTIZED_OPERATORS) this torch build lacks."""
+    return [n for n in (QUANTIZED_OPERATORS if names is None else names) if not hasattr(torch.ops.aten, n)]
 
 
 def supports(model: torch.nn.Module) -> bool:
@@ -160,6 +173,8 @@ class FastLlama:
             raise ValueError(f"head must be int8, int4 or none, got {head!r}")
         if self.device.type != "cpu" or self.dtype != torch.bfloat16:
             raise ValueError(f"int4 weights need a bfloat16 model on the CPU, not {self.dtype} on {self.device}")
+        if missing := missing_operators():
+            raise RuntimeError(f"this torch build ({torch.__version__}) lacks the operators {missing}")
         for layer in self.layers:
             for i in (1, 2, 4, 5):
                 layer[i] = Int4Linear(layer[i].weight, group)
@@ -169,23 +184,23 @@ class FastLlama:
             self.lm_head = Int4Linear(self.lm_head.weight, group)
         self.quantized = f"int4 (groups of {group}), {head} output"
 
-    def new_cache(self, length: int) -> "KVCache":
+    def new_cache(self, length: int) -> KVCache:
         return KVCache(len(self.layers), self.n_kv, min(length, self.max_len), self.head_dim,
                        self.dtype, self.device)
 
     @torch.inference_mode()
-    def prefill(self, ids: torch.Tensor, cache: "KVCache") -> torch.Tensor:
+    def prefill(self, ids: torch.Tensor, cache: KVCache) -> torch.Tensor:
         """Logits (vocab,) for the token after `ids` (1-D or (1, T)); fills `cache`."""
         ids = ids.reshape(1, -1).to(self.device)
         return self._forward(ids, cache, 0)
 
     @torch.inference_mode()
-    def step(self, token: int, cache: "KVCache", pos: int) -> torch.Tensor:
+    def step(self, token: int, cache: KVCache, pos: int) -> torch.Tensor:
         """Logits (vocab,) after feeding `token` at position `pos`."""
         ids = torch.tensor([[token]], device=self.device)
         return self._forward(ids, cache, pos)
 
-    def _forward(self, ids: torch.Tensor, cache: "KVCache", pos: int) -> torch.Tensor:
+    def _forward(self, ids: torch.Tensor, cache: KVCache, pos: int) -> torch.Tensor:
         T = ids.shape[1]
         end = pos + T
         hq, hk, d = self.n_heads, self.n_kv, self.head_dim
@@ -214,7 +229,6 @@ class FastLlama:
             x = x + w_down(F.silu(gate) * up)
         x = F.rms_norm(x[:, -1], (x.shape[-1],), self.final_norm, self.eps)
         return self.lm_head(x)[0]
-
 
     def _one_query_attention(self, q, keys, values):
         """Attention for a single new token: two small matmuls and a softmax.

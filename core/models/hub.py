@@ -31,7 +31,7 @@ def hub_reachable(timeout: float | None = None) -> bool:
     endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co")
     host = urlparse(endpoint).hostname or "huggingface.co"
     port = urlparse(endpoint).port or 443
-    timeout = get_settings().hub_timeout if timeout is None else timeout
+    timeout = get_settings().models.hub_timeout if timeout is None else timeout
     try:
         with socket.create_connection((host, port), timeout=timeout):
             return True

@@ -2,9 +2,10 @@
 
 Same interface as `LocalChatModel`: `.stream()` yields text deltas as the server sends
 them (Server-Sent Events from POST {base_url}/chat/completions with "stream": true),
-`.generate()` returns a ChatResult. Plain httpx rather than the openai client: we need
-only one endpoint, exact control over timeouts and errors, and the `top_k` extra field
-that vLLM, llama.cpp server and Ollama accept.
+`.generate()` returns a ChatResult. Plain httpx rather than the openai SDK: we need only one
+endpoint, exact control over timeouts and errors, and the `top_k` extra field that vLLM,
+llama.cpp server and Ollama accept. Like the SDK, a request that cannot connect, or gets 429
+or 502-504 before anything was streamed, is retried (GENAI_LLM_RETRIES, backoff 0.5 s, 1 s, ...).
 
 Every failure (server unreachable, error status, a stream that is not the protocol)
 is a RuntimeError that names GENAI_LLM_BASE_URL, so a user knows which setting to fix.
@@ -20,16 +21,18 @@ from typing import Iterator
 import httpx
 
 from core.models.sampling import SamplingParams
+from core.models.types import ChatResult, TokenCounter, validate_messages
 
 log = logging.getLogger(__name__)
 
 SETTING = "GENAI_LLM_BASE_URL"
+RETRY_STATUS = (429, 502, 503, 504)  # overloaded or restarting: worth another try
 
 
 class OpenAICompatChatModel:
     source = "endpoint"
 
-    def __init__(self, base_url: str, model: str, api_key: str = "", timeout: float = 60.0):
+    def __init__(self, base_url: str, model: str, api_key: str = "", timeout: float = 60.0, retries: int = 2):
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"{SETTING}={base_url!r} must start with http:// or https://")
         if timeout <= 0:
@@ -38,6 +41,7 @@ class OpenAICompatChatModel:
         self.url = self.base_url + "/chat/completions"
         self.name = model
         self.timeout = timeout
+        self.retries = retries
         self._headers = {"Content-Type": "application/json"}
         if api_key:
             self._headers["Authorization"] = f"Bearer {api_key}"
@@ -46,8 +50,6 @@ class OpenAICompatChatModel:
                                     headers=self._headers)
 
     def _payload(self, messages: list[dict], params: SamplingParams, stream: bool) -> dict:
-        from core.models.chat import validate_messages  # chat.py imports this module lazily
-
         validate_messages(messages)
         body = {
             "model": self.name,
@@ -78,34 +80,52 @@ class OpenAICompatChatModel:
     def stream(self, messages: list[dict], params: SamplingParams = SamplingParams(),
                cancel: threading.Event | None = None, counter=None) -> Iterator[str]:
         body = self._payload(messages, params, stream=True)
+        for attempt in range(self.retries + 1):
+            try:
+                with self._client.stream("POST", self.url, json=body) as response:
+                    if response.status_code in RETRY_STATUS and attempt < self.retries:
+                        self._back_off(attempt, f"HTTP {response.status_code}")
+                        continue
+                    self._check_status(response)
+                    yield from self._events(response, cancel, counter)
+                return
+            except httpx.TimeoutException as e:
+                raise self._fail(f"no answer within {self.timeout:g} s ({type(e).__name__})") from e
+            except httpx.ConnectError as e:
+                if attempt < self.retries:
+                    self._back_off(attempt, str(e))
+                    continue
+                raise self._fail(f"cannot reach {self.url}: {e}") from e
+            except httpx.TransportError as e:
+                raise self._fail(f"cannot reach {self.url}: {e}") from e
+
+    def _back_off(self, attempt: int, why: str) -> None:
+        log.warning("chat server %s: %s; retrying (%d of %d)", self.base_url, why, attempt + 1, self.retries)
+        time.sleep(0.5 * 2 ** attempt)
+
+    def _events(self, response: httpx.Response, cancel, counter) -> Iterator[str]:
+        """Text deltas from a Server-Sent Events response."""
         chunks, usage_tokens = 0, None
-        try:
-            with self._client.stream("POST", self.url, json=body) as response:
-                self._check_status(response)
-                for line in response.iter_lines():
-                    if cancel is not None and cancel.is_set():
-                        break  # leaving the with-block closes the connection: the server stops
-                    if not line or line.startswith(":"):
-                        continue  # keep-alive blank lines and SSE comments
-                    if not line.startswith("data:"):
-                        continue  # event:/id:/retry: fields carry nothing we use
-                    data = line[len("data:"):].strip()
-                    if data == "[DONE]":
-                        break
-                    chunk = self._parse_chunk(data)
-                    usage = chunk.get("usage") or {}
-                    if isinstance(usage.get("completion_tokens"), int):
-                        usage_tokens = usage["completion_tokens"]  # exact, when the server tells
-                    delta = self._delta_text(chunk)
-                    chunks += bool(delta)  # else: one content chunk is about one token
-                    if counter is not None:
-                        counter.count = usage_tokens if usage_tokens is not None else chunks
-                    if delta:
-                        yield delta
-        except httpx.TimeoutException as e:
-            raise self._fail(f"no answer within {self.timeout:g} s ({type(e).__name__})") from e
-        except httpx.TransportError as e:
-            raise self._fail(f"cannot reach {self.url}: {e}") from e
+        for line in response.iter_lines():
+            if cancel is not None and cancel.is_set():
+                break  # leaving the with-block closes the connection: the server stops
+            if not line or line.startswith(":"):
+                continue  # keep-alive blank lines and SSE comments
+            if not line.startswith("data:"):
+                continue  # event:/id:/retry: fields carry nothing we use
+            data = line[len("data:"):].strip()
+            if data == "[DONE]":
+                break
+            chunk = self._parse_chunk(data)
+            usage = chunk.get("usage") or {}
+            if isinstance(usage.get("completion_tokens"), int):
+                usage_tokens = usage["completion_tokens"]  # exact, when the server tells
+            delta = self._delta_text(chunk)
+            chunks += bool(delta)  # else: one content chunk is about one token
+            if counter is not None:
+                counter.count = usage_tokens if usage_tokens is not None else chunks
+            if delta:
+                yield delta
 
     def _parse_chunk(self, data: str) -> dict:
         try:
@@ -132,24 +152,30 @@ class OpenAICompatChatModel:
 
     def generate(self, messages: list[dict], params: SamplingParams = SamplingParams(),
                  cancel: threading.Event | None = None):
-        from core.models.chat import ChatResult, TokenCounter
-
         start, counter = time.perf_counter(), TokenCounter()
         text = "".join(self.stream(messages, params, cancel, counter))
         return ChatResult(text, self.name, counter.count, time.perf_counter() - start)
 
     def complete(self, messages: list[dict], params: SamplingParams = SamplingParams()):
         """One non-streaming request ("stream": false); new_tokens from `usage` when given."""
-        from core.models.chat import ChatResult
-
         body = self._payload(messages, params, stream=False)
         start = time.perf_counter()
-        try:
-            response = self._client.post(self.url, json=body)
-        except httpx.TimeoutException as e:
-            raise self._fail(f"no answer within {self.timeout:g} s ({type(e).__name__})") from e
-        except httpx.TransportError as e:
-            raise self._fail(f"cannot reach {self.url}: {e}") from e
+        for attempt in range(self.retries + 1):
+            try:
+                response = self._client.post(self.url, json=body)
+            except httpx.TimeoutException as e:
+                raise self._fail(f"no answer within {self.timeout:g} s ({type(e).__name__})") from e
+            except httpx.ConnectError as e:
+                if attempt < self.retries:
+                    self._back_off(attempt, str(e))
+                    continue
+                raise self._fail(f"cannot reach {self.url}: {e}") from e
+            except httpx.TransportError as e:
+                raise self._fail(f"cannot reach {self.url}: {e}") from e
+            if response.status_code in RETRY_STATUS and attempt < self.retries:
+                self._back_off(attempt, f"HTTP {response.status_code}")
+                continue
+            break
         self._check_status(response)
         try:
             payload = response.json()

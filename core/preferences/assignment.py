@@ -50,7 +50,7 @@ class Served:
 
 
 def expire_stale(s: Session) -> int:
-    cutoff = utcnow() - timedelta(seconds=get_settings().prefs_lease_seconds)
+    cutoff = utcnow() - timedelta(seconds=get_settings().prefs.lease_seconds)
     # SKIP LOCKED (PostgreSQL; SQLite has no row locks and renders none): a stale row another
     # transaction is expiring or labelling right now is left to it, instead of two requests
     # waiting on each other's rows (or deadlocking when they lock them in different orders).
@@ -110,7 +110,7 @@ def _take(s: Session, labeler: Labeler, item_id: int, k: int) -> Assignment | No
 def next_item(token: str) -> Served:
     """The labeler's open item, or a newly assigned one, or why there is none."""
     settings = get_settings()
-    k, quota = settings.prefs_overlap, settings.prefs_quota
+    k, quota = settings.prefs.overlap, settings.prefs.quota
     # not fsynced: an assignment lost to a power cut is just handed out again
     with transaction(durable=False) as s:
         labeler = labeler_for(s, token, lock=True)

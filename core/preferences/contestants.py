@@ -41,7 +41,7 @@ class Contestant:
 
 
 def load_contestants(path: str | Path | None = None) -> list[Contestant]:
-    path = Path(path or get_settings().prefs_contestants or ASSETS / "contestants.json")
+    path = Path(path or get_settings().prefs.contestants or ASSETS / "contestants.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as e:

@@ -29,6 +29,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.caches import register_cache
 from core.config import get_settings
 from core.preferences.schema import Base
 
@@ -47,8 +48,8 @@ class DatabaseUnavailable(RuntimeError):
 
 def database_url() -> str:
     s = get_settings()
-    if s.prefs_database_url:
-        return s.prefs_database_url
+    if s.prefs.database_url:
+        return s.prefs.database_url
     s.data_dir.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{(s.data_dir / 'preferences.db').resolve()}"
 
@@ -87,7 +88,7 @@ def _get(url: str | None) -> tuple[Engine, sessionmaker, threading.Lock | None]:
 
 def _open(url: str) -> Engine:
     """A new engine with the schema in place; every failure names the setting to fix."""
-    where = (f"GENAI_PREFS_DATABASE_URL={_hide_password(url)!r}" if get_settings().prefs_database_url
+    where = (f"GENAI_PREFS_DATABASE_URL={_hide_password(url)!r}" if get_settings().prefs.database_url
              else f"the preference store {url!r} (GENAI_DATA_DIR; or set GENAI_PREFS_DATABASE_URL)")
     try:
         parsed = make_url(url)
@@ -145,3 +146,6 @@ def dispose_all() -> None:
         for engine, _maker, _writer in _engines.values():
             engine.dispose()
         _engines.clear()
+
+
+register_cache("database engines", dispose_all)

@@ -36,7 +36,7 @@ class Identity:
 
 def join(name: str, join_code: str) -> Identity:
     """Register a new labeler; raises AccessDenied (bad code) or ValueError (bad/taken name)."""
-    expected = get_settings().prefs_join_code
+    expected = get_settings().prefs.join_code
     if not expected:
         raise AccessDenied("joining is closed: the host has not set a join code (GENAI_PREFS_JOIN_CODE)")
     if not hmac.compare_digest(str(join_code or "").strip().encode(), expected.encode()):
@@ -85,7 +85,7 @@ def admin_token() -> str:
     without configuring anything; the launcher prints it, and it stays in a file only the
     owner can read, so it survives restarts.
     """
-    configured = get_settings().prefs_admin_token
+    configured = get_settings().prefs.admin_token
     if configured:
         return configured
     path = get_settings().data_dir / "preferences" / "admin-token"

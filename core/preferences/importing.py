@@ -136,7 +136,7 @@ def read_file(path: str | Path) -> list[Row]:
     path = Path(path)
     if not path.is_file():
         raise ImportFormatError(f"{path}: no such file")
-    limit = get_settings().prefs_max_import_mb
+    limit = get_settings().prefs.max_import_mb
     size = path.stat().st_size
     if size > limit * 1024 * 1024:
         raise ImportFormatError(f"{path}: {size / 1024 / 1024:.1f} MB is over the import limit of {limit} MB "

@@ -21,6 +21,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from core.caches import register_cache
 from core.config import get_settings
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def model_dir() -> Path:
 
 
 def base_path() -> str:
-    base = get_settings().prefs_reward_base
+    base = get_settings().prefs.reward_base
     if base == "bundled":
         from core.models.bundled import minilm_dir
 
@@ -80,7 +81,7 @@ def reward_config(output_dir: str, **overrides):
     from trl import RewardConfig
 
     kwargs = dict(output_dir=output_dir, per_device_train_batch_size=8, learning_rate=5e-5,
-                  num_train_epochs=get_settings().prefs_reward_epochs, max_length=MAX_LENGTH,
+                  num_train_epochs=get_settings().prefs.reward_epochs, max_length=MAX_LENGTH,
                   logging_steps=10, save_strategy="no", report_to=[], use_cpu=True, seed=0,
                   dataloader_num_workers=0, disable_tqdm=True)
     kwargs.update(overrides)
@@ -149,6 +150,7 @@ def train_reward(rows: list[dict] | None = None, heldout: float = 0.2, seed: int
 
 
 _cache: dict[str, tuple] = {}
+register_cache("reward models", _cache.clear)
 _cache_lock = threading.Lock()
 
 

@@ -13,10 +13,9 @@ Choices are stored in item terms (A / B / tie / both_bad), whatever side A was s
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from sqlalchemy import (Boolean, DateTime, Float, ForeignKey, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 CHOICES = ("A", "B", "tie", "both_bad")
@@ -24,7 +23,7 @@ STRENGTHS = ("slightly", "clearly", "much")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)  # naive UTC: same on SQLite and PG
+    return datetime.now(UTC).replace(tzinfo=None)  # naive UTC: same on SQLite and PG
 
 
 class Base(DeclarativeBase):

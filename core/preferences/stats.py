@@ -23,7 +23,7 @@ def position_bias(left_won: list[bool]) -> dict:
 
 
 def collect(bootstrap: int = 200) -> dict:
-    k = get_settings().prefs_overlap
+    k = get_settings().prefs.overlap
     with transaction() as s:
         labelers = {r.id: r.name for r in s.execute(select(Labeler.id, Labeler.name))}
         items = {r.id: r for r in s.execute(select(Item.id, Item.contestant_a, Item.contestant_b, Item.flagged,

@@ -84,7 +84,7 @@ def submit(token: str, assignment_id: int, choice: str, strength: str | None = N
     try:
         with transaction() as s:
             labeler = labeler_for(s, token, lock=True)
-            prior = _existing(s, labeler.id, client_id, settings.prefs_quota)
+            prior = _existing(s, labeler.id, client_id, settings.prefs.quota)
             if prior is not None:
                 return prior
             a = s.get(Assignment, int(assignment_id))
@@ -95,7 +95,7 @@ def submit(token: str, assignment_id: int, choice: str, strength: str | None = N
             if a.status == "skipped":
                 raise Conflict("this item was skipped; ask for the next item")
             if a.status == "expired":  # left open past the lease: label it if a slot is still free
-                slot = free_slot(s, a.item_id, settings.prefs_overlap)
+                slot = free_slot(s, a.item_id, settings.prefs.overlap)
                 if slot is None:
                     raise Conflict("this item was handed to someone else after a long pause; ask for the next item")
                 a.slot = slot
@@ -107,12 +107,12 @@ def submit(token: str, assignment_id: int, choice: str, strength: str | None = N
             s.add(label)
             a.status = "done"
             s.flush()
-            return SubmitResult(label.id, False, done_count(s, labeler.id), settings.prefs_quota)
+            return SubmitResult(label.id, False, done_count(s, labeler.id), settings.prefs.quota)
     except IntegrityError as e:
         # A concurrent retry with the same client_id won the race (server databases): answer as it did.
         with transaction() as s:
             labeler = labeler_for(s, token)
-            prior = _existing(s, labeler.id, client_id, settings.prefs_quota)
+            prior = _existing(s, labeler.id, client_id, settings.prefs.quota)
         if prior is not None:
             return prior
         # e.g. a late label on an expired item whose slot someone else took in the same moment
@@ -132,7 +132,7 @@ def undo(token: str) -> Served:
         s.delete(last)
         a.status, a.assigned_at = "open", utcnow()
         s.flush()
-        return _served(s, a, done_count(s, labeler.id), settings.prefs_quota)
+        return _served(s, a, done_count(s, labeler.id), settings.prefs.quota)
 
 
 def my_labels(token: str) -> list[dict]:

@@ -77,7 +77,7 @@ class BM25Index:
 
     # --- persistence --------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path) -> "BM25Index":
+    def open(cls, folder: Path) -> BM25Index:
         index = cls(folder)
         meta = folder / "bm25.json"
         if meta.exists():
@@ -175,6 +175,15 @@ class BM25Index:
             for r in rows:
                 self.alive[r] = False
                 self._row_of.pop(self.ids[r], None)
+            if rows:
+                self._changed()
+            return len(rows)
+
+    def delete_ids(self, ids: list[str]) -> int:
+        with self._lock:
+            rows = [self._row_of.pop(cid) for cid in ids if cid in self._row_of]
+            for r in rows:
+                self.alive[r] = False
             if rows:
                 self._changed()
             return len(rows)

@@ -39,8 +39,13 @@ from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
 from core.retrieval.extractive import Quote, rank_sentences, select_quotes
 from core.retrieval.followup import normalize_history, standalone_question
-from core.retrieval.grounding import (GroundingChecker, SentenceGrounding, split_sentences, strip_markers,
-                                      strip_markers_keep_layout)
+from core.retrieval.grounding import (
+    GroundingChecker,
+    SentenceGrounding,
+    split_sentences,
+    strip_markers,
+    strip_markers_keep_layout,
+)
 from core.retrieval.hybrid import Hit, search
 from core.retrieval.loops import loop_start
 from core.retrieval.rerank import rerank
@@ -74,7 +79,7 @@ class CoreChatModel(BaseChatModel):
         return out
 
     def _stream(self, messages, stop=None, run_manager=None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
-        params = kwargs.get("params") or SamplingParams(max_new_tokens=get_settings().llm_max_new_tokens)
+        params = kwargs.get("params") or SamplingParams(max_new_tokens=get_settings().models.llm_max_new_tokens)
         model = self.backend or get_chat_model()
         for delta in model.stream(self._to_dicts(messages), params, cancel=kwargs.get("cancel")):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
@@ -152,21 +157,21 @@ class RagChain:
                  chat_model=None, abstention: str = "calibrated"):
         s = get_settings()
         self.collection = collection
-        self.k = k or s.retrieval_k
-        self.mode = mode or s.retrieval_mode
-        self.prompt_mode = prompt_mode or s.prompt_mode
+        self.k = k or s.retrieval.retrieval_k
+        self.mode = mode or s.retrieval.retrieval_mode
+        self.prompt_mode = prompt_mode or s.retrieval.prompt_mode
         if self.prompt_mode not in prompts.MODES:
             raise ValueError(f"prompt mode must be one of {prompts.MODES}, got {self.prompt_mode!r}")
-        self.answer_mode = answer_mode or s.answer_mode
+        self.answer_mode = answer_mode or s.retrieval.answer_mode
         if self.answer_mode not in ANSWER_MODES:
             raise ValueError(f"answer mode must be one of {ANSWER_MODES}, got {self.answer_mode!r}")
         if abstention not in ABSTENTION:
             raise ValueError(f"abstention must be one of {ABSTENTION}, got {abstention!r}")
         self.abstention = abstention
-        self.params = params or SamplingParams(max_new_tokens=s.llm_max_new_tokens)
+        self.params = params or SamplingParams(max_new_tokens=s.models.llm_max_new_tokens)
         self.llm = CoreChatModel(backend=chat_model)
         self.retriever = CollectionRetriever(collection=collection, k=self.k, mode=self.mode,
-                                             sources=sources, rerank_depth=s.rerank_depth)
+                                             sources=sources, rerank_depth=s.retrieval.rerank_depth)
 
     def ask(self, question: str, history: list | None = None) -> Answer:
         for event in self.stream(question, history):
@@ -239,7 +244,7 @@ class RagChain:
         features = evidence(standalone if history else question, used, ranked[:1], idf)
         decision = decide(features)
         if self.abstention == "cosine_cutoff":
-            min_sim = get_settings().min_similarity
+            min_sim = get_settings().retrieval.min_similarity
             found = any(h.scores.get("bm25", 0) > 0 or h.scores.get("vector", -1.0) >= min_sim for h in used)
             decision = Decision(not found, 1.0 if found else 0.0,
                                 f"fixed cut-off: {'a' if found else 'no'} passage has BM25 > 0 or cosine >= "

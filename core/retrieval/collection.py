@@ -20,13 +20,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from core.caches import register_cache
 from core.config import get_settings
+from core.retrieval import journal, writer_lock
 from core.retrieval.bm25 import BM25Index
 from core.retrieval.chunk_headers import indexed_text
 from core.retrieval.embed_cache import embed_cached
 from core.retrieval.loaders import LoadError, load_file
-from core.retrieval.splitting import Chunk, split_document
-from core.retrieval.store import VectorStore, check_collection_name
+from core.retrieval.splitting import Chunk, chunk_id, split_document
+from core.retrieval.store import check_collection_name
+from core.retrieval.stores import open_vector_store
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +67,14 @@ class IngestReport:
 class Collection:
     def __init__(self, name: str):
         self.name = check_collection_name(name)
-        self.folder = get_settings().data_dir / "retrieval" / name
+        settings = get_settings()
+        self.folder = settings.data_dir / "retrieval" / name
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.store = VectorStore(name)
+        self.store = open_vector_store(name, settings.retrieval, settings.data_dir)
         self.bm25 = BM25Index.open(self.folder)
         self.lock = threading.RLock()  # one writer at a time; sessions share this object
-        if self.bm25.stale:  # built by an older tokenizer: re-tokenize the chunks Chroma holds
+        self.recovered = self.recover()  # a crash mid-change leaves a pending record
+        if self.bm25.stale:  # built by an older tokenizer: re-tokenize the chunks the store holds
             rows = self.bm25.live_rows()
             stored = self.store.get([cid for cid, _ in rows]) if rows else {}
             kept = [(cid, src) for cid, src in rows if cid in stored]
@@ -94,9 +99,10 @@ class Collection:
         """Ingest files (a path, or (path, display name) for uploads with temp paths).
         headers=False indexes chunks without their title/section header (to measure its effect)."""
         s = get_settings()
-        chunk_size = chunk_size or s.chunk_size
-        chunk_overlap = s.chunk_overlap if chunk_overlap is None else chunk_overlap
+        chunk_size = chunk_size or s.retrieval.chunk_size
+        chunk_overlap = s.retrieval.chunk_overlap if chunk_overlap is None else chunk_overlap
         progress = progress or (lambda f, d: None)
+        writer_lock.claim(get_settings().data_dir)
         start = time.perf_counter()
         report = IngestReport(self.name)
         files = [f if isinstance(f, tuple) else (Path(f), None) for f in files]
@@ -136,12 +142,15 @@ class Collection:
                 vectors.extend(embed_cached(texts[b:b + step], report.embedding))
             report.timings["embed"] = round(time.perf_counter() - t, 3)
             t = time.perf_counter()
-            # 3. write: old chunks of replaced documents out, then every new chunk in one call
-            # per store (one Chroma upsert of 106 chunks: 31 ms; one per document: 73 ms)
+            # 3. write, crash-safe (core/retrieval/journal.py): record the change, add the new
+            # chunks (one call per store: 31 ms per 106 chunks in Chroma against 73 ms one call
+            # per document), commit by saving the manifest, then drop the replaced chunks.
             progress(0.9, "writing to the stores")
-            for doc, _, _ in pending:
-                if doc.name in docs:
-                    self._delete_chunks(doc.name)
+            change = {doc.name: journal.PendingDocument(
+                hash_after=doc.content_hash, drop_if_committed=_chunk_ids(docs.get(doc.name)),
+                drop_if_not=[c.id for c in chunks]) for doc, chunks, _ in pending}
+            if pending:
+                journal.write(self.folder, change)
             self._write([c for _, chunks, _ in pending for c in chunks], vectors)
             for doc, chunks, pos in pending:
                 replaced = doc.name in docs
@@ -151,7 +160,9 @@ class Collection:
                 report.files[pos] = FileResult(doc.name, "replaced" if replaced else "added", len(chunks))
                 report.chunks_added += len(chunks)
             if pending:
-                self._save_documents(docs)
+                self._save_documents(docs)  # the commit
+                self._drop([i for d in change.values() for i in d.drop_if_committed])
+                journal.clear(self.folder)
             report.timings["write"] = round(time.perf_counter() - t, 3)
         progress(1.0, "done")
         report.seconds = time.perf_counter() - start
@@ -166,20 +177,48 @@ class Collection:
         self.bm25.add([c.id for c in chunks], [indexed_text(c.header, c.text) for c in chunks],
                       [c.source for c in chunks])
 
-    def _delete_chunks(self, name: str) -> None:
-        self.store.delete_source(name)
-        self.bm25.delete_source(name)
+    def _drop(self, ids: list[str]) -> None:
+        if ids:
+            self.store.delete(ids)
+            self.bm25.delete_ids(ids)
 
     def delete(self, name: str) -> int:
-        """Remove a document and its chunks (from Chroma and BM25); returns chunks removed."""
+        """Remove a document and its chunks (from the vector store and BM25); returns chunks removed."""
+        writer_lock.claim(get_settings().data_dir)
         with self.lock:
             docs = self.documents()
             if name not in docs:
                 raise KeyError(f"collection {self.name!r} has no document {name!r}")
-            self._delete_chunks(name)
+            ids = _chunk_ids(docs[name])
+            journal.write(self.folder, {name: journal.PendingDocument(None, drop_if_committed=ids)})
             n = docs.pop(name)["chunks"]
-            self._save_documents(docs)
+            self._save_documents(docs)  # the commit
+            self._drop(ids)
+            journal.clear(self.folder)
             return n
+
+    def recover(self) -> dict | None:
+        """Finish or roll back a change a crashed process left half done; None if there was none.
+
+        A record whose writer still runs is that writer's to finish: it holds the folder's
+        writer lock, so a reader in another process leaves the record alone."""
+        with self.lock:
+            if not (self.folder / journal.FILE).exists():
+                return None
+            try:
+                writer_lock.claim(get_settings().data_dir)
+            except writer_lock.FolderBusy:
+                return None
+            pending = journal.read(self.folder)
+            if pending is None:
+                return None
+            ids, committed = journal.to_drop(pending, self.documents())
+            self._drop(ids)
+            journal.clear(self.folder)
+            outcome = {"collection": self.name, "completed": committed,
+                       "rolled_back": sorted(set(pending) - set(committed)), "chunks_removed": len(ids)}
+            log.warning("recovered an interrupted change: %s", outcome)
+            return outcome
 
     # --- reading ------------------------------------------------------------------------
     def count(self) -> int:
@@ -191,15 +230,18 @@ class Collection:
         if chunk_id not in got:
             return []
         meta = got[chunk_id]
-        want = list(range(max(meta["index"] - around, 0), meta["index"] + around + 1))
-        r = self.store.col.get(where={"$and": [{"source": meta["source"]}, {"index": {"$in": want}}]},
-                               include=["documents", "metadatas"])
-        rows = [{"id": i, "text": d, **m} for i, d, m in zip(r["ids"], r["documents"], r["metadatas"])]
-        return sorted(rows, key=lambda row: row["index"])
+        want = range(max(meta["index"] - around, 0), meta["index"] + around + 1)
+        return sorted(self.store.chunks_at(meta["source"], want), key=lambda row: row["index"])
+
+
+def _chunk_ids(entry: dict | None) -> list[str]:
+    """The chunk ids of a manifest entry."""
+    return [chunk_id(entry["hash"], i) for i in range(entry["chunks"])] if entry else []
 
 
 _open: dict[tuple[str, str], Collection] = {}
 _open_lock = threading.Lock()
+register_cache("open collections", _open.clear)
 
 
 def open_collection(name: str) -> Collection:

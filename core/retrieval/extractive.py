@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-
 from core.retrieval.grounding import GroundingChecker, content_words
 
 MEANING_WEIGHT, COVERAGE_WEIGHT = 0.6, 0.4

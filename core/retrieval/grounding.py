@@ -317,7 +317,7 @@ class GroundingChecker:
         return Grounding(out, round((time.perf_counter() - t) * 1000 + self.setup_ms, 1))
 
 
-_CACHE: "OrderedDict[tuple[int, str], np.ndarray]" = OrderedDict()
+_CACHE: OrderedDict[tuple[int, str], np.ndarray] = OrderedDict()
 _CACHE_SIZE = 20_000  # sentence vectors (1.5 KB each): popular passages are embedded once
 _CACHE_LOCK = threading.Lock()
 

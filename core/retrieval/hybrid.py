@@ -51,8 +51,8 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
            sources: list[str] | None = None, timings: dict | None = None) -> list[Hit]:
     """Top-k chunks for `query`; `sources` restricts to those documents; `timings` gets ms per step."""
     s = get_settings()
-    k = k or s.retrieval_k
-    mode = mode or s.retrieval_mode
+    k = k or s.retrieval.retrieval_k
+    mode = mode or s.retrieval.retrieval_mode
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
     if not isinstance(k, int) or k < 1:
@@ -88,7 +88,7 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
     elif mode == "bm25":
         order = kw
     else:
-        order = rrf({"vector": [v[0] for v in vec], "bm25": [b[0] for b in kw]}, s.rrf_k)
+        order = rrf({"vector": [v[0] for v in vec], "bm25": [b[0] for b in kw]}, s.retrieval.rrf_k)
         for cid, fused in order:
             info[cid]["scores"]["fused"] = fused
     order = order[:k]

@@ -69,7 +69,7 @@ def load_file(path: str | Path, name: str | None = None) -> LoadedDocument:
                         f"supported: {', '.join(sorted(SUFFIXES))}")
     if not path.is_file():
         raise LoadError(f"{name}: no such file")
-    limit_mb = get_settings().max_upload_mb
+    limit_mb = get_settings().retrieval.max_upload_mb
     size = path.stat().st_size
     if size > limit_mb * 1024 * 1024:
         raise LoadError(f"{name} is {size / 2**20:.1f} MB; the upload limit is {limit_mb:g} MB "
@@ -77,7 +77,14 @@ def load_file(path: str | Path, name: str | None = None) -> LoadedDocument:
     if size == 0:
         raise LoadError(f"{name} is empty")
     data = path.read_bytes()
+    limits = get_settings().retrieval
+    if kind == "docx":
+        check_zip(data, name, limits.max_unzipped_mb, limits.max_zip_entries)
     pages = _READERS[kind](data, name)
+    chars = sum(len(t) for _, t in pages)
+    if chars > limits.max_chars_per_file:
+        raise LoadError(f"{name} holds {chars:,} characters of text; the limit per file is "
+                        f"{limits.max_chars_per_file:,} (setting GENAI_MAX_CHARS_PER_FILE): split it into smaller files")
     pages = [(p, _clean(t)) for p, t in pages]
     pages = [(p, t) for p, t in pages if t.strip()]
     if not pages:
@@ -118,6 +125,33 @@ def _read_html(data: bytes, name: str) -> list[tuple[int, str]]:
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()  # code and styling are not document text
     return [(1, soup.get_text("\n"))]
+
+
+MAX_ZIP_RATIO = 100  # an entry over 1 MB unpacked and compressed more than this is refused
+
+
+def check_zip(data: bytes, name: str, max_unzipped_mb: float, max_entries: int) -> None:
+    """Refuse a zip-based file (DOCX) whose contents would unpack beyond the limits, from its
+    directory alone, before any entry is decompressed: a 96 KB zip can hold gigabytes of XML."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            entries = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise LoadError(f"{name} is not a readable DOCX file ({type(e).__name__})") from None
+    if len(entries) > max_entries:
+        raise LoadError(f"{name} holds {len(entries):,} zip entries; the limit is {max_entries:,} "
+                        "(setting GENAI_MAX_ZIP_ENTRIES)")
+    total = sum(e.file_size for e in entries)
+    for e in entries:  # office XML compresses about 5-15:1; a bomb's repeated text, hundreds to one
+        if e.file_size > 2**20 and e.file_size > MAX_ZIP_RATIO * max(e.compress_size, 1):
+            raise LoadError(f"{name}: {e.filename} is compressed {e.file_size / max(e.compress_size, 1):,.0f}:1 "
+                            f"({e.file_size / 2**20:,.0f} MB unpacked), more than any real document "
+                            f"({MAX_ZIP_RATIO}:1); refused as a likely zip bomb")
+    if total > max_unzipped_mb * 2**20:
+        raise LoadError(f"{name} would unpack to {total / 2**20:,.0f} MB; the limit is {max_unzipped_mb:g} MB "
+                        "(setting GENAI_MAX_UNZIPPED_MB)")
 
 
 def _read_docx(data: bytes, name: str) -> list[tuple[int, str]]:

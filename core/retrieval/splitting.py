@@ -31,6 +31,12 @@ class Chunk:
         return d
 
 
+def chunk_id(content_hash: str, index: int) -> str:
+    """A chunk's id: its document's content hash and its position (re-ingesting the same bytes
+    gives the same ids; a new version of a document gets new ones)."""
+    return f"{content_hash[:20]}-{index:05d}"
+
+
 def split_document(doc: LoadedDocument, chunk_size: int, chunk_overlap: int,
                    headers: bool = True) -> list[Chunk]:
     if chunk_size <= 0 or not 0 <= chunk_overlap < chunk_size:
@@ -48,7 +54,7 @@ def split_document(doc: LoadedDocument, chunk_size: int, chunk_overlap: int,
                 continue
             i = len(chunks)
             start = piece.metadata["start_index"]
-            chunks.append(Chunk(id=f"{doc.content_hash[:20]}-{i:05d}", text=body, source=doc.name,
+            chunks.append(Chunk(id=chunk_id(doc.content_hash, i), text=body, source=doc.name,
                                 page=page, index=i, start=start, doc_hash=doc.content_hash,
                                 header=header(doc.name, headings.at(start)) if headings else ""))
     return chunks

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")  # before chromadb reads its settings
@@ -20,6 +21,7 @@ from chromadb.api.types import Documents, EmbeddingFunction  # noqa: E402
 from chromadb.config import Settings as ChromaSettings  # noqa: E402
 from chromadb.utils.embedding_functions import register_embedding_function  # noqa: E402
 
+from core.caches import register_cache  # noqa: E402
 from core.config import get_settings  # noqa: E402
 from core.models.fast_embeddings import get_fast_embedder  # noqa: E402
 
@@ -54,41 +56,46 @@ class CoreEmbeddingFunction(EmbeddingFunction[Documents]):
         return "cosine"
 
     def get_config(self) -> dict[str, Any]:
-        return {"model": get_settings().embedding_model}
+        return {"model": get_settings().models.embedding_model}  # recorded by Chroma, never read back
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "CoreEmbeddingFunction":
+    def build_from_config(config: dict[str, Any]) -> CoreEmbeddingFunction:
         return CoreEmbeddingFunction()
 
 
 _clients: dict[tuple, Any] = {}
 _clients_lock = threading.Lock()
+register_cache("chroma clients", _clients.clear)
 
 
-def get_client():
+def get_client(settings=None, data_dir: Path | None = None):
     """One Chroma client per (data folder | server) per process."""
-    s = get_settings()
-    key = ("http", s.chroma_host, s.chroma_port) if s.chroma_host else ("local", str(s.data_dir.resolve()))
+    if settings is None or data_dir is None:
+        s = get_settings()
+        settings, data_dir = settings or s.retrieval, data_dir or s.data_dir
+    key = (("http", settings.chroma_host, settings.chroma_port) if settings.chroma_host
+           else ("local", str(Path(data_dir).resolve())))
     with _clients_lock:
         if key not in _clients:
             # Built only here: a chromadb Settings object costs ~12 ms (pydantic reads the env)
             chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-            if s.chroma_host:
-                _clients[key] = chromadb.HttpClient(host=s.chroma_host, port=s.chroma_port,
+            if settings.chroma_host:
+                _clients[key] = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
                                                     settings=chroma_settings)
             else:
-                path = s.data_dir / "chroma"
+                path = Path(data_dir) / "chroma"
                 path.mkdir(parents=True, exist_ok=True)
                 _clients[key] = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
         return _clients[key]
 
 
-class VectorStore:
-    """One Chroma collection: add precomputed vectors, delete by source, query by vector."""
+class ChromaStore:
+    """One Chroma collection: add precomputed vectors, delete by source, query by vector
+    (the "chroma" entry of core/retrieval/stores.py)."""
 
-    def __init__(self, name: str, create: bool = True):
+    def __init__(self, name: str, settings=None, data_dir: Path | None = None, create: bool = True):
         self.name = check_collection_name(name)
-        client = self.client = get_client()
+        client = self.client = get_client(settings, data_dir)
         if create:
             self.col = client.get_or_create_collection(
                 name, embedding_function=CoreEmbeddingFunction(),
@@ -109,6 +116,10 @@ class VectorStore:
     def delete_source(self, source: str) -> None:
         self.col.delete(where={"source": source})
 
+    def delete(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), 5000):
+            self.col.delete(ids=ids[i:i + 5000])
+
     def count(self) -> int:
         return self.col.count()
 
@@ -128,6 +139,12 @@ class VectorStore:
                            include=["documents", "metadatas", "distances"])
         return [(i, 1.0 - float(d), doc, meta) for i, d, doc, meta in
                 zip(r["ids"][0], r["distances"][0], r["documents"][0], r["metadatas"][0])]
+
+
+    def chunks_at(self, source: str, indices) -> list[dict]:
+        r = self.col.get(where={"$and": [{"source": source}, {"index": {"$in": list(indices)}}]},
+                         include=["documents", "metadatas"])
+        return [{"id": i, "text": d, **m} for i, d, m in zip(r["ids"], r["documents"], r["metadatas"])]
 
 
 def list_collections() -> list[str]:

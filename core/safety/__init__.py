@@ -8,8 +8,9 @@
 The policy (which scanners per stage, thresholds, actions) comes from GENAI_SAFETY_*
 settings, or pass `policy=Policy(...)`. See docs/safety.md.
 """
-from core.safety.verdict import ScannerResult, Verdict
-from core.safety.policy import SCANNERS, STAGES, Policy, current_policy, scan, warm_up
+from core.safety.policy import STAGES, Policy, current_policy, scan, warm_up
+from core.safety.registry import SCANNERS
 from core.safety.stream import StreamGuard
+from core.safety.verdict import ScannerResult, Verdict
 
 __all__ = ["SCANNERS", "STAGES", "Policy", "ScannerResult", "StreamGuard", "Verdict", "current_policy", "scan", "warm_up"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.config import get_settings
@@ -25,7 +25,7 @@ def audit_path() -> Path:
 def record(stage: str, action: str, flagged: dict[str, float], reasons: list[str],
            redacted_text: str, original_chars: int) -> None:
     entry = {
-        "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+        "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
         "stage": stage,
         "action": action,
         "flagged": flagged,

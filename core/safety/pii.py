@@ -15,6 +15,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from core.safety.verdict import ScanScore
+
 # Context words that make a number an identifier of something other than a person.
 _NOT_PERSONAL = re.compile(
     r"\b(?:order|invoice|inv|ticket|tracking|reference|ref|case|claim|customer|"
@@ -206,23 +208,15 @@ def redact(text: str, entities: list[Entity]) -> str:
     return "".join(parts)
 
 
-@dataclass
-class PIIResult:
-    score: float
-    redacted: str
-    counts: dict[str, int]
-    reasons: list[str]
-
-
 class PIIScanner:
     name = "pii"
 
-    def scan(self, text: str) -> PIIResult:
+    def scan(self, text: str) -> ScanScore:
         entities = find(text)
         counts: dict[str, int] = {}
         for e in entities:
             counts[e.kind] = counts.get(e.kind, 0) + 1
         reasons = ["personal data or secrets found: " + ", ".join(
             f"{n} {k}" for k, n in sorted(counts.items()))] if counts else []
-        return PIIResult(score=1.0 if entities else 0.0, redacted=redact(text, entities),
-                         counts=counts, reasons=reasons)
+        return ScanScore(score=1.0 if entities else 0.0, reasons=reasons, redacted=redact(text, entities),
+                         counts=counts)

@@ -14,15 +14,20 @@ import logging
 import threading
 from dataclasses import dataclass, field
 
-from core.config import Settings, get_settings
+from core.caches import register_cache
+from core.config import SafetySettings, get_settings
 from core.safety import audit
+from core.safety.registry import SCANNERS
 from core.safety.verdict import ScannerResult, Verdict
 
 log = logging.getLogger(__name__)
 
 STAGES = ("input", "output", "context", "image")
-SCANNERS = ("toxicity", "pii", "injection", "image_prompt")
 _RANK = {"allow": 0, "redact": 1, "block": 2}
+
+
+def _defaults(key: str, fallback):
+    return {n: SCANNERS.meta(n).get(key, fallback) for n in SCANNERS.names()}
 
 
 @dataclass(frozen=True)
@@ -33,10 +38,9 @@ class Policy:
         "context": ("pii", "injection"),
         "image": ("image_prompt", "toxicity", "pii"),
     })
-    thresholds: dict[str, float] = field(default_factory=lambda: {
-        "toxicity": 0.5, "injection": 0.5, "image_prompt": 0.5, "pii": 0.5})
-    actions: dict[str, str] = field(default_factory=lambda: {
-        "toxicity": "block", "pii": "redact", "injection": "block", "image_prompt": "block"})
+    # per scanner; a scanner missing here uses its registry default
+    thresholds: dict[str, float] = field(default_factory=lambda: _defaults("threshold", 0.5))
+    actions: dict[str, str] = field(default_factory=lambda: _defaults("action", "block"))
     embeddings: str = "static"  # static | full | off
     image_terms_file: str = ""
     audit: bool = True
@@ -47,76 +51,61 @@ class Policy:
             if stage not in STAGES:
                 raise ValueError(f"policy stage must be one of {STAGES}, got {stage!r}")
             for n in names:
-                if n not in SCANNERS:
-                    raise ValueError(f"unknown scanner {n!r} at stage {stage!r}; choose from {SCANNERS}")
+                if n not in SCANNERS.names():
+                    raise ValueError(f"unknown scanner {n!r} at stage {stage!r}; choose from {SCANNERS.names()}")
         for n, a in self.actions.items():
-            if a not in _RANK or (a == "redact" and n != "pii"):
-                raise ValueError(f"action for {n!r} must be block|allow (pii: also redact), got {a!r}")
+            can_redact = n in SCANNERS.names() and SCANNERS.meta(n).get("can_redact", False)
+            if a not in _RANK or (a == "redact" and not can_redact):
+                raise ValueError(f"action for {n!r} must be block|allow (redact only for scanners that "
+                                 f"can redact), got {a!r}")
         if self.embeddings not in ("static", "full", "off"):
             raise ValueError(f"embeddings must be static|full|off, got {self.embeddings!r}")
 
+    def threshold(self, name: str) -> float:
+        return self.thresholds.get(name, SCANNERS.meta(name).get("threshold", 0.5))
+
+    def action(self, name: str) -> str:
+        return self.actions.get(name, SCANNERS.meta(name).get("action", "block"))
+
     @classmethod
-    def from_settings(cls, s: Settings | None = None) -> "Policy":
-        s = s or get_settings()
-
-        def names(value: str) -> tuple[str, ...]:
-            return tuple(x.strip() for x in value.split(",") if x.strip())
-
-        return cls(
-            stages={"input": names(s.safety_input_scanners), "output": names(s.safety_output_scanners),
-                    "context": names(s.safety_context_scanners), "image": names(s.safety_image_scanners)},
-            thresholds={"toxicity": s.safety_toxicity_threshold, "injection": s.safety_injection_threshold,
-                        "image_prompt": s.safety_image_threshold, "pii": 0.5},
-            actions={"toxicity": s.safety_toxicity_action, "pii": s.safety_pii_action,
-                     "injection": s.safety_injection_action, "image_prompt": s.safety_image_action},
-            embeddings=s.safety_embeddings,
-            image_terms_file=s.safety_image_terms_file,
-            audit=s.safety_audit_log,
-            max_chars=s.safety_max_chars,
-        )
+    def from_settings(cls, s: SafetySettings) -> Policy:
+        """The policy the GENAI_SAFETY_* settings describe."""
+        thresholds, actions = {}, {}
+        for name in SCANNERS.names():
+            meta = SCANNERS.meta(name)
+            stem = meta.get("setting")
+            thresholds[name] = getattr(s, f"{stem}_threshold", meta.get("threshold", 0.5))
+            actions[name] = getattr(s, f"{stem}_action", meta.get("action", "block"))
+        return cls(stages={stage: s.stage_scanners(stage) for stage in STAGES},
+                   thresholds=thresholds, actions=actions, embeddings=s.embeddings,
+                   image_terms_file=s.image_terms_file, audit=s.audit_log, max_chars=s.max_chars)
 
 
 # Scanner objects are built once per configuration and shared by every thread: they hold
 # compiled patterns and lazily loaded models, and keep no per-call state.
 _scanners: dict[tuple, object] = {}
 _lock = threading.Lock()
+register_cache("safety scanners", _scanners.clear)
 
 
 def get_scanner(name: str, policy: Policy):
-    key = (name, policy.embeddings if name in ("toxicity", "injection") else "",
-           policy.image_terms_file if name == "image_prompt" else "")
+    key = (name, SCANNERS.get(name), policy.embeddings, policy.image_terms_file)
     if key not in _scanners:
         with _lock:
             if key not in _scanners:
-                _scanners[key] = _build(name, policy)
+                _scanners[key] = SCANNERS.get(name)(policy)
     return _scanners[key]
 
 
-def _build(name: str, policy: Policy):
-    if name == "toxicity":
-        from core.safety.toxicity import ToxicityScanner
-        return ToxicityScanner(policy.embeddings)
-    if name == "injection":
-        from core.safety.injection import InjectionScanner
-        return InjectionScanner(policy.embeddings)
-    if name == "pii":
-        from core.safety.pii import PIIScanner
-        return PIIScanner()
-    if name == "image_prompt":
-        from core.safety.image_prompt import ImagePromptScanner
-        return ImagePromptScanner(policy.image_terms_file or None)
-    raise ValueError(f"unknown scanner {name!r}")
-
-
-_settings_policy: tuple[Settings, Policy] | None = None
+_settings_policy: list = [None, None]  # [SafetySettings, Policy]: rebuilt when the settings change
+register_cache("safety policy", lambda: _settings_policy.__setitem__(slice(None), [None, None]))
 
 
 def current_policy() -> Policy:
     """The policy from the process settings (rebuilt when the settings object changes)."""
-    global _settings_policy
-    s = get_settings()
-    if _settings_policy is None or _settings_policy[0] is not s:
-        _settings_policy = (s, Policy.from_settings(s))
+    s = get_settings().safety
+    if _settings_policy[0] is not s:
+        _settings_policy[:] = [s, Policy.from_settings(s)]
     return _settings_policy[1]
 
 
@@ -146,14 +135,14 @@ def scan(text: str, stage: str = "input", policy: Policy | None = None, audit_lo
             reasons.append(f"{name}: the scanner failed, so the text is blocked to be safe")
             action = "block"
             continue
-        flagged = outcome.score >= policy.thresholds.get(name, 0.5) if name != "pii" else outcome.score > 0
+        flagged = outcome.score >= policy.threshold(name)
         results[name] = ScannerResult(score=float(outcome.score), flagged=bool(flagged))
-        if name == "pii":
-            pii_redacted = outcome.redacted
+        if outcome.redacted is not None:
+            pii_redacted = outcome.redacted  # what the audit log may hold
         if not flagged:
             continue
-        what = policy.actions.get(name, "block")
-        if name == "pii" and what in ("redact", "block"):
+        what = policy.action(name)
+        if outcome.redacted is not None and what in ("redact", "block"):
             redacted = outcome.redacted
         note = "" if what != "allow" else " (allowed by policy)"
         reasons += [f"{name}: {r}{note}" for r in outcome.reasons] or [f"{name}: flagged{note}"]

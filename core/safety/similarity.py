@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.caches import register_cache
 from core.config import get_settings
 from core.models.lazy import Lazy
 
@@ -39,7 +40,7 @@ class StaticEmbedder:
     def __init__(self, folder: Path | None = None):
         from tokenizers import Tokenizer
 
-        name = get_settings().embedding_model
+        name = get_settings().models.embedding_model
         slug = re.sub(r"[^A-Za-z0-9._-]+", "_", name)
         folder = folder or get_settings().cache_dir / "safety" / f"static-{slug}-v{TABLE_VERSION}"
         table_path, tok_path = folder / "table.npy", folder / "tokenizer.json"
@@ -95,6 +96,7 @@ class StaticEmbedder:
 
 
 _static: Lazy[StaticEmbedder] = Lazy(StaticEmbedder)
+register_cache("static safety embeddings", _static.reset)
 
 
 def embed(texts: list[str], mode: str) -> np.ndarray:

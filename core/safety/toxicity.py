@@ -19,6 +19,7 @@ import re
 
 import numpy as np
 
+from core.caches import register_cache
 from core.models.lazy import Lazy
 from core.safety import text as textutil
 from core.safety.similarity import ExampleSet
@@ -62,6 +63,7 @@ class FastProfanity:
 
 
 _profanity: Lazy[FastProfanity] = Lazy(FastProfanity)
+register_cache("profanity classifier", _profanity.reset)
 
 # Words with an innocent sense ("a cock and a hen", "Dick Grayson", "the history of hell").
 # When a sentence's only trigger words are these and it addresses nobody, it is a mention,

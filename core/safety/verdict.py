@@ -9,9 +9,12 @@ Action = Literal["allow", "redact", "block"]
 
 @dataclass
 class ScanScore:
-    """What a classifier-style scanner (toxicity, injection, image prompt) returns."""
+    """What every scanner returns (the one result type of the scanner protocol)."""
     score: float  # in [0, 1]; the policy's threshold turns it into a flag
     reasons: list[str]
+    # Scanners that can redact (PII) return the text with their findings replaced; None = cannot.
+    redacted: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # findings by kind, never their values
 
 
 @dataclass

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from core.config import ConfigError, get_settings, reset_settings
-from core.models.backends import chat_model_for, configured_backends, find_backend
+from core.models.model_picker import chat_model_for, configured_backends, find_backend
 
 
 def _settings(monkeypatch, backends) -> object:
@@ -23,10 +23,10 @@ def test_default_first_then_the_hosts_list(monkeypatch):
     assert [b.label for b in backends] == ["SmolLM2-135M (bundled)", "Qwen 7B (vLLM)", "SmolLM2 1.7B"]
     assert backends[0].default and backends[1].kind == "OpenAI-compatible server"
     assert backends[2].kind == "Hugging Face model"
-    assert chat_model_for(backends[0]) is None  # the process-wide default model
+    assert chat_model_for(backends[0], s.models) is None  # the process-wide default model
     monkeypatch.setenv("VLLM_KEY", "secret")
-    server = chat_model_for(backends[1])  # built without any network call
-    assert server is chat_model_for(backends[1])  # once per process
+    server = chat_model_for(backends[1], s.models)  # built without any network call
+    assert server is chat_model_for(backends[1], s.models)  # once per process
 
 
 def test_a_label_that_is_not_configured_is_refused(monkeypatch):

@@ -1,0 +1,83 @@
+"""FastLlama (core/models/fast_llama.py) against the transformers Llama forward.
+
+Tiny random Llama models built from configs cover the shapes a Hub model may have that the
+bundled SmolLM2 does not: multi-head, grouped-query and multi-query attention, an output
+head that is not tied to the embeddings, and a head size other than hidden/heads. FastLlama
+must give the same next-token logits as transformers at every position, for a whole prompt
+(prefill) and token by token (decode steps with its own cache).
+"""
+from __future__ import annotations
+
+import pytest
+import torch
+from transformers import LlamaConfig, LlamaForCausalLM
+
+from core.models import fast_llama
+from core.models.fast_llama import FastLlama
+
+CONFIGS = {
+    "multi-head": dict(num_attention_heads=4, num_key_value_heads=4),
+    "grouped-query": dict(num_attention_heads=4, num_key_value_heads=2),
+    "multi-query": dict(num_attention_heads=4, num_key_value_heads=1),
+    "untied head": dict(num_attention_heads=4, num_key_value_heads=2, tie_word_embeddings=False),
+    "head size 32 (not hidden/heads)": dict(num_attention_heads=4, num_key_value_heads=2, head_dim=32),
+    "rope theta 500000": dict(num_attention_heads=2, num_key_value_heads=1,
+                              rope_parameters={"rope_type": "default", "rope_theta": 500000.0}),
+}
+
+
+def tiny_llama(seed: int = 0, **overrides) -> LlamaForCausalLM:
+    torch.manual_seed(seed)
+    cfg = LlamaConfig(vocab_size=97, hidden_size=64, intermediate_size=96, num_hidden_layers=2,
+                      max_position_embeddings=64, **overrides)
+    return LlamaForCausalLM(cfg).eval()
+
+
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_prefill_and_steps_match_the_transformers_forward(name):
+    model = tiny_llama(**CONFIGS[name])
+    ids = torch.randint(0, 97, (1, 12), generator=torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        expected = model(input_ids=ids).logits[0]  # (T, vocab): the reference, before fusing
+    fast = FastLlama(model)
+    assert fast.n_kv == CONFIGS[name]["num_key_value_heads"]
+    cache = fast.new_cache(ids.shape[1])
+    prefix = 5
+    got = [fast.prefill(ids[:, :prefix], cache)]
+    for pos in range(prefix, ids.shape[1]):
+        got.append(fast.step(int(ids[0, pos]), cache, pos))
+    torch.testing.assert_close(torch.stack(got), expected[prefix - 1:], atol=2e-4, rtol=1e-4)
+    # the transformers module still works on the fused weights (they are views, not copies)
+    with torch.no_grad():
+        torch.testing.assert_close(model(input_ids=ids).logits[0], expected, atol=1e-5, rtol=1e-5)
+
+
+def test_models_it_does_not_reproduce_are_refused():
+    scaled = tiny_llama(rope_parameters={"rope_type": "linear", "factor": 2.0, "rope_theta": 10000.0})
+    biased = tiny_llama(attention_bias=True)
+    for model in (scaled, biased):
+        assert not fast_llama.supports(model)
+        with pytest.raises(ValueError, match="plain Llama"):
+            FastLlama(model)
+
+
+def test_int4_without_the_torch_operators_says_which_are_missing(monkeypatch):
+    fast = FastLlama(tiny_llama().to(torch.bfloat16))
+    # as a torch build without one of the kernels would look
+    monkeypatch.setattr(fast_llama, "QUANTIZED_OPERATORS", ("_weight_int4pack_mm_for_cpu", "_no_such_kernel"))
+    with pytest.raises(RuntimeError, match="_no_such_kernel"):
+        fast.quantize_int4()
+    assert fast.quantized is None  # nothing was half-converted
+
+
+def test_int4_logits_stay_close_to_bfloat16():
+    if fast_llama.missing_operators():
+        pytest.fail(f"torch {torch.__version__} lacks {fast_llama.missing_operators()}")
+    model = tiny_llama(num_attention_heads=4, num_key_value_heads=2).to(torch.bfloat16)
+    ids = torch.randint(0, 97, (1, 8), generator=torch.Generator().manual_seed(2))
+    plain = FastLlama(model)
+    ref = plain.prefill(ids, plain.new_cache(8)).float()
+    quant = FastLlama(model)
+    quant.quantize_int4()
+    got = quant.prefill(ids, quant.new_cache(8)).float()
+    assert torch.nn.functional.cosine_similarity(ref, got, dim=0) > 0.98
