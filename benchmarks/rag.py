@@ -557,11 +557,18 @@ def fit_abstention(workdir: Path) -> dict:
     model = LogisticRegression(class_weight="balanced", C=10.0).fit(X, y)
     weights = dict(zip(abstention.FEATURES, (round(float(w), 2) for w in model.coef_[0])))
     bias = round(float(model.intercept_[0]), 2)
-    out = {"weights": weights, "bias": bias}
-    for name, (xs, ys) in {"sample (fit)": (X, y), "long (held out)": (X2, y2)}.items():
-        p = model.predict_proba(xs)[:, 1]
-        out[name] = {"abstain answerable": float(np.mean(p[ys == 1] < 0.5)),
-                     "abstain unanswerable": float(np.mean(p[ys == 0] < 0.5))}
+    p_fit, p_long = model.predict_proba(X)[:, 1], model.predict_proba(X2)[:, 1]
+    # the threshold: the highest that keeps abstaining on at most 10% of the fit set's answerable
+    # questions (the target), so as many unanswerable ones as possible abstain
+    grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.05)]
+    ok = [t for t in grid if np.mean(p_fit[y == 1] < t) <= 0.10]
+    threshold = max(ok) if ok else min(grid)
+    out = {"weights": weights, "bias": bias, "threshold": threshold, "sweep": []}
+    for t in grid:
+        out["sweep"].append({"threshold": t, **{
+            f"{name}: abstain {kind}": round(float(np.mean(p[ys == label] < t)), 3)
+            for name, (p, ys) in {"fit": (p_fit, y), "long": (p_long, y2)}.items()
+            for kind, label in (("answerable", 1), ("unanswerable", 0))}})
     return out
 
 
