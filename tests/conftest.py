@@ -60,6 +60,59 @@ def prefs_db(request, monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server (`chroma run`, shipped in the chromadb wheel) on loopback, for the
+    GENAI_CHROMA_HOST scale-out path. Yields (host, port)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    from net_helpers import free_port
+
+    chroma = Path(sys.executable).parent / "chroma"
+    port = free_port()
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path_factory.mktemp("chroma-server")),
+                             "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2):
+                break
+        except OSError:
+            assert proc.poll() is None, "chroma run exited at start"
+            assert time.monotonic() < deadline, "the Chroma server did not come up in 60 s"
+            time.sleep(0.2)
+    yield "127.0.0.1", port
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(params=["embedded", "server"])
+def vector_backend(request, monkeypatch):
+    """Runs a retrieval test twice: embedded Chroma in the data folder, and a Chroma server."""
+    if request.param == "server":
+        from core.config import reset_settings
+
+        host, port = request.getfixturevalue("chroma_server")
+        monkeypatch.setenv("GENAI_CHROMA_HOST", host)
+        monkeypatch.setenv("GENAI_CHROMA_PORT", str(port))
+        reset_settings()
+        from core.retrieval.store import get_client
+
+        assert "fastapi" in get_client().get_settings().chroma_api_impl.lower()  # over HTTP, to the server
+    yield request.param
+    if request.param == "server":  # the server outlives the test: leave it empty for the next one
+        from core.retrieval.store import get_client
+
+        client = get_client()
+        for c in client.list_collections():
+            client.delete_collection(c.name if hasattr(c, "name") else str(c))
+
+
+@pytest.fixture(scope="session")
 def chromium_path():
     """Debian's chromium for Playwright; browser tests fail (not skip) without it."""
     path = shutil.which("chromium") or shutil.which("chromium-browser")

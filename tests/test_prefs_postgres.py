@@ -95,3 +95,62 @@ def test_bad_database_url_stops_the_cli_and_the_app(monkeypatch, capsys):
     with pytest.raises(SystemExit) as e:
         app_main()
     assert str(e.value.code).startswith("error: GENAI_PREFS_DATABASE_URL=")
+
+
+@pytest.mark.slow
+def test_two_app_processes_share_one_store_under_load(pg_cluster, tmp_path, data_dir, monkeypatch):
+    """Two labeling apps (separate processes, as behind a load balancer) on one PostgreSQL
+    store; 8 labelers, half on each, submit concurrently with double clicks and retries.
+    Every acknowledged label is stored once, none twice, and no item gets more than k labels."""
+    import threading
+
+    from net_helpers import free_port_block
+
+    from benchmarks.labeling import check_db, connect, http_labeler, plan, wait_up
+    from benchmarks.labeling import write_pairs as write_bench_pairs
+    from core.config import reset_settings
+    from core.preferences.db import dispose_all
+
+    schema = pg_cluster.create_schema()
+    url = pg_cluster.url(schema)
+    monkeypatch.setenv("GENAI_PREFS_DATABASE_URL", url)
+    monkeypatch.setenv("GENAI_PREFS_OVERLAP", "2")
+    reset_settings()
+    pairs = tmp_path / "pairs.jsonl"
+    write_bench_pairs(pairs, 30)
+    assert _cli("import", str(pairs)).returncode == 0
+    port = free_port_block(2)
+    apps = []
+    try:
+        for p in (port, port + 1):
+            env = {**os.environ, "GENAI_DATA_DIR": str(data_dir), "GRADIO_SERVER_PORT": str(p),
+                   "GRADIO_ANALYTICS_ENABLED": "False"}
+            apps.append(subprocess.Popen([sys.executable, str(ROOT / "apps" / "labeling" / "app.py")], cwd=ROOT,
+                                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
+        for p, proc in zip((port, port + 1), apps):
+            wait_up(f"http://127.0.0.1:{p}/", proc)
+        sessions = [connect(f"http://127.0.0.1:{port + i % 2}/", i) for i in range(8)]  # joins: set-up
+        results = [None] * 8
+
+        def labeler(i):
+            try:
+                results[i] = http_labeler(*sessions[i], plan(i, 6, (0.0, 0.05)))
+            except Exception as e:  # noqa: BLE001 - reported by the assertion below
+                results[i] = {"acked": [], "errors": [f"{type(e).__name__}: {e}"]}
+
+        threads = [threading.Thread(target=labeler, args=(i,)) for i in range(8)]
+        [t.start() for t in threads]
+        [t.join(timeout=600) for t in threads]
+        assert all(r is not None and not r["errors"] for r in results), results
+        acked = [cid for r in results for cid in r["acked"]]
+        assert len(acked) == 48
+        dispose_all()
+        check = check_db(acked, 2)
+        assert check == {"acknowledged": 48, "stored": 48, "lost": 0, "extra": 0, "duplicate_client_ids": 0,
+                         "same_labeler_twice": 0, "items_over_k": 0}
+    finally:
+        for proc in apps:
+            proc.kill()
+            proc.wait()
+        dispose_all()
+        pg_cluster.drop_schema(schema)

@@ -17,6 +17,12 @@ DOCS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def backend(vector_backend):
+    """Every test here runs on embedded Chroma and on a real Chroma server (GENAI_CHROMA_HOST)."""
+    return vector_backend
+
+
 @pytest.fixture
 def files(tmp_path):
     paths = []

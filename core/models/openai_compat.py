@@ -12,6 +12,7 @@ is a RuntimeError that names GENAI_LLM_BASE_URL, so a user knows which setting t
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -79,25 +80,43 @@ class OpenAICompatChatModel:
 
     def stream(self, messages: list[dict], params: SamplingParams = SamplingParams(),
                cancel: threading.Event | None = None, counter=None) -> Iterator[str]:
-        body = self._payload(messages, params, stream=True)
+        response = self._send(self._payload(messages, params, stream=True))
+        try:
+            with self._errors_named():
+                yield from self._events(response, cancel, counter)
+        finally:
+            response.close()  # also on cancel: the server sees the connection go and stops
+
+    def _send(self, body: dict) -> httpx.Response:
+        """POST body, retrying a refused connection or a busy status with back-off; returns the
+        open (streaming) response with a status below 400."""
         for attempt in range(self.retries + 1):
             try:
-                with self._client.stream("POST", self.url, json=body) as response:
-                    if response.status_code in RETRY_STATUS and attempt < self.retries:
-                        self._back_off(attempt, f"HTTP {response.status_code}")
-                        continue
-                    self._check_status(response)
-                    yield from self._events(response, cancel, counter)
-                return
-            except httpx.TimeoutException as e:
-                raise self._fail(f"no answer within {self.timeout:g} s ({type(e).__name__})") from e
-            except httpx.ConnectError as e:
-                if attempt < self.retries:
-                    self._back_off(attempt, str(e))
+                with self._errors_named():
+                    response = self._client.send(self._client.build_request("POST", self.url, json=body),
+                                                  stream=True)
+            except RuntimeError as e:
+                if attempt < self.retries and isinstance(e.__cause__, httpx.ConnectError):
+                    self._back_off(attempt, str(e.__cause__))
                     continue
-                raise self._fail(f"cannot reach {self.url}: {e}") from e
-            except httpx.TransportError as e:
-                raise self._fail(f"cannot reach {self.url}: {e}") from e
+                raise
+            if response.status_code in RETRY_STATUS and attempt < self.retries:
+                response.close()
+                self._back_off(attempt, f"HTTP {response.status_code}")
+                continue
+            self._check_status(response)
+            return response
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    @contextlib.contextmanager
+    def _errors_named(self):
+        """httpx's transport errors as RuntimeErrors that name the setting to fix."""
+        try:
+            yield
+        except httpx.TimeoutException as e:
+            raise self._fail(f"no answer within {self.timeout:g} s ({type(e).__name__})") from e
+        except httpx.TransportError as e:
+            raise self._fail(f"cannot reach {self.url}: {e}") from e
 
     def _back_off(self, attempt: int, why: str) -> None:
         log.warning("chat server %s: %s; retrying (%d of %d)", self.base_url, why, attempt + 1, self.retries)
@@ -160,23 +179,12 @@ class OpenAICompatChatModel:
         """One non-streaming request ("stream": false); new_tokens from `usage` when given."""
         body = self._payload(messages, params, stream=False)
         start = time.perf_counter()
-        for attempt in range(self.retries + 1):
-            try:
-                response = self._client.post(self.url, json=body)
-            except httpx.TimeoutException as e:
-                raise self._fail(f"no answer within {self.timeout:g} s ({type(e).__name__})") from e
-            except httpx.ConnectError as e:
-                if attempt < self.retries:
-                    self._back_off(attempt, str(e))
-                    continue
-                raise self._fail(f"cannot reach {self.url}: {e}") from e
-            except httpx.TransportError as e:
-                raise self._fail(f"cannot reach {self.url}: {e}") from e
-            if response.status_code in RETRY_STATUS and attempt < self.retries:
-                self._back_off(attempt, f"HTTP {response.status_code}")
-                continue
-            break
-        self._check_status(response)
+        response = self._send(body)
+        try:
+            with self._errors_named():
+                response.read()
+        finally:
+            response.close()
         try:
             payload = response.json()
             text = payload["choices"][0]["message"]["content"] or ""
