@@ -67,3 +67,13 @@ def test_number_and_sentence_parsing():
     text = "It costs 2.5 euros, e.g. on Mondays. Then it closes.\n\n## Heading\nNext line."
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts == ["It costs 2.5 euros, e.g. on Mondays.", "Then it closes.", "## Heading", "Next line."]
+
+
+def test_a_quote_of_a_wrapped_passage_supports_itself():
+    """Manual pages wrap and indent: a quote (whitespace collapsed) must still match its source."""
+    text = ("-maxdepth     Descend at most 3" + " " * 45 + "\n        levels of directories, "
+            "where the default is 2 levels below the starting points.\n")
+    g = GroundingChecker([Hit("m", text, "ssh.1.txt", 1, 0, 0.5)])
+    for a, b in split_sentences(text):
+        sg = g.check(" ".join(text[a:b].split()))
+        assert sg.supported, (text[a:b], sg.reason)

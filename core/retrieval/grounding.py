@@ -90,6 +90,7 @@ def numbers(text: str) -> set[float]:
 
 def quantities(text: str) -> set[tuple[float, str]]:
     """(number, the stemmed word after it): "for six Years" -> (6.0, "year")."""
+    text = " ".join(text.split())  # the same pairs however the text was wrapped or indented
     out = set()
     for m in _NUMBER.finditer(text):
         value = numbers(m.group(0))
