@@ -40,6 +40,10 @@ def test_standalone_question_keeps_the_subject():
     assert q.method == "previous question + follow-up"
     assert "leave" in q.text and "expire" in q.text
     assert standalone_question("When do leave days expire?", []).method == "as asked"
+    # a new, self-contained question after earlier turns is not glued to them
+    new = standalone_question("What does the dental insurance cover?", EXPECTED)
+    assert new.method == "as asked" and new.text == "What does the dental insurance cover?"
+    assert standalone_question("what about its price?", EXPECTED).method != "as asked"
 
 
 def test_a_model_rewrite_is_used_only_when_it_keeps_subject_and_point():

@@ -64,6 +64,19 @@ def normalize_history(history: Any) -> list[dict]:
     return out
 
 
+_FOLLOW_UP_START = re.compile(r"^\s*(and|but|also|so|then|what about|how about|and what|why not)\b", re.I)
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|that|these|those|he|she|his|her|him|one|ones|"
+                      r"there|same|former|latter)\b", re.I)
+
+
+def depends_on_conversation(question: str) -> bool:
+    """A follow-up leans on earlier turns: it starts with "and ..."/"what about ...", points back
+    with a pronoun, or names too little to stand alone. "What does the dental insurance
+    cover?" after another question is a new question, not a follow-up."""
+    return bool(_FOLLOW_UP_START.search(question) or _PRONOUN.search(question)
+                or len(content_words(question)) <= 1)
+
+
 @dataclass
 class Standalone:
     text: str  # what retrieval searches for
@@ -75,7 +88,7 @@ def standalone_question(question: str, history: list[dict],
                         rewrite: Callable[[str, list[dict]], str] | None = None) -> Standalone:
     """The question to retrieve with; `rewrite(question, history)` asks a model (optional)."""
     previous = [t["content"] for t in history if t["role"] == "user"]
-    if not previous:
+    if not previous or not depends_on_conversation(question):
         return Standalone(question, "as asked")
     proposal = None
     if rewrite is not None:
