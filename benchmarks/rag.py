@@ -465,7 +465,8 @@ def judge(a, q: dict) -> dict:
             "first_text_s": (a.trace["timings_ms"].get("first_text") or a.trace["timings_ms"].get("total", 0)) / 1000}
 
 
-def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: Path | None) -> list[dict]:
+def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: Path | None,
+                     qa_sets: tuple[str, ...] = ("sample corpus", "long documents")) -> list[dict]:
     """Every system on both QA sets. Extractive answers every question; the model-based systems
     a fixed spread of `n_llm` answerable questions per set plus every unanswerable one."""
     from core.models.chat import get_chat_model
@@ -481,6 +482,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
         col.ingest(_long_files())
     rows, dumped = [], []
     for set_name, (collection, qa, data) in sets.items():
+        if set_name not in qa_sets:
+            continue
         use_data_dir(workdir / data)
         answerable = [q for q in qa if q["source"]]
         unanswerable = [q for q in qa if not q["source"]]
@@ -612,6 +615,8 @@ def main() -> int:
     p.add_argument("--llm-questions", type=int, default=20,
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
+    p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents"],
+                   choices=["sample corpus", "long documents"], help="part 7: which QA sets")
     p.add_argument("--fit-abstention", action="store_true",
                    help="fit core/retrieval/abstention.py's weights on the sample set; check on the long set")
     p.add_argument("--json", type=Path, default=None, help="also write all rows to this JSON file")
@@ -654,7 +659,8 @@ def main() -> int:
             print(table(out["long"], ["system", "chunks", "mode", "n", "hit@1", "hit@4", "MRR@10", "ms/query"]), "\n",
                   flush=True)
         if args.grounded:
-            out["grounded"] = answers_grounded(workdir, tuple(args.systems), args.llm_questions, args.dump_answers)
+            out["grounded"] = answers_grounded(workdir, tuple(args.systems), args.llm_questions, args.dump_answers,
+                                               tuple(args.qa_sets))
             print("## Grounded answers (bundled chat model; max 96 new tokens)\n")
             print(table(out["grounded"], list(out["grounded"][0])), "\n", flush=True)
         if args.json:
