@@ -61,9 +61,10 @@ class AppRegistry(Registry[AppSpec]):
 APPS = AppRegistry("app", "python -m apps --only")
 APPS.register_app(AppSpec(
     "explorer", "Transformer explorer", "streamlit",
-    "Tokens, attention per layer and head, next-token sampling, logit lens, "
-    "positional encodings and bias probes on real pretrained models.",
-    "SmolLM2-135M-Instruct (decoder), all-MiniLM-L6-v2 (encoder)", port_offset=1))
+    "Tokens, attention per layer and head, encoder / decoder / encoder-decoder side by side, "
+    "cross-attention alignment, next-token sampling, logit lens, positional encodings and bias probes.",
+    "SmolLM2-135M-Instruct (decoder), all-MiniLM-L6-v2 (encoder), date T5 trained here (encoder-decoder)",
+    port_offset=1))
 APPS.register_app(AppSpec(
     "chatbot", "RAG chatbot", "gradio",
     "Upload documents and ask questions; streamed answers cite the passages they use.",

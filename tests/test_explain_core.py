@@ -18,6 +18,9 @@ from core.models.sampling import SamplingParams
 
 TEXT = "The quick brown fox jumps over the lazy dog because it was tired."
 TOL = 1e-5
+# Probabilities over the 49k-token vocabulary from two float32 forward passes that sum in a
+# different order: 1.09e-5 apart on an AMD EPYC here (the top token ids must still agree exactly).
+PROB_TOL = 1e-4
 
 
 @pytest.fixture(scope="module")
@@ -194,10 +197,10 @@ def test_logit_lens_matches_hooked_residual_stream(decoder, direct_decoder):
     for layer, p in enumerate(probs):
         top_p, top_i = p.max(-1)
         assert lens.top_ids[layer].tolist() == top_i.tolist(), f"layer {layer}"
-        assert np.abs(lens.top_probs[layer] - top_p.numpy()).max() <= TOL
+        assert np.abs(lens.top_probs[layer] - top_p.numpy()).max() <= PROB_TOL
     final = torch.softmax(out.logits[0], -1).max(-1)
     assert lens.top_ids[-1].tolist() == final.indices.tolist()
-    assert np.abs(lens.top_probs[-1] - final.values.numpy()).max() <= TOL
+    assert np.abs(lens.top_probs[-1] - final.values.numpy()).max() <= PROB_TOL
 
 
 def test_sinusoidal_and_rope(decoder):
@@ -299,7 +302,7 @@ def test_cli_attention_json_equals_direct_forward(direct_encoder, capsys):
 
     assert main(["attention", "--model", "encoder", "--json", TEXT]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"model", "tokens", "attentions"}
+    assert set(data) == {"model", "tokens", "pieces", "attentions"}
     _, out = _direct_attn(direct_encoder, TEXT)
     ref = torch.stack([a[0] for a in out.attentions]).numpy()
     got = np.array(data["attentions"], dtype=np.float32)

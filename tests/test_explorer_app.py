@@ -15,7 +15,8 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "apps" / "explorer" / "app.py")
-SECTIONS = ["Tokenization", "Attention", "Next token", "Logit lens", "Positional encodings", "Embeddings", "Bias probe"]
+SECTIONS = ["Tokenization", "Attention", "Three variants", "Cross-attention", "Next token", "Logit lens",
+            "Positional encodings", "Embeddings", "Bias probe"]
 
 
 @pytest.fixture
@@ -209,3 +210,122 @@ def test_hostile_text_is_shown_not_interpreted(at):
     ok(at)
     ticks = figures(at)[0]["layout"]["yaxis"]["ticktext"]
     assert "‹|im_start|›" in ticks and not any("<" in t for t in ticks)
+
+
+def _date_model_forward(text: str):
+    """The shipped date model loaded directly: greedy output and its attentions."""
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    from core.explain.models import DATE_MODEL_DIR
+
+    tok = AutoTokenizer.from_pretrained(DATE_MODEL_DIR)
+    model = AutoModelForSeq2SeqLM.from_pretrained(DATE_MODEL_DIR, attn_implementation="eager").eval()
+    enc = tok(text, return_tensors="pt")
+    with torch.no_grad():
+        gen = model.generate(**enc, max_new_tokens=16, do_sample=False, num_beams=1)[0]
+        out = model(**enc, decoder_input_ids=gen[None, :-1], output_attentions=True)
+    return tok.decode(gen, skip_special_tokens=True), out
+
+
+def test_three_variants_side_by_side_with_their_masks(at):
+    go(at, "Three variants")
+    assert [h.value for h in at.subheader] == ["Encoder", "Decoder", "Encoder–decoder"]
+    figs = figures(at)
+    names = [m.value[len("**Mask · "):-2] for m in at.markdown if m.value.startswith("**Mask · ")]
+    masks = dict(zip(names, [arr(f["data"][0]["z"]) for f in figs if f["layout"]["title"]["text"].startswith("blue = allowed")]))
+    assert len(masks) == 5
+    enc = masks["self-attention mask"]
+    dec = masks["causal self-attention mask"]
+    assert enc.all() and enc.shape[0] == enc.shape[1]
+    assert (dec == np.tril(np.ones_like(dec))).all() and dec.shape[0] > 1
+    s2s_dec = masks["decoder self-attention (causal)"]
+    assert (s2s_dec == np.tril(np.ones_like(s2s_dec))).all()
+    cross = masks["cross-attention (output → input, all allowed)"]
+    assert cross.all() and cross.shape[0] != cross.shape[1]
+    text = at.text_input(key="date_text").value
+    output, ref = _date_model_forward(text)
+    assert output in [t.value for t in at.text]  # the encoder-decoder's answer is shown
+    z = arr([f for f in figs if f["layout"]["title"]["text"] == "weights (darker = more)"][-1]["data"][0]["z"])
+    np.testing.assert_allclose(z, ref.cross_attentions[-1][0].mean(0).numpy(), atol=1e-5)
+    assert len([i for i in at.info if i.value.startswith("**What to notice.**")]) == 3
+
+
+def test_cross_attention_alignment_per_head_average_and_step_by_step(at):
+    go(at, "Cross-attention")
+    at.text_input(key="date_text").set_value("July 4th, 1976").run()
+    ok(at)
+    _, ref = _date_model_forward("July 4th, 1976")
+    cross = torch.stack([a[0] for a in ref.cross_attentions]).numpy()  # [layer, head, out, in]
+    z = arr(figures(at)[0]["data"][0]["z"])
+    np.testing.assert_allclose(z, cross.mean(axis=(0, 1)), atol=1e-5)  # the averaged view
+    at.selectbox(key="s2s_layer").set_value(1).run()
+    at.selectbox(key="s2s_head").set_value(2).run()
+    ok(at)
+    fig = figures(at)[0]
+    assert fig["layout"]["title"]["text"].endswith("layer 1 · head 2")
+    np.testing.assert_allclose(arr(fig["data"][0]["z"]), cross[1, 2], atol=1e-5)
+    assert list(fig["layout"]["yaxis"]["ticktext"]) == list("1976-07-04") + ["‹/s›"]
+    at.radio(key="s2s_view").set_value("Every head").run()
+    ok(at)
+    assert len(figures(at)[0]["data"]) == cross.shape[0] * cross.shape[1]
+    at.radio(key="s2s_view").set_value("Step by step").run()
+    for _ in range(4):
+        at.button(key="s2s_next").click().run()
+    ok(at)
+    assert at.session_state["s2s_step"] == 5
+    z = arr(figures(at)[0]["data"][0]["z"])
+    assert np.isnan(z[5:]).all() and np.isfinite(z[:5]).all()  # rows not produced yet stay empty
+    assert any("looked" in m.value and "`-`" in m.value for m in at.markdown)  # step 5 produces '-'
+    assert not at.warning
+    at.text_input(key="date_text").set_value("the 31st of February 2020").run()
+    ok(at)  # the model copies digits into an impossible date, and the page says so
+    assert "2020-02-31" in at.markdown[0].value or any("2020-02-31" in m.value for m in at.markdown)
+    assert "not a real calendar date" in at.warning[0].value
+
+
+def test_cross_attention_with_a_hub_style_t5_and_bad_ids(at, tmp_path):
+    import shutil
+
+    from transformers import T5Config, T5ForConditionalGeneration
+
+    from core.models.bundled import minilm_dir
+
+    cfg = T5Config(vocab_size=30522, d_model=32, d_ff=64, d_kv=8, num_layers=2, num_decoder_layers=2,
+                   num_heads=4, decoder_start_token_id=0, pad_token_id=0, eos_token_id=102)
+    T5ForConditionalGeneration(cfg).save_pretrained(tmp_path)
+    for f in ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json"):
+        shutil.copy(minilm_dir() / f, tmp_path / f)
+    go(at, "Cross-attention")
+    at.radio(key="s2s_model").set_value("other").run()
+    at.text_input(key="s2s_hub_id").set_value(str(tmp_path)).run()
+    ok(at)
+    z = arr(figures(at)[0]["data"][0]["z"])
+    np.testing.assert_allclose(z.sum(1), 1.0, atol=1e-5)
+    at.text_input(key="s2s_hub_id").set_value("genai-studio-tests/not-a-cached-model").run()
+    assert not at.exception and "cannot be loaded here" in at.error[0].value
+    at.text_input(key="s2s_hub_id").set_value(str(minilm_dir())).run()  # an encoder, not an encoder-decoder
+    assert not at.exception and "encoder-decoder" in at.error[0].value
+
+
+def test_head_summary_readable_names_and_sink_explanation(at):
+    go(at, "Attention")
+    at.radio(key="attn_model").set_value("decoder").run()
+    at.radio(key="attn_view").set_value("Head summary").run()
+    ok(at)
+    columns = list(at.dataframe[0].value.columns)
+    assert "entropy_bits" not in columns and "to_first" not in columns
+    assert {"entropy (bits)", "on first token", "attention sink"} <= set(columns)
+    assert any("Attention sinks." in m.value for m in at.markdown)
+    assert figures(at)[0]["layout"]["title"]["text"] == "Per-head summary: entropy (bits)"
+
+
+def test_tokens_are_decoded_in_tables_and_figures(at):
+    at.text_input(key="text").set_value("She said “hello” to the doctor.").run()
+    ok(at)
+    decoder_table = at.dataframe[1].value  # Tokenization: SmolLM2's table
+    assert "␣doctor" in decoder_table["token"].tolist() and "“" in "".join(decoder_table["token"])
+    go(at, "Logit lens")
+    cells = [c for row in figures(at)[0]["data"][0]["text"] for c in row]
+    columns = list(at.dataframe[0].value.columns)
+    for shown in (decoder_table["token"].tolist(), cells, columns):
+        assert not any(m in t for t in shown for m in ("Ġ", "âĢ", "Âł")), shown

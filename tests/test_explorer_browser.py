@@ -80,3 +80,39 @@ def test_type_sentence_open_head_from_model_view(server, page):
     box_size = fig.bounding_box()
     assert box_size["width"] > 400 and box_size["height"] > 300
     assert not errors, errors
+
+
+def test_cross_attention_alignment_view_in_chromium(server, page):
+    """The date model's alignment, drawn by plotly in a real browser; step-by-step decoding; no Deploy button."""
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server)
+    page.get_by_label("Your sentence (press Enter)").wait_for(timeout=120_000)
+    page.locator("section[data-testid='stSidebar']").get_by_text("Cross-attention", exact=True).click()
+    box = page.get_by_label("Your input (press Enter)", exact=False)
+    box.wait_for(timeout=60_000)
+    box.fill("December 25th, 1950")
+    box.press("Enter")
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].some(g => "
+                           "g.layout && g.layout.title.text.startsWith('Cross-attention alignment') && "
+                           "g.layout.yaxis.ticktext.join('') === '1950-12-25‹/s›')", timeout=120_000)
+    fig = page.locator(".js-plotly-plot").first
+    assert fig.locator(".heatmaplayer image").count() == 1  # the matrix is painted
+    # the rows in the browser are the model's cross-attention: each sums to 1 over the input characters
+    # calcdata: the matrix plotly.js actually drew (data[0].z may still be the base64 typed array)
+    sums = page.evaluate("() => Array.from(document.querySelector('.js-plotly-plot').calcdata[0][0].z,"
+                         " r => Array.from(r).reduce((a, b) => a + b, 0))")
+    assert len(sums) == 11 and all(abs(s - 1) < 1e-4 for s in sums), sums
+    x_ticks = fig.locator(".xtick text").all_text_contents()
+    assert "D" in x_ticks and "5" in x_ticks
+    box_size = fig.bounding_box()
+    assert box_size["width"] > 400 and box_size["height"] > 300
+
+    page.get_by_text("Step by step", exact=True).click()
+    page.get_by_role("button", name="Next ▶").click()
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+                           ".some(t => t.textContent.startsWith('Step 2 of 11'))", timeout=60_000)
+    assert page.locator(".hl.new").first.text_content() == "9"  # 1950: the second output character
+    assert page.locator("[data-testid='stAppDeployButton']").count() == 0
+    assert page.get_by_role("button", name="Deploy").count() == 0
+    assert not errors, errors

@@ -14,16 +14,19 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from apps.explorer import figures
+from apps.explorer import figures, highlight
 from core.explain import attention as attn
-from core.explain import bias_probe, embeddings_view, logit_lens, next_token, positional, tokenization
+from core.explain import bias_probe, embeddings_view, logit_lens, next_token, positional, seq2seq, tokenization, variants
 from core.explain.models import DECODER, ENCODER, ENCODER_DECODER, load_model
 from core.models.hub import ModelUnavailable
 from core.models.sampling import SamplingParams
+from core.seq2seq import dates
 
-SECTIONS = ["Tokenization", "Attention", "Next token", "Logit lens", "Positional encodings",
-            "Embeddings", "Bias probe"]
+SECTIONS = ["Tokenization", "Attention", "Three variants", "Cross-attention", "Next token", "Logit lens",
+            "Positional encodings", "Embeddings", "Bias probe"]
+DATE_SECTIONS = {"Three variants", "Cross-attention"}  # the encoder-decoder here reads dates
 DEFAULT_TEXT = "The doctor told the nurse that she would be late for the unbelievably long meeting."
+DEFAULT_DATE_TEXT = "Wednesday, the 3rd of March 2021"
 DEFAULT_SENTENCES = "\n".join([
     "A cat is sleeping on the sofa.",
     "A kitten naps on the couch.",
@@ -34,10 +37,14 @@ DEFAULT_SENTENCES = "\n".join([
 ])
 MODEL_LABELS = {ENCODER: "Encoder · all-MiniLM-L6-v2 (bidirectional)",
                 DECODER: "Decoder · SmolLM2-135M (causal)",
+                ENCODER_DECODER: "Encoder–decoder · date T5 (trained here)",
                 "other": "Other Hugging Face id…"}
+SEQ2SEQ_LABELS = {ENCODER_DECODER: "Date T5 (trained here: dates → ISO 8601)",
+                  "other": "Other encoder–decoder (Hugging Face id or local folder, e.g. t5-small)"}
 USER_ERRORS = (ValueError, ModelUnavailable, OSError)
 
 st.set_page_config(page_title="Transformer explorer", page_icon="🔍", layout="wide")
+st.set_option("client.toolbarMode", "minimal")  # a teaching app: no Deploy button or developer menu
 
 
 # ---------------------------------------------------------------- cached computation
@@ -49,6 +56,16 @@ def get_model(name: str):
 @st.cache_resource(max_entries=8, show_spinner="Running the model…")
 def get_attention(name: str, text: str, target: str):
     return attn.run_attention(get_model(name), text, target=target)
+
+
+@st.cache_resource(max_entries=16, show_spinner="Decoding…")
+def get_translation(name: str, text: str):
+    return seq2seq.translate(get_model(name), text)
+
+
+@st.cache_resource(max_entries=8, show_spinner="Running the three models…")
+def get_variants(text: str):
+    return variants.three_variants(get_model(ENCODER), get_model(DECODER), get_model(ENCODER_DECODER), text)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -85,7 +102,8 @@ def sidebar() -> tuple[str, figures.Style, str]:
                            horizontal=True, key="export_format",
                            help="SVG is vector: sharp on any slide size. PNG downloads at 2x (3x in presentation mode).")
     st.sidebar.caption("Models ship with the suite and run on this machine's CPU: "
-                       "SmolLM2-135M-Instruct (decoder) and all-MiniLM-L6-v2 (encoder).")
+                       "SmolLM2-135M-Instruct (decoder), all-MiniLM-L6-v2 (encoder) and a small T5 "
+                       "trained here to normalise dates (encoder–decoder).")
     if presentation:
         st.markdown("""<style>
             .stApp p, .stApp li, .stApp label, .stApp [data-testid="stMarkdownContainer"] p,
@@ -107,9 +125,10 @@ def token_strip(toks: list[tokenization.Token]) -> str:
     """Tokens as coloured chips; special tokens outlined, word continuations joined."""
     chips = []
     for i, t in enumerate(toks):
-        label = html.escape(attn.display_labels([t.piece])[0])
+        label = html.escape(t.label)
         cls = "special" if t.special else ("sub" if t.subword else f"c{i % 2}")
-        chips.append(f'<span class="tok {cls}" title="id {t.id}">{label}<sub>{t.id}</sub></span>')
+        chips.append(f'<span class="tok {cls}" title="id {t.id} · vocabulary entry {html.escape(t.piece)}">'
+                     f'{label}<sub>{t.id}</sub></span>')
     return ("""<style>
         .tok { display:inline-block; margin:3px 2px; padding:4px 8px; border-radius:6px; font-family:monospace;
                font-size:1.15rem; line-height:1.9; }
@@ -129,7 +148,8 @@ def section_tokenization(text: str, style, fmt):
     for col, name, blurb in [(cols[0], ENCODER, "WordPiece: `##` marks a piece that continues a word; "
                                                   "[CLS]/[SEP] are added special tokens."),
                              (cols[1], DECODER, "Byte-level BPE: `␣` is a leading space, "
-                                                  "so words carry their space; no special tokens added.")]:
+                                                  "so words carry their space; no special tokens added. "
+                                                  "Pieces are shown decoded (the vocabulary stores bytes).")]:
         em = get_model(name)
         result = tokenization.tokenize(em.tokenizer, text, em.name)
         with col:
@@ -142,7 +162,7 @@ def section_tokenization(text: str, style, fmt):
             m[2].metric("word pieces", c["subword_continuations"])
             m[3].metric("chars / token", f"{c['characters'] / max(1, c['tokens']):.1f}")
             st.markdown(token_strip(result.tokens), unsafe_allow_html=True)
-            st.dataframe(pd.DataFrame([{"#": i, "piece": t.piece, "id": t.id, "covers": t.text,
+            st.dataframe(pd.DataFrame([{"#": i, "token": t.label, "id": t.id, "covers": t.text,
                                         "special": t.special, "continues word": t.subword}
                                        for i, t in enumerate(result.tokens)]),
                          hide_index=True, height=min(400, 38 + 35 * len(result.tokens)))
@@ -150,12 +170,12 @@ def section_tokenization(text: str, style, fmt):
 
 def _pick(run, which: str):
     """(weights [L,H,Q,K], query labels, key labels, mask or None) for the chosen attention kind."""
-    enc_labels = attn.display_labels(run.pieces)
+    enc_labels = run.labels
     if which == "decoder self-attention":
-        dec = attn.display_labels(run.decoder_pieces)
+        dec = run.decoder_labels
         return run.decoder_attentions, dec, dec, np.tril(np.ones((len(dec), len(dec)), bool))
     if which == "cross-attention":
-        return run.cross_attentions, attn.display_labels(run.decoder_pieces), enc_labels, None
+        return run.cross_attentions, run.decoder_labels, enc_labels, None
     return run.attentions, enc_labels, enc_labels, run.mask
 
 
@@ -185,6 +205,10 @@ def section_attention(text: str, style, fmt):
         if not name:
             st.info("Type a model id. Offline, only the two bundled models are available.")
             return
+    if choice == ENCODER_DECODER:
+        st.caption("The date model was trained on dates only: on other text its output means nothing, but its "
+                   "attention is still real. The decoder side reads the model's own output. The Three variants "
+                   "and Cross-attention sections show it on a date.")
     run = get_attention(name, text, target)
     kinds = ["self-attention"]
     if run.kind == ENCODER_DECODER:
@@ -219,7 +243,9 @@ def section_attention(text: str, style, fmt):
         m = st.columns(3)
         m[0].metric("mean entropy", f"{row['entropy_bits']:.2f} bits", help="0 = always one token; high = spread out")
         m[1].metric("on previous token", f"{row['to_previous']:.2f}")
-        m[2].metric("on first token", f"{row['to_first']:.2f}")
+        m[2].metric("on first token", f"{row['to_first']:.2f}",
+                    help="About 1.0 means an attention sink: the head parks its weight on the first token "
+                         "because it has nothing to do here (see Head summary).")
     elif view == "Model view":
         c1, c2 = st.columns(2)
         layers = c1.multiselect("Layers shown", list(range(L)), default=list(range(L)), key="mv_layers")
@@ -238,15 +264,140 @@ def section_attention(text: str, style, fmt):
                  "sentence in both directions; a decoder predicts the next token, so it must not see the future.")
         show(figures.mask_figure(m, k_labels, causal, style), "attention-mask", fmt, style)
     else:
-        metric = st.radio("Metric", ["entropy_bits", "to_previous", "to_first", "to_self"], horizontal=True,
-                          key="summary_metric", format_func=lambda s: {
-                              "entropy_bits": "entropy (bits)", "to_previous": "attends to previous token",
-                              "to_first": "attends to first token", "to_self": "attends to itself"}[s])
+        names = figures.SUMMARY_METRICS
+        metric = st.radio("Metric", list(names), horizontal=True, key="summary_metric", format_func=names.get)
         rows = get_summary(name, text, target, which)
-        show(figures.summary_heatmap(rows, metric, f"Per-head summary: {metric}", style),
+        show(figures.summary_heatmap(rows, metric, f"Per-head summary: {names[metric]}", style),
              f"attention-summary-{metric}", fmt, style)
+        sinks = attn.sink_heads(rows)
+        st.markdown(attn.summary_explanation(len(rows), len(sinks), k_labels[0] if k_labels else ""))
         df = pd.DataFrame(rows).sort_values(metric, ascending=metric == "entropy_bits")
-        st.dataframe(df.round(3), hide_index=True, height=300)
+        df["attention sink"] = [(r["layer"], r["head"]) in sinks for r in df.to_dict("records")]
+        st.dataframe(df.rename(columns=names).round(3), hide_index=True, height=300)
+
+
+VARIANT_TITLES = {ENCODER: "Encoder", DECODER: "Decoder", ENCODER_DECODER: "Encoder–decoder"}
+
+
+def section_variants(text: str, style, fmt):
+    st.header("3 · Three variants, one input")
+    st.write("The same attention mechanism, three wirings. What differs is *who may attend to whom* — the mask — "
+             "and what the model produces. Each model below is real and runs on this input; the attention shown "
+             "is its last layer, averaged over heads.")
+    columns = st.columns(3)
+    for col, v in zip(columns, get_variants(text)):
+        with col:
+            st.subheader(VARIANT_TITLES[v.kind])
+            st.caption(f"**{v.model}** · {v.what}")
+            st.markdown("**Output:**")
+            st.text(v.output)  # model output is shown as text, never as markup
+            for i, m in enumerate(v.masks):  # a third of the page: short figure titles, the name above
+                causal = not m.mask.all()
+                st.markdown(f"**Mask · {m.name}**")
+                show(figures.mask_figure(m.mask, m.query_labels, causal, style, k_labels=m.key_labels,
+                                         title="blue = allowed, grey = masked", height=360, max_ticks=20),
+                     f"mask-{v.kind}-{i}", fmt, style, key=f"variant_mask_{v.kind}_{i}")
+            st.markdown(f"**Attention · {v.attention_title}**")
+            mask = np.tril(np.ones(v.attention.shape, bool)) if v.kind == DECODER else None
+            show(figures.head_heatmap(v.attention, v.query_labels, v.key_labels, mask, "weights (darker = more)", style),
+                 f"attention-{v.kind}", fmt, style, key=f"variant_att_{v.kind}")
+            st.info(f"**What to notice.** {v.notice}")
+
+
+def _s2s_model() -> str:
+    choice = st.radio("Model", list(SEQ2SEQ_LABELS), format_func=SEQ2SEQ_LABELS.get, horizontal=True, key="s2s_model")
+    if choice != "other":
+        return choice
+    return st.text_input("Hugging Face id or local folder of an encoder–decoder (e.g. t5-small)", key="s2s_hub_id").strip()
+
+
+def _layer_head(L: int, H: int) -> tuple[int | None, int | None]:
+    for key, n in (("s2s_layer", L), ("s2s_head", H)):
+        if st.session_state.get(key, -1) >= n:
+            st.session_state[key] = -1
+    c1, c2 = st.columns(2)
+    layer = c1.selectbox("Decoder layer", [-1, *range(L)], key="s2s_layer",
+                         format_func=lambda x: "all layers (mean)" if x < 0 else f"layer {x}")
+    head = c2.selectbox("Head", [-1, *range(H)], key="s2s_head", disabled=layer < 0,
+                        format_func=lambda x: "all heads (mean)" if x < 0 else f"head {x}")
+    return (None if layer < 0 else layer), (None if layer < 0 or head < 0 else head)
+
+
+def _step(delta: int, n: int):
+    st.session_state["s2s_step"] = min(n, max(1, st.session_state.get("s2s_step", 1) + delta))
+
+
+def section_cross_attention(text: str, style, fmt):
+    st.header("4 · Cross-attention: where each output token looked")
+    st.write("An encoder–decoder reads the input once (encoder), then writes the output one token at a time "
+             "(decoder). At every step, cross-attention lets the decoder look back at the input: each output "
+             "token spreads a total weight of 1 over the input tokens. The date model below was trained here "
+             "(a small T5, one token per character).")
+    name = _s2s_model()
+    if not name:
+        st.info("Type a model id. Offline, only the bundled date model is available.")
+        return
+    run = get_translation(name, text)
+    st.markdown(f"<div style='font-size:{1.9 if style.presentation else 1.35}rem; padding:.6rem 1rem; "
+                f"background:#f5f7fb; border-radius:8px'>{html.escape(text)} &nbsp;→&nbsp; "
+                f"<b style='color:#1f4e9c'>{html.escape(run.output) or '∅'}</b></div>", unsafe_allow_html=True)
+    if not run.finished:
+        st.warning(f"The model did not finish within {seq2seq.MAX_NEW_TOKENS} tokens; the output is cut there.")
+    elif name == ENCODER_DECODER and not dates.is_real_date(run.output):
+        st.warning(f"{run.output!r} is not a real calendar date: the model maps characters to characters and "
+                   "never learned the calendar (or the input was not a date it was trained on).")
+    cross = run.cross_attentions
+    L, H, n_out, n_in = cross.shape
+    st.caption(f"**{run.model}** · {n_in} input × {n_out} output tokens · {L} decoder layers × {H} heads")
+    view = st.radio("View", ["Alignment", "Every head", "Step by step"], horizontal=True, key="s2s_view")
+    if view == "Every head":
+        show(figures.alignment_grid(cross, run.output_labels, run.input_labels, style), "cross-attention-grid",
+             fmt, style, key="s2s_grid")
+        st.info("**What to notice.** Heads specialise. Some align sharply — one bright cell per row, "
+                "marching through the input as the output advances — others spread their weight or park "
+                "it on one position (often the final ‹/s›). The averaged view hides this; pick a sharp "
+                "head in the Alignment view to read it alone.")
+        return
+    layer, head = _layer_head(L, H)
+    matrix = seq2seq.alignment(cross, layer, head)
+    which = "all layers and heads (mean)" if layer is None else \
+        (f"layer {layer}, mean of heads" if head is None else f"layer {layer} · head {head}")
+    if view == "Alignment":
+        show(figures.alignment_heatmap(matrix, run.output_labels, run.input_labels,
+                                       f"Cross-attention alignment: {which}", style), "cross-attention", fmt, style,
+             key="s2s_alignment")
+        looked = seq2seq.strongest_inputs(matrix)
+        st.dataframe(pd.DataFrame([{"output token": o, "p (model)": round(p, 4),
+                                    "looked at most": run.input_labels[i], "weight": round(float(matrix[t, i]), 3)}
+                                   for t, (o, p, i) in enumerate(zip(run.output_labels, run.output_probs, looked))]),
+                     hide_index=True, height=min(420, 38 + 35 * n_out))
+        st.info("**What to notice.** Read it row by row: each row is one output token and sums to 1. "
+                "For a date, the year digits look at the year in the input and the day digits at the day "
+                "(or its ordinal), whatever order the input used; the month digits look at the month name, "
+                "which has no digit to copy. This diagonal-with-jumps is the alignment attention was "
+                "invented to learn for translation.")
+        return
+    n = n_out
+    if st.session_state.get("s2s_step", 1) > n:
+        st.session_state["s2s_step"] = n
+    b = st.columns([1, 1, 6])
+    b[0].button("◀ Previous", key="s2s_prev", on_click=_step, args=(-1, n), disabled=st.session_state.get("s2s_step", 1) <= 1)
+    b[1].button("Next ▶", key="s2s_next", on_click=_step, args=(1, n), disabled=st.session_state.get("s2s_step", 1) >= n)
+    step = st.slider("Decoding step", 1, max(2, n), key="s2s_step", disabled=n < 2) if n > 1 else 1
+    t = step - 1
+    st.markdown("**Output so far** (outlined: the token being produced now)", unsafe_allow_html=False)
+    st.markdown(highlight.output_chips(run.output_labels, t), unsafe_allow_html=True)
+    st.markdown(f"**Where it looked** ({which}) while producing `{run.output_labels[t]}` "
+                f"(p = {run.output_probs[t]:.3f}; runner-up: "
+                + ", ".join(f"`{lab}` {p:.3f}" if p >= 0.001 else f"`{lab}` < 0.001"
+                            for lab, p in run.alternatives[t][1:]) + ")")
+    st.markdown(highlight.weighted_chips(run.input_labels, matrix[t]), unsafe_allow_html=True)
+    show(figures.alignment_heatmap(matrix, run.output_labels, run.input_labels,
+                                   f"Step {step} of {n}: row {step} is being produced", style, highlight_row=t),
+         "cross-attention-step", fmt, style, key="s2s_step_fig")
+    st.info("**What to notice.** The decoder has seen only the tokens above the outlined row (its self-attention "
+            "is causal), yet it can look at the whole input. Step through a date: the focus jumps to the year "
+            "first, then to the month word, then to the day — the order of the output, not of the input.")
 
 
 def _gen_state(prompt_ids: list[int]) -> list[int]:
@@ -257,7 +408,7 @@ def _gen_state(prompt_ids: list[int]) -> list[int]:
 
 
 def section_next_token(text: str, style, fmt):
-    st.header("3 · Next-token prediction")
+    st.header("5 · Next-token prediction")
     em = get_model(DECODER)
     st.write(f"**{em.name}** turns the text into one probability for every one of its "
              f"{em.model.config.vocab_size:,} tokens. Sampling reshapes that distribution: temperature "
@@ -308,7 +459,7 @@ def section_next_token(text: str, style, fmt):
 
 
 def section_logit_lens(text: str, style, fmt):
-    st.header("4 · Logit lens")
+    st.header("6 · Logit lens")
     st.write("Each layer adds to the residual stream. The logit lens applies the final norm and the "
              "unembedding to the stream *after every layer*, as if the model stopped there: the top token "
              "shows when the final answer takes shape. Hover a cell for its probability.")
@@ -332,7 +483,7 @@ def section_logit_lens(text: str, style, fmt):
 
 
 def section_positional(text: str, style, fmt):
-    st.header("5 · Positional encodings")
+    st.header("7 · Positional encodings")
     st.write("Attention alone ignores word order, so models add position information. The original "
              "Transformer adds fixed sinusoids to the embeddings; SmolLM2 (like Llama) rotates queries and "
              "keys by an angle proportional to the position (RoPE), so their dot product depends on the "
@@ -366,7 +517,7 @@ def section_positional(text: str, style, fmt):
 
 
 def section_embeddings(text: str, style, fmt):
-    st.header("6 · Embeddings")
+    st.header("8 · Embeddings")
     st.write("all-MiniLM-L6-v2 turns each sentence into a 384-dimensional vector (the mean of its token "
              "vectors). Sentences with similar meaning get similar vectors, even with no words in common.")
     raw = st.text_area("Sentences, one per line", DEFAULT_SENTENCES, height=170, key="sentences", max_chars=20_000)
@@ -392,7 +543,7 @@ def section_embeddings(text: str, style, fmt):
 
 
 def section_bias(text: str, style, fmt):
-    st.header("7 · Bias probe")
+    st.header("9 · Bias probe")
     st.warning(bias_probe.LIMITS, icon="⚠️")
     st.write("Each line is a minimal pair: the same prefix, several continuations. The decoder scores "
              "each continuation; the bar shows its share of the probability of the listed options. "
@@ -406,14 +557,20 @@ def section_bias(text: str, style, fmt):
                                for r in results]).round(4), hide_index=True)
 
 
-SECTION_FUNCS = dict(zip(SECTIONS, [section_tokenization, section_attention, section_next_token,
-                                    section_logit_lens, section_positional, section_embeddings, section_bias]))
+SECTION_FUNCS = dict(zip(SECTIONS, [section_tokenization, section_attention, section_variants,
+                                    section_cross_attention, section_next_token, section_logit_lens,
+                                    section_positional, section_embeddings, section_bias]))
 
 
 def main():
     section, style, fmt = sidebar()
     st.title("Transformer explorer")
-    text = st.text_input("Your sentence (press Enter)", DEFAULT_TEXT, key="text", max_chars=tokenization.MAX_CHARS)
+    if section in DATE_SECTIONS:  # the encoder-decoder shipped here reads dates
+        text = st.text_input("Your input (press Enter) · the encoder–decoder here was trained on dates "
+                             "written the ways people write them", DEFAULT_DATE_TEXT, key="date_text",
+                             max_chars=tokenization.MAX_CHARS)
+    else:
+        text = st.text_input("Your sentence (press Enter)", DEFAULT_TEXT, key="text", max_chars=tokenization.MAX_CHARS)
     try:
         tokenization.check_text(text, "the sentence")
         SECTION_FUNCS[section](text, style, fmt)

@@ -87,6 +87,62 @@ def head_heatmap(att: np.ndarray, q_labels: list[str], k_labels: list[str], mask
     return style.apply(fig, title, height=side + 120)
 
 
+def alignment_heatmap(matrix: np.ndarray, out_labels: list[str], in_labels: list[str], title: str,
+                      style: Style, highlight_row: int | None = None, show_values: bool = True) -> go.Figure:
+    """Cross-attention as an alignment: one row per output token, one column per input token.
+
+    `highlight_row` outlines the row of the output token being produced (step-by-step view)
+    and greys the rows not decoded yet.
+    """
+    z = matrix.astype(np.float32)
+    if highlight_row is not None:
+        z = z.copy()
+        z[highlight_row + 1:] = np.nan  # not produced yet: nothing to show
+    small = z.size <= 900 and show_values
+    fig = go.Figure(go.Heatmap(
+        z=z, colorscale=SCALE, zmin=0, zmax=1, colorbar={"title": "weight"},
+        text=[[f"{v:.2f}"[1:] if np.isfinite(v) and v >= 0.1 else "" for v in row] for row in z] if small else None,
+        texttemplate="%{text}" if small else None, textfont={"size": max(9, style.tick - 3)},
+        customdata=[[f"{o} ← {i}" for i in in_labels] for o in out_labels],
+        hovertemplate="output %{customdata}<br>weight %{z:.3f}<extra></extra>"))
+    fig.update_xaxes(title="input token (encoder)", **_ticks(in_labels), tickangle=0 if len(in_labels) <= 40 else -60)
+    fig.update_yaxes(title="output token (decoder)", autorange="reversed", **_ticks(out_labels))
+    fig.update_layout(plot_bgcolor="#eeeeee")
+    if highlight_row is not None:
+        fig.add_shape(type="rect", x0=-0.5, x1=len(in_labels) - 0.5, y0=highlight_row - 0.5, y1=highlight_row + 0.5,
+                      line={"color": "#d62728", "width": 3})
+    cell = 26 if style.presentation else 22
+    return style.apply(fig, title, height=max(300, 150 + cell * len(out_labels)))
+
+
+def alignment_grid(cross: np.ndarray, out_labels: list[str], in_labels: list[str], style: Style) -> go.Figure:
+    """Every (layer, head) cross-attention alignment at once: rows = decoder layers, columns = heads."""
+    from plotly.subplots import make_subplots
+
+    L, H = cross.shape[:2]
+    if L * H > 64:
+        raise ValueError(f"{L} layers x {H} heads is too many panels; pick a layer and head in the Alignment view")
+    fig = make_subplots(rows=L, cols=H, subplot_titles=[f"layer {layer} · head {head}" for layer in range(L)
+                                                        for head in range(H)],
+                        horizontal_spacing=0.02, vertical_spacing=0.12 / max(1, L - 1) if L > 1 else 0.1)
+    hover = [[f"{o} ← {i}" for i in in_labels] for o in out_labels]
+    for layer in range(L):
+        for head in range(H):
+            fig.add_trace(go.Heatmap(z=cross[layer, head].astype(np.float32), colorscale=SCALE, zmin=0, zmax=1,
+                                     showscale=(layer == 0 and head == H - 1), customdata=hover,
+                                     hovertemplate=f"layer {layer} · head {head}<br>%{{customdata}}"
+                                                   "<br>weight %{z:.3f}<extra></extra>"),
+                          row=layer + 1, col=head + 1)
+    fig.update_yaxes(autorange="reversed", **_ticks(out_labels))
+    fig.update_xaxes(**_ticks(in_labels, 24), tickangle=0, tickfont={"size": max(8, style.tick - 3)})
+    fig.update_yaxes(showticklabels=False)
+    fig.update_yaxes(showticklabels=True, col=1)
+    style.apply(fig, "Cross-attention of every head (rows: output tokens, columns: input tokens)")
+    fig.update_annotations(font_size=style.tick)
+    fig.update_layout(height=int((120 + 14 * len(out_labels)) * L * style.zoom + 120))
+    return fig
+
+
 def head_lines(att: np.ndarray, labels: list[str], k_labels: list[str], title: str, style: Style,
                threshold: float = 0.02) -> go.Figure:
     """BertViz-style lines from each query (left) to the keys it attends to (right)."""
@@ -154,14 +210,22 @@ def model_view(att: np.ndarray, layers: list[int], heads: list[int], style: Styl
     return fig
 
 
-def mask_figure(mask: np.ndarray, labels: list[str], causal: bool, style: Style) -> go.Figure:
+def mask_figure(mask: np.ndarray, labels: list[str], causal: bool, style: Style,
+                k_labels: list[str] | None = None, title: str | None = None, height: int = 460,
+                max_ticks: int = 32) -> go.Figure:
+    """Allowed (blue) and masked (grey) query -> key pairs; `k_labels` when keys differ from queries (cross)."""
     kind = "causal (decoder): a token sees only itself and earlier tokens" if causal else \
         "bidirectional (encoder): every token sees every token"
     fig = go.Figure(go.Heatmap(z=mask.astype(np.uint8), colorscale=[[0, MASKED], [1, "#1f4e9c"]], zmin=0, zmax=1,
                                showscale=False, hovertemplate="query %{y} → key %{x}: %{z}<extra>1 = allowed</extra>"))
-    fig.update_xaxes(side="top", tickangle=-60, **_ticks(labels, 32))
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", **_ticks(labels, 32))
-    return style.apply(fig, f"Attention mask: {kind}", height=420)
+    # Column labels at the bottom: on top they collide with the title.
+    fig.update_xaxes(side="bottom", tickangle=-60, title="key (attended to)", **_ticks(k_labels or labels, max_ticks))
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", title="query (attending)", **_ticks(labels, max_ticks))
+    return style.apply(fig, title or f"Attention mask: {kind}", height=height)
+
+
+SUMMARY_METRICS = {"entropy_bits": "entropy (bits)", "to_previous": "on previous token",
+                   "to_first": "on first token", "to_self": "on itself"}
 
 
 def summary_heatmap(rows: list[dict], metric: str, title: str, style: Style) -> go.Figure:
@@ -170,7 +234,7 @@ def summary_heatmap(rows: list[dict], metric: str, title: str, style: Style) -> 
     z = np.full((H, L), np.nan)
     for r in rows:
         z[r["head"], r["layer"]] = r[metric]
-    fig = go.Figure(go.Heatmap(z=z, colorscale="Viridis", colorbar={"title": metric},
+    fig = go.Figure(go.Heatmap(z=z, colorscale="Viridis", colorbar={"title": SUMMARY_METRICS.get(metric, metric)},
                                hovertemplate="layer %{x} · head %{y}<br>%{z:.3f}<extra></extra>"))
     fig.update_xaxes(title="layer", dtick=1 if L <= 32 else None)
     fig.update_yaxes(title="head", autorange="reversed", dtick=1)
@@ -178,17 +242,29 @@ def summary_heatmap(rows: list[dict], metric: str, title: str, style: Style) -> 
 
 
 def next_token_bars(dist, style: Style) -> go.Figure:
+    """Grey: the model's probability; red: the same bar for a token the filters removed;
+    blue: what sampling draws from. The two model traces share one slot per token."""
     c = dist.candidates
-    labels = [f"{x.label!r}"[1:-1] or "∅" for x in c]
-    colors = ["#1f77b4" if (x.kept_top_k and x.kept_top_p) else "#d62728" for x in c]
+    x = list(range(len(c)))
+    labels = [x.label or "∅" for x in c]
+    removed = [not (t.kept_top_k and t.kept_top_p) for t in c]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=labels, y=[x.p_model for x in c], name="model (T=1)", marker_color="#bbbbbb"))
-    fig.add_trace(go.Bar(x=labels, y=[x.p_final for x in c], name="after filters (sampled from)", marker_color=colors,
-                         hovertemplate="%{x}<br>%{y:.4f}<extra></extra>"))
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.25})
-    fig.update_xaxes(tickangle=-45, title=None)
+    for name, color, keep in (("model (T=1), kept", "#bbbbbb", False),
+                              ("model (T=1), removed by the sampling settings", "#d62728", True)):
+        ys = [t.p_model if r == keep else None for t, r in zip(c, removed)]
+        if any(y is not None for y in ys):
+            fig.add_trace(go.Bar(x=x, y=ys, name=name, marker_color=color, offsetgroup="model",
+                                 customdata=labels, hovertemplate="%{customdata}<br>%{y:.4f}<extra>" + name + "</extra>"))
+    fig.add_trace(go.Bar(x=x, y=[t.p_final for t in c], name="after filters (sampled from)", marker_color="#1f77b4",
+                         offsetgroup="final", customdata=labels,
+                         hovertemplate="%{customdata}<br>%{y:.4f}<extra>sampled from</extra>"))
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.3})
+    fig.update_xaxes(tickangle=-45, title=None, tickmode="array", tickvals=x, ticktext=[plain(t) for t in labels])
     fig.update_yaxes(title="probability", rangemode="tozero")
-    return style.apply(fig, "Next-token distribution (red = filtered out)", height=480)
+    n = sum(removed)
+    note = (f"red = {n} of these removed by the settings (greedy keeps only the top token)" if n and dist.params.greedy
+            else f"red = {n} of these removed by the settings" if n else "no shown token is removed by the settings")
+    return style.apply(fig, f"Next-token distribution ({note})", height=500)
 
 
 def lens_heatmap(lens, style: Style) -> go.Figure:
@@ -230,14 +306,54 @@ def line_plot(x, ys: dict, title: str, x_title: str, y_title: str, style: Style,
     return style.apply(fig, title, height=420)
 
 
+LABEL_POSITIONS = ("top center", "bottom center", "middle right", "middle left",
+                   "top right", "top left", "bottom right", "bottom left")
+
+
+def label_positions(points: np.ndarray, labels: list[str], width_px: float = 560, height_px: float = 400,
+                    char_px: float = 8, line_px: float = 16, marker_px: float = 10) -> list[str]:
+    """A plotly textposition per point, chosen greedily so label boxes do not overlap each other
+    or other markers (estimated in pixels on a plot of about width_px x height_px)."""
+    n = len(labels)
+    if n == 0:
+        return []
+    span = np.ptp(points, axis=0)
+    span[span == 0] = 1
+    px = (points - points.min(0)) / span * [width_px, height_px]
+    px[:, 1] = height_px - px[:, 1]  # screen y grows downwards
+
+    def box(i, pos):
+        w, h = char_px * max(1, len(labels[i])), line_px
+        x, y = px[i]
+        vert, horiz = pos.split()
+        cx = x - w / 2 if horiz == "center" else (x + marker_px / 2 if horiz == "right" else x - marker_px / 2 - w)
+        cy = y - marker_px / 2 - h if vert == "top" else (y + marker_px / 2 if vert == "bottom" else y - h / 2)
+        return cx, cy, cx + w, cy + h
+
+    def overlap(a, b):
+        return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+    markers = [(x - marker_px / 2, y - marker_px / 2, x + marker_px / 2, y + marker_px / 2) for x, y in px]
+    placed, chosen = [], []
+    for i in range(n):
+        def cost(pos):
+            b = box(i, pos)
+            return sum(overlap(b, p) for p in placed) + sum(overlap(b, m) for j, m in enumerate(markers) if j != i)
+        best = min(LABEL_POSITIONS, key=cost)
+        chosen.append(best)
+        placed.append(box(i, best))
+    return chosen
+
+
 def scatter_2d(points: np.ndarray, labels: list[str], groups: list[str], title: str, style: Style) -> go.Figure:
     fig = go.Figure()
     labels = [plain(x) for x in labels]
+    positions = label_positions(points, labels, char_px=8 * style.zoom, line_px=16 * style.zoom)
     for g in dict.fromkeys(groups):
         idx = [i for i, x in enumerate(groups) if x == g]
         g = plain(g)
         fig.add_trace(go.Scatter(x=points[idx, 0], y=points[idx, 1], mode="markers+text", name=g[:48],
-                                 text=[labels[i] for i in idx], textposition="top center",
+                                 text=[labels[i] for i in idx], textposition=[positions[i] for i in idx],
                                  marker={"size": 12 if style.presentation else 9},
                                  hovertemplate="%{text}<extra>" + g[:48].replace("%", "%%") + "</extra>"))
     fig.update_xaxes(title="PC 1")

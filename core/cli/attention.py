@@ -6,7 +6,7 @@ Plain output: the tokens and the attention tensor's shape [layers, heads, query,
 from __future__ import annotations
 
 from core.cli._output import print_json, read_text_arg
-from core.explain.attention import MAX_TOKENS, display_labels, head_summary, run_attention
+from core.explain.attention import MAX_TOKENS, head_summary, run_attention
 from core.explain.models import load_model
 
 
@@ -14,8 +14,10 @@ def register(sub) -> None:
     p = sub.add_parser("attention", help="attention weights of the encoder or decoder for TEXT")
     p.add_argument("text", metavar="TEXT", help="the input text ('-' reads stdin)")
     p.add_argument("--model", default="decoder",
-                   help="encoder (all-MiniLM-L6-v2), decoder (SmolLM2-135M), or a Hugging Face id")
-    p.add_argument("--target", default="", help="decoder text for an encoder-decoder model (t5-small)")
+                   help="encoder (all-MiniLM-L6-v2), decoder (SmolLM2-135M), encoder-decoder (the date "
+                        "model trained here), or a Hugging Face id")
+    p.add_argument("--target", default="",
+                   help="decoder text for an encoder-decoder model (default: the model's own greedy output)")
     p.add_argument("--max-tokens", type=int, default=MAX_TOKENS)
     p.add_argument("--layers", default="", help="comma-separated layer indices to keep (default: all)")
     p.add_argument("--heads", default="", help="comma-separated head indices to keep (default: all)")
@@ -40,9 +42,10 @@ def run(args) -> int:
         return 0
     L, H, Q, K = result.shape
     print(f"model: {result.model} ({result.kind})")
-    print(f"tokens ({len(result.pieces)}): {' '.join(display_labels(result.pieces))}")
+    print(f"tokens ({len(result.pieces)}): {' '.join(result.labels)}")
     print(f"attentions: [layers={L}, heads={H}, query={Q}, key={K}]")
     if result.cross_attentions is not None:
+        print(f"decoder tokens ({len(result.decoder_labels)}): {' '.join(result.decoder_labels)}")
         print(f"cross_attentions: {list(result.cross_attentions.shape)}")
     rows = head_summary(result.attentions)
     sharpest = min(rows, key=lambda r: r["entropy_bits"])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from core.explain import token_display
 from core.explain.models import DECODER, ENCODER_DECODER, ExplainModel
 from core.explain.tokenization import check_text
 
@@ -34,7 +35,9 @@ class AttentionRun:
     pieces: list[str]  # vocabulary pieces, as the tokenizer names them
     attentions: np.ndarray  # [layer, head, query, key] (encoder self-attention for enc-dec)
     mask: np.ndarray  # [query, key] bool: where attention is allowed at all
+    labels: list[str]  # the pieces as people read them (byte-level decoded, whitespace visible)
     decoder_pieces: list[str] | None = None  # encoder-decoder only
+    decoder_labels: list[str] | None = None
     decoder_attentions: np.ndarray | None = None  # [layer, head, dec query, dec key]
     cross_attentions: np.ndarray | None = None  # [layer, head, dec query, enc key]
 
@@ -43,31 +46,26 @@ class AttentionRun:
         return self.kind == DECODER
 
     @property
-    def labels(self) -> list[str]:
-        return display_labels(self.pieces)
-
-    @property
     def shape(self) -> tuple[int, ...]:
         return tuple(self.attentions.shape)
 
     def to_dict(self) -> dict:
         """The CLI's JSON: attentions[layer][head][query][key] as floats."""
-        out = {"model": self.model, "tokens": self.pieces, "attentions": self.attentions.tolist()}
+        out = {"model": self.model, "tokens": self.labels, "pieces": self.pieces,
+               "attentions": self.attentions.tolist()}
         if self.cross_attentions is not None:
-            out["decoder_tokens"] = self.decoder_pieces
+            out["decoder_tokens"] = self.decoder_labels
+            out["decoder_pieces"] = self.decoder_pieces
             out["decoder_attentions"] = self.decoder_attentions.tolist()
             out["cross_attentions"] = self.cross_attentions.tolist()
         return out
 
 
-def display_labels(pieces: list[str]) -> list[str]:
-    """Readable labels: byte-level markers shown as visible characters, duplicates kept.
-
-    Angle brackets become ‹ › because plotly reads <...> in labels as HTML tags
-    (SmolLM2's <|im_start|> would vanish, a typed <b> would turn text bold).
-    """
-    return [p.replace("Ġ", "␣").replace("Ċ", "↵").replace("ĉ", "⇥").replace("<", "‹").replace(">", "›")
-            for p in pieces]
+def display_labels(pieces: list[str], tokenizer=None) -> list[str]:
+    """Readable labels (see core.explain.token_display): byte-level pieces decoded when
+    `tokenizer` is byte-level, whitespace visible, <...> shown as ‹...› so plotly does not
+    read it as HTML (SmolLM2's <|im_start|> would vanish, a typed <b> would turn text bold)."""
+    return token_display.labels(pieces, tokenizer)
 
 
 def encode(em: ExplainModel, text: str, max_tokens: int = MAX_TOKENS) -> dict:
@@ -94,14 +92,18 @@ def run_attention(em: ExplainModel, text: str, target: str = "", max_tokens: int
     att = _stack(out.attentions)
     n = len(ids)
     mask = np.tril(np.ones((n, n), bool)) if em.kind == DECODER else np.ones((n, n), bool)
-    return AttentionRun(em.name, em.kind, pieces, att, mask)
+    return AttentionRun(em.name, em.kind, pieces, att, mask, display_labels(pieces, em.tokenizer))
 
 
 def _run_seq2seq(em, enc, pieces, target, max_tokens) -> AttentionRun:
-    start = em.model.config.decoder_start_token_id
-    dec_ids = [start]
+    """The decoder reads `target`, or, when it is empty, the model's own greedy output."""
+    from core.explain.seq2seq import decoder_start_id, greedy_decode
+
+    dec_ids = [decoder_start_id(em.model)]
     if target.strip():
         dec_ids += em.tokenizer(target, add_special_tokens=False)["input_ids"]
+    else:
+        dec_ids += greedy_decode(em, enc)[:-1]  # the last generated token is never read back
     if len(dec_ids) > max_tokens:
         raise TooManyTokens(f"the decoder text is {len(dec_ids)} tokens; at most {max_tokens}")
     dec = torch.tensor([dec_ids], device=em.device)
@@ -109,7 +111,9 @@ def _run_seq2seq(em, enc, pieces, target, max_tokens) -> AttentionRun:
     n = len(pieces)
     return AttentionRun(
         em.name, ENCODER_DECODER, pieces, _stack(out.encoder_attentions), np.ones((n, n), bool),
-        decoder_pieces=em.tokenizer.convert_ids_to_tokens(dec_ids),
+        display_labels(pieces, em.tokenizer),
+        decoder_pieces=(dec_pieces := em.tokenizer.convert_ids_to_tokens(dec_ids)),
+        decoder_labels=display_labels(dec_pieces, em.tokenizer),
         decoder_attentions=_stack(out.decoder_attentions),
         cross_attentions=_stack(out.cross_attentions))
 
@@ -160,3 +164,27 @@ def check_selection(att: np.ndarray, layers: list[int], heads: list[int]) -> Non
     bad_h = [x for x in heads if not 0 <= x < H]
     if bad_l or bad_h:
         raise ValueError(f"layers {bad_l} / heads {bad_h} out of range: model has {L} layers x {H} heads")
+
+
+SINK_THRESHOLD = 0.9  # a head putting this share of its weight on the first token is parked there
+
+
+def sink_heads(rows: list[dict], threshold: float = SINK_THRESHOLD) -> set[tuple[int, int]]:
+    """(layer, head) of every head whose mean weight on the first token is >= threshold."""
+    return {(r["layer"], r["head"]) for r in rows if r["to_first"] >= threshold}
+
+
+def summary_explanation(n_heads: int, n_sinks: int, first_label: str) -> str:
+    """Markdown under the head summary: what each measure means, and what an attention sink is."""
+    first = f" (here `{first_label}`)" if first_label else ""
+    return (
+        "**How to read it.** *entropy (bits)*: 0 means a head always looks at exactly one token; "
+        "higher means its weight is spread out. *on previous token*: the share of weight on the token "
+        "just before (previous-token heads help copy patterns). *on first token*: the share on position 0. "
+        "*on itself*: the share on the query's own position.\n\n"
+        f"**Attention sinks.** {n_sinks} of {n_heads} heads put at least {SINK_THRESHOLD:.0%} of their weight "
+        f"on the first token{first}. They are not reading it: softmax must give its weight to some token, and "
+        "a head with nothing relevant to do for this input parks it on the first token, which every "
+        "position can see and which typically contributes little to the output (an *attention sink*, "
+        "Xiao et al. 2023). So ~1.0 on the first token means the head is idle here, not that the first "
+        "token matters.")

@@ -65,7 +65,7 @@ def embed(em: ExplainModel, sentences: list[str]) -> Embedded:
     for s in range(len(sentences)):
         idx = keep[s].nonzero()[:, 0].tolist()
         pieces = em.tokenizer.convert_ids_to_tokens(enc["input_ids"][s, idx].tolist())
-        labels += display_labels(pieces)
+        labels += display_labels(pieces, em.tokenizer)
         owner += [s] * len(idx)
         rows.append(hidden[s, idx])
     return Embedded(sentences, vectors, torch.cat(rows).numpy(), labels, owner)

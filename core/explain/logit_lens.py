@@ -74,10 +74,10 @@ def logit_lens(em: ExplainModel, text: str, max_positions: int = MAX_LENS_POSITI
     shape = (len(hs), len(positions))
     top_ids = torch.cat(tops).reshape(shape).cpu().numpy()
     pieces = em.tokenizer.convert_ids_to_tokens(enc["input_ids"][0].tolist())
-    labels = display_labels(em.tokenizer.convert_ids_to_tokens(top_ids.ravel().tolist()))
+    labels = display_labels(em.tokenizer.convert_ids_to_tokens(top_ids.ravel().tolist()), em.tokenizer)
     width = len(positions)
     return Lens(
-        labels=[display_labels(pieces)[i] for i in positions], positions=positions,
+        labels=[display_labels(pieces, em.tokenizer)[i] for i in positions], positions=positions,
         layer_names=["embed"] + [str(i) for i in range(1, len(hs))],
         top_ids=top_ids, top_labels=[labels[r * width:(r + 1) * width] for r in range(len(hs))],
         top_probs=torch.cat(top_p).reshape(shape).cpu().numpy(),

