@@ -1,6 +1,7 @@
 """Safety benchmark: quality and latency of core.safety on tests/data/safety_eval.jsonl.
 
     .venv/bin/python benchmarks/safety.py [--modes static,off,full] [--repeat 3]
+    .venv/bin/python benchmarks/safety.py --part robustness    # issue #18's figures
 
 Prints, per split (dev = what the thresholds were tuned on, heldout = not tuned on):
 - block recall and precision for toxicity, injection and image prompts, the false-block
@@ -134,7 +135,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--modes", default="static,off,full", help="embedding modes of core.safety to measure")
     ap.add_argument("--repeat", type=int, default=3, help="latency passes over the eval texts")
+    ap.add_argument("--part", choices=("quality", "robustness", "all"), default="quality",
+                    help="robustness: issue #18's figures (obfuscation, paraphrase, other languages, negative prompts, "
+                         "generated answers) against today's scanners, see benchmarks/safety_robustness.py")
     args = ap.parse_args()
+    if args.part in ("robustness", "all"):
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import safety_robustness
+
+        safety_robustness.main(["--repeat", str(args.repeat)])
+        if args.part == "robustness":
+            return 0
     rows = load()
     modes = [m for m in args.modes.split(",") if m]
     systems = [Ours(m) for m in modes] + [KeywordBaseline(), ProfanityCheckAlone()]

@@ -149,12 +149,12 @@ def test_minor_with_any_sexual_term_is_maximal(img):
 
 def test_terms_file_extends_the_lists(tmp_path, img):
     f = tmp_path / "terms.json"
-    f.write_text(json.dumps({"gore": ["zombie bite"], "allow": ["naked eye"]}))
+    f.write_text(json.dumps({"gore": ["zombie bite"], "allow": ["nude photo booth"]}))
     custom = ImagePromptScanner(f)
     assert img.scan("zombie bite wound close-up").score < FLAG
     assert custom.scan("zombie bite wound close-up").score >= FLAG
-    assert img.scan("stars visible to the naked eye").score >= FLAG
-    assert custom.scan("stars visible to the naked eye").score < FLAG
+    assert img.scan("a nude photo booth at a wedding").score >= FLAG
+    assert custom.scan("a nude photo booth at a wedding").score < FLAG
 
 
 def test_bad_terms_file_is_a_clear_error(tmp_path):

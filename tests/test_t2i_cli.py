@@ -55,7 +55,7 @@ def test_image_verb_bad_input(tmp_path, capsys, args, message):
 
 
 def test_image_verb_safety_block_in_process(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("core.diffusion.generate.scan", lambda text, stage="input": Verdict(
+    monkeypatch.setattr("core.diffusion.generate.scan_image_request", lambda text, negative="", policy=None: Verdict(
         allowed=False, action="block", redacted=text, reasons=["test policy: blocked"]))
     out = tmp_path / "x.png"
     assert main(["image", "--prompt", "anything", "--out", str(out), "--json"]) == 3

@@ -2,8 +2,10 @@
 
     python -m core check "some text"                 # prints action and reasons
     python -m core check --json --stage image -      # TEXT from stdin, verdict as JSON
+    python -m core check --stage image --negative "clothes" "a woman"   # prompt + negative prompt
     python -m core check --jsonl < data.jsonl        # one JSON string or {"text": ...}
                                                      # per line -> one verdict per line
+                                                     # (image lines may carry "negative")
 Exit status: 0 allowed (allow/redact), 1 blocked (single TEXT), 2 usage error.
 """
 from __future__ import annotations
@@ -20,6 +22,8 @@ def register(sub) -> None:
     p.add_argument("text", metavar="TEXT", nargs="?", default=None,
                    help="the text to check ('-' reads stdin); omit with --jsonl")
     p.add_argument("--stage", choices=STAGES, default="input", help="policy stage (default: input)")
+    p.add_argument("--negative", default=None, metavar="TEXT",
+                   help="with --stage image: the negative prompt that goes with TEXT (checked too)")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON")
     p.add_argument("--jsonl", action="store_true",
                    help='read one JSON string or object with "text" (and optional "stage") per stdin '
@@ -41,7 +45,14 @@ def run(args) -> int:
         return _run_jsonl(args.stage)
     if args.text is None:
         raise ValueError("TEXT is required (or '-' for stdin, or --jsonl)")
-    verdict = scan(read_text_arg(args.text), args.stage)
+    if args.negative is not None and args.stage != "image":
+        raise ValueError("--negative goes with --stage image")
+    if args.negative is not None:
+        from core.safety.image_request import scan_image_request
+
+        verdict = scan_image_request(read_text_arg(args.text), args.negative)
+    else:
+        verdict = scan(read_text_arg(args.text), args.stage)
     if args.json:
         print_json(verdict.to_dict())
     else:
@@ -59,13 +70,21 @@ def _run_jsonl(default_stage: str) -> int:
         try:
             item = json.loads(line)
             stage = default_stage
+            negative = None
             if isinstance(item, dict):
-                text, stage = item.get("text"), item.get("stage", default_stage)
+                text, stage, negative = item.get("text"), item.get("stage", default_stage), item.get("negative")
             else:
                 text = item
             if not isinstance(text, str):
                 raise ValueError('each line must be a JSON string or an object with a string "text"')
-            out = {"line": lineno, **scan(text, stage).to_dict()}
+            if negative is not None:
+                if stage != "image" or not isinstance(negative, str):
+                    raise ValueError('"negative" must be a string and goes with stage "image"')
+                from core.safety.image_request import scan_image_request
+
+                out = {"line": lineno, **scan_image_request(text, negative).to_dict()}
+            else:
+                out = {"line": lineno, **scan(text, stage).to_dict()}
         except (ValueError, TypeError) as e:  # one bad line does not stop the dataset
             out = {"line": lineno, "error": str(e)}
         if isinstance(item, dict) and "id" in item:

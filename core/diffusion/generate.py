@@ -23,7 +23,8 @@ from PIL import Image
 from core.config import get_settings
 from core.diffusion import metadata
 from core.diffusion.pipeline import SCHEDULERS, LoadedPipeline, load_pipeline
-from core.safety import Verdict, scan
+from core.safety import Verdict
+from core.safety.image_request import scan_image_request
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +145,9 @@ def resolve(req: ImageRequest, loaded: LoadedPipeline) -> ImageRequest:
                    width=width, height=height, model=loaded.name)
 
 
-def check_prompt(prompt: str) -> Verdict:
-    """The image-prompt safety policy; raises PromptBlocked when it blocks."""
-    verdict = scan(prompt, stage="image")
+def check_prompt(prompt: str, negative: str = "") -> Verdict:
+    """The image safety policy on the prompt and the negative prompt; raises PromptBlocked when it blocks."""
+    verdict = scan_image_request(prompt, negative if isinstance(negative, str) else "")
     if not verdict.allowed or verdict.action == "block":
         raise PromptBlocked(verdict)
     return verdict
@@ -160,7 +161,7 @@ def generate(req: ImageRequest, on_step: Callable[[StepInfo], None] | None = Non
              cancel: threading.Event | None = None, loaded: LoadedPipeline | None = None) -> GenerationResult:
     """Run `req`. `on_step` is called after every denoising step (for live previews);
     `keep_timeline` keeps every step's x_t and predicted x0 in the result."""
-    verdict = check_prompt(req.prompt if isinstance(req.prompt, str) else "")
+    verdict = check_prompt(req.prompt if isinstance(req.prompt, str) else "", req.negative_prompt or "")
     loaded = loaded or load_pipeline(req.model)
     req = resolve(req, loaded)
     prompt = verdict.redacted if verdict.action == "redact" and verdict.redacted else req.prompt

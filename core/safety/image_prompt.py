@@ -1,15 +1,25 @@
-"""Image-prompt filter for text-to-image: sexual content, gore, and anything sexual near minors.
+"""Image-prompt filter for text-to-image: sexual content, graphic violence, sexualised
+minors, hate symbols and self-harm, in English, German, French, Spanish, Italian,
+Portuguese and Dutch.
 
-Configurable term lists (defaults below; GENAI_SAFETY_IMAGE_TERMS_FILE points at a JSON
-file whose lists are ADDED to them, e.g. {"sexual": ["..."], "allow": ["..."]}):
-- sexual / gore: strong terms flag on their own (score 0.9); weak terms ("sexy",
-  "bikini", "blood") only add up (0.35 each, noisy-or), so "a sexy red sports car" or
-  "a blood orange" pass while "bloody dismembered limbs" does not;
-- minors: harmless alone ("a child flying a kite"), but ANY sexual term, weak or strong,
-  together with a minor term scores 1.0;
-- allow: phrases removed before matching ("chicken breast", "breast cancer", "bloody mary").
-The policy runs the toxicity scanner on image prompts as well (abusive prompts).
-Matching is on whole words of a de-obfuscated copy ("p0rn", "n u d e").
+Two signals, read on the normalised text (core/safety/normalize.py: look-alike letters,
+accents, invisible characters, split letters and leetspeak undone):
+1. word rules (core/safety/curated/image_terms.json; GENAI_SAFETY_IMAGE_TERMS_FILE adds
+   lists to them, e.g. {"sexual": ["..."], "allow": ["..."]}):
+   - sexual / gore / hate / self_harm terms flag on their own (0.9); *_weak terms
+     ("bikini", "blood", "noose") only add up (0.35 each, noisy-or), so "a blood orange"
+     passes and "a bloody corpse" does not;
+   - sexual_context words have a harmless sense ("un arbre nu", "blote voeten") and count
+     as sexual only within a few words of a person noun ("une femme nue");
+   - minors: harmless alone ("a child flying a kite"); with ANY sexual term the score is 1.0;
+   - allow entries ("sex on the beach", "naked eye") excuse a match that lies inside them;
+     they delete nothing, so "two people having sex on the beach" is still caught.
+2. a classifier (char and word n-grams, trained here on template-made prompts;
+   core/safety/image_classifier.py) over sexual / gore / hate / self_harm, for
+   descriptions without a listed word ("a woman who took off everything she was
+   wearing"); its "sexual" with a minor term in the prompt counts as "minors".
+
+The score is the larger of the two; `explain()` gives the per-category scores.
 """
 from __future__ import annotations
 
@@ -17,69 +27,33 @@ import json
 import re
 from pathlib import Path
 
-from core.safety import text as textutil
+from core.safety import term_matcher as tm
+from core.safety.normalize import variants
 from core.safety.verdict import ScanScore
 
-DEFAULT_TERMS: dict[str, list[str]] = {
-    "sexual": [
-        "nude", "nudes", "naked", "nudity", "nsfw", "porn", "porno", "pornographic", "pornography", "xxx",
-        "sex", "sexual", "sexually", "sexualized", "sexualised", "erotic", "erotica", "hentai", "topless",
-        "bottomless", "genitals", "genitalia", "penis", "vagina", "nipples", "bare breasts", "boobs",
-        "stripper", "striptease", "orgasm", "unclothed", "undressed", "spread legs", "fetish", "bdsm",
-        "uncensored", "adult film", "onlyfans", "lewd", "explicit", "loli", "lolicon", "shota", "camgirl",
-        "having sex", "intercourse", "masturbating", "blowjob",
-    ],
-    "sexual_weak": [
-        "sexy", "lingerie", "seductive", "provocative", "revealing", "bikini", "underwear", "panties",
-        "busty", "cleavage", "boudoir", "sensual", "breasts", "thong", "posing suggestively", "in bed",
-        "on a bed", "lying on a bed", "spicy", "steamy",
-    ],
-    "gore": [
-        "gore", "gory", "decapitated", "decapitation", "beheading", "beheaded", "dismembered", "dismemberment",
-        "mutilated", "mutilation", "disembowelled", "disemboweled", "disembowelment", "severed head",
-        "severed fingers", "severed limbs", "intestines", "guts spilling", "guts everywhere", "exposed organs",
-        "slit throat", "brains splattered", "blood splatter", "crushed skull", "flayed", "impaled",
-        "head exploding", "faces ripped off", "torn flesh", "entrails",
-    ],
-    "gore_weak": [
-        "blood", "bloody", "corpse", "corpses", "dead body", "dead bodies", "tortured", "torture", "autopsy",
-        "wound", "wounds", "guts", "skull", "mangled", "carcass", "execution", "massacre", "cut open",
-        "blood pouring", "bleeding",
-    ],
-    "minors": [
-        "child", "children", "kid", "kids", "minor", "minors", "underage", "teen", "teens", "teenage",
-        "teenager", "preteen", "schoolgirl", "schoolboy", "young girl", "young boy", "little girl",
-        "little boy", "toddler", "baby", "infant", "loli", "shota", "boy", "girl", "juvenile",
-        "cheerleader",
-    ],
-    "allow": [
-        "breast cancer", "chicken breast", "turkey breast", "duck breast", "breastfeeding", "breaststroke",
-        "blood orange", "bloody mary", "blood cell", "blood cells", "blood pressure", "blood moon",
-        "blood donation", "sexual reproduction", "nude color", "nude colour", "nude lipstick",
-        "nude heels", "sex on the beach", "explicit formula", "explicit content warning",
-        "dead tree", "skull and crossbones",
-    ],
-}
+TERMS_FILE = Path(__file__).parent / "curated" / "image_terms.json"
+CATEGORIES = ("sexual", "gore", "minors", "hate", "self_harm")
+RULE_KEYS = ("sexual", "sexual_context", "sexual_weak", "gore", "gore_weak", "hate", "hate_weak",
+             "self_harm", "self_harm_weak", "minors", "person", "clothing", "allow")
+LABELS = {"sexual": "sexual content", "gore": "graphic violence", "minors": "sexual content involving minors",
+          "hate": "hate symbols", "self_harm": "self-harm"}
 STRONG, WEAK, MINOR_WITH_SEXUAL = 0.9, 0.35, 1.0
-_AGE = re.compile(r"\b(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                  r"fourteen|fifteen|sixteen|seventeen)[ -]years?[ -]old\b", re.I)
-
-
-def _compile(terms: list[str]) -> re.Pattern | None:
-    if not terms:
-        return None
-    alts = sorted({re.escape(t.lower().strip()).replace(r"\ ", r"[\s-]+") for t in terms if t.strip()},
-                  key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alts) + r")(?:s|es)?\b")
+EXCUSED_FLOOR = 0.8  # see explain(): classifier probability that counts as 0 when a category's words are all excused
+CONTEXT_CHARS = 30  # a sexual_context word counts when a person noun is this close
+_AGE = re.compile(r"(?<!\w)(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                  r"fourteen|fifteen|sixteen|seventeen)[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|year|jahre?\s+alt|jahrig\w*|"
+                  r"ans|anos|anni|jaar|jarige?)(?!\w)")
 
 
 def load_terms(extra_file: str | Path | None = None) -> dict[str, list[str]]:
-    terms = {k: list(v) for k, v in DEFAULT_TERMS.items()}
+    """Category -> terms (every language), plus the lists of an extra JSON file."""
+    data = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
+    terms = {k: [t for lang in data[k].values() for t in lang] for k in RULE_KEYS}
     if extra_file:
-        data = json.loads(Path(extra_file).read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
+        extra = json.loads(Path(extra_file).read_text(encoding="utf-8"))
+        if not isinstance(extra, dict):
             raise ValueError(f"image terms file {extra_file} must hold a JSON object of lists")
-        for key, values in data.items():
+        for key, values in extra.items():
             if key not in terms or not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                 raise ValueError(f"image terms file {extra_file}: key {key!r} must be one of "
                                  f"{sorted(terms)} with a list of strings")
@@ -90,35 +64,76 @@ def load_terms(extra_file: str | Path | None = None) -> dict[str, list[str]]:
 class ImagePromptScanner:
     name = "image_prompt"
 
-    def __init__(self, terms_file: str | Path | None = None):
-        terms = load_terms(terms_file)
-        self.patterns = {k: _compile(v) for k, v in terms.items()}
+    def __init__(self, terms_file: str | Path | None = None, classifier: bool = True):
+        self.patterns = {k: tm.compile_terms(v) for k, v in load_terms(terms_file).items()}
+        self.classifier = None
+        if classifier:
+            from core.safety.image_classifier import load_image_classifier
 
-    def _hits(self, kind: str, text: str) -> list[str]:
-        rx = self.patterns.get(kind)
-        return sorted({m.group(0) for m in rx.finditer(text)}) if rx else []
+            self.classifier = load_image_classifier()
+
+    def rule_matches(self, text: str) -> dict[str, list[str]]:
+        """Rule key -> the terms that count (allow exceptions applied), over every matching form."""
+        found: dict[str, set[str]] = {k: set() for k in RULE_KEYS if k not in ("allow", "person", "clothing")}
+        found["excused"] = set()
+        for form in variants(text):
+            allowed = tm.find(self.patterns["allow"], form)
+            persons = tm.find(self.patterns["person"], form)
+            for key in RULE_KEYS:
+                if key in ("allow", "person", "clothing"):
+                    continue
+                matches = tm.find(self.patterns[key], form)
+                kept = tm.excuse(matches, allowed)
+                if len(kept) < len(matches):
+                    found["excused"].add(key.removesuffix("_weak").removesuffix("_context"))
+                for m in kept:
+                    if key == "sexual_context":
+                        near = any(p.end >= m.start - CONTEXT_CHARS and p.start <= m.end + CONTEXT_CHARS for p in persons)
+                        found["sexual" if near else "sexual_weak"].add(m.term)
+                    else:
+                        found[key].add(m.term)
+            found["minors"].update(m.group(0) for m in _AGE.finditer(form))
+        return {k: sorted(v) for k, v in found.items() if v}
+
+    def rule_scores(self, hits: dict[str, list[str]]) -> dict[str, float]:
+        scores = {}
+        for cat in ("sexual", "gore", "hate", "self_harm"):
+            keep = (1 - STRONG) ** bool(hits.get(cat)) * (1 - WEAK) ** len(hits.get(cat + "_weak", []))
+            scores[cat] = 1 - keep
+        if hits.get("minors") and (hits.get("sexual") or hits.get("sexual_weak")):
+            scores["minors"] = MINOR_WITH_SEXUAL
+        return scores
+
+    def explain(self, text: str) -> tuple[dict[str, float], list[str]]:
+        """(category -> score in [0, 1], reasons)."""
+        hits = self.rule_matches(text)
+        rules = self.rule_scores(hits)
+        probs = self.classifier.category_probs(text) if self.classifier is not None else {}
+        if hits.get("minors"):  # the classifier knows "sexual"; a minor in the prompt makes it "minors"
+            probs["minors"] = probs.get("sexual", 0.0)
+        scores, reasons = {}, []
+        for cat in CATEGORIES:
+            r, p = rules.get(cat, 0.0), probs.get(cat, 0.0)
+            if cat in hits.get("excused", []) and r == 0.0:
+                # the only words of this category are inside allow entries ("naked eye"):
+                # the classifier reads those same words, so it must be very sure on its own
+                # (probability 0.8 -> 0, 0.9 -> 0.5, the flag line, 1.0 -> 1.0)
+                p = min(1.0, max(0.0, (p - EXCUSED_FLOOR) / (1 - EXCUSED_FLOOR)))
+            scores[cat] = round(max(r, p), 4)
+            if r >= 0.5:
+                terms = hits.get(cat, []) + hits.get(cat + "_weak", [])
+                if cat == "minors":
+                    terms = hits["minors"] + hits.get("sexual", []) + hits.get("sexual_weak", [])
+                reasons.append((scores[cat], f"{LABELS[cat]}: " + ", ".join(sorted(set(terms)))))
+            elif p >= 0.5:
+                reasons.append((scores[cat], f"{LABELS[cat]} (classifier {p:.2f})"
+                                + (": " + ", ".join(hits["minors"]) if cat == "minors" else "")))
+        # the gravest first: "minors" (1.0) before the plain "sexual" it implies
+        reasons.sort(key=lambda r: -r[0])
+        return scores, [r for _, r in reasons]
 
     def scan(self, text: str) -> ScanScore:
-        plain = textutil.clean(text).lower()
-        probe = plain + "\n" + textutil.deobfuscate(plain)
-        if self.patterns["allow"] is not None:
-            probe = self.patterns["allow"].sub(" ", probe)
-        sexual, sexual_weak = self._hits("sexual", probe), self._hits("sexual_weak", probe)
-        gore, gore_weak = self._hits("gore", probe), self._hits("gore_weak", probe)
-        minors = self._hits("minors", probe) + ([m.group(0) for m in _AGE.finditer(probe)])
-        keep, reasons = 1.0, []
-        if sexual:
-            keep *= 1 - STRONG
-            reasons.append("sexual content: " + ", ".join(sexual))
-        if gore:
-            keep *= 1 - STRONG
-            reasons.append("graphic violence: " + ", ".join(gore))
-        for w in sexual_weak + gore_weak:
-            keep *= 1 - WEAK
-        if (sexual_weak or gore_weak) and not (sexual or gore):
-            reasons.append("suggestive or violent terms: " + ", ".join(sexual_weak + gore_weak))
-        score = 1 - keep
-        if minors and (sexual or sexual_weak):
-            score = MINOR_WITH_SEXUAL
-            reasons.insert(0, "sexual content involving minors: " + ", ".join(sorted(set(minors))))
-        return ScanScore(round(score, 4), reasons)
+        if not text.strip():
+            return ScanScore(0.0, [])
+        scores, reasons = self.explain(text)
+        return ScanScore(max(scores.values()), reasons)

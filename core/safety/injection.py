@@ -19,10 +19,14 @@ import re
 import numpy as np
 
 from core.safety import text as textutil
+from core.safety.normalize import variants
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
 MAX_SEGMENTS = 48
+WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
+# classifier probability -> score: below FLOOR nothing, at FLAG exactly the flag line 0.5
+CLASSIFIER_FLOOR, CLASSIFIER_FLAG = 0.6, 0.9  # chosen on the dev split of tests/data/safety_eval.jsonl
 
 _W = r"(?:[\w'-]+\s+)"  # one word and its space
 _PREV = r"(?:previous|prior|above|earlier|preceding|initial|original|former|old|existing|current|original|system|default|given)"
@@ -44,7 +48,7 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.85, "asks to forget everything said before"),
     (re.compile(r"\b(?:ignore|disregard|forget)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?)?(?:above|previous|preceding|prior)\s*(?:and|[.,;:!])", re.I),
      0.8, "asks to ignore the text above"),
-    (re.compile(r"\b(?:tell|give|reveal|show|share)\s+(?:me\s+)?(?:the|your)\s+(?:\w+\s+)?(?:password|credentials|api\s+key|secret\s+key)\b", re.I),
+    (re.compile(r"(?<!never\s)(?<!not\s)(?<!don't\s)\b(?:tell|give|reveal|show|share)\s+(?:me\s+)?(?:the|your)\s+(?:\w+\s+)?(?:password|credentials|api\s+key|secret\s+key)\b", re.I),
      0.6, "asks for a secret the assistant holds"),
     (re.compile(_RULES + r"\s+(?:\w+\s+){0,4}?(?:no\s+longer\s+(?:apply|count|matter)|(?:do\s+not|don't|doesn't)\s+(?:apply|count|matter)(?:\s+anymore)?|are\s+(?:void|lifted|disabled|off|suspended|cancelled|canceled|outdated))", re.I),
      0.85, "declares the rules void"),
@@ -84,6 +88,31 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\bsystem\s+override\b|\brestrictions?\s+(?:are\s+)?lifted\b|\bsafety\s*=\s*off\b", re.I), 0.7, "declares an override"),
 ]
 
+# The same families in German, French, Spanish, Italian, Portuguese and Dutch, matched on the
+# normalised text (no accents, case folded; core/safety/normalize.py).
+_ML_RULES = (r"(?:anweisungen|regeln|richtlinien|vorgaben|systemprompt|instructions|consignes|regles|directives|"
+             r"instrucciones|reglas|directrices|indicaciones|istruzioni|regole|linee guida|instrucoes|regras|diretrizes|"
+             r"instructies|regels|richtlijnen|prompt (?:de |di |do )?(?:sistema|systeme))")
+ML_PATTERNS: list[tuple[re.Pattern, float, str]] = [
+    (re.compile(r"\b(?:ignorier\w*|vergiss|vergessen sie|missachte\w*|ignore|ignorez|oublie|oubliez|ignora|olvida|olvide|"
+                r"ignor[ae]|dimentica|esqueca|esqueça|desconsidere|negeer|vergeet)\b(?:\s+\S+){0,5}?\s+" + _ML_RULES, re.I),
+     0.9, "asks to ignore or override earlier instructions (other language)"),
+    (re.compile(r"\b(?:zeig|gib|affiche|montre|donne|muestra|muestrame|dame|mostra|mostrami|rivela|dammi|mostre|me de|laat|geef)\b"
+                r"(?:\s+\S+){0,4}?\s+(?:systemprompt|prompt (?:de |di |do )?(?:sistema|systeme)|systeemprompt|versteckten anweisungen|"
+                r"instructions cachees|instrucciones ocultas|istruzioni nascoste|instrucoes ocultas|verborgen instructies)", re.I),
+     0.85, "asks for the system prompt (other language)"),
+    (re.compile(r"\b(?:ab jetzt|ab sofort|a partir de maintenant|desormais|a partir de ahora|da ora in poi|da adesso|"
+                r"a partir de agora|vanaf nu)\b.{0,60}?\b(?:keine regeln|ohne einschrankungen|plus de regles|sans (?:aucune )?restriction|"
+                r"no tienes reglas|sin (?:restricciones|filtros|limites)|non hai piu (?:regole|limiti)|senza (?:alcun )?(?:filtro|limiti|restrizioni)|"
+                r"nao tem regras|sem restricoes|geen regels|zonder beperkingen|gelten (?:deine regeln )?nicht mehr|ne s'appliquent plus|"
+                r"ya no se aplican|non valgono piu|nao valem mais|gelden niet meer)", re.I),
+     0.85, "declares the rules void (other language)"),
+    (re.compile(r"\b(?:deine regeln gelten nicht mehr|tes regles ne s'appliquent plus|tus reglas ya no se aplican|"
+                r"le tue regole non valgono piu|suas regras nao valem mais|je regels gelden niet meer|"
+                r"(?:ki|ia|ai) (?:ohne|sans|sin|senza|sem|zonder) (?:einschrankungen|limites|limiti|grenzen|regeln|regles|reglas|regole|regras|regels))\b", re.I),
+     0.8, "declares the rules void (other language)"),
+]
+
 # A question about attacks, defences, research, tests: the text talks ABOUT injection.
 _META = re.compile(
     r"\b(?:what\s+(?:is|are|does)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injection|jailbreak\w*|attacks?|guardrails?|red[- ]team\w*|'[^']+'|\"[^\"]+\")|explain|how\s+(?:do|can|should|to)\s+(?:i|we|you)?\s*(?:defend|detect|prevent|protect|mitigate|stop|block|test|handle)|"
@@ -91,28 +120,50 @@ _META = re.compile(
     r"red\s+team\w*|history\s+of|is\s+\w+\s+a\s+real|example\s+of|attacks?)\b", re.I)
 _QUOTED = re.compile(r"'[^'\n]{3,200}'|\"[^\"\n]{3,200}\"|“[^”\n]{3,200}”|`[^`\n]{3,200}`")
 QUOTED_META_WEIGHT = 0.25
+_REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|like|e\.g\.|for\s+example|phrases?|words|"
+                        r"called|known\s+as|containing|contains)\W*$", re.I)
 
 
 class InjectionScanner:
     name = "injection"
 
-    def __init__(self, embeddings: str = "static"):
+    def __init__(self, embeddings: str = "static", classifier: bool = True):
         self.embeddings = embeddings
         self.examples = ExampleSet("attacks.txt", "attacks_contrast.txt")
+        self.classifier = None
+        if classifier:
+            from core.safety.injection_classifier import load_injection_classifier
+
+            self.classifier = load_injection_classifier()
 
     def heuristics(self, text: str) -> tuple[float, list[str]]:
+        """Rules on the text as written and on its normalised forms (leetspeak, split
+        letters, look-alike letters undone); the strongest reading counts."""
+        best = self._heuristics(text, PATTERNS)
+        for form in variants(text)[:2]:
+            cand = self._heuristics(form, PATTERNS + ML_PATTERNS)
+            if cand[0] > best[0]:
+                best = cand
+        return best
+
+    def _heuristics(self, text: str, patterns) -> tuple[float, list[str]]:
         meta = bool(_META.search(text))
-        quoted = [m.span() for m in _QUOTED.finditer(text)] if meta else []
+        # a quoted phrase is a mention, not a request, in a question about attacks or
+        # after a reporting cue ('a document that says "ignore your instructions"')
+        quoted = [m.span() for m in _QUOTED.finditer(text)
+                  if meta or _REPORTING.search(text, max(0, m.start() - 40), m.start())]
         keep = 1.0
         reasons = []
-        for rx, weight, why in PATTERNS:
+        for rx, weight, why in patterns:
+            if why.replace(" (other language)", "") in reasons:
+                continue  # one family counts once, whatever language matched it
             for m in rx.finditer(text):
                 inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted)
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
                 if meta and not inside_quote:
                     w *= 0.4  # a question about attacks that also uses attack words
                 keep *= 1.0 - w
-                reasons.append(why)
+                reasons.append(why.replace(" (other language)", ""))
                 break  # each family counts once
         return 1.0 - keep, reasons
 
@@ -121,6 +172,11 @@ class InjectionScanner:
             return ScanScore(0.0, [])
         plain = textutil.clean(text)
         score, reasons = self.heuristics(plain)
+        if self.classifier is not None and score < 0.9:
+            clf = self._classify(plain)
+            if clf >= 0.5:
+                reasons.append(f"injection classifier {clf:.2f}")
+            score = 1.0 - (1.0 - score) * (1.0 - clf)
         if self.embeddings != "off" and score < 0.9:
             # quoted attack phrases inside a question about attacks are not the request
             probe = _QUOTED.sub('"..."', plain) if _META.search(plain) else plain
@@ -130,6 +186,18 @@ class InjectionScanner:
                 reasons.append(f"close to known attack prompts {emb:.2f}")
             score = 1.0 - (1.0 - score) * (1.0 - emb)
         return ScanScore(round(min(score, 1.0), 4), sorted(set(reasons), key=reasons.index))
+
+    def _classify(self, plain: str) -> float:
+        """The classifier's attack probability for the most suspicious sentence or line
+        (and for the whole text when it is short), mapped so that only a confident
+        classifier flags on its own: documents are long, and one shaky sentence of many
+        must not flag a whole benign document."""
+        probe = _QUOTED.sub('"..."', plain) if _META.search(plain) else plain
+        segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
+        if len(probe) <= WHOLE_TEXT_CHARS:
+            segs = segs + [probe]
+        p = float(self.classifier.attack_probs(segs).max(initial=0.0))
+        return float(np.clip((p - CLASSIFIER_FLOOR) / (CLASSIFIER_FLAG - CLASSIFIER_FLOOR) * 0.5, 0.0, 1.0))
 
     def _similarity(self, segs: list[str]) -> float:
         if not segs:

@@ -22,6 +22,7 @@ import numpy as np
 from core.caches import register_cache
 from core.models.lazy import Lazy
 from core.safety import text as textutil
+from core.safety.normalize import normalize
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
@@ -53,6 +54,12 @@ class FastProfanity:
         vocab = sorted(self.vectorizer.vocabulary_, key=self.vectorizer.vocabulary_.get)
         mean_w = self.w.mean(axis=1)
         self.triggers = frozenset(w for w, x in zip(vocab, mean_w) if x >= 1.0 and len(w) >= 3)
+        # Mild triggers: words the model does not call abusive on their own (probability of
+        # the word alone < MILD_BELOW): "white", "brain", "cancer", "mom", "clouds", "lazy".
+        # Its training data (insults) taught it to lean on them, which is why a two-word
+        # image prompt "white backdrop" scored 0.70. See ToxicityScanner.scan.
+        words = sorted(self.triggers)
+        self.mild = frozenset(w for w, x in zip(words, self.predict_prob(words)) if x < MILD_BELOW)
 
     def predict_prob(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -72,10 +79,16 @@ AMBIGUOUS = frozenset("""
 cock cocks dick dicks pussy ass asses hell damn screw crap bloody balls butt kill killed killing
 die dies sex sexual gay homosexual queer fat pig pigs sick hate shut suck sucks boobs penis
 vagina anus semen fart rubbish ridiculous garbage stink stinks nerd nerds fool hater racist
+rat rats negro negra negros negras fatty
 """.split())
 _ADDRESSED = re.compile(r"\b(?:you|u|ur|your|yours|yourself|ya|y'all)\b", re.I)
 MENTION_CAP = 0.45
+MILD_BELOW = 0.8
+# embedding check: flag only when this close to an abusive example. 0.6 let generated science
+# answers through at 0.67-0.70 ("...the oxygen we breathe"); 0.75 keeps every dev item
+EMBED_MIN_COSINE = 0.75
 _WORD = re.compile(r"[a-z]{3,}")
+_CODE = re.compile(r"`[^`\n]{1,200}`")
 
 _YOU = r"(?:you|u|ya|yourself|your\s+\w+|them\s+all|him|her)"
 _THREATS = [
@@ -90,6 +103,12 @@ _THREATS = [
     (re.compile(r"\b(?:should|deserve\s+to|must|need\s+to)\s+(?:all\s+)?be\s+(?:\w+\s+)?(?:exterminated|wiped\s+out|gassed|beaten|hanged|shot|killed|locked\s+up\s+and\s+beaten)\b", re.I),
      "call for violence against people"),
     (re.compile(r"\b(?:subhuman|untermensch)\b", re.I), "dehumanising language"),
+    # a group (or "your kind") called vermin or disease: hate without a swear word
+    (re.compile(r"\b(?:immigrants|refugees|migrants|foreigners|jews|muslims|christians|blacks|whites|asians|arabs|mexicans|"
+                r"gays|lesbians|trans\s+people|women|men|your\s+(?:whole\s+)?(?:race|kind|people|tribe)|(?:those|these)\s+people)"
+                r"\s+(?:are|is)\s+(?:all\s+)?(?:(?:a|an|just|nothing\s+but|like)\s+)?(?:\w+\s+)?"
+                r"(?:rats|vermin|animals|parasites|plague|cockroaches|disease|cancer|filth|scum|trash|subhuman|apes|monkeys|insects)\b", re.I),
+     "dehumanising language"),
 ]
 
 
@@ -103,7 +122,8 @@ class ToxicityScanner:
     def scan(self, text: str) -> ScanScore:
         if not text.strip():
             return ScanScore(0.0, [])
-        plain = textutil.deobfuscate(textutil.clean(text))
+        # inline code is a mention ("use the `kill` command"), then the shared matching form
+        plain = normalize(_CODE.sub(" code ", text))
         model = _profanity.get()
         segs = textutil.segments(plain)
         triggers = [set(_WORD.findall(seg)) & model.triggers for seg in segs]
@@ -112,7 +132,9 @@ class ToxicityScanner:
             segs, triggers = [segs[i] for i in keep], [triggers[i] for i in keep]
         probs = model.predict_prob(segs)
         for i, seg in enumerate(segs):
-            if not triggers[i] or (triggers[i] <= AMBIGUOUS and not _ADDRESSED.search(seg)):
+            # a sentence that addresses nobody and whose only trigger words are ambiguous or
+            # mild is a mention or a description, not an insult: capped below the flag line
+            if not triggers[i] or (triggers[i] <= (AMBIGUOUS | model.mild) and not _ADDRESSED.search(seg)):
                 probs[i] = min(probs[i], MENTION_CAP)
         score, reasons = float(probs.max(initial=0.0)), []
         if score >= 0.5:
@@ -132,9 +154,9 @@ class ToxicityScanner:
         if not segs:
             return 0.0
         pos, neg = self.examples.score(segs, self.embeddings)
-        # flag (>= 0.5) only when close to an abusive example (cosine >= 0.6) AND clearly
+        # flag (>= 0.5) only when close to an abusive example (cosine >= EMBED_MIN_COSINE) AND clearly
         # closer to it than to every benign look-alike (margin >= 0.2): static token
         # embeddings of rare words (names, places) are noisy, so this check is conservative.
         margin = pos - np.maximum(neg, 0.35)
-        evidence = np.minimum(pos - 0.6, margin - 0.2)
+        evidence = np.minimum(pos - EMBED_MIN_COSINE, margin - 0.2)
         return float(np.clip(0.5 + evidence * 5.0, 0.0, 1.0).max())

@@ -1,0 +1,323 @@
+"""Issue #18 figures: obfuscation, paraphrase and other languages, against today's scanners.
+
+    GENAI_THREADS=1 taskset -c 1 .venv/bin/python benchmarks/safety.py --part robustness
+    (or run this file directly; --baseline-rev REV picks "today's scanners", default: the
+    commit before #18)
+
+Prints, for "ours" (this branch) and "today" (core/safety/{image_prompt,toxicity,injection}.py
+as of --baseline-rev, loaded from git into this process) and a keyword baseline:
+- image prompts: disallowed blocked / benign blocked on the training templates, held-out
+  set A (tests/data/safety_heldout_image.jsonl) and B (tests/data/safety_heldout_b.jsonl),
+  per obfuscation family / language, and the category confusion;
+- injection: recall and false flags on the training templates, held-out A and B, and
+  benign documents nobody on the team wrote (the other half of the installed packages'
+  descriptions, and the RAG sample corpus by paragraph);
+- false holds of benign generated answers (tests/data/safety_benign_answers.jsonl);
+- latency per message, p50/p95 wall and CPU, of all input scanners and of the image stage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import types
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import numpy as np  # noqa: E402
+
+from core.safety.image_prompt import CATEGORIES  # noqa: E402
+from core.safety.image_request import scan_image_request  # noqa: E402
+from core.safety.policy import Policy, get_scanner  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+BASELINE_REV = "bf9e980"  # main just before issue #18
+FLAG = 0.5
+SKIP_B = False
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_today(rev: str) -> dict[str, object]:
+    """Today's scanners: the files as of `rev`, loaded from git under other module names."""
+    out = {}
+    for name, cls, args in (("image_prompt", "ImagePromptScanner", ()), ("toxicity", "ToxicityScanner", ("static",)),
+                            ("injection", "InjectionScanner", ("static",))):
+        src = subprocess.check_output(["git", "-C", str(ROOT), "show", f"{rev}:core/safety/{name}.py"], text=True)
+        mod = types.ModuleType(f"today_{name}")
+        mod.__file__ = str(ROOT / "core" / "safety" / f"today_{name}.py")
+        exec(compile(src, mod.__file__, "exec"), mod.__dict__)
+        out[name] = getattr(mod, cls)(*args)
+    return out
+
+
+# --- systems: (prompt, negative) -> blocked, and text -> blocked at a stage -----------------
+class Ours:
+    name = "ours"
+
+    def __init__(self):
+        self.policy = Policy(audit=False)
+
+    def image(self, prompt: str, negative: str = "") -> bool:
+        return not scan_image_request(prompt, negative, self.policy).allowed
+
+    def category(self, prompt: str, negative: str = "") -> str:
+        """The category the image filter blocks for ("allowed" when it does not block)."""
+        if not self.image(prompt, negative):
+            return "allowed"
+        scores, _ = get_scanner("image_prompt", self.policy).explain(prompt)
+        neg = get_scanner_negative(self.policy).scan(negative, prompt=prompt).score if negative else 0.0
+        if neg >= FLAG and max(scores.values()) < FLAG:
+            return "minors" if neg >= 1.0 else "sexual"
+        top = max(scores, key=scores.get)
+        return top if scores[top] >= FLAG else "other scanner"
+
+    def injection(self, text: str) -> bool:
+        return get_scanner("injection", self.policy).scan(text).score >= FLAG
+
+    def output(self, text: str) -> bool:
+        return any(get_scanner(n, self.policy).scan(text).score >= FLAG for n in ("toxicity",))
+
+    def input_stage(self, text: str) -> None:
+        for n in self.policy.stages["input"]:
+            get_scanner(n, self.policy).scan(text)
+
+    def image_stage(self, text: str) -> None:
+        scan_image_request(text, "", self.policy)
+
+
+def get_scanner_negative(policy):
+    from core.safety.image_request import get_negative_scanner
+    return get_negative_scanner(policy)
+
+
+class Today:
+    name = "today"
+
+    def __init__(self, rev: str):
+        self.s = load_today(rev)
+        self.pii = get_scanner("pii", Policy(audit=False))
+
+    def image(self, prompt: str, negative: str = "") -> bool:  # today the negative prompt is not read
+        return self.s["image_prompt"].scan(prompt).score >= FLAG or self.s["toxicity"].scan(prompt).score >= FLAG
+
+    def category(self, prompt: str, negative: str = "") -> str:
+        if not self.image(prompt, negative):
+            return "allowed"
+        reasons = " ".join(self.s["image_prompt"].scan(prompt).reasons)
+        for cat, word in (("minors", "minors"), ("sexual", "sexual"), ("gore", "violence")):
+            if word in reasons:
+                return cat
+        return "other scanner"
+
+    def injection(self, text: str) -> bool:
+        return self.s["injection"].scan(text).score >= FLAG
+
+    def output(self, text: str) -> bool:
+        return self.s["toxicity"].scan(text).score >= FLAG
+
+    def input_stage(self, text: str) -> None:
+        self.s["toxicity"].scan(text)
+        self.pii.scan(text)
+        self.s["injection"].scan(text)
+
+    def image_stage(self, text: str) -> None:
+        self.s["image_prompt"].scan(text)
+        self.s["toxicity"].scan(text)
+        self.pii.scan(text)
+
+
+class Keywords:
+    """Substring lists, what a first attempt looks like (the same lists as benchmarks/safety.py)."""
+    name = "keyword baseline"
+    IMG = ["nude", "naked", "porn", "sex", "nsfw", "gore", "blood", "corpse", "decapitated", "child", "kid", "teen",
+           "erotic", "topless", "swastika", "nazi", "suicide"]
+    INJ = ["ignore previous instructions", "ignore all previous instructions", "ignore the above", "system prompt",
+           "jailbreak", "dan", "developer mode", "disregard", "no restrictions", "you are now", "pretend you"]
+
+    def image(self, prompt: str, negative: str = "") -> bool:
+        return any(w in prompt.lower() for w in self.IMG)
+
+    def category(self, prompt: str, negative: str = "") -> str:
+        return "other scanner" if self.image(prompt) else "allowed"
+
+    def injection(self, text: str) -> bool:
+        return any(p in text.lower() for p in self.INJ)
+
+    def output(self, text: str) -> bool:
+        return False
+
+
+# --- image --------------------------------------------------------------------------------
+def image_sets() -> dict[str, list[dict]]:
+    from core.safety.training.image_templates import build
+
+    train = [{"text": t, "negative": "", "label": "allow" if c == "benign" else "block", "category": c, "family": "template"}
+             for t, c in build()]
+    rng = np.random.default_rng(0)
+    train = [train[i] for i in rng.choice(len(train), 1500, replace=False)]  # a sample keeps the run short
+    b = [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "image"]
+    sets = {"training templates (1500 sampled)": train, "held-out A": read_jsonl(DATA / "safety_heldout_image.jsonl"),
+            "held-out B": b}
+    if SKIP_B:
+        del sets["held-out B"]
+    return sets
+
+
+def image_report(systems, sets) -> None:
+    print("### image prompts: disallowed blocked / benign blocked\n")
+    print("| set | " + " | ".join(s.name for s in systems) + " |")
+    print("|---|" + "---|" * len(systems))
+    per_family = {}
+    for set_name, rows in sets.items():
+        cells = []
+        for s in systems:
+            blocked = [s.image(r["text"], r.get("negative", "")) for r in rows]
+            bad = [b for b, r in zip(blocked, rows) if r["label"] == "block"]
+            good = [b for b, r in zip(blocked, rows) if r["label"] == "allow"]
+            cells.append(f"{sum(bad)}/{len(bad)} ({sum(bad) / len(bad):.3f}) / {sum(good)}/{len(good)} ({sum(good) / len(good):.3f})")
+            if set_name != "training templates (1500 sampled)":
+                for b, r in zip(blocked, rows):
+                    per_family.setdefault((set_name, r["label"], r["family"]), {}).setdefault(s.name, []).append(b)
+        print(f"| {set_name} | " + " | ".join(cells) + " |")
+    print("\n### image prompts by family (blocked / items)\n")
+    print("| set | label | family | " + " | ".join(s.name for s in systems) + " |")
+    print("|---|---|---|" + "---|" * len(systems))
+    for (set_name, label, fam), res in sorted(per_family.items()):
+        print(f"| {set_name} | {label} | {fam} | " + " | ".join(f"{sum(res[s.name])}/{len(res[s.name])}" for s in systems) + " |")
+
+
+def confusion(system, rows, title: str) -> None:
+    cols = list(CATEGORIES) + ["other scanner", "allowed"]
+    table = defaultdict(Counter)
+    for r in rows:
+        true = r["category"] if r["label"] == "block" else "benign"
+        table[true][system.category(r["text"], r.get("negative", ""))] += 1
+    print(f"\n### category confusion, {title} ({system.name}); rows: true category, columns: what the filter said\n")
+    print("| true \\ said | " + " | ".join(cols) + " |")
+    print("|---|" + "---|" * len(cols))
+    for true in list(CATEGORIES) + ["benign"]:
+        if table[true]:
+            print(f"| {true} | " + " | ".join(str(table[true][c]) for c in cols) + " |")
+
+
+# --- injection ----------------------------------------------------------------------------
+def rag_paragraphs() -> list[str]:
+    out = []
+    for f in sorted((ROOT / "assets" / "rag_corpus").iterdir()):
+        out += [p.strip() for p in re.split(r"\n\s*\n", f.read_text(encoding="utf-8")) if len(p.strip()) > 30]
+    return out
+
+
+def injection_report(systems) -> None:
+    from core.safety.training.injection_templates import build, package_docs
+
+    train = build()
+    idx = np.random.default_rng(0).choice(len(train), 1500, replace=False)
+    sets = {
+        "training templates (1500 sampled)": [{"text": train[i][0], "label": "block" if train[i][1] == "attack" else "allow"} for i in idx],
+        "held-out A": read_jsonl(DATA / "safety_heldout_injection.jsonl"),
+        **({} if SKIP_B else {"held-out B": [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "injection"]}),
+        "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
+        "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
+    }
+    print("\n### injection: attack recall / benign flagged\n")
+    print("| set | " + " | ".join(s.name for s in systems) + " |")
+    print("|---|" + "---|" * len(systems))
+    fam = {}
+    for name, rows in sets.items():
+        cells = []
+        for s in systems:
+            flagged = [s.injection(r["text"]) for r in rows]
+            pos = [f for f, r in zip(flagged, rows) if r["label"] == "block"]
+            neg = [f for f, r in zip(flagged, rows) if r["label"] == "allow"]
+            rec = f"{sum(pos)}/{len(pos)} ({sum(pos) / len(pos):.3f})" if pos else "-"
+            cells.append(f"{rec} / {sum(neg)}/{len(neg)} ({sum(neg) / len(neg):.3f})" if neg else rec)
+            if name.startswith("held-out"):
+                for f, r in zip(flagged, rows):
+                    fam.setdefault((name, r["label"], r["family"]), {}).setdefault(s.name, []).append(f)
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print("\n### injection by family (flagged / items)\n")
+    print("| set | label | family | " + " | ".join(s.name for s in systems) + " |")
+    print("|---|---|---|" + "---|" * len(systems))
+    for (name, label, f), res in sorted(fam.items()):
+        print(f"| {name} | {label} | {f} | " + " | ".join(f"{sum(res[s.name])}/{len(res[s.name])}" for s in systems) + " |")
+
+
+CALIBRATION_ANSWERS = 97  # the first 97 answers were looked at while calibrating the toxicity scanner
+
+
+def answers_report(systems) -> None:
+    rows = read_jsonl(DATA / "safety_benign_answers.jsonl")
+    parts = {f"first {CALIBRATION_ANSWERS} (used to calibrate)": rows[:CALIBRATION_ANSWERS],
+             "the rest (made after calibrating, measured once)": rows[CALIBRATION_ANSWERS:]}
+    print(f"\n### benign generated answers held back by the output toxicity check ({len(rows)} answers, "
+          f"{len({r['prompt'] for r in rows})} prompts)\n")
+    print("| answers | " + " | ".join(s.name for s in systems) + " |")
+    print("|---|" + "---|" * len(systems))
+    for name, part in parts.items():
+        if part:
+            cells = [sum(s.output(r["answer"]) for r in part) for s in systems]
+            print(f"| {name}: {len(part)} | " + " | ".join(f"{c} ({c / len(part):.3f})" for c in cells) + " |")
+
+
+def latency_report(systems, repeat: int) -> None:
+    texts = [r["text"] for r in read_jsonl(DATA / "safety_eval.jsonl")]
+    texts += [r["text"] for r in read_jsonl(DATA / "safety_heldout_image.jsonl")]
+    texts += [r["text"] for r in read_jsonl(DATA / "safety_heldout_injection.jsonl")]
+    print(f"\n### latency per message, ms ({len(texts)} texts x {repeat}; load avg {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs; GENAI_THREADS={os.environ.get('GENAI_THREADS', '-')})\n")
+    print("| system | stage | wall p50 | wall p95 | CPU p50 | CPU p95 |")
+    print("|---|---|---|---|---|---|")
+    for s in systems:
+        for stage in ("input_stage", "image_stage"):
+            fn = getattr(s, stage, None)
+            if fn is None:
+                continue
+            fn("warm up")
+            wall, cpu = [], []
+            for _ in range(repeat):
+                for t in texts:
+                    c0, t0 = time.process_time(), time.perf_counter()
+                    fn(t)
+                    wall.append((time.perf_counter() - t0) * 1000)
+                    cpu.append((time.process_time() - c0) * 1000)
+            q = lambda xs, p: float(np.percentile(xs, p))  # noqa: E731
+            print(f"| {s.name} | {stage.replace('_stage', '')} | {q(wall, 50):.2f} | {q(wall, 95):.2f} | "
+                  f"{q(cpu, 50):.2f} | {q(cpu, 95):.2f} |")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--baseline-rev", default=BASELINE_REV, help="git revision whose scanners are 'today'")
+    ap.add_argument("--repeat", type=int, default=3, help="latency passes")
+    ap.add_argument("--no-b", action="store_true", help="leave held-out set B out (development runs)")
+    args = ap.parse_args(argv)
+    ours, today = Ours(), Today(args.baseline_rev)
+    systems = [ours, today, Keywords()]
+    print(f"# safety robustness (issue #18); today = {args.baseline_rev}\n")
+    global SKIP_B
+    SKIP_B = args.no_b
+    sets = image_sets()
+    image_report(systems, sets)
+    for name in ("held-out A",) if SKIP_B else ("held-out A", "held-out B"):
+        confusion(ours, sets[name], f"image {name}")
+    confusion(today, sets["held-out A"], "image held-out A")
+    injection_report(systems)
+    answers_report([ours, today])
+    latency_report([ours, today], args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""The injection classifier: how likely each sentence of a text is an attack.
+
+A LinearTextModel (core/safety/linear_text_model.py, classes attack / benign) trained by
+`python -m core.safety.training.train` on template-made attacks and benign texts (how-to
+instructions, questions about AI, real package documentation; see
+core/safety/training/injection_templates.py), shipped as
+core/safety/curated/injection_classifier.npz.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from core.safety.linear_text_model import LinearTextModel
+
+MODEL_FILE = Path(__file__).parent / "curated" / "injection_classifier.npz"
+_lock = threading.Lock()
+_loaded: dict[Path, InjectionClassifier] = {}
+
+
+class InjectionClassifier:
+    def __init__(self, model: LinearTextModel):
+        self.model = model
+        self.attack = model.classes.index("attack")
+
+    def attack_probs(self, texts: list[str]) -> np.ndarray:
+        return self.model.predict_proba(texts)[:, self.attack] if texts else np.zeros(0)
+
+
+def load_injection_classifier(path: Path = MODEL_FILE) -> InjectionClassifier:
+    with _lock:
+        if path not in _loaded:
+            if not path.exists():
+                raise FileNotFoundError(f"{path} is missing: run `python -m core.safety.training.train` to build it")
+            _loaded[path] = InjectionClassifier(LinearTextModel.load(path))
+        return _loaded[path]

@@ -1,0 +1,176 @@
+"""One matching form of a text, shared by every scanner; never shown or stored.
+
+People write past filters with look-alike letters (Cyrillic "nаked", Greek "νυde"),
+full-width or math letters ("ｎｕｄｅ", "𝐧𝐮𝐝𝐞"), accents ("nüdë"), invisible characters
+("na\u200bked"), letters split by spaces, dots, hyphens or underscores ("a n u d e",
+"n.u.d.e", "nu-de") and digits for letters ("n4k3d"). `normalize()` undoes all of that:
+
+1. NFKC (full-width, styled and compatibility letters to plain ones);
+2. format characters (zero-width, bidi controls, soft hyphen) removed, control
+   characters turned into spaces;
+3. accents stripped (NFD, combining marks dropped), then NFC again;
+4. case folded ("Straße" -> "strasse");
+5. look-alike letters folded to Latin ones with Unicode's confusables table
+   (confusables.txt, shipped by the `confusable-homoglyphs` package): only in words that
+   mix scripts or that fold wholly to Latin, so ordinary Russian or Greek text stays as is;
+6. leetspeak inside words ("n4k3d" -> "naked"; "3 eggs" stays);
+7. letters repeated 3+ times collapsed ("naaaked" -> "naked");
+8. single letters split by spaces/dots/hyphens/underscores joined ("n.u.d.e" -> "nude",
+   "a n u d e" -> "anude"), and hyphens/dots/underscores inside a word removed
+   ("nu-de" -> "nude"); see `variants()` for the spelling with the leading one-letter word.
+
+The scanners keep the original text for what they show and store; this form is only
+matched against. Word lists are passed through the same function, so they are written
+without accents ("decapite" matches "décapité").
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e",
+                       "!": "i", "*": "u"})
+# a word holding at least one letter and some leet characters ("f*ck", "sh!t", "n4k3d")
+# ("!" and "*" only between letters: "hello!" and "*bold*" keep them)
+_LEET_CHAR = r"(?:[\w@$€]|(?<=[\w@$€])[!*](?=[\w@$€]))"
+_LEET_WORD = re.compile(r"(?<![\w@$€!*])(?=" + _LEET_CHAR + r"*[^\W\d_])(?=" + _LEET_CHAR + r"*[013457@$€!*])"
+                        + _LEET_CHAR + r"+")
+_REPEAT = re.compile(r"([^\W\d_])\1{2,}")
+# >= 3 single letters, each followed by ONE separator: "n u d e", "n.u.d.e", "n-u-d-e", "n_u_d_e"
+_SPLIT_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_*]){2,}[^\W\d_](?![^\W_])")
+# a hyphen, dot, underscore or star between letters inside one word: "nu-de", "be-head-ed"
+_INNER_JOIN = re.compile(r"(?<=[^\W\d_])[\-_.*](?=[^\W\d_])")
+_WORD = re.compile(r"\S+")
+MAX_SPELLINGS = 8  # look-alike words with several readings: at most this many spellings each
+
+
+@lru_cache(maxsize=1)
+def _confusables() -> dict[str, tuple[str, ...]]:
+    """Non-ASCII character -> the ASCII letters it can be mistaken for (lower case)."""
+    import confusable_homoglyphs
+
+    data = json.loads((Path(confusable_homoglyphs.__file__).parent / "confusables.json").read_text(encoding="utf-8"))
+    table: dict[str, tuple[str, ...]] = {}
+    for char, glyphs in data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        letters = []
+        for g in glyphs:
+            c = g["c"].casefold()
+            if len(c) == 1 and "a" <= c <= "z" and c not in letters:
+                letters.append(c)
+        if letters:
+            table[char] = tuple(letters)
+    return table
+
+
+def _readings(char: str) -> tuple[str, ...]:
+    """Latin readings of one character: its confusable look-alikes, then its transliteration
+    (Greek "ν" looks like "v" but reads "n"; a filter must consider both)."""
+    out = list(_confusables().get(char, ()))
+    if not char.isascii():
+        from anyascii import anyascii
+
+        t = anyascii(char).casefold()
+        if len(t) == 1 and "a" <= t <= "z" and t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+def _fold_word(word: str) -> list[str]:
+    """Latin spellings of a word with look-alike letters; [word] when there is nothing to fold.
+    A word is folded when it mixes ASCII letters with look-alikes, or when every letter has
+    a Latin look-alike ("ѕех"); plain Cyrillic or Greek words stay as they are."""
+    if word.isascii():
+        return [word]
+    options = []
+    foldable = True
+    for ch in word:
+        if ch.isascii() or not ch.isalpha():
+            options.append((ch,))
+            continue
+        r = _readings(ch) if ch in _confusables() else ()
+        if not r:
+            foldable = False
+            options.append((ch,))
+        else:
+            options.append(r)
+    mixed = any(ch.isascii() and ch.isalpha() for ch in word)
+    if not (mixed or foldable):
+        return [word]
+    return ["".join(p) for p in itertools.islice(itertools.product(*options), MAX_SPELLINGS)]
+
+
+def _base(text: str) -> str:
+    """Steps 1-4: NFKC, no format/control characters, no accents, case folded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _CONTROL.sub(" ", text)
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _deleet(text: str) -> str:
+    return _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), text)
+
+
+def _join(text: str, drop_lead: bool) -> str:
+    """Step 8, split letters. drop_lead: keep a leading one-letter word ("a", "i") apart."""
+    def run(m: re.Match) -> str:
+        letters = re.sub(r"[ .\-_*]", "", m.group(0))
+        if drop_lead and letters[0] in "ai" and len(letters) > 3:
+            return letters[0] + " " + letters[1:]
+        return letters
+    return _SPLIT_LETTERS.sub(run, text)
+
+
+def _spellings(text: str) -> list[str]:
+    """Steps 1-5: the base form, once per reading of its look-alike words."""
+    base = _base(text)
+    words = [(m.span(), _fold_word(m.group(0))) for m in _WORD.finditer(base)]
+    spelled = []
+    for k in range(max((len(w) for _, w in words), default=1)):
+        out, last = [], 0
+        for (a, b), spellings in words:
+            out.append(base[last:a])
+            out.append(spellings[min(k, len(spellings) - 1)])
+            last = b
+        out.append(base[last:])
+        spelled.append("".join(out))
+    return spelled
+
+
+def variants(text: str, collapse: bool = True) -> list[str]:
+    """The matching forms of text, the main one first (see the module docstring).
+
+    More than one when the text has split letters after a one-letter word ("a n u d e":
+    "anude" and "a nude") or look-alike letters with several Latin readings ("νυde":
+    "vude", "nude", ...). Word rules match any of them; classifiers read the first.
+    collapse=False keeps repeated letters (word lists: "xxx").
+    """
+    forms = []
+    for s in _spellings(text):
+        s = _deleet(s)
+        # letters repeated 3+ times collapsed ("naaaked"), and as written ("xxx" is a word)
+        for t in dict.fromkeys((_REPEAT.sub(r"\1", s), s) if collapse else (s,)):
+            for drop_lead in (False, True):
+                form = _join(t, drop_lead)
+                # "nu-de" -> "nude"; the form with the hyphen ("torn-apart") stays for phrases
+                for f in (_INNER_JOIN.sub("", form), form):
+                    if f not in forms:
+                        forms.append(f)
+    return forms
+
+
+def normalize(text: str, collapse: bool = True) -> str:
+    """The main matching form of text (= variants(text)[0], without building the others)."""
+    s = _deleet(_spellings(text)[0])
+    if collapse:
+        s = _REPEAT.sub(r"\1", s)
+    return _INNER_JOIN.sub("", _join(s, False))

@@ -1,0 +1,71 @@
+"""Train the safety classifiers from template data and write them next to the scanners.
+
+    python -m core.safety.training.train [--only image|injection]
+
+Prints the 5-fold cross-validated accuracy on the TRAINING data (template-made; the
+held-out figures come from benchmarks/safety.py on hand-written sets).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+import numpy as np
+
+from core.safety.linear_text_model import LinearTextModel
+
+
+def cross_validate(texts: list[str], labels: list[str], folds: int = 5, **kw) -> float:
+    idx = np.random.default_rng(0).permutation(len(texts))
+    correct = 0
+    for k in range(folds):
+        test = set(idx[k::folds].tolist())
+        tr = [i for i in range(len(texts)) if i not in test]
+        m = LinearTextModel.fit([texts[i] for i in tr], [labels[i] for i in tr], **kw)
+        te = sorted(test)
+        pred = m.predict_proba([texts[i] for i in te]).argmax(1)
+        correct += sum(m.classes[p] == labels[i] for p, i in zip(pred, te))
+    return correct / len(texts)
+
+
+def train_image(cv: bool) -> None:
+    from core.safety.image_classifier import MODEL_FILE
+    from core.safety.training.image_templates import build
+
+    data = build()
+    texts, labels = [t for t, _ in data], [c for _, c in data]
+    if cv:
+        print(f"image: {len(texts)} template prompts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
+    t0 = time.perf_counter()
+    LinearTextModel.fit(texts, labels).save(MODEL_FILE)
+    print(f"image: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
+
+
+def train_injection(cv: bool) -> None:
+    from core.safety.injection_classifier import MODEL_FILE
+    from core.safety.training.injection_templates import build
+
+    data = build()
+    texts, labels = [t for t, _ in data], [c for _, c in data]
+    if cv:
+        print(f"injection: {len(texts)} template texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
+    t0 = time.perf_counter()
+    LinearTextModel.fit(texts, labels).save(MODEL_FILE)
+    print(f"injection: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", choices=("image", "injection"), default=None)
+    ap.add_argument("--cv", action="store_true", help="also print 5-fold cross-validated accuracy on the training data")
+    args = ap.parse_args()
+    if args.only in (None, "image"):
+        train_image(args.cv)
+    if args.only in (None, "injection"):
+        train_injection(args.cv)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
