@@ -83,7 +83,7 @@ def _quality_rows(qa: list[dict], kinds: list[str], runtime: str) -> list[dict]:
     from core.retrieval.hybrid import search
 
     rows = []
-    for size, overlap in ((800, 120), (300, 50)):
+    for size, overlap in ((1000, 200), (800, 120), (300, 50)):
         col = open_collection(f"qa-{size}")
         col.ingest(sorted(CORPUS.iterdir()), chunk_size=size, chunk_overlap=overlap)
         for mode in MODES:
@@ -344,6 +344,237 @@ def _answer_row(chain, q: dict) -> dict:
             "chars": len(a.answer)}
 
 
+# --- 6. retrieval on long unseen documents -------------------------------------------------
+LONG_CORPUS = ROOT / "assets" / "rag_corpus_long"
+LONG_QA = ROOT / "assets" / "rag_qa_long.jsonl"
+UNANSWERABLE = ROOT / "assets" / "rag_qa_unanswerable.jsonl"
+
+
+def _load_qa(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _long_files() -> list[Path]:
+    return sorted(p for p in LONG_CORPUS.iterdir() if p.suffix == ".txt")
+
+
+def _rank_of(hits, q: dict) -> int | None:
+    return next((i for i, h in enumerate(hits, 1) if h[0] == q["source"] and q["passage"] in norm(h[1])), None)
+
+
+def _scores(ranks: list) -> dict:
+    n = len(ranks)
+    return {"hit@1": sum(r == 1 for r in ranks if r) / n, "hit@4": sum(r <= 4 for r in ranks if r) / n,
+            "MRR@10": sum(1 / r for r in ranks if r) / n, "n": n}
+
+
+def _naive_langchain_ranks(qa: list[dict], files: list[Path], folder: Path) -> tuple[list, int]:
+    """The peer: LangChain's RecursiveCharacterTextSplitter at 1000/200 (its common default),
+    Chroma vector search, the same MiniLM; nothing else."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from core.models.embeddings import get_embedder
+    from core.retrieval.loaders import load_file
+
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    docs = []
+    for f in files:
+        d = load_file(f)
+        for page, text in d.pages:
+            docs += [Document(page_content=t, metadata={"source": d.name}) for t in splitter.split_text(text)]
+    client = chromadb.PersistentClient(path=str(folder), settings=ChromaSettings(anonymized_telemetry=False))
+    store = Chroma(collection_name="naive", embedding_function=get_embedder(), client=client)
+    store.add_documents(docs)
+    ranks = []
+    for q in qa:
+        found = store.similarity_search(q["question"], k=10)
+        ranks.append(_rank_of([(d.metadata["source"], d.page_content) for d in found], q))
+    return ranks, len(docs)
+
+
+def long_retrieval(workdir: Path, chunkings: tuple[str, ...] = ("800/120", "1000/200", "600/100"),
+                   header_variants: tuple[bool, ...] = (True, False),
+                   rerank_modes: tuple[str, ...] = ("vector", "hybrid")) -> list[dict]:
+    """hit@k and MRR on the long-document set (answerable questions) per chunking and mode,
+    beside the naive LangChain peer measured in the same run."""
+    from core.retrieval.collection import open_collection
+    from core.retrieval.hybrid import search
+    from core.retrieval.rerank import rerank
+
+    qa = [q for q in _load_qa(LONG_QA) if q["source"]]
+    files = _long_files()
+    use_data_dir(workdir / "long")
+    ranks, n_chunks = _naive_langchain_ranks(qa, files, workdir / "long-naive")
+    rows = [{"system": "naive LangChain (1000/200, vector)", "chunks": n_chunks, "mode": "vector", **_scores(ranks)}]
+    for chunking in chunkings:
+        size, overlap = (int(x) for x in chunking.split("/"))
+        for headers in header_variants:
+            col = open_collection(f"long-{size}-{overlap}-{'h' if headers else 'nh'}")
+            if col.count() == 0:
+                col.ingest(files, chunk_size=size, chunk_overlap=overlap, headers=headers)
+            name = f"ours {chunking}" + (" + headers" if headers else "")
+            for mode in MODES:
+                got = [_rank_of([(h.source, h.text) for h in search(col, q["question"], k=10, mode=mode)], q)
+                       for q in qa]
+                rows.append({"system": name, "chunks": col.count(), "mode": mode, **_scores(got)})
+            for mode in rerank_modes:  # the chain's default: 12 candidates reranked by best sentence
+                t = time.perf_counter()
+                got = [_rank_of([(h.source, h.text) for h in rerank(q["question"], search(
+                    col, q["question"], k=12, mode=mode), idf=col.bm25.idf)], q) for q in qa]
+                rows.append({"system": name + " + rerank@12", "chunks": col.count(), "mode": mode, **_scores(got),
+                             "ms/query": (time.perf_counter() - t) * 1000 / len(qa)})
+    return rows
+
+
+# --- 7. grounded answers -------------------------------------------------------------------
+# (label, answer_mode, prompt_mode, abstention): "today" is the chain as it was before issue #13
+ANSWER_SYSTEMS = {
+    "today": ("abstractive", "zero_shot", "cosine_cutoff"),
+    "abstractive": ("abstractive", "zero_shot", "calibrated"),
+    "grounded": ("grounded", "zero_shot", "calibrated"),
+    "extractive": ("extractive", "zero_shot", "calibrated"),
+}
+
+
+def _states_fact(passage: str, text: str) -> bool:
+    from core.retrieval.grounding import content_words
+
+    gold = content_words(passage)
+    return bool(gold) and len(gold & content_words(text)) / len(gold) >= 0.5
+
+
+def judge(a, q: dict) -> dict:
+    """Scores one answer. Grounded-correct: a supported sentence cites a passage holding the QA
+    passage, and the supported sentences state it (half of its content words or more).
+    For `today`, the model's own [n] markers are also scored (what the app showed then)."""
+    supported = [s for s in a.sentences if s.supported]
+    gold_ns = {c.n for c in a.citations if q.get("passage") and q["passage"] in norm(c.text)}
+    text = " ".join(s.text for s in supported)
+    correct = bool(q.get("source")) and not a.abstained and bool(gold_ns) and any(
+        set(s.citations) & gold_ns for s in supported) and _states_fact(q["passage"], text)
+    marker_correct = bool(q.get("source")) and not a.abstained and any(
+        n in gold_ns for n in a.trace.get("model_markers", [])) and _states_fact(q["passage"], a.answer)
+    return {"correct": correct, "marker_correct": marker_correct, "abstained": a.abstained,
+            "grounded_share": a.grounded_share, "sentences": len(a.sentences),
+            "grounding_ms": a.trace["timings_ms"].get("grounding"),
+            "evidence_ms": a.trace["timings_ms"].get("abstention"),
+            "first_text_s": (a.trace["timings_ms"].get("first_text") or a.trace["timings_ms"].get("total", 0)) / 1000}
+
+
+def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: Path | None,
+                     qa_sets: tuple[str, ...] = ("sample corpus", "long documents")) -> list[dict]:
+    """Every system on both QA sets. Extractive answers every question; the model-based systems
+    a fixed spread of `n_llm` answerable questions per set plus every unanswerable one."""
+    from core.models.chat import get_chat_model
+    from core.models.sampling import SamplingParams
+    from core.retrieval.chain import RagChain
+    from core.retrieval.collection import open_collection
+
+    sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
+            "long documents": ("long-answers", _load_qa(LONG_QA), "long")}
+    use_data_dir(workdir / "long")
+    col = open_collection("long-answers")
+    if col.count() == 0:
+        col.ingest(_long_files())
+    rows, dumped = [], []
+    for set_name, (collection, qa, data) in sets.items():
+        if set_name not in qa_sets:
+            continue
+        use_data_dir(workdir / data)
+        answerable = [q for q in qa if q["source"]]
+        unanswerable = [q for q in qa if not q["source"]]
+        step = max(1, len(answerable) // n_llm)
+        for system in systems:
+            answer_mode, prompt_mode, abstention = ANSWER_SYSTEMS[system]
+            if answer_mode != "extractive":
+                get_chat_model()
+            picked = answerable if answer_mode == "extractive" else answerable[::step][:n_llm]
+            chain = RagChain(collection, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
+                             params=SamplingParams(max_new_tokens=96))
+            got = []
+            for q in picked + unanswerable:
+                a = chain.ask(q["question"])
+                j = judge(a, q)
+                got.append((q, j))
+                dumped.append({"set": set_name, "system": system, "question": q["question"], "source": q["source"],
+                               "passage": q["passage"], **j, "answer": a.answer,
+                               "sentences": [s.to_dict() for s in a.sentences],
+                               "reason": a.abstain_reason})
+            ans = [j for q, j in got if q["source"]]
+            una = [j for q, j in got if not q["source"]]
+            gms = [j["grounding_ms"] for j in ans if j["grounding_ms"] is not None]
+            rows.append({"set": set_name, "system": system, "answerable": len(ans), "unanswerable": len(una),
+                         "grounded correct": sum(j["correct"] for j in ans) / len(ans),
+                         "correct by model markers": sum(j["marker_correct"] for j in ans) / len(ans),
+                         "abstained (answerable)": sum(j["abstained"] for j in ans) / len(ans),
+                         "abstained (unanswerable)": sum(j["abstained"] for j in una) / max(len(una), 1),
+                         "mean grounded share": statistics.mean(j["grounded_share"] for j in ans
+                                                                if not j["abstained"]) if any(
+                             not j["abstained"] for j in ans) else 0.0,
+                         "grounding ms p50": statistics.median(gms) if gms else float("nan"),
+                         "grounding ms max": max(gms) if gms else float("nan"),
+                         "evidence ms p50": statistics.median(j["evidence_ms"] for j in ans
+                                                              if j["evidence_ms"] is not None),
+                         "first text s p50": statistics.median(j["first_text_s"] for j in ans)})
+            print(table(rows[-1:], list(rows[-1])), flush=True)
+    if dump:
+        dump.write_text(json.dumps(dumped, indent=1, default=str))
+    return rows
+
+
+def fit_abstention(workdir: Path) -> dict:
+    """Fit the abstention weights (core/retrieval/abstention.py) on the sample corpus's questions;
+    report the fitted decision on the long-document set, which the fit does not see."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from core.retrieval import abstention
+    from core.retrieval.chain import RagChain
+
+    def features(collection: str, qa: list[dict]):
+        chain = RagChain(collection, answer_mode="extractive")
+        X, y = [], []
+        for q in qa:
+            trace = chain.ask(q["question"]).trace
+            if "abstention" not in trace:  # the input guard refused the question
+                print(f"(skipped, input guard: {q['question']!r})", flush=True)
+                continue
+            f = trace["abstention"]["features"]
+            X.append([f["coverage"], f["sentence"], f["vector"] if f["vector"] is not None else f["sentence"],
+                      f["agreement"]])
+            y.append(1 if q["source"] else 0)
+        return np.array(X), np.array(y)
+
+    X, y = features(_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE))
+    use_data_dir(workdir / "long")
+    from core.retrieval.collection import open_collection
+
+    col = open_collection("long-answers")
+    if col.count() == 0:
+        col.ingest(_long_files())
+    X2, y2 = features("long-answers", _load_qa(LONG_QA))
+    model = LogisticRegression(class_weight="balanced", C=10.0).fit(X, y)
+    weights = dict(zip(abstention.FEATURES, (round(float(w), 2) for w in model.coef_[0])))
+    bias = round(float(model.intercept_[0]), 2)
+    p_fit, p_long = model.predict_proba(X)[:, 1], model.predict_proba(X2)[:, 1]
+    # the threshold: the highest that keeps abstaining on at most 10% of the fit set's answerable
+    # questions (the target), so as many unanswerable ones as possible abstain
+    grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.05)]
+    ok = [t for t in grid if np.mean(p_fit[y == 1] < t) <= 0.10]
+    threshold = max(ok) if ok else min(grid)
+    out = {"weights": weights, "bias": bias, "threshold": threshold, "sweep": []}
+    for t in grid:
+        out["sweep"].append({"threshold": t, **{
+            f"{name}: abstain {kind}": round(float(np.mean(p[ys == label] < t)), 3)
+            for name, (p, ys) in {"fit": (p_fit, y), "long": (p_long, y2)}.items()
+            for kind, label in (("answerable", 1), ("unanswerable", 0))}})
+    return out
+
+
 def table(rows: list[dict], keys: list[str]) -> str:
     def fmt(v):
         return f"{v:.3f}" if isinstance(v, float) else str(v)
@@ -375,6 +606,19 @@ def main() -> int:
     p.add_argument("--runtimes", nargs="+", default=["auto", "onnx", "torch"],
                    help="our embedder's runtimes to measure in part 2 (GENAI_EMBEDDING_RUNTIME values)")
     p.add_argument("--answer-questions", type=int, default=3, help="questions per prompt mode in part 4")
+    p.add_argument("--long", action="store_true",
+                   help="part 6: retrieval on the long-document set beside a naive LangChain peer")
+    p.add_argument("--long-chunking", nargs="+", default=["800/120", "1000/200"])
+    p.add_argument("--grounded", action="store_true",
+                   help="part 7: grounded-correct answers, abstention and grounding cost per answer mode")
+    p.add_argument("--systems", nargs="+", default=list(ANSWER_SYSTEMS), choices=list(ANSWER_SYSTEMS))
+    p.add_argument("--llm-questions", type=int, default=20,
+                   help="part 7: answerable questions per set for the model-based systems")
+    p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
+    p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents"],
+                   choices=["sample corpus", "long documents"], help="part 7: which QA sets")
+    p.add_argument("--fit-abstention", action="store_true",
+                   help="fit core/retrieval/abstention.py's weights on the sample set; check on the long set")
     p.add_argument("--json", type=Path, default=None, help="also write all rows to this JSON file")
     args = p.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="rag-bench-"))
@@ -406,6 +650,19 @@ def main() -> int:
             print(table(out["answers"], ["prompt mode", "loop guard", "questions", "answer passage in prompt",
                                          "answer passage cited [n]", "passage words in answer", "said not found",
                                          "stopped looping", "repeats left", "mean chars", "mean s"]), "\n", flush=True)
+        if args.fit_abstention:
+            out["abstention_fit"] = fit_abstention(workdir)
+            print("## Abstention fit\n\n" + json.dumps(out["abstention_fit"], indent=1), "\n", flush=True)
+        if args.long:
+            out["long"] = long_retrieval(workdir, tuple(args.long_chunking))
+            print("## Retrieval on long unseen documents (assets/rag_qa_long.jsonl, answerable questions)\n")
+            print(table(out["long"], ["system", "chunks", "mode", "n", "hit@1", "hit@4", "MRR@10", "ms/query"]), "\n",
+                  flush=True)
+        if args.grounded:
+            out["grounded"] = answers_grounded(workdir, tuple(args.systems), args.llm_questions, args.dump_answers,
+                                               tuple(args.qa_sets))
+            print("## Grounded answers (bundled chat model; max 96 new tokens)\n")
+            print(table(out["grounded"], list(out["grounded"][0])), "\n", flush=True)
         if args.json:
             args.json.write_text(json.dumps(out, indent=1, default=str))
     finally:

@@ -1,4 +1,5 @@
-"""Chromium clicks through the chatbot: upload a file, ingest it, ask, see a cited answer."""
+"""Chromium clicks through the chatbot: upload a file, ingest it, ask, see each sentence's source;
+ask a follow-up and get an answer about the earlier subject."""
 from __future__ import annotations
 
 import pytest
@@ -36,13 +37,50 @@ def test_upload_ask_and_see_cited_answer(page, chatbot_url, tmp_path):
     page.locator("#question textarea").fill("When does the ferry leave?")
     page.locator("#ask").click()
     chat = page.locator("#chat")
+    sources = page.locator("#sentence-sources")
     try:
-        chat.get_by_text("Sources").wait_for(timeout=400_000)
+        sources.get_by_text("sentences supported").wait_for(timeout=400_000)
     finally:
         page.screenshot(path=str(tmp_path / "chatbot-answer.png"), full_page=True)
     text = chat.inner_text()
-    assert "[1]" in text and "ferry_timetable.md" in text
-    page.screenshot(path=str(tmp_path / "chatbot.png"), full_page=True)
-    # picking the citation shows the passage in context
+    assert "[1]" in text and "7:15" in text and "100% of sentences supported" in text
+    # hovering a sentence names its source; the sources panel shows the passage with the span marked
+    assert "ferry_timetable.md" in chat.locator(".sent").first.get_attribute("title")
+    sources.locator("details summary").first.click()
+    assert "7:15" in sources.locator("details mark").first.inner_text()
+    # the upload box was emptied, so a second ingest can't resend the file
+    assert page.locator("#upload").get_by_text("ferry_timetable.md").count() == 0
+    # picking a sentence shows its passage in context, escaped, with the span highlighted
     page.locator("#cite-pick label").first.click()
-    page.get_by_text("pier four").last.wait_for(timeout=30_000)
+    page.locator("#context-view mark").get_by_text("pier four").wait_for(timeout=30_000)
+    assert "#" not in page.locator("#context-view mark").first.inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_follow_up_question_answers_about_the_earlier_subject(page, chatbot_url, tmp_path):
+    doc = tmp_path / "handbook.md"
+    doc.write_text("# Staff handbook\n\nEmployees receive 25 days of paid leave per year. Unused leave days "
+                   "expire on 31 March of the following year.\n\nTeam meetings take place every Tuesday.\n",
+                   encoding="utf-8")
+    page.goto(chatbot_url)
+    page.locator("#collection input").fill("handbook")
+    page.locator("#collection input").press("Enter")
+    page.locator("#upload input[type=file]").set_input_files(str(doc))
+    page.get_by_text("handbook.md").first.wait_for(timeout=30_000)
+    page.locator("#ingest").click()
+    page.locator("#ingest-status").get_by_text("handbook.md — added").wait_for(timeout=180_000)
+    sources = page.locator("#sentence-sources")
+    page.locator("#question textarea").fill("How many days of paid leave do employees get?")
+    page.locator("#ask").click()
+    sources.get_by_text("sentences supported").wait_for(timeout=400_000)
+    assert "25 days" in page.locator("#chat").inner_text()
+    page.locator("#question textarea").fill("and when do they expire?")
+    page.locator("#ask").click()
+    page.locator("#chat").get_by_text("31 March").wait_for(timeout=400_000)
+    page.screenshot(path=str(tmp_path / "chatbot-follow-up.png"), full_page=True)
+    # the trace shows the standalone question built from the earlier turn (Gradio 6 list content)
+    page.get_by_text("Trace: standalone question").click()
+    page.locator("#chat").get_by_text("31 March").wait_for()
+    trace = page.content()
+    assert "How many days of paid leave do employees get? and when do they expire?" in trace

@@ -70,3 +70,29 @@ def pytest_approx(d):
     import pytest
 
     return pytest.approx(d, rel=1e-5)
+
+
+def test_stemming_matches_inflections_and_old_indexes_are_rebuilt(data_dir, tmp_path):
+    """meeting/meetings share a stem (the light stripper split them); an index saved by another
+    tokenizer is re-tokenized from the chunks Chroma holds when the collection opens."""
+    import json
+
+    from core.retrieval.collection import open_collection
+
+    assert tokenize("weekly meetings") == tokenize("weekly meeting")
+    (tmp_path / "a.md").write_text("Team meetings take place every Tuesday.\n\nLunch is at noon.", encoding="utf-8")
+    col = open_collection("stems")
+    assert col.ingest([tmp_path / "a.md"], chunk_size=60, chunk_overlap=0).ok
+    meta_path = col.folder / "bm25.json"
+    meta = json.loads(meta_path.read_text())
+    meta["tokenizer"] = "light-suffix-0"  # as an index from before this change
+    meta["terms"] = [t + "x" for t in meta["terms"]]  # its terms no longer match today's tokens
+    meta["version"] += 1
+    meta_path.write_text(json.dumps(meta))
+    from core.retrieval import collection as collection_module
+
+    collection_module._collections.clear() if hasattr(collection_module, "_collections") else None
+    reopened = collection_module.Collection("stems")
+    assert not reopened.bm25.stale
+    hits = reopened.bm25.search("when is the meeting", k=2)
+    assert hits and "Tuesday" in reopened.store.get([hits[0][0]])[hits[0][0]]["text"]

@@ -30,7 +30,7 @@ def library(tmp_path):
 
 
 def test_streams_a_cited_answer_from_real_chunks(library):
-    chain = RagChain("library", k=2, prompt_mode="zero_shot", params=SHORT)
+    chain = RagChain("library", k=2, prompt_mode="zero_shot", params=SHORT, answer_mode="abstractive")
     events = list(chain.stream("When does the library open?"))
     kinds = [e["type"] for e in events]
     assert kinds[0] == "retrieved" and kinds[-1] == "done"
@@ -54,10 +54,13 @@ def test_streams_a_cited_answer_from_real_chunks(library):
 
 
 def test_says_plainly_when_documents_do_not_contain_the_answer(library):
-    answer = RagChain("library").ask("What is the boiling point of mercury in kelvin?")
-    assert not answer.found
+    answer = RagChain("library", answer_mode="abstractive").ask("What is the boiling point of mercury in kelvin?")
+    assert not answer.found and answer.abstained
     assert answer.answer == prompts.NOT_FOUND
     assert answer.trace["prompt"] is None  # the model was not asked to make something up
+    # the reason names the evidence, and the closest passages are still listed
+    assert "abstained" in answer.abstain_reason and "mercury" in answer.abstain_reason
+    assert answer.citations and not any(c.cited for c in answer.citations)
 
 
 def test_injected_document_cannot_open_new_turns(library, monkeypatch):
@@ -69,7 +72,7 @@ def test_injected_document_cannot_open_new_turns(library, monkeypatch):
     monkeypatch.setenv("GENAI_SAFETY_CONTEXT_SCANNERS", "")
     reset_settings()
 
-    chain = RagChain("library", k=2, params=SHORT)
+    chain = RagChain("library", k=2, params=SHORT, answer_mode="abstractive")
     answer = chain.ask("When does the library open?")
     messages = answer.trace["prompt"]
     hostile = [h for h in answer.trace["hits"] if h["source"] == "notice.txt"]
@@ -90,7 +93,7 @@ def test_injected_document_cannot_open_new_turns(library, monkeypatch):
 
 
 def test_injected_chunk_is_flagged_in_trace_and_left_out_of_the_prompt(library):
-    answer = RagChain("library", k=2, params=SHORT).ask("When does the library open?")
+    answer = RagChain("library", k=2, params=SHORT, answer_mode="abstractive").ask("When does the library open?")
     assert [f["source"] for f in answer.trace["flagged"]] == ["notice.txt"]
     assert "EvilBot" not in answer.trace["prompt"][-1]["content"]
 
@@ -122,12 +125,15 @@ def test_citation_markers_map_to_excerpts():
 
 
 def test_follow_up_is_condensed_with_history(library):
-    chain = RagChain("library", k=2, params=SHORT)
+    chain = RagChain("library", k=2, params=SHORT, answer_mode="abstractive")
     history = [{"role": "user", "content": "When does the library open?"},
                {"role": "assistant", "content": "It opens at 8 in the morning."}]
     answer = chain.ask("And when does it close?", history)
     assert "condensed" in answer.trace and "condense" in answer.trace["timings_ms"]
     assert answer.trace["hits"][0]["source"] == "library.txt"
+    standalone = answer.trace["standalone_question"]
+    assert standalone["history_turns"] == 2 and "close" in standalone["text"].lower()
+    assert "library" in standalone["text"].lower()  # the subject comes from the earlier turn
 
 
 def test_empty_question_is_refused(library):
@@ -150,11 +156,14 @@ def test_a_model_stuck_repeating_a_sentence_is_stopped_and_the_repeats_dropped(l
                 yield LOOP
 
     monkeypatch.setattr(chain, "get_chat_model", lambda: LoopingModel())
-    answer = RagChain("library", k=2).ask("When does the library open?")
+    answer = RagChain("library", k=2, answer_mode="abstractive").ask("When does the library open?")
     assert answer.trace["stopped"] == "repeating itself"
     assert len(pulled) == 3  # stopped at the third occurrence, not at the token limit
-    assert answer.answer == "The library opens at 8 [1]. " + LOOP.strip()
-    assert [c.n for c in answer.citations if c.cited] == [1]
+    assert [s.text for s in answer.sentences] == ["The library opens at 8 [1].", LOOP.strip()]
+    # the first sentence rests on the library passage; the invented rule is flagged, not cited
+    assert [s.supported for s in answer.sentences] == [True, False]
+    assert answer.answer.startswith("The library opens at 8. [")
+    assert [c.source for c in answer.citations if c.cited] == ["library.txt"]
 
 
 def test_loop_detection_leaves_normal_answers_alone():

@@ -74,5 +74,41 @@ def test_ask_json_has_answer_and_citations(data_dir):
     assert out["answer"].strip() and out["found"] is True
     assert out["citations"] and all({"source", "page", "text"} <= set(c) for c in out["citations"])
     assert all(c["source"] == "us_constitution_excerpts.md" for c in out["citations"])
+    assert all({"n", "source", "page", "text"} <= set(c) for c in out["citations"])
     empty = core("ask", "--collection", "nothing-here", "--json", "anything?", data_dir=data_dir)
     assert empty.returncode == 2 and "is empty" in empty.stderr
+
+
+def test_ask_json_reports_sentences_grounding_abstention_and_follow_ups(data_dir, tmp_path):
+    """Extractive mode (no chat model): every field of `ask --json`, --history and --answer-mode."""
+    assert core("ingest", "--collection", "sample", str(CORPUS / "us_constitution_excerpts.md"),
+                data_dir=data_dir).returncode == 0
+    r = core("ask", "--collection", "sample", "--json", "--answer-mode", "extractive",
+             "How many Senators does each State have?", data_dir=data_dir)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["answer_mode"] == "extractive" and out["abstained"] is False
+    assert out["sentences"] and all({"text", "citations", "supported"} <= set(s) for s in out["sentences"])
+    first = out["sentences"][0]
+    assert first["supported"] and "two Senators" in first["text"]
+    cited = [c for c in out["citations"] if c["n"] in first["citations"]]
+    assert cited and all(first["span"] in " ".join(c["text"].split()) or first["span"] in c["text"] for c in cited)
+    assert out["grounded_share"] == 1.0
+
+    history = tmp_path / "history.json"
+    history.write_text(json.dumps([{"role": "user", "content": "How many Senators does each State have?"},
+                                   {"role": "assistant", "content": "Two Senators [1]."}]))
+    r = core("ask", "--collection", "sample", "--json", "--answer-mode", "extractive", "--history", str(history),
+             "and how long is their term?", data_dir=data_dir)
+    out = json.loads(r.stdout)
+    assert "Senators" in out["standalone_question"] and "term" in out["standalone_question"]
+    assert "six Years" in out["answer"]
+
+    r = core("ask", "--collection", "sample", "--json", "--answer-mode", "extractive",
+             "What does the dental insurance cover?", data_dir=data_dir)
+    out = json.loads(r.stdout)
+    assert out["abstained"] is True and out["sentences"] == [] and "dental" in out["abstain_reason"]
+
+    history.write_text('{"role": "user"}')
+    bad = core("ask", "--collection", "sample", "--history", str(history), "x?", data_dir=data_dir)
+    assert bad.returncode == 2 and "--history" in bad.stderr

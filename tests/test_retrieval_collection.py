@@ -153,6 +153,10 @@ def test_embedding_cache_reuses_vectors_of_unchanged_text(files):
     assert again.embedding == {"embedded": 0, "cached": again.chunks_added}
     other = open_collection("other").ingest(files[1:2])  # same file, another collection
     assert other.embedding["embedded"] == 0
-    stored = col.store.col.get(where={"source": "boats.md"}, include=["embeddings", "documents"])
-    fresh = get_fast_embedder().embed(stored["documents"])  # what ingestion embeds with
+    from core.retrieval.chunk_headers import indexed_text
+
+    stored = col.store.col.get(where={"source": "boats.md"}, include=["embeddings", "documents", "metadatas"])
+    # what ingestion embeds: the chunk with its title/section header (chunk_headers.py)
+    fresh = get_fast_embedder().embed([indexed_text(m.get("header", ""), d)
+                                       for m, d in zip(stored["metadatas"], stored["documents"])])
     np.testing.assert_allclose(np.asarray(stored["embeddings"]), fresh, atol=1e-5)

@@ -6,6 +6,7 @@ scanners load in a background thread at start (core/warm_up.py).
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -56,7 +57,8 @@ def ingest(files, collection, chunk_size, chunk_overlap, progress=gr.Progress())
     paths = [Path(f if isinstance(f, str) else f.name) for f in files]
     report = col.ingest([(p, p.name) for p in paths], progress=lambda f, d: progress(f, desc=d),
                         chunk_size=int(chunk_size), chunk_overlap=int(chunk_overlap))
-    return (_report_md(report), *_doc_updates(col), gr.update(choices=_collections(), value=col.name))
+    # the upload box is emptied, so the next ingest doesn't send these files again
+    return (_report_md(report), *_doc_updates(col), gr.update(choices=_collections(), value=col.name), None)
 
 
 def ingest_sample(collection, chunk_size, chunk_overlap, progress=gr.Progress()):
@@ -92,7 +94,7 @@ def switch_collection(collection):
     else:
         docs = ([], gr.update(choices=[], value=None), gr.update(choices=[], value=[]))
         status = f"`{name}` is a new, empty collection: upload files or load the sample corpus."
-    return (status, *docs, [], "", {}, gr.update(choices=[], value=None), "")
+    return (status, *docs, [], "", {}, gr.update(choices=[], value=None), "", "")
 
 
 def delete_document(collection, name):
@@ -106,87 +108,111 @@ def delete_document(collection, name):
     return (f"Deleted `{name}` ({n} chunks) from `{col.name}`.", *_doc_updates(col))
 
 
-def _history_for_chain(history: list[dict]) -> list[dict]:
-    out = []
-    for m in history or []:
-        content = m.get("content")
-        if isinstance(content, str) and m.get("role") in ("user", "assistant"):
-            out.append({"role": m["role"], "content": content.split("\n\n**Sources**")[0]})
-    return out
+ANSWER_MODES = [("Extractive: quote the passages", "extractive"),
+                ("Grounded: model sentences only where supported", "grounded"),
+                ("Abstractive: the model's answer, each sentence checked", "abstractive")]
+NUDGE = ("Note: the bundled model is tiny (135 M parameters): it often misreads passages, so answers quote the "
+         "documents by default and every sentence is checked against them. Answers improve with a bigger "
+         "model: pick one above when this host offers it.")
 
 
-def _sources_md(citations) -> str:
-    if not citations:
-        return ""
-    lines = ["\n\n**Sources**"]
-    for c in citations:
-        if c.cited:
-            used = " (cited)"
-        elif c.support >= 0.5:
-            used = f" _(not cited inline; {c.support:.0%} of the answer's words are in it)_"
-        else:
-            used = " _(retrieved, not used)_"
-        snippet = " ".join(c.text.split())[:140]
-        lines.append(f"[{c.n}] `{c.source}`, page {c.page}{used}: “{snippet}…”")
-    return "\n".join(lines)
+def _backends():
+    from core.models.model_picker import configured_backends
+
+    return configured_backends(get_settings())
 
 
-def ask(question, history, collection, mode, k, prompt_mode, only_docs):
-    """Stream (chat history, cleared input, trace, citation picker, prompt view)."""
+def _history_for_chain(history) -> list[dict]:
+    from core.retrieval.followup import normalize_history
+
+    return normalize_history(history)
+
+
+def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_mode="extractive", model=None):
+    """Stream (chat history, cleared input, trace, sentence picker, prompt view, sources per sentence)."""
+    from apps.chatbot.sources_html import answer_html, sentences_html
+    from core.models.model_picker import chat_model_for, find_backend
+    from core.retrieval.chain import ANSWER_MODES as MODES
     from core.retrieval.chain import RagChain
+    from core.retrieval.collection import list_collection_names
 
     question = (question or "").strip()
     if not question:
         raise gr.Error("Type a question first.")
-    from core.retrieval.collection import list_collection_names
-
+    if answer_mode not in MODES:
+        raise gr.Error(f"Answer mode must be one of {MODES}.")
+    try:
+        backend = find_backend(_backends(), model)
+    except ValueError as e:  # only configured backends: a visitor can't point the server at a URL
+        raise gr.Error(str(e)) from None
     name = (collection or "").strip()
     if name not in list_collection_names() or _open(name).count() == 0:
         raise gr.Error(f"Collection '{name}' has no documents yet: upload files or load the sample corpus.")
     col = _open(name)
-    chain = RagChain(col.name, k=int(k), mode=mode, prompt_mode=prompt_mode, sources=only_docs or None)
+    chain = RagChain(col.name, k=int(k), mode=mode, prompt_mode=prompt_mode, sources=only_docs or None,
+                     answer_mode=answer_mode, chat_model=chat_model_for(backend, get_settings().models))
     past = _history_for_chain(history)
     history = list(history or []) + [{"role": "user", "content": question},
                                      {"role": "assistant", "content": "…"}]
     trace: dict = {}
-    yield history, "", trace, gr.update(), ""
+    yield history, "", trace, gr.update(), "", ""
     answer = None
     for event in chain.stream(question, past):
         if event["type"] == "retrieved":
             trace = event["trace"]
-            history[-1] = {"role": "assistant", "content": "_Retrieved {} passages; answering…_".format(
+            history[-1] = {"role": "assistant", "content": "<i>Retrieved {} passages; answering…</i>".format(
                 len(event["hits"]))}
-            yield history, "", trace, gr.update(), ""
+            yield history, "", trace, gr.update(), "", ""
         elif event["type"] == "delta":
-            history[-1] = {"role": "assistant", "content": event["text"]}
-            yield history, "", trace, gr.update(), ""
+            history[-1] = {"role": "assistant", "content": html.escape(event["text"])}
+            yield history, "", trace, gr.update(), "", ""
         elif event["type"] == "done":
             answer = event["answer"]
-    history[-1] = {"role": "assistant", "content": answer.answer + _sources_md(answer.citations)}
-    choices = [(f"[{c.n}] {c.source} p.{c.page}", c.id) for c in answer.citations]
-    prompt_view = _prompt_text(answer.trace.get("prompt"))
-    yield history, "", answer.trace, gr.update(choices=choices, value=None), prompt_view
+    d = answer.to_dict()
+    history[-1] = {"role": "assistant", "content": answer_html(
+        answer.answer, d["sentences"], d["citations"], answer.abstained,
+        None if answer.abstained or answer.blocked else answer.grounded_share)}
+    choices = []
+    for i, sg in enumerate(answer.sentences, start=1):
+        if sg.span:
+            mark = "✓" if sg.supported else "✗"
+            label = f"{mark} S{i} → [{sg.span.n}] " + " ".join(strip_text(sg.text).split())[:60]
+            choices.append((label, f"{sg.span.chunk_id}@{sg.span.start}-{sg.span.end}"))
+    choices += [(f"[{c.n}] {c.source} p.{c.page} (whole passage)", c.id) for c in answer.citations]
+    yield (history, "", answer.trace, gr.update(choices=choices, value=choices[0][1] if choices else None),
+           _prompt_text(answer.trace.get("prompt"), answer.answer_mode),
+           sentences_html(d["sentences"], d["citations"], answer.abstained, answer.abstain_reason))
 
 
-def _prompt_text(messages) -> str:
+def strip_text(text: str) -> str:
+    from core.retrieval.grounding import strip_markers
+
+    return strip_markers(text)
+
+
+def _prompt_text(messages, answer_mode: str = "") -> str:
     if not messages:
+        if answer_mode == "extractive":
+            return "(extractive mode: the answer quotes the passages; the model was not asked)"
         return "(the model was not asked: no relevant passages were found)"
     return "\n\n".join(f"### {m['role']}\n{m['content']}" for m in messages)
 
 
-def show_context(collection, chunk_id):
-    if not chunk_id:
+def show_context(collection, pick):
+    """The picked passage in context; `pick` is a chunk id, or 'chunk_id@start-end' for a sentence's span."""
+    from apps.chatbot.sources_html import passage_html
+
+    if not pick:
         return ""
+    chunk_id, start, end = str(pick), None, None
+    if "@" in chunk_id:
+        chunk_id, _, span = chunk_id.rpartition("@")
+        try:
+            start, end = (int(x) for x in span.split("-", 1))
+        except ValueError:
+            raise gr.Error(f"Not a passage reference: {pick!r}") from None
     col = _open(collection)
-    rows = col.neighbours(chunk_id, around=1)
-    if not rows:
-        return "_That passage is no longer in the collection._"
-    parts = []
-    for r in rows:
-        text = r["text"].replace("\n", "  \n")
-        parts.append(f"**▶ {text}**" if r["id"] == chunk_id else f"<span style='opacity:.6'>{text}</span>")
-    head = f"`{rows[0]['source']}`, page {next(r['page'] for r in rows if r['id'] == chunk_id)}"
-    return head + "\n\n" + "\n\n---\n\n".join(parts)
+    return passage_html(col.neighbours(chunk_id, around=1), chunk_id, start, end)
 
 
 def search_api(query, collection, mode, k):
@@ -225,12 +251,24 @@ def build_app() -> gr.Blocks:
                     to_delete = gr.Dropdown(label="Document", choices=[], scale=3)
                     delete_btn = gr.Button("Delete", variant="stop", scale=1)
             with gr.Column(scale=2):
-                chat = gr.Chatbot(label="Chat", height=460, elem_id="chat")
+                backends = _backends()
+                with gr.Row():
+                    model = gr.Dropdown(label="Model", choices=[b.label for b in backends], value=backends[0].label,
+                                        interactive=len(backends) > 1, elem_id="model", scale=2)
+                    answer_mode = gr.Dropdown(ANSWER_MODES, value=s.retrieval.answer_mode, label="Answer mode",
+                                              elem_id="answer-mode", scale=3)
+                gr.Markdown(NUDGE, elem_id="model-nudge")
+                chat = gr.Chatbot(label="Chat", height=600, min_height=480, elem_id="chat")
                 with gr.Row():
                     question = gr.Textbox(placeholder="Ask about your documents…", show_label=False,
                                           scale=5, elem_id="question")
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                     stop = gr.Button("Stop", scale=1)
+                with gr.Accordion("Sources per sentence", open=True):
+                    sentence_view = gr.HTML(elem_id="sentence-sources")
+                with gr.Accordion("Passage in context", open=True):
+                    cite_pick = gr.Radio(label="Pick a sentence or a passage", choices=[], elem_id="cite-pick")
+                    context_view = gr.HTML(elem_id="context-view")
                 with gr.Accordion("Retrieval and prompt settings", open=False):
                     with gr.Row():
                         mode = gr.Radio(["hybrid", "vector", "bm25"], value=s.retrieval.retrieval_mode, label="Search mode")
@@ -238,25 +276,23 @@ def build_app() -> gr.Blocks:
                     prompt_mode = gr.Radio(PROMPT_MODES, value=s.retrieval.prompt_mode, label="Prompt mode")
                     only_docs = gr.Dropdown(label="Only these documents (empty = all)", choices=[],
                                             multiselect=True)
-                with gr.Accordion("Cited passage in context", open=True):
-                    cite_pick = gr.Radio(label="Pick a citation", choices=[], elem_id="cite-pick")
-                    context_view = gr.Markdown()
-                with gr.Accordion("Trace: prompt, retrieved chunks, scores, timings", open=False):
+                with gr.Accordion("Trace: standalone question, abstention, prompt, chunks, scores, timings",
+                                  open=False):
                     prompt_view = gr.Code(label="Exact prompt sent to the model", language="markdown",
-                                          interactive=False)
+                                          interactive=False, wrap_lines=True, elem_id="prompt-view")
                     trace = gr.JSON(label="Trace")
 
         doc_outputs = [docs, to_delete, only_docs]
         ingest_btn.click(ingest, [upload, collection, chunk_size, chunk_overlap],
-                         [status, *doc_outputs, collection], api_name="ingest")
+                         [status, *doc_outputs, collection, upload], api_name="ingest")
         sample_btn.click(ingest_sample, [collection, chunk_size, chunk_overlap],
                          [status, *doc_outputs, collection], api_name="ingest_sample")
         collection.change(switch_collection, [collection],
-                          [status, *doc_outputs, chat, prompt_view, trace, cite_pick, context_view],
+                          [status, *doc_outputs, chat, prompt_view, trace, cite_pick, context_view, sentence_view],
                           api_name="switch_collection")
         delete_btn.click(delete_document, [collection, to_delete], [status, *doc_outputs], api_name="delete")
-        inputs = [question, chat, collection, mode, k, prompt_mode, only_docs]
-        outputs = [chat, question, trace, cite_pick, prompt_view]
+        inputs = [question, chat, collection, mode, k, prompt_mode, only_docs, answer_mode, model]
+        outputs = [chat, question, trace, cite_pick, prompt_view, sentence_view]
         ev1 = send.click(ask, inputs, outputs, api_name="ask")
         ev2 = question.submit(ask, inputs, outputs, api_name=False)
         stop.click(None, None, None, cancels=[ev1, ev2])
@@ -264,8 +300,11 @@ def build_app() -> gr.Blocks:
         search_btn = gr.Button(visible=False)
         search_out = gr.JSON(visible=False)
         search_btn.click(search_api, [question, collection, mode, k], [search_out], api_name="search")
+        # a reload lists collections created since the page was built
+        demo.load(lambda: gr.update(choices=_collections()), None, [collection], api_name=False)
         demo.load(switch_collection, [collection],
-                  [status, *doc_outputs, chat, prompt_view, trace, cite_pick, context_view], api_name=False)
+                  [status, *doc_outputs, chat, prompt_view, trace, cite_pick, context_view, sentence_view],
+                  api_name=False)
     return demo
 
 

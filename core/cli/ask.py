@@ -13,9 +13,17 @@ def register(sub) -> None:
     p.add_argument("--k", type=int, default=None, help="chunks to retrieve (GENAI_RETRIEVAL_K)")
     p.add_argument("--mode", choices=("vector", "bm25", "hybrid"), default=None)
     p.add_argument("--prompt-mode", choices=("zero_shot", "few_shot", "chain_of_thought"), default=None)
+    p.add_argument("--answer-mode", choices=("extractive", "grounded", "abstractive"), default=None,
+                   help="quote the passages, keep only supported model sentences, or the model's answer "
+                        "with each sentence checked (GENAI_ANSWER_MODE)")
+    p.add_argument("--history", metavar="FILE", default=None,
+                   help='earlier turns for a follow-up: a JSON list of {"role": "user"|"assistant", "content"}')
     p.add_argument("--max-new-tokens", type=int, default=None)
     p.add_argument("--trace", action="store_true", help="with --json, include the trace (prompt, scores, timings)")
-    p.add_argument("--json", action="store_true", help='print {"answer", "citations": [{"source", "page", "text"}]}')
+    p.add_argument("--json", action="store_true",
+                   help='print {"answer", "sentences": [{"text", "citations", "supported"}], "grounded_share", '
+                        '"abstained", "abstain_reason", "standalone_question", "citations": [{"n", "source", '
+                        '"page", "text"}]}')
     p.set_defaults(func=run)
 
 
@@ -31,11 +39,20 @@ def run(args) -> int:
     if existing_collection(args.collection).count() == 0:
         raise ValueError(f"collection {args.collection!r} is empty; add documents with "
                          f"`python -m core ingest --collection {args.collection} PATH...`")
+    history = _read_history(args.history) if args.history else []
     params = SamplingParams(max_new_tokens=args.max_new_tokens or get_settings().models.llm_max_new_tokens)
-    chain = RagChain(args.collection, k=args.k, mode=args.mode, prompt_mode=args.prompt_mode, params=params)
+    chain = RagChain(args.collection, k=args.k, mode=args.mode, prompt_mode=args.prompt_mode, params=params,
+                     answer_mode=args.answer_mode)
     if args.json:
-        a = chain.ask(question)
-        out = {"answer": a.answer, "found": a.found, "blocked": a.blocked, "question": a.question,
+        a = chain.ask(question, history)
+        out = {"answer": a.answer, "answer_mode": a.answer_mode, "found": a.found, "blocked": a.blocked,
+               "question": a.question, "standalone_question": a.question,
+               "standalone_method": a.trace.get("standalone_question", {}).get("method"),
+               "sentences": [{"text": s.text, "citations": s.citations, "supported": s.supported,
+                              "span": s.span.text if s.span and s.supported else None,
+                              "reason": s.reason} for s in a.sentences],
+               "grounded_share": round(a.grounded_share, 3),
+               "abstained": a.abstained, "abstain_reason": a.abstain_reason,
                "citations": [c.to_dict() for c in a.citations]}
         if args.trace:
             out["trace"] = a.trace
@@ -43,7 +60,7 @@ def run(args) -> int:
         return 0
     answer = None
     shown = ""
-    for event in chain.stream(question):
+    for event in chain.stream(question, history):
         if event["type"] == "delta":  # the guard releases checked text sentence by sentence
             sys.stdout.write(event["text"][len(shown):] if event["text"].startswith(shown) else "\n" + event["text"])
             sys.stdout.flush()
@@ -51,7 +68,28 @@ def run(args) -> int:
         elif event["type"] == "done":
             answer = event["answer"]
     sys.stdout.write("\n")
+    if answer.abstained:
+        print(f"(abstained: {answer.abstain_reason})")
+    else:
+        print(f"({answer.grounded_share:.0%} of sentences supported)")
+    for s in answer.sentences:
+        print(("  ok " if s.supported else "  ?? ") + s.text[:100] + (f"  -> {s.citations}" if s.supported
+                                                                        else f"  ({s.reason})"))
     for c in answer.citations:
         mark = "*" if c.cited else " "
         print(f"{mark}[{c.n}] {c.source} p.{c.page}: {' '.join(c.text.split())[:120]}")
     return 0
+
+
+def _read_history(path: str) -> list[dict]:
+    import json
+    from pathlib import Path
+
+    try:
+        data = json.loads(Path(path).read_text())
+    except (OSError, ValueError) as e:
+        raise ValueError(f"--history {path!r}: {e}") from None
+    if not isinstance(data, list) or not all(
+            isinstance(t, dict) and t.get("role") in ("user", "assistant") and "content" in t for t in data):
+        raise ValueError(f'--history {path!r} must be a JSON list of {{"role": "user"|"assistant", "content"}}')
+    return data

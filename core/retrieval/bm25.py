@@ -12,6 +12,7 @@ scores against bm25s on the same corpus.
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
+import Stemmer
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +39,19 @@ def _stopwords() -> frozenset[str]:
 _STOP = _stopwords()
 
 
+# Saved with the index: an index built with another tokenizer is rebuilt from the stored chunks.
+TOKENIZER = "snowball-english-1"
+
+
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A light English suffix stripper: licenses/licensed/licensing -> licens; enough to
-    match inflections without a stemming dependency (PyStemmer is not installed)."""
-    for suffix in ("ies", "ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            if suffix == "ies":
-                return word[:-3] + "y"
-            return word[: -len(suffix)]
-    return word
+    """Snowball English (PyStemmer): meeting/meetings -> meet, licenses/licensed -> licens.
+    The light suffix stripper used before mapped "meetings" to "meeting" but "meeting" to "meet",
+    so a question about "meeting" missed a passage about "meetings"."""
+    return _STEMMER.stemWord(word)
+
+
+_STEMMER = Stemmer.Stemmer("english")
 
 
 def tokenize(text: str) -> list[str]:
@@ -67,6 +73,7 @@ class BM25Index:
         self._matrix: sp.csc_matrix | None = None  # cached until the next change
         self._lock = threading.RLock()
         self.version = 0
+        self.stale = False  # loaded from disk with another tokenizer: rebuild() it
 
     # --- persistence --------------------------------------------------------------------
     @classmethod
@@ -81,6 +88,7 @@ class BM25Index:
         meta = json.loads((self.folder / "bm25.json").read_text())
         arrays = np.load(self.folder / "bm25.npz")
         self.ids, self.sources, self.version = meta["ids"], meta["sources"], meta["version"]
+        self.stale = meta.get("tokenizer") != TOKENIZER
         self.vocab = {t: i for i, t in enumerate(meta["terms"])}
         indptr, indices, counts = arrays["indptr"], arrays["indices"], arrays["counts"]
         self._indptr = indptr.tolist()
@@ -102,7 +110,7 @@ class BM25Index:
                  indices=_cat(self._indices, np.int32), counts=_cat(self._counts, np.float32),
                  lengths=self.lengths, alive=self.alive)
         tmp_json.write_text(json.dumps({"ids": self.ids, "sources": self.sources, "terms": terms,
-                                        "version": self.version}))
+                                        "version": self.version, "tokenizer": TOKENIZER}))
         # npz first, json last: the json's version is what readers compare against
         os.replace(tmp_npz, self.folder / "bm25.npz")
         os.replace(tmp_json, self.folder / "bm25.json")
@@ -122,6 +130,19 @@ class BM25Index:
             if v is not None and v != self.version:
                 with self._lock:
                     self._load()
+
+    def live_rows(self) -> list[tuple[str, str]]:
+        """(chunk id, source) of every live row."""
+        return [(cid, src) for cid, src, ok in zip(self.ids, self.sources, self.alive) if ok]
+
+    def rebuild(self, ids: list[str], texts: list[str], sources: list[str]) -> None:
+        """Re-tokenize everything (after a tokenizer change); the version moves on."""
+        with self._lock:
+            version = self.version
+            folder = self.folder
+            self.__init__(folder)
+            self.version = version
+            self.add(ids, texts, sources)
 
     # --- updates ------------------------------------------------------------------------
     def add(self, ids: list[str], texts: list[str], sources: list[str]) -> None:
@@ -227,6 +248,17 @@ class BM25Index:
                 total[rows] += live * idf * tf / (tf + norm[rows])
             out[mask] = total[mask]
             return out
+
+    def idf(self, term: str) -> float:
+        """IDF of one tokenized term; a term no live chunk contains gets the highest possible
+        value (used to weigh which of a question's words the passages hold)."""
+        with self._lock:
+            n_docs = int(self.alive.sum())
+            j = self.vocab.get(term)
+            df = 0.0
+            if j is not None and n_docs:
+                df = float(self.alive[self._csc().getcol(j).indices].sum())
+            return float(np.log(1 + (n_docs - df + 0.5) / (df + 0.5)))
 
     def search(self, query: str, k: int, allowed_sources: set[str] | None = None
                ) -> list[tuple[str, float]]:

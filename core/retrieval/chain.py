@@ -34,10 +34,21 @@ from core.config import get_settings
 from core.models.chat import get_chat_model
 from core.models.sampling import SamplingParams
 from core.retrieval import prompts
+from core.retrieval.abstention import Decision, decide, evidence
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
+from core.retrieval.extractive import Quote, rank_sentences, select_quotes
+from core.retrieval.followup import normalize_history, standalone_question
+from core.retrieval.grounding import (
+    GroundingChecker,
+    SentenceGrounding,
+    split_sentences,
+    strip_markers,
+    strip_markers_keep_layout,
+)
 from core.retrieval.hybrid import Hit, search
 from core.retrieval.loops import loop_start
+from core.retrieval.rerank import rerank
 from core.safety import StreamGuard, scan
 
 log = logging.getLogger(__name__)
@@ -50,6 +61,8 @@ class CoreChatModel(BaseChatModel):
 
     Pass `cancel=threading.Event()` and `params=SamplingParams(...)` as call kwargs.
     """
+
+    backend: Any = None  # a core ChatModel; None: the process-wide one from settings
 
     @property
     def _llm_type(self) -> str:
@@ -67,7 +80,8 @@ class CoreChatModel(BaseChatModel):
 
     def _stream(self, messages, stop=None, run_manager=None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
         params = kwargs.get("params") or SamplingParams(max_new_tokens=get_settings().models.llm_max_new_tokens)
-        for delta in get_chat_model().stream(self._to_dicts(messages), params, cancel=kwargs.get("cancel")):
+        model = self.backend or get_chat_model()
+        for delta in model.stream(self._to_dicts(messages), params, cancel=kwargs.get("cancel")):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
             if run_manager:
                 run_manager.on_llm_new_token(delta, chunk=chunk)
@@ -85,11 +99,19 @@ class CollectionRetriever(BaseRetriever):
     k: int = 4
     mode: str = "hybrid"
     sources: list[str] | None = None
+    rerank_depth: int = 0  # candidates reranked by best sentence; 0 or <= k: no reranking
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun
                                 ) -> list[Document]:
         timings: dict = {}
-        hits = search(open_collection(self.collection), query, self.k, self.mode, self.sources, timings)
+        col = open_collection(self.collection)
+        if self.rerank_depth > self.k:  # a wider first stage, reordered by best sentence (rerank.py)
+            hits = search(col, query, self.rerank_depth, self.mode, self.sources, timings)
+            t = time.perf_counter()
+            hits = rerank(query, hits, idf=col.bm25.idf)[:self.k]
+            timings["rerank_ms"] = _ms(t)
+        else:
+            hits = search(col, query, self.k, self.mode, self.sources, timings)
         return [Document(page_content=h.text, id=h.id, metadata={**h.to_dict(), "timings": timings})
                 for h in hits]
 
@@ -99,25 +121,40 @@ def _hit(doc: Document) -> Hit:
     return Hit(**m)
 
 
+ANSWER_MODES = ("grounded", "extractive", "abstractive")
+ABSTENTION = ("calibrated", "cosine_cutoff")  # cosine_cutoff: the old fixed cut-off, kept to compare
+
+
 @dataclass
 class Answer:
     answer: str
     citations: list[Citation]
     question: str  # the standalone question used for retrieval
-    found: bool  # False when the documents held nothing relevant (the model was not asked)
+    found: bool  # False when the chain abstained (the documents don't hold the answer)
     blocked: bool = False  # the input or output guard stopped it
     trace: dict = field(default_factory=dict)
+    sentences: list[SentenceGrounding] = field(default_factory=list)
+    abstained: bool = False
+    abstain_reason: str = ""
+    answer_mode: str = "grounded"
+
+    @property
+    def grounded_share(self) -> float:
+        return sum(s.supported for s in self.sentences) / len(self.sentences) if self.sentences else 0.0
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["citations"] = [c.to_dict() for c in self.citations]
+        d["sentences"] = [s.to_dict() for s in self.sentences]
+        d["grounded_share"] = round(self.grounded_share, 3)
         return d
 
 
 class RagChain:
     def __init__(self, collection: str, k: int | None = None, mode: str | None = None,
                  prompt_mode: str | None = None, sources: list[str] | None = None,
-                 params: SamplingParams | None = None):
+                 params: SamplingParams | None = None, answer_mode: str | None = None,
+                 chat_model=None, abstention: str = "calibrated"):
         s = get_settings()
         self.collection = collection
         self.k = k or s.retrieval.retrieval_k
@@ -125,23 +162,35 @@ class RagChain:
         self.prompt_mode = prompt_mode or s.retrieval.prompt_mode
         if self.prompt_mode not in prompts.MODES:
             raise ValueError(f"prompt mode must be one of {prompts.MODES}, got {self.prompt_mode!r}")
+        self.answer_mode = answer_mode or s.retrieval.answer_mode
+        if self.answer_mode not in ANSWER_MODES:
+            raise ValueError(f"answer mode must be one of {ANSWER_MODES}, got {self.answer_mode!r}")
+        if abstention not in ABSTENTION:
+            raise ValueError(f"abstention must be one of {ABSTENTION}, got {abstention!r}")
+        self.abstention = abstention
         self.params = params or SamplingParams(max_new_tokens=s.models.llm_max_new_tokens)
-        self.llm = CoreChatModel()
+        self.llm = CoreChatModel(backend=chat_model)
         self.retriever = CollectionRetriever(collection=collection, k=self.k, mode=self.mode,
-                                             sources=sources)
+                                             sources=sources, rerank_depth=s.retrieval.rerank_depth)
 
-    def ask(self, question: str, history: list[dict] | None = None) -> Answer:
+    def ask(self, question: str, history: list | None = None) -> Answer:
         for event in self.stream(question, history):
             if event["type"] == "done":
                 return event["answer"]
         raise RuntimeError("the chain ended without an answer")  # pragma: no cover
 
-    def stream(self, question: str, history: list[dict] | None = None,
+    def _rewrite(self, cancel):
+        condense = (RunnableLambda(lambda x: prompts.condense_messages(**x))
+                    | self.llm.bind(params=SamplingParams(max_new_tokens=48), cancel=cancel))
+        return lambda question, history: condense.invoke({"question": question, "history": history}).content
+
+    def stream(self, question: str, history: list | None = None,
                cancel: threading.Event | None = None) -> Iterator[dict]:
+        """Events: retrieved, delta (text so far), sentence (one checked sentence), done."""
         t0 = time.perf_counter()
-        history = [h for h in (history or []) if h.get("role") in ("user", "assistant")]
+        history = normalize_history(history)
         trace: dict = {"collection": self.collection, "mode": self.mode, "prompt_mode": self.prompt_mode,
-                       "k": self.k, "timings_ms": {}}
+                       "answer_mode": self.answer_mode, "k": self.k, "timings_ms": {}}
         timings = trace["timings_ms"]
         if not isinstance(question, str) or not question.strip():
             raise ValueError("the question is empty")
@@ -150,22 +199,22 @@ class RagChain:
         trace["input_verdict"] = verdict.to_dict()
         if not verdict.allowed:
             text = "I can't help with that request (" + "; ".join(verdict.reasons or ["blocked"]) + ")."
-            yield {"type": "done", "answer": Answer(text, [], question, False, True, trace)}
+            yield {"type": "done", "answer": Answer(text, [], question, False, True, trace,
+                                                    answer_mode=self.answer_mode)}
             return
         question = verdict.redacted
 
-        standalone = question
+        t = time.perf_counter()
+        # extractive answers never call the model, so neither does their follow-up handling
+        rewrite = self._rewrite(cancel) if history and self.answer_mode != "extractive" else None
+        standalone_q = standalone_question(question, history, rewrite)
+        standalone = standalone_q.text
         if history:
-            t = time.perf_counter()
-            condense = (RunnableLambda(lambda x: prompts.condense_messages(**x))
-                        | self.llm.bind(params=SamplingParams(max_new_tokens=48), cancel=cancel))
-            rewritten = condense.invoke({"question": question, "history": history}).content.strip()
             timings["condense"] = _ms(t)
-            # a tiny model may ramble: keep the original question with its rewrite
-            if rewritten and len(rewritten) < 300:
-                standalone = f"{rewritten} {question}" if rewritten.lower() != question.lower() else question
-            trace["condensed"] = rewritten
+            trace["condensed"] = standalone_q.rewrite
         trace["question"] = standalone
+        trace["standalone_question"] = {"text": standalone, "method": standalone_q.method,
+                                        "model_rewrite": standalone_q.rewrite, "history_turns": len(history)}
 
         t = time.perf_counter()
         docs = self.retriever.invoke(standalone)
@@ -186,15 +235,48 @@ class RagChain:
         timings["scan_context"] = _ms(t)
         trace["hits"] = [h.to_dict() for h in hits]
         trace["flagged"] = flagged
+
+        t = time.perf_counter()
+        checker = GroundingChecker(used)
+        idf = open_collection(self.collection).bm25.idf
+        ranked = rank_sentences(question, checker, idf, context=standalone if history else None)
+        quotes = select_quotes(question, checker, idf, ranked=ranked)
+        features = evidence(standalone if history else question, used, ranked[:1], idf)
+        decision = decide(features)
+        if self.abstention == "cosine_cutoff":
+            min_sim = get_settings().retrieval.min_similarity
+            found = any(h.scores.get("bm25", 0) > 0 or h.scores.get("vector", -1.0) >= min_sim for h in used)
+            decision = Decision(not found, 1.0 if found else 0.0,
+                                f"fixed cut-off: {'a' if found else 'no'} passage has BM25 > 0 or cosine >= "
+                                f"{min_sim}", features)
+        timings["abstention"] = _ms(t)  # includes embedding the passages' sentences (once, cached)
+        trace["abstention"] = decision.to_dict()
         yield {"type": "retrieved", "question": standalone, "hits": hits, "flagged": flagged, "trace": trace}
 
-        min_sim = get_settings().retrieval.min_similarity
-        found = any(h.scores.get("bm25", 0) > 0 or h.scores.get("vector", -1.0) >= min_sim for h in used)
-        if not found:
+        citations_for = lambda sentences: _citations(used, sentences)  # noqa: E731
+        if decision.abstain or not used:
+            text = prompts.NOT_FOUND
             trace["prompt"] = None
             timings["total"] = _ms(t0)
-            yield {"type": "delta", "text": prompts.NOT_FOUND}
-            yield {"type": "done", "answer": Answer(prompts.NOT_FOUND, [], standalone, False, False, trace)}
+            yield {"type": "delta", "text": text}
+            answer = Answer(text, citations_for([]), standalone, False, False, trace, [], True,
+                            decision.reason if used else "no passage was retrieved", self.answer_mode)
+            yield {"type": "done", "answer": answer}
+            return
+
+        if self.answer_mode == "extractive":
+            trace["prompt"] = None
+            tg = time.perf_counter()
+            sentences = [_quote_grounding(q, checker) for q in quotes]
+            timings["grounding"] = _ms(tg)
+            text = _compose(sentences)
+            timings["first_text"] = _ms(t0)
+            yield {"type": "delta", "text": text}
+            for sg in sentences:
+                yield {"type": "sentence", "grounding": sg}
+            timings["total"] = _ms(t0)
+            yield {"type": "done", "answer": Answer(text, citations_for(sentences), standalone, True, False, trace,
+                                                    sentences, False, "", self.answer_mode)}
             return
 
         messages = prompts.build_messages(question, used, self.prompt_mode, history)
@@ -202,6 +284,25 @@ class RagChain:
         guard = StreamGuard("output")
         t = time.perf_counter()
         raw, blocked_verdict = "", None
+        checked: list[SentenceGrounding] = []
+        grounding_ms = 0.0
+
+        def check_complete(text: str, final: bool) -> Iterator[dict]:
+            nonlocal grounding_ms
+            spans = split_sentences(strip_markers_keep_layout(text))
+            done = spans if final else spans[:-1]  # the last one may still be growing
+            for a, b in done[len(checked):]:
+                tg = time.perf_counter()
+                sg = checker.check(text[a:b])
+                grounding_ms += (time.perf_counter() - tg) * 1000
+                checked.append(sg)
+                yield {"type": "sentence", "grounding": sg}
+
+        def shown() -> str:
+            if self.answer_mode == "grounded":
+                return _compose([sg for sg in checked if sg.supported])
+            return guard.safe_text
+
         for chunk in self.llm.stream(messages, params=self.params, cancel=cancel):
             if "first_token" not in timings:
                 timings["first_token"] = _ms(t0)
@@ -209,30 +310,81 @@ class RagChain:
             if loop_start(raw) is not None:  # stuck repeating a sentence: stop the model here
                 trace["stopped"] = "repeating itself"
                 break
-            before = guard.safe_text
+            before = shown()
             v = guard.feed(chunk.content)
             if v is not None and not v.allowed:
                 blocked_verdict = v
                 break  # closing the stream stops the model
-            if guard.safe_text != before:
-                yield {"type": "delta", "text": guard.safe_text}
+            yield from check_complete(guard.safe_text, final=False)
+            now = shown()
+            if now != before and now:
+                timings.setdefault("first_text", _ms(t0))
+                yield {"type": "delta", "text": now}
         final = blocked_verdict or guard.finish()
         timings["generate"] = _ms(t)
         text = guard.safe_text
-        if not final.allowed:
-            text = (text + "\n\n" if text else "") + "[The rest of the answer was withheld: " + \
-                "; ".join(final.reasons or ["unsafe output"]) + "]"
-        elif final.redacted != text:
+        if final.allowed and final.redacted != text:
             text = final.redacted
         if trace.get("stopped") and (cut := loop_start(text, repeats=2)) is not None:
             text = text[:cut].rstrip()
+        if final.allowed:
+            if text != guard.safe_text:  # redacted or cut: check the final text from scratch
+                checked.clear()
+            yield from check_complete(text, final=True)
         trace["output_verdict"] = final.to_dict()
         trace["raw_answer_chars"] = len(raw)
-        yield {"type": "delta", "text": text}
-        citations, unknown = build_citations(text, used)
+        trace["model_sentences"] = [sg.to_dict() for sg in checked]
+        timings["grounding"] = round(grounding_ms + checker.setup_ms, 1)
+
+        sentences = list(checked)
+        if self.answer_mode == "grounded":
+            kept = [sg for sg in checked if sg.supported]
+            trace["dropped_sentences"] = [sg.text for sg in checked if not sg.supported]
+            if not kept:  # nothing the model said is supported: quote the passages instead
+                kept = [_quote_grounding(q, checker) for q in quotes]
+                trace["fell_back_to_quotes"] = True
+            sentences = kept
+        out = _compose(sentences) if self.answer_mode == "grounded" else _compose(sentences, unsupported=True)
+        if not final.allowed:
+            out = (out + "\n\n" if out else "") + "[The rest of the answer was withheld: " + \
+                "; ".join(final.reasons or ["unsafe output"]) + "]"
+        yield {"type": "delta", "text": out}
+        citations, unknown = build_citations(raw, used)
         trace["unknown_markers"] = unknown
+        trace["model_markers"] = [c.n for c in citations if c.cited]
         timings["total"] = _ms(t0)
-        yield {"type": "done", "answer": Answer(text, citations, standalone, True, not final.allowed, trace)}
+        yield {"type": "done", "answer": Answer(out, citations_for(sentences), standalone, True,
+                                                not final.allowed, trace, sentences, False, "", self.answer_mode)}
+
+
+def _quote_grounding(q: Quote, checker: GroundingChecker) -> SentenceGrounding:
+    """A verbatim quote is supported by the sentence it was taken from (checked all the same)."""
+    sg = checker.check(q.text)
+    if not sg.supported or q.n not in sg.citations:  # pragma: no cover - a quote always matches itself
+        log.warning("a quote did not ground to its own chunk: %r", q.text[:80])
+    return sg
+
+
+def _compose(sentences: list[SentenceGrounding], unsupported: bool = False) -> str:
+    """Sentences with their [n] markers; unsupported ones unmarked (the UI flags them)."""
+    parts = []
+    for sg in sentences:
+        body = strip_markers(sg.text)
+        if sg.supported and sg.citations:
+            body += " " + "".join(f"[{n}]" for n in sg.citations[:3])
+        elif not unsupported:
+            continue
+        parts.append(body)
+    return " ".join(parts)
+
+
+def _citations(hits, sentences: list[SentenceGrounding]) -> list[Citation]:
+    """One citation per passage shown to the model; `cited` when a supported sentence rests on it."""
+    used = {n for sg in sentences if sg.supported for n in sg.citations}
+    citations, _ = build_citations(" ".join(strip_markers(sg.text) for sg in sentences), hits)
+    for c in citations:
+        c.cited = c.n in used
+    return citations
 
 
 def _ms(t: float) -> float:

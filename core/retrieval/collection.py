@@ -24,6 +24,7 @@ from core.caches import register_cache
 from core.config import get_settings
 from core.retrieval import journal, writer_lock
 from core.retrieval.bm25 import BM25Index
+from core.retrieval.chunk_headers import indexed_text
 from core.retrieval.embed_cache import embed_cached
 from core.retrieval.loaders import LoadError, load_file
 from core.retrieval.splitting import Chunk, chunk_id, split_document
@@ -73,6 +74,12 @@ class Collection:
         self.bm25 = BM25Index.open(self.folder)
         self.lock = threading.RLock()  # one writer at a time; sessions share this object
         self.recovered = self.recover()  # a crash mid-change leaves a pending record
+        if self.bm25.stale:  # built by an older tokenizer: re-tokenize the chunks the store holds
+            rows = self.bm25.live_rows()
+            stored = self.store.get([cid for cid, _ in rows]) if rows else {}
+            kept = [(cid, src) for cid, src in rows if cid in stored]
+            self.bm25.rebuild([c for c, _ in kept], [indexed_text(stored[c].get("header", ""), stored[c]["text"])
+                                                     for c, _ in kept], [s for _, s in kept])
 
     # --- documents manifest -------------------------------------------------------------
     def documents(self) -> dict[str, dict]:
@@ -87,8 +94,10 @@ class Collection:
 
     # --- ingest / delete ----------------------------------------------------------------
     def ingest(self, files: Iterable[Path | tuple[Path, str]], progress: Progress | None = None,
-               chunk_size: int | None = None, chunk_overlap: int | None = None) -> IngestReport:
-        """Ingest files (a path, or (path, display name) for uploads with temp paths)."""
+               chunk_size: int | None = None, chunk_overlap: int | None = None,
+               headers: bool = True) -> IngestReport:
+        """Ingest files (a path, or (path, display name) for uploads with temp paths).
+        headers=False indexes chunks without their title/section header (to measure its effect)."""
         s = get_settings()
         chunk_size = chunk_size or s.retrieval.chunk_size
         chunk_overlap = s.retrieval.chunk_overlap if chunk_overlap is None else chunk_overlap
@@ -119,12 +128,12 @@ class Collection:
                                                    f"same content as {by_hash[doc.content_hash]}"))
                     continue
                 by_hash[doc.content_hash] = doc.name
-                pending.append((doc, split_document(doc, chunk_size, chunk_overlap), len(report.files)))
+                pending.append((doc, split_document(doc, chunk_size, chunk_overlap, headers), len(report.files)))
                 report.files.append(FileResult(doc.name, "pending"))
             report.timings["read_split"] = round(time.perf_counter() - start, 3)
             t = time.perf_counter()
             # 2. embed all new chunks together (full batches; cached texts are not re-embedded)
-            texts = [c.text for _, chunks, _ in pending for c in chunks]
+            texts = [indexed_text(c.header, c.text) for _, chunks, _ in pending for c in chunks]
             vectors = []
             step = 256
             for b in range(0, len(texts), step):
@@ -165,7 +174,8 @@ class Collection:
             return
         self.store.add([c.id for c in chunks], vectors, [c.text for c in chunks],
                        [c.metadata() for c in chunks])
-        self.bm25.add([c.id for c in chunks], [c.text for c in chunks], [c.source for c in chunks])
+        self.bm25.add([c.id for c in chunks], [indexed_text(c.header, c.text) for c in chunks],
+                      [c.source for c in chunks])
 
     def _drop(self, ids: list[str]) -> None:
         if ids:

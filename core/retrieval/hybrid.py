@@ -32,6 +32,7 @@ class Hit:
     score: float  # the score of the chosen mode (cosine, BM25, or fused RRF)
     scores: dict = field(default_factory=dict)  # {"vector", "bm25", "fused"} where computed
     ranks: dict = field(default_factory=dict)  # 1-based rank in each ranking
+    header: str = ""  # the chunk's title/section header (chunk_headers.py), seen by retrieval only
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -104,7 +105,7 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
             continue
         m = entry["meta"]
         hits.append(Hit(cid, entry["text"], m["source"], int(m.get("page", 1)), int(m.get("index", 0)),
-                        float(score), entry["scores"], entry["ranks"]))
+                        float(score), entry["scores"], entry["ranks"], str(m.get("header", "") or "")))
     timings["fuse_ms"] = _ms(t)
     return hits
 

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from core.retrieval.chunk_headers import Headings, header
 from core.retrieval.loaders import LoadedDocument
 
 
@@ -22,6 +23,7 @@ class Chunk:
     index: int  # position of the chunk in its document
     start: int  # character offset in its page
     doc_hash: str
+    header: str = ""  # document title and section heading, for retrieval only (chunk_headers.py)
 
     def metadata(self) -> dict:
         d = asdict(self)
@@ -35,7 +37,8 @@ def chunk_id(content_hash: str, index: int) -> str:
     return f"{content_hash[:20]}-{index:05d}"
 
 
-def split_document(doc: LoadedDocument, chunk_size: int, chunk_overlap: int) -> list[Chunk]:
+def split_document(doc: LoadedDocument, chunk_size: int, chunk_overlap: int,
+                   headers: bool = True) -> list[Chunk]:
     if chunk_size <= 0 or not 0 <= chunk_overlap < chunk_size:
         raise ValueError(f"need chunk_size > 0 and 0 <= chunk_overlap < chunk_size, "
                          f"got chunk_size={chunk_size}, chunk_overlap={chunk_overlap}")
@@ -44,12 +47,14 @@ def split_document(doc: LoadedDocument, chunk_size: int, chunk_overlap: int) -> 
         separators=["\n\n", "\n", ". ", " ", ""])
     chunks: list[Chunk] = []
     for page, text in doc.pages:
+        headings = Headings(text) if headers else None
         for piece in splitter.create_documents([text]):
             body = piece.page_content.strip()
             if not body:
                 continue
             i = len(chunks)
+            start = piece.metadata["start_index"]
             chunks.append(Chunk(id=chunk_id(doc.content_hash, i), text=body, source=doc.name,
-                                page=page, index=i, start=piece.metadata["start_index"],
-                                doc_hash=doc.content_hash))
+                                page=page, index=i, start=start, doc_hash=doc.content_hash,
+                                header=header(doc.name, headings.at(start)) if headings else ""))
     return chunks

@@ -1,0 +1,113 @@
+"""HTML for an answer whose sentences a visitor can check.
+
+Everything that comes from a document or the model is escaped (html.escape) before it is
+wrapped in our own tags, so a passage or an answer can never inject markup.
+
+  * answer_html: the answer as the chat shows it: each sentence followed by its [n] markers;
+    hovering a sentence shows its source and supporting span (title attribute); unsupported
+    sentences get a dotted underline and a "✗ unsupported" mark;
+  * sentences_html: one row per sentence, supported or not, each a <details> that opens on click
+    to show the chunk with the supporting span highlighted (<mark>);
+  * passage_html: a chunk in context (its neighbours dimmed), the span highlighted.
+"""
+from __future__ import annotations
+
+import html
+
+SUPPORTED_STYLE = "border-bottom:1px solid #16a34a33"
+UNSUPPORTED_STYLE = "text-decoration:underline dotted #d97706;text-decoration-thickness:2px"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _tooltip(sg: dict, citations: dict[int, dict]) -> str:
+    if not sg["supported"]:
+        return f"Not supported by the passages: {sg.get('reason') or 'no passage says this'}"
+    span = sg.get("span") or {}
+    c = citations.get(span.get("n"), {})
+    return f"[{span.get('n')}] {c.get('source', '?')}, page {c.get('page', '?')}: “{_flat(span.get('text', ''))[:300]}”"
+
+
+def answer_html(text: str, sentences: list[dict], citations: list[dict], abstained: bool,
+                grounded_share: float | None) -> str:
+    by_n = {c["n"]: c for c in citations}
+    if abstained or not sentences:
+        return _e(text)
+    parts = []
+    for sg in sentences:
+        body = _e(_strip(sg["text"]))
+        tip = _e(_tooltip(sg, by_n))
+        if sg["supported"]:
+            marks = "".join(f"<sup>[{n}]</sup>" for n in sg["citations"][:3])
+            parts.append(f"<span class='sent ok' title='{tip}' style='{SUPPORTED_STYLE}'>{body}</span>{marks}")
+        else:
+            parts.append(f"<span class='sent unsupported' title='{tip}' style='{UNSUPPORTED_STYLE}'>"
+                         f"{body}</span><sup title='{tip}'>✗ unsupported</sup>")
+    share = "" if grounded_share is None else (
+        f"<br><small>{grounded_share:.0%} of sentences supported by the passages · hover a sentence for "
+        f"its source, open “Sources per sentence” to see the passage</small>")
+    return " ".join(parts) + share
+
+
+def _strip(text: str) -> str:
+    from core.retrieval.grounding import strip_markers
+
+    return strip_markers(text)
+
+
+def highlighted(text: str, start: int | None, end: int | None) -> str:
+    """The chunk text escaped, with text[start:end] in <mark> (offsets into the raw text)."""
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        return _e(text)
+    return _e(text[:start]) + "<mark>" + _e(text[start:end]) + "</mark>" + _e(text[end:])
+
+
+def sentences_html(sentences: list[dict], citations: list[dict], abstained: bool, reason: str) -> str:
+    by_n = {c["n"]: c for c in citations}
+    if abstained:
+        rows = [f"<p><b>No answer:</b> {_e(reason)}</p><p>Closest passages:</p><ol>"]
+        for c in citations[:3]:
+            rows.append(f"<li><code>{_e(c['source'])}</code>, page {c['page']}: "
+                        f"<span style='white-space:pre-wrap'>{_e(_flat(c['text'])[:400])}…</span></li>")
+        return "".join(rows) + "</ol>"
+    if not sentences:
+        return ""
+    supported = sum(s["supported"] for s in sentences)
+    rows = [f"<p><b>{supported} of {len(sentences)} sentences supported</b> "
+            f"({supported / len(sentences):.0%}). Click a sentence to see its passage.</p>"]
+    for i, sg in enumerate(sentences, start=1):
+        span = sg.get("span") or {}
+        c = by_n.get(span.get("n"), {})
+        mark = "✓" if sg["supported"] else "✗"
+        where = (f"[{', '.join(str(n) for n in sg['citations'])}] <code>{_e(c.get('source', '?'))}</code>, "
+                 f"page {c.get('page', '?')}") if sg["supported"] else \
+            f"unsupported: {_e(sg.get('reason') or '')}" + (
+                f" (closest: [{span.get('n')}] <code>{_e(c.get('source', '?'))}</code>)" if span else "")
+        body = highlighted(c.get("text", ""), span.get("start"), span.get("end")) if c else ""
+        rows.append(
+            f"<details class='sentence-source' data-sentence='{i}'><summary>{mark} <b>S{i}</b> "
+            f"{_e(_strip(sg['text']))} — <small>{where}</small></summary>"
+            f"<div style='white-space:pre-wrap;font-size:.9em;border-left:3px solid #999;padding-left:.6em'>"
+            f"{body}</div></details>")
+    return "".join(rows)
+
+
+def passage_html(rows: list[dict], chunk_id: str, start: int | None = None, end: int | None = None) -> str:
+    """The chunk `chunk_id` among its neighbours, escaped; its span (or all of it) highlighted."""
+    if not rows:
+        return "<p><i>That passage is no longer in the collection.</i></p>"
+    target = next((r for r in rows if r["id"] == chunk_id), rows[0])
+    out = [f"<p><code>{_e(target['source'])}</code>, page {target['page']}</p>"]
+    for r in rows:
+        if r["id"] == chunk_id:
+            body = highlighted(r["text"], start, end) if start is not None else f"<mark>{_e(r['text'])}</mark>"
+            out.append(f"<div class='passage current' style='white-space:pre-wrap'>{body}</div>")
+        else:
+            out.append(f"<div class='passage' style='white-space:pre-wrap;opacity:.6'>{_e(r['text'])}</div>")
+    return "<hr>".join(out)

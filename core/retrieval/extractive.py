@@ -1,0 +1,99 @@
+"""Extractive answers: quote the sentences of the retrieved chunks that best answer the question.
+
+    quotes = select_quotes(question, checker, idf=col.bm25.idf)
+    answer_text(quotes)  # 'Senators serve for six Years. [2]'
+
+A quote is a sentence of a retrieved chunk, verbatim (whitespace collapsed), with its [n].
+Sentences are ranked by meaning (MiniLM cosine to the question) and by how much of the
+question's weight (IDF of its content words) they hold, the same two signals the answer's
+grounding and the abstention use. A second sentence is added when it is nearly as good and
+holds question words the first lacks (a fact spread over two sentences).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from core.retrieval.grounding import GroundingChecker, content_words
+
+MEANING_WEIGHT, COVERAGE_WEIGHT = 0.6, 0.4
+SECOND_WITHIN = 0.9  # a second quote must score at least this share of the best one
+MAX_QUOTE_CHARS = 600
+
+
+@dataclass
+class Quote:
+    n: int  # [n] of the chunk
+    chunk_id: str
+    start: int
+    end: int
+    text: str  # whitespace-collapsed sentence
+    score: float
+    meaning: float
+    coverage: float
+
+
+def _quotable(text: str) -> bool:
+    """A sentence worth quoting: not a heading, not a fragment of a few words."""
+    first = text.lstrip()
+    return not first.startswith(("#", "===", "---", "***")) and len(content_words(text)) >= 3 \
+        and len(text.split()) >= 5
+
+
+def weighted_coverage(question_words: set[str], words: set[str], idf: Callable[[str], float] | None) -> float:
+    """Share of the question's IDF weight whose words occur in `words` (1.0 for an empty question)."""
+    if not question_words:
+        return 1.0
+    weight = {w: (idf(w) if idf else 1.0) for w in question_words}
+    total = sum(weight.values()) or 1.0
+    return sum(v for w, v in weight.items() if w in words) / total
+
+
+def rank_sentences(question: str, checker: GroundingChecker, idf=None,
+                   context: str | None = None) -> list[Quote]:
+    """Every single sentence of the hits, best first. `context` (a follow-up's standalone
+    question) counts half as much as the question itself."""
+    singles = [c for c in checker.candidates if not c.pair and _quotable(c.text)]
+    if not singles:
+        return []
+    checker._ensure_vectors()
+    queries = [question] + ([context] if context and context != question else [])
+    qvecs = checker._embed(queries)
+    qwords = content_words(question)
+    cwords = content_words(context) - qwords if context else set()
+    out = []
+    for c in singles:
+        meaning = float(qvecs[0] @ c.vector)
+        coverage = weighted_coverage(qwords, c.words, idf)
+        score = MEANING_WEIGHT * meaning + COVERAGE_WEIGHT * coverage
+        if len(qvecs) > 1:
+            extra = MEANING_WEIGHT * float(qvecs[1] @ c.vector) + COVERAGE_WEIGHT * (
+                weighted_coverage(cwords, c.words, idf) if cwords else 0.0)
+            score += 0.5 * extra
+        score += 0.02 / c.n  # ties go to the better-ranked chunk
+        out.append(Quote(c.n, c.chunk_id, c.start, c.end, " ".join(c.text.split()), score, meaning, coverage))
+    out.sort(key=lambda q: -q.score)
+    return out
+
+
+def select_quotes(question: str, checker: GroundingChecker, idf=None, context: str | None = None,
+                  ranked: list[Quote] | None = None) -> list[Quote]:
+    ranked = ranked if ranked is not None else rank_sentences(question, checker, idf, context)
+    if not ranked:
+        return []
+    best = ranked[0]
+    chosen = [best]
+    qwords = content_words(question)
+    held = {w for w in qwords if w in content_words(best.text)}
+    for q in ranked[1:6]:
+        if q.score < SECOND_WITHIN * best.score or len(best.text) + len(q.text) > MAX_QUOTE_CHARS:
+            continue
+        if (content_words(q.text) & qwords) - held:
+            chosen.append(q)
+            break
+    return chosen
+
+
+def answer_text(quotes: list[Quote]) -> str:
+    return " ".join(f"{q.text} [{q.n}]" for q in quotes)
+

@@ -1,0 +1,356 @@
+"""Per-sentence grounding: which retrieved passage, if any, supports each sentence of an answer.
+
+    checker = GroundingChecker(hits)                   # embeds the passages' sentences once
+    g = checker.check("Senators serve for six Years.")  # one answer sentence (used while streaming)
+    g.supported, g.citations, g.span                   # [n] of the supporting chunks, best span
+    result = checker.check_answer(answer_text)         # every sentence + grounded_share
+
+A sentence is supported by a span of a retrieved chunk (one sentence, or two adjacent ones)
+when all of these hold:
+  * numbers agree: every number the sentence states (digits or words, "two" = 2) occurs in the
+    span, so "for two Years" against a span saying "for six Years" is unsupported however close
+    the words are;
+  * negation agrees: "not"/"no"/"never" on one side only is a contradiction, not support;
+  * the span carries the sentence's content: most of its content words (stemmed, as BM25 sees
+    them) occur in the span, or fewer do but the span means the same (MiniLM cosine).
+The thresholds were set on the sample corpus's QA set and checked on the long-document set
+(benchmarks/rag.py part 6); the embedder is the retrieval embedder, already loaded.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from core.retrieval.bm25 import stem
+
+# the share of the sentence's content words that must occur in the span ...
+LEXICAL_ALONE = 0.75
+# ... or a lower share together with a close meaning
+LEXICAL_WITH_MEANING, MEANING = 0.4, 0.62
+
+_MARKER = re.compile(r"\s*\[\d{1,2}(?:\s*,\s*\d{1,2})*\]")
+# a sentence ends at . ! ? (not inside "e.g." or a number like 2.5) followed by space and a capital,
+# digit, quote or bracket; blank lines and list items also end one
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]”’]*\s+(?=[\"'(\[“‘]?[A-Z0-9-])|\n\s*\n|\n(?=\s*(?:[-*•]|\d+\.)\s)")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Dr|Mr|Mrs|Ms|No|Art|Sec|Inc|Ltd|St)|\b[A-Z])\.$")
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+_STOP_KEEP = frozenset({"not", "no", "never", "nor", "cannot"})
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|cannot|can't|won't|don't|doesn't|isn't|aren't|shall not|"
+                       r"must not|without)\b", re.IGNORECASE)
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+          "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1_000_000,
+          "once": 1, "twice": 2, "single": 1, "double": 2, "half": 0.5,
+          "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+          "eighth": 8, "ninth": 9, "tenth": 10}
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b|\b(?:" + "|".join(_UNITS) + r")\b", re.IGNORECASE)
+
+
+# question and filler words BM25's list keeps: they carry no fact a passage could hold
+_QUESTION_WORDS = frozenset("""how many much what which who whom whose when where why does doe do did done can could
+should would will may might must shall per get gets got tell say says said please also any anything something
+lot lots thing things way ways""".split())
+
+
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return (frozenset(STOPWORDS_EN) | _QUESTION_WORDS) - _STOP_KEEP
+
+
+_STOP = _stopwords()
+
+
+def content_words(text: str) -> set[str]:
+    """Stemmed content words (no stop words, no numbers: those are checked on their own)."""
+    return {stem(w) for w in _WORD.findall(text.lower())
+            if w not in _STOP and w not in _STOP_KEEP and not w.isdigit() and w not in _UNITS
+            and stem(w) not in _QUESTION_WORDS}
+
+
+def numbers(text: str) -> set[float]:
+    out = set()
+    for m in _NUMBER.finditer(text):
+        token = m.group(0).lower()
+        if token in _UNITS:
+            out.add(float(_UNITS[token]))
+        else:
+            try:
+                out.add(float(token.replace(",", "")))
+            except ValueError:
+                continue
+    return out
+
+
+def quantities(text: str) -> set[tuple[float, str]]:
+    """(number, the stemmed word after it): "for six Years" -> (6.0, "year")."""
+    text = " ".join(text.split())  # the same pairs however the text was wrapped or indented
+    out = set()
+    for m in _NUMBER.finditer(text):
+        value = numbers(m.group(0))
+        following = next((w for w in _WORD.findall(text[m.end():m.end() + 40].lower())
+                          if w not in _STOP and not w.isdigit() and w not in _UNITS), "")
+        for v in value:
+            out.add((v, stem(following) if following else ""))
+    return out
+
+
+def number_conflict(sentence_quantities: set, span_numbers: set, span_quantities: set) -> str:
+    """Why the numbers of a sentence disagree with a span ("" when they agree)."""
+    for value, unit in sorted(sentence_quantities):
+        if value not in span_numbers:
+            return f"the number {_fmt(value)} is not in the passage"
+        if unit and (value, unit) not in span_quantities:
+            other = sorted(v for v, u in span_quantities if u == unit and v != value)
+            if other:
+                return f"it says {_fmt(value)} {unit}, the passage says {_fmt(other[0])} {unit}"
+    return ""
+
+
+def negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+def strip_markers(text: str) -> str:
+    return _MARKER.sub("", text).strip()
+
+
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t][^\n]*$", re.MULTILINE)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of `text`, whitespace trimmed; a Markdown
+    heading line is a sentence of its own (it must not glue itself to the next sentence)."""
+    spans, pos = [], 0
+    for m in _HEADING.finditer(text):
+        spans += _split_plain(text, pos, m.start())
+        spans += _trim(text, [(m.start(), m.end())])
+        pos = m.end()
+    return spans + _split_plain(text, pos, len(text))
+
+
+def _split_plain(text: str, begin: int, finish: int) -> list[tuple[int, int]]:
+    spans, start = [], begin
+    for m in _SENTENCE_END.finditer(text, begin, finish):
+        if "\n" not in m.group(0) and _ABBREV.search(text[start:m.start()]):
+            continue  # "e.g. Foo" or an initial: not the end of a sentence
+        closers = len(m.group(0)) - len(m.group(0).lstrip("\"')]”’"))
+        spans.append((start, m.start() + closers))
+        start = m.end()
+    spans.append((start, finish))
+    return _trim(text, spans)
+
+
+def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+@dataclass
+class Span:
+    n: int  # 1-based number of the chunk among the retrieved hits ([n])
+    chunk_id: str
+    start: int  # character offsets of the supporting text inside the chunk's text
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SentenceGrounding:
+    text: str
+    supported: bool
+    citations: list[int] = field(default_factory=list)  # [n] of every chunk that supports it, best first
+    span: Span | None = None  # the best supporting (or, when unsupported, closest) span
+    lexical: float = 0.0  # share of the sentence's content words in the span
+    meaning: float = 0.0  # cosine between the sentence and the span
+    reason: str = ""  # why it is unsupported ("number 2 is not in the passage", ...)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["span"] = self.span.to_dict() if self.span else None
+        return d
+
+
+@dataclass
+class Grounding:
+    sentences: list[SentenceGrounding]
+    ms: float = 0.0
+
+    @property
+    def grounded_share(self) -> float:
+        return sum(s.supported for s in self.sentences) / len(self.sentences) if self.sentences else 0.0
+
+    def to_dict(self) -> dict:
+        return {"sentences": [s.to_dict() for s in self.sentences],
+                "grounded_share": round(self.grounded_share, 3), "ms": self.ms}
+
+
+@dataclass
+class _Candidate:
+    n: int
+    chunk_id: str
+    start: int
+    end: int
+    text: str
+    words: set[str]
+    numbers: set[float]
+    quantities: set[tuple[float, str]]
+    negated: bool
+    pair: bool  # two adjacent sentences (a fact can span a sentence boundary)
+    vector: np.ndarray | None = None
+
+
+class GroundingChecker:
+    """Checks answer sentences against a fixed list of retrieved hits (numbered 1..len(hits))."""
+
+    def __init__(self, hits, embedder=None):
+        import time
+
+        t = time.perf_counter()
+        self.hits = list(hits)
+        self.embedder = embedder
+        self.candidates: list[_Candidate] = []
+        for n, h in enumerate(self.hits, start=1):
+            spans = split_sentences(h.text)
+            pieces = [(a, b, False) for a, b in spans] + [
+                (spans[i][0], spans[i + 1][1], True) for i in range(len(spans) - 1)]
+            for a, b, pair in pieces:
+                body = h.text[a:b]
+                # a pair counts as negated only when both halves are: "A. B is not C." must not
+                # lend its "not" to a claim about A
+                neg = negated(body) if not pair else all(
+                    negated(h.text[x:y]) for x, y in spans if a <= x and y <= b)
+                self.candidates.append(_Candidate(n, h.id, a, b, body, content_words(body), numbers(body),
+                                                  quantities(body), neg, pair))
+        self._embedded = False
+        self.setup_ms = (time.perf_counter() - t) * 1000
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        if self.embedder is None:
+            from core.models.fast_embeddings import get_fast_embedder
+
+            self.embedder = get_fast_embedder()
+        return _cached_embed(self.embedder, [" ".join(t.split()) for t in texts])
+
+    def _ensure_vectors(self) -> None:
+        """Embed each single sentence once; a pair's vector is the normalised sum of its two
+        sentences' (embedding the pairs too would double the cost for little difference)."""
+        if not self._embedded:
+            singles = [c for c in self.candidates if not c.pair]
+            if singles:
+                vectors = self._embed([c.text for c in singles])
+                by_start, by_end = {}, {}
+                for c, v in zip(singles, vectors):
+                    c.vector = by_start[(c.n, c.start)] = by_end[(c.n, c.end)] = v
+                for c in self.candidates:
+                    if c.pair:
+                        v = by_start[(c.n, c.start)] + by_end[(c.n, c.end)]
+                        c.vector = v / (np.linalg.norm(v) or 1.0)
+            self._embedded = True
+
+    def check(self, sentence: str) -> SentenceGrounding:
+        return self._check(sentence, None)
+
+    def _check(self, sentence: str, vector: np.ndarray | None) -> SentenceGrounding:
+        text = strip_markers(sentence)
+        words, nums, neg = content_words(text), numbers(text), negated(text)
+        qty = quantities(text)
+        if not self.candidates or not (words or nums):
+            return SentenceGrounding(sentence.strip(), False, reason="no passage to check against"
+                                     if not self.candidates else "states nothing to check")
+        # cheap lexical pass first: only the closest spans need their meaning compared
+        scored = []
+        for c in self.candidates:
+            lexical = len(words & c.words) / len(words) if words else 1.0
+            scored.append((lexical, c))
+        self._ensure_vectors()
+        if vector is None:
+            vector = self._embed([text])[0]
+        best, supporters = None, []
+        for lexical, c in scored:
+            meaning = float(vector @ c.vector)
+            content_ok = lexical >= LEXICAL_ALONE or (lexical >= LEXICAL_WITH_MEANING and meaning >= MEANING)
+            conflict = number_conflict(qty, c.numbers, c.quantities) if nums else ""
+            agree = not conflict and neg == c.negated
+            rank = (content_ok and agree, lexical + meaning)
+            if best is None or rank > best[0]:
+                reason = "" if content_ok and agree else (
+                    conflict if conflict else
+                    "the passage says the opposite (negation)" if neg != c.negated else
+                    f"only {lexical:.0%} of its words are in the closest passage")
+                best = (rank, c, lexical, meaning, reason)
+            if content_ok and agree and c.n not in supporters:
+                supporters.append((lexical + meaning, c.n))
+        (ok, _), c, lexical, meaning, reason = best
+        citations = [n for _, n in sorted(supporters, key=lambda s: -s[0])]
+        citations = list(dict.fromkeys([c.n] + citations)) if ok else []
+        return SentenceGrounding(sentence.strip(), ok, citations, Span(c.n, c.chunk_id, c.start, c.end, c.text),
+                                 round(lexical, 3), round(meaning, 3), reason)
+
+    def check_answer(self, answer: str) -> Grounding:
+        import time
+
+        t = time.perf_counter()
+        sentences = [answer[a:b] for a, b in split_sentences(strip_markers_keep_layout(answer))] \
+            if answer.strip() else []
+        sentences = [s for s in sentences if strip_markers(s)]
+        out = []
+        if sentences:
+            self._ensure_vectors()
+            vectors = self._embed([strip_markers(s) for s in sentences])
+            out = [self._check(s, v) for s, v in zip(sentences, vectors)]
+        return Grounding(out, round((time.perf_counter() - t) * 1000 + self.setup_ms, 1))
+
+
+_CACHE: OrderedDict[tuple[int, str], np.ndarray] = OrderedDict()
+_CACHE_SIZE = 20_000  # sentence vectors (1.5 KB each): popular passages are embedded once
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached_embed(embedder, texts: list[str]) -> np.ndarray:
+    """embedder.embed with a process-wide LRU of sentence vectors (shared by every session)."""
+    key = id(embedder)
+    out: list = [None] * len(texts)
+    todo = []
+    with _CACHE_LOCK:
+        for i, t in enumerate(texts):
+            v = _CACHE.get((key, t))
+            if v is None:
+                todo.append(i)
+            else:
+                _CACHE.move_to_end((key, t))
+                out[i] = v
+    if todo:
+        vectors = np.asarray(embedder.embed([texts[i] for i in todo]), dtype=np.float32)
+        with _CACHE_LOCK:
+            for i, v in zip(todo, vectors):
+                out[i] = v
+                _CACHE[(key, texts[i])] = v
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    return np.stack(out) if out else np.zeros((0, 0), dtype=np.float32)
+
+
+def strip_markers_keep_layout(text: str) -> str:
+    """The text with [n] markers blanked out (same length, so offsets still line up)."""
+    return _MARKER.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
