@@ -10,22 +10,14 @@ import json
 from pathlib import Path
 
 from core.cli._output import print_json
+from core.cli._training import add_training_arguments
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "assets" / "seq2seq-dates"
 
 
 def register(sub) -> None:
     p = sub.add_parser("train-seq2seq", help="train the small date-normalising encoder-decoder shipped in assets/")
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"model folder to write (default {DEFAULT_OUT})")
-    p.add_argument("--seed", type=int, default=None)
-    p.add_argument("--steps", type=int, default=None)
-    p.add_argument("--batch-size", type=int, default=None)
-    p.add_argument("--lr", type=float, default=None)
-    p.add_argument("--stop-after", type=int, default=None,
-                   help="stop and save after N steps of the --steps schedule (a checkpoint of the full run)")
-    p.add_argument("--threads", type=int, default=None,
-                   help="torch threads (default: GENAI_THREADS, else torch's default = all cores)")
-    p.add_argument("--json", action="store_true", help="print the training summary as JSON")
+    add_training_arguments(p, DEFAULT_OUT, "model folder", "torch threads (default: GENAI_THREADS, else torch's default = all cores)")
     p.set_defaults(func=run)
 
 
