@@ -116,7 +116,8 @@ class ModelSettings(_Section):
     embedding_batch_size: int = Field(64, gt=0)
     # How retrieval runs that model (core/models/embedding_runtimes.py): torch = sentence-
     # transformers as is; onnx = exported once to ONNX (into cache_dir), same vectors to ~1e-7;
-    # onnx-int8 = int8 weights and activations, cosine >= 0.99 to torch. auto = onnx-int8 on
+    # onnx-int8 = int8 weights and activations, cosine >= 0.99 to torch on CPUs with VNNI (0.989
+    # measured without, where ONNX Runtime's int8 kernels can saturate). auto = onnx-int8 on
     # CPUs with VNNI, onnx on other CPUs, torch on a GPU. Falls back to torch (logged).
     embedding_runtime: str = "auto"
 

@@ -184,6 +184,7 @@ def test_cli_chat_json_offline(data_dir):
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert set(out) == {"text", "model", "new_tokens", "seconds"}
+    assert set(out) == {"text", "model", "new_tokens", "seconds", "decode_path"}
     assert out["text"].strip() and out["model"] == "SmolLM2-135M-Instruct"
+    assert out["decode_path"].startswith("FastLlama")  # the bundled model takes the fast path
     assert out["new_tokens"] > 0 and out["seconds"] > 0
