@@ -100,14 +100,15 @@ def test_blocked_prompt_never_reaches_the_model(monkeypatch):
     """The policy is consulted at stage "image" and a block stops generation (API path)."""
     calls = []
 
-    def blocking_scan(text, stage="input"):
-        calls.append((text, stage))
+    def blocking_scan(text, negative="", policy=None):  # the image stage: prompt and negative prompt
+        calls.append((text, negative))
         return Verdict(allowed=False, action="block", redacted=text, reasons=["test policy: blocked"])
 
-    monkeypatch.setattr("core.diffusion.generate.scan", blocking_scan)
+    monkeypatch.setattr("core.diffusion.generate.scan_image_request", blocking_scan)
     with pytest.raises(PromptBlocked, match="test policy: blocked") as err:
-        generate(ImageRequest(prompt="anything at all", seed=1), loaded=object())  # a model would crash
-    assert calls == [("anything at all", "image")] and err.value.verdict.action == "block"
+        generate(ImageRequest(prompt="anything at all", negative_prompt="blurry", seed=1),
+                 loaded=object())  # a model would crash
+    assert calls == [("anything at all", "blurry")] and err.value.verdict.action == "block"
 
 
 def test_real_image_policy_blocks_gore():
