@@ -32,8 +32,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 TOPICS = ["a rainforest", "compound interest", "a solar eclipse", "the water cycle", "a healthy breakfast",
           "public speaking", "a black hole", "composting", "a credit score", "the immune system",

@@ -140,8 +140,7 @@ def main() -> int:
                          "generated answers) against today's scanners, see benchmarks/safety_robustness.py")
     args = ap.parse_args()
     if args.part in ("robustness", "all"):
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        import safety_robustness
+        import safety_robustness  # beside this script (the script's folder is on sys.path)
 
         safety_robustness.main(["--repeat", str(args.repeat)])
         if args.part == "robustness":

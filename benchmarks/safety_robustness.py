@@ -23,16 +23,15 @@ import os
 import re
 import subprocess
 import sys
-import time
 import types
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
+from safety import latency  # noqa: E402  (benchmarks/safety.py, beside this script)
 
 from core.safety.image_prompt import CATEGORIES  # noqa: E402
 from core.safety.image_request import scan_image_request  # noqa: E402
@@ -285,16 +284,8 @@ def latency_report(systems, repeat: int) -> None:
             if fn is None:
                 continue
             fn("warm up")
-            wall, cpu = [], []
-            for _ in range(repeat):
-                for t in texts:
-                    c0, t0 = time.process_time(), time.perf_counter()
-                    fn(t)
-                    wall.append((time.perf_counter() - t0) * 1000)
-                    cpu.append((time.process_time() - c0) * 1000)
-            q = lambda xs, p: float(np.percentile(xs, p))  # noqa: E731
-            print(f"| {s.name} | {stage.replace('_stage', '')} | {q(wall, 50):.2f} | {q(wall, 95):.2f} | "
-                  f"{q(cpu, 50):.2f} | {q(cpu, 95):.2f} |")
+            w50, w95, c50, c95 = latency(fn, texts, repeat)
+            print(f"| {s.name} | {stage.replace('_stage', '')} | {w50:.2f} | {w95:.2f} | {c50:.2f} | {c95:.2f} |")
 
 
 def main(argv=None) -> int:

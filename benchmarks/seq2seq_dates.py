@@ -19,8 +19,6 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 TRAINED_SEED, HELDOUT_SEED = 101, 202  # the surface-form draws; the dates are heldout_dates()
 
 

@@ -7,14 +7,11 @@ core/safety/curated/image_classifier.npz (loaded once per process, ~0.2 s).
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from core.safety.linear_text_model import LinearTextModel
+from core.safety.linear_text_model import LinearTextModel, load_shared
 
 MODEL_FILE = Path(__file__).parent / "curated" / "image_classifier.npz"
-_lock = threading.Lock()
-_loaded: dict[Path, ImageClassifier] = {}
 
 
 class ImageClassifier:
@@ -28,9 +25,4 @@ class ImageClassifier:
 
 
 def load_image_classifier(path: Path = MODEL_FILE) -> ImageClassifier:
-    with _lock:
-        if path not in _loaded:
-            if not path.exists():
-                raise FileNotFoundError(f"{path} is missing: run `python -m core.safety.training.train` to build it")
-            _loaded[path] = ImageClassifier(LinearTextModel.load(path))
-        return _loaded[path]
+    return ImageClassifier(load_shared(path))

@@ -8,16 +8,13 @@ core/safety/curated/injection_classifier.npz.
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import numpy as np
 
-from core.safety.linear_text_model import LinearTextModel
+from core.safety.linear_text_model import LinearTextModel, load_shared
 
 MODEL_FILE = Path(__file__).parent / "curated" / "injection_classifier.npz"
-_lock = threading.Lock()
-_loaded: dict[Path, InjectionClassifier] = {}
 
 
 class InjectionClassifier:
@@ -30,9 +27,4 @@ class InjectionClassifier:
 
 
 def load_injection_classifier(path: Path = MODEL_FILE) -> InjectionClassifier:
-    with _lock:
-        if path not in _loaded:
-            if not path.exists():
-                raise FileNotFoundError(f"{path} is missing: run `python -m core.safety.training.train` to build it")
-            _loaded[path] = InjectionClassifier(LinearTextModel.load(path))
-        return _loaded[path]
+    return InjectionClassifier(load_shared(path))

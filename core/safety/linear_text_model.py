@@ -10,10 +10,12 @@ training and for the n-gram counting at run time (CountVectorizer with a fixed v
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
 
+from core.caches import register_cache
 from core.safety.normalize import normalize
 
 # (analyzer, ngram_range): character n-grams inside word boundaries, and words/word pairs
@@ -113,3 +115,18 @@ class LinearTextModel:
             n = len(FEATURES)
             return cls([str(c) for c in z["classes"]], [[str(t) for t in z[f"vocab{i}"]] for i in range(n)],
                        [z[f"idf{i}"] for i in range(n)], z["coef"].astype(np.float32), z["intercept"])
+
+
+_files: dict[Path, LinearTextModel] = {}
+_files_lock = threading.Lock()
+register_cache("safety classifiers", _files.clear)
+
+
+def load_shared(path: Path) -> LinearTextModel:
+    """The model in `path`, loaded once per process and shared by every thread."""
+    with _files_lock:
+        if path not in _files:
+            if not path.exists():
+                raise FileNotFoundError(f"{path} is missing: run `python -m core.safety.training.train` to build it")
+            _files[path] = LinearTextModel.load(path)
+        return _files[path]
