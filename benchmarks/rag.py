@@ -348,14 +348,18 @@ def _answer_row(chain, q: dict) -> dict:
 LONG_CORPUS = ROOT / "assets" / "rag_corpus_long"
 LONG_QA = ROOT / "assets" / "rag_qa_long.jsonl"
 UNANSWERABLE = ROOT / "assets" / "rag_qa_unanswerable.jsonl"
+# the held-out set: report only, never tuned on (assets/rag_corpus_heldout/SOURCES.md)
+HELDOUT_CORPUS = ROOT / "assets" / "rag_corpus_heldout"
+HELDOUT_QA = ROOT / "assets" / "rag_qa_heldout.jsonl"
+RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout")}
 
 
 def _load_qa(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def _long_files() -> list[Path]:
-    return sorted(p for p in LONG_CORPUS.iterdir() if p.suffix == ".txt")
+def _long_files(corpus: Path = LONG_CORPUS) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
 
 
 def _rank_of(hits, q: dict) -> int | None:
@@ -398,18 +402,21 @@ def _naive_langchain_ranks(qa: list[dict], files: list[Path], folder: Path) -> t
 
 def long_retrieval(workdir: Path, chunkings: tuple[str, ...] = ("800/120", "1000/200", "600/100"),
                    header_variants: tuple[bool, ...] = (True, False),
-                   rerank_modes: tuple[str, ...] = ("vector", "hybrid")) -> list[dict]:
-    """hit@k and MRR on the long-document set (answerable questions) per chunking and mode,
+                   rerank_modes: tuple[str, ...] = ("vector", "hybrid"),
+                   set_name: str = "long documents") -> list[dict]:
+    """hit@k and MRR on a long-document set (answerable questions) per chunking and mode,
     beside the naive LangChain peer measured in the same run."""
     from core.retrieval.collection import open_collection
     from core.retrieval.hybrid import search
     from core.retrieval.rerank import rerank
 
-    qa = [q for q in _load_qa(LONG_QA) if q["source"]]
-    files = _long_files()
-    use_data_dir(workdir / "long")
-    ranks, n_chunks = _naive_langchain_ranks(qa, files, workdir / "long-naive")
-    rows = [{"system": "naive LangChain (1000/200, vector)", "chunks": n_chunks, "mode": "vector", **_scores(ranks)}]
+    corpus, qa_file, folder = RETRIEVAL_SETS[set_name]
+    qa = [q for q in _load_qa(qa_file) if q["source"]]
+    files = _long_files(corpus)
+    use_data_dir(workdir / folder)
+    ranks, n_chunks = _naive_langchain_ranks(qa, files, workdir / f"{folder}-naive")
+    rows = [{"set": set_name, "system": "naive LangChain (1000/200, vector)", "chunks": n_chunks, "mode": "vector",
+             **_scores(ranks)}]
     for chunking in chunkings:
         size, overlap = (int(x) for x in chunking.split("/"))
         for headers in header_variants:
@@ -420,12 +427,12 @@ def long_retrieval(workdir: Path, chunkings: tuple[str, ...] = ("800/120", "1000
             for mode in MODES:
                 got = [_rank_of([(h.source, h.text) for h in search(col, q["question"], k=10, mode=mode)], q)
                        for q in qa]
-                rows.append({"system": name, "chunks": col.count(), "mode": mode, **_scores(got)})
+                rows.append({"set": set_name, "system": name, "chunks": col.count(), "mode": mode, **_scores(got)})
             for mode in rerank_modes:  # the chain's default: 12 candidates reranked by best sentence
                 t = time.perf_counter()
                 got = [_rank_of([(h.source, h.text) for h in rerank(q["question"], search(
                     col, q["question"], k=12, mode=mode), idf=col.bm25.idf)], q) for q in qa]
-                rows.append({"system": name + " + rerank@12", "chunks": col.count(), "mode": mode, **_scores(got),
+                rows.append({"set": set_name, "system": name + " + rerank@12", "chunks": col.count(), "mode": mode, **_scores(got),
                              "ms/query": (time.perf_counter() - t) * 1000 / len(qa)})
     return rows
 
@@ -475,11 +482,14 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.retrieval.collection import open_collection
 
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
-            "long documents": ("long-answers", _load_qa(LONG_QA), "long")}
-    use_data_dir(workdir / "long")
-    col = open_collection("long-answers")
-    if col.count() == 0:
-        col.ingest(_long_files())
+            "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
+            "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout")}
+    for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
+        if set_name in qa_sets:
+            use_data_dir(workdir / folder)
+            col = open_collection(sets[set_name][0])
+            if col.count() == 0:
+                col.ingest(_long_files(corpus))
     rows, dumped = [], []
     for set_name, (collection, qa, data) in sets.items():
         if set_name not in qa_sets:
@@ -527,13 +537,16 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
 
 
 def fit_abstention(workdir: Path) -> dict:
-    """Fit the abstention weights (core/retrieval/abstention.py) on the sample corpus's questions;
-    report the fitted decision on the long-document set, which the fit does not see."""
+    """Fit the abstention weights (core/retrieval/abstention.py) on both tuning sets (the sample
+    corpus's questions and the long-document set), each set weighing the same and the classes
+    balanced within each; the threshold is the highest that abstains on at most 10% of each
+    tuning set's answerable questions. The held-out set is only scored at that threshold."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     from core.retrieval import abstention
     from core.retrieval.chain import RagChain
+    from core.retrieval.collection import open_collection
 
     def features(collection: str, qa: list[dict]):
         chain = RagChain(collection, answer_mode="extractive")
@@ -549,29 +562,33 @@ def fit_abstention(workdir: Path) -> dict:
             y.append(1 if q["source"] else 0)
         return np.array(X), np.array(y)
 
-    X, y = features(_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE))
-    use_data_dir(workdir / "long")
-    from core.retrieval.collection import open_collection
-
-    col = open_collection("long-answers")
-    if col.count() == 0:
-        col.ingest(_long_files())
-    X2, y2 = features("long-answers", _load_qa(LONG_QA))
-    model = LogisticRegression(class_weight="balanced", C=10.0).fit(X, y)
-    weights = dict(zip(abstention.FEATURES, (round(float(w), 2) for w in model.coef_[0])))
+    data = {"sample": features(_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE))}
+    for set_name, name in (("long documents", "long"), ("held-out", "held-out")):
+        corpus, qa_file, folder = RETRIEVAL_SETS[set_name]
+        use_data_dir(workdir / folder)
+        col = open_collection(f"{folder}-answers")
+        if col.count() == 0:
+            col.ingest(_long_files(corpus))
+        data[name] = features(col.name, _load_qa(qa_file))
+    tuning = ("sample", "long")
+    X = np.vstack([data[n][0] for n in tuning])
+    y = np.concatenate([data[n][1] for n in tuning])
+    w = np.concatenate([np.where(data[n][1] == 1, 0.5 / (data[n][1] == 1).sum(), 0.5 / (data[n][1] == 0).sum())
+                        for n in tuning]) * len(y)
+    model = LogisticRegression(C=1.0).fit(X, y, sample_weight=w)
+    weights = dict(zip(abstention.FEATURES, (round(float(v), 2) for v in model.coef_[0])))
     bias = round(float(model.intercept_[0]), 2)
-    p_fit, p_long = model.predict_proba(X)[:, 1], model.predict_proba(X2)[:, 1]
-    # the threshold: the highest that keeps abstaining on at most 10% of the fit set's answerable
-    # questions (the target), so as many unanswerable ones as possible abstain
-    grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.05)]
-    ok = [t for t in grid if np.mean(p_fit[y == 1] < t) <= 0.10]
+    p = {n: model.predict_proba(data[n][0])[:, 1] for n in data}
+    grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.01)]
+    ok = [t for t in grid if all(np.mean(p[n][data[n][1] == 1] < t) <= 0.10 for n in tuning)]
     threshold = max(ok) if ok else min(grid)
     out = {"weights": weights, "bias": bias, "threshold": threshold, "sweep": []}
-    for t in grid:
-        out["sweep"].append({"threshold": t, **{
-            f"{name}: abstain {kind}": round(float(np.mean(p[ys == label] < t)), 3)
-            for name, (p, ys) in {"fit": (p_fit, y), "long": (p_long, y2)}.items()
-            for kind, label in (("answerable", 1), ("unanswerable", 0))}})
+    for t in grid[::5] + ([threshold] if threshold not in grid[::5] else []):
+        row = {"threshold": t}
+        for n in (tuning if t != threshold else data):  # the held-out set only at the chosen threshold
+            for kind, label in (("answerable", 1), ("unanswerable", 0)):
+                row[f"{n}: abstain {kind}"] = round(float(np.mean(p[n][data[n][1] == label] < t)), 3)
+        out["sweep"].append(row)
     return out
 
 
@@ -615,8 +632,11 @@ def main() -> int:
     p.add_argument("--llm-questions", type=int, default=20,
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
-    p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents"],
-                   choices=["sample corpus", "long documents"], help="part 7: which QA sets")
+    p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
+                   choices=["sample corpus", "long documents", "held-out"],
+                   help="part 7: which QA sets (held-out: report only, never tune on it)")
+    p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
+                   choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
     p.add_argument("--fit-abstention", action="store_true",
                    help="fit core/retrieval/abstention.py's weights on the sample set; check on the long set")
     p.add_argument("--json", type=Path, default=None, help="also write all rows to this JSON file")
@@ -654,9 +674,10 @@ def main() -> int:
             out["abstention_fit"] = fit_abstention(workdir)
             print("## Abstention fit\n\n" + json.dumps(out["abstention_fit"], indent=1), "\n", flush=True)
         if args.long:
-            out["long"] = long_retrieval(workdir, tuple(args.long_chunking))
+            out["long"] = [row for set_name in args.retrieval_sets
+                           for row in long_retrieval(workdir, tuple(args.long_chunking), set_name=set_name)]
             print("## Retrieval on long unseen documents (assets/rag_qa_long.jsonl, answerable questions)\n")
-            print(table(out["long"], ["system", "chunks", "mode", "n", "hit@1", "hit@4", "MRR@10", "ms/query"]), "\n",
+            print(table(out["long"], ["set", "system", "chunks", "mode", "n", "hit@1", "hit@4", "MRR@10", "ms/query"]), "\n",
                   flush=True)
         if args.grounded:
             out["grounded"] = answers_grounded(workdir, tuple(args.systems), args.llm_questions, args.dump_answers,

@@ -6,7 +6,9 @@
 A quote is a sentence of a retrieved chunk, verbatim (whitespace collapsed), with its [n].
 Sentences are ranked by meaning (MiniLM cosine to the question) and by how much of the
 question's weight (IDF of its content words) they hold, the same two signals the answer's
-grounding and the abstention use. A second sentence is added when it is nearly as good and
+grounding and the abstention use, plus a small bonus when the sentence has the form of an
+answer to this kind of question (answer_type.py: a definition entry for "how do I ...?"). A
+second sentence is added when it is nearly as good and
 holds question words the first lacks (a fact spread over two sentences).
 """
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from core.retrieval.answer_type import adjustment, asks_for_means, is_usage_synopsis
 from core.retrieval.grounding import GroundingChecker, content_words
 
 MEANING_WEIGHT, COVERAGE_WEIGHT = 0.6, 0.4
@@ -34,10 +37,10 @@ class Quote:
 
 
 def _quotable(text: str) -> bool:
-    """A sentence worth quoting: not a heading, not a fragment of a few words."""
+    """A sentence worth quoting: not a heading, not a usage synopsis, not a fragment of a few words."""
     first = text.lstrip()
     return not first.startswith(("#", "===", "---", "***")) and len(content_words(text)) >= 3 \
-        and len(text.split()) >= 5
+        and len(text.split()) >= 5 and not is_usage_synopsis(text)
 
 
 def weighted_coverage(question_words: set[str], words: set[str], idf: Callable[[str], float] | None) -> float:
@@ -61,11 +64,12 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     qvecs = checker._embed(queries)
     qwords = content_words(question)
     cwords = content_words(context) - qwords if context else set()
+    means = asks_for_means(question)
     out = []
     for c in singles:
         meaning = float(qvecs[0] @ c.vector)
         coverage = weighted_coverage(qwords, c.words, idf)
-        score = MEANING_WEIGHT * meaning + COVERAGE_WEIGHT * coverage
+        score = MEANING_WEIGHT * meaning + COVERAGE_WEIGHT * coverage + adjustment(question, c.text, means)
         if len(qvecs) > 1:
             extra = MEANING_WEIGHT * float(qvecs[1] @ c.vector) + COVERAGE_WEIGHT * (
                 weighted_coverage(cwords, c.words, idf) if cwords else 0.0)

@@ -3,6 +3,12 @@
 Chunks never cross a PDF page, so every chunk has one page number to cite. A chunk's id is
 derived from the document's content hash and its position, so re-ingesting the same bytes
 yields the same ids.
+
+Chunks end, where they can, at a blank line followed by a line indented at most 8 spaces:
+in a manual page or any definition list that is where a new entry or section starts, while
+the deeper-indented paragraphs of an entry stay with it. Plain paragraphs (no indent) split
+as before. On the long-document set this raised vector hit@4 from 0.782 to 0.818 and hybrid
+MRR@10 from 0.756 to 0.768 at 1000/200 (docs/rag.md, "Measured").
 """
 from __future__ import annotations
 
@@ -31,6 +37,10 @@ class Chunk:
         return d
 
 
+# tried in order (regular expressions): a new entry or section, any paragraph, line, sentence, word
+SEPARATORS = [r"\n\n(?=[ \t]{0,8}\S)", r"\n\n", r"\n", r"\. ", " ", ""]
+
+
 def chunk_id(content_hash: str, index: int) -> str:
     """A chunk's id: its document's content hash and its position (re-ingesting the same bytes
     gives the same ids; a new version of a document gets new ones)."""
@@ -44,7 +54,7 @@ def split_document(doc: LoadedDocument, chunk_size: int, chunk_overlap: int,
                          f"got chunk_size={chunk_size}, chunk_overlap={chunk_overlap}")
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=chunk_size, chunk_overlap=chunk_overlap, add_start_index=True,
-        separators=["\n\n", "\n", ". ", " ", ""])
+        separators=SEPARATORS, is_separator_regex=True)
     chunks: list[Chunk] = []
     for page, text in doc.pages:
         headings = Headings(text) if headers else None
