@@ -310,6 +310,25 @@ class AppSettings(_Section):
     # Port of the index page; each app listens at this plus its own offset (apps/registry.py).
     port: int = Field(7860, gt=0, lt=65536)
 
+    # --- hosting a room (docs/hosting.md) ---
+    # Hosted mode: private collections and galleries per visitor, shared things changed only with the
+    # host token, rate limits. `python -m apps --hosted` sets it; binding a non-loopback host implies it.
+    hosted: bool = False
+    # The one host token of the suite; empty: generated once per data folder and printed at start.
+    # (GENAI_PREFS_ADMIN_TOKEN, its older name, is still read.)
+    host_token: str = ""
+    # Largest upload, in MB, the labeling and text-to-image apps accept (the chatbot's: GENAI_MAX_UPLOAD_MB).
+    max_file_mb: int = Field(10, gt=0)
+    # Hosted mode: a visitor's private collections and images are removed after this many idle hours.
+    private_ttl_hours: float = Field(24, gt=0)
+    # Hosted mode: most expensive actions per visitor per minute (0 = unlimited).
+    rate_ask_per_min: int = Field(12, ge=0)
+    rate_ingest_per_min: int = Field(4, ge=0)
+    rate_generate_per_min: int = Field(12, ge=0)
+    rate_train_per_hour: int = Field(4, ge=0)
+    # Wrong host-token (or join-code) attempts allowed per client per minute, in every mode.
+    rate_token_failures_per_min: int = Field(5, ge=1)
+
 
 SECTIONS: dict[str, type[_Section]] = {
     "storage": StorageSettings, "models": ModelSettings, "retrieval": RetrievalSettings,

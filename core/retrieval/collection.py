@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -197,6 +198,13 @@ class Collection:
             journal.clear(self.folder)
             return n
 
+    def drop(self) -> None:
+        """Remove the collection: its chunks in the vector store and its folder (manifest, BM25)."""
+        writer_lock.claim(get_settings().data_dir)
+        with self.lock:
+            self.store.drop()
+            shutil.rmtree(self.folder, ignore_errors=True)
+
     def recover(self) -> dict | None:
         """Finish or roll back a change a crashed process left half done; None if there was none.
 
@@ -261,6 +269,14 @@ def existing_collection(name: str) -> Collection:
         raise ValueError(f"collection {name!r} is empty or does not exist; add documents with "
                          f"`python -m core ingest --collection {name} PATH...`")
     return open_collection(name)
+
+
+def remove_collection(name: str) -> None:
+    """Drop a collection and forget its open object (hosted mode's idle private collections)."""
+    col = open_collection(name)
+    col.drop()
+    with _open_lock:
+        _open.pop((str(get_settings().data_dir.resolve()), name), None)
 
 
 def list_collection_names() -> list[str]:
