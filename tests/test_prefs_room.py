@@ -155,7 +155,7 @@ def test_rejoin_by_name_with_the_recovery_code(tmp_path, monkeypatch):
 
 
 HOST_FUNCTIONS = ["ui_host_open", "ui_host_refresh", "ui_import", "ui_generate", "ui_export", "ui_train",
-                  "ui_score", "ui_room_save", "ui_new_code", "handler", "ui_cancel", "ui_compare", "refresh"]
+                  "ui_score", "ui_room_save", "ui_new_code", "ui_release", "ui_drop", "ui_cancel", "ui_compare", "refresh"]
 
 
 def _skipped(outputs) -> bool:
@@ -187,7 +187,7 @@ def test_host_functions_refuse_an_anonymous_visitor(tmp_path, monkeypatch):
                     data = ["guess"]
                 elif name == "ui_room_save":
                     data = [None, 100, 100, 1]
-                elif name == "handler":  # release / drop
+                elif name in ("ui_release", "ui_drop"):
                     data = [None, "item 1"]
                 r = call(url, index, data)
                 assert not r["success"] or _skipped(r["output"]), (name, r)
@@ -229,15 +229,15 @@ def test_review_queue_release_and_drop(tmp_path, monkeypatch):
         queue = _table(refresh["output"][7])
         assert [(r[0], r[2]) for r in queue] == [("item", rows[0]["prompt"]), ("item", rows[1]["prompt"])]
         assert "toxicity" in queue[0][5] and any(ch.isdigit() for ch in queue[0][5])  # scanner and score
-        review = fn_indexes(app, ["handler"])["handler"]  # release, drop (in that order)
-        r = call(url, review[0], [None, f"item {queue[0][1]}"], session)
+        release, drop = fn_index(app, "ui_release"), fn_index(app, "ui_drop")
+        r = call(url, release, [None, f"item {queue[0][1]}"], session)
         assert r["success"] and "Released" in r["output"][0]
         served = c.predict(ann, api_name="/next_item")
         assert served["status"] == "item" and served["prompt"] == rows[0]["prompt"]
-        r = call(url, review[1], [None, f"item {queue[1][1]}"], session)
+        r = call(url, drop, [None, f"item {queue[1][1]}"], session)
         assert r["success"] and "Dropped" in r["output"][0]
         assert _table(call(url, fn_index(app, "ui_host_refresh"), [None], session)["output"][7]) in ([], [[]])
-        assert not call(url, review[1], [None, f"item {queue[1][1]}"], session)["success"]  # already gone
+        assert not call(url, drop, [None, f"item {queue[1][1]}"], session)["success"]  # already gone
 
 
 def test_host_changes_overlap_without_a_restart(tmp_path, monkeypatch):

@@ -364,10 +364,12 @@ def ui_review(action, admin, pick, request: gr.Request):
     return (msg,) + ui_host_refresh(admin, request) + room_view(admin, request)
 
 
-def _review_handler(action):
-    def handler(admin, pick, request: gr.Request):
-        return ui_review(action, admin, pick, request)
-    return handler
+def ui_release(admin, pick, request: gr.Request):
+    return ui_review("release", admin, pick, request)
+
+
+def ui_drop(admin, pick, request: gr.Request):
+    return ui_review("drop", admin, pick, request)
 
 
 def ui_room_save(admin, per_browser, per_client, overlap, request: gr.Request):
@@ -511,8 +513,8 @@ def host_tab(login_parts, host_tab_item, tabs):
     view = [summary, status, ratings, per_lab_plot, coverage, per_labeler, pairs, flagged, split]
     open_btn.click(ui_host_open, [admin_in], [admin, login, dash, timer, host_tab_item, tabs] + view + room_out,
                    api_visibility="private")
-    for btn, action in ((release_btn, "release"), (drop_btn, "drop")):
-        btn.click(_review_handler(action), [admin, pick], [room_msg] + view + room_out, api_visibility="private")
+    for btn, fn in ((release_btn, ui_release), (drop_btn, ui_drop)):
+        btn.click(fn, [admin, pick], [room_msg] + view + room_out, api_visibility="private")
     timer.tick(ui_host_refresh, [admin], view, api_visibility="private", show_progress="hidden")
     import_btn.click(ui_import, [admin, upload], [data_msg], api_visibility="private")
     gen_btn.click(ui_generate, [admin], [data_msg], api_visibility="private")
