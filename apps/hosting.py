@@ -98,9 +98,9 @@ class Room:
         except (WrongHostToken, RateLimited) as e:
             raise gr.Error(str(e)) from None
 
-    def max_file_size(self, mb: float | None = None) -> str:
-        """Gradio's `max_file_size` for launch(): GENAI_MAX_FILE_MB unless the app names its own."""
-        return f"{mb or self.settings.apps.max_file_mb}mb"
+    def max_file_size(self, mb: float | None = None) -> int:
+        """Gradio's `max_file_size` (bytes) for launch(): GENAI_MAX_FILE_MB unless the app names its own."""
+        return int((mb or self.settings.apps.max_file_mb) * 2**20)
 
 
 @lru_cache(maxsize=4)
