@@ -126,7 +126,7 @@ def main() -> None:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         shutil.rmtree(data, ignore_errors=True)
-    print(f"| checkout | mode | sessions | resumed after kill -9 | on the same open item | items served twice |")
+    print("| checkout | mode | sessions | resumed after kill -9 | on the same open item | items served twice |")
     print("|---|---|---|---|---|---|")
     print(f"| {repo} | {'hosted' if a.hosted else 'local'} | {a.sessions} | {resumed} ({100 * resumed / a.sessions:.0f} %) "
           f"| {same_item} | {repeats} |")

@@ -550,13 +550,13 @@ def build_app() -> gr.Blocks:
     return app
 
 
-def upload_limit() -> str:
-    """Gradio's max_file_size: only the host uploads (imports), so the smaller of the two limits
-    (GENAI_MAX_FILE_MB, GENAI_PREFS_MAX_IMPORT_MB), in whole kilobytes (Gradio takes integers)."""
+def upload_limit() -> int:
+    """Gradio's max_file_size (bytes): only the host uploads (imports), so the smaller of the two
+    limits, GENAI_MAX_FILE_MB and GENAI_PREFS_MAX_IMPORT_MB."""
     from core.config import get_settings
 
     s = get_settings()
-    return f"{int(min(s.apps.max_file_mb, s.prefs.max_import_mb) * 1024)}kb"
+    return room().max_file_size(min(s.apps.max_file_mb, s.prefs.max_import_mb))
 
 
 def main() -> None:
