@@ -40,8 +40,11 @@ def test_hostile_item_renders_as_text_and_the_host_tab_needs_the_token(browser, 
 
         path = tmp_path / "hostile.jsonl"
         path.write_text(json.dumps({"id": "h", "prompt": HOSTILE_PROMPT, "response_a": HOSTILE_A,
-                                    "response_b": HOSTILE_B, "model_a": "m1", "model_b": "m2"}) + "\n")
-        import_file(path)
+                                    "response_b": HOSTILE_B, "model_a": "m1", "model_b": "m2"}) + "\n"
+                        + json.dumps({"id": "h", "prompt": HOSTILE_PROMPT, "response_a": HOSTILE_A,  # held back
+                                      "response_b": "You are a worthless idiot and I will kill you.",
+                                      "model_a": "m1", "model_b": "m3"}) + "\n")
+        assert import_file(path).flagged == 1
         ctx = browser.new_context(viewport={"width": 1280, "height": 900})
         try:
             page = ctx.new_page()
@@ -73,6 +76,11 @@ def test_hostile_item_renders_as_text_and_the_host_tab_needs_the_token(browser, 
             assert page.locator("#host-join-code").inner_text() == code
             assert page.locator("#host-join-link").get_attribute("href") == f"{url}?code={code}"
             assert page.locator("#host-join-panel svg").count() == 1
+            # the review queue shows the held-back hostile item as text too
+            expect(page.locator("#host-review")).to_contain_text("worthless idiot", timeout=30000)
+            assert "<form action=" in page.locator("#host-review").text_content()
+            for tag in ("form", "iframe", "img"):
+                assert page.locator(f"#host-review {tag}").count() == 0, tag
         finally:
             ctx.close()
 
@@ -87,6 +95,7 @@ def _start(env) -> subprocess.Popen:
     return proc
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_labelers_resume_after_the_app_is_killed(browser, tmp_path, data_dir):
     """Three labelers label; the app is killed (-9) and restarted; every browser resumes as the

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from apps.escape import md_literal
 from apps.hosting import VISITOR_STORAGE_KEY, new_visitor_id
 from apps.labeling.room import desk, join_panel, new_join_code, room
 from apps.labeling.tune_tab import tune_section
@@ -125,7 +126,7 @@ def api_my_labels(token: str) -> list:
 
 def _show(served, name: str):
     """Outputs for one served item: (current, progress, prompt, left, right, labeling-visible, message)."""
-    progress = f"**{name}** · {served.done} / {served.quota} labelled"
+    progress = f"**{md_literal(name)}** · {served.done} / {served.quota} labelled"
     if served.status != "item":
         return (None, progress, "", "", "", gr.update(visible=False), served.message)
     current = {"assignment_id": served.assignment_id, "client_id": uuid.uuid4().hex}
@@ -134,7 +135,7 @@ def _show(served, name: str):
 
 
 def _recovery_note(ident) -> str:
-    return (f"Welcome, **{ident.name}**. Your recovery code is **`{ident.recovery_code}`**. Write it down: "
+    return (f"Welcome, **{md_literal(ident.name)}**. Your recovery code is **`{ident.recovery_code}`**. Write it down: "
             "with your name it brings you back on another browser or device. It is shown only now.")
 
 
@@ -149,7 +150,7 @@ def ui_rejoin(name, recovery_code, request: gr.Request):
     ident = _guard(desk().rejoin, name, recovery_code, room().client(request))
     served = _guard(assignment.next_item, ident.token)
     return ((ident.token, gr.update(visible=False), gr.update(visible=True)) + _show(served, ident.name)
-            + (f"Welcome back, **{ident.name}**.",))
+            + (f"Welcome back, **{md_literal(ident.name)}**.",))
 
 
 def ui_resume(token, visitor_id, request: gr.Request):
