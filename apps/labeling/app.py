@@ -542,7 +542,8 @@ def build_app() -> gr.Blocks:
                 login_parts = host_login()
         with dash_slot:
             host_tab(login_parts, host_item, tabs)
-        app.load(ui_resume, [token, visitor], [visitor, code, join_box, work_box] + shown, api_visibility="private")
+        app.load(ui_resume, [token, visitor], [visitor, code, join_box, work_box] + shown, api_visibility="private",
+                 show_progress="hidden")
         app.load(None, None, None, js=KEYS_JS)
         gr.HTML(f"<style>{CSS}</style>", visible=False)
         for fn, name in ((api_join, "join"), (api_rejoin, "rejoin"), (api_next_item, "next_item"),
