@@ -115,3 +115,45 @@ def test_a_hostile_document_and_file_name_render_as_text(page, chatbot_url, tmp_
         for tag in ("form", "input[type=password]", "button:has-text('Log in')"):
             assert page.locator(f"{where} {tag}").count() == 0, (where, tag)
     assert '<input type="password"' in context.inner_text()  # shown, as text
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_hosted_private_collection_comes_back_after_a_reload_and_not_elsewhere(browser, data_dir, monkeypatch,
+                                                                               tmp_path):
+    from apps.chatbot.app import build_app
+    from core.caches import reset_all
+    from core.config import reset_settings
+
+    monkeypatch.setenv("GENAI_HOSTED", "true")
+    reset_settings()
+    reset_all()
+    demo = build_app().queue()
+    port = free_port(8500, 8600)
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
+    url = f"http://127.0.0.1:{port}"
+    doc = tmp_path / "recipes.md"
+    doc.write_text("# Recipes\n\nThe pancake batter rests for twenty minutes.\n", encoding="utf-8")
+    try:
+        mine = browser.new_context()
+        page = mine.new_page()
+        page.goto(url)
+        page.wait_for_function("localStorage.getItem('genai-visitor') !== null")  # the browser's secret id
+        page.locator("#collection input").fill("kitchen")
+        page.locator("#collection input").press("Enter")
+        page.locator("#upload input[type=file]").set_input_files(str(doc))
+        page.locator("#ingest").click()
+        page.locator("#ingest-status").get_by_text("recipes.md — added").wait_for(timeout=180_000)
+        page.reload()
+        page.locator("#collection input").click()
+        page.get_by_role("option", name="kitchen (private)").wait_for(timeout=30_000)
+        page.screenshot(path=str(tmp_path / "hosted-private.png"), full_page=True)
+        # another browser (its own local storage) does not see it
+        other = browser.new_context().new_page()
+        other.goto(url)
+        other.locator("#collection input").click()
+        other.get_by_role("option", name="sample (shared)").wait_for(timeout=30_000)
+        assert other.get_by_role("option", name="kitchen (private)").count() == 0
+    finally:
+        demo.close()
+        reset_all()

@@ -101,3 +101,15 @@ def test_idle_private_collections(tmp_path):
     assert used.idle([a, b, "sample"], ttl_s=100, now=1101) == [a]  # b counts from its first sighting
     used.forget(a)
     assert used.idle([b], ttl_s=100, now=1300) == [b]
+
+
+def test_hosted_chatbot_starts_with_the_shared_sample_filled_once(data_dir, tmp_path):
+    from apps.chatbot.access import ensure_shared_sample
+    from core.retrieval.collection import open_collection
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.md").write_text("# One\nThe lighthouse keeper feeds the gulls at dawn.\n")
+    assert ensure_shared_sample(corpus) >= 1
+    assert ensure_shared_sample(corpus) == 0  # already there: a restart adds nothing
+    assert list(open_collection("sample").documents()) == ["one.md"]

@@ -29,11 +29,11 @@ def test_a_good_file_reads_as_it_does_in_process(long_pdf, limits):
 
 
 def test_a_file_needing_more_memory_than_allowed_fails_naming_the_setting(tmp_path, limits):
-    # the worker maps ~45 MB before reading; 19 MB of bytes plus their decoded text do not fit in 80
+    # the worker maps ~45 MB before reading; 19 MB of bytes plus their decoded text do not fit in 65
     big = tmp_path / "big.txt"
     big.write_bytes(b"lantern harbour " * (19 * 2**20 // 16))
     with pytest.raises(LoadError, match="GENAI_INGEST_WORKER_MEMORY_MB"):
-        load_file_isolated(big, None, limits, memory_mb=80, timeout_s=60)
+        load_file_isolated(big, None, limits, memory_mb=65, timeout_s=60)
     with pytest.raises(LoadError, match="GENAI_MAX_CHARS_PER_FILE"):  # with room, the next limit speaks
         load_file_isolated(big, None, limits, memory_mb=1024, timeout_s=60)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from pathlib import Path
 
 import gradio as gr
 
@@ -73,6 +74,16 @@ def choices(room: Room, visitor_key: str) -> list:
     shared = shared if SHARED_DEFAULT in shared else [SHARED_DEFAULT] + shared
     return ([(f"{pc.shown_name(n)} (private)", n) for n in mine]
             + [(f"{n} (shared)", n) for n in shared])
+
+
+def ensure_shared_sample(sample_dir) -> int:
+    """Hosted mode starts with the sample corpus in the shared `sample` collection; returns chunks added."""
+    from core.retrieval.collection import open_collection
+
+    col = open_collection(SHARED_DEFAULT)
+    if col.documents():
+        return 0
+    return col.ingest(sorted(p for p in Path(sample_dir).iterdir() if p.is_file())).chunks_added
 
 
 def sweep_idle(ttl_hours: float) -> list[str]:

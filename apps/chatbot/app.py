@@ -394,7 +394,10 @@ if __name__ == "__main__":
     from core.warm_up import start_warm_up
 
     claim(get_settings().data_dir)  # a CLI ingest into this folder meanwhile is refused, not invisible
-    start_warm_up(parts())
+    warm = parts()
+    if _room().hosted:  # visitors cannot fill the shared sample themselves: the server does, once
+        warm["shared sample collection"] = lambda: access.ensure_shared_sample(SAMPLE_DIR)
+    start_warm_up(warm)
     if _room().hosted:
         from apps.chatbot.access import start_sweeper
 
