@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.retrieval.answer_type import asks_for_means, is_definition_entry, is_usage_synopsis
-from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
+from core.retrieval.extractive import select_quotes
+from core.retrieval.grounding import GroundingChecker
+from core.retrieval.hybrid import search
 from core.retrieval.loaders import LoadedDocument
 from core.retrieval.splitting import split_document
 
@@ -28,14 +30,15 @@ def test_question_and_sentence_types():
 
 def test_a_how_do_i_question_quotes_the_option_entry_not_the_overview():
     # measured failure on the long-document set: find(1)'s overview sentence about walking the
-    # directory tree was quoted for this question although the -prune entry was retrieved
+    # directory tree was quoted for this question although the -prune entry was retrieved.
+    # (Whether the chain then answers or abstains is the abstention's business, tested elsewhere.)
     col = open_collection("find")
     assert col.ingest([FIND]).ok
-    answer = RagChain("find", answer_mode="extractive").ask(
-        "How do I keep find from descending into a particular directory?")
-    assert not answer.abstained, answer.abstain_reason
-    assert answer.answer.startswith("-prune True; if the file is a directory, do not descend into it")
-    assert answer.sentences[0].supported
+    question = "How do I keep find from descending into a particular directory?"
+    hits = search(col, question, k=4, mode="hybrid")
+    assert any("-prune True;" in h.text for h in hits)
+    best = select_quotes(question, GroundingChecker(hits), idf=col.bm25.idf)[0]
+    assert best.text.startswith("-prune True; if the file is a directory, do not descend into it")
 
 
 def test_chunks_of_a_definition_list_start_at_an_entry():
