@@ -28,6 +28,7 @@ import re
 from pathlib import Path
 
 from core.safety import term_matcher as tm
+from core.safety import text as textutil
 from core.safety.normalize import variants
 from core.safety.verdict import ScanScore
 
@@ -39,6 +40,7 @@ LABELS = {"sexual": "sexual content", "gore": "graphic violence", "minors": "sex
           "hate": "hate symbols", "self_harm": "self-harm"}
 STRONG, WEAK, MINOR_WITH_SEXUAL = 0.9, 0.35, 1.0
 EXCUSED_FLOOR = 0.8  # see explain(): classifier probability that counts as 0 when a category's words are all excused
+LONG_TEXT_CHARS = 2000  # longer texts are matched segment by segment (see rule_matches)
 CONTEXT_CHARS = 30  # a sexual_context word counts when a person noun is this close
 _AGE = re.compile(r"(?<!\w)(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                   r"fourteen|fifteen|sixteen|seventeen)[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|year|jahre?\s+alt|jahrig\w*|"
@@ -76,7 +78,11 @@ class ImagePromptScanner:
         """Rule key -> the terms that count (allow exceptions applied), over every matching form."""
         found: dict[str, set[str]] = {k: set() for k in RULE_KEYS if k not in ("allow", "person", "clothing")}
         found["excused"] = set()
-        for form in variants(text):
+        # a long text is matched segment by segment: the forms of one segment differ only
+        # where that segment was obfuscated, so a 20,000-character paste does not cost a
+        # dozen full-length forms
+        pieces = [text] if len(text) <= LONG_TEXT_CHARS else textutil.segments(text)
+        for form in (f for piece in pieces for f in variants(piece)):
             allowed = tm.find(self.patterns["allow"], form)
             persons = tm.find(self.patterns["person"], form)
             for key in RULE_KEYS:

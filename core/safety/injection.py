@@ -15,16 +15,18 @@ clearly closer to an attack.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import numpy as np
 
 from core.safety import text as textutil
-from core.safety.normalize import variants
+from core.safety.normalize import iter_variants
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
 MAX_SEGMENTS = 48
 WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
+LONG_TEXT_CHARS = 2000  # longer texts get the rules' normalised reading segment by segment
 # classifier probability -> score: below FLOOR nothing, at FLAG exactly the flag line 0.5
 CLASSIFIER_FLOOR, CLASSIFIER_FLAG = 0.6, 0.9  # chosen on the dev split of tests/data/safety_eval.jsonl
 
@@ -50,7 +52,7 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "asks to ignore the text above"),
     (re.compile(r"(?<!never\s)(?<!not\s)(?<!don't\s)\b(?:tell|give|reveal|show|share)\s+(?:me\s+)?(?:the|your)\s+(?:\w+\s+)?(?:password|credentials|api\s+key|secret\s+key)\b", re.I),
      0.6, "asks for a secret the assistant holds"),
-    (re.compile(_RULES + r"\s+(?:\w+\s+){0,4}?(?:no\s+longer\s+(?:apply|count|matter)|(?:do\s+not|don't|doesn't)\s+(?:apply|count|matter)(?:\s+anymore)?|are\s+(?:void|lifted|disabled|off|suspended|cancelled|canceled|outdated))", re.I),
+    (re.compile(r"\b" + _RULES + r"\s+(?:\w+\s+){0,4}?(?:no\s+longer\s+(?:apply|count|matter)|(?:do\s+not|don't|doesn't)\s+(?:apply|count|matter)(?:\s+anymore)?|are\s+(?:void|lifted|disabled|off|suspended|cancelled|canceled|outdated))", re.I),
      0.85, "declares the rules void"),
     (re.compile(r"\b" + _EXTRACT + r"\s+(?:me\s+)?" + _W + r"{0,4}?" + _SECRET_PROMPT, re.I), 0.85, "asks for the system prompt"),
     (re.compile(r"\b(?:what\s+(?:are|were|is|was)\s+your\s+(?:\w+\s+)?(?:instructions|system\s+prompt|initial\s+prompt|rules\s+exactly))"
@@ -138,9 +140,24 @@ class InjectionScanner:
 
     def heuristics(self, text: str) -> tuple[float, list[str]]:
         """Rules on the text as written and on its normalised forms (leetspeak, split
-        letters, look-alike letters undone); the strongest reading counts."""
-        best = self._heuristics(text, PATTERNS)
-        for form in variants(text)[:2]:
+        letters, look-alike letters undone); the strongest reading counts.
+
+        A long text (a retrieved document) is read once as written with every rule, and
+        only its segments that normalising changes are read again in their matching forms:
+        the same rules for a fraction of the cost (each pass over 20,000 characters costs
+        tens of milliseconds)."""
+        if len(text) <= LONG_TEXT_CHARS:
+            return self._strongest(text, PATTERNS)
+        best = self._heuristics(text, PATTERNS + ML_PATTERNS)
+        for seg in textutil.segments(text):
+            forms = list(islice(iter_variants(seg), 2))
+            if any(f != seg.casefold() for f in forms):
+                best = max(best, self._strongest(seg, (), forms), key=lambda r: r[0])
+        return best
+
+    def _strongest(self, text: str, as_written, forms=None) -> tuple[float, list[str]]:
+        best = self._heuristics(text, as_written) if as_written else (0.0, [])
+        for form in forms if forms is not None else islice(iter_variants(text), 2):
             cand = self._heuristics(form, PATTERNS + ML_PATTERNS)
             if cand[0] > best[0]:
                 best = cand
