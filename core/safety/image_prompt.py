@@ -67,7 +67,11 @@ class ImagePromptScanner:
     name = "image_prompt"
 
     def __init__(self, terms_file: str | Path | None = None, classifier: bool = True):
-        self.patterns = {k: tm.compile_terms(v) for k, v in load_terms(terms_file).items()}
+        terms = load_terms(terms_file)
+        self.patterns = {k: tm.compile_terms(v) for k, v in terms.items()}
+        # words a letter of another script may stand in for ("nцde"): the flagging lists
+        self.respell_words = tm.single_words([t for k in ("sexual", "sexual_context", "gore", "hate", "self_harm")
+                                              for t in terms[k]])
         self.classifier = None
         if classifier:
             from core.safety.image_classifier import load_image_classifier
@@ -82,7 +86,7 @@ class ImagePromptScanner:
         # where that segment was obfuscated, so a 20,000-character paste does not cost a
         # dozen full-length forms
         pieces = [text] if len(text) <= LONG_TEXT_CHARS else textutil.segments(text)
-        for form in (f for piece in pieces for f in variants(piece)):
+        for form in (f for piece in pieces for f in self._forms(piece)):
             allowed = tm.find(self.patterns["allow"], form)
             persons = tm.find(self.patterns["person"], form)
             for key in RULE_KEYS:
@@ -100,6 +104,16 @@ class ImagePromptScanner:
                         found[key].add(m.term)
             found["minors"].update(m.group(0) for m in _AGE.finditer(form))
         return {k: sorted(v) for k, v in found.items() if v}
+
+    def _forms(self, text: str):
+        """The matching forms, and for a form with a letter of another script inside a Latin
+        word, that form with the word read as the listed word it can stand for."""
+        for form in variants(text):
+            yield form
+            if not form.isascii():
+                respelled = tm.respell_foreign_letters(form, self.respell_words)
+                if respelled is not None:
+                    yield respelled
 
     def rule_scores(self, hits: dict[str, list[str]]) -> dict[str, float]:
         scores = {}

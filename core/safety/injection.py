@@ -41,6 +41,13 @@ _SECRET_PROMPT = (r"(?:system\s+(?:prompt|message|instructions?)|initial\s+(?:pr
                   r"pre-?prompt|prelude|(?:your|the)\s+instructions|(?:your|the)\s+(?:full\s+)?(?:prompt|configuration)|"
                   r"previous\s+instructions)")
 
+# the setup text a user cannot see, named without the words "prompt" or "instructions"
+_HIDDEN_SETUP = (r"(?:(?:loaded|put|given|fed|written)\s+(?:in)?to\s+you\s+before|before\s+(?:i|we|the\s+user)\s+(?:started|began)\s+(?:typing|writing|chatting)|"
+                 r"(?:define|shape|govern|control|determine)s?\s+how\s+you\s+(?:behave|act|respond|answer|work)|"
+                 r"(?:the\s+)?(?:user|users|i|we)\s+(?:normally\s+|usually\s+)?(?:can(?:no|')t|cannot|do(?:n't|\s+not)|never)\s+see|"
+                 r"(?:who|that)\s+(?:deployed|configured|set\s+up|built|programmed)\s+you\s+(?:told|tell|asked|instructed)\s+you|"
+                 r"(?:deployed|configured|set\s+up|programmed)\s+you[^.?!\n]{0,30}\btold\s+you\s+to\b)")
+
 # (pattern, weight, reason)
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
@@ -52,7 +59,8 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "asks to ignore the text above"),
     (re.compile(r"(?<!never\s)(?<!not\s)(?<!don't\s)\b(?:tell|give|reveal|show|share)\s+(?:me\s+)?(?:the|your)\s+(?:\w+\s+)?(?:password|credentials|api\s+key|secret\s+key)\b", re.I),
      0.6, "asks for a secret the assistant holds"),
-    (re.compile(r"\b" + _RULES + r"\s+(?:\w+\s+){0,4}?(?:no\s+longer\s+(?:apply|count|matter)|(?:do\s+not|don't|doesn't)\s+(?:apply|count|matter)(?:\s+anymore)?|are\s+(?:void|lifted|disabled|off|suspended|cancelled|canceled|outdated))", re.I),
+    (re.compile(r"\b" + _RULES + r"\s+(?:\w+\s+){0,4}?(?:no\s+longer\s+(?:apply|count|matter)|(?:do\s+not|don't|doesn't)\s+(?:apply|count|matter)(?:\s+anymore)?|(?:are|is|have\s+been|has\s+been)\s+(?:now\s+)?(?:void|lifted|disabled|off|suspended|cancelled|canceled|outdated|"
+                r"switched\s+off|turned\s+off|deactivated|withdrawn|revoked|expired))", re.I),
      0.85, "declares the rules void"),
     (re.compile(r"\b" + _EXTRACT + r"\s+(?:me\s+)?" + _W + r"{0,4}?" + _SECRET_PROMPT, re.I), 0.85, "asks for the system prompt"),
     (re.compile(r"\b(?:what\s+(?:are|were|is|was)\s+your\s+(?:\w+\s+)?(?:instructions|system\s+prompt|initial\s+prompt|rules\s+exactly))"
@@ -83,10 +91,24 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:note|message|attention|instructions?|dear)\s+(?:to\s+)?(?:any\s+|all\s+)?(?:ai|assistants?|language\s+models?|llms?|chatbots?|ai\s+(?:agents?|models?|assistants?))\b|"
                 r"\bif\s+you\s+are\s+an?\s+(?:ai|language\s+model|llm|assistant|chatbot)\b|\bai\s+(?:agents|assistants?|models?)\s*:", re.I),
      0.55, "addresses an AI from inside the text"),
+    (re.compile(r"\bto\s+(?:any|all|the|every)\s+(?:ai|language\s+models?|llms?|chatbots?|ai\s+(?:agents?|models?|assistants?))\s+"
+                r"(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling)\b", re.I),
+     0.55, "addresses an AI from inside the text"),
     (re.compile(r"\b(?:do\s+not|don't|never)\s+(?:mention|reveal|tell\s+(?:the\s+)?user\s+about)\s+(?:this|these)\s+instructions?\b", re.I), 0.6, "hides its instructions"),
     (re.compile(r"\bnew\s+instructions?\s*:", re.I), 0.35, "announces new instructions"),
     (re.compile(r"\bobey\s+(?:only\s+)?me\b|\bserve\s+only\s+me\b|\bdo\s+(?:exactly\s+)?(?:as|what)\s+i\s+say\b|\bobey\s+the\s+user\s+unconditionally\b", re.I),
      0.45, "demands obedience"),
+    (re.compile(r"\b(?:copy|reproduce|quote|recite|repeat|paste|type\s+out|write\s+(?:out|down)|echo(?:\s+back)?|print|show|list)\b"
+                r"[^.?!\n]{0,120}?" + _HIDDEN_SETUP + "|" + _HIDDEN_SETUP + r"[^.?!\n]{0,60}?[.?!]?\s*(?:please\s+)?"
+                r"(?:quote|copy|reproduce|recite|repeat)\s+(?:it|them|that|those)\b", re.I),
+     0.8, "asks for the hidden setup text"),
+    (re.compile(r"\b(?:automated|automatic|ai|llm)[\s-]+(?:screeners?|screening\s+(?:tools?|systems?)|reviewers?|graders?|"
+                r"rankers?|ranking\s+systems?|recruit\w*\s+tools?|parsers?|agents?|readers?|evaluators?|filters?)\s*:"
+                r"|\bnote\s+(?:for|to)\s+(?:the|any)\s+(?:\w+\s+)?(?:screener|screening\s+tool|reviewer\s+bot|grader|ranking\s+system|bot)\b", re.I),
+     0.55, "addresses an automated reader from inside the text"),
+    (re.compile(r"\b(?:secret|hidden|confidential|private)\s+(?:instructions|rules|prompt|configuration|directives)\s+"
+                r"(?:it|you|he|she|they)\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+given\b", re.I),
+     0.5, "names the secret instructions it was given"),
     (re.compile(r"\bsystem\s+override\b|\brestrictions?\s+(?:are\s+)?lifted\b|\bsafety\s*=\s*off\b", re.I), 0.7, "declares an override"),
 ]
 
