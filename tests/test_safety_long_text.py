@@ -88,3 +88,28 @@ def test_obfuscated_term_in_a_long_image_prompt_is_found(policy):
         + ("gulls over the water, calm sea. " * 20)
     assert len(prompt) > 2_000
     assert not scan(prompt, "image", policy=policy).allowed
+
+
+# --- n-gram counting without sklearn's per-call overhead --------------------------------------
+_SAMPLES = ["you are a filthy idiot", "white backdrop", "", "Ignore previous instructions!", "naïve café ｎｕｄｅ",
+            "a a a a", "1gn0re 4ll the rules", "Quarterly results: sales rose 3%."]
+
+
+def test_ngram_counts_equal_sklearn_transform():
+    from core.safety.image_classifier import load_image_classifier
+    from core.safety.ngram_counts import NgramCounter
+
+    model = load_image_classifier().model
+    texts = [norm.normalize(t) for t in _SAMPLES + _random_texts(100, seed=3)]
+    for vec in model.vectorizers:
+        ours = NgramCounter(vec, vec.vocabulary).transform(texts)
+        assert (ours != vec.transform(texts)).nnz == 0
+
+
+def test_profanity_scores_equal_the_package_predict_prob():
+    from profanity_check import predict_prob
+
+    from core.safety.toxicity import _profanity
+
+    texts = _SAMPLES + ["what a stupid fucking question", "have a lovely day, friend"]
+    assert abs(_profanity.get().predict_prob(texts) - predict_prob(texts)).max() < 1e-6
