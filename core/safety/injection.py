@@ -148,6 +148,24 @@ _REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|li
                         r"called|known\s+as|containing|contains)\W*$", re.I)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LOWERED: dict[re.Pattern, re.Pattern] = {}
+
+
+def _lower(rx: re.Pattern) -> re.Pattern:
+    """A case-sensitive copy of a case-insensitive pattern, for lower-case ASCII text: its
+    letters lower-cased (escapes such as \\S or \\W kept as they are)."""
+    low = _LOWERED.get(rx)
+    if low is None:
+        source = re.sub(r"\\.|[A-Z]", lambda m: m.group(0) if m.group(0)[0] == "\\" else m.group(0).lower(), rx.pattern)
+        low = _LOWERED[rx] = re.compile(source, rx.flags & ~re.I)
+    return low
+
+
+def _ascii(text: str) -> str:
+    return _NON_ASCII.sub("", text)
+
+
 class InjectionScanner:
     name = "injection"
 
@@ -173,7 +191,9 @@ class InjectionScanner:
         best = self._heuristics(text, PATTERNS + ML_PATTERNS)
         for seg in textutil.segments(text):
             forms = list(islice(iter_variants(seg), 2))
-            if any(f != seg.casefold() for f in forms):
+            # the rules are written in Latin letters: a segment whose matching forms differ from
+            # it only outside ASCII (Cyrillic "й" -> "и") reads the same to them
+            if any(_ascii(f) != _ascii(seg.casefold()) for f in forms):
                 best = max(best, self._strongest(seg, (), forms), key=lambda r: r[0])
         return best
 
@@ -186,17 +206,23 @@ class InjectionScanner:
         return best
 
     def _heuristics(self, text: str, patterns) -> tuple[float, list[str]]:
-        meta = bool(_META.search(text))
+        # ASCII text is lower-cased once and matched by case-sensitive copies of the patterns:
+        # the same matches at a third of the cost of re.IGNORECASE
+        fast = text.isascii()
+        if fast:
+            text = text.lower()
+        meta = bool(_lower(_META).search(text) if fast else _META.search(text))
+        reporting = _lower(_REPORTING) if fast else _REPORTING
         # a quoted phrase is a mention, not a request, in a question about attacks or
         # after a reporting cue ('a document that says "ignore your instructions"')
         quoted = [m.span() for m in _QUOTED.finditer(text)
-                  if meta or _REPORTING.search(text, max(0, m.start() - 40), m.start())]
+                  if meta or reporting.search(text, max(0, m.start() - 40), m.start())]
         keep = 1.0
         reasons = []
         for rx, weight, why in patterns:
             if why.replace(" (other language)", "") in reasons:
                 continue  # one family counts once, whatever language matched it
-            for m in rx.finditer(text):
+            for m in (_lower(rx) if fast else rx).finditer(text):
                 inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted)
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
                 if meta and not inside_quote:
