@@ -153,7 +153,7 @@ _LOWERED: dict[re.Pattern, re.Pattern] = {}
 
 
 def _lower(rx: re.Pattern) -> re.Pattern:
-    """A case-sensitive copy of a case-insensitive pattern, for lower-case ASCII text: its
+    """A case-sensitive copy of a case-insensitive pattern, for lower-cased text: its
     letters lower-cased (escapes such as \\S or \\W kept as they are)."""
     low = _LOWERED.get(rx)
     if low is None:
@@ -189,12 +189,18 @@ class InjectionScanner:
         if len(text) <= LONG_TEXT_CHARS:
             return self._strongest(text, PATTERNS)
         best = self._heuristics(text, PATTERNS + ML_PATTERNS)
+        changed = []
         for seg in textutil.segments(text):
             forms = list(islice(iter_variants(seg), 2))
             # the rules are written in Latin letters: a segment whose matching forms differ from
             # it only outside ASCII (Cyrillic "й" -> "и") reads the same to them
             if any(_ascii(f) != _ascii(seg.casefold()) for f in forms):
-                best = max(best, self._strongest(seg, (), forms), key=lambda r: r[0])
+                changed.append((seg, forms))
+        if sum(len(seg) for seg, _ in changed) > len(text) // 2:
+            # mostly changed (junk, a look-alike-laden paste): the whole text's forms are cheaper
+            return max(best, self._strongest(text, ()), key=lambda r: r[0])
+        for seg, forms in changed:
+            best = max(best, self._strongest(seg, (), forms), key=lambda r: r[0])
         return best
 
     def _strongest(self, text: str, as_written, forms=None) -> tuple[float, list[str]]:
@@ -206,11 +212,13 @@ class InjectionScanner:
         return best
 
     def _heuristics(self, text: str, patterns) -> tuple[float, list[str]]:
-        # ASCII text is lower-cased once and matched by case-sensitive copies of the patterns:
-        # the same matches at a third of the cost of re.IGNORECASE
-        fast = text.isascii()
+        # the text is lower-cased once and matched by case-sensitive copies of the patterns:
+        # the same matches (their letters are ASCII; the text went through NFKC) at a third of
+        # the cost of re.IGNORECASE, more on non-ASCII text
+        lowered = text.lower()
+        fast = len(lowered) == len(text)
         if fast:
-            text = text.lower()
+            text = lowered
         meta = bool(_lower(_META).search(text) if fast else _META.search(text))
         reporting = _lower(_REPORTING) if fast else _REPORTING
         # a quoted phrase is a mention, not a request, in a question about attacks or
