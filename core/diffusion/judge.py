@@ -43,7 +43,6 @@ def _labels(rgb: np.ndarray) -> np.ndarray:
 
 def analyse(image: Image.Image | np.ndarray) -> Detected:
     rgb = np.asarray(image.convert("RGB") if isinstance(image, Image.Image) else image, dtype=np.float32)
-    side = rgb.shape[0]
     labels = _labels(rgb)
     bg = int(np.bincount(labels.ravel(), minlength=len(_NAMES)).argmax())
     blobs, n = ndimage.label(labels != bg)
@@ -60,6 +59,13 @@ def analyse(image: Image.Image | np.ndarray) -> Detected:
     mask = near & (d_fg < d_bg)
     if not mask.any():
         mask = blob
+    shape, position, size, fill, area, _ = describe_mask(mask)
+    return Detected(_NAMES[fg], _NAMES[bg], shape, position, size, round(fill, 3), area)
+
+
+def describe_mask(mask: np.ndarray) -> tuple[str, str, str, float, int, tuple[float, float]]:
+    """(shape, position, size, fill ratio, area, centre as fractions of the side) of a shape mask."""
+    side = mask.shape[0]
     ys, xs = np.nonzero(mask)
     area = int(mask.sum())
     h, w = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
@@ -76,7 +82,7 @@ def analyse(image: Image.Image | np.ndarray) -> Detected:
         shape = "triangle"
     else:
         shape = "square" if fill > 0.89 else "circle"
-    return Detected(_NAMES[fg], _NAMES[bg], shape, position, size, round(fill, 3), area)
+    return shape, position, size, round(fill, 3), area, (float(cx), float(cy))
 
 
 def judge(image: Image.Image | np.ndarray, scene: Scene | dict) -> dict[str, bool]:

@@ -4,15 +4,17 @@ Recipe (each item fixes a failure of the first trial, see docs/text2image.md):
 - v-prediction on a cosine schedule rescaled to zero terminal SNR, so the model learns to
   produce the image mean (background colour) from pure noise, and samplers start at
   "trailing" timesteps; optional offset noise (off by default: redundant with zero SNR).
-- a full-resolution UNet level of 16 channels (issue #19). The models before it ran the
-  UNet at 16x16 on a space-to-depth image (pixel_unshuffle to 16x16x12): each of the four
-  pixels of a 2x2 block was its own output channel with its own weights and bias, so flat
-  backgrounds came out with a fixed per-block offset, a regular 2-pixel grid (up to 20
-  levels apart, measured). A 16-channel level at 32x32 shares one set of weights across
-  every pixel and costs no more than the old 32-channel level at 16x16 (same
-  channels^2 x pixels). `patch_size` > 1 still selects the old layout.
-- one- and two-object scenes in one mixture (core/diffusion/pair_dataset.py), captions that
-  sometimes leave out the size, position or background.
+- space-to-depth: the 32x32x3 image is rearranged into 16x16x12 (pixel_unshuffle, an
+  orthogonal reshuffle, so the diffusion maths is unchanged) and the UNet runs at 16x16,
+  ~4x less compute per step than at 32x32 on 2 CPU cores. Its cost: each of the four pixels
+  of a 2x2 block is its own output channel with its own weights, so the model's errors
+  differ per pixel phase and a flat background comes out with a fixed per-block offset, a
+  regular 2-pixel grid (phase means up to 20 levels apart, measured on the pre-#19 model).
+  `grid_weight` > 0 adds a loss on exactly that: per image and colour channel, the spread of
+  the mean x0 error over the four phases (issue #19).
+- two objects (issue #19): `init_from` continues from a trained pipeline (the one-object
+  model) on a mixture of one- and two-object scenes (core/diffusion/pair_dataset.py) with
+  captions that sometimes leave out the size, position or background.
 - classifier-free guidance: the caption is replaced by "" with probability cond_dropout.
 - EMA weights are what ships; balanced sampling over every training scene.
 - caption encodings are cached: the caption vocabulary is finite, MiniLM runs once per caption.
@@ -43,7 +45,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class TrainConfig:
     seed: int = 0
-    steps: int = 3000
+    steps: int = 5000
     batch_size: int = 32
     lr: float = 8e-4
     warmup_steps: int = 100
@@ -53,10 +55,12 @@ class TrainConfig:
     cond_dropout: float = 0.1     # probability of training on the empty caption (CFG)
     offset_noise: float = 0.0     # per-channel noise offset; zero-terminal SNR makes it unnecessary
     image_size: int = 32
-    patch_size: int = 1           # space-to-depth factor (1 = none): the UNet sees (3*p*p, size/p, size/p)
-    block_out_channels: tuple = (16, 32, 64, 128)  # 4.5M params, 18 MB float32; levels at 32, 16, 8, 4 px
-    attention_levels: tuple = (2, 3)   # which UNet levels cross-attend to the caption (8x8 and 4x4)
-    two_object_fraction: float = 0.5   # share of two-object scenes in each batch (0 = one object only)
+    patch_size: int = 2           # space-to-depth factor: the UNet sees (3*p*p, size/p, size/p)
+    block_out_channels: tuple = (32, 64, 128)  # 4.6M params, 18 MB float32
+    attention_levels: tuple = (1, 2)   # which UNet levels cross-attend to the caption
+    two_object_fraction: float = 0.0   # share of two-object scenes in each batch (0 = one object only)
+    grid_weight: float = 0.0      # weight of the phase-offset (2-pixel grid) loss; see the module docstring
+    init_from: str = ""           # a pipeline folder whose UNet training continues from ("" = from scratch)
     layers_per_block: int = 1
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
@@ -75,6 +79,36 @@ def build_unet(cfg: TrainConfig) -> UNet2DConditionModel:
         block_out_channels=tuple(cfg.block_out_channels), down_block_types=down, up_block_types=up,
         layers_per_block=cfg.layers_per_block, cross_attention_dim=384, attention_head_dim=32,
         norm_num_groups=16)
+
+
+def _initial_unet(cfg: TrainConfig) -> UNet2DConditionModel:
+    if not cfg.init_from:
+        return build_unet(cfg)
+    folder = Path(cfg.init_from)
+    index = json.loads((folder / "model_index.json").read_text())
+    if (index.get("patch_size"), index.get("text_hidden_layer")) != (cfg.patch_size, cfg.text_hidden_layer):
+        raise ValueError(f"init_from {folder}: patch_size/text_hidden_layer {index.get('patch_size')}/"
+                         f"{index.get('text_hidden_layer')} differ from the config's {cfg.patch_size}/{cfg.text_hidden_layer}")
+    unet = UNet2DConditionModel.from_pretrained(folder / "unet")
+    if tuple(unet.config.block_out_channels) != tuple(cfg.block_out_channels):
+        raise ValueError(f"init_from {folder}: block_out_channels {unet.config.block_out_channels} "
+                         f"differ from the config's {cfg.block_out_channels}")
+    return unet.train()
+
+
+def phase_offset_loss(pred, target, xt, t, sched, patch_size: int) -> torch.Tensor:
+    """Spread over the p*p pixel phases of the image-mean x0 error, per image and colour.
+
+    pred/target are v (velocity) in the space-to-depth layout, channel = colour * p*p + phase;
+    x0 = a * x_t - s * v, so the x0 error is -s * (pred - target).
+    """
+    if patch_size < 2:
+        return pred.new_zeros(())
+    ac = sched.alphas_cumprod.to(pred.device)[t].view(-1, 1, 1, 1)
+    err = -(1 - ac).sqrt() * (pred - target)
+    b, ch, h, w = err.shape
+    per_phase = err.view(b, ch // patch_size ** 2, patch_size ** 2, h * w).mean(-1)  # (B, 3, p*p)
+    return (per_phase - per_phase.mean(-1, keepdim=True)).pow(2).mean() * patch_size ** 2
 
 
 def build_train_scheduler(num_train_timesteps: int = 1000) -> DDPMScheduler:
@@ -147,7 +181,7 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
         sampler = dataset.BalancedSampler(cfg.seed, image_size=cfg.image_size, max_jitter=cfg.max_jitter)
     gen = torch.Generator().manual_seed(cfg.seed)
     captions = CaptionCache(cfg.text_hidden_layer)
-    unet = build_unet(cfg)
+    unet = _initial_unet(cfg)
     ema = copy.deepcopy(unet).requires_grad_(False)
     sched = build_train_scheduler()
     opt = torch.optim.AdamW(unet.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
@@ -172,6 +206,8 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
             g["lr"] = _lr_at(cfg, step)
         pred = unet(xt, t, encoder_hidden_states=states, encoder_attention_mask=mask).sample
         loss = F.mse_loss(pred, target)
+        if cfg.grid_weight:
+            loss = loss + cfg.grid_weight * phase_offset_loss(pred, target, xt, t, sched, cfg.patch_size)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(unet.parameters(), 1.0)
