@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
-from core.diffusion.judge import _NAMES, _PALETTE, _labels, describe_mask
+from core.diffusion.judge import _NAMES, _PALETTE, _labels, coverage, describe_mask
 from core.diffusion.pair_dataset import PairScene
 
 PAIR_ATTRIBUTES = ("colours", "shapes", "relation", "sizes", "background")
@@ -24,8 +24,9 @@ RELATION_MARGIN = 0.15
 _RELATION_AXIS = {"to the left of": (0, -1), "to the right of": (0, 1), "above": (1, -1), "below": (1, 1)}
 
 
-def find_object(rgb: np.ndarray, labels: np.ndarray, colour: str, background: int) -> dict | None:
-    """The largest region of `colour` (shape, size, centre, mask) or None when there is none big enough."""
+def find_object(rgb: np.ndarray, labels: np.ndarray, colour: str, background: int, other: str | None = None) -> dict | None:
+    """The largest region of `colour` (shape, size, centre, mask) or None when there is none big enough;
+    pixels labelled `other` (the other object's colour) never count as this object."""
     c = _NAMES.index(colour)
     if c == background:
         return None
@@ -39,10 +40,12 @@ def find_object(rgb: np.ndarray, labels: np.ndarray, colour: str, background: in
     near = ndimage.binary_dilation(blob, iterations=1)
     d_fg = ((rgb - _PALETTE[c]) ** 2).sum(-1)
     d_bg = ((rgb - _PALETTE[background]) ** 2).sum(-1)
-    mask = near & (d_fg < d_bg) & ((labels == c) | (labels == background) | blob)
+    mask = near & (d_fg < d_bg)
+    if other is not None:
+        mask &= labels != _NAMES.index(other)
     if not mask.any():
         mask = blob
-    shape, _, size, fill, area, centre = describe_mask(mask)
+    shape, _, size, fill, area, centre = describe_mask(mask, coverage(rgb, c, background))
     return {"shape": shape, "size": size, "fill": fill, "area": area, "centre": centre, "mask": mask}
 
 
@@ -52,8 +55,8 @@ def analyse_pair(image: Image.Image | np.ndarray, scene: PairScene) -> dict:
     labels = _labels(rgb)
     bg = int(np.bincount(labels.ravel(), minlength=len(_NAMES)).argmax())
     return {"background": _NAMES[bg],
-            "first": find_object(rgb, labels, scene.first.colour, bg),
-            "second": find_object(rgb, labels, scene.second.colour, bg)}
+            "first": find_object(rgb, labels, scene.first.colour, bg, scene.second.colour),
+            "second": find_object(rgb, labels, scene.second.colour, bg, scene.first.colour)}
 
 
 def relation_holds(first_centre, second_centre, relation: str) -> bool:
