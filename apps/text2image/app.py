@@ -164,7 +164,8 @@ def build_app() -> gr.Blocks:
                 with gr.Row():
                     go = gr.Button("Generate", variant="primary", elem_id="generate")
                     compare = gr.Button("Guidance on vs off")
-                drop = gr.File(label="Drop a PNG to restore its parameters", file_types=[".png"], type="filepath")
+                drop = gr.File(label="Drop a PNG to restore its parameters", file_types=[".png"], type="filepath",
+                               elem_id="restore-drop")
             with gr.Column(scale=3):
                 status = gr.Markdown("", elem_id="status")
                 image = gr.Image(label="Image (live preview)", type="pil", height=320, elem_id="image",
