@@ -102,7 +102,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", default="bundled",
                     help="comma-separated pipelines to compare: bundled, folders (e.g. a new training run), Hub ids")
-    ap.add_argument("--n", type=int, default=48, help="images per held-out set (per scheduler)")
+    ap.add_argument("--n", type=int, default=48, help="images per held-out set (per scheduler); 0 = speed only")
     ap.add_argument("--schedulers", default="ddim")
     ap.add_argument("--steps", type=int, default=25)
     ap.add_argument("--guidance", type=float, default=4.0)
@@ -121,7 +121,7 @@ def main() -> None:
         loaded = load_pipeline(model)
         pipe, base = loaded.pipe, loaded.base_scheduler_config
         print(f"model {model}: {loaded.name}, {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet")
-        for name in args.schedulers.split(","):
+        for name in args.schedulers.split(",") if args.n else ():
             pipe.scheduler = make_scheduler(name, base)
             for set_name, items in sets.items():
                 acc, _ = evaluate(pipe, items, args.steps, args.guidance)

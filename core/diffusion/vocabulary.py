@@ -29,7 +29,7 @@ NEGATIONS = {"not", "no", "without", "never", "none", "nothing", "nor", "neither
 COUNT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several",
                "some", "multiple", "lots", "few", "couple", "pair", "dozen", "both", "all", "every", "each"}
 TEACHING = (
-    "This model was trained here, in under an hour on a CPU, from nothing but generated pictures of "
+    "This model was trained here, on a CPU, from nothing but generated pictures of "
     "coloured circles, squares and triangles and their captions. It only knows the words and sentence "
     "patterns of those captions: a word it never saw is just noise to it, so it falls back on a random "
     "shape. Big models such as Stable Diffusion learned from billions of captioned photos, which is why "
@@ -97,9 +97,9 @@ def check_prompt(prompt: str) -> list[Finding]:
     if unknown:
         found.append(Finding("unknown-word", tuple(unknown),
                              "words it was never trained on (it ignores them or guesses): " + ", ".join(unknown)))
-    shapes = [w for w in words if w in dataset.SHAPES]
+    shapes = [w for w in words if w in dataset.SHAPES or _plural_shape(w)]
     relations = [r for r in RELATIONS if re.search(rf"\b{r}\b", text)]
-    if not shapes and not any(_plural_shape(w) for w in words):
+    if not shapes:
         found.append(Finding("no-object", (),
                              "no shape it can draw is named (only " + ", ".join(dataset.SHAPES) + "): it will draw a random one"))
     elif len(shapes) > 2:
