@@ -68,6 +68,6 @@ def test_bad_input_shows_an_error_and_the_app_keeps_serving(client):
 
 
 def test_guidance_on_vs_off_uses_the_same_seed(client):
-    on, off, status, _ = client.predict(PROMPT, "", "9", 10, 5.0, "ddim", "32", api_name="/compare")
+    on, off, status, _, main = client.predict(PROMPT, "", "9", 10, 5.0, "ddim", "32", api_name="/compare")
     assert "seed 9" in status
     assert list(Image.open(on).getdata()) != list(Image.open(off).getdata())

@@ -63,10 +63,12 @@ def test_main_image_and_each_batch_image_download_as_png_with_parameters(client,
 
 
 def test_guidance_comparison_images_are_pngs_with_their_own_guidance(client, tmp_path):
-    on, off, status, _ = client.predict(PROMPT, "", "9", 10, 6.0, "ddim", "32", api_name="/compare")
+    on, off, status, _, main = client.predict(PROMPT, "", "9", 10, 6.0, "ddim", "32", api_name="/compare")
     assert "seed 9" in status and "levels per pixel" in status
     assert _restores(client, on, tmp_path, "on")[4] == 6.0
     assert _restores(client, off, tmp_path, "off")[4] == 1.0
+    # The main image now shows the guided image, not whatever was there before.
+    assert read_record(main)["params"]["guidance"] == 6.0
 
 
 def test_cli_png_and_timeline_restore_in_the_app(client, tmp_path, data_dir):

@@ -111,7 +111,9 @@ def on_compare(prompt, negative, seed, steps, guidance, scheduler, size):
     except (ValueError, ModelUnavailable, RuntimeError) as e:
         raise _user_error(e) from None
     note = guidance_note(images[0], images[1], float(guidance), describe()[1].family == "tiny")
-    return str(saved[0].display_path), str(saved[1].display_path), f"seed {seed_value}: {note}", _gallery_items()
+    # The main image shows the guided one too, so it never keeps an unrelated earlier image.
+    return (str(saved[0].display_path), str(saved[1].display_path), f"seed {seed_value}: {note}", _gallery_items(),
+            str(saved[0].display_path))
 
 
 def on_restore(file):
@@ -184,7 +186,7 @@ def build_app() -> gr.Blocks:
         go.click(on_generate, inputs, [image, strip, shown_gallery, last_seed, status, seed, batch_shown],
                  api_name="generate")
         compare.click(on_compare, [prompt, negative, seed, steps, guidance, scheduler, size],
-                      [on_img, off_img, status, shown_gallery], api_name="compare")
+                      [on_img, off_img, status, shown_gallery, image], api_name="compare")
         prompt.change(lambda p: check_markdown(p, fam.family == "tiny"), prompt, check, api_name="check_prompt",
                       show_progress="hidden")
         randomise.click(lambda: str(random_seed()), None, seed, api_name="randomise_seed")
