@@ -171,6 +171,14 @@ class RetrievalSettings(_Section):
     # Text extracted from one file (characters; ~2500 chunks at the default size). Beyond it the
     # file is refused with this limit named, so one upload cannot hold the embedder for minutes.
     max_chars_per_file: int = Field(2_000_000, gt=0)
+    # Longest question or search query accepted (characters).
+    max_question_chars: int = Field(2000, gt=0)
+    # Text characters one ingest request may add, over all its files.
+    max_chars_per_request: int = Field(4_000_000, gt=0)
+    # Untrusted files are read in a worker process with these limits, so a hostile file fails alone.
+    ingest_worker: bool = True
+    ingest_worker_memory_mb: int = Field(1024, gt=64)
+    ingest_worker_timeout_s: float = Field(60.0, gt=0)
     # Below this cosine similarity, with no BM25 match either, the documents are taken not to
     # contain the answer and the model is not asked.
     min_similarity: float = Field(0.2, ge=-1, le=1)
@@ -309,6 +317,27 @@ class AppSettings(_Section):
     host: str = "127.0.0.1"
     # Port of the index page; each app listens at this plus its own offset (apps/registry.py).
     port: int = Field(7860, gt=0, lt=65536)
+
+    # --- hosting a room (docs/hosting.md) ---
+    # Hosted mode: private collections and galleries per visitor, shared things changed only with the
+    # host token, rate limits. `python -m apps --hosted` sets it; binding a non-loopback host implies it.
+    hosted: bool = False
+    # The one host token of the suite; empty: generated once per data folder and printed at start.
+    # (GENAI_PREFS_ADMIN_TOKEN, its older name, is still read.)
+    host_token: str = ""
+    # Largest upload, in MB, the labeling and text-to-image apps accept (the chatbot's: GENAI_MAX_UPLOAD_MB).
+    max_file_mb: int = Field(10, gt=0)
+    # Hosted mode: a visitor's private collections and images are removed after this many idle hours.
+    private_ttl_hours: float = Field(24, gt=0)
+    # Hosted mode: most private collections one visitor may have.
+    max_private_collections: int = Field(10, gt=0)
+    # Hosted mode: most expensive actions per visitor per minute (0 = unlimited).
+    rate_ask_per_min: int = Field(12, ge=0)
+    rate_ingest_per_min: int = Field(4, ge=0)
+    rate_generate_per_min: int = Field(12, ge=0)
+    rate_train_per_hour: int = Field(4, ge=0)
+    # Wrong host-token (or join-code) attempts allowed per client per minute, in every mode.
+    rate_token_failures_per_min: int = Field(5, ge=1)
 
 
 SECTIONS: dict[str, type[_Section]] = {

@@ -13,12 +13,15 @@ import gradio as gr
 from core.diffusion.vocabulary import GRAMMAR, TEACHING, check_prompt, vocabulary
 
 CHECK_ID = "prompt-check"
+MAX_CHECK_CHARS = 2000
 
 
 def check_markdown(prompt: str, checks_vocabulary: bool) -> str:
     """The warnings shown under the prompt before generating (empty prompt: nothing)."""
     if not checks_vocabulary or not (prompt or "").strip():
         return ""
+    if len(prompt) > MAX_CHECK_CHARS:  # generation refuses it anyway; say so without parsing it
+        return f"⚠ the prompt is {len(prompt)} characters long; this model's captions are under 100"
     findings = check_prompt(prompt)
     if not findings:
         return "✓ every word and construction is in the model's vocabulary"

@@ -7,7 +7,6 @@ identified by the admin token (from settings, or generated once per data folder)
 from __future__ import annotations
 
 import hmac
-import os
 import re
 import secrets
 from dataclasses import dataclass
@@ -79,22 +78,10 @@ def whoami(token: str) -> Identity:
 
 
 def admin_token() -> str:
-    """The host's token: GENAI_PREFS_ADMIN_TOKEN, or one generated once per data folder.
+    """The host's token, shared by every app (core/hosting/host_token.py)."""
+    from core.hosting.host_token import host_token
 
-    Generating it (like Jupyter's token) means a workshop host gets a working host view
-    without configuring anything; the launcher prints it, and it stays in a file only the
-    owner can read, so it survives restarts.
-    """
-    configured = get_settings().prefs.admin_token
-    if configured:
-        return configured
-    path = get_settings().data_dir / "preferences" / "admin-token"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_urlsafe(16))
-    return path.read_text().strip()
+    return host_token(get_settings())
 
 
 def check_admin(token: str) -> None:
