@@ -74,3 +74,41 @@ def test_pair_splits_and_captions():
     scenes, captions, pixels = pair_dataset.MixedSampler(0).batch(16)
     assert pixels.shape == (16, 3, 32, 32) and any(isinstance(s, PairScene) for s in scenes)
     assert any(isinstance(s, dataset.Scene) for s in scenes)
+
+
+class _RenderingPipe:
+    """Stands in for a model in benchmarks/text2image.evaluate: draws each caption's scene exactly
+    (or with its relation reversed), so the benchmark's judging path is what is tested."""
+
+    def __init__(self, items, reverse: bool = False):
+        self.scenes = {caption: scene for scene, caption in items}
+        self.reverse = reverse
+
+    def __call__(self, prompts, **_):
+        from types import SimpleNamespace
+
+        images = []
+        for p in prompts:
+            scene = self.scenes[p]
+            if isinstance(scene, PairScene):
+                if self.reverse:
+                    scene = PairScene(scene.second, scene.relation, scene.first, scene.background)
+                images.append(render_pair(scene))
+            else:
+                images.append(dataset.render(scene))
+        return SimpleNamespace(images=images)
+
+
+def test_benchmark_scores_exact_renders_full_and_reversed_relations_zero():
+    from benchmarks.text2image import evaluate, held_out_sets
+
+    sets = held_out_sets(12)
+    for name in ("two: held-out phrasings", "two: held-out combinations"):
+        acc, _ = evaluate(_RenderingPipe(sets[name]), sets[name], steps=1, guidance=1.0)
+        assert acc["colours"] == acc["shapes"] == acc["relation"] == 1.0, acc
+        assert acc["flatness"] < 0.5 and acc["contrast"] > 0.8 and acc["faint"] == 0.0
+        wrong, _ = evaluate(_RenderingPipe(sets[name], reverse=True), sets[name], steps=1, guidance=1.0)
+        assert wrong["relation"] == 0.0 and wrong["colours"] == 1.0
+    one = sets["one: held-out phrasings"]
+    acc, _ = evaluate(_RenderingPipe(one), one, steps=1, guidance=1.0)
+    assert acc["colour"] == acc["shape"] == acc["position"] == 1.0
