@@ -268,8 +268,10 @@ class PrefsSettings(_Section):
     # The host dashboard asks for this token. Empty = one is generated once into
     # <data_dir>/preferences/admin-token and printed by the launcher.
     admin_token: str = ""
-    # Labelers join with a name and this code (no one labels anonymously).
-    join_code: str = "studio"
+    # Labelers join with a name and this code (no one labels anonymously). Unset: "studio" in
+    # local mode; in hosted mode one is generated per data folder and shown on the Host tab.
+    # Empty = joining closed.
+    join_code: str | None = None
     # How many different labelers label each pair.
     overlap: int = Field(3, gt=0)
     # Labels each labeler is asked for (shown as personal progress).
@@ -284,6 +286,15 @@ class PrefsSettings(_Section):
     # Base encoder of the reward model: "bundled" = all-MiniLM-L6-v2, or a local folder.
     reward_base: str = "bundled"
     reward_epochs: float = Field(1.0, gt=0)
+    # --- a room of labelers (hosted mode; docs/hosting.md) ---
+    # Labeler identities one browser may create, and one client address (a room behind one NAT
+    # shares an address); 0 = no cap. The host can raise both on the Host tab while the room runs.
+    labelers_per_browser: int = Field(1, ge=0)
+    labelers_per_client: int = Field(40, ge=0)
+    # Join and rejoin attempts per client address per minute (wrong codes count against
+    # GENAI_RATE_TOKEN_FAILURES_PER_MIN as well).
+    join_per_min: int = Field(30, ge=0)
+
     # Torch threads of the policy-training child process the host page starts (issue #16);
     # 1 leaves the other core(s) to the labeling app, so submits stay fast while it trains.
     policy_threads: int = Field(1, gt=0)
