@@ -34,6 +34,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "room-benchmark-host-token"
 QUESTIONS = ["What does the MIT license disclaim?", "How many senators does each state have?",
              "What is the home-office budget?", "When must a permit be renewed?",
              "What does the BSD license require when redistributing?", "Who may propose amendments?"]
@@ -112,8 +113,11 @@ def browser_views(ports: dict, until: float, rec: dict, chromium: str) -> None:
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu"])
         try:
-            host = b.new_page()
+            host = b.new_page()  # the host signs in; the dashboard then refreshes itself every 5 s
             host.goto(f"http://127.0.0.1:{ports['labeling']}/")
+            host.get_by_role("tab", name="Host").click()
+            host.locator("#host-token input").fill(TOKEN)
+            host.locator("#btn-host-open").click()
             explorer = b.new_page()
             while time.time() < until:
                 t0 = time.perf_counter()
@@ -141,6 +145,7 @@ def warm_up(ports: dict) -> None:
 
 def start_suite(data: Path, port: int) -> subprocess.Popen:
     env = dict(os.environ, GENAI_DATA_DIR=str(data), GENAI_PREFS_OVERLAP="3", GENAI_PREFS_QUOTA="1000",
+               GENAI_HOST_TOKEN=TOKEN,
                GRADIO_ANALYTICS_ENABLED="False")
     proc = subprocess.Popen([sys.executable, "-m", "apps", "--port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -188,12 +193,14 @@ def main(argv=None) -> int:
     from core.config import reset_settings
     from core.preferences.importing import import_file
     from core.retrieval.collection import open_collection
+    from core.retrieval.writer_lock import release_all
 
     reset_settings()
     pairs = data / "pairs.jsonl"
     write_pairs(pairs, a.labelers * 200)
     import_file(pairs)
     open_collection("sample").ingest(sorted((ROOT / "assets" / "rag_corpus").iterdir()))
+    release_all()  # the chatbot app is this data folder's writer from now on
     suite = start_suite(data, a.port)
     ports = {name: a.port + off for name, off in (("explorer", 1), ("chatbot", 2), ("labeling", 3), ("text2image", 4))}
     pids = app_pids(a.port)
@@ -236,11 +243,14 @@ def main(argv=None) -> int:
         v = rec[action]
         print(f"| {action} | {len(v)} | {pct(v, .5):.3f} | {pct(v, .95):.3f} | {max(v, default=float('nan')):.3f} |")
     print(f"\nerrors: {len(rec['errors'])}" + "".join(f"\n  {e}" for e in rec["errors"][:10]))
-    print("\n| app | RSS start MB | peak MB | end MB | end vs start |\n|---|---|---|---|---|")
+    # growth is counted from the first sample after a minute: the first requests load models
+    print("\n| app | RSS first MB | at 1 min MB | peak MB | end MB | end vs 1 min |\n|---|---|---|---|---|---|")
     for name in pids:
-        series = [m[name] for m in memory if m.get(name) == m.get(name)]
+        series = [(m["t"], m[name]) for m in memory if m.get(name) == m.get(name)]
         if series:
-            print(f"| {name} | {series[0]} | {max(series)} | {series[-1]} | {100 * (series[-1] / series[0] - 1):+.1f}% |")
+            base = next((v for t, v in series if t >= 60), series[-1][1])
+            print(f"| {name} | {series[0][1]} | {base} | {max(v for _, v in series)} | {series[-1][1]} | "
+                  f"{100 * (series[-1][1] / base - 1):+.1f}% |")
     if a.soak_report:
         with a.soak_report.open("w", newline="") as f:
             w = csv.DictWriter(f, fieldnames=list(memory[0]))
