@@ -66,10 +66,11 @@ class BatchKVCache:
         new_len = min(f.max_len, max(length, 2 * self.length, 256))
         new_len = min(f.max_len, -(-new_len // 256) * 256)
         shape = (self.slots, f.n_kv, new_len, f.head_dim)
+        dtype = f.cache_dtype
         grown_k, grown_v = [], []
         for old_k, old_v in zip(self.k, self.v) if self.k else ((None, None) for _ in f.layers):
-            k = torch.zeros(shape, dtype=f.dtype, device=f.device)
-            v = torch.zeros(shape, dtype=f.dtype, device=f.device)
+            k = torch.zeros(shape, dtype=dtype, device=f.device)
+            v = torch.zeros(shape, dtype=dtype, device=f.device)
             if old_k is not None:
                 k[:, :, :self.length] = old_k
                 v[:, :, :self.length] = old_v
@@ -94,14 +95,12 @@ def batched_step(fast: FastLlama, cache: BatchKVCache, tokens: list[int], positi
     B = len(tokens)
     hq, hk, d = fast.n_heads, fast.n_kv, fast.head_dim
     nq, nk = hq * d, hk * d
-    group = hq // hk
     rows = torch.arange(B, device=fast.device)
     pos = torch.tensor(positions, device=fast.device)
     lengths = [p + 1 for p in positions]
     cos, sin = fast.cos[pos][:, None, :], fast.sin[pos][:, None, :]  # (B, 1, d)
     x = F.embedding(torch.tensor(tokens, device=fast.device), fast.embed)  # (B, hidden)
     half = d // 2
-    scale = d ** -0.5
     for i, (w_in, w_qkv, w_o, w_post, w_gu, w_down) in enumerate(fast.layers):
         h = F.rms_norm(x, (x.shape[-1],), w_in, fast.eps)
         qkv = w_qkv(h)  # (B, nq + 2 nk)
@@ -109,20 +108,14 @@ def batched_step(fast: FastLlama, cache: BatchKVCache, tokens: list[int], positi
         rotated = torch.cat((-qk[..., half:], qk[..., :half]), dim=-1)
         qk = qk * cos + rotated * sin
         k_cache, v_cache = cache.k[i], cache.v[i]
-        k_cache[rows, :, pos] = qk[:, hq:]  # (B, hk, d) at each row's own position
-        v_cache[rows, :, pos] = qkv[:, nq + nk:].view(B, hk, d)
-        q = qk[:, :hq].reshape(B, hk, group, d) * scale
-        att = torch.cat([_attend(q[b], k_cache[b, :, :n], v_cache[b, :, :n]) for b, n in enumerate(lengths)])
-        x = x + w_o(att.reshape(B, nq))
+        k_cache[rows, :, pos] = qk[:, hq:].to(k_cache.dtype)  # (B, hk, d) at each row's own position
+        v_cache[rows, :, pos] = qkv[:, nq + nk:].view(B, hk, d).to(v_cache.dtype)
+        att = torch.stack([fast.one_query_attention(qk[b, :hq], k_cache[b, :, :n], v_cache[b, :, :n])
+                           for b, n in enumerate(lengths)])
+        x = x + w_o(att.to(x.dtype))
         h = F.rms_norm(x, (x.shape[-1],), w_post, fast.eps)
         gate, up = w_gu(h).chunk(2, dim=-1)
         x = x + w_down(F.silu(gate) * up)
     x = F.rms_norm(x, (x.shape[-1],), fast.final_norm, fast.eps)
     return fast.lm_head(x)
 
-
-def _attend(q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor) -> torch.Tensor:
-    """One row's attention over exactly its own keys (hk, group, d) -> (1, hk, group, d); the same
-    operations as FastLlama._one_query_attention."""
-    weights = torch.softmax(torch.matmul(q, keys.transpose(-1, -2)), dim=-1, dtype=torch.float32)
-    return torch.matmul(weights.to(values.dtype), values)[None]

@@ -36,6 +36,7 @@ from core.models.sampling import SamplingParams, make_generator, sample_next
 log = logging.getLogger(__name__)
 
 _DONE = object()
+IDLE_EXIT_S = 5.0  # seconds without requests before the worker thread ends
 
 
 class EngineRequest:
@@ -44,7 +45,8 @@ class EngineRequest:
     def __init__(self, ids: torch.Tensor, budget: int, params: SamplingParams, cancel: threading.Event | None):
         self.ids = ids.reshape(-1)
         self.budget, self.params = budget, params
-        self.cancel_event = cancel if cancel is not None else threading.Event()
+        self.caller_cancel = cancel  # the caller's event: read, never set here (callers may share one)
+        self.stopped = threading.Event()  # this request alone
         self.generator = make_generator(params.seed)
         self.out: queue.SimpleQueue = queue.SimpleQueue()
         self.produced = 0
@@ -53,10 +55,10 @@ class EngineRequest:
 
     @property
     def cancelled(self) -> bool:
-        return self.cancel_event.is_set()
+        return self.stopped.is_set() or (self.caller_cancel is not None and self.caller_cancel.is_set())
 
     def cancel(self) -> None:
-        self.cancel_event.set()
+        self.stopped.set()
 
     def __iter__(self) -> Iterator[int]:
         try:
@@ -104,7 +106,7 @@ class GenerationEngine:
             if self._closed:
                 raise RuntimeError("the generation engine is closed")
             self._pending.append(request)
-            if self._worker is None or not self._worker.is_alive():
+            if self._worker is None:
                 self._worker = threading.Thread(target=self._run, name="generation-engine", daemon=True)
                 self._worker.start()
             self._wake.notify()
@@ -133,11 +135,13 @@ class GenerationEngine:
     def _run(self) -> None:
         while True:
             with self._wake:
-                while not self._pending and not self._active and not self._closed:
+                if not self._pending and not self._active:
                     self.cache.release()  # idle: give the key/value memory back
-                    self._wake.wait()
-                if self._closed and not self._pending and not self._active:
-                    self.cache.release()
+                    self._wake.wait(IDLE_EXIT_S)
+                if not self._pending and not self._active:
+                    # idle (or closed): the thread ends, so it holds no reference to the engine and
+                    # a dropped model can be freed; the next submit() starts a new one
+                    self._worker = None
                     return
             try:
                 self._admit()
