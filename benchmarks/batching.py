@@ -53,7 +53,7 @@ QUESTIONS = [("How often must the Zanzibar widget be oiled?", "Which lubricant g
 
 
 def load() -> str:
-    return os.getloadavg().__repr__().strip("()")
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def med(xs):
@@ -185,12 +185,13 @@ def chatbot_part(args) -> list[str]:
     if args.baseline:
         configs.append(("no engine, one answer at a time", {"GENAI_LLM_MAX_BATCH": "1"}))
     out = [f"chatbot: apps/chatbot/app.py, sample corpus, answer mode {args.answer_mode}, hybrid k=4, "
+           f"at most {args.max_new_tokens} new tokens an answer, "
            "each visitor its own gradio_client, 2 questions each", "",
            "| app | visitors | answers | errors | median answer s | max answer s | vs alone | median first text s | "
            "RSS MB start/end | load (1/5/15 min) |", "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for label, env in configs:
         with tempfile.TemporaryDirectory(prefix="batching-bench-") as tmp:
-            app = ChatbotProcess(args.port, Path(tmp), env)
+            app = ChatbotProcess(args.port, Path(tmp), {**env, "GENAI_LLM_MAX_NEW_TOKENS": str(args.max_new_tokens)})
             try:
                 s = json.loads(subprocess.run([sys.executable, "-c", "from core.config import get_settings; import json;"
                                                "r=get_settings().retrieval; print(json.dumps([r.chunk_size, r.chunk_overlap]))"],

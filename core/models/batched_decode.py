@@ -43,8 +43,8 @@ class SlotView:
 class BatchKVCache:
     """Keys and values of up to `slots` requests, grown on demand up to the model's context.
 
-    Zero-filled, never `empty`: a masked position gets weight exactly 0, and 0 times an
-    uninitialised NaN would still be NaN."""
+    Allocated with `empty`: a row only ever reads the positions it wrote, and pages nobody
+    writes (free slots, the unused end) never become resident memory."""
 
     def __init__(self, fast: FastLlama, slots: int):
         self.fast, self.slots = fast, slots
@@ -69,8 +69,8 @@ class BatchKVCache:
         dtype = f.cache_dtype
         grown_k, grown_v = [], []
         for old_k, old_v in zip(self.k, self.v) if self.k else ((None, None) for _ in f.layers):
-            k = torch.zeros(shape, dtype=dtype, device=f.device)
-            v = torch.zeros(shape, dtype=dtype, device=f.device)
+            k = torch.empty(shape, dtype=dtype, device=f.device)
+            v = torch.empty(shape, dtype=dtype, device=f.device)
             if old_k is not None:
                 k[:, :, :self.length] = old_k
                 v[:, :, :self.length] = old_v

@@ -31,6 +31,7 @@ import torch
 
 from core.models.batched_decode import BatchKVCache, SlotView, batched_step
 from core.models.fast_llama import FastLlama
+from core.models.native_memory import release_free_memory
 from core.models.sampling import SamplingParams, make_generator, sample_next
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,9 @@ class GenerationEngine:
         while True:
             with self._wake:
                 if not self._pending and not self._active:
-                    self.cache.release()  # idle: give the key/value memory back
+                    if self.cache.length:  # idle: give the key/value memory back, to the OS too
+                        self.cache.release()
+                        release_free_memory()
                     self._wake.wait(IDLE_EXIT_S)
                 if not self._pending and not self._active:
                     # idle (or closed): the thread ends, so it holds no reference to the engine and
