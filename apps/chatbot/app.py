@@ -13,6 +13,9 @@ from pathlib import Path
 
 import gradio as gr
 
+from apps.chatbot import access
+from apps.escape import md_literal
+from apps.hosting import Room, new_visitor_id
 from core.config import get_settings
 
 log = logging.getLogger(__name__)
@@ -22,11 +25,12 @@ DEFAULT_COLLECTION = "sample"
 PROMPT_MODES = [("Zero-shot", "zero_shot"), ("Few-shot", "few_shot"), ("Chain-of-thought", "chain_of_thought")]
 
 
-def _collections() -> list[str]:
-    from core.retrieval.collection import list_collection_names
+def _room() -> Room:
+    return Room.for_app()
 
-    names = list_collection_names()
-    return names if DEFAULT_COLLECTION in names else [DEFAULT_COLLECTION] + names
+
+def _collections(visitor_key: str = "") -> list:
+    return access.choices(_room(), visitor_key)
 
 
 def _open(name: str):
@@ -38,6 +42,28 @@ def _open(name: str):
         raise gr.Error(str(e)) from None
 
 
+def _target(collection, visitor_id, request, token=None, write: bool = False, action: str = ""):
+    """(visitor key, resolved collection) for reading, or with write=True for changing; `action`
+    counts against that action's rate limit."""
+    room = _room()
+    key = room.visitor(visitor_id, request)
+    resolved = access.resolve(room, collection, key)
+    if write:
+        access.require_writable(room, resolved, token, request)
+    if action:
+        room.limit(action, key)
+    return key, resolved
+
+
+def _open_existing(target):
+    """A collection to read: one that holds documents (reading never creates one)."""
+    from core.retrieval.collection import list_collection_names
+
+    if target.name not in list_collection_names() or _open(target.name).count() == 0:
+        raise gr.Error(f"Collection '{target.shown}' has no documents yet: upload files or load the sample corpus.")
+    return _open(target.name)
+
+
 def _doc_rows(col) -> list[list]:
     return [[n, d["kind"], d["chunks"], d["pages"], d["ingested_at"]] for n, d in sorted(col.documents().items())]
 
@@ -47,65 +73,88 @@ def _doc_updates(col):
     return (_doc_rows(col), gr.update(choices=names, value=None), gr.update(choices=names, value=[]))
 
 
-def ingest(files, collection, chunk_size, chunk_overlap, progress=gr.Progress()):
+def ingest(files, collection, chunk_size, chunk_overlap, visitor_id=None, host_token=None,
+           request: gr.Request = None, progress=gr.Progress()):
     """Ingest uploaded files; returns (status markdown, documents table, delete choices, filter choices)."""
-    col = _open(collection)
     if not files:
         raise gr.Error("Choose one or more files to upload first.")
+    key, target = _target(collection, visitor_id, request, host_token, write=True, action="ingest")
+    access.check_room_for(_room(), target, key)
+    col = _open(target.name)
     if int(chunk_overlap) >= int(chunk_size):
         raise gr.Error(f"The overlap ({int(chunk_overlap)}) must be smaller than the chunk size ({int(chunk_size)}).")
     paths = [Path(f if isinstance(f, str) else f.name) for f in files]
-    report = col.ingest([(p, p.name) for p in paths], progress=lambda f, d: progress(f, desc=d),
-                        chunk_size=int(chunk_size), chunk_overlap=int(chunk_overlap))
+    try:
+        report = col.ingest([(p, p.name) for p in paths], progress=lambda f, d: progress(f, desc=d),
+                            chunk_size=int(chunk_size), chunk_overlap=int(chunk_overlap))
+    finally:
+        _discard_uploads(paths)
     # the upload box is emptied, so the next ingest doesn't send these files again
-    return (_report_md(report), *_doc_updates(col), gr.update(choices=_collections(), value=col.name), None)
+    return (_report_md(report), *_doc_updates(col), gr.update(choices=_collections(key), value=col.name), None)
 
 
-def ingest_sample(collection, chunk_size, chunk_overlap, progress=gr.Progress()):
-    col = _open(collection)
+def _discard_uploads(paths: list[Path]) -> None:
+    """Uploads are read once: remove them from Gradio's cache, accepted or refused."""
+    from gradio.utils import get_upload_folder
+
+    cache = Path(get_upload_folder()).resolve()
+    for p in paths:
+        try:
+            if Path(p).resolve().is_relative_to(cache):  # never a path outside the upload cache
+                Path(p).unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def ingest_sample(collection, chunk_size, chunk_overlap, visitor_id=None, host_token=None,
+                  request: gr.Request = None, progress=gr.Progress()):
+    key, target = _target(collection, visitor_id, request, host_token, write=True, action="ingest")
+    access.check_room_for(_room(), target, key)
+    col = _open(target.name)
     files = sorted(p for p in SAMPLE_DIR.iterdir() if p.is_file())
     report = col.ingest(files, progress=lambda f, d: progress(f, desc=d),
                         chunk_size=int(chunk_size), chunk_overlap=int(chunk_overlap))
-    return (_report_md(report), *_doc_updates(col), gr.update(choices=_collections(), value=col.name))
+    return (_report_md(report), *_doc_updates(col), gr.update(choices=_collections(key), value=col.name))
 
 
 def _report_md(report) -> str:
-    lines = [f"**{report.chunks_added} chunk(s) added to `{report.collection}`** in {report.seconds:.1f} s"]
+    from core.retrieval.private_collections import shown_name
+
+    lines = [f"**{report.chunks_added} chunk(s) added to {md_literal(shown_name(report.collection))}** "
+             f"in {report.seconds:.1f} s"]
     for f in report.files:
-        detail = f.message or f"{f.chunks} chunk(s)"
+        detail = md_literal(f.message) if f.message else f"{f.chunks} chunk(s)"
         status = f"**{f.status.upper()}**" if f.status == "error" else f.status
-        lines.append(f"- `{f.name}` — {status}: {detail}")
+        lines.append(f"- {md_literal(f.name)} — {status}: {detail}")
     return "\n".join(lines)
 
 
-def switch_collection(collection):
+def switch_collection(collection, visitor_id=None, request: gr.Request = None):
     """Show a collection's documents; a new name is only created when files are ingested into it."""
     from core.retrieval.collection import list_collection_names
-    from core.retrieval.store import check_collection_name
 
-    name = (collection or "").strip()
-    try:
-        check_collection_name(name)
-    except ValueError as e:
-        raise gr.Error(str(e)) from None
-    if name in list_collection_names():
-        docs = _doc_updates(_open(name))
-        status = ""
+    _, target = _target(collection, visitor_id, request)
+    if target.name in list_collection_names():
+        docs = _doc_updates(_open(target.name))
+        status = "" if target.private or not _room().hosted else (
+            f"{md_literal(target.shown)} is shared: ask questions about it, or type a new name above to "
+            "make a private collection of your own documents.")
     else:
         docs = ([], gr.update(choices=[], value=None), gr.update(choices=[], value=[]))
-        status = f"`{name}` is a new, empty collection: upload files or load the sample corpus."
+        status = f"{md_literal(target.shown)} is a new, empty collection: upload files or load the sample corpus."
     return (status, *docs, [], "", {}, gr.update(choices=[], value=None), "", "")
 
 
-def delete_document(collection, name):
-    col = _open(collection)
+def delete_document(collection, name, visitor_id=None, host_token=None, request: gr.Request = None):
+    _, target = _target(collection, visitor_id, request, host_token, write=True, action="ingest")
+    col = _open(target.name)
     if not name:
         raise gr.Error("Pick a document to delete.")
     try:
         n = col.delete(name)
     except KeyError as e:
         raise gr.Error(str(e.args[0])) from None
-    return (f"Deleted `{name}` ({n} chunks) from `{col.name}`.", *_doc_updates(col))
+    return (f"Deleted {md_literal(name)} ({n} chunks) from {md_literal(target.shown)}.", *_doc_updates(col))
 
 
 ANSWER_MODES = [("Extractive: quote the passages", "extractive"),
@@ -128,27 +177,23 @@ def _history_for_chain(history) -> list[dict]:
     return normalize_history(history)
 
 
-def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_mode="extractive", model=None):
+def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_mode="extractive", model=None,
+        visitor_id=None, request: gr.Request = None):
     """Stream (chat history, cleared input, trace, sentence picker, prompt view, sources per sentence)."""
     from apps.chatbot.sources_html import answer_html, sentences_html
     from core.models.model_picker import chat_model_for, find_backend
     from core.retrieval.chain import ANSWER_MODES as MODES
     from core.retrieval.chain import RagChain
-    from core.retrieval.collection import list_collection_names
 
-    question = (question or "").strip()
-    if not question:
-        raise gr.Error("Type a question first.")
+    question = _question(question)
     if answer_mode not in MODES:
         raise gr.Error(f"Answer mode must be one of {MODES}.")
     try:
         backend = find_backend(_backends(), model)
     except ValueError as e:  # only configured backends: a visitor can't point the server at a URL
         raise gr.Error(str(e)) from None
-    name = (collection or "").strip()
-    if name not in list_collection_names() or _open(name).count() == 0:
-        raise gr.Error(f"Collection '{name}' has no documents yet: upload files or load the sample corpus.")
-    col = _open(name)
+    _, target = _target(collection, visitor_id, request, action="ask")
+    col = _open_existing(target)
     chain = RagChain(col.name, k=int(k), mode=mode, prompt_mode=prompt_mode, sources=only_docs or None,
                      answer_mode=answer_mode, chat_model=chat_model_for(backend, get_settings().models))
     past = _history_for_chain(history)
@@ -198,12 +243,13 @@ def _prompt_text(messages, answer_mode: str = "") -> str:
     return "\n\n".join(f"### {m['role']}\n{m['content']}" for m in messages)
 
 
-def show_context(collection, pick):
+def show_context(collection, pick, visitor_id=None, request: gr.Request = None):
     """The picked passage in context; `pick` is a chunk id, or 'chunk_id@start-end' for a sentence's span."""
     from apps.chatbot.sources_html import passage_html
 
     if not pick:
         return ""
+    _, target = _target(collection, visitor_id, request)
     chunk_id, start, end = str(pick), None, None
     if "@" in chunk_id:
         chunk_id, _, span = chunk_id.rpartition("@")
@@ -211,22 +257,44 @@ def show_context(collection, pick):
             start, end = (int(x) for x in span.split("-", 1))
         except ValueError:
             raise gr.Error(f"Not a passage reference: {pick!r}") from None
-    col = _open(collection)
+    col = _open_existing(target)
     return passage_html(col.neighbours(chunk_id, around=1), chunk_id, start, end)
 
 
-def search_api(query, collection, mode, k):
+def search_api(query, collection, mode, k, visitor_id=None, request: gr.Request = None):
     """JSON results for scripts (the CLI's `search` over HTTP)."""
     from core.retrieval.hybrid import search
 
-    if not (query or "").strip():
-        raise gr.Error("Type a query first.")
-    return [h.to_dict() for h in search(_open(collection), query, int(k), mode)]
+    query = _question(query)
+    if mode not in ("hybrid", "vector", "bm25"):
+        raise gr.Error("Search mode must be hybrid, vector or bm25.")
+    _, target = _target(collection, visitor_id, request, action="ask")
+    return [h.to_dict() for h in search(_open_existing(target), query, max(1, min(int(k), 20)), mode)]
+
+
+def _question(text) -> str:
+    text = (text or "").strip() if isinstance(text, str) else ""
+    if not text:
+        raise gr.Error("Type a question first.")
+    limit = get_settings().retrieval.max_question_chars
+    if len(text) > limit:
+        raise gr.Error(f"The question is {len(text):,} characters; the limit is {limit:,} "
+                       "(setting GENAI_MAX_QUESTION_CHARS).")
+    return text
+
+
+def launch_options() -> dict:
+    """What launch() needs beyond the Blocks: the upload size limit, enforced by Gradio before our code."""
+    return {"max_file_size": int(get_settings().retrieval.max_upload_mb * 2**20)}
 
 
 def build_app() -> gr.Blocks:
     s = get_settings()
-    with gr.Blocks(title="RAG chatbot") as demo:
+    room = _room()
+    # Gradio's upload cache is swept hourly of files older than an hour (uploads are also removed
+    # as soon as they are ingested or refused).
+    with gr.Blocks(title="RAG chatbot", delete_cache=(3600, 3600)) as demo:
+        visitor = room.browser_state()
         gr.Markdown("# RAG chatbot\nAsk questions about your documents; answers cite the passages they "
                     "come from, or say plainly that the documents don't contain the answer.")
         with gr.Row():
@@ -250,6 +318,10 @@ def build_app() -> gr.Blocks:
                 with gr.Row():
                     to_delete = gr.Dropdown(label="Document", choices=[], scale=3)
                     delete_btn = gr.Button("Delete", variant="stop", scale=1)
+                with gr.Accordion("Host", open=False, visible=room.hosted):
+                    gr.Markdown("This server is hosted for a room: your collections are private to this "
+                                "browser; shared ones change only with the host token.")
+                    host_token = gr.Textbox(label="Host token", type="password", elem_id="host-token")
             with gr.Column(scale=2):
                 backends = _backends()
                 with gr.Row():
@@ -283,15 +355,15 @@ def build_app() -> gr.Blocks:
                     trace = gr.JSON(label="Trace")
 
         doc_outputs = [docs, to_delete, only_docs]
-        ingest_btn.click(ingest, [upload, collection, chunk_size, chunk_overlap],
+        ingest_btn.click(ingest, [upload, collection, chunk_size, chunk_overlap, visitor, host_token],
                          [status, *doc_outputs, collection, upload], api_name="ingest")
-        sample_btn.click(ingest_sample, [collection, chunk_size, chunk_overlap],
+        sample_btn.click(ingest_sample, [collection, chunk_size, chunk_overlap, visitor, host_token],
                          [status, *doc_outputs, collection], api_name="ingest_sample")
-        collection.change(switch_collection, [collection],
-                          [status, *doc_outputs, chat, prompt_view, trace, cite_pick, context_view, sentence_view],
-                          api_name="switch_collection")
-        delete_btn.click(delete_document, [collection, to_delete], [status, *doc_outputs], api_name="delete")
-        inputs = [question, chat, collection, mode, k, prompt_mode, only_docs, answer_mode, model]
+        switched = [status, *doc_outputs, chat, prompt_view, trace, cite_pick, context_view, sentence_view]
+        collection.change(switch_collection, [collection, visitor], switched, api_name="switch_collection")
+        delete_btn.click(delete_document, [collection, to_delete, visitor, host_token], [status, *doc_outputs],
+                         api_name="delete")
+        inputs = [question, chat, collection, mode, k, prompt_mode, only_docs, answer_mode, model, visitor]
         outputs = [chat, question, trace, cite_pick, prompt_view, sentence_view]
         # several visitors stream at once, as many as the generation engine batches (#15);
         # beyond that Gradio queues them and shows each its position
@@ -299,16 +371,20 @@ def build_app() -> gr.Blocks:
         ev1 = send.click(ask, inputs, outputs, api_name="ask", **answering)
         ev2 = question.submit(ask, inputs, outputs, api_name=False, **answering)
         stop.click(None, None, None, cancels=[ev1, ev2])
-        cite_pick.change(show_context, [collection, cite_pick], [context_view], api_name="context")
+        cite_pick.change(show_context, [collection, cite_pick, visitor], [context_view], api_name="context")
         search_btn = gr.Button(visible=False)
         search_out = gr.JSON(visible=False)
-        search_btn.click(search_api, [question, collection, mode, k], [search_out], api_name="search")
-        # a reload lists collections created since the page was built
-        demo.load(lambda: gr.update(choices=_collections()), None, [collection], api_name=False)
-        demo.load(switch_collection, [collection],
-                  [status, *doc_outputs, chat, prompt_view, trace, cite_pick, context_view, sentence_view],
-                  api_name=False)
+        search_btn.click(search_api, [question, collection, mode, k, visitor], [search_out], api_name="search")
+        # the browser keeps a secret visitor id (hosted mode's private collections); a reload lists
+        # the collections created since the page was built
+        demo.load(new_visitor_id, [visitor], [visitor], api_name=False).then(
+            _list_collections, [visitor], [collection], api_name=False).then(
+            switch_collection, [collection, visitor], switched, api_name=False)
     return demo
+
+
+def _list_collections(visitor_id, request: gr.Request = None):
+    return gr.update(choices=_collections(_room().visitor(visitor_id, request)))
 
 
 # `python apps/chatbot/app.py` starts the app alone; `gradio apps/chatbot/app.py` reloads it on
@@ -321,5 +397,12 @@ if __name__ == "__main__":
     from core.warm_up import start_warm_up
 
     claim(get_settings().data_dir)  # a CLI ingest into this folder meanwhile is refused, not invisible
-    start_warm_up(parts())
-    demo.queue().launch()
+    warm = parts()
+    if _room().hosted:  # visitors cannot fill the shared sample themselves: the server does, once
+        warm["shared sample collection"] = lambda: access.ensure_shared_sample(SAMPLE_DIR)
+    start_warm_up(warm)
+    if _room().hosted:
+        from apps.chatbot.access import start_sweeper
+
+        start_sweeper(get_settings().apps.private_ttl_hours)
+    demo.queue().launch(**launch_options())

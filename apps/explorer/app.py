@@ -15,9 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from apps.explorer import figures, highlight
+from core.config import get_settings
 from core.explain import attention as attn
 from core.explain import bias_probe, embeddings_view, logit_lens, next_token, positional, seq2seq, tokenization, variants
 from core.explain.models import DECODER, ENCODER, ENCODER_DECODER, load_model
+from core.hosting.mode import is_hosted
 from core.models.hub import ModelUnavailable
 from core.models.sampling import SamplingParams
 from core.seq2seq import dates
@@ -42,6 +44,11 @@ MODEL_LABELS = {ENCODER: "Encoder · all-MiniLM-L6-v2 (bidirectional)",
 SEQ2SEQ_LABELS = {ENCODER_DECODER: "Date T5 (trained here: dates → ISO 8601)",
                   "other": "Other encoder–decoder (Hugging Face id or local folder, e.g. t5-small)"}
 USER_ERRORS = (ValueError, ModelUnavailable, OSError)
+# Hosted mode: a visitor's text never names a model id or a server folder to load (docs/hosting.md).
+HOSTED = is_hosted(get_settings())
+if HOSTED:
+    MODEL_LABELS.pop("other")
+    SEQ2SEQ_LABELS.pop("other")
 
 st.set_page_config(page_title="Transformer explorer", page_icon="🔍", layout="wide")
 st.set_option("client.toolbarMode", "minimal")  # a teaching app: no Deploy button or developer menu

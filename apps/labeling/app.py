@@ -1,15 +1,21 @@
 """RLHF preference labeling: labelers compare two answers; the host watches and exports.
 
 Stable API (drive a session with gradio_client):
-    /join(name, join_code) -> {"labeler_id", "name", "token"}
+    /join(name, join_code) -> {"labeler_id", "name", "token", "recovery_code"}  (recovery code: shown once)
+    /rejoin(name, recovery_code) -> {"labeler_id", "name", "token"}
     /next_item(token) -> {"status": item|quota|empty, "assignment_id", "prompt", "left", "right", "done", "quota"}
     /submit(token, assignment_id, choice, strength, rationale, client_id) -> {"label_id", "duplicate", "done", "quota"}
     /skip(token, assignment_id), /undo(token), /my_labels(token)
 choice is what the labeler saw: left | right | tie | both_bad. Everything is computed in
-core.preferences; this file is layout and wiring.
+core.preferences; this file is layout and wiring. Hosted mode (docs/hosting.md): a generated
+join code, caps on identities per browser and per address, rate-limited joins, and a Host tab
+that appears only once the host token is entered; every host function checks the token itself.
+Prompts and answers are untrusted (imported by anyone the host trusted, or model output):
+they are shown as escaped text, never as HTML or Markdown.
 """
 from __future__ import annotations
 
+import html
 import os
 import sys
 import tempfile
@@ -18,6 +24,9 @@ from pathlib import Path
 
 import gradio as gr
 
+from apps.escape import md_literal
+from apps.hosting import VISITOR_STORAGE_KEY, new_visitor_id
+from apps.labeling.room import desk, join_panel, new_join_code, room
 from apps.labeling.tune_tab import tune_section
 from core.preferences import assignment, identity
 from core.preferences import submit as store
@@ -50,7 +59,15 @@ KEYS_JS = """
 CSS = """
 /* fixed-height answer boxes that scroll inside: the buttons stay put whatever the answer length */
 #prefs-left, #prefs-right {height: 300px; overflow-y: auto}
+/* untrusted text, escaped: keep its line breaks and spaces as written */
+.prefs-text {white-space: pre-wrap; overflow-wrap: anywhere; padding: 8px 12px; font-size: var(--text-md)}
 """
+
+
+def as_text(text: str) -> str:
+    """Untrusted text (a prompt, an answer) as HTML that shows it literally: no tag, link, image
+    or Markdown of its own survives."""
+    return f"<div class='prefs-text'>{html.escape(text or '', quote=True)}</div>"
 
 
 def _guard(fn, *args):
@@ -61,10 +78,27 @@ def _guard(fn, *args):
         raise gr.Error(str(e)) from None
 
 
+def _host(admin, request: gr.Request | None) -> None:
+    """Every host function starts here: the host token, checked on the server (rate-limited per
+    client address), whatever the page shows, so calling a function directly gains nothing."""
+    _guard(identity.check_admin, admin, room().client(request))
+
+
+def _join(name, code, visitor_id, request: gr.Request | None):
+    """A browser joins with its visitor id; an API client, with its connection's session."""
+    return _guard(desk().join, name, code, room().visitor(visitor_id, request), room().client(request))
+
+
 # --- stable API (gradio_client) ---------------------------------------------------------
 
-def api_join(name: str, join_code: str) -> dict:
-    ident = _guard(identity.join, name, join_code)
+def api_join(name: str, join_code: str, request: gr.Request) -> dict:
+    ident = _join(name, join_code, None, request)
+    return {"labeler_id": ident.labeler_id, "name": ident.name, "token": ident.token,
+            "recovery_code": ident.recovery_code}
+
+
+def api_rejoin(name: str, recovery_code: str, request: gr.Request) -> dict:
+    ident = _guard(desk().rejoin, name, recovery_code, room().client(request))
     return {"labeler_id": ident.labeler_id, "name": ident.name, "token": ident.token}
 
 
@@ -92,29 +126,47 @@ def api_my_labels(token: str) -> list:
 
 def _show(served, name: str):
     """Outputs for one served item: (current, progress, prompt, left, right, labeling-visible, message)."""
-    progress = f"**{name}** · {served.done} / {served.quota} labelled"
+    progress = f"**{md_literal(name)}** · {served.done} / {served.quota} labelled"
     if served.status != "item":
         return (None, progress, "", "", "", gr.update(visible=False), served.message)
     current = {"assignment_id": served.assignment_id, "client_id": uuid.uuid4().hex}
-    return (current, progress, served.prompt, served.left, served.right, gr.update(visible=True), "")
+    return (current, progress, as_text(served.prompt), as_text(served.left), as_text(served.right),
+            gr.update(visible=True), "")
 
 
-def ui_join(name, code):
-    ident = _guard(identity.join, name, code)
+def _recovery_note(ident) -> str:
+    return (f"Welcome, **{md_literal(ident.name)}**. Your recovery code is **`{ident.recovery_code}`**. Write it down: "
+            "with your name it brings you back on another browser or device. It is shown only now.")
+
+
+def ui_join(name, code, visitor_id, request: gr.Request):
+    ident = _join(name, code, visitor_id, request)
     served = _guard(assignment.next_item, ident.token)
-    return (ident.token, gr.update(visible=False), gr.update(visible=True)) + _show(served, ident.name)
+    return ((ident.token, gr.update(visible=False), gr.update(visible=True)) + _show(served, ident.name)
+            + (_recovery_note(ident),))
 
 
-def ui_resume(token):
-    """Reload of the page: the token in this browser's local storage resumes the session."""
+def ui_rejoin(name, recovery_code, request: gr.Request):
+    ident = _guard(desk().rejoin, name, recovery_code, room().client(request))
+    served = _guard(assignment.next_item, ident.token)
+    return ((ident.token, gr.update(visible=False), gr.update(visible=True)) + _show(served, ident.name)
+            + (f"Welcome back, **{md_literal(ident.name)}**.",))
+
+
+def ui_resume(token, visitor_id, request: gr.Request):
+    """Page load: this browser's visitor id (kept, or made), the join code from a join link
+    (?code=...), and the labeler token in local storage resumes the session."""
+    visitor_id = new_visitor_id(visitor_id)
+    code = (dict(getattr(request, "query_params", None) or {}).get("code") or "")[:40]
+    start = (visitor_id, code or gr.skip())
     hidden = (None, "", "", "", "", gr.update(visible=False), "")
     if not token:
-        return (gr.update(visible=True), gr.update(visible=False)) + hidden
+        return start + (gr.update(visible=True), gr.update(visible=False)) + hidden
     try:
         ident = identity.whoami(token)
     except AccessDenied:
-        return (gr.update(visible=True), gr.update(visible=False)) + hidden
-    return (gr.update(visible=False), gr.update(visible=True)) + _show(assignment.next_item(token), ident.name)
+        return start + (gr.update(visible=True), gr.update(visible=False)) + hidden
+    return start + (gr.update(visible=False), gr.update(visible=True)) + _show(assignment.next_item(token), ident.name)
 
 
 def ui_choose(choice, token, current, strength, rationale):
@@ -152,27 +204,37 @@ def ui_undo(token):
 
 
 def labeler_tab():
-    token = gr.BrowserState(None, storage_key="genai-prefs-token")
+    # Both secrets are kept per data folder (Room.browser_state): a restart of the app keeps
+    # every labeler's session, as the same identity with the same quota.
+    token = room().browser_state("genai-prefs-token")
+    visitor = room().browser_state(VISITOR_STORAGE_KEY)
     current = gr.State(None)
-    with gr.Group(visible=True) as join_box:
-        gr.Markdown("### Join the labeling session")
-        with gr.Row():
-            name = gr.Textbox(label="Your name", max_length=40, elem_id="join-name")
-            code = gr.Textbox(label="Join code", type="password", elem_id="join-code")
-        join_btn = gr.Button("Join", variant="primary", elem_id="btn-join")
+    with gr.Column(visible=True) as join_box:
+        with gr.Group():
+            gr.Markdown("### Join the labeling session")
+            with gr.Row():
+                name = gr.Textbox(label="Your name", max_length=40, elem_id="join-name")
+                code = gr.Textbox(label="Join code", type="password", max_length=40, elem_id="join-code")
+            join_btn = gr.Button("Join", variant="primary", elem_id="btn-join")
+        with gr.Accordion("Joined before? Rejoin with your recovery code", open=False, elem_id="rejoin-box"):
+            with gr.Row():
+                re_name = gr.Textbox(label="Your name", max_length=40, elem_id="rejoin-name")
+                re_code = gr.Textbox(label="Recovery code", type="password", max_length=40, elem_id="rejoin-code")
+            rejoin_btn = gr.Button("Rejoin", elem_id="btn-rejoin")
     with gr.Column(visible=False) as work_box:
+        recovery = gr.Markdown(elem_id="prefs-recovery")
         progress = gr.Markdown(elem_id="prefs-progress")
         message = gr.Markdown(elem_id="prefs-message")
         with gr.Column(visible=False) as item_box:
             gr.Markdown("#### Prompt")
-            prompt = gr.Markdown(elem_id="prefs-prompt", container=True)
+            prompt = gr.HTML(elem_id="prefs-prompt", container=True)
             with gr.Row(equal_height=True):
                 with gr.Column():
                     gr.Markdown("#### Left answer")
-                    left = gr.Markdown(elem_id="prefs-left", container=True)
+                    left = gr.HTML(elem_id="prefs-left", container=True)
                 with gr.Column():
                     gr.Markdown("#### Right answer")
-                    right = gr.Markdown(elem_id="prefs-right", container=True)
+                    right = gr.HTML(elem_id="prefs-right", container=True)
             with gr.Row():
                 b_left = gr.Button("Left better  [1]", variant="primary", elem_id="btn-left")
                 b_right = gr.Button("Right better  [2]", variant="primary", elem_id="btn-right")
@@ -190,14 +252,17 @@ def labeler_tab():
         gr.Markdown(GUIDELINES)
 
     shown = [current, progress, prompt, left, right, item_box, message]
-    join_btn.click(ui_join, [name, code], [token, join_box, work_box] + shown, api_visibility="private")
+    join_btn.click(ui_join, [name, code, visitor], [token, join_box, work_box] + shown + [recovery],
+                   api_visibility="private")
+    rejoin_btn.click(ui_rejoin, [re_name, re_code], [token, join_box, work_box] + shown + [recovery],
+                     api_visibility="private")
     for btn, choice in ((b_left, "left"), (b_right, "right"), (b_tie, "tie"), (b_bad, "both_bad")):
         btn.click(lambda t, c, s, r, _ch=choice: ui_choose(_ch, t, c, s, r),
                   [token, current, strength, rationale], shown + [strength, rationale],
                   api_visibility="private", concurrency_limit=None)
     b_skip.click(ui_skip, [token, current], shown, api_visibility="private", concurrency_limit=None)
     b_undo.click(ui_undo, [token], shown + [strength, rationale], api_visibility="private", concurrency_limit=None)
-    return token, join_box, work_box, shown
+    return token, visitor, code, join_box, work_box, shown
 
 
 # --- host page ---------------------------------------------------------------------------
@@ -206,13 +271,14 @@ def _fmt(v, digits=3):
     return "n/a" if v is None else f"{v:.{digits}f}"
 
 
-def host_view(admin):
+def host_view(admin, client: str = "local"):
     """Everything the dashboard shows, from core.preferences.stats."""
     from apps.labeling.plots import coverage_plot, labeler_plot, ratings_plot
+    from core.preferences.review import held_back
     from core.preferences.reward import training_job
     from core.preferences.stats import collect
 
-    identity.check_admin(admin)
+    identity.check_admin(admin, client)
     st = collect(bootstrap=100)
     c, ag, pb = st["counts"], st["agreement"], st["position_bias"]
     summary = (
@@ -243,8 +309,7 @@ def host_view(admin):
         status += f"\n\nReward model: failed: {job['error']}"
     per_labeler = [[n, k] for n, k in st["per_labeler"].items()]
     pairs = [[p["labeler_a"], p["labeler_b"], p["n"], _fmt(p["kappa"])] for p in ag["cohen_pairs"]]
-    flagged = ([["prompt", f["prompt_key"], f["prompt"], f["reasons"]] for f in st["flagged_prompts"]]
-               + [["item", str(f["item_id"]), f["prompt"], f["reasons"]] for f in st["flagged_items"]])
+    flagged = [[f["kind"], str(f["id"]), f["prompt"], f["answer_a"], f["answer_b"], f["reasons"]] for f in held_back()]
     from core.preferences.disagreement import disagreements
 
     split = [[d["item_id"], d["prompt"], f"{100 * d['majority_share']:.0f} %",
@@ -255,24 +320,78 @@ def host_view(admin):
             coverage_plot(st["coverage"]), per_labeler, pairs, flagged, split)
 
 
-def ui_host_open(admin):
-    try:
-        identity.check_admin(admin)
-    except AccessDenied as e:
-        raise gr.Error(str(e)) from None
-    return (admin, gr.update(visible=False), gr.update(visible=True), gr.Timer(active=True)) + host_view(admin)
+def ui_host_open(admin, request: gr.Request):
+    """The right token opens the dashboard, and (hosted mode) reveals the Host tab and selects it."""
+    _host(admin, request)
+    shown = (admin, gr.update(visible=False), gr.update(visible=True), gr.Timer(active=True),
+             gr.update(visible=True), gr.update(selected="host"))
+    return shown + host_view(admin, room().client(request)) + room_view(admin, request)
 
 
-def ui_host_refresh(admin):
+def ui_host_refresh(admin, request: gr.Request):
     if not admin:
         return (gr.skip(),) * 9
-    return _guard(host_view, admin)
+    return _guard(host_view, admin, room().client(request))
 
 
-def ui_import(admin, file):
+def _pick_choices(queue_rows) -> list[str]:
+    return [f"{kind} {entry_id}" for kind, entry_id, *_ in queue_rows]
+
+
+def room_view(admin, request: gr.Request | None):
+    """The room section: the join panel, the caps and overlap in force, the review queue picker."""
+    from core.config import get_settings
+    from core.preferences.review import held_back
+    from core.preferences.room_settings import room_values
+
+    _host(admin, request)
+    p = get_settings().prefs
+    values = room_values({"labelers_per_browser": p.labelers_per_browser,
+                          "labelers_per_client": p.labelers_per_client, "overlap": p.overlap})
+    picks = [f"{e['kind']} {e['id']}" for e in held_back()]
+    return (join_panel(request), values["labelers_per_browser"], values["labelers_per_client"], values["overlap"],
+            gr.update(choices=picks, value=picks[0] if picks else None))
+
+
+def ui_review(action, admin, pick, request: gr.Request):
+    """Release or drop the picked held-back entry, then redraw the queue."""
+    from core.preferences import review
+
+    _host(admin, request)
+    kind, _, entry_id = str(pick or "").partition(" ")
+    if not entry_id:
+        raise gr.Error("pick an entry of the review queue first")
+    msg = _guard(review.release if action == "release" else review.drop, kind, entry_id)
+    return (msg,) + ui_host_refresh(admin, request) + room_view(admin, request)
+
+
+def ui_release(admin, pick, request: gr.Request):
+    return ui_review("release", admin, pick, request)
+
+
+def ui_drop(admin, pick, request: gr.Request):
+    return ui_review("drop", admin, pick, request)
+
+
+def ui_room_save(admin, per_browser, per_client, overlap, request: gr.Request):
+    from core.preferences.room_settings import set_room_values
+
+    _host(admin, request)
+    _guard(set_room_values, {"labelers_per_browser": per_browser, "labelers_per_client": per_client,
+                             "overlap": overlap})
+    return "Saved: new joins and newly served items follow these values now."
+
+
+def ui_new_code(admin, request: gr.Request):
+    _host(admin, request)
+    new_join_code()
+    return join_panel(request)
+
+
+def ui_import(admin, file, request: gr.Request = None):
     from core.preferences.importing import import_file
 
-    _guard(identity.check_admin, admin)
+    _host(admin, request)
     if file is None:
         raise gr.Error("choose a .jsonl or .csv file first")
     result = _guard(import_file, file)
@@ -281,44 +400,78 @@ def ui_import(admin, file):
             f"({result.skipped} already present, {result.flagged} held back by safety).")
 
 
-def ui_generate(admin):
-    _guard(identity.check_admin, admin)
+def ui_generate(admin, request: gr.Request = None):
+    _host(admin, request)
     st = _guard(worker().start)
     return f"Generating pairs for {st.prompts_total} prompts in the background."
 
 
-def ui_export(admin, fmt, style, ties):
+def ui_export(admin, fmt, style, ties, request: gr.Request = None):
     from core.preferences.export import export
 
-    _guard(identity.check_admin, admin)
+    _host(admin, request)
     out = Path(tempfile.mkdtemp(prefix="prefs-export-")) / f"preferences-{fmt}.jsonl"
     n = _guard(export, out, fmt, style, ties)
     return str(out), f"Exported {n} rows."
 
 
-def ui_train(admin):
+def ui_train(admin, request: gr.Request = None):
     from core.preferences.reward import training_job
 
-    _guard(identity.check_admin, admin)
+    _host(admin, request)
+    room().limit("train", "host:" + room().client(request))
     training_job.start()
     return "Reward model training started in the background; the status above updates."
 
 
-def ui_score(admin, prompt, response):
+def ui_score(admin, prompt, response, request: gr.Request = None):
     from core.preferences.reward import score
 
-    _guard(identity.check_admin, admin)
+    _host(admin, request)
     if not (prompt or "").strip() or not (response or "").strip():
         raise gr.Error("enter a prompt and a response to score")
     return f"reward = {_guard(score, prompt, response):.4f}"
 
 
-def host_tab():
+def host_login():
+    with gr.Group(visible=True) as login:
+        admin_in = gr.Textbox(label="Host token", type="password", elem_id="host-token")
+        open_btn = gr.Button("Open dashboard", elem_id="btn-host-open")
+    return login, admin_in, open_btn
+
+
+def room_section(admin):
+    """Join code, link and QR code; caps and overlap; the review queue of held-back items."""
+    with gr.Accordion("Room: join code, limits, review queue", open=True, elem_id="host-room"):
+        join_html = gr.HTML(elem_id="host-join-panel")
+        new_code_btn = gr.Button("New join code", size="sm", elem_id="btn-new-code",
+                                 visible=room().hosted)
+        with gr.Row():
+            per_browser = gr.Number(label="Labelers per browser (0 = no cap)", precision=0, elem_id="room-per-browser")
+            per_client = gr.Number(label="Labelers per network address (0 = no cap)", precision=0,
+                                   elem_id="room-per-client")
+            overlap = gr.Number(label="Labelers per item (overlap)", precision=0, elem_id="room-overlap")
+            save_btn = gr.Button("Save", elem_id="btn-room-save")
+        room_msg = gr.Markdown(elem_id="room-msg")
+        gr.Markdown("**Review queue:** prompts and answers the safety layer held back (with the scanner and "
+                    "score that held them). Release one to serve it to labelers, or drop it.")
+        flagged = gr.Dataframe(headers=["kind", "id", "prompt", "answer A", "answer B", "held back because"],
+                               interactive=False, wrap=True, label="Held back by safety (host only)",
+                               elem_id="host-review")
+        with gr.Row():
+            pick = gr.Dropdown(choices=[], label="Entry", elem_id="review-pick")
+            release_btn = gr.Button("Release to labelers", elem_id="btn-review-release")
+            drop_btn = gr.Button("Drop", variant="stop", elem_id="btn-review-drop")
+    room_out = [join_html, per_browser, per_client, overlap, pick]
+    save_btn.click(ui_room_save, [admin, per_browser, per_client, overlap], [room_msg], api_visibility="private")
+    new_code_btn.click(ui_new_code, [admin], [join_html], api_visibility="private")
+    return flagged, room_out, pick, room_msg, release_btn, drop_btn
+
+
+def host_tab(login_parts, host_tab_item, tabs):
+    login, admin_in, open_btn = login_parts
     admin = gr.State("")
     timer = gr.Timer(5.0, active=False)
-    with gr.Group(visible=True) as login:
-        admin_in = gr.Textbox(label="Admin token", type="password", elem_id="host-token")
-        open_btn = gr.Button("Open dashboard", elem_id="btn-host-open")
     with gr.Column(visible=False) as dash:
         summary = gr.Markdown(elem_id="host-summary")
         status = gr.Markdown(elem_id="host-status")
@@ -331,8 +484,7 @@ def host_tab():
                                        elem_id="host-per-labeler", interactive=False)
             pairs = gr.Dataframe(headers=["labeler A", "labeler B", "shared items", "Cohen κ"],
                                  label="Pairwise agreement", interactive=False)
-        flagged = gr.Dataframe(headers=["kind", "id", "prompt", "reasons"], interactive=False,
-                               label="Held back by safety (host only)")
+        flagged, room_out, pick, room_msg, release_btn, drop_btn = room_section(admin)
         split = gr.Dataframe(headers=["item", "prompt", "majority", "labels and rationales"], interactive=False,
                              wrap=True, label="Disagreements: items the labelers split on, with their rationales",
                              elem_id="host-disagreements")
@@ -360,7 +512,10 @@ def host_tab():
             score_out = gr.Markdown()
         tune_section(admin, timer)
     view = [summary, status, ratings, per_lab_plot, coverage, per_labeler, pairs, flagged, split]
-    open_btn.click(ui_host_open, [admin_in], [admin, login, dash, timer] + view, api_visibility="private")
+    open_btn.click(ui_host_open, [admin_in], [admin, login, dash, timer, host_tab_item, tabs] + view + room_out,
+                   api_visibility="private")
+    for btn, fn in ((release_btn, ui_release), (drop_btn, ui_drop)):
+        btn.click(fn, [admin, pick], [room_msg] + view + room_out, api_visibility="private")
     timer.tick(ui_host_refresh, [admin], view, api_visibility="private", show_progress="hidden")
     import_btn.click(ui_import, [admin, upload], [data_msg], api_visibility="private")
     gen_btn.click(ui_generate, [admin], [data_msg], api_visibility="private")
@@ -370,20 +525,40 @@ def host_tab():
 
 
 def build_app() -> gr.Blocks:
-    with gr.Blocks(title="Preference labeling") as app:
+    hosted = room().hosted
+    # Uploads (host imports) past the limit are refused by Gradio; its upload cache is emptied
+    # hourly of files older than an hour, and at every start.
+    with gr.Blocks(title="Preference labeling", delete_cache=(3600, 3600)) as app:
         gr.Markdown("## Preference labeling: which answer is better?")
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with gr.Tab("Label", id="label"):
-                token, join_box, work_box, shown = labeler_tab()
-            with gr.Tab("Host", id="host"):
-                host_tab()
-        app.load(ui_resume, [token], [join_box, work_box] + shown, api_visibility="private")
+                token, visitor, code, join_box, work_box, shown = labeler_tab()
+            # Hosted: the Host tab stays hidden until the host token is entered below the page.
+            with gr.Tab("Host", id="host", visible=not hosted) as host_item:
+                login_parts = None if hosted else host_login()
+                dash_slot = gr.Column()
+        if hosted:
+            with gr.Accordion("Host sign-in", open=False, elem_id="host-signin"):
+                login_parts = host_login()
+        with dash_slot:
+            host_tab(login_parts, host_item, tabs)
+        app.load(ui_resume, [token, visitor], [visitor, code, join_box, work_box] + shown, api_visibility="private",
+                 show_progress="hidden")
         app.load(None, None, None, js=KEYS_JS)
         gr.HTML(f"<style>{CSS}</style>", visible=False)
-        for fn, name in ((api_join, "join"), (api_next_item, "next_item"), (api_submit, "submit"),
-                         (api_skip, "skip"), (api_undo, "undo"), (api_my_labels, "my_labels")):
+        for fn, name in ((api_join, "join"), (api_rejoin, "rejoin"), (api_next_item, "next_item"),
+                         (api_submit, "submit"), (api_skip, "skip"), (api_undo, "undo"), (api_my_labels, "my_labels")):
             gr.api(fn, api_name=name, concurrency_limit=None)
     return app
+
+
+def upload_limit() -> int:
+    """Gradio's max_file_size (bytes): only the host uploads (imports), so the smaller of the two
+    limits, GENAI_MAX_FILE_MB and GENAI_PREFS_MAX_IMPORT_MB."""
+    from core.config import get_settings
+
+    s = get_settings()
+    return room().max_file_size(min(s.apps.max_file_mb, s.prefs.max_import_mb))
 
 
 def main() -> None:
@@ -391,7 +566,7 @@ def main() -> None:
         get_engine()  # a bad GENAI_PREFS_DATABASE_URL stops the start with its reason, not the first click
     except DatabaseUnavailable as e:
         sys.exit(f"error: {e}")
-    demo.queue().launch()
+    demo.queue().launch(max_file_size=upload_limit())
 
 
 # `python apps/labeling/app.py` starts the app alone; `gradio apps/labeling/app.py` reloads it on

@@ -23,18 +23,22 @@ def _job():
     return job_for(s.data_dir, threads=s.prefs.policy_threads)
 
 
-def _check(admin):
+def _check(admin, request: gr.Request | None):
+    from apps.labeling.room import room
+
     try:
-        identity.check_admin(admin)
+        identity.check_admin(admin, room().client(request))
     except AccessDenied as e:
         raise gr.Error(str(e)) from None
 
 
-def ui_train(admin, method, max_steps):
+def ui_train(admin, method, max_steps, request: gr.Request = None):
+    from apps.labeling.room import room
     from core.config import get_settings
     from core.preferences.export import trl_rows
 
-    _check(admin)
+    _check(admin, request)
+    room().limit("train", "host:" + room().client(request))
     steps = int(max_steps or 0)
     if steps < 0:
         raise gr.Error("max steps must be 0 (one full pass over the labels) or a positive number")
@@ -46,13 +50,13 @@ def ui_train(admin, method, max_steps):
     return f"Training run `{run['id']}` started on {run['pairs']} preference pairs (in the background)."
 
 
-def ui_cancel(admin):
-    _check(admin)
+def ui_cancel(admin, request: gr.Request = None):
+    _check(admin, request)
     return _job().cancel().capitalize() + "."
 
 
-def ui_compare(admin, run_id, n_prompts):
-    _check(admin)
+def ui_compare(admin, run_id, n_prompts, request: gr.Request = None):
+    _check(admin, request)
     if not run_id:
         raise gr.Error("choose a finished run to compare")
     n = int(n_prompts or 0)
@@ -131,12 +135,12 @@ def _compare_md(run_id: str | None, data_dir) -> tuple[str, list]:
     return "\n\n".join(lines), samples
 
 
-def tune_view(admin, chosen_run):
+def tune_view(admin, chosen_run, client: str = "local"):
     """Progress, history, run choices and the comparison, for the timer and after each action."""
     from core.config import get_settings
     from core.preferences.policy_runs import list_runs
 
-    identity.check_admin(admin)
+    identity.check_admin(admin, client)
     data_dir = get_settings().data_dir
     runs = list_runs(data_dir)
     job = _job()
@@ -174,11 +178,13 @@ def tune_section(admin: gr.State, timer: gr.Timer) -> None:
                                wrap=True, elem_id="tune-samples")
     view = [progress, history, run_pick, compare_md, samples]
 
-    def refresh(a, chosen):
+    def refresh(a, chosen, request: gr.Request):
+        from apps.labeling.room import room
+
         if not a:
             return (gr.skip(),) * len(view)
         try:
-            return tune_view(a, chosen)
+            return tune_view(a, chosen, room().client(request))
         except AccessDenied as e:
             raise gr.Error(str(e)) from None
 

@@ -10,6 +10,7 @@ import threading
 
 import gradio as gr
 
+from apps.hosting import Room, new_visitor_id
 from core.config import get_settings
 from core.diffusion import gallery
 from core.diffusion.generate import ImageRequest, PromptBlocked, generate, parse_seed, random_seed, timeline_strip, upscale
@@ -21,8 +22,22 @@ PREVIEW_EVERY = 3  # live preview every N denoising steps
 SCHEDULER_LABELS = [("model default", "default")] + [(label, key) for key, label in SCHEDULERS.items()]
 
 
-def _gallery_items() -> list[tuple[str, str]]:
-    return [(str(e.display_path), e.prompt[:80]) for e in gallery.entries(60)]
+def _owner(visitor_id, request) -> str | None:
+    """Whose gallery: the visitor's in hosted mode (apps/hosting.py); everyone's in local mode."""
+    room = Room.for_app()
+    return room.visitor(visitor_id, request) if room.hosted else None
+
+
+def _gallery_items(visitor_id=None, request: gr.Request = None) -> list[tuple[str, str]]:
+    owner = _owner(visitor_id, request)
+    chosen = gallery.entries(60) if owner is None else gallery.entries(60, owner=owner)
+    return [(str(e.display_path), e.prompt[:80]) for e in chosen]
+
+
+def on_gallery_all(host_token, request: gr.Request = None) -> list[tuple[str, str]]:
+    """The host's view: every visitor's images (hosted mode needs the host token)."""
+    Room.for_app().require_host(host_token, request, "Seeing every visitor's images")
+    return [(str(e.display_path), e.prompt[:80]) for e in gallery.entries(200)]
 
 
 def _request(prompt, negative, seed, steps, guidance, scheduler, batch, size) -> ImageRequest:
@@ -67,7 +82,10 @@ def _user_error(e: Exception) -> gr.Error:
     return gr.Error(str(e))
 
 
-def on_generate(prompt, negative, seed, steps, guidance, scheduler, batch, size, progress=gr.Progress()):
+def on_generate(prompt, negative, seed, steps, guidance, scheduler, batch, size, visitor_id=None,
+                request: gr.Request = None, progress=gr.Progress()):
+    owner = _owner(visitor_id, request)
+    Room.for_app().limit("generate", owner or "")
     req = _request(prompt, negative, seed, steps, guidance, scheduler, batch, size)
     try:
         for kind, payload in _run_streaming(req):
@@ -86,18 +104,20 @@ def on_generate(prompt, negative, seed, steps, guidance, scheduler, batch, size,
     except (ValueError, ModelUnavailable, RuntimeError) as e:
         raise _user_error(e) from None
     for image, record in zip(result.images, result.records):
-        gallery.add(image, record)
+        gallery.add(image, record, owner=owner)
     first = result.records[0]
     status = (f"**seed {result.seeds[0]}**{' (+1 per image)' if len(result.seeds) > 1 else ''} · "
               f"{first['params']['steps']} steps · {first['scheduler_class']} · guidance {first['params']['guidance']} · "
               f"{result.seconds:.2f} s · {first['model']} on {first['environment']['device']} "
               f"{first['environment']['dtype']}")
-    yield (upscale(result.images[0]), timeline_strip(result.timeline), _gallery_items(), result.seeds[0], status,
+    yield (upscale(result.images[0]), timeline_strip(result.timeline), _gallery_items(visitor_id, request),
+           result.seeds[0], status,
            str(result.seeds[0]))
 
 
-def on_compare(prompt, negative, seed, steps, guidance, scheduler, size):
+def on_compare(prompt, negative, seed, steps, guidance, scheduler, size, visitor_id=None, request: gr.Request = None):
     """The same seed with guidance on (the chosen scale) and off (scale 1: conditional model only)."""
+    Room.for_app().limit("generate", _owner(visitor_id, request) or "")
     seed_value = parse_seed(seed) if str(seed or "").strip() else random_seed()
     images = []
     try:
@@ -129,9 +149,12 @@ def build_app() -> gr.Blocks:
     name, fam = describe()
     folder = gallery.root()
     folder.mkdir(parents=True, exist_ok=True)
-    gr.set_static_paths([str(folder)])  # the gallery's PNGs (with metadata) are served as files
+    room = Room.for_app()
+    if not room.hosted:  # the gallery's PNGs (with metadata) are served as files; hosted mode serves
+        gr.set_static_paths([str(folder)])  # only the images a function returned to that visitor
     max_batch = get_settings().image.max_batch
-    with gr.Blocks(title="Text to image") as demo:
+    with gr.Blocks(title="Text to image", delete_cache=(3600, 3600)) as demo:
+        visitor = room.browser_state()
         gr.Markdown(f"# Text to image\nModel **{name}** ({fam.family}: {fam.notes or 'diffusers checkpoint'}). "
                     "Same parameters + seed on the same device give the same image; every PNG carries its "
                     "parameters; drop one below to restore them.")
@@ -171,16 +194,29 @@ def build_app() -> gr.Blocks:
         shown_gallery = gr.Gallery(label="Gallery (saved in the data folder)", columns=8, height=260, preview=False, fit_columns=False,
                                    elem_id="gallery", object_fit="contain")
 
-        inputs = [prompt, negative, seed, steps, guidance, scheduler, batch, size]
+        with gr.Accordion("Host", open=False, visible=room.hosted):
+            gr.Markdown("Hosted for a room: each visitor sees their own images. The host sees everyone's.")
+            host_token = gr.Textbox(label="Host token", type="password", elem_id="host-token")
+            show_all = gr.Button("Show everyone's images")
+        show_all.click(on_gallery_all, [host_token], shown_gallery, api_name="gallery_all")
+
+        inputs = [prompt, negative, seed, steps, guidance, scheduler, batch, size, visitor]
         go.click(on_generate, inputs, [image, strip, shown_gallery, last_seed, status, seed], api_name="generate")
-        compare.click(on_compare, [prompt, negative, seed, steps, guidance, scheduler, size], [on_img, off_img, status],
-                      api_name="compare")
+        compare.click(on_compare, [prompt, negative, seed, steps, guidance, scheduler, size, visitor],
+                      [on_img, off_img, status], api_name="compare")
         randomise.click(lambda: str(random_seed()), None, seed, api_name="randomise_seed")
         reuse.click(lambda s: "" if s is None else str(s), last_seed, seed, api_name="reuse_seed")
         drop.upload(on_restore, drop, [prompt, negative, seed, steps, guidance, scheduler, batch, status],
                     api_name="restore")
-        demo.load(_gallery_items, None, shown_gallery, api_name="gallery")
+        demo.load(new_visitor_id, [visitor], [visitor], api_name=False).then(
+            _gallery_items, [visitor], shown_gallery, api_name=False)
+        gallery_btn = gr.Button(visible=False)
+        gallery_btn.click(_gallery_items, [visitor], shown_gallery, api_name="gallery")
     return demo
+
+
+def launch_options() -> dict:
+    return {"max_file_size": Room.for_app().max_file_size()}
 
 
 # `python apps/text2image/app.py` starts the app alone; `gradio apps/text2image/app.py` reloads it
@@ -192,4 +228,8 @@ if __name__ == "__main__":
     from core.warm_up import start_warm_up
 
     start_warm_up(parts())  # the page serves at once; the first image need not load anything
-    demo.queue().launch()
+    if Room.for_app().hosted:
+        from apps.text2image.cleanup import start_cleanup
+
+        start_cleanup(get_settings().apps.private_ttl_hours)
+    demo.queue().launch(**launch_options())

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from core.config import get_settings
 from core.preferences.db import transaction
 from core.preferences.identity import AccessDenied, labeler_for
+from core.preferences.room_settings import room_value
 from core.preferences.schema import Assignment, Item, Label, Labeler, Prompt, utcnow
 
 log = logging.getLogger(__name__)
@@ -114,10 +115,11 @@ def _take(s: Session, labeler: Labeler, item_id: int, k: int) -> Assignment | No
 def next_item(token: str) -> Served:
     """The labeler's open item, or a newly assigned one, or why there is none."""
     settings = get_settings()
-    k, quota = settings.prefs.overlap, settings.prefs.quota
+    quota = settings.prefs.quota
     # not fsynced: an assignment lost to a power cut is just handed out again
     with transaction(durable=False) as s:
         labeler = labeler_for(s, token, lock=True)
+        k = room_value(s, "overlap", settings.prefs.overlap)  # the host may change it while the room runs
         expire_stale(s)
         done = done_count(s, labeler.id)
         open_a = s.scalar(select(Assignment).where(Assignment.labeler_id == labeler.id,

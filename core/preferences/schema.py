@@ -7,6 +7,9 @@
                  UNIQUE(item_id, slot) with slot in [0, overlap) is what stops two
                  concurrent labelers from getting the same slot; UNIQUE(item_id,
                  labeler_id) stops one person from getting an item twice.
+    labeler_joins  how each labeler joined (hosted mode): hashed browser and client keys, for the
+                 identity caps, and the hash of the recovery code that lets them rejoin by name
+    room_settings  what the host changes while the room runs (caps, overlap): key -> value
     labels       one per (item, labeler), written in the same transaction that closes
                  its assignment; UNIQUE(client_id) makes submit idempotent.
 Choices are stored in item terms (A / B / tie / both_bad), whatever side A was shown on.
@@ -63,6 +66,22 @@ class Labeler(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class LabelerJoin(Base):
+    """A separate table, not new columns: create_all adds it to a store made before it existed."""
+    __tablename__ = "labeler_joins"
+    labeler_id: Mapped[int] = mapped_column(ForeignKey("labelers.id"), primary_key=True)
+    browser: Mapped[str] = mapped_column(String(64), default="", index=True)  # sha256 of the browser's key
+    client: Mapped[str] = mapped_column(String(64), default="", index=True)  # sha256 of the client address
+    recovery_hash: Mapped[str] = mapped_column(String(64), default="")  # sha256 of the recovery code
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class RoomSetting(Base):
+    __tablename__ = "room_settings"
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 class Assignment(Base):

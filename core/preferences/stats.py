@@ -12,6 +12,7 @@ from core.preferences.agreement import fleiss_kappa, krippendorff_alpha, pairwis
 from core.preferences.db import transaction
 from core.preferences.disagreement import agreement_note
 from core.preferences.ratings import bradley_terry
+from core.preferences.room_settings import room_value
 from core.preferences.schema import Assignment, Item, Label, Labeler, Prompt
 
 
@@ -24,8 +25,8 @@ def position_bias(left_won: list[bool]) -> dict:
 
 
 def collect(bootstrap: int = 200) -> dict:
-    k = get_settings().prefs.overlap
     with transaction() as s:
+        k = room_value(s, "overlap", get_settings().prefs.overlap)
         labelers = {r.id: r.name for r in s.execute(select(Labeler.id, Labeler.name))}
         items = {r.id: r for r in s.execute(select(Item.id, Item.contestant_a, Item.contestant_b, Item.flagged,
                                                    Item.flag_reasons, Item.prompt_id))}

@@ -20,6 +20,7 @@ from core.config import get_settings
 from core.preferences.assignment import Served, _served, done_count, free_slot
 from core.preferences.db import transaction
 from core.preferences.identity import AccessDenied, labeler_for
+from core.preferences.room_settings import room_value
 from core.preferences.schema import STRENGTHS, Assignment, Label, utcnow
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ def submit(token: str, assignment_id: int, choice: str, strength: str | None = N
             if a.status == "skipped":
                 raise Conflict("this item was skipped; ask for the next item")
             if a.status == "expired":  # left open past the lease: label it if a slot is still free
-                slot = free_slot(s, a.item_id, settings.prefs.overlap)
+                slot = free_slot(s, a.item_id, room_value(s, "overlap", settings.prefs.overlap))
                 if slot is None:
                     raise Conflict("this item was handed to someone else after a long pause; ask for the next item")
                 a.slot = slot

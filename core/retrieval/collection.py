@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -26,7 +27,8 @@ from core.retrieval import journal, writer_lock
 from core.retrieval.bm25 import BM25Index
 from core.retrieval.chunk_headers import indexed_text
 from core.retrieval.embed_cache import embed_cached
-from core.retrieval.loaders import LoadError, load_file
+from core.retrieval.isolated_loader import load_file_isolated
+from core.retrieval.loaders import LoadedDocument, LoadError, load_file
 from core.retrieval.splitting import Chunk, chunk_id, split_document
 from core.retrieval.store import check_collection_name
 from core.retrieval.stores import open_vector_store
@@ -110,15 +112,21 @@ class Collection:
             docs = self.documents()
             by_hash = {d["hash"]: n for n, d in docs.items()}
             pending: list[tuple] = []  # (doc, chunks, position in report.files)
+            chars_read = 0
             # 1. read and split every file; nothing is written yet
             for i, (path, display) in enumerate(files):
                 label = display or Path(path).name
                 progress(0.2 * i / max(len(files), 1), f"reading {label}")
                 try:
-                    doc = load_file(path, display)
+                    doc = _read(path, display, s.retrieval)
+                    if chars_read + doc.n_chars > s.retrieval.max_chars_per_request:
+                        raise LoadError(f"{doc.name} would bring this request to {chars_read + doc.n_chars:,} "
+                                        f"characters; the limit per request is {s.retrieval.max_chars_per_request:,} "
+                                        "(setting GENAI_MAX_CHARS_PER_REQUEST): ingest it on its own")
                 except LoadError as e:
                     report.files.append(FileResult(label, "error", message=str(e)))
                     continue
+                chars_read += doc.n_chars
                 if docs.get(doc.name, {}).get("hash") == doc.content_hash:
                     report.files.append(FileResult(doc.name, "unchanged", docs[doc.name]["chunks"],
                                                    "already ingested with the same content"))
@@ -197,6 +205,13 @@ class Collection:
             journal.clear(self.folder)
             return n
 
+    def drop(self) -> None:
+        """Remove the collection: its chunks in the vector store and its folder (manifest, BM25)."""
+        writer_lock.claim(get_settings().data_dir)
+        with self.lock:
+            self.store.drop()
+            shutil.rmtree(self.folder, ignore_errors=True)
+
     def recover(self) -> dict | None:
         """Finish or roll back a change a crashed process left half done; None if there was none.
 
@@ -234,6 +249,14 @@ class Collection:
         return sorted(self.store.chunks_at(meta["source"], want), key=lambda row: row["index"])
 
 
+def _read(path: Path, display: str | None, limits) -> LoadedDocument:
+    """Read an untrusted file, in a worker process with memory and time limits unless turned off."""
+    if not limits.ingest_worker:
+        return load_file(path, display, limits)
+    return load_file_isolated(path, display, limits, limits.ingest_worker_memory_mb,
+                              limits.ingest_worker_timeout_s)
+
+
 def _chunk_ids(entry: dict | None) -> list[str]:
     """The chunk ids of a manifest entry."""
     return [chunk_id(entry["hash"], i) for i in range(entry["chunks"])] if entry else []
@@ -261,6 +284,14 @@ def existing_collection(name: str) -> Collection:
         raise ValueError(f"collection {name!r} is empty or does not exist; add documents with "
                          f"`python -m core ingest --collection {name} PATH...`")
     return open_collection(name)
+
+
+def remove_collection(name: str) -> None:
+    """Drop a collection and forget its open object (hosted mode's idle private collections)."""
+    col = open_collection(name)
+    col.drop()
+    with _open_lock:
+        _open.pop((str(get_settings().data_dir.resolve()), name), None)
 
 
 def list_collection_names() -> list[str]:

@@ -59,8 +59,10 @@ def safe_name(name: str) -> str:
     return base
 
 
-def load_file(path: str | Path, name: str | None = None) -> LoadedDocument:
-    """Read `path` (its display name is `name`, default the path's base name)."""
+def load_file(path: str | Path, name: str | None = None, limits=None) -> LoadedDocument:
+    """Read `path` (its display name is `name`, default the path's base name) within `limits`
+    (RetrievalSettings; default the current settings)."""
+    limits = limits or get_settings().retrieval
     path = Path(path)
     name = safe_name(name if name is not None else path.name)
     kind = SUFFIXES.get(Path(name).suffix.lower())
@@ -69,7 +71,7 @@ def load_file(path: str | Path, name: str | None = None) -> LoadedDocument:
                         f"supported: {', '.join(sorted(SUFFIXES))}")
     if not path.is_file():
         raise LoadError(f"{name}: no such file")
-    limit_mb = get_settings().retrieval.max_upload_mb
+    limit_mb = limits.max_upload_mb
     size = path.stat().st_size
     if size > limit_mb * 1024 * 1024:
         raise LoadError(f"{name} is {size / 2**20:.1f} MB; the upload limit is {limit_mb:g} MB "
@@ -77,7 +79,6 @@ def load_file(path: str | Path, name: str | None = None) -> LoadedDocument:
     if size == 0:
         raise LoadError(f"{name} is empty")
     data = path.read_bytes()
-    limits = get_settings().retrieval
     if kind == "docx":
         check_zip(data, name, limits.max_unzipped_mb, limits.max_zip_entries)
     pages = _READERS[kind](data, name)

@@ -147,6 +147,10 @@ class ChromaStore:
         return [{"id": i, "text": d, **m} for i, d, m in zip(r["ids"], r["documents"], r["metadatas"])]
 
 
+    def drop(self) -> None:
+        self.client.delete_collection(self.name)
+
+
 def list_collections() -> list[str]:
     return sorted(c.name if hasattr(c, "name") else str(c) for c in get_client().list_collections())
 

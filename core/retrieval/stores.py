@@ -37,6 +37,9 @@ class VectorStore(Protocol):
     def chunks_at(self, source: str, indices: Sequence[int]) -> list[dict]:
         """The chunks of `source` at these positions: [{"id", "text", **metadata}] in any order."""
 
+    def drop(self) -> None:
+        """Remove the whole collection from the store."""
+
 
 # A factory: (collection name, RetrievalSettings, data_dir: Path) -> VectorStore
 VECTOR_STORES: Registry = Registry("vector store", "GENAI_VECTOR_STORE")
