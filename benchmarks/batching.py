@@ -196,7 +196,7 @@ def chatbot_part(args) -> list[str]:
                 s = json.loads(subprocess.run([sys.executable, "-c", "from core.config import get_settings; import json;"
                                                "r=get_settings().retrieval; print(json.dumps([r.chunk_size, r.chunk_overlap]))"],
                                               capture_output=True, text=True, cwd=ROOT).stdout)
-                app.client.predict("sample", s[0], s[1], api_name="/ingest_sample")
+                app.client.predict("sample", s[0], s[1], "", api_name="/ingest_sample")  # "": no host token (local mode)
                 visitors(app.url, 1, args.answer_mode)  # warm-up: first-use loads (model, scanners), not counted
                 start_rss = app.rss_mb()
                 alone_load = load()

@@ -224,6 +224,7 @@ def resident_mb() -> float:
     return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1]) / 1024
 
 
+@pytest.mark.slow  # 8 prefills of up to ~1300 tokens: ~80 s on the shared machine
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmRSS from /proc")
 def test_resident_memory_stays_flat_over_prompts_of_changing_length(chat):
     """#15: the chatbot's resident memory climbed question after question (2.0 -> 3.0 GB over 20
