@@ -94,6 +94,11 @@ class ModelSettings(_Section):
     # GGUF is 4-bit already), none otherwise. Only the chat path; the explorer keeps float32.
     llm_quantize: Literal["auto", "none", "int4"] = "auto"
     llm_max_new_tokens: int = Field(256, gt=0)
+    # --- generation engine (issue #15, core/models/generation_engine.py) ---
+    # How many requests the local chat model decodes together (continuous batching: one
+    # forward pass per step for all of them). 1 = no engine: each request decodes alone on
+    # its own thread. Requests beyond this wait in the engine's queue.
+    llm_max_batch: int = Field(8, ge=1, le=64)
     # Seconds to wait for an OpenAI-compatible server before giving up.
     llm_timeout: float = Field(60.0, gt=0)
     # Extra attempts when an OpenAI-compatible server cannot be reached or answers 5xx before

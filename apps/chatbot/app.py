@@ -365,8 +365,11 @@ def build_app() -> gr.Blocks:
                          api_name="delete")
         inputs = [question, chat, collection, mode, k, prompt_mode, only_docs, answer_mode, model, visitor]
         outputs = [chat, question, trace, cite_pick, prompt_view, sentence_view]
-        ev1 = send.click(ask, inputs, outputs, api_name="ask")
-        ev2 = question.submit(ask, inputs, outputs, api_name=False)
+        # several visitors stream at once, as many as the generation engine batches (#15);
+        # beyond that Gradio queues them and shows each its position
+        answering = {"concurrency_limit": s.models.llm_max_batch, "concurrency_id": "answer"}
+        ev1 = send.click(ask, inputs, outputs, api_name="ask", **answering)
+        ev2 = question.submit(ask, inputs, outputs, api_name=False, **answering)
         stop.click(None, None, None, cancels=[ev1, ev2])
         cite_pick.change(show_context, [collection, cite_pick, visitor], [context_view], api_name="context")
         search_btn = gr.Button(visible=False)
