@@ -13,7 +13,10 @@ as of --baseline-rev, loaded from git into this process) and a keyword baseline:
   benign documents nobody on the team wrote (the other half of the installed packages'
   descriptions, and the RAG sample corpus by paragraph);
 - false holds of benign generated answers (tests/data/safety_benign_answers.jsonl);
-- latency per message, p50/p95 wall and CPU, of all input scanners and of the image stage.
+- latency per message, p50/p95 wall and CPU, of all input scanners and of the image stage,
+  and the cost of one 20,000-character document (the size limit) at the input and context stages.
+Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
+tuned on: development runs pass --no-c.
 """
 from __future__ import annotations
 
@@ -40,7 +43,7 @@ from core.safety.policy import Policy, get_scanner  # noqa: E402
 DATA = ROOT / "tests" / "data"
 BASELINE_REV = "bf9e980"  # main just before issue #18
 FLAG = 0.5
-SKIP_B = False
+SKIP: set[str] = set()  # set names left out of a development run (--no-b, --no-c)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -94,6 +97,10 @@ class Ours:
     def image_stage(self, text: str) -> None:
         scan_image_request(text, "", self.policy)
 
+    def context_stage(self, text: str) -> None:
+        for n in self.policy.stages["context"]:
+            get_scanner(n, self.policy).scan(text)
+
 
 def get_scanner_negative(policy):
     from core.safety.image_request import get_negative_scanner
@@ -135,6 +142,10 @@ class Today:
         self.s["toxicity"].scan(text)
         self.pii.scan(text)
 
+    def context_stage(self, text: str) -> None:
+        self.pii.scan(text)
+        self.s["injection"].scan(text)
+
 
 class Keywords:
     """Substring lists, what a first attempt looks like (the same lists as benchmarks/safety.py)."""
@@ -167,10 +178,17 @@ def image_sets() -> dict[str, list[dict]]:
     train = [train[i] for i in rng.choice(len(train), 1500, replace=False)]  # a sample keeps the run short
     b = [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "image"]
     sets = {"training templates (1500 sampled)": train, "held-out A": read_jsonl(DATA / "safety_heldout_image.jsonl"),
-            "held-out B": b}
-    if SKIP_B:
-        del sets["held-out B"]
+            "held-out B": b, **heldout_c("image")}
+    for name in SKIP:
+        sets.pop(name, None)
     return sets
+
+
+def heldout_c(kind: str) -> dict[str, list[dict]]:
+    """Set C (never tuned on) split by scope: the seven languages the filter claims, and a few others."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_c.jsonl") if r["kind"] == kind]
+    return {"held-out C": [r for r in rows if r["scope"] == "target"],
+            "held-out C, other languages (not claimed)": [r for r in rows if r["scope"] == "extra"]}
 
 
 def image_report(systems, sets) -> None:
@@ -226,10 +244,13 @@ def injection_report(systems) -> None:
     sets = {
         "training templates (1500 sampled)": [{"text": train[i][0], "label": "block" if train[i][1] == "attack" else "allow"} for i in idx],
         "held-out A": read_jsonl(DATA / "safety_heldout_injection.jsonl"),
-        **({} if SKIP_B else {"held-out B": [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "injection"]}),
+        "held-out B": [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "injection"],
+        **heldout_c("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
     }
+    for name in SKIP:
+        sets.pop(name, None)
     print("\n### injection: attack recall / benign flagged\n")
     print("| set | " + " | ".join(s.name for s in systems) + " |")
     print("|---|" + "---|" * len(systems))
@@ -288,25 +309,70 @@ def latency_report(systems, repeat: int) -> None:
             print(f"| {s.name} | {stage.replace('_stage', '')} | {w50:.2f} | {w95:.2f} | {c50:.2f} | {c95:.2f} |")
 
 
+def long_text(chars: int = 20_000) -> str:
+    """A benign document at the size limit (SAFETY_MAX_CHARS): the RAG sample corpus, repeated."""
+    corpus = "\n\n".join(rag_paragraphs())
+    return (corpus * (chars // len(corpus) + 1))[:chars]
+
+
+def long_texts(chars: int = 20_000) -> dict[str, str]:
+    """Texts at the size limit: a real document, and the worst cases of benchmarks/safety.py."""
+    rng = np.random.default_rng(0)
+    return {
+        "RAG sample corpus": long_text(chars),
+        "prose": ("The committee reviewed the budget and approved the plan. " * 400)[:chars],
+        "binary junk": bytes(rng.integers(0, 256, chars, dtype=np.uint8)).decode("latin-1"),
+        "digits": ("4111 2222 3333 " * 2000)[:chars],
+        "emoji + scripts": ("\U0001f642 \u6df7\u5408 \u0441\u043c\u0435\u0448\u0430\u043d\u043d\u044b\u0439 "
+                            "\u0645\u062e\u062a\u0644\u0637 " * 2000)[:chars],
+    }
+
+
+def long_text_report(systems, repeat: int) -> None:
+    n = max(repeat, 3)
+    print(f"\n### one 20,000-character text, ms per scan (median of {n}; load avg {os.getloadavg()[0]:.1f}); "
+          "CPU time is the work, wall time adds waiting for a core\n")
+    print("| text | stage | " + " | ".join(f"{s.name} CPU | {s.name} wall" for s in systems) + " |")
+    print("|---|---|" + "---|---|" * len(systems))
+    for name, text in long_texts().items():
+        for stage in ("input_stage", "context_stage", "image_stage"):
+            cells = []
+            for s in systems:
+                w50, _, c50, _ = latency(getattr(s, stage), [text], n)
+                cells.append(f"{c50:.0f} | {w50:.0f}")
+            print(f"| {name} | {stage.replace('_stage', '')} | " + " | ".join(cells) + " |")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--baseline-rev", default=BASELINE_REV, help="git revision whose scanners are 'today'")
     ap.add_argument("--repeat", type=int, default=3, help="latency passes")
-    ap.add_argument("--no-b", action="store_true", help="leave held-out set B out (development runs)")
+    ap.add_argument("--no-b", action="store_true", help="leave held-out set B out")
+    ap.add_argument("--no-c", action="store_true", help="leave held-out set C out (development runs: nobody tunes on C)")
+    ap.add_argument("--no-latency", action="store_true", help="quality figures only")
+    ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     args = ap.parse_args(argv)
     ours, today = Ours(), Today(args.baseline_rev)
+    if args.long_only:
+        long_text_report([ours, today], args.repeat)
+        return 0
     systems = [ours, today, Keywords()]
     print(f"# safety robustness (issue #18); today = {args.baseline_rev}\n")
-    global SKIP_B
-    SKIP_B = args.no_b
+    print("Sets: A = dev set from its first use; B = looked at (error analysis after its first run); "
+          "C = written before the last tuning round and never tuned on.\n")
+    SKIP.update({"held-out B"} if args.no_b else set())
+    SKIP.update({"held-out C", "held-out C, other languages (not claimed)"} if args.no_c else set())
     sets = image_sets()
     image_report(systems, sets)
-    for name in ("held-out A",) if SKIP_B else ("held-out A", "held-out B"):
-        confusion(ours, sets[name], f"image {name}")
+    for name in ("held-out A", "held-out B", "held-out C"):
+        if name in sets:
+            confusion(ours, sets[name], f"image {name}")
     confusion(today, sets["held-out A"], "image held-out A")
     injection_report(systems)
     answers_report([ours, today])
-    latency_report([ours, today], args.repeat)
+    if not args.no_latency:
+        latency_report([ours, today], args.repeat)
+        long_text_report([ours, today], args.repeat)
     return 0
 
 

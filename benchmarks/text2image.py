@@ -1,14 +1,22 @@
-"""Benchmark the shipped text-to-image model: prompt adherence and speed.
+"""Benchmark text-to-image models side by side: prompt adherence, image quality and speed.
 
-    python benchmarks/text2image.py [--n 48] [--schedulers ddim,euler,dpm++] [--runs 5]
+    python benchmarks/text2image.py [--models bundled,FOLDER] [--n 48] [--schedulers ddim] [--runs 5]
 
-Adherence: images generated for captions the model never saw, judged by core.diffusion.judge:
-  - held-out phrasings: training scenes described with sentence templates never used in training;
-  - held-out combinations: (colour, shape, position) triples never shown in training.
-Speed: median seconds for one 25-step image (guidance on, so two UNet rows per step) and per
-step, against the named peer measured in the same run: the same UNet sampled with DDPM's
-1000 ancestral steps (the sampler of the training schedule).
-Targets from the issue: colour >= 90%, position >= 85%, shape >= 75%, 25 steps <= 1 s.
+Every model named in --models is measured in the same run on the same prompts and seeds.
+Adherence: images for captions the models never saw in training, judged without a model
+(core.diffusion.judge for one object, core.diffusion.pair_judge for two):
+  - one object, held-out phrasings: training scenes in sentence templates never used in training;
+  - one object, held-out combinations: (colour, shape, position) triples never shown in training;
+  - two objects, held-out phrasings: training pair scenes in PAIR_HELDOUT_TEMPLATES;
+  - two objects, held-out combinations: pairs of objects never shown together (HELDOUT_PAIRS).
+Quality (core.diffusion.image_quality), medians over every image of a set: background
+flatness (per-pixel std of the background, 0-255 levels), 2-pixel grid amplitude, shape
+contrast (share of the palette contrast the shape shows; "faint" = below 0.5).
+Speed: median seconds for one 25-step image (guidance on: two UNet rows per step) per model,
+and the same UNet with DDPM's 1000 ancestral steps as the peer (--peer-steps).
+Targets (issue #19): one object colour >= 98%, position >= 98%, shape >= 90% (held-out
+phrasings); two objects both colours >= 90%, both shapes >= 75%, relation >= 85%;
+background flatness <= half of today's; 25 steps <= 1 s.
 """
 from __future__ import annotations
 
@@ -17,32 +25,66 @@ import random
 import statistics
 import time
 
+import numpy as np
 import torch
 
-from core.diffusion import dataset  # noqa: E402
-from core.diffusion.judge import ATTRIBUTES, judge  # noqa: E402
-from core.diffusion.pipeline import load_pipeline, make_scheduler  # noqa: E402
+from core.diffusion import dataset, pair_dataset
+from core.diffusion.image_quality import background_flatness, grid_amplitude, shape_contrast
+from core.diffusion.judge import ATTRIBUTES, judge
+from core.diffusion.pair_judge import PAIR_ATTRIBUTES, analyse_pair, judge_pair
+from core.diffusion.pipeline import load_pipeline, make_scheduler
 
-TARGETS = {"colour": 0.90, "position": 0.85, "shape": 0.75}
+TARGETS_ONE = {"colour": 0.98, "position": 0.98, "shape": 0.90}
+TARGETS_TWO = {"colours": 0.90, "shapes": 0.75, "relation": 0.85}
+QUALITY = ("flatness", "grid", "contrast", "faint")
 
 
-def held_out_sets(n: int, seed: int = 0) -> dict[str, list[tuple[dataset.Scene, str]]]:
+def held_out_sets(n: int, seed: int = 0) -> dict[str, list[tuple[object, str]]]:
+    """The four held-out sets: (scene, caption) pairs. One-object sets are drawn exactly as before #19."""
     rng = random.Random(seed)
     phr = [(s, s.caption(rng.choice(dataset.HELDOUT_TEMPLATES))) for s in rng.sample(dataset.train_scenes(), n)]
     combo = [(s, s.caption(rng.choice(dataset.TRAIN_TEMPLATES))) for s in rng.sample(dataset.heldout_scenes(), n)]
-    return {"held-out phrasings": phr, "held-out combinations": combo}
+    rng2 = random.Random(seed + 1)
+    pair_phr = [(s, s.caption(rng2.choice(pair_dataset.PAIR_HELDOUT_TEMPLATES)))
+                for s in rng2.sample(pair_dataset.train_pair_scenes(), n)]
+    pair_combo = [(s, s.caption(rng2.choice(pair_dataset.PAIR_TRAIN_TEMPLATES)))
+                  for s in rng2.sample(pair_dataset.heldout_pair_scenes(), n)]
+    return {"one: held-out phrasings": phr, "one: held-out combinations": combo,
+            "two: held-out phrasings": pair_phr, "two: held-out combinations": pair_combo}
 
 
-def adherence(pipe, items, steps: int, guidance: float, batch: int = 16) -> dict[str, float]:
-    hits = {a: 0 for a in ATTRIBUTES}
+def _quality(image, scene) -> dict[str, float]:
+    if isinstance(scene, pair_dataset.PairScene):
+        got = analyse_pair(image, scene)
+        objects = [(got["first"], scene.first.colour), (got["second"], scene.second.colour)]
+    else:
+        as_pair = pair_dataset.PairScene(pair_dataset.Thing(scene.colour, scene.shape, scene.size), "above",
+                                         pair_dataset.Thing(scene.colour, scene.shape, scene.size), scene.background)
+        objects = [(analyse_pair(image, as_pair)["first"], scene.colour)]
+    contrasts = [shape_contrast(image, o["mask"] if o else None, colour, scene.background) for o, colour in objects]
+    return {"flatness": background_flatness(image), "grid": grid_amplitude(image), "contrast": min(contrasts)}
+
+
+def evaluate(pipe, items, steps: int, guidance: float, batch: int = 16) -> tuple[dict[str, float], list]:
+    """Share of images right per attribute, quality medians, and the images."""
+    hits: dict[str, int] = {}
+    quality: dict[str, list[float]] = {q: [] for q in QUALITY[:3]}
+    images_all = []
     for i in range(0, len(items), batch):
         chunk = items[i:i + batch]
         gens = [torch.Generator().manual_seed(1000 + i + k) for k in range(len(chunk))]
         images = pipe([c for _, c in chunk], num_inference_steps=steps, guidance_scale=guidance, generator=gens).images
         for image, (scene, _) in zip(images, chunk):
-            for a, ok in judge(image, scene).items():
-                hits[a] += ok
-    return {a: hits[a] / len(items) for a in ATTRIBUTES}
+            verdict = judge_pair(image, scene) if isinstance(scene, pair_dataset.PairScene) else judge(image, scene)
+            for a, ok in verdict.items():
+                hits[a] = hits.get(a, 0) + ok
+            for q, v in _quality(image, scene).items():
+                quality[q].append(v)
+        images_all += images
+    out = {a: h / len(items) for a, h in hits.items()}
+    out.update({q: statistics.median(v) for q, v in quality.items()})
+    out["faint"] = float(np.mean(np.array(quality["contrast"]) < 0.5))
+    return out, images_all
 
 
 def time_one(pipe, steps: int, runs: int, guidance: float) -> float:
@@ -58,48 +100,71 @@ def time_one(pipe, steps: int, runs: int, guidance: float) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", default="bundled", help="pipeline to judge: bundled, a folder (e.g. a training checkpoint) or a Hub id")
-    ap.add_argument("--n", type=int, default=48, help="images per held-out set (per scheduler)")
-    ap.add_argument("--schedulers", default="ddim,euler,dpm++")
+    ap.add_argument("--models", default="bundled",
+                    help="comma-separated pipelines to compare: bundled, folders (e.g. a new training run), Hub ids")
+    ap.add_argument("--n", type=int, default=48, help="images per held-out set (per scheduler); 0 = speed only")
+    ap.add_argument("--schedulers", default="ddim")
     ap.add_argument("--steps", type=int, default=25)
     ap.add_argument("--guidance", type=float, default=4.0)
     ap.add_argument("--runs", type=int, default=5, help="timed runs for the 25-step median")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (1 = fastest on a shared 2-core box)")
-    ap.add_argument("--peer-steps", type=int, default=1000, help="DDPM steps of the peer (0 = skip)")
+    ap.add_argument("--peer-steps", type=int, default=0, help="DDPM steps of the peer (0 = skip; 1000 = the training sampler)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-
-    loaded = load_pipeline(args.model)
-    pipe, base = loaded.pipe, loaded.base_scheduler_config
     sets = held_out_sets(args.n)
-    print(f"model {loaded.name}: {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet, "
-          f"{pipe.image_size}x{pipe.image_size}, torch threads {torch.get_num_threads()}, "
-          f"{args.steps} steps, guidance {args.guidance}, {args.n} images per set\n")
-    print(f"{'scheduler':<10} {'set':<24} " + " ".join(f"{a:>10}" for a in ATTRIBUTES))
-    summary = {}
-    for name in args.schedulers.split(","):
-        pipe.scheduler = make_scheduler(name, base)
-        for set_name, items in sets.items():
-            acc = adherence(pipe, items, args.steps, args.guidance)
-            summary[(name, set_name)] = acc
-            print(f"{name:<10} {set_name:<24} " + " ".join(f"{acc[a]:>9.0%} " for a in ATTRIBUTES), flush=True)
-    print("\ntargets: " + ", ".join(f"{a} >= {t:.0%}" for a, t in TARGETS.items()))
-
-    print(f"\n{'sampler':<34} {'steps':>6} {'s/image':>9} {'ms/step':>9} {'vs ours':>9}")
+    models = [m.strip() for m in args.models.split(",") if m.strip()]
+    print(f"{len(models)} model(s), torch threads {torch.get_num_threads()}, {args.steps} steps, "
+          f"guidance {args.guidance}, {args.n} images per set\n")
+    one_cols, two_cols = ATTRIBUTES, PAIR_ATTRIBUTES
     rows = []
-    for name in args.schedulers.split(","):
-        pipe.scheduler = make_scheduler(name, base)
-        t = time_one(pipe, args.steps, args.runs, args.guidance)
-        rows.append((f"ours: {name}", args.steps, t))
-    if args.peer_steps:
-        from diffusers import DDPMScheduler
+    for model in models:
+        loaded = load_pipeline(model)
+        pipe, base = loaded.pipe, loaded.base_scheduler_config
+        print(f"model {model}: {loaded.name}, {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet")
+        for name in args.schedulers.split(",") if args.n else ():
+            pipe.scheduler = make_scheduler(name, base)
+            for set_name, items in sets.items():
+                acc, _ = evaluate(pipe, items, args.steps, args.guidance)
+                rows.append((model, name, set_name, acc))
+                print("  " + _row(name, set_name, acc), flush=True)
+    print("\nadherence (share of images right) and quality (medians)")
+    for kind, cols in (("one", one_cols), ("two", two_cols)):
+        print(f"\n{'model':<28} {'sched':<6} {'set':<27} " + " ".join(f"{a:>10}" for a in (*cols, *QUALITY)))
+        for model, name, set_name, acc in rows:
+            if set_name.startswith(kind):
+                print(f"{model[-28:]:<28} {name:<6} {set_name:<27} "
+                      + " ".join(_fmt(acc.get(a), a) for a in (*cols, *QUALITY)))
+    print("\ntargets: one object " + ", ".join(f"{a} >= {t:.0%}" for a, t in TARGETS_ONE.items())
+          + "; two objects " + ", ".join(f"{a} >= {t:.0%}" for a, t in TARGETS_TWO.items())
+          + "; flatness <= half of today's; 25 steps <= 1 s")
 
-        pipe.scheduler = DDPMScheduler.from_config(base)
-        t = time_one(pipe, args.peer_steps, 1, args.guidance)
-        rows.append(("peer: same UNet, DDPM ancestral", args.peer_steps, t))
-    ref = rows[0][2]
-    for label, steps, t in rows:
-        print(f"{label:<34} {steps:>6} {t:>9.3f} {1000 * t / steps:>9.1f} {t / ref:>8.1f}x")
+    print(f"\n{'model':<34} {'sampler':<8} {'steps':>6} {'s/image':>9} {'ms/step':>9} {'vs first':>9}")
+    timings = []
+    for model in models:
+        loaded = load_pipeline(model)
+        for name in args.schedulers.split(","):
+            loaded.pipe.scheduler = make_scheduler(name, loaded.base_scheduler_config)
+            timings.append((model, name, args.steps, time_one(loaded.pipe, args.steps, args.runs, args.guidance)))
+        if args.peer_steps:
+            from diffusers import DDPMScheduler
+
+            loaded.pipe.scheduler = DDPMScheduler.from_config(loaded.base_scheduler_config)
+            timings.append((model, "ddpm", args.peer_steps, time_one(loaded.pipe, args.peer_steps, 1, args.guidance)))
+    ref = timings[0][3]
+    for model, name, steps, t in timings:
+        print(f"{model[-34:]:<34} {name:<8} {steps:>6} {t:>9.3f} {1000 * t / steps:>9.1f} {t / ref:>8.2f}x")
+
+
+def _fmt(v, attr: str) -> str:
+    if v is None:
+        return f"{'-':>10}"
+    if attr in ("flatness", "grid", "contrast"):
+        return f"{v:>10.2f}"
+    return f"{v:>9.0%} "
+
+
+def _row(name: str, set_name: str, acc: dict) -> str:
+    return f"{name:<6} {set_name:<27} " + " ".join(f"{a} {_fmt(v, a).strip()}" for a, v in acc.items())
 
 
 if __name__ == "__main__":

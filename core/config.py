@@ -94,6 +94,11 @@ class ModelSettings(_Section):
     # GGUF is 4-bit already), none otherwise. Only the chat path; the explorer keeps float32.
     llm_quantize: Literal["auto", "none", "int4"] = "auto"
     llm_max_new_tokens: int = Field(256, gt=0)
+    # --- generation engine (issue #15, core/models/generation_engine.py) ---
+    # How many requests the local chat model decodes together (continuous batching: one
+    # forward pass per step for all of them). 1 = no engine: each request decodes alone on
+    # its own thread. Requests beyond this wait in the engine's queue.
+    llm_max_batch: int = Field(8, ge=1, le=64)
     # Seconds to wait for an OpenAI-compatible server before giving up.
     llm_timeout: float = Field(60.0, gt=0)
     # Extra attempts when an OpenAI-compatible server cannot be reached or answers 5xx before
@@ -340,6 +345,8 @@ class AppSettings(_Section):
     max_file_mb: int = Field(10, gt=0)
     # Hosted mode: a visitor's private collections and images are removed after this many idle hours.
     private_ttl_hours: float = Field(24, gt=0)
+    # Chatbot answers generated at once (more wait in Gradio's queue, shown their position).
+    chat_concurrency: int = Field(1, ge=1, le=64)
     # Hosted mode: most private collections one visitor may have.
     max_private_collections: int = Field(10, gt=0)
     # Hosted mode: most expensive actions per visitor per minute (0 = unlimited).

@@ -199,13 +199,18 @@ def test_cli_check_white_backdrop_is_allowed(capsys):
 
 @pytest.mark.slow
 def test_app_blocks_on_the_negative_prompt_and_keeps_serving(data_dir):
+    import socket
+
     from gradio_client import Client
     from gradio_client.exceptions import AppError
 
     from apps.text2image.app import build_app
 
+    with socket.socket() as sock:  # a free port: parallel test runs and other apps must not collide
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     demo = build_app().queue()
-    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=7941, quiet=True)
+    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
     try:
         c = Client(url, verbose=False)
         with pytest.raises(AppError, match="negative prompt: sexual content"):

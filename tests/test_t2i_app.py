@@ -36,7 +36,7 @@ def test_build_app_is_cheap():
 
 def test_generate_saves_to_gallery_and_a_dropped_png_restores_params(client, data_dir, tmp_path):
     out = client.predict(PROMPT, "", "77", 15, 4.0, "dpm++", 1, "32", api_name="/generate")
-    image, strip, shown, status, seed = out
+    image, strip, shown, status, seed, batch = out
     assert seed == "77" and "seed 77" in status
     entries = gallery.entries()
     assert len(entries) == 1 and entries[0].record["params"]["prompt"] == PROMPT
@@ -68,6 +68,6 @@ def test_bad_input_shows_an_error_and_the_app_keeps_serving(client):
 
 
 def test_guidance_on_vs_off_uses_the_same_seed(client):
-    on, off, status = client.predict(PROMPT, "", "9", 10, 5.0, "ddim", "32", api_name="/compare")
+    on, off, status, _, main = client.predict(PROMPT, "", "9", 10, 5.0, "ddim", "32", api_name="/compare")
     assert "seed 9" in status
     assert list(Image.open(on).getdata()) != list(Image.open(off).getdata())

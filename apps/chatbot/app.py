@@ -365,8 +365,13 @@ def build_app() -> gr.Blocks:
                          api_name="delete")
         inputs = [question, chat, collection, mode, k, prompt_mode, only_docs, answer_mode, model, visitor]
         outputs = [chat, question, trace, cite_pick, prompt_view, sentence_view]
-        ev1 = send.click(ask, inputs, outputs, api_name="ask")
-        ev2 = question.submit(ask, inputs, outputs, api_name=False)
+        # One answer at a time, each visitor shown their queue position. Letting 8 stream at once
+        # through the batching engine (#15) measured worse than this, not better: 10 visitors x 2
+        # questions, median 77.8 s against ~1 s alone (benchmarks/results/batching_runs.md), with the
+        # cause (GIL convoy, serial prefill) not yet fixed. GENAI_CHAT_CONCURRENCY raises it.
+        answering = {"concurrency_limit": s.apps.chat_concurrency, "concurrency_id": "answer"}
+        ev1 = send.click(ask, inputs, outputs, api_name="ask", **answering)
+        ev2 = question.submit(ask, inputs, outputs, api_name=False, **answering)
         stop.click(None, None, None, cancels=[ev1, ev2])
         cite_pick.change(show_context, [collection, cite_pick, visitor], [context_view], api_name="context")
         search_btn = gr.Button(visible=False)

@@ -11,9 +11,11 @@ import threading
 import gradio as gr
 
 from apps.hosting import Room, new_visitor_id
+from apps.text2image.previews import batch_preview, guidance_note
+from apps.text2image.prompt_help import build_panel, check_markdown
 from core.config import get_settings
 from core.diffusion import gallery
-from core.diffusion.generate import ImageRequest, PromptBlocked, generate, parse_seed, random_seed, timeline_strip, upscale
+from core.diffusion.generate import ImageRequest, PromptBlocked, generate, parse_seed, random_seed, timeline_strip
 from core.diffusion.metadata import NoMetadata, read_record
 from core.diffusion.pipeline import SCHEDULERS, describe
 from core.models.hub import ModelUnavailable
@@ -93,40 +95,44 @@ def on_generate(prompt, negative, seed, steps, guidance, scheduler, batch, size,
                 info = payload
                 progress((info.step + 1, info.total), desc=f"denoising step {info.step + 1}/{info.total}")
                 if info.step % PREVIEW_EVERY == 0 or info.step + 1 == info.total:
-                    from PIL import Image
-
                     shown = info.x0 if info.x0 is not None else info.x_t
                     if shown is not None:
-                        yield (upscale(Image.fromarray(shown[0])), gr.skip(), gr.skip(), gr.skip(),
-                               f"step {info.step + 1}/{info.total}", gr.skip())
+                        yield (batch_preview(shown), gr.skip(), gr.skip(), gr.skip(),
+                               f"step {info.step + 1}/{info.total}", gr.skip(), gr.skip())
                 continue
             result = payload
     except (ValueError, ModelUnavailable, RuntimeError) as e:
         raise _user_error(e) from None
-    for image, record in zip(result.images, result.records):
-        gallery.add(image, record, owner=owner)
+    # What the page shows is the saved PNG (metadata inside), so every download restores.
+    saved = [gallery.add(image, record, owner=owner) for image, record in zip(result.images, result.records)]
     first = result.records[0]
     status = (f"**seed {result.seeds[0]}**{' (+1 per image)' if len(result.seeds) > 1 else ''} · "
               f"{first['params']['steps']} steps · {first['scheduler_class']} · guidance {first['params']['guidance']} · "
               f"{result.seconds:.2f} s · {first['model']} on {first['environment']['device']} "
               f"{first['environment']['dtype']}")
-    yield (upscale(result.images[0]), timeline_strip(result.timeline), _gallery_items(visitor_id, request),
-           result.seeds[0], status,
-           str(result.seeds[0]))
+    batch_items = [(str(e.display_path), f"seed {e.record['params']['seed']}") for e in saved] if len(saved) > 1 else []
+    yield (str(saved[0].display_path), timeline_strip(result.timeline), _gallery_items(visitor_id, request),
+           result.seeds[0], status, str(result.seeds[0]), gr.update(value=batch_items, visible=len(saved) > 1))
 
 
 def on_compare(prompt, negative, seed, steps, guidance, scheduler, size, visitor_id=None, request: gr.Request = None):
     """The same seed with guidance on (the chosen scale) and off (scale 1: conditional model only)."""
-    Room.for_app().limit("generate", _owner(visitor_id, request) or "")
+    owner = _owner(visitor_id, request)
+    Room.for_app().limit("generate", owner or "")
     seed_value = parse_seed(seed) if str(seed or "").strip() else random_seed()
-    images = []
+    saved, images = [], []
     try:
         for g in (float(guidance), 1.0):
             req = _request(prompt, negative, seed_value, steps, g, scheduler, 1, size)
-            images.append(upscale(generate(req).images[0]))
+            result = generate(req)
+            images.append(result.images[0])
+            saved.append(gallery.add(result.images[0], result.records[0], owner=owner))  # PNGs with metadata
     except (ValueError, ModelUnavailable, RuntimeError) as e:
         raise _user_error(e) from None
-    return images[0], images[1], f"seed {seed_value}: guidance {float(guidance)} (left) vs off (right)"
+    note = guidance_note(images[0], images[1], float(guidance), describe()[1].family == "tiny")
+    # The main image shows the guided one too, so it never keeps an unrelated earlier image.
+    return (str(saved[0].display_path), str(saved[1].display_path), f"seed {seed_value}: {note}",
+            _gallery_items(visitor_id, request), str(saved[0].display_path))
 
 
 def on_restore(file):
@@ -163,6 +169,7 @@ def build_app() -> gr.Blocks:
             with gr.Column(scale=2):
                 prompt = gr.Textbox(label="Prompt", lines=2, elem_id="prompt",
                                     placeholder="a large red circle in the center on a blue background")
+                check = build_panel(prompt, fam.family == "tiny", name)
                 negative = gr.Textbox(label="Negative prompt", interactive=fam.negative_prompt,
                                       info=fam.negative_reason or "what the image should steer away from",
                                       elem_id="negative")
@@ -181,16 +188,19 @@ def build_app() -> gr.Blocks:
                 with gr.Row():
                     go = gr.Button("Generate", variant="primary", elem_id="generate")
                     compare = gr.Button("Guidance on vs off")
-                drop = gr.File(label="Drop a PNG to restore its parameters", file_types=[".png"], type="filepath")
+                drop = gr.File(label="Drop a PNG to restore its parameters", file_types=[".png"], type="filepath",
+                               elem_id="restore-drop")
             with gr.Column(scale=3):
                 status = gr.Markdown("", elem_id="status")
                 image = gr.Image(label="Image (live preview)", type="pil", height=320, elem_id="image",
-                                 interactive=False)
+                                 interactive=False, format="png")
+                batch_shown = gr.Gallery(label="This batch (each PNG carries its parameters)", columns=4, height=200,
+                                         visible=False, elem_id="batch", object_fit="contain")
                 strip = gr.Image(label="Denoising timeline: x_t (top) and predicted x0 (bottom) per step",
                                  type="pil", interactive=False)
                 with gr.Row():
-                    on_img = gr.Image(label="guidance on", type="pil", interactive=False)
-                    off_img = gr.Image(label="guidance off", type="pil", interactive=False)
+                    on_img = gr.Image(label="guidance on", type="pil", interactive=False, format="png")
+                    off_img = gr.Image(label="guidance off", type="pil", interactive=False, format="png")
         shown_gallery = gr.Gallery(label="Gallery (saved in the data folder)", columns=8, height=260, preview=False, fit_columns=False,
                                    elem_id="gallery", object_fit="contain")
 
@@ -201,9 +211,12 @@ def build_app() -> gr.Blocks:
         show_all.click(on_gallery_all, [host_token], shown_gallery, api_name="gallery_all")
 
         inputs = [prompt, negative, seed, steps, guidance, scheduler, batch, size, visitor]
-        go.click(on_generate, inputs, [image, strip, shown_gallery, last_seed, status, seed], api_name="generate")
+        go.click(on_generate, inputs, [image, strip, shown_gallery, last_seed, status, seed, batch_shown],
+                 api_name="generate")
         compare.click(on_compare, [prompt, negative, seed, steps, guidance, scheduler, size, visitor],
-                      [on_img, off_img, status], api_name="compare")
+                      [on_img, off_img, status, shown_gallery, image], api_name="compare")
+        prompt.change(lambda p: check_markdown(p, fam.family == "tiny"), prompt, check, api_name="check_prompt",
+                      show_progress="hidden")
         randomise.click(lambda: str(random_seed()), None, seed, api_name="randomise_seed")
         reuse.click(lambda s: "" if s is None else str(s), last_seed, seed, api_name="reuse_seed")
         drop.upload(on_restore, drop, [prompt, negative, seed, steps, guidance, scheduler, batch, status],

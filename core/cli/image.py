@@ -51,8 +51,12 @@ def run(args) -> int:
         path = args.out if len(result.images) == 1 else args.out.with_name(f"{args.out.stem}-{i + 1}{args.out.suffix}")
         paths.append(str(save_png(image, record, path)))
     if args.timeline is not None:
-        args.timeline.parent.mkdir(parents=True, exist_ok=True)
-        timeline_strip(result.timeline).save(args.timeline)
+        strip = timeline_strip(result.timeline)
+        if args.timeline.suffix.lower() == ".png":  # the strip restores its image's parameters too
+            save_png(strip, result.records[0], args.timeline)
+        else:
+            args.timeline.parent.mkdir(parents=True, exist_ok=True)
+            strip.save(args.timeline)
     if args.json:
         print_json({"files": paths, "seconds": round(result.seconds, 4), "records": result.records})
     else:

@@ -17,6 +17,11 @@ DEFAULT_OUT = Path(__file__).resolve().parents[2] / "assets" / "text2image"
 def register(sub) -> None:
     p = sub.add_parser("train-diffusion", help="train the small text-to-image model shipped in assets/")
     add_training_arguments(p, DEFAULT_OUT, "pipeline folder", "torch threads (default 1)")
+    p.add_argument("--two-object-fraction", type=float, default=None,
+                   help="share of two-object scenes per batch (default 0.5; 0 = the one-object recipe)")
+    p.add_argument("--grid-weight", type=float, default=None, help="weight of the 2-pixel-grid (phase offset) loss (default 0)")
+    p.add_argument("--init-from", default=None, help="continue training the UNet of this pipeline folder")
+    p.add_argument("--checkpoint-every", type=int, default=None, help="save the EMA pipeline every N steps (default 250)")
     p.set_defaults(func=run)
 
 
@@ -27,10 +32,14 @@ def run(args) -> int:
 
     overrides = {k: v for k, v in {"seed": args.seed, "steps": args.steps, "batch_size": args.batch_size,
                                    "lr": args.lr, "threads": args.threads,
-                                   "stop_after": args.stop_after}.items() if v is not None}
+                                   "stop_after": args.stop_after, "two_object_fraction": args.two_object_fraction,
+                                   "checkpoint_every": args.checkpoint_every, "grid_weight": args.grid_weight,
+                                   "init_from": args.init_from}.items() if v is not None}
     cfg = TrainConfig(**overrides)
     if cfg.steps <= 0 or cfg.batch_size <= 0:
         raise ValueError(f"--steps and --batch-size must be > 0 (got {cfg.steps}, {cfg.batch_size})")
+    if not 0 <= cfg.two_object_fraction <= 1:
+        raise ValueError(f"--two-object-fraction must be in [0, 1] (got {cfg.two_object_fraction})")
     out = train(cfg, args.out, progress=lambda total: tqdm(total=total, desc="train-diffusion", mininterval=5))
     summary = json.loads((out / "training.json").read_text())
     if args.json:

@@ -107,14 +107,18 @@ def render(scene: Scene, size: int = 32, jitter: tuple[float, float] = (0.0, 0.0
     ax, ay = ANCHORS[scene.position]
     cx, cy = (ax * size + jitter[0]) * supersample, (ay * size + jitter[1]) * supersample
     half = EXTENT[scene.size] * big / 2
-    fill = COLOURS[scene.colour]
-    if scene.shape == "circle":
+    draw_shape(draw, scene.shape, cx, cy, half, COLOURS[scene.colour])
+    return img.resize((size, size), Image.Resampling.BOX)
+
+
+def draw_shape(draw: ImageDraw.ImageDraw, shape: str, cx: float, cy: float, half: float, fill) -> None:
+    """One shape centred at (cx, cy), `half` its half side (or radius)."""
+    if shape == "circle":
         draw.ellipse([cx - half, cy - half, cx + half, cy + half], fill=fill)
-    elif scene.shape == "square":
+    elif shape == "square":
         draw.rectangle([cx - half, cy - half, cx + half, cy + half], fill=fill)
     else:  # upright isosceles triangle filling its bounding box
         draw.polygon([(cx, cy - half), (cx + half, cy + half), (cx - half, cy + half)], fill=fill)
-    return img.resize((size, size), Image.Resampling.BOX)
 
 
 def to_tensor_array(img: Image.Image) -> np.ndarray:

@@ -43,7 +43,6 @@ def _labels(rgb: np.ndarray) -> np.ndarray:
 
 def analyse(image: Image.Image | np.ndarray) -> Detected:
     rgb = np.asarray(image.convert("RGB") if isinstance(image, Image.Image) else image, dtype=np.float32)
-    side = rgb.shape[0]
     labels = _labels(rgb)
     bg = int(np.bincount(labels.ravel(), minlength=len(_NAMES)).argmax())
     blobs, n = ndimage.label(labels != bg)
@@ -60,6 +59,22 @@ def analyse(image: Image.Image | np.ndarray) -> Detected:
     mask = near & (d_fg < d_bg)
     if not mask.any():
         mask = blob
+    shape, position, size, fill, area, _ = describe_mask(mask, coverage(rgb, fg, bg))
+    return Detected(_NAMES[fg], _NAMES[bg], shape, position, size, round(fill, 3), area)
+
+
+def coverage(rgb: np.ndarray, fg: int, bg: int) -> np.ndarray:
+    """Per pixel, how far its colour lies from the background towards the shape colour (0..1)."""
+    want = _PALETTE[fg] - _PALETTE[bg]
+    return np.clip(((rgb - _PALETTE[bg]) @ want) / max(1.0, float(want @ want)), 0.0, 1.0)
+
+
+def describe_mask(mask: np.ndarray, cover: np.ndarray | None = None) -> tuple[str, str, str, float, int, tuple[float, float]]:
+    """(shape, position, size, fill ratio, area, centre as fractions of the side) of a shape mask.
+
+    `cover` (see coverage()) tells a small circle from a square: at ~9 pixels a circle's
+    binary mask can fill 94% of its box, but the box's corner pixels stay mostly background."""
+    side = mask.shape[0]
     ys, xs = np.nonzero(mask)
     area = int(mask.sum())
     h, w = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
@@ -75,8 +90,12 @@ def analyse(image: Image.Image | np.ndarray) -> Detected:
     if top_ratio < 0.6:
         shape = "triangle"
     else:
-        shape = "square" if fill > 0.89 else "circle"
-    return Detected(_NAMES[fg], _NAMES[bg], shape, position, size, round(fill, 3), area)
+        corners = 1.0
+        if cover is not None:
+            y0, y1, x0, x1 = ys.min(), ys.max(), xs.min(), xs.max()
+            corners = float(np.mean([cover[y0, x0], cover[y0, x1], cover[y1, x0], cover[y1, x1]]))
+        shape = "square" if fill > 0.89 and (fill >= 0.97 or corners > 0.2) else "circle"
+    return shape, position, size, round(fill, 3), area, (float(cx), float(cy))
 
 
 def judge(image: Image.Image | np.ndarray, scene: Scene | dict) -> dict[str, bool]:

@@ -6,7 +6,15 @@ Recipe (each item fixes a failure of the first trial, see docs/text2image.md):
   "trailing" timesteps; optional offset noise (off by default: redundant with zero SNR).
 - space-to-depth: the 32x32x3 image is rearranged into 16x16x12 (pixel_unshuffle, an
   orthogonal reshuffle, so the diffusion maths is unchanged) and the UNet runs at 16x16,
-  ~4x less compute per step than at 32x32 on 2 CPU cores.
+  ~4x less compute per step than at 32x32 on 2 CPU cores. Its cost: each of the four pixels
+  of a 2x2 block is its own output channel with its own weights, so the model's errors
+  differ per pixel phase and a flat background comes out with a fixed per-block offset, a
+  regular 2-pixel grid (phase means up to 20 levels apart, measured on the pre-#19 model).
+  `grid_weight` > 0 adds a loss on exactly that: per image and colour channel, the spread of
+  the mean x0 error over the four phases (issue #19).
+- two objects (issue #19): `init_from` continues from a trained pipeline (the one-object
+  model) on a mixture of one- and two-object scenes (core/diffusion/pair_dataset.py) with
+  captions that sometimes leave out the size, position or background.
 - classifier-free guidance: the caption is replaced by "" with probability cond_dropout.
 - EMA weights are what ships; balanced sampling over every training scene.
 - caption encodings are cached: the caption vocabulary is finite, MiniLM runs once per caption.
@@ -28,6 +36,7 @@ import torch.nn.functional as F
 from diffusers import DDIMScheduler, DDPMScheduler, UNet2DConditionModel
 
 from core.diffusion import dataset
+from core.diffusion.pair_dataset import MixedSampler
 from core.diffusion.text import encode, load_bundled_encoder, pad_states
 
 log = logging.getLogger(__name__)
@@ -49,6 +58,9 @@ class TrainConfig:
     patch_size: int = 2           # space-to-depth factor: the UNet sees (3*p*p, size/p, size/p)
     block_out_channels: tuple = (32, 64, 128)  # 4.6M params, 18 MB float32
     attention_levels: tuple = (1, 2)   # which UNet levels cross-attend to the caption
+    two_object_fraction: float = 0.0   # share of two-object scenes in each batch (0 = one object only)
+    grid_weight: float = 0.0      # weight of the phase-offset (2-pixel grid) loss; see the module docstring
+    init_from: str = ""           # a pipeline folder whose UNet training continues from ("" = from scratch)
     layers_per_block: int = 1
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
@@ -67,6 +79,36 @@ def build_unet(cfg: TrainConfig) -> UNet2DConditionModel:
         block_out_channels=tuple(cfg.block_out_channels), down_block_types=down, up_block_types=up,
         layers_per_block=cfg.layers_per_block, cross_attention_dim=384, attention_head_dim=32,
         norm_num_groups=16)
+
+
+def _initial_unet(cfg: TrainConfig) -> UNet2DConditionModel:
+    if not cfg.init_from:
+        return build_unet(cfg)
+    folder = Path(cfg.init_from)
+    index = json.loads((folder / "model_index.json").read_text())
+    if (index.get("patch_size"), index.get("text_hidden_layer")) != (cfg.patch_size, cfg.text_hidden_layer):
+        raise ValueError(f"init_from {folder}: patch_size/text_hidden_layer {index.get('patch_size')}/"
+                         f"{index.get('text_hidden_layer')} differ from the config's {cfg.patch_size}/{cfg.text_hidden_layer}")
+    unet = UNet2DConditionModel.from_pretrained(folder / "unet")
+    if tuple(unet.config.block_out_channels) != tuple(cfg.block_out_channels):
+        raise ValueError(f"init_from {folder}: block_out_channels {unet.config.block_out_channels} "
+                         f"differ from the config's {cfg.block_out_channels}")
+    return unet.train()
+
+
+def phase_offset_loss(pred, target, xt, t, sched, patch_size: int) -> torch.Tensor:
+    """Spread over the p*p pixel phases of the image-mean x0 error, per image and colour.
+
+    pred/target are v (velocity) in the space-to-depth layout, channel = colour * p*p + phase;
+    x0 = a * x_t - s * v, so the x0 error is -s * (pred - target).
+    """
+    if patch_size < 2:
+        return pred.new_zeros(())
+    ac = sched.alphas_cumprod.to(pred.device)[t].view(-1, 1, 1, 1)
+    err = -(1 - ac).sqrt() * (pred - target)
+    b, ch, h, w = err.shape
+    per_phase = err.view(b, ch // patch_size ** 2, patch_size ** 2, h * w).mean(-1)  # (B, 3, p*p)
+    return (per_phase - per_phase.mean(-1, keepdim=True)).pow(2).mean() * patch_size ** 2
 
 
 def build_train_scheduler(num_train_timesteps: int = 1000) -> DDPMScheduler:
@@ -133,17 +175,20 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
-    sampler = dataset.BalancedSampler(cfg.seed, image_size=cfg.image_size, max_jitter=cfg.max_jitter)
+    if cfg.two_object_fraction > 0:
+        sampler = MixedSampler(cfg.seed, cfg.two_object_fraction, image_size=cfg.image_size, max_jitter=cfg.max_jitter)
+    else:  # the one-object recipe of the models before #19
+        sampler = dataset.BalancedSampler(cfg.seed, image_size=cfg.image_size, max_jitter=cfg.max_jitter)
     gen = torch.Generator().manual_seed(cfg.seed)
     captions = CaptionCache(cfg.text_hidden_layer)
-    unet = build_unet(cfg)
+    unet = _initial_unet(cfg)
     ema = copy.deepcopy(unet).requires_grad_(False)
     sched = build_train_scheduler()
     opt = torch.optim.AdamW(unet.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     n_params = sum(p.numel() for p in unet.parameters())
     log.info("UNet %.2fM parameters, %d steps of batch %d", n_params / 1e6, cfg.steps, cfg.batch_size)
     bar = progress(total=cfg.steps) if progress else None
-    t0, losses = time.time(), []
+    t0, cpu0, losses = time.time(), time.process_time(), []
     last = min(cfg.steps, cfg.stop_after) if cfg.stop_after else cfg.steps
     for step in range(last):
         _, caps, pixels = sampler.batch(cfg.batch_size)
@@ -161,6 +206,8 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
             g["lr"] = _lr_at(cfg, step)
         pred = unet(xt, t, encoder_hidden_states=states, encoder_attention_mask=mask).sample
         loss = F.mse_loss(pred, target)
+        if cfg.grid_weight:
+            loss = loss + cfg.grid_weight * phase_offset_loss(pred, target, xt, t, sched, cfg.patch_size)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(unet.parameters(), 1.0)
@@ -174,9 +221,12 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
             log.info("step %d loss %.4f (%.1f s)", step + 1, sum(losses[-50:]) / 50, time.time() - t0)
         if cfg.checkpoint_every and (step + 1) % cfg.checkpoint_every == 0 and step + 1 < last:
             save_pipeline(ema, inference_scheduler(sched), cfg, Path(out_dir),
-                          {"steps_done": step + 1, "seconds": round(time.time() - t0, 1), "params": n_params})
+                          {"steps_done": step + 1, "seconds": round(time.time() - t0, 1),
+                           "cpu_seconds": round(time.process_time() - cpu0, 1), "params": n_params})
     if bar:
         bar.close()
-    extra = {"steps_done": last, "seconds": round(time.time() - t0, 1), "params": n_params,
+    # cpu_seconds: the process's own CPU time, the one-core cost whatever else shares the machine.
+    extra = {"steps_done": last, "seconds": round(time.time() - t0, 1),
+             "cpu_seconds": round(time.process_time() - cpu0, 1), "params": n_params,
              "final_loss_50": sum(losses[-50:]) / max(1, len(losses[-50:])), "torch": torch.__version__}
     return save_pipeline(ema, inference_scheduler(sched), cfg, Path(out_dir), extra)

@@ -15,7 +15,8 @@ def _local(s):
     from core.models.chat import LocalChatModel
     from core.models.device import pick_dtype
 
-    return LocalChatModel(s.llm_model, dtype=pick_dtype(s.llm_dtype), quantize=s.llm_quantize, adapter=s.llm_adapter)
+    return LocalChatModel(s.llm_model, dtype=pick_dtype(s.llm_dtype), quantize=s.llm_quantize, adapter=s.llm_adapter,
+                          max_batch=s.llm_max_batch)
 
 
 def _openai(s):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from contextlib import closing
 from typing import Iterator
 
 import torch
@@ -25,8 +26,10 @@ from core.models.backends import build_chat_model
 from core.models.causal_lm import load_causal_lm
 from core.models.device import pick_device, pick_dtype
 from core.models.fast_llama import FastLlama
+from core.models.generation_engine import GenerationEngine
 from core.models.lazy import Lazy
 from core.models.sampling import SamplingParams, make_generator, sample_next
+from core.models.stop_strings import StopStrings
 from core.models.types import ChatModel, ChatResult, TokenCounter, validate_messages
 
 __all__ = ["ChatModel", "ChatResult", "LocalChatModel", "TokenCounter", "get_chat_model", "validate_messages"]
@@ -67,12 +70,18 @@ class LocalChatModel:
     models (the bundled SmolLM2) run through `FastLlama` (fast_llama.py), a lean forward
     over the same weights, with 4-bit weights for the bundled model by default
     (GENAI_LLM_QUANTIZE); others through the transformers forward with its cache.
+
+    On the FastLlama path, concurrent requests share one `GenerationEngine`
+    (generation_engine.py): continuous batching of up to `max_batch` requests
+    (GENAI_LLM_MAX_BATCH). max_batch=1 turns the engine off: each request then runs its own
+    loop on its caller's thread, as before the engine.
     """
 
     def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None, fast: bool = True,
-                 quantize: str | None = None, adapter: str = ""):
+                 quantize: str | None = None, adapter: str = "", max_batch: int | None = None):
         dtype = dtype or pick_dtype(get_settings().models.llm_dtype)
         quantize = get_settings().models.llm_quantize if quantize is None else quantize
+        self.max_batch = get_settings().models.llm_max_batch if max_batch is None else max_batch
         loaded = load_causal_lm(model, dtype=dtype, attn_implementation="sdpa")
         self.lm, self.tokenizer = loaded.model, loaded.tokenizer
         self.name, self.source = loaded.name, loaded.source
@@ -94,6 +103,8 @@ class LocalChatModel:
                 self.fast.quantize_int4()
             except RuntimeError as e:
                 raise ValueError(f"GENAI_LLM_QUANTIZE=int4: {e}; set GENAI_LLM_QUANTIZE=none") from e
+        self.engine = GenerationEngine(self.fast, self.stop_ids, self.max_batch) \
+            if self.fast is not None and self.max_batch > 1 else None
         log.info("%s decodes with %s", self.name, self.decode_path)
 
     def _fast_path(self, wanted: bool) -> FastLlama | None:
@@ -112,7 +123,8 @@ class LocalChatModel:
         """Which decode loop runs, for logs, `core chat --json` and the benchmarks."""
         if self.fast is None:
             return "transformers forward"
-        return f"FastLlama ({self.fast.quantized or str(self.fast.dtype).removeprefix('torch.')})"
+        path = f"FastLlama ({self.fast.quantized or str(self.fast.dtype).removeprefix('torch.')})"
+        return f"{path}, batched up to {self.max_batch}" if self.engine else path
 
     def _stop_ids(self) -> set[int]:
         ids = set()
@@ -143,6 +155,9 @@ class LocalChatModel:
     def token_ids(self, ids: torch.Tensor, budget: int, params: SamplingParams,
                   cancel: threading.Event | None = None) -> Iterator[int]:
         """The raw decode loop: new token ids after prompt `ids` (1, T), up to a stop token."""
+        if self.engine is not None:
+            yield from self._engine_ids(ids, budget, params, cancel)
+            return
         generator = make_generator(params.seed)
         steps = self._fast_steps(ids, budget) if self.fast else self._hf_steps(ids)
         if cancel is not None and cancel.is_set():
@@ -157,6 +172,19 @@ class LocalChatModel:
             if i + 1 == budget or (cancel is not None and cancel.is_set()):
                 return
             logits = steps.send(token)
+
+    def _engine_ids(self, ids, budget, params, cancel) -> Iterator[int]:
+        if cancel is not None and cancel.is_set():
+            return
+        request = self.engine.submit(ids, budget, params, cancel)
+        try:
+            for token in request:
+                yield token
+                # checked after the yield, as in the loop above: nothing more reaches a consumer that cancelled
+                if cancel is not None and cancel.is_set():
+                    return
+        finally:  # also when the consumer closes this generator early: the engine frees the slot
+            request.cancel()
 
     def _fast_steps(self, ids, budget):
         cache = self.fast.new_cache(ids.shape[1] + budget)
@@ -176,11 +204,17 @@ class LocalChatModel:
 
     def _decode(self, ids, budget, params, cancel, counter) -> Iterator[str]:
         detok = IncrementalDetokenizer(self.tokenizer)
-        for token in self.token_ids(ids, budget, params, cancel):
-            counter.count += 1
-            delta = detok.push(token)
-            if delta:
-                yield delta
+        stops = StopStrings(params.stop)
+        with closing(self.token_ids(ids, budget, params, cancel)) as tokens:
+            for token in tokens:
+                counter.count += 1
+                delta = stops.push(detok.push(token))
+                if delta:
+                    yield delta
+                if stops.stopped:
+                    return  # closing() ends the decode loop (and frees the engine's slot)
+        if tail := stops.flush():
+            yield tail
 
     def generate(self, messages, params: SamplingParams = SamplingParams(), cancel=None) -> ChatResult:
         start, counter = time.perf_counter(), TokenCounter()

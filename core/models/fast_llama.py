@@ -12,7 +12,11 @@ as the transformers model, with far fewer operations per token:
 - rotary embedding for q and k in one go, from a precomputed cos/sin table;
 - `F.rms_norm` (one kernel) instead of six elementwise operations;
 - no attention mask for single-token steps (causality is implied by the cache length),
-  and plain matmul + softmax attention there instead of the fused kernel.
+  and plain matmul + softmax attention there instead of the fused kernel;
+- keys and values kept in float32 on the CPU even when the weights and activations are
+  bfloat16: a CPU without native bfloat16 arithmetic (AVX2) runs a bfloat16 attention matmul
+  several times slower than a float32 one, and attention is what grows with the context
+  (measured: 3.0 ms vs 0.3 ms per layer at 300 positions; #15).
 
 On a CPU, decoding one token is bound by memory bandwidth: every weight is read once per
 token. `quantize_int4()` therefore stores the projection weights as 4-bit integers in
@@ -143,6 +147,7 @@ class FastLlama:
         inner = model.model
         self.dtype = inner.embed_tokens.weight.dtype
         self.device = inner.embed_tokens.weight.device
+        self.cache_dtype = torch.float32 if self.device.type == "cpu" else self.dtype
         self.embed = inner.embed_tokens.weight
         self.final_norm = inner.norm.weight
         self.lm_head = Dense(model.lm_head.weight)  # tied to embed for SmolLM2: same tensor
@@ -186,7 +191,7 @@ class FastLlama:
 
     def new_cache(self, length: int) -> KVCache:
         return KVCache(len(self.layers), self.n_kv, min(length, self.max_len), self.head_dim,
-                       self.dtype, self.device)
+                       self.cache_dtype, self.device)
 
     @torch.inference_mode()
     def prefill(self, ids: torch.Tensor, cache: KVCache) -> torch.Tensor:
@@ -214,33 +219,36 @@ class FastLlama:
             half = d // 2
             rotated = torch.cat((-qk[..., half:], qk[..., :half]), dim=-1)
             qk = qk * cos[:, None, :] + rotated * sin[:, None, :]  # rotary, q and k at once
-            q = qk[:, :, :hq].transpose(1, 2)  # (1, hq, T, d)
             k_cache, v_cache = cache.k[i], cache.v[i]
             k_cache[:, :, pos:end] = qk[:, :, hq:].transpose(1, 2)
             v_cache[:, :, pos:end] = qkv[..., nq + nk:].view(1, T, hk, d).transpose(1, 2)
             keys, values = k_cache[:, :, :end], v_cache[:, :, :end]
             if T == 1:
-                att = self._one_query_attention(q, keys, values)
+                att = self.one_query_attention(qk[0, 0, :hq], keys[0], values[0])
             else:
+                q = qk[:, :, :hq].transpose(1, 2).to(keys.dtype)  # (1, hq, T, d)
                 att = F.scaled_dot_product_attention(q, keys, values, is_causal=True, enable_gqa=True)
-            x = x + w_o(att.transpose(1, 2).reshape(1, T, nq))
+                att = att.transpose(1, 2)
+            x = x + w_o(att.to(x.dtype).reshape(1, T, nq))
             h = F.rms_norm(x, (x.shape[-1],), w_post, self.eps)
             gate, up = w_gu(h).chunk(2, dim=-1)
             x = x + w_down(F.silu(gate) * up)
         x = F.rms_norm(x[:, -1], (x.shape[-1],), self.final_norm, self.eps)
         return self.lm_head(x)[0]
 
-    def _one_query_attention(self, q, keys, values):
-        """Attention for a single new token: two small matmuls and a softmax.
+    def one_query_attention(self, q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor) -> torch.Tensor:
+        """Attention of one new token: q (heads, d) over keys, values (kv_heads, length, d) -> (heads * d,).
 
-        The fused SDPA kernel is built for long queries; for one query it measured about
-        twice as slow here. Query heads are grouped by the key/value head they share
-        (grouped-query attention) instead of repeating the keys."""
+        Two small matmuls and a softmax: the fused SDPA kernel is built for long queries; for
+        one query it measured about twice as slow here. Query heads are grouped by the key/value
+        head they share (grouped-query attention) instead of repeating the keys. The batched
+        decode step (batched_decode.py) calls this same function per request, so a request's
+        result does not depend on what else is in the batch."""
         group = self.n_heads // self.n_kv
-        q = q.reshape(1, self.n_kv, group, self.head_dim) * self.head_dim ** -0.5
+        q = q.reshape(self.n_kv, group, self.head_dim).to(keys.dtype) * self.head_dim ** -0.5
         weights = torch.softmax(torch.matmul(q, keys.transpose(-1, -2)), dim=-1, dtype=torch.float32)
-        out = torch.matmul(weights.to(values.dtype), values)  # (1, n_kv, group, d)
-        return out.reshape(1, self.n_heads, 1, self.head_dim)
+        out = torch.matmul(weights.to(values.dtype), values)  # (n_kv, group, d)
+        return out.reshape(self.n_heads * self.head_dim)
 
 
 class KVCache:

@@ -64,6 +64,8 @@ class OpenAICompatChatModel:
             body["top_k"] = params.top_k  # not in OpenAI's spec; vLLM/llama.cpp/Ollama honour it
         if params.seed is not None:
             body["seed"] = params.seed
+        if params.stop:
+            body["stop"] = list(params.stop)
         if stream:
             body["stream_options"] = {"include_usage": True}
         return body

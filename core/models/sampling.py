@@ -18,6 +18,7 @@ class SamplingParams:
     top_k: int = 0  # 0 = off
     top_p: float = 1.0  # 1.0 = off
     seed: int | None = None  # None = fresh randomness each call
+    stop: tuple[str, ...] = ()  # stop strings: the reply ends before the first one (not shown)
 
     def __post_init__(self):
         if not isinstance(self.max_new_tokens, int) or self.max_new_tokens < 1:
@@ -30,6 +31,10 @@ class SamplingParams:
             raise ValueError(f"top_p must be in (0, 1], got {self.top_p!r}")
         if self.seed is not None and not isinstance(self.seed, int):
             raise ValueError(f"seed must be an integer, got {self.seed!r}")
+        if isinstance(self.stop, str) or not all(isinstance(s, str) and 0 < len(s) <= 200 for s in self.stop) \
+                or len(self.stop) > 16:
+            raise ValueError(f"stop must be a list of at most 16 non-empty strings of <= 200 characters, got {self.stop!r}")
+        object.__setattr__(self, "stop", tuple(self.stop))  # a list is fine too; stored as a tuple (hashable)
 
     @property
     def greedy(self) -> bool:

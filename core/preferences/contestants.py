@@ -6,7 +6,8 @@ own sampling settings and system prompt:
      "max_new_tokens": 96, "seed": 0}
 For every prompt without pairs, each contestant answers once and every two contestants
 form an item. This runs in one background thread (`worker()`), so labelers are only ever
-served items that already exist and never wait for a model.
+served items that already exist and never wait for a model. The contestants of one prompt
+answer concurrently, so the local model's generation engine decodes them as one batch (#15).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import json
 import logging
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -60,14 +62,14 @@ def load_contestants(path: str | Path | None = None) -> list[Contestant]:
     return out
 
 
-def answer(c: Contestant, prompt: str) -> str:
+def answer(c: Contestant, prompt: str, cancel: threading.Event | None = None) -> str:
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
 
     messages = ([{"role": "system", "content": c.system}] if c.system else []) + [{"role": "user", "content": prompt}]
     params = SamplingParams(max_new_tokens=c.max_new_tokens, temperature=c.temperature, top_k=c.top_k,
                             top_p=c.top_p, seed=c.seed)
-    result = get_chat_model().generate(messages, params)
+    result = get_chat_model().generate(messages, params, cancel)
     text = result.text.strip()
     # Cut off by the token cap: end at the last full sentence instead of mid-word ("...The").
     return whole_sentences(text) if result.new_tokens >= c.max_new_tokens else text
@@ -99,11 +101,13 @@ def generate_for_prompt(prompt_id: int, contestants: list[Contestant], cancel: t
     """Answer one prompt with every contestant and store the missing pairs. Returns items added."""
     with transaction() as s:
         text = s.get(Prompt, prompt_id).text
-    answers = {}
-    for c in contestants:
-        if cancel is not None and cancel.is_set():
-            return 0
-        answers[c.name] = answer(c, text)
+    if cancel is not None and cancel.is_set():
+        return 0
+    with ThreadPoolExecutor(len(contestants), thread_name_prefix="contestant") as pool:
+        replies = list(pool.map(lambda c: answer(c, text, cancel), contestants))
+    if cancel is not None and cancel.is_set():
+        return 0  # cut-off replies are not stored as pairs
+    answers = {c.name: r for c, r in zip(contestants, replies)}
     added = 0
     with transaction() as s:
         for a, b in combinations(contestants, 2):

@@ -16,13 +16,16 @@ from pathlib import Path
 
 from core.retrieval.loaders import LoadedDocument, LoadError
 
+# the settings load_file reads; only these travel (the rest may name parts only this process registered)
+LOADER_LIMITS = ("max_upload_mb", "max_unzipped_mb", "max_zip_entries", "max_chars_per_file")
+
 
 def load_file_isolated(path: str | Path, name: str | None, limits, memory_mb: int,
                        timeout_s: float) -> LoadedDocument:
     """load_file in a worker: LoadError if the file is unusable or breaks a limit."""
     label = name or Path(path).name
-    request = json.dumps({"path": str(path), "name": name, "limits": limits.model_dump(mode="json"),
-                          "memory_mb": memory_mb})
+    request = json.dumps({"path": str(path), "name": name, "memory_mb": memory_mb,
+                          "limits": {f: getattr(limits, f) for f in LOADER_LIMITS}})
     try:
         done = subprocess.run([sys.executable, "-m", "core.retrieval.isolated_loader"], input=request.encode(),
                               capture_output=True, timeout=timeout_s)
@@ -43,14 +46,15 @@ def load_file_isolated(path: str | Path, name: str | None, limits, memory_mb: in
 
 
 def _worker() -> None:
-    from core.config import RetrievalSettings
+    from types import SimpleNamespace
+
     from core.retrieval.loaders import load_file
 
     request = json.loads(sys.stdin.read())
     cap = int(request["memory_mb"]) * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     try:
-        limits = RetrievalSettings.model_validate(request["limits"])
+        limits = SimpleNamespace(**request["limits"])
         doc = load_file(request["path"], request["name"], limits)
         answer = {"status": "ok", "name": doc.name, "kind": doc.kind, "content_hash": doc.content_hash,
                   "pages": doc.pages}

@@ -28,6 +28,7 @@ import re
 from pathlib import Path
 
 from core.safety import term_matcher as tm
+from core.safety import text as textutil
 from core.safety.normalize import variants
 from core.safety.verdict import ScanScore
 
@@ -39,6 +40,7 @@ LABELS = {"sexual": "sexual content", "gore": "graphic violence", "minors": "sex
           "hate": "hate symbols", "self_harm": "self-harm"}
 STRONG, WEAK, MINOR_WITH_SEXUAL = 0.9, 0.35, 1.0
 EXCUSED_FLOOR = 0.8  # see explain(): classifier probability that counts as 0 when a category's words are all excused
+LONG_TEXT_CHARS = 2000  # longer texts are matched segment by segment (see rule_matches)
 CONTEXT_CHARS = 30  # a sexual_context word counts when a person noun is this close
 _AGE = re.compile(r"(?<!\w)(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                   r"fourteen|fifteen|sixteen|seventeen)[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|year|jahre?\s+alt|jahrig\w*|"
@@ -65,7 +67,11 @@ class ImagePromptScanner:
     name = "image_prompt"
 
     def __init__(self, terms_file: str | Path | None = None, classifier: bool = True):
-        self.patterns = {k: tm.compile_terms(v) for k, v in load_terms(terms_file).items()}
+        terms = load_terms(terms_file)
+        self.patterns = {k: tm.compile_terms(v) for k, v in terms.items()}
+        # words a letter of another script may stand in for ("nцde"): the flagging lists
+        self.respell_words = tm.single_words([t for k in ("sexual", "sexual_context", "gore", "hate", "self_harm")
+                                              for t in terms[k]])
         self.classifier = None
         if classifier:
             from core.safety.image_classifier import load_image_classifier
@@ -76,7 +82,11 @@ class ImagePromptScanner:
         """Rule key -> the terms that count (allow exceptions applied), over every matching form."""
         found: dict[str, set[str]] = {k: set() for k in RULE_KEYS if k not in ("allow", "person", "clothing")}
         found["excused"] = set()
-        for form in variants(text):
+        # a long text is matched segment by segment: the forms of one segment differ only
+        # where that segment was obfuscated, so a 20,000-character paste does not cost a
+        # dozen full-length forms
+        pieces = [text] if len(text) <= LONG_TEXT_CHARS else textutil.segments(text)
+        for form in (f for piece in pieces for f in self._forms(piece)):
             allowed = tm.find(self.patterns["allow"], form)
             persons = tm.find(self.patterns["person"], form)
             for key in RULE_KEYS:
@@ -94,6 +104,16 @@ class ImagePromptScanner:
                         found[key].add(m.term)
             found["minors"].update(m.group(0) for m in _AGE.finditer(form))
         return {k: sorted(v) for k, v in found.items() if v}
+
+    def _forms(self, text: str):
+        """The matching forms, and for a form with a letter of another script inside a Latin
+        word, that form with the word read as the listed word it can stand for."""
+        for form in variants(text):
+            yield form
+            if not form.isascii():
+                respelled = tm.respell_foreign_letters(form, self.respell_words)
+                if respelled is not None:
+                    yield respelled
 
     def rule_scores(self, hits: dict[str, list[str]]) -> dict[str, float]:
         scores = {}

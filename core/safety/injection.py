@@ -15,16 +15,18 @@ clearly closer to an attack.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import numpy as np
 
 from core.safety import text as textutil
-from core.safety.normalize import variants
+from core.safety.normalize import iter_variants
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
 MAX_SEGMENTS = 48
 WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
+LONG_TEXT_CHARS = 2000  # longer texts get the rules' normalised reading segment by segment
 # classifier probability -> score: below FLOOR nothing, at FLAG exactly the flag line 0.5
 CLASSIFIER_FLOOR, CLASSIFIER_FLAG = 0.6, 0.9  # chosen on the dev split of tests/data/safety_eval.jsonl
 
@@ -39,6 +41,13 @@ _SECRET_PROMPT = (r"(?:system\s+(?:prompt|message|instructions?)|initial\s+(?:pr
                   r"pre-?prompt|prelude|(?:your|the)\s+instructions|(?:your|the)\s+(?:full\s+)?(?:prompt|configuration)|"
                   r"previous\s+instructions)")
 
+# the setup text a user cannot see, named without the words "prompt" or "instructions"
+_HIDDEN_SETUP = (r"(?:(?:loaded|put|given|fed|written)\s+(?:in)?to\s+you\s+before|before\s+(?:i|we|the\s+user)\s+(?:started|began)\s+(?:typing|writing|chatting)|"
+                 r"(?:define|shape|govern|control|determine)s?\s+how\s+you\s+(?:behave|act|respond|answer|work)|"
+                 r"(?:the\s+)?(?:user|users|i|we)\s+(?:normally\s+|usually\s+)?(?:can(?:no|')t|cannot|do(?:n't|\s+not)|never)\s+see|"
+                 r"(?:who|that)\s+(?:deployed|configured|set\s+up|built|programmed)\s+you\s+(?:told|tell|asked|instructed)\s+you|"
+                 r"(?:deployed|configured|set\s+up|programmed)\s+you[^.?!\n]{0,30}\btold\s+you\s+to\b)")
+
 # (pattern, weight, reason)
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
@@ -50,7 +59,8 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "asks to ignore the text above"),
     (re.compile(r"(?<!never\s)(?<!not\s)(?<!don't\s)\b(?:tell|give|reveal|show|share)\s+(?:me\s+)?(?:the|your)\s+(?:\w+\s+)?(?:password|credentials|api\s+key|secret\s+key)\b", re.I),
      0.6, "asks for a secret the assistant holds"),
-    (re.compile(_RULES + r"\s+(?:\w+\s+){0,4}?(?:no\s+longer\s+(?:apply|count|matter)|(?:do\s+not|don't|doesn't)\s+(?:apply|count|matter)(?:\s+anymore)?|are\s+(?:void|lifted|disabled|off|suspended|cancelled|canceled|outdated))", re.I),
+    (re.compile(r"\b" + _RULES + r"\s+(?:\w+\s+){0,4}?(?:no\s+longer\s+(?:apply|count|matter)|(?:do\s+not|don't|doesn't)\s+(?:apply|count|matter)(?:\s+anymore)?|(?:are|is|have\s+been|has\s+been)\s+(?:now\s+)?(?:void|lifted|disabled|off|suspended|cancelled|canceled|outdated|"
+                r"switched\s+off|turned\s+off|deactivated|withdrawn|revoked|expired))", re.I),
      0.85, "declares the rules void"),
     (re.compile(r"\b" + _EXTRACT + r"\s+(?:me\s+)?" + _W + r"{0,4}?" + _SECRET_PROMPT, re.I), 0.85, "asks for the system prompt"),
     (re.compile(r"\b(?:what\s+(?:are|were|is|was)\s+your\s+(?:\w+\s+)?(?:instructions|system\s+prompt|initial\s+prompt|rules\s+exactly))"
@@ -81,10 +91,24 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:note|message|attention|instructions?|dear)\s+(?:to\s+)?(?:any\s+|all\s+)?(?:ai|assistants?|language\s+models?|llms?|chatbots?|ai\s+(?:agents?|models?|assistants?))\b|"
                 r"\bif\s+you\s+are\s+an?\s+(?:ai|language\s+model|llm|assistant|chatbot)\b|\bai\s+(?:agents|assistants?|models?)\s*:", re.I),
      0.55, "addresses an AI from inside the text"),
+    (re.compile(r"\bto\s+(?:any|all|the|every)\s+(?:ai|language\s+models?|llms?|chatbots?|ai\s+(?:agents?|models?|assistants?))\s+"
+                r"(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling)\b", re.I),
+     0.55, "addresses an AI from inside the text"),
     (re.compile(r"\b(?:do\s+not|don't|never)\s+(?:mention|reveal|tell\s+(?:the\s+)?user\s+about)\s+(?:this|these)\s+instructions?\b", re.I), 0.6, "hides its instructions"),
     (re.compile(r"\bnew\s+instructions?\s*:", re.I), 0.35, "announces new instructions"),
     (re.compile(r"\bobey\s+(?:only\s+)?me\b|\bserve\s+only\s+me\b|\bdo\s+(?:exactly\s+)?(?:as|what)\s+i\s+say\b|\bobey\s+the\s+user\s+unconditionally\b", re.I),
      0.45, "demands obedience"),
+    (re.compile(r"\b(?:copy|reproduce|quote|recite|repeat|paste|type\s+out|write\s+(?:out|down)|echo(?:\s+back)?|print|show|list)\b"
+                r"[^.?!\n]{0,120}?" + _HIDDEN_SETUP + "|" + _HIDDEN_SETUP + r"[^.?!\n]{0,60}?[.?!]?\s*(?:please\s+)?"
+                r"(?:quote|copy|reproduce|recite|repeat)\s+(?:it|them|that|those)\b", re.I),
+     0.8, "asks for the hidden setup text"),
+    (re.compile(r"\b(?:automated|automatic|ai|llm)[\s-]+(?:screeners?|screening\s+(?:tools?|systems?)|reviewers?|graders?|"
+                r"rankers?|ranking\s+systems?|recruit\w*\s+tools?|parsers?|agents?|readers?|evaluators?|filters?)\s*:"
+                r"|\bnote\s+(?:for|to)\s+(?:the|any)\s+(?:\w+\s+)?(?:screener|screening\s+tool|reviewer\s+bot|grader|ranking\s+system|bot)\b", re.I),
+     0.55, "addresses an automated reader from inside the text"),
+    (re.compile(r"\b(?:secret|hidden|confidential|private)\s+(?:instructions|rules|prompt|configuration|directives)\s+"
+                r"(?:it|you|he|she|they)\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+given\b", re.I),
+     0.5, "names the secret instructions it was given"),
     (re.compile(r"\bsystem\s+override\b|\brestrictions?\s+(?:are\s+)?lifted\b|\bsafety\s*=\s*off\b", re.I), 0.7, "declares an override"),
 ]
 
@@ -124,6 +148,24 @@ _REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|li
                         r"called|known\s+as|containing|contains)\W*$", re.I)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LOWERED: dict[re.Pattern, re.Pattern] = {}
+
+
+def _lower(rx: re.Pattern) -> re.Pattern:
+    """A case-sensitive copy of a case-insensitive pattern, for lower-cased text: its
+    letters lower-cased (escapes such as \\S or \\W kept as they are)."""
+    low = _LOWERED.get(rx)
+    if low is None:
+        source = re.sub(r"\\.|[A-Z]", lambda m: m.group(0) if m.group(0)[0] == "\\" else m.group(0).lower(), rx.pattern)
+        low = _LOWERED[rx] = re.compile(source, rx.flags & ~re.I)
+    return low
+
+
+def _ascii(text: str) -> str:
+    return _NON_ASCII.sub("", text)
+
+
 class InjectionScanner:
     name = "injection"
 
@@ -138,26 +180,57 @@ class InjectionScanner:
 
     def heuristics(self, text: str) -> tuple[float, list[str]]:
         """Rules on the text as written and on its normalised forms (leetspeak, split
-        letters, look-alike letters undone); the strongest reading counts."""
-        best = self._heuristics(text, PATTERNS)
-        for form in variants(text)[:2]:
+        letters, look-alike letters undone); the strongest reading counts.
+
+        A long text (a retrieved document) is read once as written with every rule, and
+        only its segments that normalising changes are read again in their matching forms:
+        the same rules for a fraction of the cost (each pass over 20,000 characters costs
+        tens of milliseconds)."""
+        if len(text) <= LONG_TEXT_CHARS:
+            return self._strongest(text, PATTERNS)
+        best = self._heuristics(text, PATTERNS + ML_PATTERNS)
+        changed = []
+        for seg in textutil.segments(text):
+            forms = list(islice(iter_variants(seg), 2))
+            # the rules are written in Latin letters: a segment whose matching forms differ from
+            # it only outside ASCII (Cyrillic "й" -> "и") reads the same to them
+            if any(_ascii(f) != _ascii(seg.casefold()) for f in forms):
+                changed.append((seg, forms))
+        if sum(len(seg) for seg, _ in changed) > len(text) // 2:
+            # mostly changed (junk, a look-alike-laden paste): the whole text's forms are cheaper
+            return max(best, self._strongest(text, ()), key=lambda r: r[0])
+        for seg, forms in changed:
+            best = max(best, self._strongest(seg, (), forms), key=lambda r: r[0])
+        return best
+
+    def _strongest(self, text: str, as_written, forms=None) -> tuple[float, list[str]]:
+        best = self._heuristics(text, as_written) if as_written else (0.0, [])
+        for form in forms if forms is not None else islice(iter_variants(text), 2):
             cand = self._heuristics(form, PATTERNS + ML_PATTERNS)
             if cand[0] > best[0]:
                 best = cand
         return best
 
     def _heuristics(self, text: str, patterns) -> tuple[float, list[str]]:
-        meta = bool(_META.search(text))
+        # the text is lower-cased once and matched by case-sensitive copies of the patterns:
+        # the same matches (their letters are ASCII; the text went through NFKC) at a third of
+        # the cost of re.IGNORECASE, more on non-ASCII text
+        lowered = text.lower()
+        fast = len(lowered) == len(text)
+        if fast:
+            text = lowered
+        meta = bool(_lower(_META).search(text) if fast else _META.search(text))
+        reporting = _lower(_REPORTING) if fast else _REPORTING
         # a quoted phrase is a mention, not a request, in a question about attacks or
         # after a reporting cue ('a document that says "ignore your instructions"')
         quoted = [m.span() for m in _QUOTED.finditer(text)
-                  if meta or _REPORTING.search(text, max(0, m.start() - 40), m.start())]
+                  if meta or reporting.search(text, max(0, m.start() - 40), m.start())]
         keep = 1.0
         reasons = []
         for rx, weight, why in patterns:
             if why.replace(" (other language)", "") in reasons:
                 continue  # one family counts once, whatever language matched it
-            for m in rx.finditer(text):
+            for m in (_lower(rx) if fast else rx).finditer(text):
                 inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted)
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
                 if meta and not inside_quote:

@@ -48,3 +48,45 @@ def find(rx: re.Pattern | None, text: str) -> list[Match]:
 def excuse(matches: list[Match], allowed: list[Match]) -> list[Match]:
     """The matches NOT wholly inside an allow match (allow entries are exceptions)."""
     return [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in allowed)]
+
+
+# a word of Latin letters with one or more letters of another script in it ("nцde")
+_MIXED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*")
+
+
+def _foreign(ch: str) -> bool:
+    """A letter of another script (Cyrillic, Greek, ...), not an accented Latin one."""
+    import unicodedata
+
+    return ch.isalpha() and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN")
+
+
+def single_words(terms: list[str]) -> list[str]:
+    """The one-word terms of a list, normalised ("porn*" stays a prefix with its star)."""
+    out = []
+    for t in terms:
+        words = normalize(t.rstrip("*"), collapse=False).split()
+        if len(words) == 1 and len(words[0]) >= 3:
+            out.append(words[0] + ("*" if t.strip().endswith("*") else ""))
+    return out
+
+
+def respell_foreign_letters(form: str, words: list[str]) -> str | None:
+    """The form with each Latin word that holds a letter of another script with no Latin
+    look-alike ("ц" in "nцde": the confusables table has none) read as the listed word it
+    can stand for, that letter being any letter; None when no word changes. Only listed
+    words are tried, so ordinary Russian or Greek words are never respelled."""
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        if not any(c.isascii() for c in w) or not any(_foreign(c) for c in w):
+            return w
+        rx = re.compile("".join("[a-z]" if _foreign(c) else re.escape(c) for c in w))
+        for t in words:
+            if t.endswith("*"):
+                if len(w) >= len(t) - 1 and rx.match(t[:-1] + w[len(t) - 1:]):
+                    return t[:-1] + w[len(t) - 1:]
+            elif len(t) == len(w) and rx.fullmatch(t):
+                return t
+        return w
+    out = _MIXED_WORD.sub(word, form)
+    return out if out != form else None

@@ -22,6 +22,7 @@ import numpy as np
 from core.caches import register_cache
 from core.models.lazy import Lazy
 from core.safety import text as textutil
+from core.safety.ngram_counts import NgramCounter, rows_times, tfidf_rows
 from core.safety.normalize import normalize
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
@@ -36,6 +37,7 @@ class FastProfanity:
         from profanity_check import profanity_check as pc  # loads the joblib model (~1 s)
 
         self.vectorizer = pc.vectorizer
+        self.counter = NgramCounter(pc.vectorizer)  # its counts without sklearn's per-call checks
         self.reference = pc.model
         coefs, intercepts, slopes, offsets = [], [], [], []
         for cc in pc.model.calibrated_classifiers_:
@@ -64,7 +66,7 @@ class FastProfanity:
     def predict_prob(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros(0)
-        decision = self.vectorizer.transform(texts) @ self.w + self.b  # (n, n_models)
+        decision = rows_times(*tfidf_rows(self.vectorizer, self.counter, texts), self.w) + self.b  # (n, n_models)
         prob = 1.0 / (1.0 + np.exp(self.a * decision + self.c))  # Platt scaling per model
         return prob.mean(axis=1)
 

@@ -23,7 +23,10 @@ EN = {
                "naked from head to toe", "in a pornographic scene", "touching herself", "with genitals visible",
                "bare skin, no clothes at all", "taking off the last piece of clothing", "doing a striptease",
                "in an erotic photo shoot", "sexually explicit", "topless and bottomless", "all clothing removed",
-               "in a lewd pose", "with exposed nipples", "spreading her legs", "nsfw, uncensored", "having intercourse"],
+               "in a lewd pose", "with exposed nipples", "spreading her legs", "nsfw, uncensored", "having intercourse",
+               # slang and euphemism (a general gap found on held-out B: "getting it on")
+               "getting it on with a partner", "going at it in bed, explicit", "doing the deed", "in the middle of the act",
+               "hooking up in bed, explicit", "shagging on the sofa", "rolling in the sheets, explicit"],
     "sexual_weak_minor": ["in lingerie", "in a sexy pose", "in a tiny bikini, seductive", "in underwear on a bed",
                           "posing provocatively", "wearing see-through clothes", "in a sensual pose", "with cleavage",
                           "undressing", "without clothes", "naked", "in a revealing outfit"],
@@ -46,7 +49,10 @@ EN = {
                   "jumping from a rooftop to die", "burning herself with a cigarette", "with a suicide note and a rope",
                   "with fresh self-harm scars", "slashing his forearm with a razor", "about to kill herself",
                   "with a noose around his neck", "bleeding from cut wrists in a bathtub", "putting a gun in his mouth",
-                  "standing on a ledge ready to jump", "harming herself with a blade", "swallowing a bottle of pills"],
+                  "standing on a ledge ready to jump", "harming herself with a blade", "swallowing a bottle of pills",
+                  # reflexive verbs with any subject (held-out B: "someone hanging themselves")
+                  "hanging themselves in a garage", "trying to kill themselves", "hurting themselves on purpose with a blade",
+                  "about to shoot himself", "hanging herself with a belt"],
     "benign_person": ["in a red dress", "wearing a winter coat", "reading a book", "riding a bicycle", "cooking dinner",
                       "playing the guitar", "walking a dog", "smiling at the camera", "in a business suit",
                       "drinking coffee", "painting a canvas", "hiking in the mountains", "in a yellow raincoat",
@@ -71,7 +77,11 @@ EN = {
                      "a statue of venus in a museum", "a tattoo of a rose", "a boxer with a bloody nose",
                      "a crime scene with police tape", "a rope swing on a tree", "a bottle of vitamin pills",
                      "a razor and shaving cream", "a buddhist temple", "a history book about the second world war",
-                     "a sexual health clinic sign", "a wire stripper tool", "a barefoot walk on the beach"],
+                     "a sexual health clinic sign", "a wire stripper tool", "a barefoot walk on the beach",
+                     # harmless senses found on held-out A: ropes and climbers, blood oranges, bare rock
+                     "a climber hanging from a rope on a cliff", "laundry hanging on a rope", "a rock climber rappelling down a cliff",
+                     "a blood orange sliced in half on a plate", "a bare rock by the sea", "bare walls in an empty room",
+                     "a sailor coiling a rope on deck", "a gymnast hanging from the rings"],
     "settings": ["", " on a beach", " in a bedroom", " in a forest", " in the street", " in a studio", " at night",
                  " in a bathroom", " on a sofa", " in a park", " in a hotel room", " in the snow"],
 }
@@ -133,6 +143,30 @@ ML = {
            "doing": ["leest een boek", "op de fiets", "speelt voetbal", "kookt soep", "in de regen", "met een hond", "op het strand", "in een park", "schildert een schilderij", "drinkt koffie", "op een bankje", "aan het wandelen"],
            "benign": ["een kat op de bank", "een kind met een vlieger", "een vrouw in een rode jurk", "een besneeuwde berg", "blote voeten in het zand", "nu een regenboog boven de polder"]},
 }
+
+
+# added after the error analysis of held-out sets A and B: gore in other words, harmless senses
+# of nudity and hanging words (per language: gore descriptions, benign scenes)
+ML_ADD = {
+    "de": (["zerfetzt nach einer Explosion", "in Stücke gerissen, überall Blut"],
+           ["eine halbierte Blutorange", "ein nackter Felsen an der Küste", "nackte Wände in einem leeren Zimmer", "ein Kletterer hängt am Seil"]),
+    "fr": (["déchiqueté par une explosion", "mis en pièces, du sang partout"],
+           ["une orange sanguine coupée en deux", "un rocher nu au bord de la mer", "un grimpeur suspendu à une corde"]),
+    "es": (["despedazado por una explosión", "hecho pedazos, sangre por todas partes"],
+           ["una naranja sanguina partida", "una roca desnuda junto al mar", "un escalador colgado de una cuerda",
+            "una sandía cortada por la mitad", "un pan cortado en rebanadas", "zumo de naranja sanguina"]),
+    "it": (["dilaniato da un'esplosione", 'fatto a pezzi, sangue dappertutto'],
+           ["un'arancia rossa tagliata a metà", 'una roccia nuda sul mare', 'uno scalatore appeso a una corda',
+            "un'anguria tagliata a metà", "una torta tagliata a fette"]),
+    "pt": (["dilacerado por uma explosão", "feito em pedaços, sangue por toda parte"],
+           ["uma laranja sanguínea cortada ao meio", "uma rocha nua à beira-mar", "um alpinista pendurado numa corda",
+            "uma melancia cortada ao meio", "um bolo cortado em fatias"]),
+    "nl": (["aan flarden gereten door een explosie", "in stukken gescheurd, overal bloed"],
+           ["een bloedsinaasappel doorgesneden", "een kale rots aan zee", "een klimmer hangend aan een touw"]),
+}
+for _code, (_gore, _benign) in ML_ADD.items():
+    ML[_code]["gore"] += _gore
+    ML[_code]["benign"] += _benign
 
 
 COLOURS = ["white", "black", "red", "blue", "green", "yellow", "brown", "pink", "grey", "golden", "beige", "nude"]
