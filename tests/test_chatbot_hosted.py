@@ -21,7 +21,7 @@ def hosted(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     data = tmp_path_factory.mktemp("hosted-data")
     for k, v in {"GENAI_DATA_DIR": str(data), "GENAI_HOSTED": "true", "GENAI_HOST_TOKEN": HOST_TOKEN,
-                 "GENAI_RATE_INGEST_PER_MIN": "6", "GENAI_MAX_PRIVATE_COLLECTIONS": "2",
+                 "GENAI_RATE_INGEST_PER_MIN": "6", "GENAI_RATE_ASK_PER_MIN": "5", "GENAI_MAX_PRIVATE_COLLECTIONS": "2",
                  "GENAI_MAX_UPLOAD_MB": "1"}.items():
         mp.setenv(k, v)
     reset_settings()
@@ -131,7 +131,7 @@ def test_uploads_over_the_limit_are_refused_by_the_server(hosted, tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * (2 * 2**20))  # GENAI_MAX_UPLOAD_MB=1
     _fails(Client(url, verbose=False).predict, [handle_file(str(big))], "mine", 1000, 200,
-           "dave-browser-secret-0123456789", None, api_name="/ingest", match="size")
+           "dave-browser-secret-0123456789", None, api_name="/ingest", match="maximum")
 
 
 def test_expensive_actions_are_rate_limited_per_visitor(hosted):
@@ -145,6 +145,17 @@ def test_expensive_actions_are_rate_limited_per_visitor(hosted):
             assert "GENAI_RATE_INGEST_PER_MIN" not in str(e)
     _fails(c.predict, "erins", 1000, 200, visitor, None, api_name="/ingest_sample",
            match="GENAI_RATE_INGEST_PER_MIN")
+
+
+def test_questions_are_rate_limited_per_visitor(hosted):
+    url, _ = hosted
+    c = Client(url, verbose=False)
+    visitor = "frank-browser-secret-0123456789"
+    for _ in range(5):  # GENAI_RATE_ASK_PER_MIN=5
+        c.predict("When does the office close?", "sample", "hybrid", 2, visitor, api_name="/search")
+    _fails(c.predict, "When does the office close?", "sample", "hybrid", 2, visitor, api_name="/search",
+           match="GENAI_RATE_ASK_PER_MIN")
+    c.predict("When does the office close?", "sample", "hybrid", 2, ALICE, api_name="/search")  # others unaffected
 
 
 def test_questions_have_a_length_limit(hosted):

@@ -56,3 +56,21 @@ def test_the_limits_travel_with_the_request_not_the_worker_environment(tmp_path,
     strict = load_settings({"GENAI_DATA_DIR": str(tmp_path), "GENAI_MAX_CHARS_PER_FILE": "1000"}).retrieval
     with pytest.raises(LoadError, match="GENAI_MAX_CHARS_PER_FILE"):
         load_file_isolated(text, None, strict, memory_mb=1024, timeout_s=60)
+
+
+def test_one_request_cannot_add_more_text_than_its_limit(data_dir, monkeypatch, tmp_path):
+    """GENAI_MAX_CHARS_PER_REQUEST bounds a request over all its files: the file past it is refused
+    by name, the ones before it are ingested."""
+    from core.config import reset_settings
+    from core.retrieval.collection import open_collection
+
+    monkeypatch.setenv("GENAI_MAX_CHARS_PER_REQUEST", "3000")
+    reset_settings()
+    files = []
+    for i in range(3):
+        f = tmp_path / f"part{i}.md"
+        f.write_text(f"# Part {i}\n" + f"Lanterns of harbour {i} glow at night. " * 35)  # ~1400 chars each
+        files.append(f)
+    report = open_collection("parts").ingest(files)
+    assert [f.status for f in report.files] == ["added", "added", "error"]
+    assert "GENAI_MAX_CHARS_PER_REQUEST" in report.files[2].message and "part2.md" in report.files[2].message

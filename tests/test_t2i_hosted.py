@@ -20,7 +20,8 @@ ALICE, BOB = "alice-browser-secret-0123456789", "bob-browser-secret-98765432100"
 
 @pytest.fixture
 def hosted(data_dir, monkeypatch):
-    for k, v in {"GENAI_HOSTED": "true", "GENAI_HOST_TOKEN": TOKEN, "GENAI_RATE_GENERATE_PER_MIN": "3"}.items():
+    for k, v in {"GENAI_HOSTED": "true", "GENAI_HOST_TOKEN": TOKEN, "GENAI_RATE_GENERATE_PER_MIN": "3",
+                 "GENAI_MAX_FILE_MB": "1"}.items():
         monkeypatch.setenv(k, v)
     reset_settings()
     reset_all()
@@ -60,6 +61,16 @@ def test_an_image_file_is_not_served_to_whoever_guesses_its_path(hosted):
     with pytest.raises(urllib.error.HTTPError) as e:
         urllib.request.urlopen(f"{hosted}gradio_api/file={path}", timeout=10)
     assert e.value.code in (403, 404)
+
+
+def test_an_upload_over_the_limit_is_refused_by_the_server(hosted, tmp_path):
+    """GENAI_MAX_FILE_MB (here 1) caps the PNG drop before any of our code reads it."""
+    from gradio_client import handle_file
+
+    big = tmp_path / "big.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (2 * 2**20))
+    with pytest.raises(Exception, match="(?i)exceed.*maximum"):
+        Client(hosted, verbose=False).predict(handle_file(str(big)), api_name="/restore")
 
 
 def test_generation_is_rate_limited_per_visitor(hosted):
