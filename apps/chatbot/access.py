@@ -6,9 +6,6 @@ ones, `sample` included, are read-only unless the request carries the host token
 """
 from __future__ import annotations
 
-import logging
-import threading
-import time
 from pathlib import Path
 
 import gradio as gr
@@ -17,7 +14,6 @@ from apps.hosting import Room
 from core.config import get_settings
 from core.retrieval import private_collections as pc
 
-log = logging.getLogger(__name__)
 SHARED_DEFAULT = "sample"
 
 
@@ -97,20 +93,3 @@ def sweep_idle(ttl_hours: float) -> list[str]:
         used.forget(name)
         removed.append(name)
     return removed
-
-
-def start_sweeper(ttl_hours: float, every_s: float = 600) -> threading.Thread:
-    """A daemon thread that removes idle private collections every `every_s` seconds."""
-    def loop():
-        while True:
-            try:
-                removed = sweep_idle(ttl_hours)
-                if removed:
-                    log.info("removed %d idle private collection(s)", len(removed))
-            except Exception:  # a failed sweep must not stop the next one
-                log.exception("sweeping idle private collections failed")
-            time.sleep(every_s)
-
-    thread = threading.Thread(target=loop, name="private-collection-sweeper", daemon=True)
-    thread.start()
-    return thread

@@ -404,7 +404,8 @@ if __name__ == "__main__":
         warm["shared sample collection"] = lambda: access.ensure_shared_sample(SAMPLE_DIR)
     start_warm_up(warm)
     if _room().hosted:
-        from apps.chatbot.access import start_sweeper
+        from core.hosting.periodic import run_every
 
-        start_sweeper(get_settings().apps.private_ttl_hours)
+        ttl = get_settings().apps.private_ttl_hours
+        run_every(600, lambda: len(access.sweep_idle(ttl)), "idle private collections")
     demo.queue().launch(**launch_options())

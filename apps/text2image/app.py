@@ -242,7 +242,8 @@ if __name__ == "__main__":
 
     start_warm_up(parts())  # the page serves at once; the first image need not load anything
     if Room.for_app().hosted:
-        from apps.text2image.cleanup import start_cleanup
+        from core.hosting.periodic import run_every
 
-        start_cleanup(get_settings().apps.private_ttl_hours)
+        ttl_s = get_settings().apps.private_ttl_hours * 3600
+        run_every(600, lambda: gallery.remove_owned_older_than(ttl_s), "old visitor images")
     demo.queue().launch(**launch_options())

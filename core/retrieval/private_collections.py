@@ -80,14 +80,17 @@ class LastUsed:
         except (FileNotFoundError, ValueError):
             return {}
 
+    def _write(self, seen: dict[str, float]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(seen))
+        os.replace(tmp, self.path)
+
     def touch(self, stored: str, now: float | None = None) -> None:
         with self._lock:
             seen = self._read()
             seen[stored] = time.time() if now is None else now
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(seen))
-            os.replace(tmp, self.path)
+            self._write(seen)
 
     def idle(self, existing: list[str], ttl_s: float, now: float | None = None) -> list[str]:
         """Private collections unused for more than ttl_s (ones never recorded count from now)."""
@@ -102,6 +105,4 @@ class LastUsed:
         with self._lock:
             seen = self._read()
             if seen.pop(stored, None) is not None:
-                tmp = self.path.with_suffix(".tmp")
-                tmp.write_text(json.dumps(seen))
-                os.replace(tmp, self.path)
+                self._write(seen)
