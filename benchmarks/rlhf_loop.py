@@ -59,6 +59,44 @@ def training_prompts(n: int, heldout: set[str], seed: int) -> list[str]:
     return [p for p in pool if p not in heldout][:n]
 
 
+def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | None) -> tuple[list[dict], str]:
+    """The room's items, made as the labeling app makes them: every contestant of
+    assets/labeling/contestants.json answers each prompt (its own system prompt, temperature and
+    token cap, at most `cap`; an answer cut by the cap ends at its last whole sentence) and
+    every two contestants form a pair. With `cache`, the rows are reused when the prompts,
+    contestants, cap and seed are the same (tuning trials); the source says which."""
+    import hashlib
+    from dataclasses import asdict
+    from itertools import combinations
+
+    from core.preferences.contestants import load_contestants, whole_sentences
+    from core.preferences.policy_model import sample_answers
+
+    contestants = load_contestants(ROOT / "assets" / "labeling" / "contestants.json")
+    key = hashlib.sha256(json.dumps([prompts, [asdict(c) for c in contestants], cap, seed]).encode()).hexdigest()
+    cached = Path(cache) if cache else None
+    if cached and cached.exists():
+        saved = json.loads(cached.read_text())
+        if saved["key"] == key:
+            return saved["rows"], f"cache {cached}"
+    answers = {}
+    for c in contestants:
+        c_cap = min(c.max_new_tokens, cap)
+        out = sample_answers(base, tok, prompts, n=1, temperature=c.temperature, top_p=c.top_p, max_new_tokens=c_cap,
+                             seed=seed + (c.seed or 0), batch_size=32, system=c.system)
+        cut = [len(tok(x[0], add_special_tokens=False)["input_ids"]) >= c_cap - 1 for x in out]
+        answers[c.name] = [whole_sentences(x[0]) if was_cut else x[0] for x, was_cut in zip(out, cut)]
+    rows = []
+    for i, p in enumerate(prompts):
+        for j, (x, y) in enumerate(combinations(contestants, 2)):
+            rows.append({"id": f"t{i:03d}-{j}", "prompt": p, "response_a": answers[x.name][i],
+                         "response_b": answers[y.name][i], "model_a": x.name, "model_b": y.name})
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps({"key": key, "rows": rows}))
+    return rows, "generated"
+
+
 def label_room(rows: list[dict], labelers: int, seed: int) -> dict:
     from rlhf_judge import SimLabeler
 
@@ -98,7 +136,8 @@ def main() -> int:
     ap.add_argument("--labelers", type=int, default=6)
     ap.add_argument("--max-new-tokens", type=int, default=40)
     ap.add_argument("--method", default="dpo", choices=("dpo", "sft-dpo"))
-    ap.add_argument("--prompts", type=int, default=None, help="training prompts (4 pairs each; default 75 = 300 pairs)")
+    ap.add_argument("--prompts", type=int, default=None, help="training prompts (3 pairs each; default 100 = 300 pairs)")
+    ap.add_argument("--pairs-cache", default=None, help="JSON file: reuse the room's generated pairs (tuning trials)")
     ap.add_argument("--heldout", type=int, default=None, help="held-out prompts (default 80)")
     ap.add_argument("--greedy", action="store_true", help="also compare greedy answers (2 more generations a prompt)")
     ap.add_argument("--out", default=None, help="JSON results (default benchmarks/results/rlhf_loop[-quick].json)")
@@ -118,7 +157,7 @@ def main() -> int:
 
     apply_thread_setting()
     t_all, load_before = time.perf_counter(), os.getloadavg()
-    n_train, n_held, max_steps = (16, 24, 6) if a.quick else (75, 80, -1)
+    n_train, n_held, max_steps = (16, 24, 6) if a.quick else (100, 80, -1)
     n_train, n_held = a.prompts or n_train, a.heldout or n_held
     heldout = [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling/heldout_prompts.jsonl").read_text().splitlines()]
     heldout = heldout[:n_held]
@@ -129,14 +168,8 @@ def main() -> int:
         return len(tok(s, add_special_tokens=False)["input_ids"])
 
     t = time.perf_counter()
-    samples = sample_answers(base, tok, prompts, n=4, temperature=0.9, max_new_tokens=a.max_new_tokens,
-                             seed=a.seed, batch_size=32)
+    rows, pairs_source = room_pairs(base, tok, prompts, a.max_new_tokens, a.seed, a.pairs_cache)
     t_gen = time.perf_counter() - t
-    rows = []
-    for i, (p, s) in enumerate(zip(prompts, samples)):
-        for j, (x, y) in enumerate(((0, 1), (2, 3), (0, 2), (1, 3))):
-            rows.append({"id": f"t{i:03d}-{j}", "prompt": p, "response_a": s[x], "response_b": s[y],
-                         "model_a": f"sample{x}", "model_b": f"sample{y}"})
     room = label_room(rows, a.labelers, a.seed)
     prefs = trl_rows("standard", "drop", margin=True)
 
@@ -177,7 +210,7 @@ def main() -> int:
     results = {
         "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
         "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
-        "train_prompts": len(prompts), "heldout_prompts": len(heldout), "room": room, "strict_pairs": len(prefs),
+        "train_prompts": len(prompts), "pairs_source": pairs_source, "max_new_tokens": a.max_new_tokens, "heldout_prompts": len(heldout), "room": room, "strict_pairs": len(prefs),
         "reward_model": reward.to_dict(),
         "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},
         "seconds": {"generate_pairs": round(t_gen, 1), "reward_train": round(t_reward, 1),

@@ -57,3 +57,35 @@ def test_the_chatbot_refuses_an_unconfigured_model(monkeypatch):
     _settings(monkeypatch, [])
     with pytest.raises(gr.Error):
         next(ask("Anything?", [], "sample", "hybrid", 4, "zero_shot", [], "extractive", "http://evil.example/v1"))
+
+
+def test_a_tuned_run_is_a_picker_entry_beside_its_base(monkeypatch, data_dir):
+    import sys
+    from pathlib import Path
+
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM
+
+    from core.models.sampling import SamplingParams
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from policy_helpers import tiny_llama
+
+    tiny = tiny_llama()
+    torch.manual_seed(0)  # a random (non-zero) adapter: the tuned entry must answer differently
+    lora = LoraConfig(r=4, lora_alpha=64, target_modules=["q_proj", "v_proj", "o_proj"], init_lora_weights=False)
+    get_peft_model(AutoModelForCausalLM.from_pretrained(tiny), lora).save_pretrained(data_dir / "tuned")
+    monkeypatch.setenv("GENAI_LLM_DTYPE", "float32")
+    s = _settings(monkeypatch, [{"label": "tiny", "model": str(tiny)},
+                                {"label": "tiny tuned by the room", "model": str(tiny), "adapter": str(data_dir / "tuned")}])
+    backends = configured_backends(s)
+    tuned = find_backend(backends, "tiny tuned by the room")
+    assert tuned.kind.startswith("tuned") and not find_backend(backends, "tiny").adapter
+    messages, greedy = [{"role": "user", "content": "how do I water plant 3?"}], SamplingParams(max_new_tokens=8)
+    base_model, tuned_model = chat_model_for(find_backend(backends, "tiny"), s.models), chat_model_for(tuned, s.models)
+    assert tuned_model.name.endswith("+tuned") and base_model.name == str(tiny)
+    assert tuned_model.generate(messages, greedy).text != base_model.generate(messages, greedy).text
+    with pytest.raises(ConfigError, match="adapter"):
+        configured_backends(_settings(monkeypatch, [{"label": "x", "model": "m", "base_url": "http://a",
+                                                     "adapter": "latest"}]))

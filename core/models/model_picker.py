@@ -4,8 +4,9 @@
     model = chat_model_for(find_backend(backends, "Qwen2.5-7B (vLLM)"), settings.models)
 
 The host lists them in GENAI_CHAT_BACKENDS (a JSON list of {"label", "model", "base_url"?,
-"api_key_env"?}); the backend configured by GENAI_LLM_* is always the first entry. Visitors
-pick a label, never a URL: a label that is not configured is refused. Each backend's model is
+"api_key_env"?, "adapter"?}); the backend configured by GENAI_LLM_* is always the first entry.
+"adapter" offers a model tuned in the labeling app (a policy run id, "latest", or an adapter
+folder) on a local model, beside its base. Visitors pick a label, never a URL: a label that is not configured is refused. Each backend's model is
 built once per process by core/models/backends.py (the engine registry) from a copy of the
 model settings, and shared by every session.
 """
@@ -29,9 +30,12 @@ class Backend:
     base_url: str = ""  # an OpenAI-compatible server (vLLM, TGI, Ollama, llama.cpp server)
     api_key_env: str = ""  # the name of the env var holding its API key (never the key itself)
     default: bool = False
+    adapter: str = ""  # a LoRA adapter tuned by the labeling app (run id, "latest" or folder); local models only
 
     @property
     def kind(self) -> str:
+        if self.adapter:
+            return f"tuned ({self.adapter})"
         if self.base_url:
             return "OpenAI-compatible server"
         return "bundled" if self.model == "bundled" else "Hugging Face model"
@@ -60,15 +64,20 @@ def configured_backends(settings) -> list[Backend]:
         if not isinstance(e, dict) or not isinstance(e.get("label"), str) or not isinstance(e.get("model"), str) \
                 or not e["label"].strip() or not e["model"].strip():
             raise ConfigError(f"GENAI_CHAT_BACKENDS[{i}] needs non-empty string 'label' and 'model', got {e!r}")
-        unknown = set(e) - {"label", "model", "base_url", "api_key_env"}
+        unknown = set(e) - {"label", "model", "base_url", "api_key_env", "adapter"}
         if unknown:
             raise ConfigError(f"GENAI_CHAT_BACKENDS[{i}] has unknown keys {sorted(unknown)}")
         url = e.get("base_url", "") or ""
         if url and not url.startswith(("http://", "https://")):
             raise ConfigError(f"GENAI_CHAT_BACKENDS[{i}].base_url={url!r} must start with http:// or https://")
+        adapter = e.get("adapter", "") or ""
+        if not isinstance(adapter, str) or (adapter and url):
+            raise ConfigError(f"GENAI_CHAT_BACKENDS[{i}].adapter={adapter!r} must be a run id, 'latest' or a folder, "
+                              "on a local model (no base_url)")
         if any(b.label == e["label"] for b in out):
             raise ConfigError(f"GENAI_CHAT_BACKENDS[{i}]: label {e['label']!r} is used twice")
-        out.append(Backend(e["label"].strip(), e["model"].strip(), url, e.get("api_key_env", "") or ""))
+        out.append(Backend(e["label"].strip(), e["model"].strip(), url, e.get("api_key_env", "") or "",
+                           adapter=adapter.strip()))
     return out
 
 
@@ -92,6 +101,6 @@ def chat_model_for(backend: Backend, model_settings):
             key = os.environ.get(backend.api_key_env, "") if backend.api_key_env else ""
             own = model_settings.model_copy(update={
                 "llm_model": backend.model, "llm_base_url": backend.base_url, "llm_api_key": key,
-                "llm_backend": "openai" if backend.base_url else "local"})
+                "llm_backend": "openai" if backend.base_url else "local", "llm_adapter": backend.adapter})
             _built[backend.label] = build_chat_model(own)
         return _built[backend.label]

@@ -55,12 +55,12 @@ def load_tuned(path: str, adapter_dir: str | Path):
     return model.eval(), tokenizer
 
 
-def chat_prompt(prompt: str) -> list[dict]:
-    return [{"role": "user", "content": prompt}]
+def chat_prompt(prompt: str, system: str = "") -> list[dict]:
+    return ([{"role": "system", "content": system}] if system else []) + [{"role": "user", "content": prompt}]
 
 
-def _encode(tokenizer, prompts: list[str]) -> dict:
-    texts = [tokenizer.apply_chat_template(chat_prompt(p), add_generation_prompt=True, tokenize=False)
+def _encode(tokenizer, prompts: list[str], system: str = "") -> dict:
+    texts = [tokenizer.apply_chat_template(chat_prompt(p, system), add_generation_prompt=True, tokenize=False)
              for p in prompts]
     tokenizer.padding_side = "left"
     return tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
@@ -69,9 +69,10 @@ def _encode(tokenizer, prompts: list[str]) -> dict:
 @torch.inference_mode()
 def sample_answers(model, tokenizer, prompts: list[str], n: int = 1, temperature: float = 0.0,
                    max_new_tokens: int = 64, seed: int = 0, batch_size: int = 16,
-                   top_p: float = 1.0) -> list[list[str]]:
+                   top_p: float = 1.0, system: str = "") -> list[list[str]]:
     """n answers per prompt (greedy when temperature is 0: then n must be 1). Batched: on a
-    CPU a batch of 16 costs little more per step than one sequence."""
+    CPU a batch of 16 costs little more per step than one sequence. `system` replaces the
+    template's default system prompt (a labeling contestant's own instructions)."""
     from transformers import GenerationConfig
 
     if temperature == 0 and n != 1:
@@ -86,7 +87,7 @@ def sample_answers(model, tokenizer, prompts: list[str], n: int = 1, temperature
     out: list[str] = []
     torch.manual_seed(seed)
     for i in range(0, len(flat), batch_size):
-        enc = _encode(tokenizer, flat[i:i + batch_size])
+        enc = _encode(tokenizer, flat[i:i + batch_size], system)
         ids = model.generate(**enc, generation_config=config)
         new = ids[:, enc["input_ids"].shape[1]:]
         out += [t.strip() for t in tokenizer.batch_decode(new, skip_special_tokens=True)]

@@ -39,6 +39,7 @@ DEFAULTS = {
     "lora_layers": 0.5,      # LoRA on the top half of the layers: backward stops there (~2x faster)
     "max_length": 192,       # prompt + answer tokens
     "sft_epochs": 1.0,       # sft-dpo only
+    "precompute_ref": True,  # reference log-probs once before training, not a reference forward every step
     "seed": 0,
 }
 
@@ -175,7 +176,9 @@ def train_run(data_dir, run_id: str, base_path: str) -> dict:
             if cb.cancelled:
                 raise Cancelled()
         cb = _progress_callback(data_dir, run_id, "dpo", sft_steps, total)
-        args = DPOConfig(**_common_args(str(folder / "_dpo"), s, dpo_steps), beta=float(s["beta"]))
+        args = DPOConfig(**_common_args(str(folder / "_dpo"), s, dpo_steps), beta=float(s["beta"]),
+                         precompute_ref_log_probs=bool(s.get("precompute_ref", False)),
+                         precompute_ref_batch_size=2 * int(s["batch_size"]))
         trainer = DPOTrainer(model=model, args=args, train_dataset=Dataset.from_list(to_dpo_rows(rows)),
                              processing_class=tokenizer, peft_config=peft_config, callbacks=[cb])
         state = trainer.train()
