@@ -5,8 +5,13 @@
 1. Training prompts are made by TEMPLATE (topic x question form, below); the held-out prompts
    (assets/labeling/heldout_prompts.jsonl) were written by hand, before any tuning, by a
    different procedure; no held-out prompt is trained on.
-2. The bundled SmolLM2-135M-Instruct samples 4 answers per training prompt (temperature 0.9);
-   answers pair up into items (4 per prompt), imported into a fresh preference store.
+2. The room's items are made as the labeling app makes them: each contestant of
+   assets/labeling/contestants.json (its own system prompt, temperature, token cap; at most
+   --max-new-tokens, 48 by default) answers every training prompt with the bundled
+   SmolLM2-135M-Instruct and every two contestants form a pair (3 per prompt: 100 prompts =
+   300 pairs), imported into a fresh preference store. DPO trains on the user turn only (no
+   contestant's system prompt), so the tuned model must produce the preferred style unprompted.
+   --pairs-cache reuses generated pairs across tuning trials (the JSON records which).
 3. Simulated labelers with a hidden preference (benchmarks/rlhf_judge.py: answer directly and
    politely; not length) and noise label every item once, through core.preferences.
 4. From the store's export: a reward model (TRL RewardTrainer, MiniLM) and a DPO policy run
@@ -16,7 +21,7 @@
    before running) and greedy. 95 % Wilson intervals; ties count half.
 6. Does it stay a language model: perplexity on ordinary text (the RAG corpus) before and
    after, and the KL of the tuned model to the base on its own answers.
---quick: 16 training prompts (64 pairs), 6 DPO steps, 24 held-out prompts, for routine checks.
+--quick: 16 training prompts (48 pairs), 6 DPO steps, 24 held-out prompts, for routine checks.
 --prompts N / --heldout N: a smaller room than the target's 300 pairs (a loaded machine).
 """
 from __future__ import annotations
@@ -134,11 +139,13 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--labelers", type=int, default=6)
-    ap.add_argument("--max-new-tokens", type=int, default=40)
+    ap.add_argument("--max-new-tokens", type=int, default=48)
     ap.add_argument("--method", default="dpo", choices=("dpo", "sft-dpo"))
     ap.add_argument("--prompts", type=int, default=None, help="training prompts (3 pairs each; default 100 = 300 pairs)")
     ap.add_argument("--pairs-cache", default=None, help="JSON file: reuse the room's generated pairs (tuning trials)")
     ap.add_argument("--heldout", type=int, default=None, help="held-out prompts (default 80)")
+    ap.add_argument("--learning-rate", type=float, default=None, help="DPO learning rate (default: the product's)")
+    ap.add_argument("--epochs", type=float, default=None, help="DPO passes over the pairs (default: the product's)")
     ap.add_argument("--greedy", action="store_true", help="also compare greedy answers (2 more generations a prompt)")
     ap.add_argument("--out", default=None, help="JSON results (default benchmarks/results/rlhf_loop[-quick].json)")
     a = ap.parse_args()
@@ -176,7 +183,8 @@ def main() -> int:
     t = time.perf_counter()
     reward = train_reward(prefs, heldout=0.2, seed=a.seed)
     t_reward = time.perf_counter() - t
-    run = policy_train.start_run(work, prefs, a.method, "bundled", max_steps=max_steps, seed=a.seed)
+    run = policy_train.start_run(work, prefs, a.method, "bundled", max_steps=max_steps, seed=a.seed,
+                                 learning_rate=a.learning_rate, epochs=a.epochs)
     t = time.perf_counter()
     run = policy_train.train_run(work, run["id"], path)
     t_train = time.perf_counter() - t

@@ -146,3 +146,14 @@ def test_core_chat_uses_the_tuned_model(tiny, data_dir):
     bad = subprocess.run([sys.executable, "-m", "core", "chat", "hi"], cwd=ROOT, capture_output=True, text=True,
                          env=dict(env, GENAI_LLM_ADAPTER="no-such-run"), timeout=300)
     assert bad.returncode == 2 and "GENAI_LLM_ADAPTER='no-such-run'" in bad.stderr
+
+
+def test_a_contestants_system_prompt_replaces_the_default_one(tiny):
+    from core.preferences.policy_model import _encode, load_policy_base, sample_answers
+
+    model, tok = load_policy_base(str(tiny))
+    default = tok.decode(_encode(tok, ["How do I water plant 3?"])["input_ids"][0])
+    own = tok.decode(_encode(tok, ["How do I water plant 3?"], "Answer in one short sentence.")["input_ids"][0])
+    assert "SmolLM" in default and "Answer in one short sentence." not in default  # the template's default
+    assert "Answer in one short sentence." in own and "SmolLM" not in own
+    assert len(sample_answers(model, tok, ["hi", "bye"], max_new_tokens=4, system="Be brief.")) == 2
