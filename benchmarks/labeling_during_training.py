@@ -9,8 +9,9 @@ submits) label through HTTP twice, with the same plan:
   1. nothing else running (the peer);
   2. while the host's training child runs: `PolicyJob` (core/preferences/policy_job.py, what the
      host tab's "Train" button starts) trains DPO on the bundled SmolLM2-135M in a child process
-     (1 torch thread, nice 5). Phase 2 starts once training has finished its first optimizer
-     step and the child must still be training when the phase ends, else the figure is void.
+     (1 torch thread, nice 5). Phase 2 starts once the child is in its training loop (an
+     optimizer step done, or more CPU spent than loading takes) and the child must still be
+     training when the phase ends, else the figure is void; its CPU use in the phase is printed.
 Everything inherits this process's CPU affinity: pinned to one core, the app, the labelers'
 clients and the training share that core (harsher than the target's two cores).
 Target (#16): labeling submit p95 <= 300 ms during training.
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labeling import check_db, http_worker, plan, summary, use_data_dir, wait_up, write_pairs  # noqa: E402
+from labeling import check_db, connect, cpu_seconds, http_labeler, plan, summary, use_data_dir, wait_up, write_pairs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,6 +39,37 @@ def training_rows(n: int) -> list[dict]:
     return [{"prompt": f"How do I look after plant number {i}?",
              "chosen": f"Water plant {i} once a week and give it light. I hope this helps!",
              "rejected": "Figure it out yourself, it is obviously not hard."} for i in range(n)]
+
+
+def patient_connect(url: str, idx: int, tries: int = 4):
+    """Joining is set-up, not measured: on a loaded machine the first page fetch can pass the
+    client's 20 s timeout, so try again."""
+    for attempt in range(tries):
+        try:
+            return connect(url, idx)
+        except Exception:
+            if attempt == tries - 1:
+                raise
+            time.sleep(2)
+
+
+def http_worker(args) -> list[dict]:
+    import threading
+
+    url, indices, steps_by_idx = args
+    sessions = [patient_connect(url, idx) for idx in indices]
+    results = [None] * len(indices)
+
+    def run(k, idx):
+        try:
+            results[k] = http_labeler(*sessions[k], steps_by_idx[idx])
+        except Exception as e:
+            results[k] = {"lat": [], "acked": [], "errors": [f"{type(e).__name__}: {e}"]}
+
+    threads = [threading.Thread(target=run, args=(k, i)) for k, i in enumerate(indices)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    return results
 
 
 def run_phase(url: str, first: int, a, steps) -> tuple[list[dict], float]:
@@ -57,6 +89,7 @@ def main() -> int:
     ap.add_argument("--think", type=float, nargs=2, default=(0.5, 2.0), metavar=("MIN", "MAX"))
     ap.add_argument("--port", type=int, default=7420)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--child-cpu", type=float, default=40.0, help="start phase 2 once the child used this much CPU")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "labeling_during_training.json"))
     a = ap.parse_args()
     k = 1
@@ -80,23 +113,30 @@ def main() -> int:
     rows, during = [], {}
     try:
         wait_up(url, server)
+        patient_connect(url, 999)  # warm the app up (first requests import and build lazily)
         idle, idle_wall = run_phase(url, 0, a, steps)
         rows.append(summary("no training (peer)", idle, idle_wall))
 
         # no precompute: the first optimizer step (when phase 2 starts) comes sooner; steps are the same work
         run = job.start_training(training_rows(64), "dpo", "bundled", max_steps=10_000, precompute_ref=False)
         t_start = time.perf_counter()
-        while (policy_runs.load_run(data, run["id"])["progress"].get("step") or 0) < 1:
+        # In the training loop: an optimizer step done, or the child has spent more CPU than loading
+        # the model takes (~15 s; on a crowded core the first step can take minutes).
+        while (policy_runs.load_run(data, run["id"])["progress"].get("step") or 0) < 1 \
+                and cpu_seconds(job._proc.pid) < a.child_cpu:
             if not job.busy():
                 raise RuntimeError(f"training ended before its first step: {policy_runs.load_run(data, run['id'])}")
             time.sleep(1)
         to_first_step = round(time.perf_counter() - t_start, 1)
+        child_cpu0 = cpu_seconds(job._proc.pid)
         step0 = policy_runs.load_run(data, run["id"])["progress"]["step"]
         busy, busy_wall = run_phase(url, a.labelers, a, steps)
         progress = policy_runs.load_run(data, run["id"])["progress"]
         still = job.busy() and policy_runs.load_run(data, run["id"])["status"] == "running"
+        child_cpu = round(cpu_seconds(job._proc.pid) - child_cpu0, 1)
         during = {"run": run["id"], "steps_before_phase": step0, "steps_after_phase": progress.get("step"),
-                  "still_training_at_end": still, "seconds_to_first_step": to_first_step}
+                  "still_training_at_end": still, "seconds_until_phase_2": to_first_step,
+                  "child_cpu_seconds_during_phase_2": child_cpu}
         rows.append(summary("while DPO trains (child, nice 5)", busy, busy_wall))
     finally:
         job.stop()
@@ -113,7 +153,8 @@ def main() -> int:
         print(f"{r['name']:<36}{r['submits']:>8}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}{r['p99_ms']:>9.1f}"
               f"{r['max_ms']:>9.1f}{r['wall_s']:>8.1f}")
     print(f"training during phase 2: steps {during['steps_before_phase']} -> {during['steps_after_phase']}, "
-          f"still training at the end: {during['still_training_at_end']}")
+          f"still training at the end: {during['still_training_at_end']}, "
+          f"child CPU during the phase {during['child_cpu_seconds_during_phase_2']} s of {rows[1]['wall_s']:.0f} s")
     print(f"store: {db['acknowledged']} acknowledged, {db['stored']} stored, {db['lost']} lost")
     valid = during["still_training_at_end"] and not any(r["errors"] for r in rows) and db["lost"] == 0
     p95 = rows[1]["p95_ms"]
