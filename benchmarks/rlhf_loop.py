@@ -146,6 +146,8 @@ def main() -> int:
     ap.add_argument("--heldout", type=int, default=None, help="held-out prompts (default 80)")
     ap.add_argument("--learning-rate", type=float, default=None, help="DPO learning rate (default: the product's)")
     ap.add_argument("--epochs", type=float, default=None, help="DPO passes over the pairs (default: the product's)")
+    ap.add_argument("--no-best-of-n", action="store_true",
+                    help="skip the reward model and best-of-4 (a crowded machine: DPO and its judgement only)")
     ap.add_argument("--greedy", action="store_true", help="also compare greedy answers (2 more generations a prompt)")
     ap.add_argument("--out", default=None, help="JSON results (default benchmarks/results/rlhf_loop[-quick].json)")
     a = ap.parse_args()
@@ -181,13 +183,13 @@ def main() -> int:
     prefs = trl_rows("standard", "drop", margin=True)
 
     t = time.perf_counter()
-    reward = train_reward(prefs, heldout=0.2, seed=a.seed)
+    reward = None if a.no_best_of_n else train_reward(prefs, heldout=0.2, seed=a.seed)
     t_reward = time.perf_counter() - t
     run = policy_train.start_run(work, prefs, a.method, "bundled", max_steps=max_steps, seed=a.seed,
                                  learning_rate=a.learning_rate, epochs=a.epochs)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     run = policy_train.train_run(work, run["id"], path)
-    t_train = time.perf_counter() - t
+    t_train, cpu_train = time.perf_counter() - t, time.process_time() - cpu  # CPU: what a dedicated core would take
     if run["status"] != "done":
         print(f"policy run {run['status']}: {run.get('error')}")
         return 1
@@ -196,12 +198,12 @@ def main() -> int:
     tuned, _ = load_tuned(path, work / "policy_runs" / run["id"] / "adapter")
 
     t = time.perf_counter()
-    base_s = sample_answers(base, tok, heldout, n=5, temperature=0.7, max_new_tokens=a.max_new_tokens,
+    base_s = sample_answers(base, tok, heldout, n=1 if a.no_best_of_n else 5, temperature=0.7, max_new_tokens=a.max_new_tokens,
                             seed=a.seed + 1, batch_size=40)
     tuned_s = [x[0] for x in sample_answers(tuned, tok, heldout, n=1, temperature=0.7,
                                             max_new_tokens=a.max_new_tokens, seed=a.seed + 2, batch_size=40)]
     base_one = [x[0] for x in base_s]
-    bo4, _ = pick_best(heldout, [x[1:5] for x in base_s], reward.path)
+    bo4 = pick_best(heldout, [x[1:5] for x in base_s], reward.path)[0] if reward else None
     if a.greedy:
         base_g = [x[0] for x in sample_answers(base, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
         tuned_g = [x[0] for x in sample_answers(tuned, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
@@ -210,7 +212,7 @@ def main() -> int:
     ppl_base, ppl_tuned = perplexity(base, tok, texts), perplexity(tuned, tok, texts)
     kl = kl_to_base(tuned, base, tok, heldout, tuned_s)
     rew = {name: sum(v) / len(v) for name, v in (("base", reward_scores(heldout, base_one, reward.path)),
-                                                ("tuned", reward_scores(heldout, tuned_s, reward.path)))}
+                                                ("tuned", reward_scores(heldout, tuned_s, reward.path)))} if reward else None
     from rlhf_judge import score
 
     def mean(xs):
@@ -219,20 +221,20 @@ def main() -> int:
         "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
         "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
         "train_prompts": len(prompts), "pairs_source": pairs_source, "max_new_tokens": a.max_new_tokens, "heldout_prompts": len(heldout), "room": room, "strict_pairs": len(prefs),
-        "reward_model": reward.to_dict(),
+        "reward_model": reward.to_dict() if reward else None,
         "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},
         "seconds": {"generate_pairs": round(t_gen, 1), "reward_train": round(t_reward, 1),
-                    "policy_train": round(t_train, 1), "eval_generation": round(t_eval, 1),
+                    "policy_train": round(t_train, 1), "policy_train_cpu": round(cpu_train, 1), "eval_generation": round(t_eval, 1),
                     "total": round(time.perf_counter() - t_all, 1)},
         "win_rate_sampled": win_rate(judged(heldout, tuned_s, base_one)),
         "win_rate_greedy": win_rate(judged(heldout, tuned_g, base_g)) if a.greedy else None,
-        "best_of_4_vs_base_sampled": win_rate(judged(heldout, bo4, base_one)),
+        "best_of_4_vs_base_sampled": win_rate(judged(heldout, bo4, base_one)) if bo4 else None,
         "hidden_score": {"base": mean([score(p, x) for p, x in zip(heldout, base_one)]),
                          "tuned": mean([score(p, x) for p, x in zip(heldout, tuned_s)]),
-                         "best_of_4": mean([score(p, x) for p, x in zip(heldout, bo4)])},
+                         "best_of_4": mean([score(p, x) for p, x in zip(heldout, bo4)]) if bo4 else None},
         "answer_tokens": {"base": mean([tok_len(x) for x in base_one]), "tuned": mean([tok_len(x) for x in tuned_s]),
-                          "best_of_4": mean([tok_len(x) for x in bo4])},
-        "reward_model_score": rew | {"shift": rew["tuned"] - rew["base"]},
+                          "best_of_4": mean([tok_len(x) for x in bo4]) if bo4 else None},
+        "reward_model_score": rew | {"shift": rew["tuned"] - rew["base"]} if rew else None,
         "perplexity": {"base": ppl_base, "tuned": ppl_tuned, "rise": ppl_tuned / ppl_base - 1,
                        "windows": len(texts)},
         "kl_to_base": kl,
@@ -251,24 +253,27 @@ def print_table(r: dict) -> None:
         return f"{w['win_rate']:.3f} [{w['low']:.3f}, {w['high']:.3f}]  n={w['n']} (W{w['wins']}/T{w['ties']}/L{w['losses']})"
     print(f"room: {r['room']['items']} pairs labelled by simulated labelers -> {r['strict_pairs']} strict preferences "
           f"{r['room']['choices']}")
-    print(f"reward model held-out pairwise accuracy {r['reward_model']['heldout_accuracy']:.3f} on "
-          f"{r['reward_model']['heldout_pairs']} pairs (longer-answer baseline "
-          f"{r['reward_model']['length_baseline_accuracy']:.3f})")
+    if r["reward_model"]:
+        print(f"reward model held-out pairwise accuracy {r['reward_model']['heldout_accuracy']:.3f} on "
+              f"{r['reward_model']['heldout_pairs']} pairs (longer-answer baseline "
+              f"{r['reward_model']['length_baseline_accuracy']:.3f})")
     print(f"{'on ' + str(r['heldout_prompts']) + ' held-out prompts, hidden preference':<48}{'win rate vs base [95 % CI]':>40}")
     print(f"{'DPO-tuned (LoRA), sampled T=0.7':<48}{f(r['win_rate_sampled']):>40}")
     if r["win_rate_greedy"]:
         print(f"{'DPO-tuned (LoRA), greedy':<48}{f(r['win_rate_greedy']):>40}")
-    print(f"{'peer: best-of-4 by the reward model, T=0.7':<48}{f(r['best_of_4_vs_base_sampled']):>40}")
+    if r["best_of_4_vs_base_sampled"]:
+        print(f"{'peer: best-of-4 by the reward model, T=0.7':<48}{f(r['best_of_4_vs_base_sampled']):>40}")
     hs, at = r["hidden_score"], r["answer_tokens"]
-    print(f"hidden score base {hs['base']:.3f} tuned {hs['tuned']:.3f} best-of-4 {hs['best_of_4']:.3f}; "
-          f"answer tokens base {at['base']:.1f} tuned {at['tuned']:.1f} best-of-4 {at['best_of_4']:.1f}")
+    print(f"hidden score base {hs['base']:.3f} tuned {hs['tuned']:.3f} best-of-4 {hs['best_of_4']}; "
+          f"answer tokens base {at['base']:.1f} tuned {at['tuned']:.1f} best-of-4 {at['best_of_4']}")
     rm, pp, kl = r["reward_model_score"], r["perplexity"], r["kl_to_base"]
-    print(f"reward-model score base {rm['base']:.3f} tuned {rm['tuned']:.3f} (shift {rm['shift']:+.3f})")
+    if rm:
+        print(f"reward-model score base {rm['base']:.3f} tuned {rm['tuned']:.3f} (shift {rm['shift']:+.3f})")
     print(f"perplexity on ordinary text: base {pp['base']:.2f} tuned {pp['tuned']:.2f} (rise {100 * pp['rise']:+.1f} %); "
           f"KL(tuned||base) {kl['kl_per_token']:.4f} nats/token, {kl['kl_per_answer']:.3f} per answer")
     s = r["seconds"]
     print(f"seconds: pair generation {s['generate_pairs']}, reward model {s['reward_train']}, "
-          f"DPO on {r['strict_pairs']} pairs {s['policy_train']}, evaluation {s['eval_generation']}, total {s['total']} "
+          f"DPO on {r['strict_pairs']} pairs {s['policy_train']} (CPU {s['policy_train_cpu']}), evaluation {s['eval_generation']}, total {s['total']} "
           f"({r['threads']} torch threads, CPUs {r['affinity']}, load {r['load_before'][0]:.2f} -> {r['load_after'][0]:.2f})")
 
 
