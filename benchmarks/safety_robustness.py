@@ -172,7 +172,7 @@ class Remote:
     """The scanners of another git revision (main), run in a worker process on `git archive REV core`
     (same data, same harness): every text of every set is sent once, answers are looked up."""
 
-    def __init__(self, rev: str, repeat: int, latency_texts: list[str]):
+    def __init__(self, rev: str, repeat: int, latency_texts: list[str], quality: bool = True):
         import tempfile
 
         self.rev = subprocess.check_output(["git", "-C", str(ROOT), "rev-parse", "--short", rev], text=True).strip()
@@ -180,11 +180,11 @@ class Remote:
         self._tmp = tempfile.mkdtemp(prefix="safety-rev-")
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", self.rev, "core"], check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", self._tmp], input=archive, check=True)
-        img = image_sets()
-        inj = injection_sets()
+        img = image_sets() if quality else {}
+        inj = injection_sets() if quality else {}
         pairs = sorted({(r["text"], r.get("negative", "")) for rows in img.values() for r in rows})
         req = {"image": pairs, "injection": sorted({r["text"] for rows in inj.values() for r in rows}),
-               "output": [r["answer"] for r in read_jsonl(DATA / "safety_benign_answers.jsonl")],
+               "output": [r["answer"] for r in read_jsonl(DATA / "safety_benign_answers.jsonl")] if quality else [],
                "latency_texts": latency_texts, "repeat": repeat}
         env = {**os.environ, "PYTHONPATH": self._tmp + os.pathsep + str(ROOT / "benchmarks")}
         out = subprocess.run([sys.executable, str(Path(__file__)), "--worker"], input=json.dumps(req), env=env,
@@ -433,6 +433,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-d", action="store_true", help="leave held-out set D out (development runs: nobody tunes on D)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
+    ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -440,6 +441,10 @@ def main(argv=None) -> int:
     ours, today = Ours(), Today(args.baseline_rev)
     if args.long_only:
         long_text_report([ours, today], args.repeat)
+        return 0
+    if args.latency_only:
+        main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts(), quality=False)]
+        latency_report([ours, *main_sys, today], args.repeat)
         return 0
     SKIP.update({"held-out B"} if args.no_b else set())
     SKIP.update({"held-out C", "held-out C, other languages (not claimed)"} if args.no_c else set())
