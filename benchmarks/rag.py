@@ -351,7 +351,11 @@ UNANSWERABLE = ROOT / "assets" / "rag_qa_unanswerable.jsonl"
 # the held-out set: report only, never tuned on (assets/rag_corpus_heldout/SOURCES.md)
 HELDOUT_CORPUS = ROOT / "assets" / "rag_corpus_heldout"
 HELDOUT_QA = ROOT / "assets" / "rag_qa_heldout.jsonl"
-RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout")}
+# the second held-out set (#13, third round): written before the answer verifier was trained
+HELDOUT2_CORPUS = ROOT / "assets" / "rag_corpus_heldout2"
+HELDOUT2_QA = ROOT / "assets" / "rag_qa_heldout2.jsonl"
+RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout"),
+                  "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2")}
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -483,7 +487,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
 
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
-            "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout")}
+            "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
+            "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -633,7 +638,7 @@ def main() -> int:
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
-                   choices=["sample corpus", "long documents", "held-out"],
+                   choices=["sample corpus", "long documents", "held-out", "held-out 2"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
