@@ -257,6 +257,7 @@ def main() -> int:
         return 0
     if args.max_pairs and len(pairs) > args.max_pairs:
         pairs = random.Random(args.seed).sample(pairs, args.max_pairs)
+        pos = sum(x[2] for x in pairs)
     apply_thread_setting()
     torch.set_num_threads(max(1, torch.get_num_threads()))
     model = train(pairs, args.seed, args.lr, args.batch_size, args.max_minutes * 60)
