@@ -8,6 +8,7 @@ fast kernel (sdpa), the explorer wants attention weights (eager) in float32.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import threading
 from dataclasses import dataclass
@@ -49,7 +50,8 @@ def _converted_gguf_dir() -> Path:
     log.info("dequantising %s once into %s", gguf.name, target)
     tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
     model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
-    partial = target.with_name(target.name + ".partial")
+    # per process: two apps starting at once must not write into each other's folder
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     # save_pretrained refuses GGUF-loaded models; the weights are plain floats by now.
@@ -61,8 +63,12 @@ def _converted_gguf_dir() -> Path:
         model.generation_config.save_pretrained(partial)
     save_model(model, str(partial / "model.safetensors"))  # handles the tied embeddings
     tok.save_pretrained(partial)
-    shutil.rmtree(target, ignore_errors=True)
-    partial.rename(target)  # atomic: a crash never leaves a half-written cache
+    try:
+        partial.rename(target)  # atomic: a crash never leaves a half-written cache
+    except OSError:  # another process finished first: its copy is the same conversion
+        shutil.rmtree(partial, ignore_errors=True)
+        if not (target / "config.json").exists():
+            raise
     return target
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
 import threading
 from pathlib import Path
@@ -80,9 +81,11 @@ class StaticEmbedder:
         # remove the component shared by all tokens, so averages are not dominated by it
         table -= table[min(1996, vocab - 1):].mean(0)
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / "table.tmp.npy"
+        tmp = folder / f"table.{os.getpid()}.tmp.npy"  # per process: concurrent first starts
         np.save(tmp, table.astype(np.float16))
-        tok.backend_tokenizer.save(str(folder / "tokenizer.json"))
+        tok_tmp = folder / f"tokenizer.{os.getpid()}.tmp.json"
+        tok.backend_tokenizer.save(str(tok_tmp))
+        tok_tmp.replace(folder / "tokenizer.json")
         tmp.replace(folder / "table.npy")
 
     def embed(self, texts: list[str]) -> np.ndarray:
