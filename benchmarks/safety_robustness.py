@@ -108,7 +108,7 @@ def get_scanner_negative(policy):
 
 
 class Today:
-    name = "today"
+    name = "before #18"
 
     def __init__(self, rev: str):
         self.s = load_today(rev)
@@ -168,6 +168,65 @@ class Keywords:
         return False
 
 
+class Remote:
+    """The scanners of another git revision (main), run in a worker process on `git archive REV core`
+    (same data, same harness): every text of every set is sent once, answers are looked up."""
+
+    def __init__(self, rev: str, repeat: int, latency_texts: list[str], quality: bool = True):
+        import tempfile
+
+        self.rev = subprocess.check_output(["git", "-C", str(ROOT), "rev-parse", "--short", rev], text=True).strip()
+        self.name = f"main {self.rev}" if rev == "main" else self.rev
+        self._tmp = tempfile.mkdtemp(prefix="safety-rev-")
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", self.rev, "core"], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", self._tmp], input=archive, check=True)
+        img = image_sets() if quality else {}
+        inj = injection_sets() if quality else {}
+        pairs = sorted({(r["text"], r.get("negative", "")) for rows in img.values() for r in rows})
+        req = {"image": pairs, "injection": sorted({r["text"] for rows in inj.values() for r in rows}),
+               "output": [r["answer"] for r in read_jsonl(DATA / "safety_benign_answers.jsonl")] if quality else [],
+               "latency_texts": latency_texts, "repeat": repeat}
+        env = {**os.environ, "PYTHONPATH": self._tmp + os.pathsep + str(ROOT / "benchmarks")}
+        out = subprocess.run([sys.executable, str(Path(__file__)), "--worker"], input=json.dumps(req), env=env,
+                             capture_output=True, text=True, check=True).stdout
+        res = json.loads(out.splitlines()[-1])
+        assert res["core"].startswith(self._tmp), res["core"]  # the worker really ran the archived scanners
+        self.img = {(t, n): (b, c) for (t, n), b, c in zip(pairs, res["image"], res["category"])}
+        self.inj = dict(zip(req["injection"], res["injection"]))
+        self.out = dict(zip(req["output"], res["output"]))
+        self.latency = res["latency"]
+
+    def image(self, prompt: str, negative: str = "") -> bool:
+        return self.img[(prompt, negative)][0]
+
+    def category(self, prompt: str, negative: str = "") -> str:
+        return self.img[(prompt, negative)][1]
+
+    def injection(self, text: str) -> bool:
+        return self.inj[text]
+
+    def output(self, text: str) -> bool:
+        return self.out[text]
+
+
+def worker() -> int:
+    """--worker: answer a Remote's request with this process's `core` (from PYTHONPATH)."""
+    import core
+
+    req = json.loads(sys.stdin.read())
+    s = Ours()
+    res = {"core": core.__file__,
+           "image": [s.image(t, n) for t, n in req["image"]], "category": [s.category(t, n) for t, n in req["image"]],
+           "injection": [s.injection(t) for t in req["injection"]], "output": [s.output(t) for t in req["output"]],
+           "latency": {}}
+    for stage in ("input_stage", "image_stage"):
+        fn = getattr(s, stage)
+        fn("warm up")
+        res["latency"][stage] = latency(fn, req["latency_texts"], req["repeat"])
+    print(json.dumps(res))
+    return 0
+
+
 # --- image --------------------------------------------------------------------------------
 def image_sets() -> dict[str, list[dict]]:
     from core.safety.training.image_templates import build
@@ -178,7 +237,7 @@ def image_sets() -> dict[str, list[dict]]:
     train = [train[i] for i in rng.choice(len(train), 1500, replace=False)]  # a sample keeps the run short
     b = [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "image"]
     sets = {"training templates (1500 sampled)": train, "held-out A": read_jsonl(DATA / "safety_heldout_image.jsonl"),
-            "held-out B": b, **heldout_c("image")}
+            "held-out B": b, **heldout_c("image"), **heldout_d("image")}
     for name in SKIP:
         sets.pop(name, None)
     return sets
@@ -189,6 +248,12 @@ def heldout_c(kind: str) -> dict[str, list[dict]]:
     rows = [r for r in read_jsonl(DATA / "safety_heldout_c.jsonl") if r["kind"] == kind]
     return {"held-out C": [r for r in rows if r["scope"] == "target"],
             "held-out C, other languages (not claimed)": [r for r in rows if r["scope"] == "extra"]}
+
+
+def heldout_d(kind: str) -> dict[str, list[dict]]:
+    """Set D (round 3: written before round 3's tuning, never tuned on; the honest judge)."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_d.jsonl") if r["kind"] == kind]
+    return {"held-out D": rows}
 
 
 def image_report(systems, sets) -> None:
@@ -236,7 +301,7 @@ def rag_paragraphs() -> list[str]:
     return out
 
 
-def injection_report(systems) -> None:
+def injection_sets() -> dict[str, list[dict]]:
     from core.safety.training.injection_templates import build, package_docs
 
     train = build()
@@ -246,11 +311,17 @@ def injection_report(systems) -> None:
         "held-out A": read_jsonl(DATA / "safety_heldout_injection.jsonl"),
         "held-out B": [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "injection"],
         **heldout_c("injection"),
+        **heldout_d("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
     }
     for name in SKIP:
         sets.pop(name, None)
+    return sets
+
+
+def injection_report(systems) -> None:
+    sets = injection_sets()
     print("\n### injection: attack recall / benign flagged\n")
     print("| set | " + " | ".join(s.name for s in systems) + " |")
     print("|---|" + "---|" * len(systems))
@@ -291,16 +362,25 @@ def answers_report(systems) -> None:
             print(f"| {name}: {len(part)} | " + " | ".join(f"{c} ({c / len(part):.3f})" for c in cells) + " |")
 
 
-def latency_report(systems, repeat: int) -> None:
+def latency_texts() -> list[str]:
     texts = [r["text"] for r in read_jsonl(DATA / "safety_eval.jsonl")]
     texts += [r["text"] for r in read_jsonl(DATA / "safety_heldout_image.jsonl")]
     texts += [r["text"] for r in read_jsonl(DATA / "safety_heldout_injection.jsonl")]
+    return texts
+
+
+def latency_report(systems, repeat: int) -> None:
+    texts = latency_texts()
     print(f"\n### latency per message, ms ({len(texts)} texts x {repeat}; load avg {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} CPUs; GENAI_THREADS={os.environ.get('GENAI_THREADS', '-')})\n")
     print("| system | stage | wall p50 | wall p95 | CPU p50 | CPU p95 |")
     print("|---|---|---|---|---|---|")
     for s in systems:
         for stage in ("input_stage", "image_stage"):
+            if isinstance(s, Remote):  # measured in its worker, on the same texts, earlier in this run
+                w50, w95, c50, c95 = s.latency[stage]
+                print(f"| {s.name} (worker) | {stage.replace('_stage', '')} | {w50:.2f} | {w95:.2f} | {c50:.2f} | {c95:.2f} |")
+                continue
             fn = getattr(s, stage, None)
             if fn is None:
                 continue
@@ -345,33 +425,49 @@ def long_text_report(systems, repeat: int) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--baseline-rev", default=BASELINE_REV, help="git revision whose scanners are 'today'")
+    ap.add_argument("--baseline-rev", default=BASELINE_REV, help="git revision whose scanners are 'before #18'")
+    ap.add_argument("--main-rev", default="main", help="git revision run beside ours in a worker ('none' to skip)")
     ap.add_argument("--repeat", type=int, default=3, help="latency passes")
     ap.add_argument("--no-b", action="store_true", help="leave held-out set B out")
-    ap.add_argument("--no-c", action="store_true", help="leave held-out set C out (development runs: nobody tunes on C)")
+    ap.add_argument("--no-c", action="store_true", help="leave held-out set C out")
+    ap.add_argument("--no-d", action="store_true", help="leave held-out set D out (development runs: nobody tunes on D)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
+    ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.worker:
+        return worker()
     ours, today = Ours(), Today(args.baseline_rev)
     if args.long_only:
         long_text_report([ours, today], args.repeat)
         return 0
-    systems = [ours, today, Keywords()]
-    print(f"# safety robustness (issue #18); today = {args.baseline_rev}\n")
-    print("Sets: A = dev set from its first use; B = looked at (error analysis after its first run); "
-          "C = written before the last tuning round and never tuned on.\n")
+    if args.latency_only:
+        main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts(), quality=False)]
+        latency_report([ours, *main_sys, today], args.repeat)
+        return 0
     SKIP.update({"held-out B"} if args.no_b else set())
     SKIP.update({"held-out C", "held-out C, other languages (not claimed)"} if args.no_c else set())
+    SKIP.update({"held-out D"} if args.no_d else set())
+    main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
+    systems = [ours, *main_sys, today, Keywords()]
+    print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
+          + f"before #18 = {args.baseline_rev}\n")
+    print("Sets: A = dev set from its first use; B = looked at (error analysis after its first run); "
+          "C = written before round 2's last tuning, looked at after round 2; "
+          "D = written before round 3's tuning and never tuned on (the honest judge of round 3).\n")
     sets = image_sets()
     image_report(systems, sets)
-    for name in ("held-out A", "held-out B", "held-out C"):
+    for name in ("held-out A", "held-out B", "held-out C", "held-out D"):
         if name in sets:
             confusion(ours, sets[name], f"image {name}")
+    for m in main_sys:
+        confusion(m, sets.get("held-out D", sets["held-out A"]), "image held-out D" if "held-out D" in sets else "image held-out A")
     confusion(today, sets["held-out A"], "image held-out A")
     injection_report(systems)
-    answers_report([ours, today])
+    answers_report([ours, *main_sys, today])
     if not args.no_latency:
-        latency_report([ours, today], args.repeat)
+        latency_report([ours, *main_sys, today], args.repeat)
         long_text_report([ours, today], args.repeat)
     return 0
 

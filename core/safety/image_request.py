@@ -14,6 +14,7 @@ reported, and blocks when the PII action is "block").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from core.safety.policy import Policy, current_policy, scan
@@ -29,7 +30,7 @@ def scan_image_request(prompt: str, negative: str = "", policy: Policy | None = 
         return verdict
     others = tuple(n for n in policy.stages.get("image", ()) if n != "image_prompt")
     neg_policy = replace(policy, stages={**policy.stages, "image": others})
-    neg = scan(negative, "image", policy=neg_policy)
+    neg = scan(_without_quality_tags(negative), "image", policy=neg_policy)
     scanners = dict(verdict.scanners)
     reasons = list(verdict.reasons) + [f"negative prompt: {r}" for r in neg.reasons]
     action = max(verdict.action, neg.action, key=_RANK.get)
@@ -52,6 +53,19 @@ def scan_image_request(prompt: str, negative: str = "", policy: Policy | None = 
                              PIIScanner().scan(negative).redacted, len(negative))
     return Verdict(allowed=action != "block", action=action, redacted=verdict.redacted, scanners=scanners,
                    reasons=reasons)
+
+
+# the quality tags of the usual negative prompt ("ugly, deformed, bad anatomy, ..."): they
+# describe image defects, not people, so the abuse check does not read them as insults
+_QUALITY_TAGS = re.compile(
+    r"\b(?:ugly|deformed|disfigured|mutated|mutation|malformed|gross\s+proportions|bad\s+(?:anatomy|hands|proportions)|"
+    r"poorly\s+drawn(?:\s+(?:face|hands))?|extra\s+(?:limbs|fingers|arms|legs)|missing\s+(?:limbs|fingers)|"
+    r"fused\s+fingers|long\s+neck|(?:worst|low|normal)\s+quality|lowres|blurry|jpeg\s+artifacts|watermark|"
+    r"signature|cropped|out\s+of\s+frame|duplicate|morbid|cloned\s+face|disgusting)\b", re.I)
+
+
+def _without_quality_tags(negative: str) -> str:
+    return _QUALITY_TAGS.sub(" ", negative)
 
 
 _negative: dict[str, object] = {}

@@ -28,7 +28,7 @@ MAX_SEGMENTS = 48
 WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
 LONG_TEXT_CHARS = 2000  # longer texts get the rules' normalised reading segment by segment
 # classifier probability -> score: below FLOOR nothing, at FLAG exactly the flag line 0.5
-CLASSIFIER_FLOOR, CLASSIFIER_FLAG = 0.6, 0.9  # chosen on the dev split of tests/data/safety_eval.jsonl
+CLASSIFIER_FLOOR, CLASSIFIER_FLAG = 0.5, 0.8  # round 3: chosen on sets A, B, C and the READMEs (never D), n-gram + embedding mean
 
 _W = r"(?:[\w'-]+\s+)"  # one word and its space
 _PREV = r"(?:previous|prior|above|earlier|preceding|initial|original|former|old|existing|current|original|system|default|given)"
@@ -148,6 +148,27 @@ _REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|li
                         r"called|known\s+as|containing|contains)\W*$", re.I)
 
 
+# English function words: a sentence with few of them is read by the n-gram model alone
+_ENGLISH = frozenset("the a an to of and or you your is are be in on at for this that it with me my i we not "
+                     "what do does can could would should will from as by if then so all any".split())
+_WORDS = re.compile(r"[^\W\d_]+")
+ENGLISH_SHARE = 0.15
+
+
+def _english_share(text: str) -> float:
+    words = _WORDS.findall(text.lower())
+    return sum(w in _ENGLISH for w in words) / len(words) if words else 0.0
+
+
+def _without_mentions(text: str) -> str:
+    """text with quoted phrases that are mentions, not requests, blanked for the classifiers:
+    every quote in a question about attacks, and a quote after a reporting cue ('a document
+    that says "ignore your instructions"'), as the rules read them."""
+    if _META.search(text):
+        return _QUOTED.sub('"..."', text)
+    return _QUOTED.sub(lambda m: '"..."' if _REPORTING.search(text, max(0, m.start() - 40), m.start()) else m.group(0), text)
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _LOWERED: dict[re.Pattern, re.Pattern] = {}
 
@@ -173,10 +194,15 @@ class InjectionScanner:
         self.embeddings = embeddings
         self.examples = ExampleSet("attacks.txt", "attacks_contrast.txt")
         self.classifier = None
+        self.paraphrase = None  # the embedding half of the classifier (needs embeddings)
         if classifier:
             from core.safety.injection_classifier import load_injection_classifier
 
             self.classifier = load_injection_classifier()
+            if embeddings != "off":
+                from core.safety.embedding_classifier import load_shared_embedding_classifier
+
+                self.paraphrase = load_shared_embedding_classifier()
 
     def heuristics(self, text: str) -> tuple[float, list[str]]:
         """Rules on the text as written and on its normalised forms (leetspeak, split
@@ -252,7 +278,7 @@ class InjectionScanner:
             score = 1.0 - (1.0 - score) * (1.0 - clf)
         if self.embeddings != "off" and score < 0.9:
             # quoted attack phrases inside a question about attacks are not the request
-            probe = _QUOTED.sub('"..."', plain) if _META.search(plain) else plain
+            probe = _without_mentions(plain)
             segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
             emb = self._similarity(segs)
             if emb >= 0.5:
@@ -265,11 +291,18 @@ class InjectionScanner:
         (and for the whole text when it is short), mapped so that only a confident
         classifier flags on its own: documents are long, and one shaky sentence of many
         must not flag a whole benign document."""
-        probe = _QUOTED.sub('"..."', plain) if _META.search(plain) else plain
+        probe = _without_mentions(plain)
         segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
         if len(probe) <= WHOLE_TEXT_CHARS:
             segs = segs + [probe]
-        p = float(self.classifier.attack_probs(segs).max(initial=0.0))
+        p = self.classifier.attack_probs(segs)
+        if self.paraphrase is not None and len(p):
+            # the n-gram model (spelling, seven languages) and the embedding model (paraphrase),
+            # averaged per sentence: each alone is over-confident on texts unlike its training
+            # data. The embeddings are English MiniLM's: on other languages the n-grams decide.
+            english = np.array([_english_share(s) >= ENGLISH_SHARE for s in segs])
+            p = np.where(english, (p + self.paraphrase.probs(segs)) / 2.0, p)
+        p = float(p.max(initial=0.0))
         return float(np.clip((p - CLASSIFIER_FLOOR) / (CLASSIFIER_FLAG - CLASSIFIER_FLOOR) * 0.5, 0.0, 1.0))
 
     def _similarity(self, segs: list[str]) -> float:

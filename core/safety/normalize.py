@@ -15,8 +15,10 @@ full-width or math letters ("ｎｕｄｅ", "𝐧𝐮𝐝𝐞"), accents ("nüd�
    mix scripts or that fold wholly to Latin, so ordinary Russian or Greek text stays as is;
 6. leetspeak inside words ("n4k3d" -> "naked"; "3 eggs" stays);
 7. letters repeated 3+ times collapsed ("naaaked" -> "naked");
-8. single letters split by spaces/dots/hyphens/underscores joined ("n.u.d.e" -> "nude",
-   "a n u d e" -> "anude"), and hyphens/dots/underscores inside a word removed
+8. single letters split by spaces or symbols joined ("n.u.d.e", "n*u*d*e", "n/u/d/e",
+   "n|u|d|e", "n • u • d • e", emoji between letters -> "nude"; "a n u d e" -> "anude"), leet
+   digits inside such a run read as letters ("n.u.d.3" -> "nude"; this step runs before 6),
+   and hyphens/dots/underscores inside a word removed
    ("nu-de" -> "nude"); see `variants()` for the spelling with the leading one-letter word.
 
 The scanners keep the original text for what they show and store; this form is only
@@ -41,8 +43,13 @@ _LEET_CHAR = r"(?:[\w@$€]|(?<=[\w@$€])[!*](?=[\w@$€]))"
 _LEET_WORD = re.compile(r"(?<![\w@$€!*])(?=" + _LEET_CHAR + r"*[^\W\d_])(?=" + _LEET_CHAR + r"*[013457@$€!*])"
                         + _LEET_CHAR + r"+")
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
-# >= 3 single letters, each followed by ONE separator: "n u d e", "n.u.d.e", "n-u-d-e", "n_u_d_e"
-_SPLIT_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_*]){2,}[^\W\d_](?![^\W_])")
+# >= 3 single letters or leet digits, each followed by a separator: a space, or one to three
+# symbols with a space on either side ("n u d e", "n.u.d.e", "n*u*d*e", "n/u/d/e", "n|u|d|e",
+# "n • u • d • e", "n..u..d..e", emoji between letters "n🔥a💦k🍆e✨d", leet mixed in "n.u.d.3",
+# "p*0*r*n"); a run must hold a letter (so "1 2 3" and "3.5.1" stay as written)
+_SPLIT_SEP = r"(?:\s?(?:[^\w\s,;:!?()\[\]{}\"']|_){1,3}\s?|\s)"  # punctuation of prose ends a run
+_SPLIT_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W_]" + _SPLIT_SEP + r"){2,}[^\W_](?![^\W_])")
+_SPLIT_DROP = re.compile(r"[\W_]+")
 # a hyphen, dot, underscore or star between letters inside one word: "nu-de", "be-head-ed"
 _INNER_JOIN = re.compile(r"(?<=[^\W\d_])[\-_.*](?=[^\W\d_])")
 MAX_SPELLINGS = 8  # look-alike words with several readings: at most this many spellings each
@@ -89,6 +96,7 @@ def _fold_word(word: str) -> list[str]:
         return [word]
     options = []
     foldable = True
+    mixed = any(ch.isascii() and ch.isalpha() for ch in word)
     for ch in word:
         if ch.isascii() or not ch.isalpha():
             options.append((ch,))
@@ -99,7 +107,6 @@ def _fold_word(word: str) -> list[str]:
             options.append((ch,))
         else:
             options.append(r)
-    mixed = any(ch.isascii() and ch.isalpha() for ch in word)
     if not (mixed or foldable):
         return [word]
     return ["".join(p) for p in itertools.islice(itertools.product(*options), MAX_SPELLINGS)]
@@ -140,7 +147,10 @@ def _deleet(text: str) -> str:
 def _join(text: str, drop_lead: bool) -> str:
     """Step 8, split letters. drop_lead: keep a leading one-letter word ("a", "i") apart."""
     def run(m: re.Match) -> str:
-        letters = re.sub(r"[ .\-_*]", "", m.group(0))
+        letters = _SPLIT_DROP.sub("", m.group(0))
+        if letters.isdigit():
+            return m.group(0)  # numbers, versions, dates: not split letters
+        letters = letters.translate(_LEET) if not letters.isalpha() else letters
         if drop_lead and letters[0] in "ai" and len(letters) > 3:
             return letters[0] + " " + letters[1:]
         return letters
@@ -151,12 +161,24 @@ def _join(text: str, drop_lead: bool) -> str:
 _NON_ASCII_WORD = re.compile(r"(?<!\S)\S*?[^\x00-\x7f]\S*")
 
 
+def _join_foreign(m: re.Match) -> str:
+    """A split run holding a non-ASCII letter, joined before look-alikes are folded, so that
+    the joined word is folded as one ("d ε c α p ι τ α τ ε d" -> "decapitated")."""
+    run = m.group(0)
+    if run.isascii():
+        return run
+    letters = _SPLIT_DROP.sub("", run)
+    # a leading one-letter word ("a", "i") is kept apart, as in variants()' second reading
+    return letters[0] + " " + letters[1:] if letters[0] in "ai" and len(letters) > 4 else letters
+
+
 def _spellings(text: str) -> list[str]:
     """Steps 1-5: the base form, once per reading of its look-alike words (ASCII words have
     one reading, so only words with a non-ASCII character are looked at)."""
     base = _base(text)
     if base.isascii():
         return [base]
+    base = _SPLIT_LETTERS.sub(_join_foreign, base)
     folded = {w: _fold_word(w) for w in set(_NON_ASCII_WORD.findall(base))}
     n = max((len(v) for v in folded.values()), default=1)
 
@@ -170,11 +192,14 @@ def iter_variants(text: str, collapse: bool = True):
     text does not pay for the others)."""
     seen = set()
     for s in _spellings(text):
-        s = _deleet(s)
         # letters repeated 3+ times collapsed ("naaaked"), and as written ("xxx" is a word)
         for t in dict.fromkeys((_REPEAT.sub(r"\1", s), s) if collapse else (s,)):
             for drop_lead in (False, True):
-                form = _join(t, drop_lead)
+                # split letters are joined before leetspeak is undone, so that a leet digit inside
+                # a split word is read with it ("n.u.d.3" -> "nude", "5 3 x" -> "sex")
+                form = _deleet(_join(t, drop_lead))
+                if collapse:
+                    form = _REPEAT.sub(r"\1", form)
                 # "nu-de" -> "nude"; the form with the hyphen ("torn-apart") stays for phrases
                 for f in (_INNER_JOIN.sub("", form), form):
                     if f not in seen:
@@ -195,7 +220,10 @@ def variants(text: str, collapse: bool = True) -> list[str]:
 
 def normalize(text: str, collapse: bool = True) -> str:
     """The main matching form of text (= variants(text)[0], without building the others)."""
-    s = _deleet(_spellings(text)[0])
+    s = _spellings(text)[0]
     if collapse:
         s = _REPEAT.sub(r"\1", s)
-    return _INNER_JOIN.sub("", _join(s, False))
+    s = _deleet(_join(s, False))
+    if collapse:
+        s = _REPEAT.sub(r"\1", s)
+    return _INNER_JOIN.sub("", s)

@@ -80,11 +80,14 @@ def respell_foreign_letters(form: str, words: list[str]) -> str | None:
         w = m.group(0)
         if not any(c.isascii() for c in w) or not any(_foreign(c) for c in w):
             return w
-        rx = re.compile("".join("[a-z]" if _foreign(c) else re.escape(c) for c in w))
+        letters = ["[a-z]" if _foreign(c) else re.escape(c) for c in w]
+        rx = re.compile("".join(letters))
         for t in words:
             if t.endswith("*"):
-                if len(w) >= len(t) - 1 and rx.match(t[:-1] + w[len(t) - 1:]):
-                    return t[:-1] + w[len(t) - 1:]
+                # a prefix term: only the prefix must fit (the rest may hold foreign letters too)
+                stem = t[:-1]
+                if len(w) >= len(stem) and re.fullmatch("".join(letters[:len(stem)]), stem):
+                    return stem + w[len(stem):]
             elif len(t) == len(w) and rx.fullmatch(t):
                 return t
         return w

@@ -58,7 +58,10 @@ EN = {
                       "drinking coffee", "painting a canvas", "hiking in the mountains", "in a yellow raincoat",
                       "dancing ballet", "holding an umbrella", "wearing a sweater and jeans", "at a birthday party",
                       "swimming in a pool", "in a swimsuit on the beach", "sleeping in a bed", "lying on a bed with a laptop",
-                      "shirtless, running on the beach", "in gym clothes", "getting a flu shot", "crying at a funeral"],
+                      "shirtless, running on the beach", "in gym clothes", "getting a flu shot", "crying at a funeral",
+                      # "having ..." is not only "having sex" (C's benign "friends having a picnic" was blocked)
+                      "having a picnic", "having lunch together", "having fun at a party", "having a snowball fight",
+                      "having a coffee on a terrace", "having a barbecue in the garden", "taking off a raincoat in the hall"],
     "benign_child": ["flying a kite", "building a sandcastle", "playing football", "reading a picture book",
                      "on a swing", "eating ice cream", "in a school uniform", "blowing out birthday candles",
                      "splashing in a paddling pool", "drawing with crayons", "in pajamas brushing teeth", "at the zoo"],

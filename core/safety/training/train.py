@@ -42,17 +42,29 @@ def train_image(cv: bool) -> None:
     print(f"image: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
-def train_injection(cv: bool) -> None:
-    from core.safety.injection_classifier import MODEL_FILE
-    from core.safety.training.injection_templates import build
+def injection_data() -> list[tuple[str, str]]:
+    """Round 1-2 templates and round 3's families (third person, polite extraction, payload
+    splitting, role-play, markup wrappers, other languages) with their benign look-alikes."""
+    from core.safety.training import injection_families, injection_templates
 
-    data = build()
+    return injection_templates.build() + injection_families.build()
+
+
+def train_injection(cv: bool) -> None:
+    from core.safety.embedding_classifier import MODEL_FILE as EMB_FILE
+    from core.safety.embedding_classifier import EmbeddingClassifier
+    from core.safety.injection_classifier import MODEL_FILE
+
+    data = injection_data()
     texts, labels = [t for t, _ in data], [c for _, c in data]
     if cv:
         print(f"injection: {len(texts)} template texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
     t0 = time.perf_counter()
     LinearTextModel.fit(texts, labels).save(MODEL_FILE)
     print(f"injection: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
+    t0 = time.perf_counter()
+    EmbeddingClassifier.fit(texts, [int(c == "attack") for c in labels]).save(EMB_FILE)
+    print(f"injection: wrote {EMB_FILE} ({EMB_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
 def main() -> int:
