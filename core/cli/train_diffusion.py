@@ -1,7 +1,9 @@
 """`python -m core train-diffusion [--out DIR] [--seed S] [--steps N] [--batch-size B] [--threads T] [--json]`.
 
 Trains the shipped text-to-image model from a seed (tqdm progress bar on stderr) and writes
-a diffusers pipeline folder. The defaults reproduce assets/text2image/.
+a diffusers pipeline folder. The defaults reproduce the one-object model shipped before #19;
+the shipped assets/text2image/ is that model continued with `--init-from BASE --two-object-fraction 0.5
+--grid-weight 4 --lr 3e-4 --steps 3200 --batch-size 16` (docs/text2image.md).
 """
 from __future__ import annotations
 
