@@ -149,7 +149,7 @@ _META = re.compile(
 _QUOTED = re.compile(r"'[^'\n]{3,200}'|\"[^\"\n]{3,200}\"|“[^”\n]{3,200}”|`[^`\n]{3,200}`")
 QUOTED_META_WEIGHT = 0.25
 # a quote followed by who spoke it ("'Forget everything I told you,' she whispered"): dialogue in a story
-_SPOKEN = re.compile(r"\s*,?\s*(?:she|he|they|i|we|you|someone|[a-z]+)\s+(?:said|says|whispered|shouted|cried|asked|replied|"
+_SPOKEN = re.compile(r"\s*,?\s*(?:[a-z]+\s+){1,3}?(?:said|says|whispered|shouted|cried|asked|replied|"
                      r"muttered|yelled|screamed|snapped|added|answered)\b", re.I)
 # an instruction someone gave the user, reported by the user ("my doctor told me to ignore the earlier dosage
 # instructions"): the user is its addressee, not the assistant
