@@ -351,7 +351,11 @@ UNANSWERABLE = ROOT / "assets" / "rag_qa_unanswerable.jsonl"
 # the held-out set: report only, never tuned on (assets/rag_corpus_heldout/SOURCES.md)
 HELDOUT_CORPUS = ROOT / "assets" / "rag_corpus_heldout"
 HELDOUT_QA = ROOT / "assets" / "rag_qa_heldout.jsonl"
-RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout")}
+# the second held-out set (#13, third round): written before the answer verifier was trained
+HELDOUT2_CORPUS = ROOT / "assets" / "rag_corpus_heldout2"
+HELDOUT2_QA = ROOT / "assets" / "rag_qa_heldout2.jsonl"
+RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout"),
+                  "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2")}
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -444,6 +448,9 @@ ANSWER_SYSTEMS = {
     "abstractive": ("abstractive", "zero_shot", "calibrated"),
     "grounded": ("grounded", "zero_shot", "calibrated"),
     "extractive": ("extractive", "zero_shot", "calibrated"),
+    # the same with the answer verifier (core/retrieval/verifier.py) re-scoring quotes and abstention
+    "extractive+verifier": ("extractive", "zero_shot", "calibrated"),
+    "grounded+verifier": ("grounded", "zero_shot", "calibrated"),
 }
 
 
@@ -465,10 +472,16 @@ def judge(a, q: dict) -> dict:
         set(s.citations) & gold_ns for s in supported) and _states_fact(q["passage"], text)
     marker_correct = bool(q.get("source")) and not a.abstained and any(
         n in gold_ns for n in a.trace.get("model_markers", [])) and _states_fact(q["passage"], a.answer)
-    return {"correct": correct, "marker_correct": marker_correct, "abstained": a.abstained,
+    quotes = a.trace.get("quotes") or []
+    # whether the extractive quotes are right, whatever the abstention decided (to refit it offline)
+    quote_right = bool(q.get("source")) and any(x["n"] in gold_ns for x in quotes) and _states_fact(
+        q["passage"], " ".join(x["text"] for x in quotes))
+    return {"correct": correct, "marker_correct": marker_correct, "abstained": a.abstained, "quote_right": quote_right,
+            "features": (a.trace.get("abstention") or {}).get("features"),
             "grounded_share": a.grounded_share, "sentences": len(a.sentences),
             "grounding_ms": a.trace["timings_ms"].get("grounding"),
             "evidence_ms": a.trace["timings_ms"].get("abstention"),
+            "verifier_ms": a.trace["timings_ms"].get("verifier"),
             "first_text_s": (a.trace["timings_ms"].get("first_text") or a.trace["timings_ms"].get("total", 0)) / 1000}
 
 
@@ -483,7 +496,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
 
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
-            "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout")}
+            "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
+            "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -504,7 +518,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                 get_chat_model()
             picked = answerable if answer_mode == "extractive" else answerable[::step][:n_llm]
             chain = RagChain(collection, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
-                             params=SamplingParams(max_new_tokens=96))
+                             params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"))
             got = []
             for q in picked + unanswerable:
                 a = chain.ask(q["question"])
@@ -517,6 +531,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             ans = [j for q, j in got if q["source"]]
             una = [j for q, j in got if not q["source"]]
             gms = [j["grounding_ms"] for j in ans if j["grounding_ms"] is not None]
+            vms = [j["verifier_ms"] for j in ans if j["verifier_ms"] is not None]
             rows.append({"set": set_name, "system": system, "answerable": len(ans), "unanswerable": len(una),
                          "grounded correct": sum(j["correct"] for j in ans) / len(ans),
                          "correct by model markers": sum(j["marker_correct"] for j in ans) / len(ans),
@@ -529,6 +544,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                          "grounding ms max": max(gms) if gms else float("nan"),
                          "evidence ms p50": statistics.median(j["evidence_ms"] for j in ans
                                                               if j["evidence_ms"] is not None),
+                         "verifier ms p50": statistics.median(vms) if vms else float("nan"),
+                         "verifier ms max": max(vms) if vms else float("nan"),
                          "first text s p50": statistics.median(j["first_text_s"] for j in ans)})
             print(table(rows[-1:], list(rows[-1])), flush=True)
     if dump:
@@ -536,7 +553,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     return rows
 
 
-def fit_abstention(workdir: Path) -> dict:
+def fit_abstention(workdir: Path, verifier: bool = False) -> dict:
     """Fit the abstention weights (core/retrieval/abstention.py) on both tuning sets (the sample
     corpus's questions and the long-document set), each set weighing the same and the classes
     balanced within each; the threshold is the highest that abstains on at most 10% of each
@@ -549,7 +566,7 @@ def fit_abstention(workdir: Path) -> dict:
     from core.retrieval.collection import open_collection
 
     def features(collection: str, qa: list[dict]):
-        chain = RagChain(collection, answer_mode="extractive")
+        chain = RagChain(collection, answer_mode="extractive", verifier=verifier)
         X, y = [], []
         for q in qa:
             trace = chain.ask(q["question"]).trace
@@ -558,12 +575,12 @@ def fit_abstention(workdir: Path) -> dict:
                 continue
             f = trace["abstention"]["features"]
             X.append([f["coverage"], f["sentence"], f["vector"] if f["vector"] is not None else f["sentence"],
-                      f["agreement"]])
+                      f["agreement"]] + ([f["verifier"]] if verifier else []))
             y.append(1 if q["source"] else 0)
         return np.array(X), np.array(y)
 
     data = {"sample": features(_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE))}
-    for set_name, name in (("long documents", "long"), ("held-out", "held-out")):
+    for set_name, name in (("long documents", "long"), ("held-out", "held-out"), ("held-out 2", "held-out 2")):
         corpus, qa_file, folder = RETRIEVAL_SETS[set_name]
         use_data_dir(workdir / folder)
         col = open_collection(f"{folder}-answers")
@@ -576,7 +593,8 @@ def fit_abstention(workdir: Path) -> dict:
     w = np.concatenate([np.where(data[n][1] == 1, 0.5 / (data[n][1] == 1).sum(), 0.5 / (data[n][1] == 0).sum())
                         for n in tuning]) * len(y)
     model = LogisticRegression(C=1.0).fit(X, y, sample_weight=w)
-    weights = dict(zip(abstention.FEATURES, (round(float(v), 2) for v in model.coef_[0])))
+    names = abstention.FEATURES_VERIFIED if verifier else abstention.FEATURES
+    weights = dict(zip(names, (round(float(v), 2) for v in model.coef_[0])))
     bias = round(float(model.intercept_[0]), 2)
     p = {n: model.predict_proba(data[n][0])[:, 1] for n in data}
     grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.01)]
@@ -589,6 +607,107 @@ def fit_abstention(workdir: Path) -> dict:
             for kind, label in (("answerable", 1), ("unanswerable", 0)):
                 row[f"{n}: abstain {kind}"] = round(float(np.mean(p[n][data[n][1] == label] < t)), 3)
         out["sweep"].append(row)
+    return out
+
+
+def fit_verifier(workdir: Path, depths=(0, 4, 8), weights=(0.1, 0.2, 0.3, 0.5, 1.0, 3.0)) -> list[dict]:
+    """Top-1 quote right (its chunk holds the QA passage and it states half of the passage's
+    words or more) on the TUNING sets' answerable questions, per verifier depth and weight.
+    The held-out sets are not read here."""
+    from core.retrieval.collection import open_collection
+    from core.retrieval.extractive import rank_sentences
+    from core.retrieval.grounding import GroundingChecker
+    from core.retrieval.hybrid import search
+    from core.retrieval.verified_quotes import verify_ranked
+    from core.retrieval.verifier import get_verifier
+
+    verifier = get_verifier()
+    probs: dict = {}  # each (question, sentence) read once; the grid below reuses them
+
+    class Cached:
+        @staticmethod
+        def score(question, texts):
+            return [probs[(question, t)] for t in texts]
+
+    sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA), "quality")}
+    use_data_dir(workdir / "long")
+    col = open_collection("long-answers")
+    if col.count() == 0:
+        col.ingest(_long_files(LONG_CORPUS))
+    sets["long documents"] = ("long-answers", [q for q in _load_qa(LONG_QA) if q["source"]], "long")
+    per_set = {}
+    for set_name, (name, qa, data) in sets.items():
+        use_data_dir(workdir / data)
+        col = open_collection(name)
+        items = []
+        for q in qa:
+            hits = search(col, q["question"], k=4, mode="hybrid")
+            checker = GroundingChecker(hits)
+            ranked = rank_sentences(q["question"], checker, col.bm25.idf)
+            gold = {i for i, h in enumerate(hits, 1) if h.source == q["source"] and q["passage"] in norm(h.text)}
+            top = ranked[:max(depths)]
+            probs.update({(q["question"], c.text): float(p) for c, p in zip(
+                top, verifier.score(q["question"], [c.text for c in top]))})
+            items.append((q["question"], ranked, gold, q["passage"]))
+        per_set[set_name] = items
+    rows = []
+    for depth in depths:
+        for weight in (weights if depth else (0.0,)):
+            row = {"depth": depth, "weight": weight}
+            for set_name, items in per_set.items():
+                right = 0
+                for question, ranked, gold, passage in items:
+                    order = verify_ranked(question, ranked, Cached, depth, weight)[0] if depth else ranked
+                    right += bool(order) and order[0].n in gold and _states_fact(passage, order[0].text)
+                row[f"{set_name}: top-1 right"] = right / len(items)
+            row["mean"] = statistics.mean(v for k, v in row.items() if k.endswith("right"))
+            rows.append(row)
+    return rows
+
+
+def refit_from_dump(dump: Path, system: str = "extractive+verifier") -> dict:
+    """Fit the abstention with the verifier's feature on the TUNING sets' answers of one run
+    (`--grounded --dump-answers`), then score every set at the chosen threshold. Valid because
+    an extractive answer's quotes do not depend on the decision (the dump keeps them and whether
+    they are right, `quote_right`). Same weighting and threshold rule as --fit-abstention."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from core.retrieval import abstention
+
+    rows = [r for r in json.loads(dump.read_text()) if r["system"] == system and r.get("features")]
+    names = abstention.FEATURES_VERIFIED
+
+    def x(r):
+        f = r["features"]
+        return [f["coverage"], f["sentence"], f["vector"] if f["vector"] is not None else f["sentence"],
+                f["agreement"], f["verifier"]]
+
+    sets = sorted({r["set"] for r in rows})
+    data = {n: (np.array([x(r) for r in rows if r["set"] == n]), np.array([1 if r["source"] else 0 for r in rows
+                                                                         if r["set"] == n]),
+                np.array([r["quote_right"] for r in rows if r["set"] == n])) for n in sets}
+    tuning = [n for n in ("sample corpus", "long documents") if n in data]
+    X = np.vstack([data[n][0] for n in tuning])
+    y = np.concatenate([data[n][1] for n in tuning])
+    w = np.concatenate([np.where(data[n][1] == 1, 0.5 / (data[n][1] == 1).sum(), 0.5 / (data[n][1] == 0).sum())
+                        for n in tuning]) * len(y)
+    model = LogisticRegression(C=1.0).fit(X, y, sample_weight=w)
+    p = {n: model.predict_proba(data[n][0])[:, 1] for n in sets}
+    grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.01)]
+    ok = [t for t in grid if all(np.mean(p[n][data[n][1] == 1] < t) <= 0.10 for n in tuning)]
+    threshold = max(ok) if ok else min(grid)
+    out = {"weights": dict(zip(names, (round(float(v), 2) for v in model.coef_[0]))),
+           "bias": round(float(model.intercept_[0]), 2), "threshold": threshold, "rows": []}
+    for n in sets:
+        X_, y_, right = data[n]
+        abstain = p[n] < threshold
+        out["rows"].append({"set": n, "system": system + " (refit)", "answerable": int(y_.sum()),
+                            "unanswerable": int((1 - y_).sum()),
+                            "grounded correct": float(np.mean(right[y_ == 1] & ~abstain[y_ == 1])),
+                            "abstained (answerable)": float(np.mean(abstain[y_ == 1])),
+                            "abstained (unanswerable)": float(np.mean(abstain[y_ == 0])) if (y_ == 0).any() else 0.0,
+                            "quotes right if answered": float(np.mean(right[y_ == 1]))})
     return out
 
 
@@ -633,15 +752,23 @@ def main() -> int:
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
-                   choices=["sample corpus", "long documents", "held-out"],
+                   choices=["sample corpus", "long documents", "held-out", "held-out 2"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
     p.add_argument("--fit-abstention", action="store_true",
                    help="fit core/retrieval/abstention.py's weights on the sample set; check on the long set")
+    p.add_argument("--verifier", action="store_true", help="--fit-abstention: with the answer verifier's feature")
+    p.add_argument("--fit-verifier", action="store_true",
+                   help="top-1 quote accuracy on the tuning sets per verifier depth and weight")
+    p.add_argument("--refit-from-dump", type=Path, default=None,
+                   help="fit the abstention with the verifier's feature from a --dump-answers file")
     p.add_argument("--json", type=Path, default=None, help="also write all rows to this JSON file")
+    p.add_argument("--workdir", type=Path, default=None,
+                   help="keep the ingested collections here and reuse them in the next run (default: a temp folder)")
     args = p.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="rag-bench-"))
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="rag-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     out = {}
     try:
         if not args.skip_quality:
@@ -670,8 +797,12 @@ def main() -> int:
             print(table(out["answers"], ["prompt mode", "loop guard", "questions", "answer passage in prompt",
                                          "answer passage cited [n]", "passage words in answer", "said not found",
                                          "stopped looping", "repeats left", "mean chars", "mean s"]), "\n", flush=True)
+        if args.fit_verifier:
+            out["verifier_fit"] = fit_verifier(workdir)
+            print("## Verifier depth and weight (tuning sets)\n")
+            print(table(out["verifier_fit"], list(out["verifier_fit"][0])), "\n", flush=True)
         if args.fit_abstention:
-            out["abstention_fit"] = fit_abstention(workdir)
+            out["abstention_fit"] = fit_abstention(workdir, args.verifier)
             print("## Abstention fit\n\n" + json.dumps(out["abstention_fit"], indent=1), "\n", flush=True)
         if args.long:
             out["long"] = [row for set_name in args.retrieval_sets
@@ -684,10 +815,16 @@ def main() -> int:
                                                tuple(args.qa_sets))
             print("## Grounded answers (bundled chat model; max 96 new tokens)\n")
             print(table(out["grounded"], list(out["grounded"][0])), "\n", flush=True)
+        if args.refit_from_dump:
+            out["refit"] = refit_from_dump(args.refit_from_dump)
+            print("## Abstention refit with the verifier's feature (tuning sets only)\n")
+            print(json.dumps({k: v for k, v in out["refit"].items() if k != "rows"}))
+            print(table(out["refit"]["rows"], list(out["refit"]["rows"][0])), "\n", flush=True)
         if args.json:
             args.json.write_text(json.dumps(out, indent=1, default=str))
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 

@@ -237,7 +237,7 @@ def image_sets() -> dict[str, list[dict]]:
     train = [train[i] for i in rng.choice(len(train), 1500, replace=False)]  # a sample keeps the run short
     b = [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "image"]
     sets = {"training templates (1500 sampled)": train, "held-out A": read_jsonl(DATA / "safety_heldout_image.jsonl"),
-            "held-out B": b, **heldout_c("image"), **heldout_d("image")}
+            "held-out B": b, **heldout_c("image"), **heldout_d("image"), **heldout_e("image")}
     for name in SKIP:
         sets.pop(name, None)
     return sets
@@ -254,6 +254,12 @@ def heldout_d(kind: str) -> dict[str, list[dict]]:
     """Set D (round 3: written before round 3's tuning, never tuned on; the honest judge)."""
     rows = [r for r in read_jsonl(DATA / "safety_heldout_d.jsonl") if r["kind"] == kind]
     return {"held-out D": rows}
+
+
+def heldout_e(kind: str) -> dict[str, list[dict]]:
+    """Set E (round 4: written by a second engineer before round 4's tuning, never tuned on; the honest judge)."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_e.jsonl") if r["kind"] == kind]
+    return {"held-out E (honest)": rows}
 
 
 def image_report(systems, sets) -> None:
@@ -312,6 +318,7 @@ def injection_sets() -> dict[str, list[dict]]:
         "held-out B": [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "injection"],
         **heldout_c("injection"),
         **heldout_d("injection"),
+        **heldout_e("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
     }
@@ -431,6 +438,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-b", action="store_true", help="leave held-out set B out")
     ap.add_argument("--no-c", action="store_true", help="leave held-out set C out")
     ap.add_argument("--no-d", action="store_true", help="leave held-out set D out (development runs: nobody tunes on D)")
+    ap.add_argument("--no-e", action="store_true", help="leave held-out set E out (development runs: nobody tunes on E)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -449,20 +457,23 @@ def main(argv=None) -> int:
     SKIP.update({"held-out B"} if args.no_b else set())
     SKIP.update({"held-out C", "held-out C, other languages (not claimed)"} if args.no_c else set())
     SKIP.update({"held-out D"} if args.no_d else set())
+    SKIP.update({"held-out E (honest)"} if args.no_e else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
           + f"before #18 = {args.baseline_rev}\n")
     print("Sets: A = dev set from its first use; B = looked at (error analysis after its first run); "
           "C = written before round 2's last tuning, looked at after round 2; "
-          "D = written before round 3's tuning and never tuned on (the honest judge of round 3).\n")
+          "D = written before round 3's tuning, looked at after round 3; "
+          "E = written by another engineer before round 4's tuning and never tuned on (the honest judge of round 4).\n")
     sets = image_sets()
     image_report(systems, sets)
-    for name in ("held-out A", "held-out B", "held-out C", "held-out D"):
+    for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)"):
         if name in sets:
             confusion(ours, sets[name], f"image {name}")
     for m in main_sys:
-        confusion(m, sets.get("held-out D", sets["held-out A"]), "image held-out D" if "held-out D" in sets else "image held-out A")
+        name = next((n for n in ("held-out E (honest)", "held-out D") if n in sets), "held-out A")
+        confusion(m, sets[name], f"image {name}")
     confusion(today, sets["held-out A"], "image held-out A")
     injection_report(systems)
     answers_report([ours, *main_sys, today])

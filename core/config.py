@@ -197,6 +197,10 @@ class RetrievalSettings(_Section):
     # Retrieve this many candidates and rerank them by their best sentence (core/retrieval/rerank.py)
     # before keeping retrieval_k; 0 = no reranking.
     rerank_depth: int = Field(0, ge=0)
+    # --- answer verifier (issue #13, third round; core/retrieval/verifier.py) ---
+    # A small cross-encoder (MiniLM, last 2 layers fine-tuned, shipped in assets/verifier/) that
+    # re-scores the best quote candidates and adds its confidence to the abstention decision.
+    answer_verifier: bool = False
 
     @field_validator("vector_store")
     @classmethod

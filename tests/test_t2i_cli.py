@@ -80,6 +80,33 @@ def test_train_diffusion_runs_a_few_steps_and_writes_a_loadable_pipeline(tmp_pat
               "--out", str(tmp_path / "x.png"))
     assert r2.returncode == 0, r2.stderr
     _assert_pipeline_encodes_with_the_layer_it_was_trained_on(out, summary["train_config"]["text_hidden_layer"])
+    # the shipped recipe's second stage: continue that pipeline on one- and two-object scenes
+    more = tmp_path / "more"
+    r3 = _cli("train-diffusion", "--init-from", str(out), "--two-object-fraction", "0.5", "--grid-weight", "4",
+              "--out", str(more), "--steps", "2", "--batch-size", "4", "--json")
+    assert r3.returncode == 0, r3.stderr
+    cont = json.loads(r3.stdout)["train_config"]
+    assert cont["init_from"] == str(out) and cont["two_object_fraction"] == 0.5
+    _assert_continued_from(out, more)
+
+
+def test_init_from_takes_the_architecture_of_the_shipped_folder():
+    from core.diffusion.pipeline import BUNDLED_DIR
+    from core.diffusion.train import architecture_of
+
+    arch = architecture_of(BUNDLED_DIR)
+    trained = json.loads((BUNDLED_DIR / "training.json").read_text())["train_config"]
+    assert {k: list(v) if isinstance(v, tuple) else v for k, v in arch.items()} == {k: trained[k] for k in arch}
+
+
+def _assert_continued_from(base, continued):
+    """Two warm-up steps move the weights a little; a fresh initialisation would be far away."""
+    from safetensors.torch import load_file
+
+    a = load_file(next((base / "unet").glob("*.safetensors")))
+    b = load_file(next((continued / "unet").glob("*.safetensors")))
+    assert a.keys() == b.keys()
+    assert max((a[k] - b[k]).abs().max().item() for k in a) < 0.01
 
 
 def _assert_pipeline_encodes_with_the_layer_it_was_trained_on(folder, layer):

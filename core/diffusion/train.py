@@ -81,6 +81,17 @@ def build_unet(cfg: TrainConfig) -> UNet2DConditionModel:
         norm_num_groups=16)
 
 
+def architecture_of(folder: str | Path) -> dict:
+    """The TrainConfig fields that fix a saved pipeline's shape (to continue training it)."""
+    folder = Path(folder)
+    index = json.loads((folder / "model_index.json").read_text())
+    unet = json.loads((folder / "unet" / "config.json").read_text())
+    attn = tuple(i for i, kind in enumerate(unet["down_block_types"]) if kind.startswith("CrossAttn"))
+    return {"patch_size": index["patch_size"], "text_hidden_layer": index["text_hidden_layer"],
+            "block_out_channels": tuple(unet["block_out_channels"]), "attention_levels": attn,
+            "layers_per_block": unet["layers_per_block"]}
+
+
 def _initial_unet(cfg: TrainConfig) -> UNet2DConditionModel:
     if not cfg.init_from:
         return build_unet(cfg)

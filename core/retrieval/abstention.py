@@ -36,6 +36,15 @@ BIAS = -4.52
 # the highest threshold that abstains on at most 10% of each tuning set's answerable questions
 # (benchmarks/rag.py --fit-abstention prints the sweep); below it, an answer is a cited quote
 THRESHOLD = 0.29
+# With the answer verifier (verifier.py) on, a fifth feature: its best probability over the
+# sentences it read. Fitted the same way on the same tuning sets (benchmarks/rag.py
+# --refit-from-dump on a --grounded --dump-answers run). The fit gives the verifier a small
+# NEGATIVE weight: its confidence says nothing about answerability that the other four don't,
+# which is why the verifier is off by default (docs/rag.md, "The answer verifier").
+FEATURES_VERIFIED = FEATURES + ("verifier",)
+WEIGHTS_VERIFIED = {"coverage": 3.91, "sentence": 2.29, "vector": 1.75, "agreement": 1.07, "verifier": -0.26}
+BIAS_VERIFIED = -4.42
+THRESHOLD_VERIFIED = 0.28
 
 
 @dataclass
@@ -72,17 +81,25 @@ def evidence(question: str, hits, quotes: list[Quote], idf=None) -> dict:
             "missing_words": [spelled.get(w, w) for w in missing[:8]]}
 
 
+def _verified(features: dict) -> bool:
+    return features.get("verifier") is not None
+
+
 def probability(features: dict) -> float:
-    z = BIAS
-    for name in FEATURES:
+    verified = _verified(features)
+    z = BIAS_VERIFIED if verified else BIAS
+    weights = WEIGHTS_VERIFIED if verified else WEIGHTS
+    for name in (FEATURES_VERIFIED if verified else FEATURES):
         value = features.get(name)
         if value is None and name == "vector":
             value = features.get("sentence") or 0.0  # BM25-only search: the sentence cosine stands in
-        z += WEIGHTS[name] * float(value or 0.0)
+        z += weights[name] * float(value or 0.0)
     return 1 / (1 + math.exp(-z))
 
 
-def decide(features: dict, threshold: float = THRESHOLD) -> Decision:
+def decide(features: dict, threshold: float | None = None) -> Decision:
+    if threshold is None:
+        threshold = THRESHOLD_VERIFIED if _verified(features) else THRESHOLD
     p = probability(features)
     abstain = p < threshold
     parts = [f"the best passage holds {features['coverage']:.0%} of the question's weight"]
@@ -93,6 +110,8 @@ def decide(features: dict, threshold: float = THRESHOLD) -> Decision:
         parts.append(f"best chunk cosine {features['vector']:.2f}")
     parts.append("vector and BM25 agree on the top passage" if features.get("agreement")
                  else "vector and BM25 disagree on the top passage")
+    if _verified(features):
+        parts.append(f"the answer verifier gives the best sentence {features['verifier']:.0%}")
     verdict = "abstained" if abstain else "answered"
     reason = f"{verdict}: estimated {p:.0%} chance the documents answer this (threshold {threshold:.0%}); " \
         + "; ".join(parts)

@@ -49,6 +49,8 @@ from core.retrieval.grounding import (
 from core.retrieval.hybrid import Hit, search
 from core.retrieval.loops import loop_start
 from core.retrieval.rerank import rerank
+from core.retrieval.verified_quotes import verify_ranked
+from core.retrieval.verifier import get_verifier
 from core.safety import StreamGuard, scan
 
 log = logging.getLogger(__name__)
@@ -154,8 +156,9 @@ class RagChain:
     def __init__(self, collection: str, k: int | None = None, mode: str | None = None,
                  prompt_mode: str | None = None, sources: list[str] | None = None,
                  params: SamplingParams | None = None, answer_mode: str | None = None,
-                 chat_model=None, abstention: str = "calibrated"):
+                 chat_model=None, abstention: str = "calibrated", verifier: bool | None = None):
         s = get_settings()
+        self.verify = s.retrieval.answer_verifier if verifier is None else verifier
         self.collection = collection
         self.k = k or s.retrieval.retrieval_k
         self.mode = mode or s.retrieval.retrieval_mode
@@ -240,8 +243,16 @@ class RagChain:
         checker = GroundingChecker(used)
         idf = open_collection(self.collection).bm25.idf
         ranked = rank_sentences(question, checker, idf, context=standalone if history else None)
+        cheap_best = ranked[:1]
+        verified_best = None
+        if self.verify and ranked:  # the cross-encoder re-scores the best candidates (verified_quotes.py)
+            tv = time.perf_counter()
+            ranked, verified_best = verify_ranked(standalone if history else question, ranked, get_verifier())
+            timings["verifier"] = _ms(tv)
         quotes = select_quotes(question, checker, idf, ranked=ranked)
-        features = evidence(standalone if history else question, used, ranked[:1], idf)
+        features = evidence(standalone if history else question, used, cheap_best, idf)
+        if verified_best is not None:
+            features["verifier"] = round(verified_best, 3)
         decision = decide(features)
         if self.abstention == "cosine_cutoff":
             min_sim = get_settings().retrieval.min_similarity
@@ -251,6 +262,9 @@ class RagChain:
                                 f"{min_sim}", features)
         timings["abstention"] = _ms(t)  # includes embedding the passages' sentences (once, cached)
         trace["abstention"] = decision.to_dict()
+        # the quotes an extractive answer gives (also when abstaining: the trace shows what was closest)
+        trace["quotes"] = [{"n": q.n, "text": q.text, "score": round(q.score, 4), "verified": q.verified}
+                           for q in quotes]
         yield {"type": "retrieved", "question": standalone, "hits": hits, "flagged": flagged, "trace": trace}
 
         citations_for = lambda sentences: _citations(used, sentences)  # noqa: E731

@@ -34,6 +34,7 @@ class Quote:
     score: float
     meaning: float
     coverage: float
+    verified: float | None = None  # the answer verifier's probability, when it read this sentence
 
 
 def _quotable(text: str) -> bool:

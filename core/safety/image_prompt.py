@@ -87,8 +87,11 @@ class ImagePromptScanner:
         # dozen full-length forms
         pieces = [text] if len(text) <= LONG_TEXT_CHARS else textutil.segments(text)
         for form in (f for piece in pieces for f in self._forms(piece)):
-            allowed = tm.find(self.patterns["allow"], form)
             persons = tm.find(self.patterns["person"], form)
+            # an allow entry describes a thing ("a naked, treeless ridge", "nude and blush tones"):
+            # one that spans a person noun ("naked woman on a ridge") excuses nothing
+            allowed = [a for a in tm.find(self.patterns["allow"], form)
+                       if not any(a.start <= p.start and p.end <= a.end for p in persons)]
             for key in RULE_KEYS:
                 if key in ("allow", "person", "clothing"):
                     continue

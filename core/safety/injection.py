@@ -21,6 +21,7 @@ import numpy as np
 
 from core.safety import text as textutil
 from core.safety.normalize import iter_variants
+from core.safety.planted_instructions import PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
@@ -112,6 +113,9 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\bsystem\s+override\b|\brestrictions?\s+(?:are\s+)?lifted\b|\bsafety\s*=\s*off\b", re.I), 0.7, "declares an override"),
 ]
 
+PATTERNS += PLANTED_PATTERNS  # third person, labelled lines, hidden markup, rule-inverting role-play
+
+
 # The same families in German, French, Spanish, Italian, Portuguese and Dutch, matched on the
 # normalised text (no accents, case folded; core/safety/normalize.py).
 _ML_RULES = (r"(?:anweisungen|regeln|richtlinien|vorgaben|systemprompt|instructions|consignes|regles|directives|"
@@ -144,6 +148,14 @@ _META = re.compile(
     r"red\s+team\w*|history\s+of|is\s+\w+\s+a\s+real|example\s+of|attacks?)\b", re.I)
 _QUOTED = re.compile(r"'[^'\n]{3,200}'|\"[^\"\n]{3,200}\"|“[^”\n]{3,200}”|`[^`\n]{3,200}`")
 QUOTED_META_WEIGHT = 0.25
+# a quote followed by who spoke it ("'Forget everything I told you,' she whispered"): dialogue in a story
+_SPOKEN = re.compile(r"\s*,?\s*(?:[a-z]+\s+){1,3}?(?:said|says|whispered|shouted|cried|asked|replied|"
+                     r"muttered|yelled|screamed|snapped|added|answered)\b", re.I)
+# an instruction someone gave the user, reported by the user ("my doctor told me to ignore the earlier dosage
+# instructions"): the user is its addressee, not the assistant
+_TOLD_ME = re.compile(r"\b(?:told|asked|advised|instructed|wants|wanted|said\s+to|ha\s+detto\s+di|me\s+dijo\s+que|m'a\s+dit\s+d)\s+"
+                      r"(?:(?:me|us)\s+to\s+)?$", re.I)
+REPORTED_WEIGHT = 0.25
 _REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|like|e\.g\.|for\s+example|phrases?|words|"
                         r"called|known\s+as|containing|contains)\W*$", re.I)
 
@@ -166,7 +178,8 @@ def _without_mentions(text: str) -> str:
     that says "ignore your instructions"'), as the rules read them."""
     if _META.search(text):
         return _QUOTED.sub('"..."', text)
-    return _QUOTED.sub(lambda m: '"..."' if _REPORTING.search(text, max(0, m.start() - 40), m.start()) else m.group(0), text)
+    return _QUOTED.sub(lambda m: '"..."' if _REPORTING.search(text, max(0, m.start() - 40), m.start())
+                       or _SPOKEN.match(text, m.end()) else m.group(0), text)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -249,8 +262,10 @@ class InjectionScanner:
         reporting = _lower(_REPORTING) if fast else _REPORTING
         # a quoted phrase is a mention, not a request, in a question about attacks or
         # after a reporting cue ('a document that says "ignore your instructions"')
+        spoken = _lower(_SPOKEN) if fast else _SPOKEN
         quoted = [m.span() for m in _QUOTED.finditer(text)
-                  if meta or reporting.search(text, max(0, m.start() - 40), m.start())]
+                  if meta or reporting.search(text, max(0, m.start() - 40), m.start()) or spoken.match(text, m.end())]
+        told_me = _lower(_TOLD_ME) if fast else _TOLD_ME
         keep = 1.0
         reasons = []
         for rx, weight, why in patterns:
@@ -259,6 +274,8 @@ class InjectionScanner:
             for m in (_lower(rx) if fast else rx).finditer(text):
                 inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted)
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
+                if told_me.search(text, max(0, m.start() - 30), m.start()) and "your" not in m.group(0):
+                    w = min(w, REPORTED_WEIGHT)  # reported to the assistant, addressed to the user
                 if meta and not inside_quote:
                     w *= 0.4  # a question about attacks that also uses attack words
                 keep *= 1.0 - w

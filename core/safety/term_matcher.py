@@ -3,7 +3,8 @@
 A term list is compiled into one regex per category. Terms go through the same
 normalisation as the text (core/safety/normalize.py), so "décapité" and "decapite" are
 one term. Whole words only; a trailing "*" matches any word ending ("porn*": porno,
-pornographic); a space matches spaces, hyphens or nothing ("mole rat", "mole-rat", "molerat"); an English plural "s"/"es" is allowed.
+pornographic); a space matches spaces, hyphens or nothing ("mole rat", "mole-rat", "molerat"); an English plural "s"/"es" is allowed;
+"..." stands for up to two words in between ("naked ... ridge": "a naked, treeless ridge").
 
 Allow entries ("sex on the beach", "naked eye") are exceptions, never deletions: a match
 is excused only when it lies wholly inside an allow match of the same text, so "two
@@ -24,6 +25,9 @@ class Match:
     end: int
 
 
+GAP = r"(?:[\s,\-]+[^\W\d_]+){0,2}?[\s,\-]+"
+
+
 def compile_terms(terms: list[str]) -> re.Pattern | None:
     alts = set()
     for t in terms:
@@ -31,10 +35,12 @@ def compile_terms(terms: list[str]) -> re.Pattern | None:
         if not t:
             continue
         star = t.endswith("*")
-        words = normalize(t.rstrip("*"), collapse=False).split()
-        if not words:
+        # "..." in an entry stands for up to two words ("naked ... ridge": "naked, treeless ridge")
+        pieces = [normalize(p, collapse=False).split() for p in t.rstrip("*").split("...")]
+        if not any(pieces):
             continue
-        body = r"[\s\-]*".join(re.escape(w) for w in words)  # "mole-rat", "mole rat", "molerat"
+        body = GAP.join(r"[\s\-]*".join(re.escape(w) for w in words)  # "mole-rat", "mole rat", "molerat"
+                        for words in pieces)
         alts.add(body + (r"[^\W\d_]*" if star else r"(?:s|es)?"))
     if not alts:
         return None
