@@ -234,7 +234,7 @@ def test_resident_memory_stays_flat_over_prompts_of_changing_length(chat):
     line = "The keeper wrote in his log about the sea, the ships and the weather that night. "
     sizes = []
     try:
-        for i, repeat in enumerate([20, 60, 35, 70, 25, 65, 40, 75]):  # ~350 to ~1300 prompt tokens
+        for i, repeat in enumerate([20, 60, 35, 75, 40]):  # ~350 to ~1300 prompt tokens
             ids = chat.prompt_ids(conversation(line * repeat + f"Summarize part {i}."))
             assert len(list(engine.submit(ids, 3, SamplingParams(max_new_tokens=3)))) == 3
             deadline = time.time() + 30

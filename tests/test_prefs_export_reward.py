@@ -105,7 +105,7 @@ def test_train_reward_learns_and_scores(tmp_path, data_dir):
         rows.append({"prompt": f"Question {i}: how do I do task {i}? ",
                      "chosen": f"Sure, here is a clear answer for task {i}, step by step.",
                      "rejected": f"Go away, figure task {i} out yourself.", "margin": 1.0})
-    result = train_reward(rows, num_train_epochs=3, learning_rate=1e-4)
+    result = train_reward(rows, num_train_epochs=2, learning_rate=2e-4)  # 8 steps: the signal is plain
     assert result.heldout_pairs == 8 and result.heldout_accuracy >= 0.75
     assert (data_dir / "reward_model" / "config.json").exists()
     good = score("How do I bake bread? ", "Sure, here is a clear answer, step by step.")

@@ -63,10 +63,19 @@ def test_ingest_reports_bad_files_and_exit_code(data_dir, tmp_path):
     assert bad.returncode == 2 and "collection name" in bad.stderr
 
 
+@pytest.fixture(scope="module")
+def constitution(tmp_path_factory):
+    """One data folder with the Constitution ingested through the CLI, shared by the `ask` tests
+    (each ingest is a ~20 s process start; the ask tests only read the collection)."""
+    folder = tmp_path_factory.mktemp("constitution-data")
+    r = core("ingest", "--collection", "sample", str(CORPUS / "us_constitution_excerpts.md"), data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    return folder
+
+
 @pytest.mark.slow
-def test_ask_json_has_answer_and_citations(data_dir):
-    assert core("ingest", "--collection", "sample", str(CORPUS / "us_constitution_excerpts.md"),
-                data_dir=data_dir).returncode == 0
+def test_ask_json_has_answer_and_citations(constitution):
+    data_dir = constitution
     r = core("ask", "--collection", "sample", "--json", "--max-new-tokens", "40",
              "How long is the President's term of office?", data_dir=data_dir)
     assert r.returncode == 0, r.stderr
@@ -79,10 +88,9 @@ def test_ask_json_has_answer_and_citations(data_dir):
     assert empty.returncode == 2 and "is empty" in empty.stderr
 
 
-def test_ask_json_reports_sentences_grounding_abstention_and_follow_ups(data_dir, tmp_path):
+def test_ask_json_reports_sentences_grounding_abstention_and_follow_ups(constitution, tmp_path):
     """Extractive mode (no chat model): every field of `ask --json`, --history and --answer-mode."""
-    assert core("ingest", "--collection", "sample", str(CORPUS / "us_constitution_excerpts.md"),
-                data_dir=data_dir).returncode == 0
+    data_dir = constitution
     r = core("ask", "--collection", "sample", "--json", "--answer-mode", "extractive",
              "How many Senators does each State have?", data_dir=data_dir)
     assert r.returncode == 0, r.stderr
