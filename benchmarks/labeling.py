@@ -96,9 +96,9 @@ def http_labeler(c, token: str, steps) -> dict:
     return {"lat": lat, "acked": acked, "errors": errors}
 
 
-def http_worker(args) -> list[dict]:
+def http_worker(args, connect_fn=None) -> list[dict]:
     url, indices, steps_by_idx = args
-    sessions = [connect(url, idx) for idx in indices]  # joins are set-up, not measured
+    sessions = [(connect_fn or connect)(url, idx) for idx in indices]  # joins are set-up, not measured
     results = [None] * len(indices)
 
     def run(k, idx):

@@ -26,10 +26,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labeling import check_db, connect, cpu_seconds, http_labeler, plan, summary, use_data_dir, wait_up, write_pairs  # noqa: E402
+from labeling import check_db, connect, cpu_seconds, http_worker, plan, summary, use_data_dir, wait_up, write_pairs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,31 +54,12 @@ def patient_connect(url: str, idx: int, tries: int = 4):
             time.sleep(2)
 
 
-def http_worker(args) -> list[dict]:
-    import threading
-
-    url, indices, steps_by_idx = args
-    sessions = [patient_connect(url, idx) for idx in indices]
-    results = [None] * len(indices)
-
-    def run(k, idx):
-        try:
-            results[k] = http_labeler(*sessions[k], steps_by_idx[idx])
-        except Exception as e:
-            results[k] = {"lat": [], "acked": [], "errors": [f"{type(e).__name__}: {e}"]}
-
-    threads = [threading.Thread(target=run, args=(k, i)) for k, i in enumerate(indices)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
-    return results
-
-
 def run_phase(url: str, first: int, a, steps) -> tuple[list[dict], float]:
     indices = list(range(first, first + a.labelers))
     groups = [indices[p::a.processes] for p in range(a.processes)]
     t0 = time.perf_counter()
     with mp.get_context("spawn").Pool(a.processes) as pool:
-        results = [r for chunk in pool.map(http_worker, [(url, g, steps) for g in groups]) for r in chunk]
+        results = [r for chunk in pool.map(partial(http_worker, connect_fn=patient_connect), [(url, g, steps) for g in groups]) for r in chunk]
     return results, time.perf_counter() - t0
 
 

@@ -8,22 +8,17 @@ held-out figures come from benchmarks/safety_robustness.py.
 from __future__ import annotations
 
 import pytest
+from safety_helpers import FLAG
+from safety_helpers import blocked as _blocked
 
 from core.safety import Policy
-from core.safety.image_request import scan_image_request
 from core.safety.normalize import normalize, variants
 from core.safety.policy import get_scanner
-
-FLAG = 0.5
 
 
 @pytest.fixture(scope="module")
 def policy():
     return Policy(audit=False)
-
-
-def _blocked(prompt, policy, negative=""):
-    return not scan_image_request(prompt, negative, policy).allowed
 
 
 # --- normalisation: one case per new family -------------------------------------------------

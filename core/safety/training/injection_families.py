@@ -267,18 +267,23 @@ ML_GRAMMAR = {
 }
 
 
+def distinct(make, k: int) -> set[str]:
+    """Up to k different texts from the generator `make` (it gives up after 5k draws)."""
+    seen: set[str] = set()
+    for _ in range(k * 5):
+        seen.add(make())
+        if len(seen) >= k:
+            break
+    return seen
+
+
 def build(seed: int = 1, n: int = 600) -> list[tuple[str, str]]:
     """(text, label) pairs: about n per attack family, and benign look-alikes of each shape."""
     rng = random.Random(seed)
     out: list[tuple[str, str]] = []
 
     def sample(make, label, k):
-        seen: set[str] = set()
-        for _ in range(k * 5):
-            seen.add(make())
-            if len(seen) >= k:
-                break
-        out.extend((t, label) for t in seen)
+        out.extend((t, label) for t in distinct(make, k))
 
     cap = lambda s: s[:1].upper() + s[1:]  # noqa: E731
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 
+from core.safety.training.injection_families import distinct
+
 # --- benign: the document talks to its reader --------------------------------------------
 READER_VERB = ["ignore", "skip", "forget", "disregard", "don't worry about", "you can ignore", "feel free to skip",
                "override", "dismiss", "close", "bypass"]
@@ -84,12 +86,7 @@ def build(seed: int = 4, n: int = 400) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
 
     def sample(make, label, k):
-        seen: set[str] = set()
-        for _ in range(k * 5):
-            seen.add(make())
-            if len(seen) >= k:
-                break
-        out.extend((t, label) for t in seen)
+        out.extend((t, label) for t in distinct(make, k))
 
     def reader_line():
         r = rng.random()
