@@ -99,6 +99,7 @@ def test_a_hostile_document_and_file_name_render_as_text(page, chatbot_url, tmp_
     page.locator("#collection input").fill("hostile")
     page.locator("#collection input").press("Enter")
     page.locator("#upload input[type=file]").set_input_files(str(doc))
+    page.locator("#upload").get_by_text("minutes").first.wait_for(timeout=30_000)  # upload finished
     page.locator("#ingest").click()
     status = page.locator("#ingest-status")
     status.get_by_text("— added").wait_for(timeout=180_000)
@@ -142,6 +143,8 @@ def test_hosted_private_collection_comes_back_after_a_reload_and_not_elsewhere(b
         page.locator("#collection input").fill("kitchen")
         page.locator("#collection input").press("Enter")
         page.locator("#upload input[type=file]").set_input_files(str(doc))
+        # the upload runs in the background: under load, a click before it finishes sends no file
+        page.locator("#upload").get_by_text("recipes.md").first.wait_for(timeout=30_000)
         page.locator("#ingest").click()
         page.locator("#ingest-status").get_by_text("recipes.md — added").wait_for(timeout=180_000)
         page.reload()

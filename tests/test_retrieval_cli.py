@@ -1,10 +1,17 @@
-"""`python -m core ingest | search | ask` as a user runs them (subprocesses, real stores)."""
+"""`python -m core ingest | search | ask` as a user runs them (real stores).
+
+The first command of a test runs as a real process; the ones after it run the same entry point
+in this process (`core_here`), reusing models that earlier tests loaded: each process start
+costs 5-20 s of imports and model loads, and the suite has a 30-minute budget.
+"""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -19,7 +26,27 @@ def core(*args, stdin: str | None = None, data_dir: Path) -> subprocess.Complete
                           text=True, cwd=ROOT, env=env, timeout=600)
 
 
-def test_ingest_search_and_stdin_queries(data_dir, tmp_path):
+@pytest.fixture
+def core_here(monkeypatch):
+    """`python -m core ARGS` through the same main() in this process; returns what a process would."""
+    from core.__main__ import main
+    from core.config import reset_settings
+
+    def run(*args, stdin: str | None = None, data_dir: Path) -> subprocess.CompletedProcess:
+        monkeypatch.setenv("GENAI_DATA_DIR", str(data_dir))
+        reset_settings()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as e:  # argparse's usage errors
+                code = e.code
+        return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+    return run
+
+
+def test_ingest_search_and_stdin_queries(data_dir, tmp_path, core_here):
     r = core("ingest", "--collection", "sample", "--json", str(CORPUS), data_dir=data_dir)
     assert r.returncode == 0, r.stderr
     summary = json.loads(r.stdout)
@@ -27,12 +54,12 @@ def test_ingest_search_and_stdin_queries(data_dir, tmp_path):
     assert names == {p.name for p in CORPUS.iterdir()}
     assert all(f["status"] == "added" for f in summary["files"]) and summary["chunks_added"] > 10
 
-    again = json.loads(core("ingest", "--collection", "sample", "--json", str(CORPUS / "mit_license.txt"),
+    again = json.loads(core_here("ingest", "--collection", "sample", "--json", str(CORPUS / "mit_license.txt"),
                             data_dir=data_dir).stdout)
     assert again["files"][0]["status"] == "unchanged" and again["chunks_added"] == 0
 
     for mode in ("vector", "bm25", "hybrid"):
-        r = core("search", "--collection", "sample", "--k", "3", "--mode", mode, "--json",
+        r = core_here("search", "--collection", "sample", "--k", "3", "--mode", mode, "--json",
                  "Who wrote the Zen of Python?", data_dir=data_dir)
         assert r.returncode == 0, r.stderr
         results = json.loads(r.stdout)["results"]
@@ -40,7 +67,7 @@ def test_ingest_search_and_stdin_queries(data_dir, tmp_path):
         assert set(results[0]) >= {"text", "source", "page", "score"}
         assert results[0]["source"] == "zen_of_python.txt" and "Tim Peters" in results[0]["text"]
 
-    r = core("search", "--collection", "sample", "--mode", "hybrid", "-",
+    r = core_here("search", "--collection", "sample", "--mode", "hybrid", "-",
              stdin="How long is the President's term?\n\nWhat may not be quartered in a house?\n",
              data_dir=data_dir)
     assert r.returncode == 0, r.stderr
@@ -50,16 +77,16 @@ def test_ingest_search_and_stdin_queries(data_dir, tmp_path):
     assert all(x["results"][0]["source"] == "us_constitution_excerpts.md" for x in lines)
 
 
-def test_ingest_reports_bad_files_and_exit_code(data_dir, tmp_path):
+def test_ingest_reports_bad_files_and_exit_code(data_dir, tmp_path, core_here):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "fake.pdf").write_bytes(b"GIF89a" + bytes(100))
-    r = core("ingest", "--collection", "errs", "--json", str(tmp_path / "empty.txt"),
+    r = core_here("ingest", "--collection", "errs", "--json", str(tmp_path / "empty.txt"),
              str(tmp_path / "fake.pdf"), data_dir=data_dir)
     assert r.returncode == 1
     files = json.loads(r.stdout)["files"]
     assert [f["status"] for f in files] == ["error", "error"]
     assert "empty" in files[0]["message"] and "not a PDF" in files[1]["message"]
-    bad = core("search", "--collection", "../etc", "x", data_dir=data_dir)
+    bad = core_here("search", "--collection", "../etc", "x", data_dir=data_dir)
     assert bad.returncode == 2 and "collection name" in bad.stderr
 
 
@@ -74,7 +101,7 @@ def constitution(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_ask_json_has_answer_and_citations(constitution):
+def test_ask_json_has_answer_and_citations(constitution, core_here):
     data_dir = constitution
     r = core("ask", "--collection", "sample", "--json", "--max-new-tokens", "40",
              "How long is the President's term of office?", data_dir=data_dir)
@@ -84,11 +111,11 @@ def test_ask_json_has_answer_and_citations(constitution):
     assert out["citations"] and all({"source", "page", "text"} <= set(c) for c in out["citations"])
     assert all(c["source"] == "us_constitution_excerpts.md" for c in out["citations"])
     assert all({"n", "source", "page", "text"} <= set(c) for c in out["citations"])
-    empty = core("ask", "--collection", "nothing-here", "--json", "anything?", data_dir=data_dir)
+    empty = core_here("ask", "--collection", "nothing-here", "--json", "anything?", data_dir=data_dir)
     assert empty.returncode == 2 and "is empty" in empty.stderr
 
 
-def test_ask_json_reports_sentences_grounding_abstention_and_follow_ups(constitution, tmp_path):
+def test_ask_json_reports_sentences_grounding_abstention_and_follow_ups(constitution, tmp_path, core_here):
     """Extractive mode (no chat model): every field of `ask --json`, --history and --answer-mode."""
     data_dir = constitution
     r = core("ask", "--collection", "sample", "--json", "--answer-mode", "extractive",
@@ -106,17 +133,17 @@ def test_ask_json_reports_sentences_grounding_abstention_and_follow_ups(constitu
     history = tmp_path / "history.json"
     history.write_text(json.dumps([{"role": "user", "content": "How many Senators does each State have?"},
                                    {"role": "assistant", "content": "Two Senators [1]."}]))
-    r = core("ask", "--collection", "sample", "--json", "--answer-mode", "extractive", "--history", str(history),
+    r = core_here("ask", "--collection", "sample", "--json", "--answer-mode", "extractive", "--history", str(history),
              "and how long is their term?", data_dir=data_dir)
     out = json.loads(r.stdout)
     assert "Senators" in out["standalone_question"] and "term" in out["standalone_question"]
     assert "six Years" in out["answer"]
 
-    r = core("ask", "--collection", "sample", "--json", "--answer-mode", "extractive",
-             "What does the dental insurance cover?", data_dir=data_dir)
+    r = core_here("ask", "--collection", "sample", "--json", "--answer-mode", "extractive",
+                  "What does the dental insurance cover?", data_dir=data_dir)
     out = json.loads(r.stdout)
     assert out["abstained"] is True and out["sentences"] == [] and "dental" in out["abstain_reason"]
 
     history.write_text('{"role": "user"}')
-    bad = core("ask", "--collection", "sample", "--history", str(history), "x?", data_dir=data_dir)
+    bad = core_here("ask", "--collection", "sample", "--history", str(history), "x?", data_dir=data_dir)
     assert bad.returncode == 2 and "--history" in bad.stderr

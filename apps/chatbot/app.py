@@ -77,7 +77,8 @@ def ingest(files, collection, chunk_size, chunk_overlap, visitor_id=None, host_t
            request: gr.Request = None, progress=gr.Progress()):
     """Ingest uploaded files; returns (status markdown, documents table, delete choices, filter choices)."""
     if not files:
-        raise gr.Error("Choose one or more files to upload first.")
+        raise gr.Error("Choose one or more files to upload first; a file still uploading counts once its name "
+                       "shows in the upload box.")
     key, target = _target(collection, visitor_id, request, host_token, write=True, action="ingest")
     access.check_room_for(_room(), target, key)
     col = _open(target.name)

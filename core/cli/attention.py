@@ -6,8 +6,9 @@ Plain output: the tokens and the attention tensor's shape [layers, heads, query,
 from __future__ import annotations
 
 from core.cli._output import print_json, read_text_arg
-from core.explain.attention import MAX_TOKENS, head_summary, run_attention
-from core.explain.models import load_model
+
+# Model code (torch) is imported in run(): every `python -m core` command builds this parser,
+# and most of them never need torch.
 
 
 def register(sub) -> None:
@@ -18,7 +19,7 @@ def register(sub) -> None:
                         "model trained here), or a Hugging Face id")
     p.add_argument("--target", default="",
                    help="decoder text for an encoder-decoder model (default: the model's own greedy output)")
-    p.add_argument("--max-tokens", type=int, default=MAX_TOKENS)
+    p.add_argument("--max-tokens", type=int, default=None, help="longest input in tokens (default: 512)")
     p.add_argument("--layers", default="", help="comma-separated layer indices to keep (default: all)")
     p.add_argument("--heads", default="", help="comma-separated head indices to keep (default: all)")
     p.add_argument("--json", action="store_true",
@@ -27,9 +28,12 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from core.explain.attention import MAX_TOKENS, head_summary, run_attention
+    from core.explain.models import load_model
+
     text = read_text_arg(args.text)
     em = load_model(args.model)
-    result = run_attention(em, text, target=args.target, max_tokens=args.max_tokens)
+    result = run_attention(em, text, target=args.target, max_tokens=args.max_tokens or MAX_TOKENS)
     if args.json:
         out = result.to_dict()
         if args.layers or args.heads:  # long inputs: 30 x 9 x 512 x 512 floats is ~1 GB of JSON

@@ -10,9 +10,9 @@ import sys
 
 from core.cli._output import print_json, read_text_arg
 from core.config import get_settings
-from core.models.chat import get_chat_model
-from core.models.many_prompts import as_json, run_many
-from core.models.sampling import SamplingParams
+
+# Model code (torch) is imported in run(): every `python -m core` command builds this parser,
+# and most of them never need torch.
 
 MAX_STDIN_PROMPTS = 256
 
@@ -34,6 +34,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from core.models.chat import get_chat_model
+    from core.models.sampling import SamplingParams
+
     params = SamplingParams(
         max_new_tokens=args.max_new_tokens or get_settings().models.llm_max_new_tokens,
         temperature=args.temperature, top_k=args.top_k, top_p=args.top_p, seed=args.seed, stop=tuple(args.stop))
@@ -56,7 +59,10 @@ def run(args) -> int:
     return 0
 
 
-def _many(args, params: SamplingParams) -> int:
+def _many(args, params) -> int:
+    from core.models.chat import get_chat_model
+    from core.models.many_prompts import as_json, run_many
+
     prompts = [line.strip() for line in sys.stdin if line.strip()]
     if not prompts:
         raise ValueError("stdin has no prompt (one prompt per line)")

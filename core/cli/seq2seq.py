@@ -13,23 +13,28 @@ from __future__ import annotations
 import sys
 
 from core.cli._output import print_json
-from core.explain.models import ENCODER_DECODER, load_model
-from core.explain.seq2seq import MAX_NEW_TOKENS, alignment, strongest_inputs, translate
+
+# Model code (torch) is imported in run() and _emit(): every `python -m core` command builds
+# this parser, and most of them never need torch.
 
 
 def register(sub) -> None:
     p = sub.add_parser("seq2seq", help="an encoder-decoder's output for TEXT and where each output token looked")
     p.add_argument("text", metavar="TEXT", help="the input ('-': one input per stdin line)")
-    p.add_argument("--model", default=ENCODER_DECODER,
+    p.add_argument("--model", default="encoder-decoder",
                    help="encoder-decoder (the bundled date model, default) or a Hugging Face id / local folder "
                         "of an encoder-decoder (t5-small)")
-    p.add_argument("--max-new-tokens", type=int, default=MAX_NEW_TOKENS)
+    p.add_argument("--max-new-tokens", type=int, default=None, help="output length limit (default: 32)")
     p.add_argument("--json", action="store_true",
                    help='print {"model", "input_tokens", "output", "output_tokens", "cross_attentions"}')
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    from core.explain.models import load_model
+    from core.explain.seq2seq import MAX_NEW_TOKENS, translate
+
+    args.max_new_tokens = args.max_new_tokens or MAX_NEW_TOKENS
     em = load_model(args.model)
     if args.text != "-":
         _emit(translate(em, args.text, args.max_new_tokens), args.json)
@@ -51,6 +56,8 @@ def run(args) -> int:
 
 
 def _emit(result, as_json: bool) -> None:
+    from core.explain.seq2seq import alignment, strongest_inputs
+
     if as_json:
         print_json(result.to_dict())
         return
