@@ -90,7 +90,10 @@ def reward_config(output_dir: str, **overrides):
     kwargs = dict(output_dir=output_dir, per_device_train_batch_size=8, learning_rate=5e-5,
                   num_train_epochs=get_settings().prefs.reward_epochs, max_length=MAX_LENGTH,
                   logging_steps=10, save_strategy="no", report_to=[], use_cpu=True, seed=0,
-                  dataloader_num_workers=0, disable_tqdm=True)
+                  dataloader_num_workers=0, disable_tqdm=True,
+                  # TRL turns both on by default; for a 22M-parameter model on a CPU they only cost time
+                  # (recomputed forwards; bf16 autocast is several times slower than float32 without AVX-512)
+                  gradient_checkpointing=False, bf16=False)
     kwargs.update(overrides)
     return RewardConfig(**kwargs)
 
