@@ -123,29 +123,36 @@ def test_cancel_stops_a_training_process(tiny, data_dir, monkeypatch, request):
     assert not (policy_runs.adapter_dir(data_dir, run["id"]) / "adapter_config.json").exists()
 
 
-@pytest.mark.slow  # four `core chat` processes
-def test_core_chat_uses_the_tuned_model(tiny, data_dir):
+@pytest.mark.slow  # one `core chat` process; the other three calls run in this process
+def test_core_chat_uses_the_tuned_model(tiny, data_dir, monkeypatch):
+    from cli_helpers import core_here
+
+    from core.caches import reset_all
     from core.preferences.policy_train import start_run, train_run
 
     run = start_run(data_dir, preference_rows(8), "dpo", str(tiny), max_steps=2, batch_size=4, learning_rate=5e-2)
     train_run(data_dir, run["id"], str(tiny))
-    env = dict(os.environ, GENAI_LLM_MODEL=str(tiny), GENAI_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT),
-               GENAI_LLM_DTYPE="float32")
+    env = dict(GENAI_LLM_MODEL=str(tiny), GENAI_DATA_DIR=str(data_dir), GENAI_LLM_DTYPE="float32")
+    args = ["chat", "--json", "--max-new-tokens", "12", "how do I water plant 3?"]
 
-    def chat(adapter: str) -> dict:
-        out = subprocess.run([sys.executable, "-m", "core", "chat", "--json", "--max-new-tokens", "12",
-                              "how do I water plant 3?"], cwd=ROOT, capture_output=True, text=True,
-                             env=dict(env, GENAI_LLM_ADAPTER=adapter) if adapter else env, timeout=300)
-        assert out.returncode == 0, out.stderr[-2000:]
-        return json.loads(out.stdout)
+    def chat_here(adapter: str):
+        return core_here(monkeypatch, *args, env=dict(env, GENAI_LLM_ADAPTER=adapter), fresh_models=True)
 
-    base, tuned, latest = chat(""), chat(run["id"]), chat("latest")
-    assert tuned["model"].endswith("+" + run["id"]) and latest["model"] == tuned["model"]
-    assert base["model"] == str(tiny)
-    assert tuned["text"] != base["text"]  # a large step on a tiny model changes its greedy answer
-    bad = subprocess.run([sys.executable, "-m", "core", "chat", "hi"], cwd=ROOT, capture_output=True, text=True,
-                         env=dict(env, GENAI_LLM_ADAPTER="no-such-run"), timeout=300)
-    assert bad.returncode == 2 and "GENAI_LLM_ADAPTER='no-such-run'" in bad.stderr
+    try:
+        process = subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, text=True,
+                                 env=dict(os.environ, PYTHONPATH=str(ROOT), GENAI_LLM_ADAPTER=run["id"], **env),
+                                 timeout=300)
+        assert process.returncode == 0, process.stderr[-2000:]
+        tuned = json.loads(process.stdout)
+        base, latest = (json.loads(chat_here(a).stdout) for a in ("", "latest"))
+        assert tuned["model"].endswith("+" + run["id"]) and latest["model"] == tuned["model"]
+        assert latest["text"] == tuned["text"]  # the same run, loaded in this process
+        assert base["model"] == str(tiny)
+        assert tuned["text"] != base["text"]  # a large step on a tiny model changes its greedy answer
+        bad = chat_here("no-such-run")
+        assert bad.returncode == 2 and "GENAI_LLM_ADAPTER='no-such-run'" in bad.stderr
+    finally:
+        reset_all()  # later tests must not get the tiny model as the process's chat model
 
 
 def test_a_contestants_system_prompt_replaces_the_default_one(tiny):

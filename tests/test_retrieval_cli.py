@@ -1,20 +1,18 @@
 """`python -m core ingest | search | ask` as a user runs them (real stores).
 
-The first command of a test runs as a real process; the ones after it run the same entry point
-in this process (`core_here`), reusing models that earlier tests loaded: each process start
-costs 5-20 s of imports and model loads, and the suite has a 30-minute budget.
+The first command of a test runs as a real process; the ones after it run in this process
+(tests/cli_helpers.py says why).
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
 import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+from cli_helpers import core_here as run_core_here
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "assets" / "rag_corpus"
@@ -28,21 +26,8 @@ def core(*args, stdin: str | None = None, data_dir: Path) -> subprocess.Complete
 
 @pytest.fixture
 def core_here(monkeypatch):
-    """`python -m core ARGS` through the same main() in this process; returns what a process would."""
-    from core.__main__ import main
-    from core.config import reset_settings
-
     def run(*args, stdin: str | None = None, data_dir: Path) -> subprocess.CompletedProcess:
-        monkeypatch.setenv("GENAI_DATA_DIR", str(data_dir))
-        reset_settings()
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
-        out, err = io.StringIO(), io.StringIO()
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                code = main(list(args))
-            except SystemExit as e:  # argparse's usage errors
-                code = e.code
-        return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+        return run_core_here(monkeypatch, *args, stdin=stdin, env={"GENAI_DATA_DIR": str(data_dir)})
     return run
 
 
