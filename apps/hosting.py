@@ -3,7 +3,7 @@
     room = Room.for_app()                       # reads settings and the bind address once
     key = room.visitor(visitor_id, request)     # a stable, private key for this browser
     room.limit("ask", key)                      # gr.Error past GENAI_RATE_ASK_PER_MIN (hosted mode)
-    room.require_host(token, request, "Changing the shared collection 'sample'")
+    room.require_host(token, request, "Changing 'sample'", "use your own")  # gr.Error without the host token
 
 In local mode (one person on loopback) every check passes: today's one-user experience. In hosted
 mode visitors are strangers: shared things change only with the host token (core/hosting/).
@@ -90,11 +90,11 @@ class Room:
         except RateLimited as e:
             raise gr.Error(str(e)) from None
 
-    def require_host(self, token, request: gr.Request | None, what: str) -> None:
+    def require_host(self, token, request: gr.Request | None, what: str, instead: str = "") -> None:
         if not self.hosted:
             return
         try:
-            require_host(token, self.client(request), self.settings, what)
+            require_host(token, self.client(request), self.settings, what, instead)
         except (WrongHostToken, RateLimited) as e:
             raise gr.Error(str(e)) from None
 

@@ -51,8 +51,9 @@ def test_each_visitor_sees_only_their_own_images(hosted):
     assert _prompts(Client(hosted, verbose=False).predict(None, api_name="/gallery")) == []  # a stranger
     # the host sees both; a visitor without the token sees nothing more
     assert len(Client(hosted, verbose=False).predict(TOKEN, api_name="/gallery_all")) == 2
-    with pytest.raises(Exception, match="host token"):
+    with pytest.raises(Exception, match="host token") as refused:
         bob.predict("guess", api_name="/gallery_all")
+    assert "collection" not in str(refused.value) and "your own images" in str(refused.value)  # this app's words
 
 
 def test_an_image_file_is_not_served_to_whoever_guesses_its_path(hosted):

@@ -46,7 +46,8 @@ def resolve(room: Room, requested, visitor_key: str) -> pc.Resolved:
 
 def require_writable(room: Room, resolved: pc.Resolved, token, request) -> None:
     if not resolved.private:
-        room.require_host(token, request, f"Changing the shared collection '{resolved.shown}'")
+        room.require_host(token, request, f"Changing the shared collection '{resolved.shown}'",
+                          "use your own private collection")
 
 
 def check_room_for(room: Room, target: pc.Resolved, visitor_key: str) -> None:

@@ -38,7 +38,8 @@ def _gallery_items(visitor_id=None, request: gr.Request = None) -> list[tuple[st
 
 def on_gallery_all(host_token, request: gr.Request = None) -> list[tuple[str, str]]:
     """The host's view: every visitor's images (hosted mode needs the host token)."""
-    Room.for_app().require_host(host_token, request, "Seeing every visitor's images")
+    Room.for_app().require_host(host_token, request, "Seeing every visitor's images",
+                                "see your own images in the Gallery below")
     return [(str(e.display_path), e.prompt[:80]) for e in gallery.entries(200)]
 
 

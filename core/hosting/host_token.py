@@ -51,7 +51,8 @@ def is_host(token: str | None, client: str, settings: Settings) -> bool:
     return ok
 
 
-def require_host(token: str | None, client: str, settings: Settings, what: str) -> None:
+def require_host(token: str | None, client: str, settings: Settings, what: str, instead: str = "") -> None:
+    """`instead`: what a visitor can do without the token, said after the refusal."""
     if not is_host(token, client, settings):
-        raise WrongHostToken(f"{what} needs the host token (hosted mode): ask the host, or use your "
-                             "own private collection")
+        raise WrongHostToken(f"{what} needs the host token (hosted mode): ask the host"
+                             + (f", or {instead}" if instead else ""))
