@@ -5,7 +5,7 @@
 
 Starts the real suite (`python -m apps`) in a fresh data folder with labeling items imported and
 the sample corpus in the chatbot, then for --minutes runs at once:
-  - labelers (gradio_client, in client processes): next item, think 1-4 s, submit; the UI's
+  - labelers (gradio_client, in client processes): next item, think --think seconds (1-4), submit; the UI's
     label event is submit + next item, timed together as "label -> next item";
   - the host dashboard open in Chromium (it refreshes itself every 5 s);
   - chatbot visitors asking a question (extractive answers, the default) every 10-30 s;
@@ -54,7 +54,7 @@ def pct(values, q):
 def labeler_worker(args) -> list[dict]:
     from gradio_client import Client
 
-    url, indices, until = args
+    url, indices, until, think = args
     out = []
 
     def run(idx):
@@ -64,7 +64,7 @@ def labeler_worker(args) -> list[dict]:
             token = c.predict(f"room{idx}", "studio", api_name="/join")["token"]
             item = c.predict(token, api_name="/next_item")
             while time.time() < until and item.get("status") == "item":
-                time.sleep(random.uniform(1, 4))
+                time.sleep(random.uniform(*think))
                 t0 = time.perf_counter()
                 c.predict(token, item["assignment_id"], random.choice(["left", "right", "tie"]), "", "",
                           uuid.uuid4().hex, api_name="/submit")
@@ -181,6 +181,9 @@ def main(argv=None) -> int:
     p.add_argument("--image", type=int, default=10)
     p.add_argument("--port", type=int, default=8800)
     p.add_argument("--processes", type=int, default=4, help="client processes for the labelers")
+    p.add_argument("--think", type=float, nargs=2, default=(1.0, 4.0), metavar=("MIN", "MAX"),
+                   help="seconds a labeler reads before answering (default 1 4: a stress test; people reading "
+                        "two answers take 10 30 or more)")
     p.add_argument("--memory-every", type=float, default=10)
     p.add_argument("--soak-report", type=Path, help="write the memory series (CSV) here")
     p.add_argument("--chromium", default="/usr/bin/chromium")
@@ -218,7 +221,7 @@ def main(argv=None) -> int:
         [t.start() for t in threads]
         groups = [list(range(a.labelers))[k::a.processes] for k in range(a.processes)]
         pool = mp.get_context("spawn").Pool(a.processes)
-        labeled = pool.map_async(labeler_worker, [(f"http://127.0.0.1:{ports['labeling']}/", g, until)
+        labeled = pool.map_async(labeler_worker, [(f"http://127.0.0.1:{ports['labeling']}/", g, until, tuple(a.think))
                                                   for g in groups])
         t0 = time.time()
         while time.time() < until + 5:
@@ -235,7 +238,8 @@ def main(argv=None) -> int:
 
     rec["label -> next item"] = [x for r in labelers for x in r["label -> next item"]]
     rec["errors"] += [e for r in labelers for e in r["errors"]]
-    print(f"\nroom: {a.labelers} labelers, {a.chat} chatbot and {a.image} image visitors, host dashboard and "
+    print(f"\nroom: {a.labelers} labelers (think {a.think[0]:g}-{a.think[1]:g} s), {a.chat} chatbot and {a.image} "
+          "image visitors, host dashboard and "
           f"explorer in Chromium, {a.minutes:g} min; load average {load_before:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after; app restarts {restarts}\n")
     print("| action | n | p50 s | p95 s | max s |\n|---|---|---|---|---|")

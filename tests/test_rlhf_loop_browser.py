@@ -57,7 +57,8 @@ def test_label_train_compare(browser, tmp_path, monkeypatch):
             host.locator("#btn-tune-compare").click()
             expect(host.locator("#tune-msg")).to_contain_text("Comparing", timeout=30000)
             expect(host.locator("#tune-compare")).to_contain_text("Blind pairs", timeout=300000)
-            expect(host.locator("#tune-compare")).to_contain_text("KL(tuned‖base)")
+            # the pairs are published a moment before the report is saved: the next refresh shows it
+            expect(host.locator("#tune-compare")).to_contain_text("KL(tuned‖base)", timeout=60000)
             expect(host.locator("#tune-samples")).to_contain_text("base model")
 
             # back on the labeling page, the next items are the blind base-vs-tuned pairs

@@ -20,6 +20,7 @@ import os
 import sys
 import tempfile
 import uuid
+from functools import cache
 from pathlib import Path
 
 import gradio as gr
@@ -28,9 +29,11 @@ from apps.escape import md_literal
 from apps.hosting import VISITOR_STORAGE_KEY, new_visitor_id
 from apps.labeling.room import desk, join_panel, new_join_code, room
 from apps.labeling.tune_tab import tune_section
+from core.caches import register_cache
 from core.preferences import assignment, identity
 from core.preferences import submit as store
 from core.preferences.contestants import ASSETS, worker
+from core.preferences.dashboard_snapshot import Snapshots, store_version
 from core.preferences.db import DatabaseUnavailable, get_engine
 from core.preferences.identity import AccessDenied
 
@@ -271,14 +274,13 @@ def _fmt(v, digits=3):
     return "n/a" if v is None else f"{v:.{digits}f}"
 
 
-def host_view(admin, client: str = "local"):
-    """Everything the dashboard shows, from core.preferences.stats."""
+def _dashboard_parts() -> tuple:
+    """The expensive part of the dashboard (every label counted, bootstrap ratings, figures)."""
     from apps.labeling.plots import coverage_plot, labeler_plot, ratings_plot
+    from core.preferences.disagreement import disagreements
     from core.preferences.review import held_back
-    from core.preferences.reward import training_job
     from core.preferences.stats import collect
 
-    identity.check_admin(admin, client)
     st = collect(bootstrap=100)
     c, ag, pb = st["counts"], st["agreement"], st["position_bias"]
     summary = (
@@ -292,6 +294,32 @@ def host_view(admin, client: str = "local"):
         f"**Position bias:** the left answer won {_fmt(pb['left_rate'])} of {pb['strict_labels']} strict "
         f"preferences (binomial p = {_fmt(pb['p_value'])}; 0.5 = no bias)"
     )
+    per_labeler = [[n, k] for n, k in st["per_labeler"].items()]
+    pairs = [[p["labeler_a"], p["labeler_b"], p["n"], _fmt(p["kappa"])] for p in ag["cohen_pairs"]]
+    flagged = [[f["kind"], str(f["id"]), f["prompt"], f["answer_a"], f["answer_b"], f["reasons"]] for f in held_back()]
+    split = [[d["item_id"], d["prompt"], f"{100 * d['majority_share']:.0f} %",
+              "\n".join(f"{v['labeler']}: {v['choice']}" + (f" ({v['strength']})" if v["strength"] else "")
+                        + (f" — {v['rationale']}" if v["rationale"] else "") for v in d["votes"])]
+             for d in disagreements()]
+    return (summary, ratings_plot(st["ratings"]), labeler_plot(st["per_labeler"]), coverage_plot(st["coverage"]),
+            per_labeler, pairs, flagged, split)
+
+
+@cache
+def dashboard() -> Snapshots:
+    """One per process, shared by every host tab (core/preferences/dashboard_snapshot.py says why)."""
+    from core.preferences.db import database_url
+
+    return Snapshots(compute=_dashboard_parts, version=store_version, scope=database_url)
+
+
+register_cache("host dashboard snapshots", lambda: dashboard().clear())
+
+
+def _job_status() -> str:
+    """Generation and reward training: cheap, so always current."""
+    from core.preferences.reward import training_job
+
     gen = worker().status
     job = training_job.state
     status = f"Generation: {gen.prompts_done}/{gen.prompts_total} prompts, {gen.items_added} items added" + (
@@ -307,17 +335,14 @@ def host_view(admin, client: str = "local"):
                    f"{r['train_pairs']} training pairs, {r['seconds']:.0f} s, saved to `{r['path']}`")
     elif job["error"]:
         status += f"\n\nReward model: failed: {job['error']}"
-    per_labeler = [[n, k] for n, k in st["per_labeler"].items()]
-    pairs = [[p["labeler_a"], p["labeler_b"], p["n"], _fmt(p["kappa"])] for p in ag["cohen_pairs"]]
-    flagged = [[f["kind"], str(f["id"]), f["prompt"], f["answer_a"], f["answer_b"], f["reasons"]] for f in held_back()]
-    from core.preferences.disagreement import disagreements
+    return status
 
-    split = [[d["item_id"], d["prompt"], f"{100 * d['majority_share']:.0f} %",
-              "\n".join(f"{v['labeler']}: {v['choice']}" + (f" ({v['strength']})" if v["strength"] else "")
-                        + (f" — {v['rationale']}" if v["rationale"] else "") for v in d["votes"])]
-             for d in disagreements()]
-    return (summary, status, ratings_plot(st["ratings"]), labeler_plot(st["per_labeler"]),
-            coverage_plot(st["coverage"]), per_labeler, pairs, flagged, split)
+
+def host_view(admin, client: str = "local", force: bool = False):
+    """Everything the dashboard shows; the counted part at most every few seconds unless `force`."""
+    identity.check_admin(admin, client)
+    summary, *rest = dashboard().get(force=force).value
+    return (summary, _job_status(), *rest)
 
 
 def ui_host_open(admin, request: gr.Request):
@@ -325,7 +350,7 @@ def ui_host_open(admin, request: gr.Request):
     _host(admin, request)
     shown = (admin, gr.update(visible=False), gr.update(visible=True), gr.Timer(active=True),
              gr.update(visible=True), gr.update(selected="host"))
-    return shown + host_view(admin, room().client(request)) + room_view(admin, request)
+    return shown + host_view(admin, room().client(request), force=True) + room_view(admin, request)
 
 
 def ui_host_refresh(admin, request: gr.Request):
@@ -362,7 +387,7 @@ def ui_review(action, admin, pick, request: gr.Request):
     if not entry_id:
         raise gr.Error("pick an entry of the review queue first")
     msg = _guard(review.release if action == "release" else review.drop, kind, entry_id)
-    return (msg,) + ui_host_refresh(admin, request) + room_view(admin, request)
+    return (msg,) + _guard(host_view, admin, room().client(request), True) + room_view(admin, request)
 
 
 def ui_release(admin, pick, request: gr.Request):
