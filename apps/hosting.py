@@ -3,7 +3,8 @@
     room = Room.for_app()                       # reads settings and the bind address once
     key = room.visitor(visitor_id, request)     # a stable, private key for this browser
     room.limit("ask", key)                      # gr.Error past GENAI_RATE_ASK_PER_MIN (hosted mode)
-    room.require_host(token, request, "Changing 'sample'", "use your own")  # gr.Error without the host token
+    room.require_host(token, request, "Changing 'sample'",   # gr.Error without the host token,
+                      "use your own private collection")     # saying what a visitor can do instead
 
 In local mode (one person on loopback) every check passes: today's one-user experience. In hosted
 mode visitors are strangers: shared things change only with the host token (core/hosting/).
