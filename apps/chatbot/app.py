@@ -73,7 +73,7 @@ def _doc_updates(col):
     return (_doc_rows(col), gr.update(choices=names, value=None), gr.update(choices=names, value=[]))
 
 
-def ingest(files, collection, chunk_size, chunk_overlap, visitor_id=None, host_token=None,
+def ingest(files, collection, chunk_size, chunk_overlap, visitor_id=None, host_token=None, reports=None,
            request: gr.Request = None, progress=gr.Progress()):
     """Ingest uploaded files; returns (status markdown, documents table, delete choices, filter choices)."""
     if not files:
@@ -91,7 +91,8 @@ def ingest(files, collection, chunk_size, chunk_overlap, visitor_id=None, host_t
     finally:
         _discard_uploads(paths)
     # the upload box is emptied, so the next ingest doesn't send these files again
-    return (_report_md(report), *_doc_updates(col), gr.update(choices=_collections(key), value=col.name), None)
+    return (*_reported(report, reports), *_doc_updates(col), gr.update(choices=_collections(key), value=col.name),
+            None)
 
 
 def _discard_uploads(paths: list[Path]) -> None:
@@ -107,7 +108,7 @@ def _discard_uploads(paths: list[Path]) -> None:
             pass
 
 
-def ingest_sample(collection, chunk_size, chunk_overlap, visitor_id=None, host_token=None,
+def ingest_sample(collection, chunk_size, chunk_overlap, visitor_id=None, host_token=None, reports=None,
                   request: gr.Request = None, progress=gr.Progress()):
     key, target = _target(collection, visitor_id, request, host_token, write=True, action="ingest")
     access.check_room_for(_room(), target, key)
@@ -115,7 +116,7 @@ def ingest_sample(collection, chunk_size, chunk_overlap, visitor_id=None, host_t
     files = sorted(p for p in SAMPLE_DIR.iterdir() if p.is_file())
     report = col.ingest(files, progress=lambda f, d: progress(f, desc=d),
                         chunk_size=int(chunk_size), chunk_overlap=int(chunk_overlap))
-    return (_report_md(report), *_doc_updates(col), gr.update(choices=_collections(key), value=col.name))
+    return (*_reported(report, reports), *_doc_updates(col), gr.update(choices=_collections(key), value=col.name))
 
 
 def _report_md(report) -> str:
@@ -130,14 +131,22 @@ def _report_md(report) -> str:
     return "\n".join(lines)
 
 
-def switch_collection(collection, visitor_id=None, request: gr.Request = None):
-    """Show a collection's documents; a new name is only created when files are ingested into it."""
+def _reported(report, reports: dict | None) -> tuple[str, dict]:
+    """The ingest report, shown now and kept per collection for this browser session: the ingest's
+    own update of the collection box (a private name resolved) triggers switch_collection next."""
+    md = _report_md(report)
+    return md, {**(reports or {}), report.collection: md}
+
+
+def switch_collection(collection, visitor_id=None, reports=None, request: gr.Request = None):
+    """Show a collection's documents (and this session's last ingest report for it); a new name
+    is only created when files are ingested into it."""
     from core.retrieval.collection import list_collection_names
 
     _, target = _target(collection, visitor_id, request)
     if target.name in list_collection_names():
         docs = _doc_updates(_open(target.name))
-        status = "" if target.private or not _room().hosted else (
+        status = (reports or {}).get(target.name, "") if target.private or not _room().hosted else (
             f"{md_literal(target.shown)} is shared: ask questions about it, or type a new name above to "
             "make a private collection of your own documents.")
     else:
@@ -356,12 +365,13 @@ def build_app() -> gr.Blocks:
                     trace = gr.JSON(label="Trace")
 
         doc_outputs = [docs, to_delete, only_docs]
-        ingest_btn.click(ingest, [upload, collection, chunk_size, chunk_overlap, visitor, host_token],
-                         [status, *doc_outputs, collection, upload], api_name="ingest")
-        sample_btn.click(ingest_sample, [collection, chunk_size, chunk_overlap, visitor, host_token],
-                         [status, *doc_outputs, collection], api_name="ingest_sample")
+        reports = gr.State({})  # collection -> this session's last ingest report (see _reported)
+        ingest_btn.click(ingest, [upload, collection, chunk_size, chunk_overlap, visitor, host_token, reports],
+                         [status, reports, *doc_outputs, collection, upload], api_name="ingest")
+        sample_btn.click(ingest_sample, [collection, chunk_size, chunk_overlap, visitor, host_token, reports],
+                         [status, reports, *doc_outputs, collection], api_name="ingest_sample")
         switched = [status, *doc_outputs, chat, prompt_view, trace, cite_pick, context_view, sentence_view]
-        collection.change(switch_collection, [collection, visitor], switched, api_name="switch_collection")
+        collection.change(switch_collection, [collection, visitor, reports], switched, api_name="switch_collection")
         delete_btn.click(delete_document, [collection, to_delete, visitor, host_token], [status, *doc_outputs],
                          api_name="delete")
         inputs = [question, chat, collection, mode, k, prompt_mode, only_docs, answer_mode, model, visitor]
@@ -382,7 +392,7 @@ def build_app() -> gr.Blocks:
         # the collections created since the page was built
         demo.load(new_visitor_id, [visitor], [visitor], api_name=False).then(
             _list_collections, [visitor], [collection], api_name=False).then(
-            switch_collection, [collection, visitor], switched, api_name=False)
+            switch_collection, [collection, visitor, reports], switched, api_name=False)
     return demo
 
 
