@@ -76,8 +76,30 @@ def test_int4_logits_stay_close_to_bfloat16():
     model = tiny_llama(num_attention_heads=4, num_key_value_heads=2).to(torch.bfloat16)
     ids = torch.randint(0, 97, (1, 8), generator=torch.Generator().manual_seed(2))
     plain = FastLlama(model)
-    ref = plain.prefill(ids, plain.new_cache(8)).float()
+    plain_cache = plain.new_cache(9)
+    plain.prefill(ids, plain_cache)
     quant = FastLlama(model)
     quant.quantize_int4()
-    got = quant.prefill(ids, quant.new_cache(8)).float()
+    quant_cache = quant.new_cache(9)
+    quant.prefill(ids, quant_cache)
+    # a decode step runs on the int4 projections
+    ref = plain.step(5, plain_cache, 8).float()
+    got = quant.step(5, quant_cache, 8).float()
+    assert not torch.equal(ref, got)
     assert torch.nn.functional.cosine_similarity(ref, got, dim=0) > 0.98
+
+
+def test_int4_prefill_runs_on_the_bfloat16_weights():
+    """int4's CPU kernel is slow on many rows, so a prompt's prefill keeps the model's own weights."""
+    if fast_llama.missing_operators():
+        pytest.fail(f"torch {torch.__version__} lacks {fast_llama.missing_operators()}")
+    model = tiny_llama(num_attention_heads=4, num_key_value_heads=2).to(torch.bfloat16)
+    ids = torch.randint(0, 97, (1, 8), generator=torch.Generator().manual_seed(3))
+    plain = FastLlama(model)
+    quant = FastLlama(model)
+    quant.quantize_int4(head="none", dense_prefill=True)
+    assert "bfloat16 prefill" in quant.quantized
+    assert torch.equal(plain.prefill(ids, plain.new_cache(8)), quant.prefill(ids, quant.new_cache(8)))
+    int4_throughout = FastLlama(model)
+    int4_throughout.quantize_int4(head="none", dense_prefill=False)
+    assert not torch.equal(plain.prefill(ids, plain.new_cache(8)), int4_throughout.prefill(ids, int4_throughout.new_cache(8)))
