@@ -349,8 +349,9 @@ class AppSettings(_Section):
     max_file_mb: int = Field(10, gt=0)
     # Hosted mode: a visitor's private collections and images are removed after this many idle hours.
     private_ttl_hours: float = Field(24, gt=0)
-    # Chatbot answers generated at once (more wait in Gradio's queue, shown their position).
-    chat_concurrency: int = Field(1, ge=1, le=64)
+    # Chatbot answers generated at once (more wait in Gradio's queue, shown their position);
+    # the generation engine batches them (GENAI_LLM_MAX_BATCH, also 8 by default).
+    chat_concurrency: int = Field(8, ge=1, le=64)
     # Hosted mode: most private collections one visitor may have.
     max_private_collections: int = Field(10, gt=0)
     # Hosted mode: most expensive actions per visitor per minute (0 = unlimited).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import time
 from pathlib import Path
 
 import gradio as gr
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "assets" / "rag_corpus"
 DEFAULT_COLLECTION = "sample"
+# A streamed answer is sent at most this often, and only the chat changes meanwhile: every
+# update is serialised and diffed for each visitor on the server's one event loop, which with
+# ten visitors streaming took a quarter of the app's CPU beside the model (py-spy).
+STREAM_EVERY_S = 0.15
 PROMPT_MODES = [("Zero-shot", "zero_shot"), ("Few-shot", "few_shot"), ("Chain-of-thought", "chain_of_thought")]
 
 
@@ -211,7 +216,7 @@ def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_m
                                      {"role": "assistant", "content": "…"}]
     trace: dict = {}
     yield history, "", trace, gr.update(), "", ""
-    answer = None
+    answer, shown = None, 0.0
     for event in chain.stream(question, past):
         if event["type"] == "retrieved":
             trace = event["trace"]
@@ -220,7 +225,10 @@ def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_m
             yield history, "", trace, gr.update(), "", ""
         elif event["type"] == "delta":
             history[-1] = {"role": "assistant", "content": html.escape(event["text"])}
-            yield history, "", trace, gr.update(), "", ""
+            now = time.monotonic()
+            if now - shown >= STREAM_EVERY_S:
+                shown = now
+                yield history, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         elif event["type"] == "done":
             answer = event["answer"]
     d = answer.to_dict()
@@ -376,10 +384,9 @@ def build_app() -> gr.Blocks:
                          api_name="delete")
         inputs = [question, chat, collection, mode, k, prompt_mode, only_docs, answer_mode, model, visitor]
         outputs = [chat, question, trace, cite_pick, prompt_view, sentence_view]
-        # One answer at a time, each visitor shown their queue position. Letting 8 stream at once
-        # through the batching engine (#15) measured worse than this, not better: 10 visitors x 2
-        # questions, median 77.8 s against ~1 s alone (benchmarks/results/batching_runs.md), with the
-        # cause (GIL convoy, serial prefill) not yet fixed. GENAI_CHAT_CONCURRENCY raises it.
+        # Up to GENAI_CHAT_CONCURRENCY answers (default 8) stream at once through the batching
+        # engine; more wait, shown their queue position. 10 visitors x 2 questions: median 14.7 s
+        # at 8 against 33.2 s one at a time (benchmarks/results/batching_runs.md).
         answering = {"concurrency_limit": s.apps.chat_concurrency, "concurrency_id": "answer"}
         ev1 = send.click(ask, inputs, outputs, api_name="ask", **answering)
         ev2 = question.submit(ask, inputs, outputs, api_name=False, **answering)
