@@ -455,7 +455,11 @@ ANSWER_SYSTEMS = {
     # the same with the answer verifier (core/retrieval/verifier.py) re-scoring quotes and abstention
     "extractive+verifier": ("extractive", "zero_shot", "calibrated"),
     "grounded+verifier": ("grounded", "zero_shot", "calibrated"),
+    # main before #13's fifth round: no evidence checks, a second quote only within 90% of the best
+    "extractive (round 4)": ("extractive", "zero_shot", "calibrated"),
 }
+# settings a system runs with instead of the defaults (RagChain arguments; extractive.SECOND_WITHIN)
+SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_within": 0.9}}
 
 
 def _states_fact(passage: str, text: str) -> bool:
@@ -485,8 +489,19 @@ def judge(a, q: dict) -> dict:
             "grounded_share": a.grounded_share, "sentences": len(a.sentences),
             "grounding_ms": a.trace["timings_ms"].get("grounding"),
             "evidence_ms": a.trace["timings_ms"].get("abstention"),
+            "checks_ms": a.trace["timings_ms"].get("evidence_checks"),
+            "check_fired": (a.trace.get("evidence_checks") or {}).get("fired") if a.abstained else None,
             "verifier_ms": a.trace["timings_ms"].get("verifier"),
             "first_text_s": (a.trace["timings_ms"].get("first_text") or a.trace["timings_ms"].get("total", 0)) / 1000}
+
+
+def got_all(got) -> list[dict]:
+    return [j for _, j in got]
+
+
+def _p50_max(values) -> str:
+    values = [v for v in values if v is not None]
+    return f"{statistics.median(values):.2f} / {max(values):.2f}" if values else "-"
 
 
 def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: Path | None,
@@ -495,9 +510,11 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     a fixed spread of `n_llm` answerable questions per set plus every unanswerable one."""
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
+    from core.retrieval import extractive
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
+    default_second_within = extractive.SECOND_WITHIN
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
             "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
@@ -522,8 +539,11 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             if answer_mode != "extractive":
                 get_chat_model()
             picked = answerable if answer_mode == "extractive" else answerable[::step][:n_llm]
+            overrides = dict(SYSTEM_OVERRIDES.get(system, {}))
+            extractive.SECOND_WITHIN = overrides.pop("second_within", default_second_within)
             chain = RagChain(collection, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
-                             params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"))
+                             params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
+                             **overrides)
             got = []
             for q in picked + unanswerable:
                 a = chain.ask(q["question"])
@@ -549,6 +569,9 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                          "grounding ms max": max(gms) if gms else float("nan"),
                          "evidence ms p50": statistics.median(j["evidence_ms"] for j in ans
                                                               if j["evidence_ms"] is not None),
+                         "vetoed by evidence checks (answerable / unanswerable)":
+                             f"{sum(bool(j['check_fired']) for j in ans)} / {sum(bool(j['check_fired']) for j in una)}",
+                         "evidence checks ms p50 / max": _p50_max([j["checks_ms"] for j in got_all(got)]),
                          "verifier ms p50": statistics.median(vms) if vms else float("nan"),
                          "verifier ms max": max(vms) if vms else float("nan"),
                          "first text s p50": statistics.median(j["first_text_s"] for j in ans)})
