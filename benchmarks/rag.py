@@ -534,13 +534,16 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
         answerable = [q for q in qa if q["source"]]
         unanswerable = [q for q in qa if not q["source"]]
         step = max(1, len(answerable) // n_llm)
-        for system in systems:
+        for label in systems:
+            system, _, within = label.partition("@")  # "extractive@0.8": the second-quote rule at 0.8
             answer_mode, prompt_mode, abstention = ANSWER_SYSTEMS[system]
             if answer_mode != "extractive":
                 get_chat_model()
             picked = answerable if answer_mode == "extractive" else answerable[::step][:n_llm]
             overrides = dict(SYSTEM_OVERRIDES.get(system, {}))
             extractive.SECOND_WITHIN = overrides.pop("second_within", default_second_within)
+            if within:
+                extractive.SECOND_WITHIN = float(within)
             chain = RagChain(collection, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
                              params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
                              **overrides)
@@ -549,7 +552,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                 a = chain.ask(q["question"])
                 j = judge(a, q)
                 got.append((q, j))
-                dumped.append({"set": set_name, "system": system, "question": q["question"], "source": q["source"],
+                dumped.append({"set": set_name, "system": label, "question": q["question"], "source": q["source"],
                                "passage": q["passage"], **j, "answer": a.answer,
                                "sentences": [s.to_dict() for s in a.sentences],
                                "reason": a.abstain_reason})
@@ -557,11 +560,13 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             una = [j for q, j in got if not q["source"]]
             gms = [j["grounding_ms"] for j in ans if j["grounding_ms"] is not None]
             vms = [j["verifier_ms"] for j in ans if j["verifier_ms"] is not None]
-            rows.append({"set": set_name, "system": system, "answerable": len(ans), "unanswerable": len(una),
+            rows.append({"set": set_name, "system": label, "answerable": len(ans), "unanswerable": len(una),
                          "grounded correct": sum(j["correct"] for j in ans) / len(ans),
                          "correct by model markers": sum(j["marker_correct"] for j in ans) / len(ans),
                          "abstained (answerable)": sum(j["abstained"] for j in ans) / len(ans),
                          "abstained (unanswerable)": sum(j["abstained"] for j in una) / max(len(una), 1),
+                         "mean sentences (answered)": statistics.mean(j["sentences"] for j in ans if not j["abstained"])
+                         if any(not j["abstained"] for j in ans) else 0.0,
                          "mean grounded share": statistics.mean(j["grounded_share"] for j in ans
                                                                 if not j["abstained"]) if any(
                              not j["abstained"] for j in ans) else 0.0,
@@ -740,6 +745,15 @@ def refit_from_dump(dump: Path, system: str = "extractive+verifier") -> dict:
     return out
 
 
+def _system(label: str) -> str:
+    system, _, within = label.partition("@")
+    if system not in ANSWER_SYSTEMS:
+        raise argparse.ArgumentTypeError(f"unknown system {system!r}; choose from {list(ANSWER_SYSTEMS)}")
+    if within:
+        float(within)
+    return label
+
+
 def table(rows: list[dict], keys: list[str]) -> str:
     def fmt(v):
         return f"{v:.3f}" if isinstance(v, float) else str(v)
@@ -776,7 +790,9 @@ def main() -> int:
     p.add_argument("--long-chunking", nargs="+", default=["800/120", "1000/200"])
     p.add_argument("--grounded", action="store_true",
                    help="part 7: grounded-correct answers, abstention and grounding cost per answer mode")
-    p.add_argument("--systems", nargs="+", default=list(ANSWER_SYSTEMS), choices=list(ANSWER_SYSTEMS))
+    p.add_argument("--systems", nargs="+", default=list(ANSWER_SYSTEMS), type=_system,
+                   help=f"of {list(ANSWER_SYSTEMS)}; SYSTEM@X runs it with extractive.SECOND_WITHIN = X "
+                        "(a second quote within X of the best one's score; tune on the tuning sets only)")
     p.add_argument("--llm-questions", type=int, default=20,
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")

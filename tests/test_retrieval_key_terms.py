@@ -12,7 +12,7 @@ from core.retrieval import prompts
 from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
 from core.retrieval.key_terms import key_terms, mentions
-from core.retrieval.quantity import asks_for_quantity, states_quantity
+from core.retrieval.quantity import asks_for_quantity, counted_thing, mentions_thing, states_quantity
 
 HANDBOOK = """# Staff handbook
 
@@ -64,6 +64,10 @@ def test_quantity_question_and_statement():
     assert not asks_for_quantity("Who may attend the party?")
     assert states_quantity("two Senators") and states_quantity("450 euros")
     assert not states_quantity("Guests may attend when registered.")
+    # "how many X": the quote must name X, tolerant of number and suffix
+    assert counted_thing("How many justices sit on the Supreme Court?") == "justices"
+    assert not mentions_thing("justices", "vested in one supreme Court")
+    assert mentions_thing("dimensions", "384-dimensional vectors") and mentions_thing("levels", "level is 3")
 
 
 def test_absent_key_term_abstains_naming_it(handbook):

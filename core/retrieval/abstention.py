@@ -124,22 +124,29 @@ def decide(features: dict, threshold: float | None = None) -> Decision:
 # (key_terms.py), and a quantity question whose quote states no quantity (quantity.py).
 # Off with GENAI_EVIDENCE_CHECKS=false.
 
-def check_evidence(question: str, hits, quotes: list[Quote]) -> dict:
-    """Which check fires, if any, and why; the passages' source names count as their text."""
+def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str, str] | None = None) -> dict:
+    """Which check fires, if any, and why. A passage's document name, section header and the
+    document's opening (`openings`: source -> its first chunk) count as the passage's text: a
+    chunk of the Apache licence never repeats "2.0", its title does."""
     from core.retrieval.key_terms import missing_terms
-    from core.retrieval.quantity import asks_for_quantity, states_quantity
+    from core.retrieval.quantity import asks_for_quantity, counted_thing, mentions_thing, states_quantity
 
-    terms, missing = missing_terms(question, [f"{h.source}\n{h.header}\n{h.text}" for h in hits])
+    openings = openings or {}
+    terms, missing = missing_terms(question, [f"{h.source}\n{h.header}\n{h.text}" for h in hits]
+                                   + [openings.get(s, "") for s in {h.source for h in hits}])
     out = {"key_terms": [t for _, t in terms], "missing_terms": missing, "asks_quantity": asks_for_quantity(question),
            "quote_states_quantity": None, "fired": None, "reason": ""}
     if missing:
         out["fired"] = "key_terms"
         out["reason"] = "the documents never mention " + ", ".join(f"'{t}'" for t in missing[:3])
     elif out["asks_quantity"] and quotes:
-        out["quote_states_quantity"] = any(states_quantity(q.text) for q in quotes)
+        thing = counted_thing(question)
+        out["quote_states_quantity"] = any(states_quantity(q.text) and (thing is None or mentions_thing(thing, q.text))
+                                           for q in quotes)
         if not out["quote_states_quantity"]:
             out["fired"] = "quantity"
-            out["reason"] = "the question asks for a quantity and the closest passage states none"
+            out["reason"] = "the question asks for a quantity and the closest passage states none" + (
+                f" (of '{thing}')" if thing else "")
     return out
 
 

@@ -265,7 +265,9 @@ class RagChain:
         timings["abstention"] = _ms(t)  # includes embedding the passages' sentences (once, cached)
         if self.evidence_checks and self.abstention == "calibrated" and used:
             te = time.perf_counter()
-            checks = check_evidence(question, used, quotes)  # the question as asked: its own terms
+            col = open_collection(self.collection)
+            openings = {src: col.opening(src) for src in {h.source for h in used}}
+            checks = check_evidence(question, used, quotes, openings)  # the question as asked: its own terms
             decision = apply_checks(decision, checks)
             timings["evidence_checks"] = _ms(te)
             trace["evidence_checks"] = checks

@@ -27,8 +27,10 @@ _KINDS = (
     ("acronym", re.compile(r"(?<![\w])([A-Z]{2,}s?)(?![\w])")),
     ("name", re.compile(r"(?<=[\w,;)] )([A-Z][a-z]+(?:[A-Z][a-z]+)*)(?![\w])")),  # capitalised, not first word
 )
-# abbreviations that look like dotted names but carry no subject
-_NOT_TERMS = {"e.g", "i.e", "etc", "vs", "OK", "FAQ"}
+# abbreviations that look like dotted names but carry no subject; ordinals, which documents
+# often write otherwise ("the Second Amendment" is "Amendment II")
+_NOT_TERMS = {"e.g", "i.e", "etc", "vs", "OK", "FAQ", "First", "Second", "Third", "Fourth", "Fifth", "Sixth",
+              "Seventh", "Eighth", "Ninth", "Tenth", "Last", "Next"}
 _NUMBER_WORDS = {"0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
                  "7": "seven", "8": "eight", "9": "nine", "10": "ten", "11": "eleven", "12": "twelve",
                  "20": "twenty", "100": "hundred", "1000": "thousand"}
