@@ -50,6 +50,9 @@ def test_key_terms_of_each_kind():
                      ("identifier", "ZipFile"), ("name", "Apache")]
     # a capitalised first word, a possessive, "e.g." and plain words are not key terms
     assert key_terms("What does curl's manual say, e.g. about proxies?") == []
+    # Title Case and ALL CAPS questions: capitals mark no names there
+    assert key_terms("How Many Days Of Leave Do Employees Get In 2024?") == [("number", "2024")]
+    assert key_terms("HOW MANY DAYS OF LEAVE DO I GET?") == []
 
 
 def test_mentions_tolerates_case_plurals_and_dotted_prefixes():

@@ -37,12 +37,28 @@ _NUMBER_WORDS = {"0": "zero", "1": "one", "2": "two", "3": "three", "4": "four",
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "'s")
 
 
+def _skipped_kinds(text: str) -> set[str]:
+    """A Title Case question capitalises every word and an ALL CAPS one makes every word look
+    like an acronym: then capitals say nothing about which words are names."""
+    words = re.findall(r"[A-Za-z]+", text)[1:]  # the first word is capitalised anyway
+    if len(words) < 3:
+        return set()
+    if sum(w.isupper() and len(w) > 1 for w in words) > len(words) / 2:
+        return {"acronym", "name"}
+    if sum(w[0].isupper() for w in words) > len(words) / 2:
+        return {"name"}
+    return set()
+
+
 def key_terms(question: str) -> list[tuple[str, str]]:
     """(kind, term) for each key term of the question, in order of appearance, no repeats."""
     text = re.sub(r"(\w)['’]s\b", r"\1", question)  # possessive: "curl's" -> "curl"
+    skipped = _skipped_kinds(text)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str, str]] = []
     for kind, pattern in _KINDS:
+        if kind in skipped:
+            continue
         for m in pattern.finditer(text):
             term = next(g for g in m.groups() if g is not None).strip().rstrip(".")
             a, b = m.span()
