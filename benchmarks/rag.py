@@ -354,8 +354,12 @@ HELDOUT_QA = ROOT / "assets" / "rag_qa_heldout.jsonl"
 # the second held-out set (#13, third round): written before the answer verifier was trained
 HELDOUT2_CORPUS = ROOT / "assets" / "rag_corpus_heldout2"
 HELDOUT2_QA = ROOT / "assets" / "rag_qa_heldout2.jsonl"
+# the third held-out set (#13, fifth round): pydoc API references, written before the evidence checks
+HELDOUT3_CORPUS = ROOT / "assets" / "rag_corpus_heldout3"
+HELDOUT3_QA = ROOT / "assets" / "rag_qa_heldout3.jsonl"
 RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout"),
-                  "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2")}
+                  "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2"),
+                  "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3")}
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -451,7 +455,11 @@ ANSWER_SYSTEMS = {
     # the same with the answer verifier (core/retrieval/verifier.py) re-scoring quotes and abstention
     "extractive+verifier": ("extractive", "zero_shot", "calibrated"),
     "grounded+verifier": ("grounded", "zero_shot", "calibrated"),
+    # main before #13's fifth round: no evidence checks, a second quote only within 90% of the best
+    "extractive (round 4)": ("extractive", "zero_shot", "calibrated"),
 }
+# settings a system runs with instead of the defaults (RagChain arguments; extractive.SECOND_WITHIN)
+SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_within": 0.9}}
 
 
 def _states_fact(passage: str, text: str) -> bool:
@@ -481,8 +489,19 @@ def judge(a, q: dict) -> dict:
             "grounded_share": a.grounded_share, "sentences": len(a.sentences),
             "grounding_ms": a.trace["timings_ms"].get("grounding"),
             "evidence_ms": a.trace["timings_ms"].get("abstention"),
+            "checks_ms": a.trace["timings_ms"].get("evidence_checks"),
+            "check_fired": (a.trace.get("evidence_checks") or {}).get("fired") if a.abstained else None,
             "verifier_ms": a.trace["timings_ms"].get("verifier"),
             "first_text_s": (a.trace["timings_ms"].get("first_text") or a.trace["timings_ms"].get("total", 0)) / 1000}
+
+
+def got_all(got) -> list[dict]:
+    return [j for _, j in got]
+
+
+def _p50_max(values) -> str:
+    values = [v for v in values if v is not None]
+    return f"{statistics.median(values):.2f} / {max(values):.2f}" if values else "-"
 
 
 def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: Path | None,
@@ -491,13 +510,16 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     a fixed spread of `n_llm` answerable questions per set plus every unanswerable one."""
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
+    from core.retrieval import extractive
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
+    default_second_within = extractive.SECOND_WITHIN
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
             "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
-            "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2")}
+            "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2"),
+            "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -512,19 +534,25 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
         answerable = [q for q in qa if q["source"]]
         unanswerable = [q for q in qa if not q["source"]]
         step = max(1, len(answerable) // n_llm)
-        for system in systems:
+        for label in systems:
+            system, _, within = label.partition("@")  # "extractive@0.8": the second-quote rule at 0.8
             answer_mode, prompt_mode, abstention = ANSWER_SYSTEMS[system]
             if answer_mode != "extractive":
                 get_chat_model()
             picked = answerable if answer_mode == "extractive" else answerable[::step][:n_llm]
+            overrides = dict(SYSTEM_OVERRIDES.get(system, {}))
+            extractive.SECOND_WITHIN = overrides.pop("second_within", default_second_within)
+            if within:
+                extractive.SECOND_WITHIN = float(within)
             chain = RagChain(collection, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
-                             params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"))
+                             params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
+                             **overrides)
             got = []
             for q in picked + unanswerable:
                 a = chain.ask(q["question"])
                 j = judge(a, q)
                 got.append((q, j))
-                dumped.append({"set": set_name, "system": system, "question": q["question"], "source": q["source"],
+                dumped.append({"set": set_name, "system": label, "question": q["question"], "source": q["source"],
                                "passage": q["passage"], **j, "answer": a.answer,
                                "sentences": [s.to_dict() for s in a.sentences],
                                "reason": a.abstain_reason})
@@ -532,11 +560,13 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             una = [j for q, j in got if not q["source"]]
             gms = [j["grounding_ms"] for j in ans if j["grounding_ms"] is not None]
             vms = [j["verifier_ms"] for j in ans if j["verifier_ms"] is not None]
-            rows.append({"set": set_name, "system": system, "answerable": len(ans), "unanswerable": len(una),
+            rows.append({"set": set_name, "system": label, "answerable": len(ans), "unanswerable": len(una),
                          "grounded correct": sum(j["correct"] for j in ans) / len(ans),
                          "correct by model markers": sum(j["marker_correct"] for j in ans) / len(ans),
                          "abstained (answerable)": sum(j["abstained"] for j in ans) / len(ans),
                          "abstained (unanswerable)": sum(j["abstained"] for j in una) / max(len(una), 1),
+                         "mean sentences (answered)": statistics.mean(j["sentences"] for j in ans if not j["abstained"])
+                         if any(not j["abstained"] for j in ans) else 0.0,
                          "mean grounded share": statistics.mean(j["grounded_share"] for j in ans
                                                                 if not j["abstained"]) if any(
                              not j["abstained"] for j in ans) else 0.0,
@@ -544,6 +574,9 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                          "grounding ms max": max(gms) if gms else float("nan"),
                          "evidence ms p50": statistics.median(j["evidence_ms"] for j in ans
                                                               if j["evidence_ms"] is not None),
+                         "vetoed by evidence checks (answerable / unanswerable)":
+                             f"{sum(bool(j['check_fired']) for j in ans)} / {sum(bool(j['check_fired']) for j in una)}",
+                         "evidence checks ms p50 / max": _p50_max([j["checks_ms"] for j in got_all(got)]),
                          "verifier ms p50": statistics.median(vms) if vms else float("nan"),
                          "verifier ms max": max(vms) if vms else float("nan"),
                          "first text s p50": statistics.median(j["first_text_s"] for j in ans)})
@@ -580,7 +613,8 @@ def fit_abstention(workdir: Path, verifier: bool = False) -> dict:
         return np.array(X), np.array(y)
 
     data = {"sample": features(_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE))}
-    for set_name, name in (("long documents", "long"), ("held-out", "held-out"), ("held-out 2", "held-out 2")):
+    for set_name, name in (("long documents", "long"), ("held-out", "held-out"), ("held-out 2", "held-out 2"),
+                           ("held-out 3", "held-out 3")):
         corpus, qa_file, folder = RETRIEVAL_SETS[set_name]
         use_data_dir(workdir / folder)
         col = open_collection(f"{folder}-answers")
@@ -711,6 +745,15 @@ def refit_from_dump(dump: Path, system: str = "extractive+verifier") -> dict:
     return out
 
 
+def _system(label: str) -> str:
+    system, _, within = label.partition("@")
+    if system not in ANSWER_SYSTEMS:
+        raise argparse.ArgumentTypeError(f"unknown system {system!r}; choose from {list(ANSWER_SYSTEMS)}")
+    if within:
+        float(within)
+    return label
+
+
 def table(rows: list[dict], keys: list[str]) -> str:
     def fmt(v):
         return f"{v:.3f}" if isinstance(v, float) else str(v)
@@ -747,12 +790,14 @@ def main() -> int:
     p.add_argument("--long-chunking", nargs="+", default=["800/120", "1000/200"])
     p.add_argument("--grounded", action="store_true",
                    help="part 7: grounded-correct answers, abstention and grounding cost per answer mode")
-    p.add_argument("--systems", nargs="+", default=list(ANSWER_SYSTEMS), choices=list(ANSWER_SYSTEMS))
+    p.add_argument("--systems", nargs="+", default=list(ANSWER_SYSTEMS), type=_system,
+                   help=f"of {list(ANSWER_SYSTEMS)}; SYSTEM@X runs it with extractive.SECOND_WITHIN = X "
+                        "(a second quote within X of the best one's score; tune on the tuning sets only)")
     p.add_argument("--llm-questions", type=int, default=20,
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
-                   choices=["sample corpus", "long documents", "held-out", "held-out 2"],
+                   choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")

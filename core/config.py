@@ -201,6 +201,10 @@ class RetrievalSettings(_Section):
     # A small cross-encoder (MiniLM, last 2 layers fine-tuned, shipped in assets/verifier/) that
     # re-scores the best quote candidates and adds its confidence to the abstention decision.
     answer_verifier: bool = False
+    # --- evidence checks (issue #13, fifth round; core/retrieval/abstention.py check_evidence) ---
+    # Abstain when a key term of the question (number, option, identifier, acronym, name) is in
+    # none of the retrieved passages, or a how-many/how-much question's quote states no quantity.
+    evidence_checks: bool = True
 
     @field_validator("vector_store")
     @classmethod

@@ -116,3 +116,44 @@ def decide(features: dict, threshold: float | None = None) -> Decision:
     reason = f"{verdict}: estimated {p:.0%} chance the documents answer this (threshold {threshold:.0%}); " \
         + "; ".join(parts)
     return Decision(abstain, round(p, 3), reason, features)
+
+
+# --- evidence checks (issue #13, fifth round) ------------------------------------------------
+# Two cheap rules that veto an "answered" decision the scores alone would make (they never turn
+# an abstention into an answer): a key term of the question that no retrieved passage mentions
+# (key_terms.py), and a quantity question whose quote states no quantity (quantity.py).
+# Off with GENAI_EVIDENCE_CHECKS=false.
+
+def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str, str] | None = None) -> dict:
+    """Which check fires, if any, and why. A passage's document name, section header and the
+    document's opening (`openings`: source -> its first chunk) count as the passage's text: a
+    chunk of the Apache licence never repeats "2.0", its title does."""
+    from core.retrieval.key_terms import missing_terms
+    from core.retrieval.quantity import asks_for_quantity, counted_thing, mentions_thing, states_quantity
+
+    openings = openings or {}
+    terms, missing = missing_terms(question, [f"{h.source}\n{h.header}\n{h.text}" for h in hits]
+                                   + [openings.get(s, "") for s in {h.source for h in hits}])
+    out = {"key_terms": [t for _, t in terms], "missing_terms": missing, "asks_quantity": asks_for_quantity(question),
+           "quote_states_quantity": None, "fired": None, "reason": ""}
+    if missing:
+        out["fired"] = "key_terms"
+        out["reason"] = "the documents never mention " + ", ".join(f"'{t}'" for t in missing[:3])
+    elif out["asks_quantity"] and quotes:
+        thing = counted_thing(question)
+        out["quote_states_quantity"] = any(states_quantity(q.text) and (thing is None or mentions_thing(thing, q.text))
+                                           for q in quotes)
+        if not out["quote_states_quantity"]:
+            out["fired"] = "quantity"
+            out["reason"] = "the question asks for a quantity and the closest passage states none" + (
+                f" (of '{thing}')" if thing else "")
+    return out
+
+
+def apply_checks(decision: Decision, checks: dict) -> Decision:
+    """The decision after the evidence checks: an answer is vetoed when a check fired."""
+    if decision.abstain or not checks.get("fired"):
+        return decision
+    scores = decision.reason.split(": ", 1)[1] if ": " in decision.reason else decision.reason
+    reason = f"abstained: {checks['reason']} (evidence check '{checks['fired']}'; the scores alone: {scores})"
+    return Decision(True, decision.p_answerable, reason, {**decision.features, "evidence_check": checks["fired"]})

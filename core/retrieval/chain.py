@@ -34,7 +34,7 @@ from core.config import get_settings
 from core.models.chat import get_chat_model
 from core.models.sampling import SamplingParams
 from core.retrieval import prompts
-from core.retrieval.abstention import Decision, decide, evidence
+from core.retrieval.abstention import Decision, apply_checks, check_evidence, decide, evidence
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
 from core.retrieval.extractive import Quote, rank_sentences, select_quotes
@@ -156,9 +156,11 @@ class RagChain:
     def __init__(self, collection: str, k: int | None = None, mode: str | None = None,
                  prompt_mode: str | None = None, sources: list[str] | None = None,
                  params: SamplingParams | None = None, answer_mode: str | None = None,
-                 chat_model=None, abstention: str = "calibrated", verifier: bool | None = None):
+                 chat_model=None, abstention: str = "calibrated", verifier: bool | None = None,
+                 evidence_checks: bool | None = None):
         s = get_settings()
         self.verify = s.retrieval.answer_verifier if verifier is None else verifier
+        self.evidence_checks = s.retrieval.evidence_checks if evidence_checks is None else evidence_checks
         self.collection = collection
         self.k = k or s.retrieval.retrieval_k
         self.mode = mode or s.retrieval.retrieval_mode
@@ -261,6 +263,14 @@ class RagChain:
                                 f"fixed cut-off: {'a' if found else 'no'} passage has BM25 > 0 or cosine >= "
                                 f"{min_sim}", features)
         timings["abstention"] = _ms(t)  # includes embedding the passages' sentences (once, cached)
+        if self.evidence_checks and self.abstention == "calibrated" and used:
+            te = time.perf_counter()
+            col = open_collection(self.collection)
+            openings = {src: col.opening(src) for src in {h.source for h in used}}
+            checks = check_evidence(question, used, quotes, openings)  # the question as asked: its own terms
+            decision = apply_checks(decision, checks)
+            timings["evidence_checks"] = _ms(te)
+            trace["evidence_checks"] = checks
         trace["abstention"] = decision.to_dict()
         # the quotes an extractive answer gives (also when abstaining: the trace shows what was closest)
         trace["quotes"] = [{"n": q.n, "text": q.text, "score": round(q.score, 4), "verified": q.verified}

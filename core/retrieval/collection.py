@@ -239,6 +239,11 @@ class Collection:
     def count(self) -> int:
         return self.store.count()
 
+    def opening(self, source: str) -> str:
+        """The first chunk of a document: its title and version, which later chunks rarely repeat."""
+        rows = self.store.chunks_at(source, [0])
+        return rows[0]["text"] if rows else ""
+
     def neighbours(self, chunk_id: str, around: int = 1) -> list[dict]:
         """The chunk and its neighbours in its document (for "show in context")."""
         got = self.store.get([chunk_id])

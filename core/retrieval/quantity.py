@@ -1,0 +1,45 @@
+"""Quantity questions: "how many / how much / how long / how old / what percentage" want a number.
+
+    asks_for_quantity("How many senators per state?")       # True
+    states_quantity("Each State shall have two Senators.")  # True
+
+If the sentence an extractive answer would quote states no quantity at all (no digit, no
+number word), it is not the answer to such a question, however close its words are: the
+documents were searched and the number was not where the best passage is. For "how many X",
+the quote must also name X: "one supreme Court" is a number, but not a number of justices.
+"""
+from __future__ import annotations
+
+import re
+
+_ASKS = re.compile(r"\b(how\s+(many|much|long|old)|what\s+(percentage|percent|share|fraction|proportion)|"
+                   r"what\s+(number|amount)\s+of)\b", re.IGNORECASE)
+_NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                 "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+                 "eighty|ninety|hundred|thousand|million|billion|dozen|half|quarter|third|twice|thrice|"
+                 "once|single|double|triple|none|percent|daily|weekly|monthly|yearly|annually|hourly")
+_STATES = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
+
+
+_COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)", re.IGNORECASE)
+
+
+def asks_for_quantity(question: str) -> bool:
+    return bool(_ASKS.search(question))
+
+
+def counted_thing(question: str) -> str | None:
+    """What a how-many question counts: "How many justices sit ..." -> "justices"."""
+    m = _COUNTED.search(question)
+    return m.group(1).lower() if m else None
+
+
+def mentions_thing(thing: str, text: str) -> bool:
+    """Whether `text` names the counted thing, tolerant of number and suffix ("levels" / "level",
+    "dimensions" / "384-dimensional"): a word sharing all but its last 3 letters (at least 4)."""
+    stem = thing[: max(4, len(thing) - 3)]
+    return any(w.startswith(stem) for w in re.findall(r"[a-z][\w-]*", text.lower().replace("-", " ")))
+
+
+def states_quantity(text: str) -> bool:
+    return bool(_STATES.search(text))
