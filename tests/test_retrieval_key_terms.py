@@ -65,6 +65,9 @@ def test_mentions_tolerates_case_plurals_and_dotted_prefixes():
 def test_quantity_question_and_statement():
     assert asks_for_quantity("How many guests may attend?") and asks_for_quantity("what percentage of shares?")
     assert not asks_for_quantity("Who may attend the party?")
+    # the question's own wh-word decides: this one asks for a way, "how many" is inside what it asks about
+    assert not asks_for_quantity("How do I limit how many files the archive holds?")
+    assert asks_for_quantity("In Article I, how many senators does each state have?")
     assert states_quantity("two Senators") and states_quantity("450 euros")
     assert not states_quantity("Guests may attend when registered.")
     # "how many X": the quote must name X, tolerant of number and suffix

@@ -1,6 +1,7 @@
 """Quantity questions: "how many / how much / how long / how old / what percentage" want a number.
 
     asks_for_quantity("How many senators per state?")       # True
+    asks_for_quantity("How do I limit how many files it holds?")  # False: it asks for a way
     states_quantity("Each State shall have two Senators.")  # True
 
 If the sentence an extractive answer would quote states no quantity at all (no digit, no
@@ -24,8 +25,14 @@ _STATES = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)", re.IGNORECASE)
 
 
+_WH = re.compile(r"\b(how|what|which|when|where|who|whom|whose|why)\b", re.IGNORECASE)
+
+
 def asks_for_quantity(question: str) -> bool:
-    return bool(_ASKS.search(question))
+    """The question's own wh-word is the quantity phrase: "How do I limit how many files it
+    holds?" asks for a way, not a number ("how many" is inside what it asks about)."""
+    first = _WH.search(question)
+    return bool(first and _ASKS.match(question, first.start()))
 
 
 def counted_thing(question: str) -> str | None:
