@@ -71,7 +71,12 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "asks to repeat the text above"),
     (re.compile(r"\b(?:beginning|start)\s+of\s+(?:this|the|our)\s+(?:chat|conversation|session)\b", re.I), 0.5,
      "asks about the start of the conversation"),
-    (re.compile(r"\bDAN\b|\bdo\s+anything\s+now\b|\bjailbr(?:eak|oken)\s+mode\b|\bjailbroken\b", re.I), 0.6, "known jailbreak persona"),
+    # "dan" is Dutch for than/then: the persona is "DAN" in capitals (_DAN_CAPS) or "dan" where a
+    # role is handed over ("you are now dan", "act as dan", "dan mode")
+    (re.compile(r"\b(?:you\s+are|you're|you\s+will\s+be|act\s+as|acting\s+as|respond\s+as|answer\s+as|reply\s+as|"
+                r"pretend\s+to\s+be|stay|remain|become|play)\s+(?:now\s+)?(?:in\s+character\s+as\s+)?dan\b|"
+                r"\bdan\s+(?:mode|prompt|jailbreak|persona|enabled|activated)\b|\bdo\s+anything\s+now\b|"
+                r"\bjailbr(?:eak|oken)\s+mode\b|\bjailbroken\b", re.I), 0.6, "known jailbreak persona"),
     (re.compile(r"\b(?:developer|maintenance|god|debug|unrestricted|unfiltered|admin)\s+mode\b", re.I), 0.45, "asks for a special mode"),
     (re.compile(r"\b(?:no|without|zero|free\s+of|any)\s+(?:\w+\s+)?(?:restrictions|rules|limits|limitations|filters|censorship|content\s+polic(?:y|ies)|"
                 r"ethical\s+guidelines|ethics|morals|guidelines|safety\s+(?:training|rules|guidelines))\b", re.I), 0.45, "asks for no restrictions"),
@@ -112,6 +117,11 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.5, "names the secret instructions it was given"),
     (re.compile(r"\bsystem\s+override\b|\brestrictions?\s+(?:are\s+)?lifted\b|\bsafety\s*=\s*off\b", re.I), 0.7, "declares an override"),
 ]
+
+# case-sensitive, read on the text as written (not on its lower-cased or normalised forms)
+_DAN_CAPS = re.compile(r"\bDAN\b")
+PATTERNS.append((_DAN_CAPS, 0.6, "known jailbreak persona"))
+MOSTLY_CAPS = 0.5  # share of upper-case letters above which capitals say nothing (a shouted line)
 
 PATTERNS += PLANTED_PATTERNS  # third person, labelled lines, hidden markup, rule-inverting role-play
 
@@ -254,6 +264,9 @@ class InjectionScanner:
         # the text is lower-cased once and matched by case-sensitive copies of the patterns:
         # the same matches (their letters are ASCII; the text went through NFKC) at a third of
         # the cost of re.IGNORECASE, more on non-ASCII text
+        written = text
+        letters = [c for c in text if c.isalpha()]
+        shouted = sum(c.isupper() for c in letters) > MOSTLY_CAPS * len(letters)
         lowered = text.lower()
         fast = len(lowered) == len(text)
         if fast:
@@ -271,7 +284,11 @@ class InjectionScanner:
         for rx, weight, why in patterns:
             if why.replace(" (other language)", "") in reasons:
                 continue  # one family counts once, whatever language matched it
-            for m in (_lower(rx) if fast else rx).finditer(text):
+            if rx is _DAN_CAPS:  # capitals carry the meaning: the text as written, unless all shouted
+                found = () if shouted else rx.finditer(written)
+            else:
+                found = (_lower(rx) if fast else rx).finditer(text)
+            for m in found:
                 inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted)
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
                 if told_me.search(text, max(0, m.start() - 30), m.start()) and "your" not in m.group(0):
