@@ -151,6 +151,29 @@ ML_PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "declares the rules void (other language)"),
 ]
 
+# An AI addressed from inside a document, in the six other languages (the English rules: "note to
+# any AI", "AI assistant:", "to the AI reading this"): a note or a label for it, or it named as the
+# reader of this text. Matched on the normalised text (accents gone, "KI-Assistent" also "kiassistent").
+_ML_AI = (r"(?:(?:ai|ki|ia)[\s-]?(?:assistent(?:en|in)?|assistant|assistente|asistente|agent(?:e|en)?|modell?)"
+          r"|(?:assistent(?:en)?|assistant|asistente|assistente|modelo|modello|modele|sprachmodell|taalmodel|chatbot)"
+          r"(?:\s+(?:de|di|d'|van)?\s*(?:ia|ki|ai|linguagem|lenguaje|linguaggio|langage))?"
+          r"|(?:ki|ia|ai)\b)")
+ML_PATTERNS += [
+    (re.compile(r"\b(?:hinweis|nachricht|notiz|anweisung(?:en)?|note|message|nota|mensaje|messaggio|mensagem|opmerking|"
+                r"bericht|notitie|instructies?|instructions?|istruzioni|instrucoes|instrucciones)\s+"
+                r"(?:an|fur|pour|para|per|a|aan|voor)\s+(?:(?:den|die|das|jede[nr]?|el|la|lo|il|o|a|de|het|elke|iedere|chaque|"
+                r"tout|cada|ogni|qualquer|qualsiasi)\s+|l'\s?|all'\s?|ao\s+|al\s+)?" + _ML_AI, re.I),
+     0.55, "addresses an AI from inside the text (other language)"),
+    (re.compile(r"(?:^|[\n.!?>|\[(])\s*(?:(?:der|die|la|el|il|o|de|het)\s+|l')?(?:(?:ai|ki|ia)[\s-]?(?:assistent(?:en|in)?|assistant|assistente|asistente)"
+                r"|(?:assistent|assistant|asistente|assistente)\s+(?:de\s+|di\s+)?(?:ia|ki|ai))\s*:\s*\S", re.I),
+     0.55, "addresses an AI from inside the text (other language)"),
+    (re.compile(r"\b(?:an|a|al|ao|aan|alla?|all')\s*(?:(?:die|den|das|la|el|il|lo|o|de|het)\s+|l'\s?)?" + _ML_AI
+                + r"\s*,?\s+(?:die|der|qui|que|che|dat)\s+(?:\w+\s+){0,2}?(?:liest|lit|lee|le|legge|leest|resume|resumen|riassume|"
+                r"samenvat|zusammenfasst|verarbeitet|traite|procesa|elabora|verwerkt|processa|analysiert|analyse|analiza|analizza|"
+                r"analisa|analyseert)\b", re.I),
+     0.55, "addresses an AI from inside the text (other language)"),
+]
+
 # A question about attacks, defences, research, tests: the text talks ABOUT injection.
 _META = re.compile(
     r"\b(?:what\s+(?:is|are|does)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injection|jailbreak\w*|attacks?|guardrails?|red[- ]team\w*|'[^']+'|\"[^\"]+\")|explain|how\s+(?:do|can|should|to)\s+(?:i|we|you)?\s*(?:defend|detect|prevent|protect|mitigate|stop|block|test|handle)|"
