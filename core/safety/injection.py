@@ -49,10 +49,15 @@ _HIDDEN_SETUP = (r"(?:(?:loaded|put|given|fed|written)\s+(?:in)?to\s+you\s+befor
                  r"(?:who|that)\s+(?:deployed|configured|set\s+up|built|programmed)\s+you\s+(?:told|tell|asked|instructed)\s+you|"
                  r"(?:deployed|configured|set\s+up|programmed)\s+you[^.?!\n]{0,30}\btold\s+you\s+to\b)")
 
+_TURN = r"(?:system|assistant|developer)[ \t]*(?:message|prompt|instruction)?[ \t]*:"
+# a rules word that is the first half of a technical noun ("override the default policy directory")
+_NOT_TECHNICAL = (r"(?![\w-]*\s+(?:director(?:y|ies)|dirs?|files?|folders?|paths?|options?|flags?|variables?|tables?|modules?|"
+                  r"engines?|editors?|servers?|lists?|names?|keys?|settings?|templates?|formats?|syntax|lines?|outputs?|history)\b)")
+
 # (pattern, weight, reason)
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
-                + _W + r"{0,3}?" + r"(?:" + _PREV + r"\s+)?" + _W + r"{0,2}?" + _RULES + r"\b", re.I),
+                + _W + r"{0,3}?" + r"(?:" + _PREV + r"\s+)?" + _W + r"{0,2}?" + _RULES + r"\b" + _NOT_TECHNICAL, re.I),
      0.9, "asks to ignore or override earlier instructions"),
     (re.compile(r"\b(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:you|that|before|above|i|prior|previously|written|said|else)", re.I),
      0.85, "asks to forget everything said before"),
@@ -85,7 +90,10 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\byou\s+are\s+(?:now|no\s+longer)\b|\bfrom\s+now\s+on,?\s+(?:you|respond|act|answer)|\bstop\s+being\s+an?\s+(?:ai|assistant|language\s+model)", re.I),
      0.35, "redefines the assistant"),
     (re.compile(r"\b(?:act|respond|pretend|behave)\s+(?:as|like)\s+(?:my\s+)?(?:late|deceased|dead)\s+(?:grand\w+)", re.I), 0.8, "grandma exploit"),
-    (re.compile(r"(?im)^\s*(?:#{1,4}\s*)?(?:system|assistant|developer)\s*(?:message|prompt|instruction)?\s*:|^\s*###\s*(?:instruction|system)", re.I),
+    # a turn label opens a line and says something, or follows a finished sentence or a blank line;
+    # "... the printing\nsystem:" (a sentence wrapped before its last word) is not a turn
+    (re.compile(r"(?im)^[ \t]*(?:#{1,4}[ \t]*)?" + _TURN + r"[ \t]*\S|(?:\A|[.!?:;)\]>\"'*`][ \t]*\n|\n[ \t]*\n)\s*(?:#{1,4}[ \t]*)?"
+                + _TURN + r"|^\s*###\s*(?:instruction|system)", re.I),
      0.7, "fake system/assistant turn"),
     (re.compile(r"<\|(?:im_start|im_end|system|assistant|user|endoftext)\|>|\[/?INST\]|<</?SYS>>|</?(?:system|user|assistant)>|<\|?eot_id\|?>", re.I),
      0.85, "chat-template control tokens"),
