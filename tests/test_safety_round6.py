@@ -112,3 +112,19 @@ def test_technical_documents_are_not_read_as_overrides_or_chat_turns(text, polic
 ])
 def test_overrides_and_fake_turns_are_still_flagged(text, policy):
     assert _score("injection", text, policy) >= FLAG, text
+
+
+# --- words with a harmless sense that the insult classifier leans on ----------------------------
+@pytest.mark.parametrize("prompt", [
+    "a crystal skull beside an hourglass, still life painting",
+    "sugar skull face paint for a day of the dead parade",
+    "a copper watering can with a long spout, watercolour",
+    "a smelly blue cheese on a wooden board, food photography",
+])
+def test_descriptions_with_skull_spout_smelly_are_not_insults(prompt, policy):
+    assert _score("toxicity", prompt, policy) < FLAG, prompt
+
+
+@pytest.mark.parametrize("text", ["you smelly pig", "shut up, you stinky little rat", "you smelly skull"])
+def test_the_same_words_addressed_to_someone_are_still_insults(text, policy):
+    assert _score("toxicity", text, policy) >= FLAG, text

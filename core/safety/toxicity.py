@@ -81,7 +81,7 @@ AMBIGUOUS = frozenset("""
 cock cocks dick dicks pussy ass asses hell damn screw crap bloody balls butt kill killed killing
 die dies sex sexual gay homosexual queer fat pig pigs sick hate shut suck sucks boobs penis
 vagina anus semen fart rubbish ridiculous garbage stink stinks nerd nerds fool hater racist
-rat rats negro negra negros negras fatty
+rat rats negro negra negros negras fatty skull skulls spout spouts smelly stinky
 """.split())
 # Slurs that are everyday words in a language the suite claims: Dutch "hoe" (how) and "hoes"
 # (a cover). In a sentence that reads as Dutch (more Dutch function words than English ones)
