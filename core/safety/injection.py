@@ -48,6 +48,9 @@ _HIDDEN_SETUP = (r"(?:(?:loaded|put|given|fed|written)\s+(?:in)?to\s+you\s+befor
                  r"(?:the\s+)?(?:user|users|i|we)\s+(?:normally\s+|usually\s+)?(?:can(?:no|')t|cannot|do(?:n't|\s+not)|never)\s+see|"
                  r"(?:who|that)\s+(?:deployed|configured|set\s+up|built|programmed)\s+you\s+(?:told|tell|asked|instructed)\s+you|"
                  r"(?:deployed|configured|set\s+up|programmed)\s+you[^.?!\n]{0,30}\btold\s+you\s+to\b)")
+# the text that set the assistant up, named by what it did ("the message that configured you")
+_SETUP_TEXT = (r"(?:message|text|words|prompt|setup|instructions?|note|briefing)\s+(?:that|which)\s+(?:configured|set\s+up|"
+               r"programmed|primed|initiali[sz]ed|briefed)\s+you\b")
 
 _TURN = r"(?:system|assistant|developer)[ \t]*(?:message|prompt|instruction)?[ \t]*:"
 # a rules word that is the first half of a technical noun ("override the default policy directory")
@@ -115,6 +118,8 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:copy|reproduce|quote|recite|repeat|paste|type\s+out|write\s+(?:out|down)|echo(?:\s+back)?|print|show|list)\b"
                 r"[^.?!\n]{0,120}?" + _HIDDEN_SETUP + "|" + _HIDDEN_SETUP + r"[^.?!\n]{0,60}?[.?!]?\s*(?:please\s+)?"
                 r"(?:quote|copy|reproduce|recite|repeat)\s+(?:it|them|that|those)\b", re.I),
+     0.8, "asks for the hidden setup text"),
+    (re.compile(r"\b(?:copy|reproduce|quote|recite|repeat|paste|print|show|read|see|share)\b[^.?!\n]{0,80}?" + _SETUP_TEXT, re.I),
      0.8, "asks for the hidden setup text"),
     (re.compile(r"\b(?:automated|automatic|ai|llm)[\s-]+(?:screeners?|screening\s+(?:tools?|systems?)|reviewers?|graders?|"
                 r"rankers?|ranking\s+systems?|recruit\w*\s+tools?|parsers?|agents?|readers?|evaluators?|filters?)\s*:"
