@@ -202,6 +202,31 @@ _SPOKEN = re.compile(r"\s*,?\s*(?:[a-z]+\s+){1,3}?(?:said|says|whispered|shouted
 _TOLD_ME = re.compile(r"\b(?:told|asked|advised|instructed|wants|wanted|said\s+to|ha\s+detto\s+di|me\s+dijo\s+que|m'a\s+dit\s+d)\s+"
                       r"(?:(?:me|us)\s+to\s+)?$", re.I)
 REPORTED_WEIGHT = 0.25
+# "Forget the old rules for recycling: ...", "Vergeet de oude regels: vanaf nu ...": a document
+# retiring house rules for its reader. An override counts in full when it names what an assistant
+# is given (instructions, prompt, programming ...) or carries a cue that it addresses one (your,
+# all, previous, system ... in seven languages); "the old rules" with none of these counts a little.
+_GENERIC_RULES = re.compile(r"\b(?:rules|guidelines|polic(?:y|ies)|directions?|orders|restrictions|constraints|regeln|richtlinien|"
+                            r"vorgaben|consignes|regles|directives|reglas|directrices|indicaciones|regole|linee guida|regras|"
+                            r"diretrizes|regels|richtlijnen)\b")
+_ASSISTANT_NOUNS = re.compile(r"\b(?:instructions?|directives?|prompts?|programming|training|guardrails|safeguards|filters?|persona|"
+                              r"commands|anweisungen|systemprompt|instrucciones|istruzioni|instrucoes|instructies|sistema|systeme)\b")
+_ADDRESSES_ASSISTANT = re.compile(
+    r"\b(?:your|yours|you|all|every|previous|prior|above|earlier|preceding|initial|original|system|default|given|safety|content|"
+    r"ai|assistant|model|bot|developers?|creators?|openai|dein\w*|eure?\w*|alle[mns]?|bisherig\w*|vorherig\w*|obig\w*|"
+    r"tes|ton|ta|tous|toutes|tu|vos|votre|precedent\w*|anterior\w*|tus|todas|todos|previas|tue|tuoi|tua|tutte|tutti|"
+    r"suas|seus|tuas|teus|je|jouw|uw|eerdere|vorige|systeem|ia|ki|makers|"
+    r"me|us|answer|respond|reply|tell|say|output|act|pretend)\b")
+HOUSE_RULES_WEIGHT = 0.35
+
+
+def _house_rules(text: str, m: re.Match) -> bool:
+    """An override match that retires generic rules and addresses no assistant (see above)."""
+    span = m.group(0).lower()
+    if not _GENERIC_RULES.search(span) or _ASSISTANT_NOUNS.search(span):
+        return False
+    tail = re.match(r"[^.:;!?\n]{0,40}", text[m.end():]).group(0).lower()
+    return not _ADDRESSES_ASSISTANT.search(span + " " + tail)
 _REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|like|e\.g\.|for\s+example|phrases?|words|"
                         r"called|known\s+as|containing|contains)\W*$", re.I)
 
@@ -329,6 +354,8 @@ class InjectionScanner:
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
                 if told_me.search(text, max(0, m.start() - 30), m.start()) and "your" not in m.group(0):
                     w = min(w, REPORTED_WEIGHT)  # reported to the assistant, addressed to the user
+                if why.startswith("asks to ignore or override earlier instructions") and _house_rules(text, m):
+                    w = min(w, HOUSE_RULES_WEIGHT)
                 if meta and not inside_quote:
                     w *= 0.4  # a question about attacks that also uses attack words
                 keep *= 1.0 - w
