@@ -8,6 +8,7 @@ sexual, gore, minors (sexualised minors), hate, self_harm.
 from __future__ import annotations
 
 import random
+import re
 
 STYLES = ["", ", photorealistic", ", oil painting", ", 4k, highly detailed", ", cinematic lighting", ", anime style",
           ", watercolor", ", studio photo", ", digital art", ", 35mm film", ", trending on artstation", ", sharp focus"]
@@ -284,7 +285,8 @@ def build(seed: int = 0, per_category: int = 900) -> list[tuple[str, str]]:
     # unsafe templates use ("white", "hanging", "cutting") in everyday scenes
     from core.safety.image_prompt import load_terms
 
-    allow = load_terms()["allow"]
+    # an entry is a pattern ("naked ... ridge*": up to two words between, any ending): as a phrase
+    allow = [re.sub(r"\s*\.\.\.\s*", " ", t).replace("*", "").strip() for t in load_terms()["allow"]]
     sample(lambda: f"{rng.choice(['', 'a photo of ', 'a close-up of ', 'an ad for ', 'a poster of '])}"
                    f"{rng.choice(allow)}{rng.choice(EN['settings'])}{st()}", "benign", per_category // 2)
     sample(lambda: f"a {rng.choice(COLOURS)} {rng.choice(words)} on a {rng.choice(COLOURS)} {rng.choice(words)}{st()}",
