@@ -48,11 +48,19 @@ _HIDDEN_SETUP = (r"(?:(?:loaded|put|given|fed|written)\s+(?:in)?to\s+you\s+befor
                  r"(?:the\s+)?(?:user|users|i|we)\s+(?:normally\s+|usually\s+)?(?:can(?:no|')t|cannot|do(?:n't|\s+not)|never)\s+see|"
                  r"(?:who|that)\s+(?:deployed|configured|set\s+up|built|programmed)\s+you\s+(?:told|tell|asked|instructed)\s+you|"
                  r"(?:deployed|configured|set\s+up|programmed)\s+you[^.?!\n]{0,30}\btold\s+you\s+to\b)")
+# the text that set the assistant up, named by what it did ("the message that configured you")
+_SETUP_TEXT = (r"(?:message|text|words|prompt|setup|instructions?|note|briefing)\s+(?:that|which)\s+(?:configured|set\s+up|"
+               r"programmed|primed|initiali[sz]ed|briefed)\s+you\b")
+
+_TURN = r"(?:system|assistant|developer)[ \t]*(?:message|prompt|instruction)?[ \t]*:"
+# a rules word that is the first half of a technical noun ("override the default policy directory")
+_NOT_TECHNICAL = (r"(?![\w-]*\s+(?:director(?:y|ies)|dirs?|files?|folders?|paths?|options?|flags?|variables?|tables?|modules?|"
+                  r"engines?|editors?|servers?|lists?|names?|keys?|settings?|templates?|formats?|syntax|lines?|outputs?|history)\b)")
 
 # (pattern, weight, reason)
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
-                + _W + r"{0,3}?" + r"(?:" + _PREV + r"\s+)?" + _W + r"{0,2}?" + _RULES + r"\b", re.I),
+                + _W + r"{0,3}?" + r"(?:" + _PREV + r"\s+)?" + _W + r"{0,2}?" + _RULES + r"\b" + _NOT_TECHNICAL, re.I),
      0.9, "asks to ignore or override earlier instructions"),
     (re.compile(r"\b(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:you|that|before|above|i|prior|previously|written|said|else)", re.I),
      0.85, "asks to forget everything said before"),
@@ -71,7 +79,12 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "asks to repeat the text above"),
     (re.compile(r"\b(?:beginning|start)\s+of\s+(?:this|the|our)\s+(?:chat|conversation|session)\b", re.I), 0.5,
      "asks about the start of the conversation"),
-    (re.compile(r"\bDAN\b|\bdo\s+anything\s+now\b|\bjailbr(?:eak|oken)\s+mode\b|\bjailbroken\b", re.I), 0.6, "known jailbreak persona"),
+    # "dan" is Dutch for than/then: the persona is "DAN" in capitals (_DAN_CAPS) or "dan" where a
+    # role is handed over ("you are now dan", "act as dan", "dan mode")
+    (re.compile(r"\b(?:you\s+are|you're|you\s+will\s+be|act\s+as|acting\s+as|respond\s+as|answer\s+as|reply\s+as|"
+                r"pretend\s+to\s+be|stay|remain|become|play)\s+(?:now\s+)?(?:in\s+character\s+as\s+)?dan\b|"
+                r"\bdan\s+(?:mode|prompt|jailbreak|persona|enabled|activated)\b|\bdo\s+anything\s+now\b|"
+                r"\bjailbr(?:eak|oken)\s+mode\b|\bjailbroken\b", re.I), 0.6, "known jailbreak persona"),
     (re.compile(r"\b(?:developer|maintenance|god|debug|unrestricted|unfiltered|admin)\s+mode\b", re.I), 0.45, "asks for a special mode"),
     (re.compile(r"\b(?:no|without|zero|free\s+of|any)\s+(?:\w+\s+)?(?:restrictions|rules|limits|limitations|filters|censorship|content\s+polic(?:y|ies)|"
                 r"ethical\s+guidelines|ethics|morals|guidelines|safety\s+(?:training|rules|guidelines))\b", re.I), 0.45, "asks for no restrictions"),
@@ -80,7 +93,10 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\byou\s+are\s+(?:now|no\s+longer)\b|\bfrom\s+now\s+on,?\s+(?:you|respond|act|answer)|\bstop\s+being\s+an?\s+(?:ai|assistant|language\s+model)", re.I),
      0.35, "redefines the assistant"),
     (re.compile(r"\b(?:act|respond|pretend|behave)\s+(?:as|like)\s+(?:my\s+)?(?:late|deceased|dead)\s+(?:grand\w+)", re.I), 0.8, "grandma exploit"),
-    (re.compile(r"(?im)^\s*(?:#{1,4}\s*)?(?:system|assistant|developer)\s*(?:message|prompt|instruction)?\s*:|^\s*###\s*(?:instruction|system)", re.I),
+    # a turn label opens a line and says something, or follows a finished sentence or a blank line;
+    # "... the printing\nsystem:" (a sentence wrapped before its last word) is not a turn
+    (re.compile(r"(?im)^[ \t]*(?:#{1,4}[ \t]*)?" + _TURN + r"[ \t]*\S|(?:\A|[.!?:;)\]>\"'*`][ \t]*\n|\n[ \t]*\n)\s*(?:#{1,4}[ \t]*)?"
+                + _TURN + r"|^\s*###\s*(?:instruction|system)", re.I),
      0.7, "fake system/assistant turn"),
     (re.compile(r"<\|(?:im_start|im_end|system|assistant|user|endoftext)\|>|\[/?INST\]|<</?SYS>>|</?(?:system|user|assistant)>|<\|?eot_id\|?>", re.I),
      0.85, "chat-template control tokens"),
@@ -103,6 +119,8 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
                 r"[^.?!\n]{0,120}?" + _HIDDEN_SETUP + "|" + _HIDDEN_SETUP + r"[^.?!\n]{0,60}?[.?!]?\s*(?:please\s+)?"
                 r"(?:quote|copy|reproduce|recite|repeat)\s+(?:it|them|that|those)\b", re.I),
      0.8, "asks for the hidden setup text"),
+    (re.compile(r"\b(?:copy|reproduce|quote|recite|repeat|paste|print|show|read|see|share)\b[^.?!\n]{0,80}?" + _SETUP_TEXT, re.I),
+     0.8, "asks for the hidden setup text"),
     (re.compile(r"\b(?:automated|automatic|ai|llm)[\s-]+(?:screeners?|screening\s+(?:tools?|systems?)|reviewers?|graders?|"
                 r"rankers?|ranking\s+systems?|recruit\w*\s+tools?|parsers?|agents?|readers?|evaluators?|filters?)\s*:"
                 r"|\bnote\s+(?:for|to)\s+(?:the|any)\s+(?:\w+\s+)?(?:screener|screening\s+tool|reviewer\s+bot|grader|ranking\s+system|bot)\b", re.I),
@@ -112,6 +130,11 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.5, "names the secret instructions it was given"),
     (re.compile(r"\bsystem\s+override\b|\brestrictions?\s+(?:are\s+)?lifted\b|\bsafety\s*=\s*off\b", re.I), 0.7, "declares an override"),
 ]
+
+# case-sensitive, read on the text as written (not on its lower-cased or normalised forms)
+_DAN_CAPS = re.compile(r"\bDAN\b")
+PATTERNS.append((_DAN_CAPS, 0.6, "known jailbreak persona"))
+MOSTLY_CAPS = 0.5  # share of upper-case letters above which capitals say nothing (a shouted line)
 
 PATTERNS += PLANTED_PATTERNS  # third person, labelled lines, hidden markup, rule-inverting role-play
 
@@ -141,6 +164,29 @@ ML_PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "declares the rules void (other language)"),
 ]
 
+# An AI addressed from inside a document, in the six other languages (the English rules: "note to
+# any AI", "AI assistant:", "to the AI reading this"): a note or a label for it, or it named as the
+# reader of this text. Matched on the normalised text (accents gone, "KI-Assistent" also "kiassistent").
+_ML_AI = (r"(?:(?:ai|ki|ia)[\s-]?(?:assistent(?:en|in)?|assistant|assistente|asistente|agent(?:e|en)?|modell?)"
+          r"|(?:assistent(?:en)?|assistant|asistente|assistente|modelo|modello|modele|sprachmodell|taalmodel|chatbot)"
+          r"(?:\s+(?:de|di|d'|van)?\s*(?:ia|ki|ai|linguagem|lenguaje|linguaggio|langage))?"
+          r"|(?:ki|ia|ai)\b)")
+ML_PATTERNS += [
+    (re.compile(r"\b(?:hinweis|nachricht|notiz|anweisung(?:en)?|note|message|nota|mensaje|messaggio|mensagem|opmerking|"
+                r"bericht|notitie|instructies?|instructions?|istruzioni|instrucoes|instrucciones)\s+"
+                r"(?:an|fur|pour|para|per|a|aan|voor)\s+(?:(?:den|die|das|jede[nr]?|el|la|lo|il|o|a|de|het|elke|iedere|chaque|"
+                r"tout|cada|ogni|qualquer|qualsiasi)\s+|l'\s?|all'\s?|ao\s+|al\s+)?" + _ML_AI, re.I),
+     0.55, "addresses an AI from inside the text (other language)"),
+    (re.compile(r"(?:^|[\n.!?>|\[(])\s*(?:(?:der|die|la|el|il|o|de|het)\s+|l')?(?:(?:ai|ki|ia)[\s-]?(?:assistent(?:en|in)?|assistant|assistente|asistente)"
+                r"|(?:assistent|assistant|asistente|assistente)\s+(?:de\s+|di\s+)?(?:ia|ki|ai))\s*:\s*\S", re.I),
+     0.55, "addresses an AI from inside the text (other language)"),
+    (re.compile(r"\b(?:an|a|al|ao|aan|alla?|all')\s*(?:(?:die|den|das|la|el|il|lo|o|de|het)\s+|l'\s?)?" + _ML_AI
+                + r"\s*,?\s+(?:die|der|qui|que|che|dat)\s+(?:\w+\s+){0,2}?(?:liest|lit|lee|le|legge|leest|resume|resumen|riassume|"
+                r"samenvat|zusammenfasst|verarbeitet|traite|procesa|elabora|verwerkt|processa|analysiert|analyse|analiza|analizza|"
+                r"analisa|analyseert)\b", re.I),
+     0.55, "addresses an AI from inside the text (other language)"),
+]
+
 # A question about attacks, defences, research, tests: the text talks ABOUT injection.
 _META = re.compile(
     r"\b(?:what\s+(?:is|are|does)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injection|jailbreak\w*|attacks?|guardrails?|red[- ]team\w*|'[^']+'|\"[^\"]+\")|explain|how\s+(?:do|can|should|to)\s+(?:i|we|you)?\s*(?:defend|detect|prevent|protect|mitigate|stop|block|test|handle)|"
@@ -156,6 +202,31 @@ _SPOKEN = re.compile(r"\s*,?\s*(?:[a-z]+\s+){1,3}?(?:said|says|whispered|shouted
 _TOLD_ME = re.compile(r"\b(?:told|asked|advised|instructed|wants|wanted|said\s+to|ha\s+detto\s+di|me\s+dijo\s+que|m'a\s+dit\s+d)\s+"
                       r"(?:(?:me|us)\s+to\s+)?$", re.I)
 REPORTED_WEIGHT = 0.25
+# "Forget the old rules for recycling: ...", "Vergeet de oude regels: vanaf nu ...": a document
+# retiring house rules for its reader. An override counts in full when it names what an assistant
+# is given (instructions, prompt, programming ...) or carries a cue that it addresses one (your,
+# all, previous, system ... in seven languages); "the old rules" with none of these counts a little.
+_GENERIC_RULES = re.compile(r"\b(?:rules|guidelines|polic(?:y|ies)|directions?|orders|restrictions|constraints|regeln|richtlinien|"
+                            r"vorgaben|consignes|regles|directives|reglas|directrices|indicaciones|regole|linee guida|regras|"
+                            r"diretrizes|regels|richtlijnen)\b")
+_ASSISTANT_NOUNS = re.compile(r"\b(?:instructions?|directives?|prompts?|programming|training|guardrails|safeguards|filters?|persona|"
+                              r"commands|anweisungen|systemprompt|instrucciones|istruzioni|instrucoes|instructies|sistema|systeme)\b")
+_ADDRESSES_ASSISTANT = re.compile(
+    r"\b(?:your|yours|you|all|every|previous|prior|above|earlier|preceding|initial|original|system|default|given|safety|content|"
+    r"ai|assistant|model|bot|developers?|creators?|openai|dein\w*|eure?\w*|alle[mns]?|bisherig\w*|vorherig\w*|obig\w*|"
+    r"tes|ton|ta|tous|toutes|tu|vos|votre|precedent\w*|anterior\w*|tus|todas|todos|previas|tue|tuoi|tua|tutte|tutti|"
+    r"suas|seus|tuas|teus|je|jouw|uw|eerdere|vorige|systeem|ia|ki|makers|"
+    r"me|us|answer|respond|reply|tell|say|output|act|pretend)\b")
+HOUSE_RULES_WEIGHT = 0.35
+
+
+def _house_rules(text: str, m: re.Match) -> bool:
+    """An override match that retires generic rules and addresses no assistant (see above)."""
+    span = m.group(0).lower()
+    if not _GENERIC_RULES.search(span) or _ASSISTANT_NOUNS.search(span):
+        return False
+    tail = re.match(r"[^.:;!?\n]{0,40}", text[m.end():]).group(0).lower()
+    return not _ADDRESSES_ASSISTANT.search(span + " " + tail)
 _REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|like|e\.g\.|for\s+example|phrases?|words|"
                         r"called|known\s+as|containing|contains)\W*$", re.I)
 
@@ -254,6 +325,9 @@ class InjectionScanner:
         # the text is lower-cased once and matched by case-sensitive copies of the patterns:
         # the same matches (their letters are ASCII; the text went through NFKC) at a third of
         # the cost of re.IGNORECASE, more on non-ASCII text
+        written = text
+        letters = [c for c in text if c.isalpha()]
+        shouted = sum(c.isupper() for c in letters) > MOSTLY_CAPS * len(letters)
         lowered = text.lower()
         fast = len(lowered) == len(text)
         if fast:
@@ -271,11 +345,17 @@ class InjectionScanner:
         for rx, weight, why in patterns:
             if why.replace(" (other language)", "") in reasons:
                 continue  # one family counts once, whatever language matched it
-            for m in (_lower(rx) if fast else rx).finditer(text):
+            if rx is _DAN_CAPS:  # capitals carry the meaning: the text as written, unless all shouted
+                found = () if shouted else rx.finditer(written)
+            else:
+                found = (_lower(rx) if fast else rx).finditer(text)
+            for m in found:
                 inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted)
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
                 if told_me.search(text, max(0, m.start() - 30), m.start()) and "your" not in m.group(0):
                     w = min(w, REPORTED_WEIGHT)  # reported to the assistant, addressed to the user
+                if why.startswith("asks to ignore or override earlier instructions") and _house_rules(text, m):
+                    w = min(w, HOUSE_RULES_WEIGHT)
                 if meta and not inside_quote:
                     w *= 0.4  # a question about attacks that also uses attack words
                 keep *= 1.0 - w

@@ -81,8 +81,30 @@ AMBIGUOUS = frozenset("""
 cock cocks dick dicks pussy ass asses hell damn screw crap bloody balls butt kill killed killing
 die dies sex sexual gay homosexual queer fat pig pigs sick hate shut suck sucks boobs penis
 vagina anus semen fart rubbish ridiculous garbage stink stinks nerd nerds fool hater racist
-rat rats negro negra negros negras fatty
+rat rats negro negra negros negras fatty skull skulls spout spouts smelly stinky
 """.split())
+# Slurs that are everyday words in a language the suite claims: Dutch "hoe" (how) and "hoes"
+# (a cover). In a sentence that reads as Dutch (more Dutch function words than English ones)
+# they are capped like a mention; "you dumb hoe" has no Dutch word and is still read as English.
+DUTCH_HOMOGRAPHS = frozenset({"hoe", "hoes"})
+_DUTCH = frozenset("""
+het een van ik je jij jullie niet dat dit deze met voor zijn ook maar kan kun kunt wat waar waarom
+wanneer wie laat gaat werkt moet lang langer veel naar bij uit wordt heb hebt heeft mijn jouw onze
+nog wel geen dan als zo hij zij ze wij uw graag weet welke meer minder moeilijk makkelijk
+""".split())
+_ENGLISH = frozenset("""
+the a an to of and or you your is are be in on at for this that it with me my not what do does can
+how why when who were was so but all
+""".split())
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _reads_as_dutch(seg: str) -> bool:
+    words = _LETTERS.findall(seg)
+    dutch = sum(w in _DUTCH for w in words)
+    return dutch >= 1 and dutch > sum(w in _ENGLISH for w in words)
+
+
 _ADDRESSED = re.compile(r"\b(?:you|u|ur|your|yours|yourself|ya|y'all)\b", re.I)
 MENTION_CAP = 0.45
 MILD_BELOW = 0.8
@@ -137,6 +159,9 @@ class ToxicityScanner:
             # a sentence that addresses nobody and whose only trigger words are ambiguous or
             # mild is a mention or a description, not an insult: capped below the flag line
             if not triggers[i] or (triggers[i] <= (AMBIGUOUS | model.mild) and not _ADDRESSED.search(seg)):
+                probs[i] = min(probs[i], MENTION_CAP)
+            elif (triggers[i] & DUTCH_HOMOGRAPHS and triggers[i] <= (DUTCH_HOMOGRAPHS | AMBIGUOUS | model.mild)
+                  and _reads_as_dutch(seg)):
                 probs[i] = min(probs[i], MENTION_CAP)
         score, reasons = float(probs.max(initial=0.0)), []
         if score >= 0.5:

@@ -8,6 +8,7 @@ sexual, gore, minors (sexualised minors), hate, self_harm.
 from __future__ import annotations
 
 import random
+import re
 
 STYLES = ["", ", photorealistic", ", oil painting", ", 4k, highly detailed", ", cinematic lighting", ", anime style",
           ", watercolor", ", studio photo", ", digital art", ", 35mm film", ", trending on artstation", ", sharp focus"]
@@ -171,6 +172,31 @@ for _code, (_gore, _benign) in ML_ADD.items():
     ML[_code]["gore"] += _gore
     ML[_code]["benign"] += _benign
 
+# round 6: the self-harm clauses of each language share their syntax (Dutch "die ...", Italian
+# "che si ...", reflexive verbs, "cutting"), so the classifier read any such clause as self-harm
+# ("een moeder die haar baby een kus geeft", "una coppia che si bacia", "een slager die vlees
+# snijdt"). Harmless activities in the same syntax, for the benign class:
+ML_SAME_SYNTAX = {
+    "de": ["der sich die Haare kämmt", "die sich die Hände wäscht", "schneidet Brot", "schneidet Zwiebeln", "küsst ihr Baby"],
+    "fr": ["qui se coiffe", "qui se lave les mains", "qui coupe du pain", "qui coupe des tomates", "qui embrasse son bébé"],
+    "es": ["peinándose", "lavándose las manos", "cortando pan", "cortando tomates", "besando a su bebé"],
+    "it": ["che si pettina", "che si lava le mani", "che taglia il pane", "che si bacia", "che bacia il suo bambino"],
+    "pt": ["se penteando", "lavando as mãos", "cortando pão", "cortando tomates", "beijando o seu bebé"],
+    "nl": ["die haar haren kamt", "die zijn handen wast", "die brood snijdt", "die vlees snijdt", "die haar baby een kus geeft"],
+}
+# ... and self-harm named by the body part it targets, so that the harm, not the syntax, is learned
+ML_SELF_HARM_BODY = {
+    "de": ["der sich in die Arme schneidet", "die sich mit einer Rasierklinge die Handgelenke ritzt"],
+    "fr": ["qui se fait des entailles sur les bras", "qui se coupe les poignets avec un rasoir"],
+    "es": ["que se hace cortes en los brazos", "que se raja las muñecas con una navaja"],
+    "it": ["che si fa dei tagli sulle braccia", "che si incide i polsi con un rasoio"],
+    "pt": ["que faz cortes nos braços", "que corta os pulsos com uma navalha"],
+    "nl": ["die in haar armen kerft", "die zijn polsen opensnijdt met een scheermes"],
+}
+for _code, _doing in ML_SAME_SYNTAX.items():
+    ML[_code]["doing"] += _doing
+    ML[_code]["self_harm"] += ML_SELF_HARM_BODY[_code]
+
 
 COLOURS = ["white", "black", "red", "blue", "green", "yellow", "brown", "pink", "grey", "golden", "beige", "nude"]
 EVERYDAY_VERBS = ["hanging", "cutting", "shooting", "killing time with", "bleeding the radiator with",
@@ -259,7 +285,8 @@ def build(seed: int = 0, per_category: int = 900) -> list[tuple[str, str]]:
     # unsafe templates use ("white", "hanging", "cutting") in everyday scenes
     from core.safety.image_prompt import load_terms
 
-    allow = load_terms()["allow"]
+    # an entry is a pattern ("naked ... ridge*": up to two words between, any ending): as a phrase
+    allow = [re.sub(r"\s*\.\.\.\s*", " ", t).replace("*", "").strip() for t in load_terms()["allow"]]
     sample(lambda: f"{rng.choice(['', 'a photo of ', 'a close-up of ', 'an ad for ', 'a poster of '])}"
                    f"{rng.choice(allow)}{rng.choice(EN['settings'])}{st()}", "benign", per_category // 2)
     sample(lambda: f"a {rng.choice(COLOURS)} {rng.choice(words)} on a {rng.choice(COLOURS)} {rng.choice(words)}{st()}",
