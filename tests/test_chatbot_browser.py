@@ -31,7 +31,7 @@ def test_upload_ask_and_see_cited_answer(page, chatbot_url, tmp_path):
     page.locator("#collection input").fill("ferries")
     page.locator("#collection input").press("Enter")
     page.locator("#upload input[type=file]").set_input_files(str(doc))
-    page.get_by_text("ferry_timetable.md").first.wait_for(timeout=30_000)
+    page.get_by_text("ferry_timetable.md").first.wait_for(timeout=120_000)  # the upload finished (slow under load)
     page.locator("#ingest").click()
     page.locator("#ingest-status").get_by_text("ferry_timetable.md — added").wait_for(timeout=180_000)
     page.locator("#question textarea").fill("When does the ferry leave?")
@@ -67,7 +67,7 @@ def test_follow_up_question_answers_about_the_earlier_subject(page, chatbot_url,
     page.locator("#collection input").fill("handbook")
     page.locator("#collection input").press("Enter")
     page.locator("#upload input[type=file]").set_input_files(str(doc))
-    page.get_by_text("handbook.md").first.wait_for(timeout=30_000)
+    page.get_by_text("handbook.md").first.wait_for(timeout=120_000)  # the upload finished (slow under load)
     page.locator("#ingest").click()
     page.locator("#ingest-status").get_by_text("handbook.md — added").wait_for(timeout=180_000)
     sources = page.locator("#sentence-sources")
@@ -99,7 +99,7 @@ def test_a_hostile_document_and_file_name_render_as_text(page, chatbot_url, tmp_
     page.locator("#collection input").fill("hostile")
     page.locator("#collection input").press("Enter")
     page.locator("#upload input[type=file]").set_input_files(str(doc))
-    page.locator("#upload").get_by_text("minutes").first.wait_for(timeout=30_000)  # upload finished
+    page.locator("#upload").get_by_text("minutes").first.wait_for(timeout=120_000)  # upload finished (slow under load)
     page.locator("#ingest").click()
     status = page.locator("#ingest-status")
     status.get_by_text("— added").wait_for(timeout=180_000)
@@ -144,7 +144,7 @@ def test_hosted_private_collection_comes_back_after_a_reload_and_not_elsewhere(b
         page.locator("#collection input").press("Enter")
         page.locator("#upload input[type=file]").set_input_files(str(doc))
         # the upload runs in the background: under load, a click before it finishes sends no file
-        page.locator("#upload").get_by_text("recipes.md").first.wait_for(timeout=30_000)
+        page.locator("#upload").get_by_text("recipes.md").first.wait_for(timeout=120_000)  # upload finished
         page.locator("#ingest").click()
         page.locator("#ingest-status").get_by_text("recipes.md — added").wait_for(timeout=180_000)
         page.reload()
