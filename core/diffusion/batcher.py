@@ -190,6 +190,8 @@ class Batcher:
                                             None if x0 is None else x0[a:b]))
                     except Exception as e:  # its own callback's failure (or cancel) is its own
                         job.fail(e if not isinstance(e, Cancelled) else Cancelled("generation cancelled"))
+                if job.cancel is not None and job.cancel.is_set():
+                    job.fail(Cancelled("generation cancelled"))  # answered now; its images are dropped
             if all(job.gone() for job in jobs):
                 raise _EveryRequestGone()
 
