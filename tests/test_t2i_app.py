@@ -71,3 +71,16 @@ def test_guidance_on_vs_off_uses_the_same_seed(client):
     on, off, status, _, main = client.predict(PROMPT, "", "9", 10, 5.0, "ddim", "32", api_name="/compare")
     assert "seed 9" in status
     assert list(Image.open(on).getdata()) != list(Image.open(off).getdata())
+
+
+def test_visitors_at_once_share_the_model_and_each_gets_its_own_image(client, data_dir):
+    """Several generations run at once (not one after another): their denoising steps are shared."""
+    prompts = [PROMPT, "a small red square in the top right on a black background",
+               "a blue triangle on a yellow background", "a large white circle in the center on a green background"]
+    jobs = [client.submit(p, "", str(100 + i), 10, 4.0, "default", 1, "32", api_name="/generate")
+            for i, p in enumerate(prompts)]
+    outs = [job.result(timeout=120) for job in jobs]
+    assert [out[4] for out in outs] == [str(100 + i) for i in range(4)]  # each its own seed back
+    records = {e.record["params"]["prompt"]: e.record for e in gallery.entries()}
+    assert set(records) == set(prompts)
+    assert max(r["shared_call"]["requests"] for r in records.values()) >= 2
