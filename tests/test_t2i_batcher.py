@@ -179,3 +179,22 @@ def test_a_failed_shared_call_is_rerun_alone_per_request(loaded, monkeypatch):
     assert isinstance(results[1], RuntimeError)  # B alone still has 2 images: it fails, alone
     monkeypatch.setattr(unet, "forward", real_forward)
     assert close(results[0].images[0], alone(loaded, A).images[0])
+
+
+def test_hub_pipelines_share_calls_with_per_request_negative_prompts(tmp_path):
+    """The diffusers path (a tiny randomly initialised Stable Diffusion, as in test_t2i_hub):
+    prompts, negative prompts (one request without) and generators go in as lists."""
+    from test_t2i_hub import _tiny_sd
+
+    folder = _tiny_sd(tmp_path / "tiny-sd")
+    sd = load_pipeline(str(folder))
+    reqs = [ImageRequest(prompt="a red circle", negative_prompt="blurry", seed=5, steps=3, model=str(folder)),
+            ImageRequest(prompt="a blue square", seed=6, steps=3, batch_size=2, model=str(folder))]
+    solo = [alone(sd, r) for r in reqs]
+    batcher = Batcher(sd, max_images=3, window_s=2.0)
+    results = run_together(sd, batcher, reqs)
+    assert batcher.calls == [3]
+    for res, ref in zip(results, solo):
+        assert not isinstance(res, Exception), res
+        assert all(close(g, w) for g, w in zip(res.images, ref.images))
+        assert res.timeline[0].x_t.shape[0] == len(ref.images)  # VAE previews sliced per request

@@ -38,6 +38,8 @@ from core.caches import register_cache
 
 log = logging.getLogger(__name__)
 
+IDLE_EXIT_S = 60.0  # an idle worker thread ends (a reset cache or a test's batcher leaves none behind)
+
 
 class Cancelled(RuntimeError):
     pass
@@ -107,6 +109,8 @@ class Batcher:
     def _loop(self) -> None:
         while True:
             jobs = self._take()
+            if jobs is None:
+                return
             try:
                 self._run(jobs)
             except BaseException as e:  # never leave a caller waiting forever
@@ -114,14 +118,16 @@ class Batcher:
                 for job in jobs:
                     job.fail(e)
 
-    def _take(self) -> list[Job]:
+    def _take(self) -> list[Job] | None:
         """The oldest live request plus the later compatible ones that fit, in arrival order."""
         with self._cond:
             while True:
                 while self._queue and self._queue[0].gone():
                     self._queue.popleft().fail(Cancelled("generation cancelled"))
                 if not self._queue:
-                    self._cond.wait()
+                    if not self._cond.wait(IDLE_EXIT_S) and not self._queue:
+                        self._worker = None  # idle: the next submit starts a new worker
+                        return None
                     continue
                 wait = self._queue[0].arrived + self.window_s - time.monotonic()
                 if wait > 0 and self.max_images > 1 and self._queued_images() < self.max_images:
