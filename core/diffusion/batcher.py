@@ -137,12 +137,17 @@ class Batcher:
             head = self._queue.popleft()
             jobs, total = [head], head.images
             for job in list(self._queue):
-                if job.gone() or job.key != head.key or total + job.images > self.max_images:
+                if job.gone() or self._key(job) != self._key(head) or total + job.images > self.max_images:
                     continue
                 self._queue.remove(job)
                 jobs.append(job)
                 total += job.images
             return jobs
+
+    def _key(self, job: Job) -> tuple:
+        # SDXL encodes "no negative prompt" as zeros but "" as text: those two cannot share a call.
+        zeros = getattr(getattr(self.loaded.pipe, "config", None), "force_zeros_for_empty_prompt", False)
+        return job.key + ((bool((job.req.negative_prompt or "").strip()),) if zeros else ())
 
     def _queued_images(self) -> int:
         return sum(j.images for j in self._queue)
