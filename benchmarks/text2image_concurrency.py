@@ -10,6 +10,8 @@ up to --max-images images. Both run in the same process on the shipped model, al
 Prints aggregate images/s, median and p95 latency per request, images per pipeline call, and
 the load average (the figures are only comparable within one run).
 --sweep: with 2x the largest batch of visitors, images/s for each bound on images per call.
+--window-sweep: with 1 and 4 visitors, the batched path for each window (ms) a request
+reaching an idle model waits for company.
 """
 from __future__ import annotations
 
@@ -77,6 +79,7 @@ def main() -> None:
     ap.add_argument("--max-images", type=int, default=8)
     ap.add_argument("--window-ms", type=float, default=20)
     ap.add_argument("--sweep", default="", help="bounds on images per call to compare, e.g. 4,8,16")
+    ap.add_argument("--window-sweep", default="", help="windows in ms to compare, e.g. 0,5,20,50")
     args = ap.parse_args()
     loaded = load_pipeline("bundled")
     generate(ImageRequest(prompt=PROMPTS[0], seed=0, steps=2), loaded=loaded, batcher=Batcher(loaded, 1, 0))  # warm
@@ -92,6 +95,15 @@ def main() -> None:
                   f"{r['per_call']:.1f} | {r['errors']} | {load()} |", flush=True)
         print(f"| {n} | batched / serial | {rows['batched']['images_s'] / rows['serial']['images_s']:.2f}x | "
               f"{rows['batched']['median_s'] / rows['serial']['median_s']:.2f}x | | | | |", flush=True)
+    if args.window_sweep:
+        print(f"\nWindow for company, batched (max {args.max_images}), {args.requests} images per visitor:\n")
+        print("| window ms | visitors | images/s | median latency s | p95 latency s | images per call | load |")
+        print("|---:|---:|---:|---:|---:|---:|---|")
+        for w in [float(x) for x in args.window_sweep.split(",")]:
+            for n in (1, 4):
+                r = run(loaded, n, args.requests, args.steps, args.max_images, w)
+                print(f"| {w:g} | {n} | {r['images_s']:.2f} | {r['median_s']:.2f} | {r['p95_s']:.2f} | "
+                      f"{r['per_call']:.1f} | {load()} |", flush=True)
     if args.sweep:
         n = 2 * max(int(x) for x in args.sweep.split(","))
         print(f"\nBound on images per call, {n} visitors x {args.requests} images:\n")
