@@ -332,6 +332,15 @@ class ImageSettings(_Section):
     max_prompt_chars: int = Field(1000, gt=0)
     # Most images per request (batch size).
     max_batch: int = Field(8, gt=0)
+    # Concurrent requests for the same model share one pipeline call (batched UNet steps) up to
+    # this many images; 1 = one request at a time (the old serial path). Also the number of
+    # generations the app runs at once (more wait in the queue, shown their position).
+    # 8 visitors at once: 1.67x the images/s of one at a time on one busy CPU core; 16 per call
+    # adds 6% but doubles each call's time (benchmarks/results/text2image_concurrency.md).
+    batch_images: int = Field(8, ge=1, le=64)
+    # A request reaching an idle model waits this long for others to share its call (0 ms split
+    # 4 visitors into calls of 2; 20 ms kept them in one; same results file).
+    batch_window_ms: float = Field(20, ge=0, le=1000)
 
 
 class AppSettings(_Section):

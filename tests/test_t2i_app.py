@@ -71,3 +71,47 @@ def test_guidance_on_vs_off_uses_the_same_seed(client):
     on, off, status, _, main = client.predict(PROMPT, "", "9", 10, 5.0, "ddim", "32", api_name="/compare")
     assert "seed 9" in status
     assert list(Image.open(on).getdata()) != list(Image.open(off).getdata())
+
+
+def test_visitors_at_once_share_the_model_and_each_gets_its_own_image(client, data_dir):
+    """Several generations run at once (not one after another): their denoising steps are shared."""
+    prompts = [PROMPT, "a small red square in the top right on a black background",
+               "a blue triangle on a yellow background", "a large white circle in the center on a green background"]
+    jobs = [client.submit(p, "", str(100 + i), 10, 4.0, "default", 1, "32", api_name="/generate")
+            for i, p in enumerate(prompts)]
+    outs = [job.result(timeout=120) for job in jobs]
+    assert [out[4] for out in outs] == [str(100 + i) for i in range(4)]  # each its own seed back
+    records = {e.record["params"]["prompt"]: e.record for e in gallery.entries()}
+    assert set(records) == set(prompts)
+    assert max(r["shared_call"]["requests"] for r in records.values()) >= 2
+
+
+def test_beyond_the_limit_visitors_wait_and_see_their_queue_position(data_dir, monkeypatch):
+    import time
+
+    from gradio_client.utils import Status
+    from net_helpers import free_port
+
+    from apps.text2image.app import build_app
+    from core.config import reset_settings
+
+    monkeypatch.setenv("GENAI_IMAGE_BATCH_IMAGES", "2")
+    reset_settings()
+    demo = build_app().queue()
+    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
+    try:
+        client = Client(url, verbose=False)
+        jobs = [client.submit(PROMPT, "", str(i), 25, 4.0, "default", 1, "32", api_name="/generate") for i in range(5)]
+        ranks: set[tuple[int, int]] = set()
+        deadline = time.time() + 120
+        while not all(job.done() for job in jobs) and time.time() < deadline:
+            for i, job in enumerate(jobs):
+                st = job.status()
+                if st.code == Status.IN_QUEUE and st.rank is not None:
+                    ranks.add((i, st.rank))
+            time.sleep(0.05)
+        assert [job.result(timeout=60)[4] for job in jobs] == [str(i) for i in range(5)]
+    finally:
+        demo.close()
+    assert any(rank >= 1 for _, rank in ranks), ranks  # a waiting visitor was told their position
+    assert max(e.record["shared_call"]["images"] for e in gallery.entries()) <= 2  # at most 2 at once

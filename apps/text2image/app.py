@@ -212,10 +212,13 @@ def build_app() -> gr.Blocks:
         show_all.click(on_gallery_all, [host_token], shown_gallery, api_name="gallery_all")
 
         inputs = [prompt, negative, seed, steps, guidance, scheduler, batch, size, visitor]
+        # Several visitors generate at once: their requests share the model's denoising steps
+        # (core.diffusion.batcher); beyond the limit they wait in the queue, shown their position.
+        generating = {"concurrency_limit": get_settings().image.batch_images, "concurrency_id": "generate"}
         go.click(on_generate, inputs, [image, strip, shown_gallery, last_seed, status, seed, batch_shown],
-                 api_name="generate")
+                 api_name="generate", **generating)
         compare.click(on_compare, [prompt, negative, seed, steps, guidance, scheduler, size, visitor],
-                      [on_img, off_img, status, shown_gallery, image], api_name="compare")
+                      [on_img, off_img, status, shown_gallery, image], api_name="compare", **generating)
         prompt.change(lambda p: check_markdown(p, fam.family == "tiny"), prompt, check, api_name="check_prompt",
                       show_progress="hidden")
         randomise.click(lambda: str(random_seed()), None, seed, api_name="randomise_seed")

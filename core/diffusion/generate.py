@@ -5,23 +5,24 @@
     result.images[0].save("out.png")         # result.records[0] is what goes in the PNG
 
 The same request (parameters + seed) on the same device gives the same pixels: noise is
-drawn on the CPU from one generator per image, seeded with seed + index.
+drawn on the CPU from one generator per image, seeded with seed + index. When it shares a
+pipeline call with other visitors' requests (core.diffusion.batcher) its pixels may differ
+by at most 1 level of 255 from its images made alone (float rounding of batched kernels).
 """
 from __future__ import annotations
 
 import logging
 import random
 import threading
-import time
 from dataclasses import asdict, dataclass, field, replace
 from typing import Callable
 
 import numpy as np
-import torch
 from PIL import Image
 
 from core.config import get_settings
 from core.diffusion import metadata
+from core.diffusion.batcher import Batcher, Cancelled, Job, batcher_for
 from core.diffusion.pipeline import SCHEDULERS, LoadedPipeline, load_pipeline
 from core.safety import Verdict
 from core.safety.image_request import scan_image_request
@@ -39,10 +40,6 @@ class PromptBlocked(ValueError):
     def __init__(self, verdict: Verdict):
         self.verdict = verdict
         super().__init__("prompt blocked by the image safety policy: " + "; ".join(verdict.reasons or ["flagged"]))
-
-
-class Cancelled(RuntimeError):
-    pass
 
 
 @dataclass
@@ -153,14 +150,13 @@ def check_prompt(prompt: str, negative: str = "") -> Verdict:
     return verdict
 
 
-def _scheduler_name(loaded: LoadedPipeline) -> str:
-    return type(loaded.pipe.scheduler).__name__
-
-
 def generate(req: ImageRequest, on_step: Callable[[StepInfo], None] | None = None, keep_timeline: bool = False,
-             cancel: threading.Event | None = None, loaded: LoadedPipeline | None = None) -> GenerationResult:
+             cancel: threading.Event | None = None, loaded: LoadedPipeline | None = None,
+             batcher: Batcher | None = None) -> GenerationResult:
     """Run `req`. `on_step` is called after every denoising step (for live previews);
-    `keep_timeline` keeps every step's x_t and predicted x0 in the result."""
+    `keep_timeline` keeps every step's x_t and predicted x0 in the result. Concurrent calls
+    for the same model share pipeline calls (core.diffusion.batcher); each keeps its own
+    images, previews, cancel and errors."""
     verdict = check_prompt(req.prompt if isinstance(req.prompt, str) else "", req.negative_prompt or "")
     loaded = loaded or load_pipeline(req.model)
     req = resolve(req, loaded)
@@ -176,19 +172,8 @@ def generate(req: ImageRequest, on_step: Callable[[StepInfo], None] | None = Non
         if on_step is not None:
             on_step(info)
 
-    with loaded.lock:  # the pipeline object (its scheduler) is shared by every session
-        base_scheduler = loaded.pipe.scheduler
-        if req.scheduler != "default":
-            loaded.set_scheduler(req.scheduler)
-        try:
-            generators = [torch.Generator("cpu").manual_seed(s) for s in seeds]
-            t0 = time.perf_counter()
-            images, nsfw = _run(loaded, req, prompt, generators, report)
-            seconds = time.perf_counter() - t0
-            scheduler_name = _scheduler_name(loaded)
-            scheduler_config = {k: v for k, v in dict(loaded.pipe.scheduler.config).items() if not k.startswith("_")}
-        finally:
-            loaded.pipe.scheduler = base_scheduler
+    batcher = batcher or batcher_for(loaded)
+    images, nsfw, call = batcher.submit(Job(req, prompt, seeds, report, cancel)).result()
     env = metadata.environment(str(loaded.device), str(loaded.dtype).replace("torch.", ""))
     records = []
     for i, seed in enumerate(seeds):
@@ -196,49 +181,13 @@ def generate(req: ImageRequest, on_step: Callable[[StepInfo], None] | None = Non
         params["guidance"] = float(params["guidance"])
         records.append({
             "params": params, "batch_index": i, "batch_size": req.batch_size, "model": loaded.name,
-            "family": loaded.family.family, "scheduler_class": scheduler_name,
-            "scheduler_config": scheduler_config, "environment": env, "seconds": round(seconds, 4),
+            "family": loaded.family.family, "scheduler_class": call.scheduler_class,
+            "scheduler_config": call.scheduler_config, "environment": env, "seconds": round(call.seconds, 4),
+            "shared_call": {"images": call.call_images, "requests": call.call_requests},
             "safety": {"action": verdict.action, "prompt_redacted": prompt != req.prompt,
                        "nsfw_flagged": bool(nsfw[i]) if nsfw else None}})
-    log.info("generated %d image(s) with %s in %.2f s", len(images), loaded.name, seconds)
-    return GenerationResult(images, seeds, records, seconds, timeline)
-
-
-def _run(loaded: LoadedPipeline, req: ImageRequest, prompt: str, generators, report) -> tuple[list[Image.Image], list | None]:
-    pipe = loaded.pipe
-    if loaded.is_tiny:
-        def cb(i, t, x_t, x0):
-            report(StepInfo(i, req.steps, t, x_t, x0))
-
-        out = pipe(prompt, negative_prompt=req.negative_prompt, num_inference_steps=req.steps,
-                   guidance_scale=req.guidance, num_images_per_prompt=req.batch_size, generator=generators,
-                   step_callback=cb)
-        return out.images, None
-
-    def cb_hub(p, i, t, kwargs):
-        latents = kwargs.get("latents")
-        report(StepInfo(i, req.steps, int(t), _decode_preview(p, latents) if latents is not None else None, None))
-        return {}
-
-    kwargs = dict(prompt=prompt, num_inference_steps=req.steps, guidance_scale=req.guidance,
-                  num_images_per_prompt=req.batch_size, generator=generators, width=req.width, height=req.height,
-                  callback_on_step_end=cb_hub, callback_on_step_end_tensor_inputs=["latents"])
-    if loaded.family.negative_prompt and req.negative_prompt:
-        kwargs["negative_prompt"] = req.negative_prompt
-    out = pipe(**kwargs)
-    return out.images, getattr(out, "nsfw_content_detected", None)
-
-
-@torch.no_grad()
-def _decode_preview(pipe, latents: torch.Tensor) -> np.ndarray | None:
-    """Latents -> small uint8 previews with the pipeline's own VAE."""
-    vae = getattr(pipe, "vae", None)
-    if vae is None:
-        return None
-    scale = getattr(vae.config, "scaling_factor", 1.0) or 1.0
-    img = vae.decode(latents.to(vae.dtype) / scale).sample
-    img = ((img.float().clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
-    return img.permute(0, 2, 3, 1).cpu().numpy()
+    log.info("generated %d image(s) with %s in %.2f s", len(images), loaded.name, call.seconds)
+    return GenerationResult(images, seeds, records, call.seconds, timeline)
 
 
 def upscale(image: Image.Image, size: int = 256) -> Image.Image:
