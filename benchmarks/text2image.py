@@ -3,6 +3,8 @@
     python benchmarks/text2image.py [--models bundled,FOLDER] [--n 48] [--schedulers ddim] [--runs 5]
 
 Every model named in --models is measured in the same run on the same prompts and seeds.
+A suffix sets the shipped model's sampling fix against the 2-pixel grid for that entry:
+`bundled@flat=0` samples without it, `bundled@flat=1` with it (default: what the folder says).
 Adherence: images for captions the models never saw in training, judged without a model
 (core.diffusion.judge for one object, core.diffusion.pair_judge for two):
   - one object, held-out phrasings: training scenes in sentence templates never used in training;
@@ -98,6 +100,24 @@ def time_one(pipe, steps: int, runs: int, guidance: float) -> float:
     return statistics.median(times)
 
 
+def load_variant(spec: str):
+    """The loaded pipeline for `spec` = MODEL[@flat=0|1], with flat_phases set as asked."""
+    model, _, option = spec.partition("@")
+    loaded = load_pipeline(model)
+    pipe = loaded.pipe
+    if "flat_phases" in getattr(pipe, "config", {}):
+        saved = _saved_flat.setdefault(id(pipe), bool(pipe.config.flat_phases))
+        if option and not option.startswith("flat="):
+            raise ValueError(f"unknown model option {option!r} in {spec!r} (expected flat=0 or flat=1)")
+        pipe.register_to_config(flat_phases=bool(int(option[5:])) if option else saved)
+    elif option:
+        raise ValueError(f"{spec!r}: only the shipped kind of model has flat_phases")
+    return loaded
+
+
+_saved_flat: dict[int, bool] = {}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", default="bundled",
@@ -118,9 +138,12 @@ def main() -> None:
     one_cols, two_cols = ATTRIBUTES, PAIR_ATTRIBUTES
     rows = []
     for model in models:
-        loaded = load_pipeline(model)
+        loaded = load_variant(model)
         pipe, base = loaded.pipe, loaded.base_scheduler_config
-        print(f"model {model}: {loaded.name}, {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet")
+        head = getattr(pipe, "pixel_head", None)
+        print(f"model {model}: {loaded.name}, {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet"
+              + (f", pixel head {sum(p.numel() for p in head.parameters())} parameters" if head is not None else "")
+              + (f", flat_phases {pipe.config.flat_phases}" if "flat_phases" in pipe.config else ""))
         for name in args.schedulers.split(",") if args.n else ():
             pipe.scheduler = make_scheduler(name, base)
             for set_name, items in sets.items():
@@ -141,7 +164,7 @@ def main() -> None:
     print(f"\n{'model':<34} {'sampler':<8} {'steps':>6} {'s/image':>9} {'ms/step':>9} {'vs first':>9}")
     timings = []
     for model in models:
-        loaded = load_pipeline(model)
+        loaded = load_variant(model)
         for name in args.schedulers.split(","):
             loaded.pipe.scheduler = make_scheduler(name, loaded.base_scheduler_config)
             timings.append((model, name, args.steps, time_one(loaded.pipe, args.steps, args.runs, args.guidance)))
