@@ -67,14 +67,14 @@ def _quality(image, scene) -> dict[str, float]:
     return {"flatness": background_flatness(image), "grid": grid_amplitude(image), "contrast": min(contrasts)}
 
 
-def evaluate(pipe, items, steps: int, guidance: float, batch: int = 16) -> tuple[dict[str, float], list]:
-    """Share of images right per attribute, quality medians, and the images."""
+def evaluate(pipe, items, steps: int, guidance: float, batch: int = 16, seed: int = 1000) -> tuple[dict[str, float], list]:
+    """Share of images right per attribute, quality medians, and the images (image i: seed + i)."""
     hits: dict[str, int] = {}
     quality: dict[str, list[float]] = {q: [] for q in QUALITY[:3]}
     images_all = []
     for i in range(0, len(items), batch):
         chunk = items[i:i + batch]
-        gens = [torch.Generator().manual_seed(1000 + i + k) for k in range(len(chunk))]
+        gens = [torch.Generator().manual_seed(seed + i + k) for k in range(len(chunk))]
         images = pipe([c for _, c in chunk], num_inference_steps=steps, guidance_scale=guidance, generator=gens).images
         for image, (scene, _) in zip(images, chunk):
             verdict = judge_pair(image, scene) if isinstance(scene, pair_dataset.PairScene) else judge(image, scene)
@@ -124,6 +124,8 @@ def main() -> None:
                     help="comma-separated pipelines to compare: bundled, folders (e.g. a new training run), Hub ids")
     ap.add_argument("--n", type=int, default=48, help="images per held-out set (per scheduler); 0 = speed only")
     ap.add_argument("--schedulers", default="ddim")
+    ap.add_argument("--seed", type=int, default=0,
+                    help="draw of the held-out sets and their noise seeds (0 = the sets every earlier run used)")
     ap.add_argument("--steps", type=int, default=25)
     ap.add_argument("--guidance", type=float, default=4.0)
     ap.add_argument("--runs", type=int, default=5, help="timed runs for the 25-step median")
@@ -131,10 +133,10 @@ def main() -> None:
     ap.add_argument("--peer-steps", type=int, default=0, help="DDPM steps of the peer (0 = skip; 1000 = the training sampler)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    sets = held_out_sets(args.n)
+    sets = held_out_sets(args.n, args.seed)
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     print(f"{len(models)} model(s), torch threads {torch.get_num_threads()}, {args.steps} steps, "
-          f"guidance {args.guidance}, {args.n} images per set\n")
+          f"guidance {args.guidance}, {args.n} images per set, seed {args.seed}\n")
     one_cols, two_cols = ATTRIBUTES, PAIR_ATTRIBUTES
     rows = []
     for model in models:
@@ -147,7 +149,7 @@ def main() -> None:
         for name in args.schedulers.split(",") if args.n else ():
             pipe.scheduler = make_scheduler(name, base)
             for set_name, items in sets.items():
-                acc, _ = evaluate(pipe, items, args.steps, args.guidance)
+                acc, _ = evaluate(pipe, items, args.steps, args.guidance, seed=1000 + 10000 * args.seed)
                 rows.append((model, name, set_name, acc))
                 print("  " + _row(name, set_name, acc), flush=True)
     print("\nadherence (share of images right) and quality (medians)")

@@ -72,6 +72,23 @@ def test_shipped_model_draws_flat_backgrounds_without_the_grid(shipped):
     assert statistics.median(grids) < GRID_LEVELS and max(grids) < 2 * GRID_LEVELS, grids
 
 
+def test_shipped_pixel_head_loads_and_changes_the_output(shipped):
+    from core.diffusion.pixel_unet import PixelHead
+
+    assert isinstance(shipped.pixel_head, PixelHead)
+    assert sum(f.stat().st_size for f in (BUNDLED_DIR / "pixel_head").glob("*.safetensors")) < 1 * 2**20
+    bare = TinyText2ImagePipeline.from_pretrained(BUNDLED_DIR)
+    bare.register_modules(pixel_head=None)
+    bare.register_to_config(flat_phases=False)
+    bare.scheduler = make_scheduler("ddim", dict(shipped.scheduler.config))
+    bare.set_progress_bar_config(disable=True)
+    captions = _captions(2)
+    without = np.stack([np.asarray(im, dtype=np.float32) for im in _images(bare, captions, steps=10)])
+    bare.register_modules(pixel_head=shipped.pixel_head)
+    with_head = np.stack([np.asarray(im, dtype=np.float32) for im in _images(bare, captions, steps=10)])
+    assert np.abs(with_head - without).mean() > 1.0  # levels of 255: the trained head is not the identity
+
+
 def test_a_model_folder_without_pixel_head_or_flat_phases_still_loads_and_draws(tmp_path):
     folder = tmp_path / "old-model"
     folder.mkdir()
