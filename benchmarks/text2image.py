@@ -3,6 +3,8 @@
     python benchmarks/text2image.py [--models bundled,FOLDER] [--n 48] [--schedulers ddim] [--runs 5]
 
 Every model named in --models is measured in the same run on the same prompts and seeds.
+A suffix sets the shipped model's sampling fix against the 2-pixel grid for that entry:
+`bundled@flat=0` samples without it, `bundled@flat=1` with it (default: what the folder says).
 Adherence: images for captions the models never saw in training, judged without a model
 (core.diffusion.judge for one object, core.diffusion.pair_judge for two):
   - one object, held-out phrasings: training scenes in sentence templates never used in training;
@@ -65,14 +67,14 @@ def _quality(image, scene) -> dict[str, float]:
     return {"flatness": background_flatness(image), "grid": grid_amplitude(image), "contrast": min(contrasts)}
 
 
-def evaluate(pipe, items, steps: int, guidance: float, batch: int = 16) -> tuple[dict[str, float], list]:
-    """Share of images right per attribute, quality medians, and the images."""
+def evaluate(pipe, items, steps: int, guidance: float, batch: int = 16, seed: int = 1000) -> tuple[dict[str, float], list]:
+    """Share of images right per attribute, quality medians, and the images (image i: seed + i)."""
     hits: dict[str, int] = {}
     quality: dict[str, list[float]] = {q: [] for q in QUALITY[:3]}
     images_all = []
     for i in range(0, len(items), batch):
         chunk = items[i:i + batch]
-        gens = [torch.Generator().manual_seed(1000 + i + k) for k in range(len(chunk))]
+        gens = [torch.Generator().manual_seed(seed + i + k) for k in range(len(chunk))]
         images = pipe([c for _, c in chunk], num_inference_steps=steps, guidance_scale=guidance, generator=gens).images
         for image, (scene, _) in zip(images, chunk):
             verdict = judge_pair(image, scene) if isinstance(scene, pair_dataset.PairScene) else judge(image, scene)
@@ -98,12 +100,32 @@ def time_one(pipe, steps: int, runs: int, guidance: float) -> float:
     return statistics.median(times)
 
 
+def load_variant(spec: str):
+    """The loaded pipeline for `spec` = MODEL[@flat=0|1], with flat_phases set as asked."""
+    model, _, option = spec.partition("@")
+    loaded = load_pipeline(model)
+    pipe = loaded.pipe
+    if "flat_phases" in getattr(pipe, "config", {}):
+        saved = _saved_flat.setdefault(id(pipe), bool(pipe.config.flat_phases))
+        if option and not option.startswith("flat="):
+            raise ValueError(f"unknown model option {option!r} in {spec!r} (expected flat=0 or flat=1)")
+        pipe.register_to_config(flat_phases=bool(int(option[5:])) if option else saved)
+    elif option:
+        raise ValueError(f"{spec!r}: only the shipped kind of model has flat_phases")
+    return loaded
+
+
+_saved_flat: dict[int, bool] = {}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", default="bundled",
                     help="comma-separated pipelines to compare: bundled, folders (e.g. a new training run), Hub ids")
     ap.add_argument("--n", type=int, default=48, help="images per held-out set (per scheduler); 0 = speed only")
     ap.add_argument("--schedulers", default="ddim")
+    ap.add_argument("--seed", type=int, default=0,
+                    help="draw of the held-out sets and their noise seeds (0 = the sets every earlier run used)")
     ap.add_argument("--steps", type=int, default=25)
     ap.add_argument("--guidance", type=float, default=4.0)
     ap.add_argument("--runs", type=int, default=5, help="timed runs for the 25-step median")
@@ -111,20 +133,23 @@ def main() -> None:
     ap.add_argument("--peer-steps", type=int, default=0, help="DDPM steps of the peer (0 = skip; 1000 = the training sampler)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    sets = held_out_sets(args.n)
+    sets = held_out_sets(args.n, args.seed)
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     print(f"{len(models)} model(s), torch threads {torch.get_num_threads()}, {args.steps} steps, "
-          f"guidance {args.guidance}, {args.n} images per set\n")
+          f"guidance {args.guidance}, {args.n} images per set, seed {args.seed}\n")
     one_cols, two_cols = ATTRIBUTES, PAIR_ATTRIBUTES
     rows = []
     for model in models:
-        loaded = load_pipeline(model)
+        loaded = load_variant(model)
         pipe, base = loaded.pipe, loaded.base_scheduler_config
-        print(f"model {model}: {loaded.name}, {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet")
+        head = getattr(pipe, "pixel_head", None)
+        print(f"model {model}: {loaded.name}, {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet"
+              + (f", pixel head {sum(p.numel() for p in head.parameters())} parameters" if head is not None else "")
+              + (f", flat_phases {pipe.config.flat_phases}" if "flat_phases" in pipe.config else ""))
         for name in args.schedulers.split(",") if args.n else ():
             pipe.scheduler = make_scheduler(name, base)
             for set_name, items in sets.items():
-                acc, _ = evaluate(pipe, items, args.steps, args.guidance)
+                acc, _ = evaluate(pipe, items, args.steps, args.guidance, seed=1000 + 10000 * args.seed)
                 rows.append((model, name, set_name, acc))
                 print("  " + _row(name, set_name, acc), flush=True)
     print("\nadherence (share of images right) and quality (medians)")
@@ -141,7 +166,7 @@ def main() -> None:
     print(f"\n{'model':<34} {'sampler':<8} {'steps':>6} {'s/image':>9} {'ms/step':>9} {'vs first':>9}")
     timings = []
     for model in models:
-        loaded = load_pipeline(model)
+        loaded = load_variant(model)
         for name in args.schedulers.split(","):
             loaded.pipe.scheduler = make_scheduler(name, loaded.base_scheduler_config)
             timings.append((model, name, args.steps, time_one(loaded.pipe, args.steps, args.runs, args.guidance)))

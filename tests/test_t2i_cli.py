@@ -88,6 +88,17 @@ def test_train_diffusion_runs_a_few_steps_and_writes_a_loadable_pipeline(tmp_pat
     cont = json.loads(r3.stdout)["train_config"]
     assert cont["init_from"] == str(out) and cont["two_object_fraction"] == 0.5
     _assert_continued_from(out, more)
+    # the #19 pixel head: added to a continued pipeline, saved in its own folder, loaded back
+    head = tmp_path / "head"
+    r4 = _cli("train-diffusion", "--init-from", str(more), "--pixel-head", "8", "--out", str(head),
+              "--steps", "2", "--batch-size", "4", "--json")
+    assert r4.returncode == 0, r4.stderr
+    _assert_continued_from(more, head)
+    from core.diffusion.tiny_pipeline import TinyText2ImagePipeline
+
+    pipe = TinyText2ImagePipeline.from_pretrained(head)
+    assert pipe.pixel_head is not None and pipe.pixel_head.config.channels == 8 and pipe.config.flat_phases
+    assert TinyText2ImagePipeline.from_pretrained(more).pixel_head is None
 
 
 def test_init_from_takes_the_architecture_of_the_shipped_folder():

