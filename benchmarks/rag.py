@@ -469,6 +469,8 @@ ANSWER_SYSTEMS = {
     "extractive+stub5": ("extractive", "zero_shot", "calibrated"),
     "extractive+stub12": ("extractive", "zero_shot", "calibrated"),
     "extractive+context100+stub": ("extractive", "zero_shot", "calibrated"),
+    "extractive+k5": ("extractive", "zero_shot", "calibrated"),
+    "extractive+k6": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -482,7 +484,9 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+context+stub": {"context_share": 0.5, "stub_words": 8},
                     "extractive+stub5": {"stub_words": 5},
                     "extractive+stub12": {"stub_words": 12},
-                    "extractive+context100+stub": {"context_share": 1.0, "stub_words": 8}}
+                    "extractive+context100+stub": {"context_share": 1.0, "stub_words": 8},
+                    "extractive+k5": {"k": 5},
+                    "extractive+k6": {"k": 6}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS")
 
 
