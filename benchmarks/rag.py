@@ -457,9 +457,37 @@ ANSWER_SYSTEMS = {
     "grounded+verifier": ("grounded", "zero_shot", "calibrated"),
     # main before #13's fifth round: no evidence checks, a second quote only within 90% of the best
     "extractive (round 4)": ("extractive", "zero_shot", "calibrated"),
+    # main after #13's fifth round: quotes ranked without the previous sentence, no stub neighbour
+    "extractive (round 5)": ("extractive", "zero_shot", "calibrated"),
+    # round 6 candidates: a sentence's coverage also counts its previous sentence (CONTEXT_SHARE);
+    # a short best quote or one ending in ":" brings the next sentence (STUB_WORDS)
+    "extractive+context": ("extractive", "zero_shot", "calibrated"),
+    "extractive+context25": ("extractive", "zero_shot", "calibrated"),
+    "extractive+context100": ("extractive", "zero_shot", "calibrated"),
+    "extractive+stub": ("extractive", "zero_shot", "calibrated"),
+    "extractive+context+stub": ("extractive", "zero_shot", "calibrated"),
+    "extractive+stub5": ("extractive", "zero_shot", "calibrated"),
+    "extractive+stub12": ("extractive", "zero_shot", "calibrated"),
+    "extractive+context100+stub": ("extractive", "zero_shot", "calibrated"),
+    "extractive+k5": ("extractive", "zero_shot", "calibrated"),
+    "extractive+k6": ("extractive", "zero_shot", "calibrated"),
 }
-# settings a system runs with instead of the defaults (RagChain arguments; extractive.SECOND_WITHIN)
-SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_within": 0.9}}
+# settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
+# core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
+SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_within": 0.9,
+                                             "context_share": 0.0, "stub_words": 0},
+                    "extractive (round 5)": {"second_within": 0.7, "context_share": 0.0, "stub_words": 0},
+                    "extractive+context": {"context_share": 0.5},
+                    "extractive+context25": {"context_share": 0.25},
+                    "extractive+context100": {"context_share": 1.0},
+                    "extractive+stub": {"stub_words": 8},
+                    "extractive+context+stub": {"context_share": 0.5, "stub_words": 8},
+                    "extractive+stub5": {"stub_words": 5},
+                    "extractive+stub12": {"stub_words": 12},
+                    "extractive+context100+stub": {"context_share": 1.0, "stub_words": 8},
+                    "extractive+k5": {"k": 5},
+                    "extractive+k6": {"k": 6}}
+EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS")
 
 
 def _states_fact(passage: str, text: str) -> bool:
@@ -514,7 +542,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
-    default_second_within = extractive.SECOND_WITHIN
+    knob_defaults = {k: getattr(extractive, k) for k in EXTRACTIVE_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
             "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
@@ -541,7 +569,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                 get_chat_model()
             picked = answerable if answer_mode == "extractive" else answerable[::step][:n_llm]
             overrides = dict(SYSTEM_OVERRIDES.get(system, {}))
-            extractive.SECOND_WITHIN = overrides.pop("second_within", default_second_within)
+            for knob, default in knob_defaults.items():
+                setattr(extractive, knob, overrides.pop(knob.lower(), default))
             if within:
                 extractive.SECOND_WITHIN = float(within)
             chain = RagChain(collection, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
@@ -555,7 +584,12 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                 dumped.append({"set": set_name, "system": label, "question": q["question"], "source": q["source"],
                                "passage": q["passage"], **j, "answer": a.answer,
                                "sentences": [s.to_dict() for s in a.sentences],
-                               "reason": a.abstain_reason})
+                               "reason": a.abstain_reason,
+                               # for the error analysis: which [n] hold the QA passage, what was quoted
+                               "gold_ns": sorted(c.n for c in a.citations
+                                                 if q.get("passage") and q["passage"] in norm(c.text)),
+                               "quotes": a.trace.get("quotes") or [],
+                               "hits": [(h["source"], h.get("page")) for h in a.trace.get("hits", [])]})
             ans = [j for q, j in got if q["source"]]
             una = [j for q, j in got if not q["source"]]
             gms = [j["grounding_ms"] for j in ans if j["grounding_ms"] is not None]

@@ -9,7 +9,9 @@ question's weight (IDF of its content words) they hold, the same two signals the
 grounding and the abstention use, plus a small bonus when the sentence has the form of an
 answer to this kind of question (answer_type.py: a definition entry for "how do I ...?"). A
 second sentence is added when it is nearly as good and
-holds question words the first lacks (a fact spread over two sentences).
+holds question words the first lacks (a fact spread over two sentences). A sentence's coverage
+also counts the sentence before it (the heading or entry head that names its subject), and a
+best quote that is only a stub brings the sentence after it.
 """
 from __future__ import annotations
 
@@ -25,6 +27,12 @@ MEANING_WEIGHT, COVERAGE_WEIGHT = 0.6, 0.4
 # 0.618; `benchmarks/rag.py --grounded --systems extractive@X`, #13 round 5); held-out sets not read
 SECOND_WITHIN = 0.7
 MAX_QUOTE_CHARS = 600
+# a sentence's coverage also counts, at this share, the question words of the sentence just before
+# it in its chunk: in reference texts the subject is often named only there ("## Amendment III" /
+# "No Soldier shall ...", "-v Verbose mode." / "Multiple -v options increase the verbosity.")
+CONTEXT_SHARE = 1.0
+# a best quote this short (words) or ending in ":" is a stub; the sentence after it is quoted too
+STUB_WORDS = 8
 
 
 @dataclass
@@ -60,7 +68,9 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
                    context: str | None = None) -> list[Quote]:
     """Every single sentence of the hits, best first. `context` (a follow-up's standalone
     question) counts half as much as the question itself."""
-    singles = [c for c in checker.candidates if not c.pair and _quotable(c.text)]
+    every = [c for c in checker.candidates if not c.pair]
+    previous = {(c.n, c.start): every[i - 1] for i, c in enumerate(every) if i and every[i - 1].n == c.n}
+    singles = [c for c in every if _quotable(c.text)]
     if not singles:
         return []
     checker._ensure_vectors()
@@ -73,7 +83,11 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     for c in singles:
         meaning = float(qvecs[0] @ c.vector)
         coverage = weighted_coverage(qwords, c.words, idf)
-        score = MEANING_WEIGHT * meaning + COVERAGE_WEIGHT * coverage + adjustment(question, c.text, means)
+        lead = previous.get((c.n, c.start))
+        covered = coverage
+        if CONTEXT_SHARE and lead is not None:
+            covered += CONTEXT_SHARE * (weighted_coverage(qwords, c.words | lead.words, idf) - coverage)
+        score = MEANING_WEIGHT * meaning + COVERAGE_WEIGHT * covered + adjustment(question, c.text, means)
         if len(qvecs) > 1:
             extra = MEANING_WEIGHT * float(qvecs[1] @ c.vector) + COVERAGE_WEIGHT * (
                 weighted_coverage(cwords, c.words, idf) if cwords else 0.0)
@@ -93,8 +107,17 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
     chosen = [best]
     qwords = content_words(question)
     held = {w for w in qwords if w in content_words(best.text)}
+    if STUB_WORDS and (len(best.text.split()) <= STUB_WORDS or best.text.endswith(":")):
+        after = [q for q in ranked if q.n == best.n and q.start > best.end]
+        if after:
+            nxt = min(after, key=lambda q: q.start)
+            if len(best.text) + len(nxt.text) <= MAX_QUOTE_CHARS:
+                chosen.append(nxt)
+                held |= content_words(nxt.text) & qwords
     for q in ranked[1:6]:
-        if q.score < SECOND_WITHIN * best.score or len(best.text) + len(q.text) > MAX_QUOTE_CHARS:
+        if q in chosen:
+            continue
+        if q.score < SECOND_WITHIN * best.score or sum(len(c.text) for c in chosen) + len(q.text) > MAX_QUOTE_CHARS:
             continue
         if (content_words(q.text) & qwords) - held:
             chosen.append(q)
