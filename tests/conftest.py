@@ -139,3 +139,13 @@ def page(browser):
     p = context.new_page()
     yield p
     context.close()
+
+
+@pytest.fixture(scope="module")
+def shipped_ddim_pipe():
+    """The shipped text-to-image pipeline with DDIM, as the benchmarks judge it."""
+    from core.diffusion.pipeline import load_pipeline, make_scheduler
+
+    loaded = load_pipeline("bundled")
+    loaded.pipe.scheduler = make_scheduler("ddim", loaded.base_scheduler_config)
+    return loaded.pipe

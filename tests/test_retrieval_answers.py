@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from retrieval_helpers import ingest_handbook
 
 from core.models.sampling import SamplingParams
 from core.retrieval import prompts
 from core.retrieval.chain import RagChain
-from core.retrieval.collection import open_collection
 
 HANDBOOK = """# Staff handbook
 
@@ -23,10 +23,7 @@ Each employee may claim a home-office budget of 450 euros once every three years
 
 @pytest.fixture
 def handbook(tmp_path):
-    (tmp_path / "handbook.md").write_text(HANDBOOK, encoding="utf-8")
-    col = open_collection("handbook")
-    assert col.ingest([tmp_path / "handbook.md"], chunk_size=200, chunk_overlap=0).ok
-    return col
+    return ingest_handbook(tmp_path, HANDBOOK)
 
 
 def test_extractive_answer_quotes_the_passage_with_a_checked_citation(handbook):

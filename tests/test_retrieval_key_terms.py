@@ -6,11 +6,11 @@ the checks off too, so it fails if the check is not what makes the difference.
 from __future__ import annotations
 
 import pytest
+from retrieval_helpers import ingest_handbook
 
 from core.config import ConfigError, load_settings, reset_settings
 from core.retrieval import prompts
 from core.retrieval.chain import RagChain
-from core.retrieval.collection import open_collection
 from core.retrieval.key_terms import key_terms, mentions
 from core.retrieval.quantity import asks_for_quantity, counted_thing, mentions_thing, states_quantity
 
@@ -33,10 +33,7 @@ Guests may attend the summer party when they are registered with the office mana
 
 @pytest.fixture
 def handbook(tmp_path):
-    (tmp_path / "handbook.md").write_text(HANDBOOK, encoding="utf-8")
-    col = open_collection("handbook")
-    assert col.ingest([tmp_path / "handbook.md"], chunk_size=200, chunk_overlap=0).ok
-    return col
+    return ingest_handbook(tmp_path, HANDBOOK)
 
 
 def ask(question: str, checks: bool):

@@ -60,10 +60,8 @@ def test_remove_phase_offsets_takes_out_a_grid_and_leaves_exact_renders_alone():
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    loaded = load_pipeline("bundled")
-    loaded.pipe.scheduler = make_scheduler("ddim", loaded.base_scheduler_config)
-    return loaded.pipe
+def shipped(shipped_ddim_pipe):
+    return shipped_ddim_pipe
 
 
 def test_shipped_model_draws_flat_backgrounds_without_the_grid(shipped):

@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.diffusion.pipeline import load_pipeline, make_scheduler
-
 
 @pytest.fixture(scope="module")
-def pipe():
-    loaded = load_pipeline("bundled")
-    loaded.pipe.scheduler = make_scheduler("ddim", loaded.base_scheduler_config)
-    return loaded.pipe
+def pipe(shipped_ddim_pipe):
+    return shipped_ddim_pipe
 
 
 def test_two_objects_on_held_out_phrasings_and_pairs(pipe):
