@@ -471,6 +471,8 @@ ANSWER_SYSTEMS = {
     "extractive+context100+stub": ("extractive", "zero_shot", "calibrated"),
     "extractive+k5": ("extractive", "zero_shot", "calibrated"),
     "extractive+k6": ("extractive", "zero_shot", "calibrated"),
+    # main after #13's sixth round: BM25 without whole option tokens ("-X", "--create")
+    "extractive (round 6)": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -486,7 +488,8 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+stub12": {"stub_words": 12},
                     "extractive+context100+stub": {"context_share": 1.0, "stub_words": 8},
                     "extractive+k5": {"k": 5},
-                    "extractive+k6": {"k": 6}}
+                    "extractive+k6": {"k": 6},
+                    "extractive (round 6)": {"option_tokens": False}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS")
 
 
@@ -538,11 +541,12 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     a fixed spread of `n_llm` answerable questions per set plus every unanswerable one."""
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
-    from core.retrieval import extractive
+    from core.retrieval import bm25, extractive
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
     knob_defaults = {k: getattr(extractive, k) for k in EXTRACTIVE_KNOBS}
+    option_tokens_default = bm25.OPTION_TOKENS
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
             "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
@@ -573,6 +577,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                 setattr(extractive, knob, overrides.pop(knob.lower(), default))
             if within:
                 extractive.SECOND_WITHIN = float(within)
+            bm25.OPTION_TOKENS = overrides.pop("option_tokens", option_tokens_default)
+            open_collection(collection).retokenize_if_stale()  # BM25 rows for this system's tokenizer
             chain = RagChain(collection, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
                              params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
                              **overrides)

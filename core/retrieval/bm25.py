@@ -1,9 +1,9 @@
 """A persisted BM25 index that updates incrementally: adding chunks appends rows,
 deleting a document tombstones its rows; nothing is re-tokenised or rebuilt per query.
 
-Tokenisation is bm25s's (its regex and English stop words) plus a light plural/suffix
-stemmer; scoring is the Lucene BM25 variant that bm25s uses by default (k1=1.5, b=0.75),
-computed here on a sparse term-frequency matrix so that it can grow in place (bm25s
+Tokenisation is bm25s's (its regex and English stop words) plus Snowball stemming, plus
+command-line options kept as whole tokens; scoring is the Lucene BM25 variant that bm25s
+uses by default (k1=1.5, b=0.75), computed here on a sparse term-frequency matrix so that it can grow in place (bm25s
 itself can only index a whole corpus at once). tests/test_retrieval_bm25.py checks the
 scores against bm25s on the same corpus.
 
@@ -39,8 +39,17 @@ def _stopwords() -> frozenset[str]:
 _STOP = _stopwords()
 
 
-# Saved with the index: an index built with another tokenizer is rebuilt from the stored chunks.
-TOKENIZER = "snowball-english-1"
+# Command-line options ("-X", "--no-init", "-user") are also indexed as whole, case-kept tokens:
+# the word pattern drops one-letter options and case ("-x" and "-X" of less(1) differ), so a
+# question naming an option could not find the entry that defines it.
+OPTION_TOKENS = True
+OPTION_WEIGHT = 3  # a question's option token counts this many times (names one entry exactly)
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+
+
+def tokenizer_name() -> str:
+    """Saved with the index: an index built with another tokenizer is rebuilt from the stored chunks."""
+    return "snowball-english-options-2" if OPTION_TOKENS else "snowball-english-1"
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -55,7 +64,10 @@ _STEMMER = Stemmer.Stemmer("english")
 
 
 def tokenize(text: str) -> list[str]:
-    return [stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP]
+    words = [stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP]
+    if OPTION_TOKENS:
+        words += [m.rstrip("-") for m in _OPTION.findall(text)]
+    return words
 
 
 class BM25Index:
@@ -73,6 +85,7 @@ class BM25Index:
         self._matrix: sp.csc_matrix | None = None  # cached until the next change
         self._lock = threading.RLock()
         self.version = 0
+        self.tokenizer = tokenizer_name()  # the tokenizer the rows were built with
         self.stale = False  # loaded from disk with another tokenizer: rebuild() it
 
     # --- persistence --------------------------------------------------------------------
@@ -88,7 +101,8 @@ class BM25Index:
         meta = json.loads((self.folder / "bm25.json").read_text())
         arrays = np.load(self.folder / "bm25.npz")
         self.ids, self.sources, self.version = meta["ids"], meta["sources"], meta["version"]
-        self.stale = meta.get("tokenizer") != TOKENIZER
+        self.tokenizer = meta.get("tokenizer")
+        self.stale = self.tokenizer != tokenizer_name()
         self.vocab = {t: i for i, t in enumerate(meta["terms"])}
         indptr, indices, counts = arrays["indptr"], arrays["indices"], arrays["counts"]
         self._indptr = indptr.tolist()
@@ -110,7 +124,7 @@ class BM25Index:
                  indices=_cat(self._indices, np.int32), counts=_cat(self._counts, np.float32),
                  lengths=self.lengths, alive=self.alive)
         tmp_json.write_text(json.dumps({"ids": self.ids, "sources": self.sources, "terms": terms,
-                                        "version": self.version, "tokenizer": TOKENIZER}))
+                                        "version": self.version, "tokenizer": self.tokenizer}))
         # npz first, json last: the json's version is what readers compare against
         os.replace(tmp_npz, self.folder / "bm25.npz")
         os.replace(tmp_json, self.folder / "bm25.json")
@@ -228,7 +242,8 @@ class BM25Index:
             n_docs = int(self.alive.sum())
             if n_docs == 0 or not mask.any():
                 return out
-            terms = [self.vocab[t] for t in tokenize(query) if t in self.vocab]
+            terms = [self.vocab[t] for t in tokenize(query) for _ in range(OPTION_WEIGHT if t[0] == "-" else 1)
+                     if t in self.vocab]
             out[mask] = 0.0
             if not terms:
                 return out

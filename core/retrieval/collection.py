@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 from core.caches import register_cache
 from core.config import get_settings
 from core.retrieval import journal, writer_lock
-from core.retrieval.bm25 import BM25Index
+from core.retrieval.bm25 import BM25Index, tokenizer_name
 from core.retrieval.chunk_headers import indexed_text
 from core.retrieval.embed_cache import embed_cached
 from core.retrieval.isolated_loader import load_file_isolated
@@ -76,7 +76,12 @@ class Collection:
         self.bm25 = BM25Index.open(self.folder)
         self.lock = threading.RLock()  # one writer at a time; sessions share this object
         self.recovered = self.recover()  # a crash mid-change leaves a pending record
-        if self.bm25.stale:  # built by an older tokenizer: re-tokenize the chunks the store holds
+        self.retokenize_if_stale()
+
+    def retokenize_if_stale(self) -> None:
+        """Built by another tokenizer (bm25.tokenizer_name()): re-tokenize the chunks the store holds."""
+        self.bm25.stale = self.bm25.tokenizer != tokenizer_name()
+        if self.bm25.stale:
             rows = self.bm25.live_rows()
             stored = self.store.get([cid for cid, _ in rows]) if rows else {}
             kept = [(cid, src) for cid, src in rows if cid in stored]
