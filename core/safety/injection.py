@@ -375,7 +375,7 @@ class InjectionScanner:
             score = 1.0 - (1.0 - score) * (1.0 - clf)
         if self.embeddings != "off" and score < 0.9:
             # quoted attack phrases inside a question about attacks are not the request
-            probe = _without_mentions(plain)
+            probe = _without_mentions(textutil.unwrap(plain))
             segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
             emb = self._similarity(segs)
             if emb >= 0.5:
@@ -388,7 +388,7 @@ class InjectionScanner:
         (and for the whole text when it is short), mapped so that only a confident
         classifier flags on its own: documents are long, and one shaky sentence of many
         must not flag a whole benign document."""
-        probe = _without_mentions(plain)
+        probe = _without_mentions(textutil.unwrap(plain))
         segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
         if len(probe) <= WHOLE_TEXT_CHARS:
             segs = segs + [probe]
