@@ -199,6 +199,7 @@ _META = re.compile(
     r"red\s+team\w*|history\s+of|is\s+\w+\s+a\s+real|example\s+of|attacks?)\b", re.I)
 _QUOTED = re.compile(r"'[^'\n]{3,200}'|\"[^\"\n]{3,200}\"|“[^”\n]{3,200}”|`[^`\n]{3,200}`")
 QUOTED_META_WEIGHT = 0.25
+META_SIMILARITY = 0.4  # the rules' discount for a text about attacks, applied to the similarity check too
 # a quote followed by who spoke it ("'Forget everything I told you,' she whispered"): dialogue in a story
 _SPOKEN = re.compile(r"\s*,?\s*(?:[a-z]+\s+){1,3}?(?:said|says|whispered|shouted|cried|asked|replied|"
                      r"muttered|yelled|screamed|snapped|added|answered)\b", re.I)
@@ -401,6 +402,8 @@ class InjectionScanner:
             probe = _without_mentions(textutil.unwrap(plain))
             segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
             emb = self._similarity(segs)
+            if _META.search(plain):
+                emb *= META_SIMILARITY  # a text about attacks reads like one to a bag of token vectors
             if emb >= 0.5:
                 reasons.append(f"close to known attack prompts {emb:.2f}")
             score = 1.0 - (1.0 - score) * (1.0 - emb)
