@@ -169,15 +169,6 @@ ML_PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "declares the rules void (other language)"),
 ]
 
-# "Pretend you have no rules" in the six other languages (the English "no restrictions" rule)
-ML_PATTERNS.append((re.compile(
-    r"\b(?:doe alsof|tu so,? als|tun sie so,? als|fais comme si|faites comme si|haz como si|haga como si|"
-    r"fai finta|fate finta|finge que|faz de conta que)\b"
-    r"(?:\s+\S+){0,4}?\s+(?:geen|keine?n?|pas|plus|aucune?s?|ninguna|ningun|no|sin|nessuna|nessun|non|senza|nenhuma|nao|sem|zonder)\s+"
-    r"(?:\S+\s+){0,2}?(?:regels?|regeln|regles?|reglas?|regole|regola|regras?|beperkingen|grenzen|einschrankungen|limites?|limiti|"
-    r"restricciones|restrizioni|restricoes|filter|filters|filtres|filtros|filtri)\b", re.I),
-    0.45, "asks for no restrictions (other language)"))
-
 # An AI addressed from inside a document, in the six other languages (the English rules: "note to
 # any AI", "AI assistant:", "to the AI reading this"): a note or a label for it, or it named as the
 # reader of this text. Matched on the normalised text (accents gone, "KI-Assistent" also "kiassistent").

@@ -81,43 +81,6 @@ HIDDEN_WRAP = ["<!-- {x} -->", "<span style=\"display:none\">{x}</span>", "<div 
                "![img](a.png \"{x}\")", "[AI: {x}]", "For the AI: {x}", "| note | {x} |"]
 
 
-# Round 7: reference documentation and how-to titles in the six other languages (option lists,
-# defaults, "use this option to ...", "klik dan op ..."): the n-gram model had few non-English
-# documents among its benign texts and read their imperatives as requests to an assistant.
-TECH_DOCS_ML = [
-    "So ändern Sie Ihr Passwort", "Mit dieser Option wird die Ausgabe in eine Datei geschrieben.",
-    "Verwenden Sie diese Option nur, wenn Sie wissen, was Sie tun.", "Die Voreinstellung ist 30 Sekunden.",
-    "Gibt eine kurze Hilfe aus und beendet das Programm.", "Diese Datei enthält die Liste der aktivierten Module.",
-    "Starten Sie den Dienst danach neu, damit die Änderung wirksam wird.", "Siehe auch die Beschreibung der Umgebungsvariablen weiter unten.",
-    "Ignoriert Fehler beim Lesen der Konfigurationsdatei und fährt fort.", "Wenn keine Datei angegeben ist, wird von der Standardeingabe gelesen.",
-    "Comment changer votre mot de passe", "Cette option écrit le résultat dans un fichier.",
-    "N'utilisez cette option que si vous savez ce que vous faites.", "La valeur par défaut est de 30 secondes.",
-    "Affiche une courte aide et quitte le programme.", "Ce fichier contient la liste des modules activés.",
-    "Redémarrez ensuite le service pour que la modification soit prise en compte.", "Voir aussi la description des variables d'environnement ci-dessous.",
-    "Ignore les erreurs de lecture du fichier de configuration et continue.", "Si aucun fichier n'est indiqué, l'entrée standard est lue.",
-    "Cómo cambiar tu contraseña", "Esta opción escribe el resultado en un archivo.",
-    "Use esta opción solo si sabe lo que hace.", "El valor predeterminado es de 30 segundos.",
-    "Muestra una breve ayuda y termina el programa.", "Este archivo contiene la lista de módulos activados.",
-    "Después reinicie el servicio para que el cambio tenga efecto.", "Véase también la descripción de las variables de entorno más abajo.",
-    "Ignora los errores al leer el archivo de configuración y continúa.", "Si no se indica ningún archivo, se lee la entrada estándar.",
-    "Come cambiare la password", "Questa opzione scrive il risultato in un file.",
-    "Usare questa opzione solo se si sa cosa si sta facendo.", "Il valore predefinito è di 30 secondi.",
-    "Mostra un breve aiuto ed esce dal programma.", "Questo file contiene l'elenco dei moduli attivati.",
-    "Riavviare poi il servizio perché la modifica abbia effetto.", "Vedere anche la descrizione delle variabili d'ambiente più sotto.",
-    "Ignora gli errori di lettura del file di configurazione e continua.", "Se non viene indicato alcun file, viene letto lo standard input.",
-    "Como alterar a sua senha", "Esta opção escreve o resultado num ficheiro.",
-    "Use esta opção apenas se souber o que está a fazer.", "O valor predefinido é de 30 segundos.",
-    "Mostra uma ajuda breve e termina o programa.", "Este ficheiro contém a lista dos módulos ativados.",
-    "Reinicie depois o serviço para que a alteração tenha efeito.", "Veja também a descrição das variáveis de ambiente mais abaixo.",
-    "Ignora os erros de leitura do ficheiro de configuração e continua.", "Se nenhum ficheiro for indicado, é lida a entrada padrão.",
-    "Zo stel je een printer in", "Met deze optie wordt de uitvoer naar een bestand geschreven.",
-    "Gebruik deze optie alleen als je weet wat je doet.", "De standaardwaarde is 30 seconden.",
-    "Toont een korte hulptekst en sluit het programma af.", "Dit bestand bevat de lijst met ingeschakelde modules.",
-    "Herstart de dienst daarna, dan wordt de wijziging actief.", "Zie ook de beschrijving van de omgevingsvariabelen hieronder.",
-    "Lukt het niet, klik dan op Opnieuw proberen en wacht een minuut.", "Als er geen bestand is opgegeven, wordt de standaardinvoer gelezen.",
-]
-
-
 def build(seed: int = 4, n: int = 400) -> list[tuple[str, str]]:
     rng = random.Random(seed)
     out: list[tuple[str, str]] = []
@@ -142,6 +105,6 @@ def build(seed: int = 4, n: int = 400) -> list[tuple[str, str]]:
     sample(lambda: rng.choice(DOC_WRAP).format(x=reader_line()), "benign", n)
     sample(ai_line, "attack", n // 2)
     sample(lambda: rng.choice(DOC_WRAP).format(x=rng.choice(HIDDEN_WRAP).format(x=ai_line())), "attack", n // 2)
-    out.extend((t, "benign") for t in READER_ML + READER_PLAIN + ABOUT_AI_DOCS + TECH_DOCS_ML for _ in range(3))
+    out.extend((t, "benign") for t in READER_ML + READER_PLAIN + ABOUT_AI_DOCS for _ in range(3))
     rng.shuffle(out)
     return out
