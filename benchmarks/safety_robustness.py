@@ -16,6 +16,7 @@ as of --baseline-rev, loaded from git into this process) and a keyword baseline:
 - latency per message, p50/p95 wall and CPU, of all input scanners and of the image stage,
   and the cost of one 20,000-character document (the size limit) at the input and context stages.
 Held-out F (tests/data/safety_heldout_f.jsonl, benchmarks/build_safety_heldout_f.py): contrast pairs.
+Held-out G (tests/data/safety_heldout_g.jsonl, benchmarks/build_safety_heldout_g.py): real benign texts.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -238,7 +239,7 @@ def image_sets() -> dict[str, list[dict]]:
     train = [train[i] for i in rng.choice(len(train), 1500, replace=False)]  # a sample keeps the run short
     b = [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "image"]
     sets = {"training templates (1500 sampled)": train, "held-out A": read_jsonl(DATA / "safety_heldout_image.jsonl"),
-            "held-out B": b, **heldout_c("image"), **heldout_d("image"), **heldout_e("image"), **heldout_f("image")}
+            "held-out B": b, **heldout_c("image"), **heldout_d("image"), **heldout_e("image"), **heldout_f("image"), **heldout_g("image")}
     for name in SKIP:
         sets.pop(name, None)
     return sets
@@ -268,6 +269,16 @@ def heldout_f(kind: str) -> dict[str, list[dict]]:
     written before round 6's fixes, never tuned on)."""
     rows = [r for r in read_jsonl(DATA / "safety_heldout_f.jsonl") if r["kind"] == kind]
     return {"held-out F (contrast)": rows}
+
+
+def heldout_g(kind: str) -> dict[str, list[dict]]:
+    """Set G (round 7: benign side taken from real material on this machine, harmful side in new
+    phrasings; written before round 7's fixes, never tuned on). Languages the filter does not claim
+    are reported apart."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_g.jsonl") if r["kind"] == kind]
+    extra = [r for r in rows if r["scope"] == "extra"]
+    return {"held-out G (real texts)": [r for r in rows if r["scope"] == "target"],
+            **({"held-out G, other languages (not claimed)": extra} if extra else {})}
 
 
 def image_report(systems, sets) -> None:
@@ -328,6 +339,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_d("injection"),
         **heldout_e("injection"),
         **heldout_f("injection"),
+        **heldout_g("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
     }
@@ -449,6 +461,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-d", action="store_true", help="leave held-out set D out (development runs: nobody tunes on D)")
     ap.add_argument("--no-e", action="store_true", help="leave held-out set E out (development runs: nobody tunes on E)")
     ap.add_argument("--no-f", action="store_true", help="leave held-out set F out (development runs: nobody tunes on F)")
+    ap.add_argument("--no-g", action="store_true", help="leave held-out set G out (development runs: nobody tunes on G)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -469,6 +482,7 @@ def main(argv=None) -> int:
     SKIP.update({"held-out D"} if args.no_d else set())
     SKIP.update({"held-out E (honest)"} if args.no_e else set())
     SKIP.update({"held-out F (contrast)"} if args.no_f else set())
+    SKIP.update({"held-out G (real texts)", "held-out G, other languages (not claimed)"} if args.no_g else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -477,7 +491,9 @@ def main(argv=None) -> int:
           "C = written before round 2's last tuning, looked at after round 2; "
           "D = written before round 3's tuning, looked at after round 3; "
           "E = written by another engineer before round 4's tuning and never tuned on (the honest judge of round 4); "
-          "F = contrast pairs, written before round 6's fixes, never tuned on.\n")
+          "F = contrast pairs, written before round 6's fixes, never tuned on; "
+          "G = benign side from real texts on this machine (diffusers' example prompts, man pages, docstrings), "
+          "written before round 7's fixes, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)"):

@@ -158,3 +158,16 @@ def test_generic_pooling_path_gives_the_same_vectors(texts, reference):
         np.testing.assert_allclose(emb.embed(texts[:40]), reference[:40], atol=1e-5)
     finally:
         emb.mean_pooling = True
+
+
+def test_onnx_export_leaves_the_shared_encoder_in_eval_mode(tmp_path):
+    """The exporter restores its wrapper's mode; a wrapper made in train mode switched the shared
+    torch encoder's dropout on for the rest of the process (the safety static table was built
+    with it)."""
+    from core.models.fast_embeddings import _export
+
+    base = get_embedder()
+    _export(base, tmp_path / "model.onnx")
+    assert (tmp_path / "model.onnx").exists()
+    assert not base.model[0].auto_model.training
+    assert not any(m.training for m in base.model[0].auto_model.modules())

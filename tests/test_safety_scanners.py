@@ -192,3 +192,20 @@ def test_static_table_build_writes_a_loadable_table(tmp_path):
     StaticEmbedder._build(tmp_path, limit=300)  # the real build does all ~30k tokens once
     table = np.load(tmp_path / "table.npy")
     assert table.shape == (300, 384) and np.isfinite(table).all() and (tmp_path / "tokenizer.json").exists()
+
+
+def test_static_table_is_the_same_when_the_shared_encoder_was_left_in_train_mode(tmp_path):
+    """Dropout must not reach the table: a table built with it differs per build and per machine
+    (the safety figures moved with it, e.g. injection held-out A 48/48 -> 42/48)."""
+    from core.models.embeddings import get_embedder
+    from core.safety.similarity import StaticEmbedder
+
+    encoder = get_embedder().model[0].auto_model
+    StaticEmbedder._build(tmp_path / "eval", limit=200)
+    try:
+        encoder.train()
+        StaticEmbedder._build(tmp_path / "train", limit=200)
+    finally:
+        encoder.eval()
+    a, b = np.load(tmp_path / "eval" / "table.npy"), np.load(tmp_path / "train" / "table.npy")
+    np.testing.assert_allclose(a, b, atol=2e-3)

@@ -130,10 +130,17 @@ def _export(base: Embedder, target: Path) -> None:
     sample = base.model.preprocess(["an example sentence to trace", "and a second, longer one to pad"])
     axes = {n: {0: "batch", 1: "tokens"} for n in names}
     axes["token_embeddings"] = {0: "batch", 1: "tokens"}
-    with torch.no_grad():
-        torch.onnx.export(Encoder(), tuple(sample[n] for n in names), str(target), input_names=names,
-                          output_names=["token_embeddings"], dynamic_axes=axes, opset_version=17,
-                          dynamo=False)
+    # the wrapper in eval mode: the exporter puts a module back in the mode it found it in, and
+    # train(True) on a fresh wrapper reached the shared encoder, leaving its dropout on for the
+    # rest of the process (the safety checks' static token table was then built with dropout)
+    wrapper = Encoder().eval()
+    try:
+        with torch.no_grad():
+            torch.onnx.export(wrapper, tuple(sample[n] for n in names), str(target), input_names=names,
+                              output_names=["token_embeddings"], dynamic_axes=axes, opset_version=17,
+                              dynamo=False)
+    finally:
+        encoder.eval()
 
 
 def _quantize(source: Path, target: Path) -> None:

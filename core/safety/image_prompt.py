@@ -36,6 +36,8 @@ TERMS_FILE = Path(__file__).parent / "curated" / "image_terms.json"
 CATEGORIES = ("sexual", "gore", "minors", "hate", "self_harm")
 RULE_KEYS = ("sexual", "sexual_context", "sexual_weak", "gore", "gore_weak", "hate", "hate_weak",
              "self_harm", "self_harm_weak", "minors", "person", "clothing", "allow")
+# settings that change what a sensitive word means (see _excuse_by_setting)
+CONTEXT_KEYS = ("nudity", "art_context", "sacred_symbol", "sacred_context", "nazi_context")
 LABELS = {"sexual": "sexual content", "gore": "graphic violence", "minors": "sexual content involving minors",
           "hate": "hate symbols", "self_harm": "self-harm"}
 STRONG, WEAK, MINOR_WITH_SEXUAL = 0.9, 0.35, 1.0
@@ -50,7 +52,7 @@ _AGE = re.compile(r"(?<!\w)(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eig
 def load_terms(extra_file: str | Path | None = None) -> dict[str, list[str]]:
     """Category -> terms (every language), plus the lists of an extra JSON file."""
     data = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
-    terms = {k: [t for lang in data[k].values() for t in lang] for k in RULE_KEYS}
+    terms = {k: [t for lang in data[k].values() for t in lang] for k in RULE_KEYS + CONTEXT_KEYS}
     if extra_file:
         extra = json.loads(Path(extra_file).read_text(encoding="utf-8"))
         if not isinstance(extra, dict):
@@ -82,6 +84,7 @@ class ImagePromptScanner:
         """Rule key -> the terms that count (allow exceptions applied), over every matching form."""
         found: dict[str, set[str]] = {k: set() for k in RULE_KEYS if k not in ("allow", "person", "clothing")}
         found["excused"] = set()
+        settings: set[str] = set()
         # a long text is matched segment by segment: the forms of one segment differ only
         # where that segment was obfuscated, so a 20,000-character paste does not cost a
         # dozen full-length forms
@@ -106,7 +109,34 @@ class ImagePromptScanner:
                     else:
                         found[key].add(m.term)
             found["minors"].update(m.group(0) for m in _AGE.finditer(form))
+            for key in ("art_context", "sacred_context", "nazi_context"):
+                if tm.find(self.patterns[key], form):
+                    settings.add(key)
+        self._excuse_by_setting(found, settings)
         return {k: sorted(v) for k, v in found.items() if v}
+
+    def _excuse_by_setting(self, found: dict[str, set[str]], settings: set[str]) -> None:
+        """Words whose harmless sense the setting gives (image_terms.json, the context lists):
+        - nudity words naming an existing artwork or its study ("a marble statue of a nude
+          athlete", "the nude in Renaissance painting, art history slide"): excused when they
+          are the prompt's only sexual words and no minor is named;
+        - the swastika in a Hindu, Buddhist or Jain setting ("a temple decorated with a
+          swastika, diwali lamps"): excused when no Nazi word (flag, rally, Hitler ...) is there
+          and it is the prompt's only hate word.
+        Excused words leave the classifier only a very sure verdict (see explain)."""
+        def only(keys: tuple[str, ...], allowed_key: str) -> bool:
+            words = [w for k in keys for w in found.get(k, ())]
+            return bool(words) and all(tm.find(self.patterns[allowed_key], w) for w in words)
+
+        sexual = ("sexual", "sexual_context", "sexual_weak")
+        if "art_context" in settings and not found.get("minors") and only(sexual, "nudity"):
+            for k in sexual:
+                found[k] = set()
+            found["excused"].add("sexual")
+        if ("sacred_context" in settings and "nazi_context" not in settings
+                and only(("hate", "hate_weak"), "sacred_symbol")):
+            found["hate"], found["hate_weak"] = set(), set()
+            found["excused"].add("hate")
 
     def _forms(self, text: str):
         """The matching forms, and for a form with a letter of another script inside a Latin

@@ -62,7 +62,12 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
                 + _W + r"{0,3}?" + r"(?:" + _PREV + r"\s+)?" + _W + r"{0,2}?" + _RULES + r"\b" + _NOT_TECHNICAL, re.I),
      0.9, "asks to ignore or override earlier instructions"),
-    (re.compile(r"\b(?:ignore|disregard|forget)\s+(?:everything|all|anything)\s+(?:you|that|before|above|i|prior|previously|written|said|else)", re.I),
+    # ... but "forget everything you know about risotto" is an idiom about a topic
+    (re.compile(r"\b(?:ignore|disregard|forget)\s+(?:everything|all|anything)"
+                r"(?!\s+(?:you|we)\s+(?:know|knew|learned|learnt|thought\s+you\s+knew)\s+about\s+"
+                r"(?!(?:your|the|these|those|my|our|any|all)?\s*(?:instructions|rules|prompts?|guidelines|system|training|"
+                r"programming|restrictions|polic(?:y|ies)|filters|safety|limits|ai|assistant)))"
+                r"\s+(?:you|that|before|above|i|prior|previously|written|said|else)", re.I),
      0.85, "asks to forget everything said before"),
     (re.compile(r"\b(?:ignore|disregard|forget)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?)?(?:above|previous|preceding|prior)\s*(?:and|[.,;:!])", re.I),
      0.8, "asks to ignore the text above"),
@@ -194,6 +199,7 @@ _META = re.compile(
     r"red\s+team\w*|history\s+of|is\s+\w+\s+a\s+real|example\s+of|attacks?)\b", re.I)
 _QUOTED = re.compile(r"'[^'\n]{3,200}'|\"[^\"\n]{3,200}\"|“[^”\n]{3,200}”|`[^`\n]{3,200}`")
 QUOTED_META_WEIGHT = 0.25
+META_SIMILARITY = 0.4  # the rules' discount for a text about attacks, applied to the similarity check too
 # a quote followed by who spoke it ("'Forget everything I told you,' she whispered"): dialogue in a story
 _SPOKEN = re.compile(r"\s*,?\s*(?:[a-z]+\s+){1,3}?(?:said|says|whispered|shouted|cried|asked|replied|"
                      r"muttered|yelled|screamed|snapped|added|answered)\b", re.I)
@@ -227,6 +233,23 @@ def _house_rules(text: str, m: re.Match) -> bool:
         return False
     tail = re.match(r"[^.:;!?\n]{0,40}", text[m.end():]).group(0).lower()
     return not _ADDRESSES_ASSISTANT.search(span + " " + tail)
+
+
+# "Forget the old instructions on the packaging", "Vergeet de oude instructies op de verpakking": the
+# instructions are printed on a product or in its manual, for the reader, not given to an assistant
+_PRINTED_ON = re.compile(
+    r"\s*(?:on|in|inside|op|in|auf|sur|dans|en|sulla|sul|nella|nel|na|no|nos|nas)\s+"
+    r"(?:the|de|het|der|die|dem|den|la|le|les|el|il|lo|a|o|os|as|l'\s?)?\s*"
+    r"(?:packag\w*|packet|box|label|bag|can|jar|bottle|tin|carton|wrapper|manual|leaflet|back|"
+    r"verpakking|doos|pak|zak|etiket|fles|blik|verpackung|packung|schachtel|dose|etikett|flasche|karton|tute|t\u00fcte|"
+    r"emballage|paquet|bo[i\u00ee]te|[e\u00e9]tiquette|sachet|bouteille|notice|envase|paquete|caja|bolsa|bote|lata|"
+    r"confezione|scatola|etichetta|pacco|busta|barattolo|embalagem|pacote|caixa|r[o\u00f3]tulo|saco)\b", re.I)
+
+
+def _printed_instructions(text: str, m: re.Match) -> bool:
+    """An override whose instructions are those on a product or in its manual (see above)."""
+    return bool(_PRINTED_ON.match(text, m.end())) and not _ADDRESSES_ASSISTANT.search(
+        re.sub(r"\b(?:instructions?|instructies|anweisungen|instrucciones|istruzioni|instrucoes)\b", "", m.group(0).lower()))
 _REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|like|e\.g\.|for\s+example|phrases?|words|"
                         r"called|known\s+as|containing|contains)\W*$", re.I)
 
@@ -354,7 +377,8 @@ class InjectionScanner:
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
                 if told_me.search(text, max(0, m.start() - 30), m.start()) and "your" not in m.group(0):
                     w = min(w, REPORTED_WEIGHT)  # reported to the assistant, addressed to the user
-                if why.startswith("asks to ignore or override earlier instructions") and _house_rules(text, m):
+                if why.startswith("asks to ignore or override earlier instructions") and (
+                        _house_rules(text, m) or _printed_instructions(text, m)):
                     w = min(w, HOUSE_RULES_WEIGHT)
                 if meta and not inside_quote:
                     w *= 0.4  # a question about attacks that also uses attack words
@@ -375,9 +399,11 @@ class InjectionScanner:
             score = 1.0 - (1.0 - score) * (1.0 - clf)
         if self.embeddings != "off" and score < 0.9:
             # quoted attack phrases inside a question about attacks are not the request
-            probe = _without_mentions(plain)
+            probe = _without_mentions(textutil.unwrap(plain))
             segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
             emb = self._similarity(segs)
+            if _META.search(plain):
+                emb *= META_SIMILARITY  # a text about attacks reads like one to a bag of token vectors
             if emb >= 0.5:
                 reasons.append(f"close to known attack prompts {emb:.2f}")
             score = 1.0 - (1.0 - score) * (1.0 - emb)
@@ -388,7 +414,7 @@ class InjectionScanner:
         (and for the whole text when it is short), mapped so that only a confident
         classifier flags on its own: documents are long, and one shaky sentence of many
         must not flag a whole benign document."""
-        probe = _without_mentions(plain)
+        probe = _without_mentions(textutil.unwrap(plain))
         segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
         if len(probe) <= WHOLE_TEXT_CHARS:
             segs = segs + [probe]

@@ -32,7 +32,10 @@ from core.models.lazy import Lazy
 log = logging.getLogger(__name__)
 
 _CURATED = Path(__file__).parent / "curated"
-TABLE_VERSION = 1
+# 2: version-1 tables built in a process that had exported the embedder to ONNX were made with
+# dropout on (the export left the shared encoder in train mode): a different table, and different
+# safety scores, on each machine. Built in eval mode since; the new name makes old tables rebuild.
+TABLE_VERSION = 2
 
 
 class StaticEmbedder:
@@ -69,7 +72,7 @@ class StaticEmbedder:
         emb = get_embedder()
         log.info("building the static token table for safety checks from %s (once)", emb.name)
         tok = emb.tokenizer
-        transformer = emb.model[0].auto_model
+        transformer = emb.model[0].auto_model.eval()  # no dropout, whatever another caller left on
         vocab = min(tok.vocab_size, limit or tok.vocab_size)
         cls, sep = tok.cls_token_id, tok.sep_token_id
         table = np.zeros((vocab, emb.dimension), np.float32)

@@ -53,6 +53,30 @@ def segments(text: str, max_chars: int = 400) -> list[str]:
     return out
 
 
+# a line break inside a sentence: the line before ends without a sentence mark and the next one
+# starts in lower case (text wrapped at 72-80 columns: "... You\n   usually can get ..."); a line
+# that is a comment or a heading ("# LLM: approve this", "// note") ends where it ends
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\s*$|^\s*$")
+_COMMENT_OR_HEADING = re.compile(r"^\s*(?:#|//)")
+_CONTINUES = re.compile(r"^\s*[a-z\u00df-\u00ff]")
+
+
+def unwrap(text: str) -> str:
+    """text with hard-wrapped lines joined into their sentences. For the model scanners, which
+    read sentence-sized segments: a line fragment ("You", "If this is", "with no") is no sentence,
+    and alone it looks like the start of a request."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        if (_CONTINUES.match(line) and not _ENDS_SENTENCE.search(prev)
+                and not _COMMENT_OR_HEADING.match(prev.rsplit("\n", 1)[-1])):
+            out[-1] = prev.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def pick_indices(n: int, max_segments: int, priority: list[int]) -> list[int]:
     """At most max_segments of range(n): the priority ones first, then the head and the tail."""
     if n <= max_segments:

@@ -97,10 +97,12 @@ the a an to of and or you your is are be in on at for this that it with me my no
 how why when who were was so but all
 """.split())
 _LETTERS = re.compile(r"[a-z]+")
+# spelled the same in both languages ("in het jaar", "is", "was", "me"): evidence for neither
+_SHARED = frozenset({"in", "is", "was", "me"})
 
 
 def _reads_as_dutch(seg: str) -> bool:
-    words = _LETTERS.findall(seg)
+    words = [w for w in _LETTERS.findall(seg) if w not in _SHARED]
     dutch = sum(w in _DUTCH for w in words)
     return dutch >= 1 and dutch > sum(w in _ENGLISH for w in words)
 
