@@ -15,6 +15,7 @@ best quote that is only a stub brings the sentence after it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -33,6 +34,24 @@ MAX_QUOTE_CHARS = 600
 CONTEXT_SHARE = 1.0
 # a best quote this short (words) or ending in ":" is a stub; the sentence after it is quoted too
 STUB_WORDS = 8
+# a question that names an option ("What does the -X option of less turn off?") is answered by
+# that option's entry: every sentence of a chunk whose first line names it gets this bonus (with
+# per-entry chunks, splitting.ENTRY_CHUNKS, a chunk is one entry). #13 round 8
+NAMED_ENTRY_BONUS = 0.15
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+
+
+def _named_entries(question: str, checker: GroundingChecker) -> set[int]:
+    """[n] of the hits that are an entry (first line starts with an option) of an option the question names."""
+    named = set(_OPTION.findall(question))
+    if not named or not NAMED_ENTRY_BONUS:
+        return set()
+    out = set()
+    for n, h in enumerate(checker.hits, start=1):
+        head = h.text.lstrip().split("\n", 1)[0]  # an entry's head: its first line starts with an option
+        if _OPTION.match(head) and named & set(_OPTION.findall(head)):
+            out.add(n)
+    return out
 
 
 @dataclass
@@ -79,6 +98,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     qwords = content_words(question)
     cwords = content_words(context) - qwords if context else set()
     means = asks_for_means(question)
+    entries = _named_entries(question, checker)
     out = []
     for c in singles:
         meaning = float(qvecs[0] @ c.vector)
@@ -88,6 +108,8 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         if CONTEXT_SHARE and lead is not None:
             covered += CONTEXT_SHARE * (weighted_coverage(qwords, c.words | lead.words, idf) - coverage)
         score = MEANING_WEIGHT * meaning + COVERAGE_WEIGHT * covered + adjustment(question, c.text, means)
+        if c.n in entries:
+            score += NAMED_ENTRY_BONUS
         if len(qvecs) > 1:
             extra = MEANING_WEIGHT * float(qvecs[1] @ c.vector) + COVERAGE_WEIGHT * (
                 weighted_coverage(cwords, c.words, idf) if cwords else 0.0)
