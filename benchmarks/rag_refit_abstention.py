@@ -22,6 +22,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.rag import use_data_dir  # noqa: E402
+from core.retrieval.abstention import how_words  # noqa: E402
 from core.retrieval.bm25 import tokenize  # noqa: E402
 from core.retrieval.collection import open_collection  # noqa: E402
 from core.retrieval.grounding import content_words  # noqa: E402
@@ -49,7 +50,7 @@ def main() -> None:
             if r["set"] != name or r["system"] != args.system or not r["features"]:
                 continue  # the input guard refused the question: no features
             f, qw = r["features"], content_words(r["question"])
-            absent = [w for w in qw if w not in vocab and tokenize(w)]
+            absent = [w for w in qw - how_words(r["question"]) if w not in vocab and tokenize(w)]
             share = sum(idf(w) for w in absent) / (sum(idf(w) for w in qw) or 1)
             X.append([f["coverage"], f["sentence"], f["vector"] if f["vector"] is not None else f["sentence"],
                       f["agreement"], float(bool(absent)), share, float(len(absent) == 1)])
