@@ -4,11 +4,11 @@
     d.abstain, d.p_answerable, d.reason, d.features
 
 One fixed cosine cut-off fails both ways: a right chunk can sit at cosine 0.19 while an
-unrelated one reaches 0.35. The decision instead combines four signals into a probability
+unrelated one reaches 0.35. The decision instead combines five signals into a probability
 with a logistic model:
-  * coverage: the share of the question's IDF weight held by the best passage; a question
-    word that no document contains ("dental") weighs the most, which is what makes an
-    off-topic question fail;
+  * coverage: the share of the question's IDF weight held by the best passage (its document
+    name and section header count as its words); a question word that no document contains
+    ("dental") weighs the most, which is what makes an off-topic question fail;
   * sentence: the cosine between the question and the best single sentence of the passages
     (the sentence an extractive answer would quote);
   * vector: the best chunk cosine, when the vector ranking ran;
@@ -16,11 +16,12 @@ with a logistic model:
   * unseen: 1 when exactly one content word of the question occurs in no chunk of the whole
     collection, the signature of a near-miss that swaps one plain word ("What is the *salary*
     of the President?"); a paraphrase usually brings several new words or none.
-The weights were fitted by `python benchmarks/rag.py --fit-abstention` on both tuning sets: the
+The weights were fitted (`python benchmarks/rag.py --fit-abstention`, or offline from a
+`--grounded --dump-answers` run with `benchmarks/rag_refit_abstention.py`) on both tuning sets: the
 sample corpus's questions (118 answerable and 14 unanswerable that the input guard let through)
 and the long-document set (55 + 12), each set weighing the same and the classes balanced within
 each. (Fitted on the sample corpus alone, the model abstained on 25% of the long set's
-unanswerable questions; on both, 67%.) The held-out set (assets/rag_qa_heldout.jsonl) is only
+unanswerable questions; on both, 67%.) The held-out sets (assets/rag_qa_heldout*.jsonl) are only
 scored, never fitted or thresholded on.
 """
 from __future__ import annotations
