@@ -493,6 +493,10 @@ ANSWER_SYSTEMS = {
     # the entry an option named in the question heads gets a quote bonus (extractive.NAMED_ENTRY_BONUS)
     "extractive-named": ("extractive", "zero_shot", "calibrated"),
     "extractive+named30": ("extractive", "zero_shot", "calibrated"),
+    # the abstention reads the unbonused best sentence (extractive.ABSTAIN_WITHOUT_BONUS), bonus 0.15 / 0.3 / 0.5
+    "extractive+nb15": ("extractive", "zero_shot", "calibrated"),
+    "extractive+nb30": ("extractive", "zero_shot", "calibrated"),
+    "extractive+nb50": ("extractive", "zero_shot", "calibrated"),
     # the abstention refitted on the tuning sets (fresh collections), without / with the "unseen" feature
     "extractive+refit4": ("extractive", "zero_shot", "calibrated"),
     "extractive+unseen": ("extractive", "zero_shot", "calibrated"),
@@ -520,10 +524,14 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+headercov": {"header_coverage": True},
                     "extractive+entries+headercov": {"entry_chunks": True, "header_coverage": True},
                     "extractive (round 7)": {"entry_chunks": False, "header_coverage": False, "named_entry_bonus": 0.0,
+                                             "abstain_without_bonus": False,
                                              "weights": {"coverage": 3.89, "sentence": 2.2, "vector": 1.74,
                                                          "agreement": 1.07}, "bias": -4.52, "threshold": 0.29},
                     "extractive-named": {"named_entry_bonus": 0.0},
                     "extractive+named30": {"named_entry_bonus": 0.3},
+                    "extractive+nb15": {"abstain_without_bonus": True},
+                    "extractive+nb30": {"abstain_without_bonus": True, "named_entry_bonus": 0.3},
+                    "extractive+nb50": {"abstain_without_bonus": True, "named_entry_bonus": 0.5},
                     "extractive-unseen": {"weights": {"coverage": 4.31, "sentence": 2.89, "vector": 1.29,
                                                       "agreement": 0.05}, "bias": -4.28, "threshold": 0.29},
                     "extractive+refit4": {"weights": {"coverage": 3.7, "sentence": 3.01, "vector": 1.25,
@@ -531,7 +539,7 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+unseen": {"weights": {"coverage": 3.38, "sentence": 2.82, "vector": 1.22,
                                                       "agreement": 0.83, "unseen": -0.87},
                                           "bias": -3.85, "threshold": 0.32}}
-EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS")
+EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD")
 
