@@ -357,9 +357,13 @@ HELDOUT2_QA = ROOT / "assets" / "rag_qa_heldout2.jsonl"
 # the third held-out set (#13, fifth round): pydoc API references, written before the evidence checks
 HELDOUT3_CORPUS = ROOT / "assets" / "rag_corpus_heldout3"
 HELDOUT3_QA = ROOT / "assets" / "rag_qa_heldout3.jsonl"
+# the fourth held-out set (#13, eighth round): task-first plain-word questions over wget, zip, patch, ps
+HELDOUT4_CORPUS = ROOT / "assets" / "rag_corpus_heldout4"
+HELDOUT4_QA = ROOT / "assets" / "rag_qa_heldout4.jsonl"
 RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout"),
                   "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2"),
-                  "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3")}
+                  "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3"),
+                  "held-out 4": (HELDOUT4_CORPUS, HELDOUT4_QA, "heldout4")}
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -473,6 +477,29 @@ ANSWER_SYSTEMS = {
     "extractive+k6": ("extractive", "zero_shot", "calibrated"),
     # main after #13's sixth round: BM25 without whole option tokens ("-X", "--create")
     "extractive (round 6)": ("extractive", "zero_shot", "calibrated"),
+    # round 8 candidates: every option entry starts its own chunk (splitting.ENTRY_CHUNKS)
+    "extractive+entries": ("extractive", "zero_shot", "calibrated"),
+    "extractive+rerank12": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entries+rerank12": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entries+k5": ("extractive", "zero_shot", "calibrated"),
+    # the abstention's coverage counts the passage's document name and section header
+    "extractive+headercov": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entries+headercov": ("extractive", "zero_shot", "calibrated"),
+    # main before #13's eighth round: recursive chunks only, coverage without the document name and
+    # header, the abstention without the "unseen" feature (its round-2 weights)
+    "extractive (round 7)": ("extractive", "zero_shot", "calibrated"),
+    # round 8 without the "unseen" feature (4 features refitted the same way)
+    "extractive-unseen": ("extractive", "zero_shot", "calibrated"),
+    # the entry an option named in the question heads gets a quote bonus (extractive.NAMED_ENTRY_BONUS)
+    "extractive-named": ("extractive", "zero_shot", "calibrated"),
+    "extractive+named30": ("extractive", "zero_shot", "calibrated"),
+    # the abstention reads the unbonused best sentence (extractive.ABSTAIN_WITHOUT_BONUS), bonus 0.15 / 0.3 / 0.5
+    "extractive+nb15": ("extractive", "zero_shot", "calibrated"),
+    "extractive+nb30": ("extractive", "zero_shot", "calibrated"),
+    "extractive+nb50": ("extractive", "zero_shot", "calibrated"),
+    # the abstention refitted on the tuning sets (fresh collections), without / with the "unseen" feature
+    "extractive+refit4": ("extractive", "zero_shot", "calibrated"),
+    "extractive+unseen": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -489,8 +516,32 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+context100+stub": {"context_share": 1.0, "stub_words": 8},
                     "extractive+k5": {"k": 5},
                     "extractive+k6": {"k": 6},
-                    "extractive (round 6)": {"option_tokens": False}}
-EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS")
+                    "extractive (round 6)": {"option_tokens": False},
+                    "extractive+entries": {"entry_chunks": True},
+                    "extractive+rerank12": {"rerank_depth": 12},
+                    "extractive+entries+rerank12": {"entry_chunks": True, "rerank_depth": 12},
+                    "extractive+entries+k5": {"entry_chunks": True, "k": 5},
+                    "extractive+headercov": {"header_coverage": True},
+                    "extractive+entries+headercov": {"entry_chunks": True, "header_coverage": True},
+                    "extractive (round 7)": {"entry_chunks": False, "header_coverage": False, "named_entry_bonus": 0.0,
+                                             "abstain_without_bonus": False,
+                                             "weights": {"coverage": 3.89, "sentence": 2.2, "vector": 1.74,
+                                                         "agreement": 1.07}, "bias": -4.52, "threshold": 0.29},
+                    "extractive-named": {"named_entry_bonus": 0.0},
+                    "extractive+named30": {"named_entry_bonus": 0.3},
+                    "extractive+nb15": {"abstain_without_bonus": True},
+                    "extractive+nb30": {"abstain_without_bonus": True, "named_entry_bonus": 0.3},
+                    "extractive+nb50": {"abstain_without_bonus": True, "named_entry_bonus": 0.5},
+                    "extractive-unseen": {"weights": {"coverage": 4.31, "sentence": 2.89, "vector": 1.29,
+                                                      "agreement": 0.05}, "bias": -4.28, "threshold": 0.29},
+                    "extractive+refit4": {"weights": {"coverage": 3.7, "sentence": 3.01, "vector": 1.25,
+                                                      "agreement": 0.64}, "bias": -4.31, "threshold": 0.27},
+                    "extractive+unseen": {"weights": {"coverage": 3.38, "sentence": 2.82, "vector": 1.22,
+                                                      "agreement": 0.83, "unseen": -0.87},
+                                          "bias": -3.85, "threshold": 0.32}}
+EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS")
+# core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
+ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD")
 
 
 def _states_fact(passage: str, text: str) -> bool:
@@ -541,17 +592,20 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     a fixed spread of `n_llm` answerable questions per set plus every unanswerable one."""
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
-    from core.retrieval import bm25, extractive
+    from core.retrieval import abstention as abstention_model, bm25, extractive, splitting
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
     knob_defaults = {k: getattr(extractive, k) for k in EXTRACTIVE_KNOBS}
     option_tokens_default = bm25.OPTION_TOKENS
+    entry_chunks_default = splitting.ENTRY_CHUNKS
+    abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
             "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
             "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2"),
-            "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3")}
+            "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
+            "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -578,8 +632,17 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             if within:
                 extractive.SECOND_WITHIN = float(within)
             bm25.OPTION_TOKENS = overrides.pop("option_tokens", option_tokens_default)
-            open_collection(collection).retokenize_if_stale()  # BM25 rows for this system's tokenizer
-            chain = RagChain(collection, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
+            for knob, default in abstention_defaults.items():
+                setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
+            name = collection
+            splitting.ENTRY_CHUNKS = overrides.pop("entry_chunks", entry_chunks_default)
+            if splitting.ENTRY_CHUNKS != entry_chunks_default:  # other chunks: its own collection
+                name = collection + ("-entries" if splitting.ENTRY_CHUNKS else "-no-entries")
+                if open_collection(name).count() == 0:
+                    open_collection(name).ingest(sorted(CORPUS.iterdir()) if set_name == "sample corpus"
+                                                 else _long_files(RETRIEVAL_SETS[set_name][0]))
+            open_collection(name).retokenize_if_stale()  # BM25 rows for this system's tokenizer
+            chain = RagChain(name, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
                              params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
                              **overrides)
             got = []
@@ -648,13 +711,13 @@ def fit_abstention(workdir: Path, verifier: bool = False) -> dict:
                 continue
             f = trace["abstention"]["features"]
             X.append([f["coverage"], f["sentence"], f["vector"] if f["vector"] is not None else f["sentence"],
-                      f["agreement"]] + ([f["verifier"]] if verifier else []))
+                      f["agreement"]] + ([f["verifier"]] if verifier else [f["unseen"]]))
             y.append(1 if q["source"] else 0)
         return np.array(X), np.array(y)
 
     data = {"sample": features(_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE))}
     for set_name, name in (("long documents", "long"), ("held-out", "held-out"), ("held-out 2", "held-out 2"),
-                           ("held-out 3", "held-out 3")):
+                           ("held-out 3", "held-out 3"), ("held-out 4", "held-out 4")):
         corpus, qa_file, folder = RETRIEVAL_SETS[set_name]
         use_data_dir(workdir / folder)
         col = open_collection(f"{folder}-answers")
@@ -837,7 +900,7 @@ def main() -> int:
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
-                   choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3"],
+                   choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")

@@ -33,7 +33,7 @@ from langchain_core.runnables import RunnableLambda
 from core.config import get_settings
 from core.models.chat import get_chat_model
 from core.models.sampling import SamplingParams
-from core.retrieval import prompts
+from core.retrieval import extractive, prompts
 from core.retrieval.abstention import Decision, apply_checks, check_evidence, decide, evidence
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
@@ -246,6 +246,8 @@ class RagChain:
         idf = open_collection(self.collection).bm25.idf
         ranked = rank_sentences(question, checker, idf, context=standalone if history else None)
         cheap_best = ranked[:1]
+        if extractive.ABSTAIN_WITHOUT_BONUS and ranked:  # the named-entry bonus picks quotes, not the abstention
+            cheap_best = [max(ranked, key=lambda q: q.score - q.named_bonus)]
         verified_best = None
         if self.verify and ranked:  # the cross-encoder re-scores the best candidates (verified_quotes.py)
             tv = time.perf_counter()

@@ -1,0 +1,47 @@
+"""Checks the fourth held-out QA set (assets/rag_qa_heldout4.jsonl) against its corpus.
+
+Each answerable question's passage must be verbatim (whitespace collapsed) in its document;
+each unanswerable question's swapped-in term must appear in no document of the corpus
+(case-insensitive; as a whole word, so "center" is not found inside "centered" — checked
+as a plain substring too and reported). Exit status 1 on any failure.
+Run: .venv/bin/python scripts/check_heldout4.py  (how the set was made: assets/rag_corpus_heldout4/SOURCES.md)
+"""
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "assets" / "rag_corpus_heldout4"
+QA = ROOT / "assets" / "rag_qa_heldout4.jsonl"
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def main() -> int:
+    docs = {p.name: norm(p.read_text()) for p in sorted(CORPUS.glob("*.txt"))}
+    everything = " ".join(docs.values()).lower()
+    bad = 0
+    qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
+    for q in qa:
+        if q["source"]:
+            ok = q["source"] in docs and q["passage"] in docs[q["source"]]
+            problem = "" if ok else "passage not verbatim in " + q["source"]
+        else:
+            term = q["absent_term"].lower()
+            ok = term in q["question"].lower() and not re.search(
+                r"(?<![\w-])" + re.escape(term) + r"(?![\w])", everything)
+            problem = "" if ok else f"term {term!r} is in the corpus (or not in the question)"
+            if ok and term in everything:
+                print(f"note: {term!r} occurs inside a longer word only")
+        bad += not ok
+        print(("ok  " if ok else "FAIL") + f" {q['question']}" + (f"  <- {problem}" if problem else ""))
+    answerable = sum(1 for q in qa if q["source"])
+    print(f"{answerable} answerable, {len(qa) - answerable} unanswerable, {bad} failed")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
