@@ -8,9 +8,10 @@ For every prompt without pairs, each contestant writes `samples` candidate answe
 contestant may write several) and every two contestants form one item: of their candidates,
 the two whose openings differ most (`most_different`). A small model's answers to one prompt
 often start word for word alike, and a room labels such pairs ties that teach nothing; pairs
-that differ where a reader looks first are the informative ones. This runs in one background thread (`worker()`), so labelers are only ever
-served items that already exist and never wait for a model. The contestants of one prompt
-answer concurrently, so the local model's generation engine decodes them as one batch (#15).
+that differ where a reader looks first are the informative ones. This runs in one background
+thread (`worker()`), so labelers are only ever served items that already exist and never
+wait for a model. All answers to one prompt are written concurrently, so the local model's
+generation engine decodes them as one batch (#15).
 """
 from __future__ import annotations
 
