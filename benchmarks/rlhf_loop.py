@@ -7,9 +7,11 @@
    different procedure; no held-out prompt is trained on.
 2. The room's items are made as the labeling app makes them: each contestant of
    assets/labeling/contestants.json (its own system prompt, temperature, token cap; at most
-   --max-new-tokens, 48 by default) answers every training prompt with the bundled
-   SmolLM2-135M-Instruct and every two contestants form a pair (3 per prompt: 100 prompts =
-   300 pairs), imported into a fresh preference store. DPO trains on the user turn only (no
+   --max-new-tokens, 48 by default) writes its `samples` candidate answers to every training
+   prompt with the bundled SmolLM2-135M-Instruct, and every two contestants form a pair from
+   the two candidates whose openings differ most (3 per prompt: 100 prompts = 300 pairs),
+   imported into a fresh preference store. Sampling runs on a bfloat16 copy where the CPU
+   multiplies bf16 natively; perplexity and KL use the float32 models. DPO trains on the user turn only (no
    contestant's system prompt), so the tuned model must produce the preferred style unprompted.
    --pairs-cache reuses generated pairs across tuning trials (the JSON records which).
 3. Simulated labelers with a hidden preference (benchmarks/rlhf_judge.py: answer directly and
@@ -21,6 +23,8 @@
    before running) and greedy. 95 % Wilson intervals; ties count half.
 6. Does it stay a language model: perplexity on ordinary text (the RAG corpus) before and
    after, and the KL of the tuned model to the base on its own answers.
+--dev N: judge on N templated prompts that are neither trained on nor held out (tuning trials),
+   so the held-out figure is taken once, with the settings chosen on the dev prompts.
 --quick: 16 training prompts (48 pairs), 6 DPO steps, 24 held-out prompts, for routine checks.
 --prompts N / --heldout N: a smaller room than the target's 300 pairs (a loaded machine).
 """
@@ -66,15 +70,17 @@ def training_prompts(n: int, heldout: set[str], seed: int) -> list[str]:
 
 def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | None) -> tuple[list[dict], str]:
     """The room's items, made as the labeling app makes them: every contestant of
-    assets/labeling/contestants.json answers each prompt (its own system prompt, temperature and
-    token cap, at most `cap`; an answer cut by the cap ends at its last whole sentence) and
-    every two contestants form a pair. With `cache`, the rows are reused when the prompts,
-    contestants, cap and seed are the same (tuning trials); the source says which."""
+    assets/labeling/contestants.json writes its `samples` candidate answers to each prompt (its
+    own system prompt, temperature and token cap, at most `cap`; an answer cut by the cap ends
+    at its last whole sentence) and every two contestants form a pair: of their candidates, the
+    two whose openings differ most (core.preferences.contestants.most_different). With `cache`,
+    the rows are reused when the prompts, contestants, cap and seed are the same (tuning
+    trials); the source says which."""
     import hashlib
     from dataclasses import asdict
     from itertools import combinations
 
-    from core.preferences.contestants import load_contestants, whole_sentences
+    from core.preferences.contestants import load_contestants, most_different, whole_sentences
     from core.preferences.policy_model import sample_answers
 
     contestants = load_contestants(ROOT / "assets" / "labeling" / "contestants.json")
@@ -87,15 +93,16 @@ def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | 
     answers = {}
     for c in contestants:
         c_cap = min(c.max_new_tokens, cap)
-        out = sample_answers(base, tok, prompts, n=1, temperature=c.temperature, top_p=c.top_p, max_new_tokens=c_cap,
-                             seed=seed + (c.seed or 0), batch_size=32, system=c.system)
-        cut = [len(tok(x[0], add_special_tokens=False)["input_ids"]) >= c_cap - 1 for x in out]
-        answers[c.name] = [whole_sentences(x[0]) if was_cut else x[0] for x, was_cut in zip(out, cut)]
+        out = sample_answers(base, tok, prompts, n=c.samples, temperature=c.temperature, top_p=c.top_p,
+                             max_new_tokens=c_cap, seed=seed + (c.seed or 0), batch_size=32, system=c.system)
+        answers[c.name] = [[whole_sentences(x) if len(tok(x, add_special_tokens=False)["input_ids"]) >= c_cap - 1 else x
+                            for x in xs] for xs in out]
     rows = []
     for i, p in enumerate(prompts):
         for j, (x, y) in enumerate(combinations(contestants, 2)):
-            rows.append({"id": f"t{i:03d}-{j}", "prompt": p, "response_a": answers[x.name][i],
-                         "response_b": answers[y.name][i], "model_a": x.name, "model_b": y.name})
+            a, b = most_different(answers[x.name][i], answers[y.name][i])
+            rows.append({"id": f"t{i:03d}-{j}", "prompt": p, "response_a": a, "response_b": b,
+                         "model_a": x.name, "model_b": y.name})
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps({"key": key, "rows": rows}))
@@ -128,6 +135,18 @@ def label_room(rows: list[dict], labelers: int, seed: int) -> dict:
             return {"items": imported.items_added, "flagged": imported.flagged, "labels": n, "choices": choices}
 
 
+def fast_copy(model):
+    """A bfloat16 copy for sampling where the CPU multiplies bf16 natively (several times faster
+    here); the float32 originals measure perplexity and KL."""
+    import copy
+
+    import torch
+
+    from core.models.fast_llama import native_bfloat16
+
+    return copy.deepcopy(model).to(torch.bfloat16) if native_bfloat16() else model
+
+
 def judged(prompts, tuned, base) -> list[float]:
     from rlhf_judge import compare
 
@@ -146,6 +165,11 @@ def main() -> int:
     ap.add_argument("--heldout", type=int, default=None, help="held-out prompts (default 80)")
     ap.add_argument("--learning-rate", type=float, default=None, help="DPO learning rate (default: the product's)")
     ap.add_argument("--epochs", type=float, default=None, help="DPO passes over the pairs (default: the product's)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="any other training setting of core/preferences/policy_train.DEFAULTS (tuning trials)")
+    ap.add_argument("--dev", type=int, default=0,
+                    help="judge on N templated DEV prompts (neither trained on nor held out) instead of the "
+                         "held-out prompts: for tuning, so the held-out figure is taken once")
     ap.add_argument("--no-best-of-n", action="store_true",
                     help="skip the reward model and best-of-4 (a crowded machine: DPO and its judgement only)")
     ap.add_argument("--greedy", action="store_true", help="also compare greedy answers (2 more generations a prompt)")
@@ -169,15 +193,22 @@ def main() -> int:
     n_train, n_held, max_steps = (16, 24, 6) if a.quick else (100, 80, -1)
     n_train, n_held = a.prompts or n_train, a.heldout or n_held
     heldout = [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling/heldout_prompts.jsonl").read_text().splitlines()]
-    heldout = heldout[:n_held]
     prompts = training_prompts(n_train, set(heldout), a.seed)
+    if a.dev:  # the templated pool after the training prompts: same procedure, never trained on
+        heldout = training_prompts(n_train + a.dev, set(heldout), a.seed)[n_train:]
+    heldout = heldout[:n_held]
+    overrides = {}
+    for kv in a.set:
+        k, _, v = kv.partition("=")
+        overrides[k] = json.loads(v)
     path = base_model_path("bundled")
     base, tok = load_policy_base(path)
     def tok_len(s):
         return len(tok(s, add_special_tokens=False)["input_ids"])
 
     t = time.perf_counter()
-    rows, pairs_source = room_pairs(base, tok, prompts, a.max_new_tokens, a.seed, a.pairs_cache)
+    gen_base = fast_copy(base)
+    rows, pairs_source = room_pairs(gen_base, tok, prompts, a.max_new_tokens, a.seed, a.pairs_cache)
     t_gen = time.perf_counter() - t
     room = label_room(rows, a.labelers, a.seed)
     prefs = trl_rows("standard", "drop", margin=True)
@@ -186,7 +217,7 @@ def main() -> int:
     reward = None if a.no_best_of_n else train_reward(prefs, heldout=0.2, seed=a.seed)
     t_reward = time.perf_counter() - t
     run = policy_train.start_run(work, prefs, a.method, "bundled", max_steps=max_steps, seed=a.seed,
-                                 learning_rate=a.learning_rate, epochs=a.epochs)
+                                 learning_rate=a.learning_rate, epochs=a.epochs, **overrides)
     t, cpu = time.perf_counter(), time.process_time()
     run = policy_train.train_run(work, run["id"], path)
     t_train, cpu_train = time.perf_counter() - t, time.process_time() - cpu  # CPU: what a dedicated core would take
@@ -196,17 +227,18 @@ def main() -> int:
     print(f"trained: {len(prefs)} strict pairs in {t_train:.0f} s (reward model {t_reward:.0f} s, pair generation "
           f"{t_gen:.0f} s); load {os.getloadavg()[0]:.2f}; run folder {work / 'policy_runs' / run['id']}", flush=True)
     tuned, _ = load_tuned(path, work / "policy_runs" / run["id"] / "adapter")
+    gen_tuned = fast_copy(tuned)
 
     t = time.perf_counter()
-    base_s = sample_answers(base, tok, heldout, n=1 if a.no_best_of_n else 5, temperature=0.7, max_new_tokens=a.max_new_tokens,
+    base_s = sample_answers(gen_base, tok, heldout, n=1 if a.no_best_of_n else 5, temperature=0.7, max_new_tokens=a.max_new_tokens,
                             seed=a.seed + 1, batch_size=40)
-    tuned_s = [x[0] for x in sample_answers(tuned, tok, heldout, n=1, temperature=0.7,
+    tuned_s = [x[0] for x in sample_answers(gen_tuned, tok, heldout, n=1, temperature=0.7,
                                             max_new_tokens=a.max_new_tokens, seed=a.seed + 2, batch_size=40)]
     base_one = [x[0] for x in base_s]
     bo4 = pick_best(heldout, [x[1:5] for x in base_s], reward.path)[0] if reward else None
     if a.greedy:
-        base_g = [x[0] for x in sample_answers(base, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
-        tuned_g = [x[0] for x in sample_answers(tuned, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
+        base_g = [x[0] for x in sample_answers(gen_base, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
+        tuned_g = [x[0] for x in sample_answers(gen_tuned, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
     t_eval = time.perf_counter() - t
     texts = ordinary_text_windows(12)
     ppl_base, ppl_tuned = perplexity(base, tok, texts), perplexity(tuned, tok, texts)
@@ -220,6 +252,7 @@ def main() -> int:
     results = {
         "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
         "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
+        "judged_on": "dev" if a.dev else "heldout", "generation_dtype": str(gen_base.dtype),
         "train_prompts": len(prompts), "pairs_source": pairs_source, "max_new_tokens": a.max_new_tokens, "heldout_prompts": len(heldout), "room": room, "strict_pairs": len(prefs),
         "reward_model": reward.to_dict() if reward else None,
         "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},
@@ -257,7 +290,8 @@ def print_table(r: dict) -> None:
         print(f"reward model held-out pairwise accuracy {r['reward_model']['heldout_accuracy']:.3f} on "
               f"{r['reward_model']['heldout_pairs']} pairs (longer-answer baseline "
               f"{r['reward_model']['length_baseline_accuracy']:.3f})")
-    print(f"{'on ' + str(r['heldout_prompts']) + ' held-out prompts, hidden preference':<48}{'win rate vs base [95 % CI]':>40}")
+    where = "DEV (templated)" if r.get("judged_on") == "dev" else "held-out"
+    print(f"{'on ' + str(r['heldout_prompts']) + ' ' + where + ' prompts, hidden preference':<48}{'win rate vs base [95 % CI]':>40}")
     print(f"{'DPO-tuned (LoRA), sampled T=0.7':<48}{f(r['win_rate_sampled']):>40}")
     if r["win_rate_greedy"]:
         print(f"{'DPO-tuned (LoRA), greedy':<48}{f(r['win_rate_greedy']):>40}")

@@ -54,6 +54,22 @@ def test_dpo_run_trains_an_adapter_and_leaves_the_base_alone(tiny, data_dir):
     assert done["metrics"]["final_reward_margin"] > 0
 
 
+def test_bf16_autocast_follows_the_cpu_unless_set(tiny, data_dir):
+    from core.models.fast_llama import native_bfloat16
+    from core.preferences.policy_train import _common_args, start_run, train_run
+
+    auto = start_run(data_dir, preference_rows(8, "auto"), "dpo", str(tiny), max_steps=1, batch_size=8)
+    assert auto["settings"]["bf16"] is native_bfloat16()  # recorded resolved, not as "auto"
+    off = start_run(data_dir, preference_rows(8, "off"), "dpo", str(tiny), max_steps=1, batch_size=8, bf16=False)
+    assert off["settings"]["bf16"] is False and _common_args("x", off["settings"], 1)["bf16"] is False
+    on = start_run(data_dir, preference_rows(16, "on"), "dpo", str(tiny), max_steps=3, batch_size=4,
+                   learning_rate=5e-3, bf16=True)
+    assert _common_args("x", on["settings"], 1)["bf16"] is True
+    done = train_run(data_dir, on["id"], str(tiny))  # autocast training runs and still learns the pairs
+    assert done["status"] == "done", done
+    assert done["metrics"]["final_reward_margin"] > 0
+
+
 def test_sft_then_dpo_runs_both_stages(tiny, data_dir):
     from core.preferences.policy_train import start_run, train_run
 

@@ -3,11 +3,15 @@
 A contestant is the configured chat model (core.models.chat.get_chat_model()) with its
 own sampling settings and system prompt:
     {"name": "smollm2-greedy", "system": "...", "temperature": 0, "top_p": 1.0,
-     "max_new_tokens": 96, "seed": 0}
-For every prompt without pairs, each contestant answers once and every two contestants
-form an item. This runs in one background thread (`worker()`), so labelers are only ever
-served items that already exist and never wait for a model. The contestants of one prompt
-answer concurrently, so the local model's generation engine decodes them as one batch (#15).
+     "max_new_tokens": 96, "seed": 0, "samples": 1}
+For every prompt without pairs, each contestant writes `samples` candidate answers (a sampled
+contestant may write several) and every two contestants form one item: of their candidates,
+the two whose openings differ most (`most_different`). A small model's answers to one prompt
+often start word for word alike, and a room labels such pairs ties that teach nothing; pairs
+that differ where a reader looks first are the informative ones. This runs in one background
+thread (`worker()`), so labelers are only ever served items that already exist and never
+wait for a model. All answers to one prompt are written concurrently, so the local model's
+generation engine decodes them as one batch (#15).
 """
 from __future__ import annotations
 
@@ -41,6 +45,7 @@ class Contestant:
     top_k: int = 0
     max_new_tokens: int = 96
     seed: int | None = 0
+    samples: int = 1  # candidate answers per prompt; the item keeps the most different pair
 
 
 def load_contestants(path: str | Path | None = None) -> list[Contestant]:
@@ -56,19 +61,27 @@ def load_contestants(path: str | Path | None = None) -> list[Contestant]:
     for i, c in enumerate(data):
         if not isinstance(c, dict) or not c.get("name") or set(c) - known:
             raise ValueError(f"{path}: contestant {i} must be an object with 'name' and only {sorted(known)}; got {c!r}")
+        samples = c.get("samples", 1)
+        if not isinstance(samples, int) or not 1 <= samples <= 16:
+            raise ValueError(f"{path}: contestant {c['name']!r}: samples must be an integer from 1 to 16; got {samples!r}")
+        if samples > 1 and not c.get("temperature"):
+            raise ValueError(f"{path}: contestant {c['name']!r}: samples > 1 needs a temperature > 0 "
+                             "(greedy decoding writes the same answer every time)")
         out.append(Contestant(**c))
     if len({c.name for c in out}) != len(out):
         raise ValueError(f"{path}: contestant names must be unique")
     return out
 
 
-def answer(c: Contestant, prompt: str, cancel: threading.Event | None = None) -> str:
+def answer(c: Contestant, prompt: str, cancel: threading.Event | None = None, sample: int = 0) -> str:
+    """The contestant's answer number `sample` (its seed + sample) to `prompt`."""
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
 
     messages = ([{"role": "system", "content": c.system}] if c.system else []) + [{"role": "user", "content": prompt}]
+    seed = None if c.seed is None else c.seed + sample
     params = SamplingParams(max_new_tokens=c.max_new_tokens, temperature=c.temperature, top_k=c.top_k,
-                            top_p=c.top_p, seed=c.seed)
+                            top_p=c.top_p, seed=seed)
     result = get_chat_model().generate(messages, params, cancel)
     text = result.text.strip()
     # Cut off by the token cap: end at the last full sentence instead of mid-word ("...The").
@@ -84,6 +97,30 @@ def whole_sentences(text: str) -> str:
     if ends and ends[-1] >= len(text) * 0.3:  # keep at least a third: a lone "1." is no answer
         return text[:ends[-1]].rstrip()
     return text.rstrip() + "…"
+
+
+_WORD = re.compile(r"\w+")
+
+
+def opening(text: str, words: int = 12) -> set[str]:
+    """The words a reader meets first: the first sentence, at most `words` words, lower-cased."""
+    m = re.search(r".+?[.!?](?=\s|$)", text.strip(), flags=re.S)
+    return set(_WORD.findall((m.group(0) if m else text).lower())[:words])
+
+
+def opening_distance(a: str, b: str) -> float:
+    """1 - Jaccard overlap of the two openings: 0 for answers that start alike, 1 for no shared word."""
+    x, y = opening(a), opening(b)
+    return 1.0 - len(x & y) / len(x | y) if x | y else 0.0
+
+
+def most_different(left: list[str], right: list[str]) -> tuple[str, str]:
+    """Of every (left, right) candidate pair, the one whose openings differ most (then the
+    first such: deterministic). Identical texts are only paired when nothing else is left."""
+    if not left or not right:
+        raise ValueError("most_different needs at least one candidate on each side")
+    pairs = [(a, b) for a in left for b in right]
+    return max(pairs, key=lambda ab: (ab[0].strip() != ab[1].strip(), opening_distance(*ab)))
 
 
 def pending_prompts(contestants: list[Contestant]) -> list[int]:
@@ -103,11 +140,14 @@ def generate_for_prompt(prompt_id: int, contestants: list[Contestant], cancel: t
         text = s.get(Prompt, prompt_id).text
     if cancel is not None and cancel.is_set():
         return 0
-    with ThreadPoolExecutor(len(contestants), thread_name_prefix="contestant") as pool:
-        replies = list(pool.map(lambda c: answer(c, text, cancel), contestants))
+    jobs = [(c, k) for c in contestants for k in range(c.samples)]
+    with ThreadPoolExecutor(len(jobs), thread_name_prefix="contestant") as pool:
+        replies = list(pool.map(lambda job: answer(job[0], text, cancel, job[1]), jobs))
     if cancel is not None and cancel.is_set():
         return 0  # cut-off replies are not stored as pairs
-    answers = {c.name: r for c, r in zip(contestants, replies)}
+    candidates: dict[str, list[str]] = {}
+    for (c, _), r in zip(jobs, replies):
+        candidates.setdefault(c.name, []).append(r)
     added = 0
     with transaction() as s:
         for a, b in combinations(contestants, 2):
@@ -115,8 +155,9 @@ def generate_for_prompt(prompt_id: int, contestants: list[Contestant], cancel: t
                                                     Item.contestant_b == b.name))
             if exists:
                 continue
-            reasons = flag_reasons(text, (answers[a.name], answers[b.name]))
-            s.add(Item(prompt_id=prompt_id, response_a=answers[a.name], response_b=answers[b.name],
+            left, right = most_different(candidates[a.name], candidates[b.name])
+            reasons = flag_reasons(text, (left, right))
+            s.add(Item(prompt_id=prompt_id, response_a=left, response_b=right,
                        contestant_a=a.name, contestant_b=b.name, source="generated",
                        flagged=bool(reasons), flag_reasons="; ".join(reasons)))
             added += 1
