@@ -2,18 +2,19 @@
 
     taskset -c 0 env GENAI_THREADS=1 OMP_NUM_THREADS=1 .venv/bin/python benchmarks/app_memory.py \
         text2image [--visitors 10] [--requests 600] [--every 50] [--think 0 0.5] [--port 7940] \
-        [--probe] [--trim] [--csv out.csv]
+        [--probe] [--trim] [--tracemalloc FRAMES] [--without-session-fix] [--csv out.csv]
     ... benchmarks/app_memory.py chatbot --requests 300   # extractive answers on the sample corpus
 
 The app (apps/<name>/app.py's build_app, warmed up like the real start) serves in THIS process;
 the visitors are gradio_client threads in a child process (their memory is not counted), calling
 the same endpoints as benchmarks/room.py (/generate: a 25-step image; /ask: an extractive
 answer), with --think seconds between a visitor's requests. Every --every completed requests
-this process records its resident memory (RSS) and, with --probe, the Python side: tracemalloc's
-traced bytes and the count of live objects after gc.collect(), so that growth of Python objects
+this process records its resident memory (RSS) and, with --probe, the count of live Python
+objects after gc.collect() (--tracemalloc: traced bytes too), so that growth of Python objects
 can be told apart from native-heap growth. --trim also records RSS after glibc malloc_trim(0):
 memory that trimming gives back was free heap (fragmentation), not live data.
-At the end, with --probe, the object types and allocation sites that grew most.
+At the end, with --probe, the object types that grew most (--tracemalloc: the allocation sites).
+--without-session-fix runs the app as before apps/gradio_sessions.py (the "before" peer).
 """
 from __future__ import annotations
 
@@ -88,7 +89,11 @@ def drive(url: str, kind: str, visitors: int, requests: int, think: tuple[float,
 
 # --- the app (this process) ------------------------------------------------------------------
 
-def start_app(name: str, port: int):
+def start_app(name: str, port: int, session_fix: bool = True):
+    if not session_fix:  # the "before" peer: Gradio's session copies as shipped (apps/gradio_sessions.py off)
+        from apps import gradio_sessions
+
+        gradio_sessions._installed = True
     os.environ["GRADIO_SERVER_PORT"] = str(port)
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     from core.warm_up import warm_up
@@ -139,6 +144,8 @@ def main(argv=None) -> int:
     p.add_argument("--tracemalloc", type=int, default=0, metavar="FRAMES",
                    help="trace Python allocations with this many frames (slows the app several times)")
     p.add_argument("--trim", action="store_true", help="also RSS after malloc_trim(0) at each sample")
+    p.add_argument("--without-session-fix", action="store_true",
+                   help="the app as before #15's fix (apps/gradio_sessions.py not installed), for before/after runs")
     p.add_argument("--csv", type=Path)
     p.add_argument("--data", type=Path, help="data folder (default: a fresh temporary one)")
     p.add_argument("--drive", help=argparse.SUPPRESS)
@@ -149,7 +156,7 @@ def main(argv=None) -> int:
 
     data = a.data or Path(tempfile.mkdtemp(prefix=f"mem-{a.app}-", dir=os.environ.get("TMPDIR")))
     os.environ["GENAI_DATA_DIR"] = str(data)
-    start_app(a.app, a.port)
+    start_app(a.app, a.port, session_fix=not a.without_session_fix)
     if a.probe:
         first_types = type_counts()
     if a.tracemalloc:
@@ -185,7 +192,8 @@ def main(argv=None) -> int:
             print(row, flush=True)
     child.wait()
     latencies.sort()
-    print(f"\n{a.app}: {done} requests by {a.visitors} visitors (think {a.think[0]:g}-{a.think[1]:g} s) in "
+    name = a.app + (" (without the session fix)" if a.without_session_fix else "")
+    print(f"\n{name}: {done} requests by {a.visitors} visitors (think {a.think[0]:g}-{a.think[1]:g} s) in "
           f"{time.time() - t0:.0f} s, median {latencies[len(latencies) // 2] if latencies else float('nan'):.2f} s, "
           f"errors {len(errors)}; load average {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
     for e in errors[:5]:
