@@ -7,6 +7,7 @@ exists, so an app that has not been built yet is simply absent from the index.
 """
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +41,12 @@ class AppSpec:
 
     def env(self, host: str, port: int) -> dict[str, str]:
         # Gradio's launch() reads these when no server_name/server_port is passed.
+        # MALLOC_ARENA_MAX: glibc gives busy threads their own heaps (up to 8 per core); with
+        # Gradio's worker threads those heaps fragment and an app's memory crept up request after
+        # request. Two heaps: text-to-image +11 MB over 175 images instead of +52 MB, live Python
+        # objects flat in both (benchmarks/results/memory_issue15.md). A value already set wins.
         return {"GRADIO_SERVER_NAME": host, "GRADIO_SERVER_PORT": str(port),
-                "GRADIO_ANALYTICS_ENABLED": "False"}
+                "GRADIO_ANALYTICS_ENABLED": "False", "MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2")}
 
 
 class AppRegistry(Registry[AppSpec]):

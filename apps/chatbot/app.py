@@ -14,6 +14,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from apps import gradio_sessions
 from apps.chatbot import access
 from apps.escape import md_literal
 from apps.hosting import Room, new_visitor_id
@@ -307,6 +308,7 @@ def launch_options() -> dict:
 
 
 def build_app() -> gr.Blocks:
+    gradio_sessions.install()  # a session's copy of the page stays its size (#15)
     s = get_settings()
     room = _room()
     # Gradio's upload cache is swept hourly of files older than an hour (uploads are also removed

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from apps import gradio_sessions
 from apps.escape import md_literal
 from apps.hosting import VISITOR_STORAGE_KEY, new_visitor_id
 from apps.labeling.room import desk, join_panel, new_join_code, room
@@ -550,6 +551,7 @@ def host_tab(login_parts, host_tab_item, tabs):
 
 
 def build_app() -> gr.Blocks:
+    gradio_sessions.install()  # a session's copy of the page stays its size (#15)
     hosted = room().hosted
     # Uploads (host imports) past the limit are refused by Gradio; its upload cache is emptied
     # hourly of files older than an hour, and at every start.

@@ -10,6 +10,7 @@ import threading
 
 import gradio as gr
 
+from apps import gradio_sessions
 from apps.hosting import Room, new_visitor_id
 from apps.text2image.previews import batch_preview, guidance_note
 from apps.text2image.prompt_help import build_panel, check_markdown
@@ -153,6 +154,7 @@ def on_restore(file):
 
 
 def build_app() -> gr.Blocks:
+    gradio_sessions.install()  # a session's copy of the page stays its size (#15)
     name, fam = describe()
     folder = gallery.root()
     folder.mkdir(parents=True, exist_ok=True)
