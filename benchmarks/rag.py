@@ -592,7 +592,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     a fixed spread of `n_llm` answerable questions per set plus every unanswerable one."""
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
-    from core.retrieval import abstention as abstention_model, bm25, extractive, splitting
+    from core.retrieval import abstention as abstention_model
+    from core.retrieval import bm25, extractive, splitting
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
