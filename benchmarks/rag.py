@@ -500,6 +500,11 @@ ANSWER_SYSTEMS = {
     # the abstention refitted on the tuning sets (fresh collections), without / with the "unseen" feature
     "extractive+refit4": ("extractive", "zero_shot", "calibrated"),
     "extractive+unseen": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 9: an option entry's head counts its whole entry's question words (extractive.ENTRY_SHARE)
+    "extractive (round 8)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entryhead": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entryall": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entryhead50": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -538,8 +543,13 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                                                       "agreement": 0.64}, "bias": -4.31, "threshold": 0.27},
                     "extractive+unseen": {"weights": {"coverage": 3.38, "sentence": 2.82, "vector": 1.22,
                                                       "agreement": 0.83, "unseen": -0.87},
-                                          "bias": -3.85, "threshold": 0.32}}
-EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS")
+                                          "bias": -3.85, "threshold": 0.32},
+                    "extractive (round 8)": {"entry_share": 0.0},
+                    "extractive+entryhead": {"entry_share": 1.0, "entry_scope": "head"},
+                    "extractive+entryall": {"entry_share": 1.0, "entry_scope": "all"},
+                    "extractive+entryhead50": {"entry_share": 0.5, "entry_scope": "head"}}
+EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
+                    "ENTRY_SHARE", "ENTRY_SCOPE")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD")
 
