@@ -500,6 +500,15 @@ ANSWER_SYSTEMS = {
     # the abstention refitted on the tuning sets (fresh collections), without / with the "unseen" feature
     "extractive+refit4": ("extractive", "zero_shot", "calibrated"),
     "extractive+unseen": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 9: an option entry's head counts its whole entry's question words (extractive.ENTRY_SHARE)
+    "extractive (round 8)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entryhead": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entryall": ("extractive", "zero_shot", "calibrated"),
+    "extractive+entryhead50": ("extractive", "zero_shot", "calibrated"),
+    # answer_type.ENTRY_BONUS (a definition entry for a "how do I / which option" question) at 0.25 / 0.35
+    "extractive+eb15": ("extractive", "zero_shot", "calibrated"),
+    "extractive+eb25": ("extractive", "zero_shot", "calibrated"),
+    "extractive+eb35": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -538,8 +547,16 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                                                       "agreement": 0.64}, "bias": -4.31, "threshold": 0.27},
                     "extractive+unseen": {"weights": {"coverage": 3.38, "sentence": 2.82, "vector": 1.22,
                                                       "agreement": 0.83, "unseen": -0.87},
-                                          "bias": -3.85, "threshold": 0.32}}
-EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS")
+                                          "bias": -3.85, "threshold": 0.32},
+                    "extractive (round 8)": {"entry_share": 0.0, "entry_bonus": 0.15},
+                    "extractive+entryhead": {"entry_share": 1.0, "entry_scope": "head"},
+                    "extractive+entryall": {"entry_share": 1.0, "entry_scope": "all"},
+                    "extractive+entryhead50": {"entry_share": 0.5, "entry_scope": "head"},
+                    "extractive+eb15": {"entry_bonus": 0.15},
+                    "extractive+eb25": {"entry_bonus": 0.25},
+                    "extractive+eb35": {"entry_bonus": 0.35}}
+EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
+                    "ENTRY_SHARE", "ENTRY_SCOPE")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD")
 
@@ -593,13 +610,14 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
-    from core.retrieval import bm25, extractive, splitting
+    from core.retrieval import answer_type, bm25, extractive, splitting
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
     knob_defaults = {k: getattr(extractive, k) for k in EXTRACTIVE_KNOBS}
     option_tokens_default = bm25.OPTION_TOKENS
     entry_chunks_default = splitting.ENTRY_CHUNKS
+    entry_bonus_default = answer_type.ENTRY_BONUS
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
@@ -633,6 +651,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             if within:
                 extractive.SECOND_WITHIN = float(within)
             bm25.OPTION_TOKENS = overrides.pop("option_tokens", option_tokens_default)
+            answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             for knob, default in abstention_defaults.items():
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection

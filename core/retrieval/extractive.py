@@ -43,6 +43,15 @@ NAMED_ENTRY_BONUS = 0.3
 # the abstention reads the best sentence as ranked without that bonus (what it was fitted on): with
 # the bonused one, less's "-X" question abstained at bonus 0.3. False = round 8's first version
 ABSTAIN_WITHOUT_BONUS = True
+# every sentence of an option entry (a chunk whose first line starts with an option) also counts, at
+# this share, the question words of its whole entry: "-i identity_file Selects a file from which the
+# identity (private key) ... is read." holds fewer of "How do I tell ssh which private key file to
+# use?"'s words than an aside of the same entry, which won the quote. #13 round 9, tuning sets
+# (`benchmarks/rag.py --grounded --systems "extractive (round 8)" extractive+entryhead
+# extractive+entryall extractive+entryhead50`): long 0.691 / 0.691 (head only, share 1) / 0.709
+# (every sentence, share 1) / 0.673 (head only, share 0.5); sample 0.825 in each. 0 = round 8
+ENTRY_SHARE = 1.0
+ENTRY_SCOPE = "all"  # "head": only the entry's first sentence
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 
 
@@ -105,6 +114,15 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     cwords = content_words(context) - qwords if context else set()
     means = asks_for_means(question)
     entries = _named_entries(question, checker)
+    entry_words: dict[int, set[str]] = {}  # [n] of an option entry's chunk -> the words of all its sentences
+    entry_head: dict[int, int] = {}  # [n] -> start of its first sentence
+    if ENTRY_SHARE:
+        for n, h in enumerate(checker.hits, start=1):
+            if _OPTION.match(h.text.lstrip().split("\n", 1)[0]):
+                own = [c for c in every if c.n == n]
+                if own:
+                    entry_words[n] = set().union(*(c.words for c in own))
+                    entry_head[n] = min(c.start for c in own)
     out = []
     for c in singles:
         meaning = float(qvecs[0] @ c.vector)
@@ -113,6 +131,9 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         covered = coverage
         if CONTEXT_SHARE and lead is not None:
             covered += CONTEXT_SHARE * (weighted_coverage(qwords, c.words | lead.words, idf) - coverage)
+        if c.n in entry_words and (ENTRY_SCOPE == "all" or c.start == entry_head[c.n]):
+            covered = max(covered, coverage + ENTRY_SHARE * (
+                weighted_coverage(qwords, entry_words[c.n], idf) - coverage))
         score = MEANING_WEIGHT * meaning + COVERAGE_WEIGHT * covered + adjustment(question, c.text, means)
         bonus = NAMED_ENTRY_BONUS if c.n in entries else 0.0
         score += bonus
