@@ -1,10 +1,11 @@
-"""Checks the fourth held-out QA set (assets/rag_qa_heldout4.jsonl) against its corpus.
+"""Checks a held-out QA set (assets/rag_qa_heldoutN.jsonl, sets 3 and 4) against its corpus.
 
 Each answerable question's passage must be verbatim (whitespace collapsed) in its document;
 each unanswerable question's swapped-in term must appear in no document of the corpus
 (case-insensitive; as a whole word, so "center" is not found inside "centered" — checked
 as a plain substring too and reported). Exit status 1 on any failure.
-Run: .venv/bin/python scripts/check_heldout4.py  (how the set was made: assets/rag_corpus_heldout4/SOURCES.md)
+Run: .venv/bin/python scripts/check_heldout.py N  (N = 3 or 4; how each set was made:
+assets/rag_corpus_heldoutN/SOURCES.md)
 """
 import json
 import re
@@ -12,19 +13,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "assets" / "rag_corpus_heldout4"
-QA = ROOT / "assets" / "rag_qa_heldout4.jsonl"
 
 
 def norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def main() -> int:
-    docs = {p.name: norm(p.read_text()) for p in sorted(CORPUS.glob("*.txt"))}
+def main(n: str) -> int:
+    corpus = ROOT / "assets" / f"rag_corpus_heldout{n}"
+    qa_file = ROOT / "assets" / f"rag_qa_heldout{n}.jsonl"
+    docs = {p.name: norm(p.read_text()) for p in sorted(corpus.glob("*.txt"))}
     everything = " ".join(docs.values()).lower()
     bad = 0
-    qa = [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
+    qa = [json.loads(line) for line in qa_file.read_text().splitlines() if line.strip()]
     for q in qa:
         if q["source"]:
             ok = q["source"] in docs and q["passage"] in docs[q["source"]]
@@ -44,4 +45,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) != 2 or sys.argv[1] not in ("3", "4"):
+        sys.exit("usage: check_heldout.py N   (N = 3 or 4)")
+    sys.exit(main(sys.argv[1]))
