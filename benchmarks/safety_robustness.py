@@ -342,6 +342,13 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_g("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
+        # round 8: tuning set (questions about prompts beside question-shaped attacks), and the RAG
+        # apps' user questions, every one benign (assets/rag_qa*.jsonl; rag_qa.jsonl was looked at)
+        "questions about prompts (round-8 tuning set)": read_jsonl(DATA / "safety_prompt_questions.jsonl"),
+        "chatbot questions (assets/rag_qa*.jsonl)": [
+            {"text": json.loads(line)["question"], "label": "allow"}
+            for f in sorted((ROOT / "assets").glob("rag_qa*.jsonl"))
+            for line in f.read_text(encoding="utf-8").splitlines() if line.strip()],
     }
     for name in SKIP:
         sets.pop(name, None)

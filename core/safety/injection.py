@@ -254,6 +254,29 @@ _REPORTING = re.compile(r"\b(?:says?|said|saying|reads|writes|wrote|such\s+as|li
                         r"called|known\s+as|containing|contains)\W*$", re.I)
 
 
+# A user's question about the app ("Where can I see the prompt that was sent to the model?", "What does
+# the chain-of-thought prompt mode do?"): one question, asked in the first person or about what a
+# feature does, that never addresses the assistant (no "you") and gives it no second order. The
+# classifier and the similarity both read "prompt ... sent to the model" as extraction, each under the
+# line, and their noisy-or crossed it; for such a question each must be confident alone (their max).
+# The rules count as ever. Tuned on tests/data/safety_prompt_questions.jsonl, never on a held-out set.
+_HELP_QUESTION = re.compile(
+    r"(?:where|how|when|which\s+[a-z]+)\s+(?:can|do|does|should|could|would|is|are|will)\s+(?:i|we|one|my|the|a|an|this)\b"
+    r"|what\s+does\s+(?:the|this|a|an)\s+[^?]{1,60}?\b(?:do|mean|change|control)\s*\?"
+    r"|(?:is\s+there\s+a\s+way|can\s+i|could\s+i)\b", re.I)
+_ONE_QUESTION = re.compile(r"[^?!.\n]*(?:\.[a-z0-9][^?!.\n]*)*\?\s*", re.I)  # "README.md" is no sentence end
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|u|ur|thou|thee)\b", re.I)
+HELP_QUESTION_CHARS = 200
+
+
+def _help_question(text: str) -> bool:
+    """A single short question from the user about the app, addressed to no assistant (see above)."""
+    text = text.strip()
+    if len(text) > HELP_QUESTION_CHARS or _SECOND_PERSON.search(text):
+        return False
+    return bool(_HELP_QUESTION.match(text)) and bool(_ONE_QUESTION.fullmatch(text))
+
+
 # English function words: a sentence with few of them is read by the n-gram model alone
 _ENGLISH = frozenset("the a an to of and or you your is are be in on at for this that it with me my i we not "
                      "what do does can could would should will from as by if then so all any".split())
@@ -392,10 +415,14 @@ class InjectionScanner:
             return ScanScore(0.0, [])
         plain = textutil.clean(text)
         score, reasons = self.heuristics(plain)
+        rules = score
+        alone = 0.0  # a help question's classifier and similarity: the strongest of them, not their noisy-or
+        help_question = _help_question(plain)
         if self.classifier is not None and score < 0.9:
             clf = self._classify(plain)
             if clf >= 0.5:
                 reasons.append(f"injection classifier {clf:.2f}")
+            alone = clf
             score = 1.0 - (1.0 - score) * (1.0 - clf)
         if self.embeddings != "off" and score < 0.9:
             # quoted attack phrases inside a question about attacks are not the request
@@ -406,7 +433,10 @@ class InjectionScanner:
                 emb *= META_SIMILARITY  # a text about attacks reads like one to a bag of token vectors
             if emb >= 0.5:
                 reasons.append(f"close to known attack prompts {emb:.2f}")
+            alone = max(alone, emb)
             score = 1.0 - (1.0 - score) * (1.0 - emb)
+        if help_question:
+            score = 1.0 - (1.0 - rules) * (1.0 - alone)
         return ScanScore(round(min(score, 1.0), 4), sorted(set(reasons), key=reasons.index))
 
     def _classify(self, plain: str) -> float:
