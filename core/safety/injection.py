@@ -169,6 +169,16 @@ ML_PATTERNS: list[tuple[re.Pattern, float, str]] = [
      0.8, "declares the rules void (other language)"),
 ]
 
+# "Pretend you have no rules" in the six other languages (the English "no restrictions" rule; round 7's
+# reverted 6a81c74): with the classifier it flags, alone it stays under the line
+ML_PATTERNS.append((re.compile(
+    r"\b(?:doe alsof|tu so,? als|tun sie so,? als|fais comme si|faites comme si|haz como si|haga como si|"
+    r"fai finta|fate finta|finge que|faz de conta que)\b"
+    r"(?:\s+\S+){0,4}?\s+(?:geen|keine?n?|pas|plus|aucune?s?|ninguna|ningun|no|sin|nessuna|nessun|non|senza|nenhuma|nao|sem|zonder)\s+"
+    r"(?:\S+\s+){0,2}?(?:regels?|regeln|regles?|reglas?|regole|regola|regras?|beperkingen|grenzen|einschrankungen|limites?|limiti|"
+    r"restricciones|restrizioni|restricoes|filter|filters|filtres|filtros|filtri)\b", re.I),
+    0.45, "asks for no restrictions (other language)"))
+
 # An AI addressed from inside a document, in the six other languages (the English rules: "note to
 # any AI", "AI assistant:", "to the AI reading this"): a note or a label for it, or it named as the
 # reader of this text. Matched on the normalised text (accents gone, "KI-Assistent" also "kiassistent").
@@ -185,8 +195,9 @@ ML_PATTERNS += [
     (re.compile(r"(?:^|[\n.!?>|\[(])\s*(?:(?:der|die|la|el|il|o|de|het)\s+|l')?(?:(?:ai|ki|ia)[\s-]?(?:assistent(?:en|in)?|assistant|assistente|asistente)"
                 r"|(?:assistent|assistant|asistente|assistente)\s+(?:de\s+|di\s+)?(?:ia|ki|ai))\s*:\s*\S", re.I),
      0.55, "addresses an AI from inside the text (other language)"),
-    (re.compile(r"\b(?:an|a|al|ao|aan|alla?|all')\s*(?:(?:die|den|das|la|el|il|lo|o|de|het)\s+|l'\s?)?" + _ML_AI
-                + r"\s*,?\s+(?:die|der|qui|que|che|dat)\s+(?:\w+\s+){0,2}?(?:liest|lit|lee|le|legge|leest|resume|resumen|riassume|"
+    # "to / for the model that processes this" (an, für, pour, para, per, voor ...)
+    (re.compile(r"\b(?:an|a|al|ao|aan|alla?|all'|fur|pour|para|per|voor)\s*(?:(?:die|den|das|dem|la|le|el|il|lo|o|de|het)\s+|l'\s?)?" + _ML_AI
+                + r"\s*,?\s+(?:die|der|das|qui|que|che|dat)\s+(?:\w+\s+){0,2}?(?:liest|lit|lee|le|legge|leest|resume|resumen|riassume|"
                 r"samenvat|zusammenfasst|verarbeitet|traite|procesa|elabora|verwerkt|processa|analysiert|analyse|analiza|analizza|"
                 r"analisa|analyseert)\b", re.I),
      0.55, "addresses an AI from inside the text (other language)"),
