@@ -171,19 +171,12 @@ def test_overrides_near_those_idioms_are_still_flagged(doc, policy):
 
 
 # --- a text about attacks reads like one to the similarity check -----------------------------------
-def test_article_about_injection_gets_the_meta_discount_in_the_similarity_check(policy, monkeypatch):
-    """An article quoting an attack phrase sits close to attacks for a bag of token vectors even with
-    the quote blanked; its similarity counts 0.4 of itself, as the rules' hits do. (Round 8's n-gram
-    retrain moved this probe's classifier score, so the discount is compared, not the verdict.)"""
-    import core.safety.injection as injection
+def test_article_about_injection_is_not_flagged_by_similarity(policy):
     from core.safety.policy import get_scanner
 
     doc = ("The workshop explains injection: people hide phrases such as 'ignore your previous instructions' in "
            "PDFs so that an assistant that summarises the file obeys them. Defences include filtering retrieved text.")
-    scanner = get_scanner("injection", policy)
-    discounted = scanner.scan(doc).score
-    monkeypatch.setattr(injection, "META_SIMILARITY", 1.0)
-    assert discounted < scanner.scan(doc).score - 0.03
+    assert get_scanner("injection", policy).scan(doc).score < 0.5
 
 
 @pytest.mark.parametrize("doc", [

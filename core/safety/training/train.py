@@ -45,12 +45,10 @@ def train_image(cv: bool) -> None:
 def injection_data() -> list[tuple[str, str]]:
     """Round 1-2 templates and round 3's families (third person, polite extraction, payload
     splitting, role-play, markup wrappers, other languages) with their benign look-alikes, and
-    round 4's documents that instruct their human reader beside ones that instruct the AI, and
-    round 8's reference documentation in the six other languages, plain and with a planted line."""
-    from core.safety.training import injection_docs_ml, injection_families, injection_reader_guides, injection_templates
+    round 4's documents that instruct their human reader beside ones that instruct the AI."""
+    from core.safety.training import injection_families, injection_reader_guides, injection_templates
 
-    return (injection_templates.build() + injection_families.build() + injection_reader_guides.build()
-            + injection_docs_ml.build())
+    return injection_templates.build() + injection_families.build() + injection_reader_guides.build()
 
 
 def train_injection(cv: bool) -> None:
