@@ -164,8 +164,11 @@ def visitor(url: str, questions, out: list, answer_mode: str):
                         break
             time.sleep(0.05)
         try:
-            history = job.result(timeout=30)[0]
-            out.append({"turn": turn, "total": time.perf_counter() - start, "first": first or None})
+            result = job.result(timeout=30)
+            history = result[0]
+            timings = (result[2] or {}).get("timings_ms", {}) if isinstance(result[2], dict) else {}
+            out.append({"turn": turn, "total": time.perf_counter() - start, "first": first or None,
+                        "timings": timings})
         except Exception as e:  # noqa: BLE001 - counted as an error in the table
             out.append({"turn": turn, "error": f"{type(e).__name__}: {e}"[:200]})
 
@@ -191,6 +194,10 @@ def chatbot_part(args) -> list[str]:
            "each visitor its own gradio_client, 2 questions each", "",
            "| app | visitors | answers | errors | median answer s | max answer s | vs alone | median first text s | "
            "RSS MB start/end | load (1/5/15 min) |", "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    stages = ["", "medians of the chain's timings per question (ms from the handler's start; "
+              "client first text: from submit)", "",
+              "| app | question | answers | " + " | ".join(STAGES) + " | client first text |",
+              "|---|---:|---:|" + "---:|" * (len(STAGES) + 1)]
     for label, env in configs:
         with tempfile.TemporaryDirectory(prefix="batching-bench-") as tmp:
             app = ChatbotProcess(args.port, Path(tmp), {**env, "GENAI_LLM_MAX_NEW_TOKENS": str(args.max_new_tokens)})
@@ -210,6 +217,7 @@ def chatbot_part(args) -> list[str]:
                 end_rss = app.rss_mb()
             finally:
                 app.close()
+        stages += stage_lines(f"{label}, 1 visitor", alone) + stage_lines(f"{label}, 10 visitors", many)
         base = med(r.get("total") for r in alone)
         for n, rs, ld in ((1, alone, alone_load), (10, many, many_load)):
             ok = [r for r in rs if "error" not in r]
@@ -217,6 +225,22 @@ def chatbot_part(args) -> list[str]:
             out.append(f"| {label} | {n} | {len(ok)} | {len(rs) - len(ok)} | {total:.1f} | "
                        f"{max((r['total'] for r in ok), default=float('nan')):.1f} | {total / base:.1f}x | "
                        f"{med(r['first'] for r in ok):.1f} | {start_rss}/{end_rss} | {ld} |")
+    return out + stages
+
+
+STAGES = ("condense", "retrieve", "scan_context", "abstention", "evidence_checks", "first_token", "first_text",
+          "generate", "total")
+
+
+def stage_lines(label: str, rs: list[dict]) -> list[str]:
+    """Where an answer's time went inside the app (the chain's trace, ms since the handler started),
+    per question of a visitor: the client's first text minus the app's is time spent queued."""
+    out = []
+    for turn in (0, 1):
+        ok = [r for r in rs if "error" not in r and r["turn"] == turn]
+        cells = [f"{med(r['timings'].get(s) for r in ok):.0f}" for s in STAGES]
+        client_first = med(r["first"] for r in ok) * 1000
+        out.append(f"| {label} | {turn + 1} | {len(ok)} | " + " | ".join(cells) + f" | {client_first:.0f} |")
     return out
 
 

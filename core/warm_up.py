@@ -6,6 +6,11 @@ paid for the loading: the chatbot's first ingest took 4.3 s for 0.5 s of work, t
 at once, and a request that arrives meanwhile waits on the same lazy loader (a lock inside
 each) instead of loading twice. Which parts an app loads is listed next to the app
 (apps/<name>/warm_up.py).
+
+Loading converts weights through temporary copies (the GGUF dequantised, fused, quantised to
+int4; safety tables built): the chatbot's first glibc `malloc_trim` after start gave back 130-380 MB
+of heap that loading had freed but the process still held (benchmarks/results/memory_issue15.md).
+So the warm-up ends with one trim (core/models/native_memory.py).
 """
 from __future__ import annotations
 
@@ -31,6 +36,9 @@ def warm_up(parts: Parts) -> dict[str, float]:
             log.warning("warm-up: %s not loaded (%s: %s)", name, type(e).__name__, e)
             continue
         seconds[name] = round(time.perf_counter() - t, 2)
+    from core.models.native_memory import release_free_memory
+
+    release_free_memory()  # what loading freed goes back to the OS, not into the app's resident size
     log.info("warm-up done: %s", seconds)
     return seconds
 

@@ -1,10 +1,15 @@
 """Ports for the servers tests start on loopback."""
 from __future__ import annotations
 
+import os
 import socket
 
+# STUDIO_TEST_PORTS=7830-7849 keeps a test run inside a port block (several people on one machine)
+_RANGE = os.environ.get("STUDIO_TEST_PORTS", "")
+_START, _STOP = (int(x) for x in _RANGE.split("-")) if _RANGE else (18000, 19000)
 
-def free_port_block(n: int = 1, start: int = 18000, stop: int = 19000) -> int:
+
+def free_port_block(n: int = 1, start: int = _START, stop: int = _STOP) -> int:
     """A port p such that p..p+n-1 can all be bound on 127.0.0.1 right now."""
     for base in range(start, stop - n, n):
         socks = []
@@ -22,7 +27,7 @@ def free_port_block(n: int = 1, start: int = 18000, stop: int = 19000) -> int:
     raise RuntimeError(f"no {n} free consecutive ports in {start}-{stop}")
 
 
-def free_port(start: int = 18000, stop: int = 19000) -> int:
+def free_port(start: int = _START, stop: int = _STOP) -> int:
     return free_port_block(1, start, stop)
 
 

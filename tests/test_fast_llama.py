@@ -103,3 +103,27 @@ def test_int4_prefill_runs_on_the_bfloat16_weights():
     int4_throughout = FastLlama(model)
     int4_throughout.quantize_int4(head="none", dense_prefill=False)
     assert not torch.equal(plain.prefill(ids, plain.new_cache(8)), int4_throughout.prefill(ids, int4_throughout.new_cache(8)))
+
+
+def test_prompt_attention_runs_in_bfloat16_where_the_cpu_computes_it_natively(monkeypatch):
+    """A prompt's attention in float32 was half of an answer's prefill (#15). A bfloat16 model on a
+    CPU with native bfloat16 runs it in bfloat16 (elsewhere float32, as the cache); the logits stay
+    those of float32 attention but for bfloat16 rounding."""
+    model = tiny_llama(num_attention_heads=4, num_key_value_heads=2).to(torch.bfloat16)
+    ids = torch.randint(0, 97, (1, 24), generator=torch.Generator().manual_seed(4))
+    fast = FastLlama(model)
+    expected = torch.bfloat16 if fast_llama.native_bfloat16() else torch.float32
+    seen = []
+    sdpa = torch.nn.functional.scaled_dot_product_attention
+
+    def spy(q, k, v, **kw):
+        seen.append((q.dtype, k.dtype, v.dtype))
+        return sdpa(q, k, v, **kw)
+
+    monkeypatch.setattr(torch.nn.functional, "scaled_dot_product_attention", spy)
+    got = fast.prefill(ids, fast.new_cache(25)).float()
+    assert seen and set(seen) == {(expected,) * 3}
+    fast.prefill_attention_dtype = torch.float32
+    ref = fast.prefill(ids, fast.new_cache(25)).float()
+    assert torch.nn.functional.cosine_similarity(ref, got, dim=0) > 0.999
+    assert torch.equal(got.argmax(), ref.argmax())

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from gradio_client import Client, handle_file
+from net_helpers import free_port
 from PIL import Image
 
 from core.diffusion import gallery
@@ -18,7 +19,7 @@ def client(data_dir):
     from apps.text2image.app import build_app
 
     demo = build_app().queue()
-    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=8701, quiet=True)
+    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
     try:
         yield Client(url, verbose=False)
     finally:

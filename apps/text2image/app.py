@@ -12,6 +12,7 @@ import gradio as gr
 
 from apps import gradio_sessions
 from apps.hosting import Room, new_visitor_id
+from apps.text2image.page_files import for_page
 from apps.text2image.previews import batch_preview, guidance_note
 from apps.text2image.prompt_help import build_panel, check_markdown
 from core.config import get_settings
@@ -31,17 +32,22 @@ def _owner(visitor_id, request) -> str | None:
     return room.visitor(visitor_id, request) if room.hosted else None
 
 
+def _shown(path) -> str:
+    """The path to hand Gradio for a gallery PNG (apps/text2image/page_files.py)."""
+    return for_page(path, Room.for_app().hosted)
+
+
 def _gallery_items(visitor_id=None, request: gr.Request = None) -> list[tuple[str, str]]:
     owner = _owner(visitor_id, request)
     chosen = gallery.entries(60) if owner is None else gallery.entries(60, owner=owner)
-    return [(str(e.display_path), e.prompt[:80]) for e in chosen]
+    return [(_shown(e.display_path), e.prompt[:80]) for e in chosen]
 
 
 def on_gallery_all(host_token, request: gr.Request = None) -> list[tuple[str, str]]:
     """The host's view: every visitor's images (hosted mode needs the host token)."""
     Room.for_app().require_host(host_token, request, "Seeing every visitor's images",
                                 "see your own images in the Gallery below")
-    return [(str(e.display_path), e.prompt[:80]) for e in gallery.entries(200)]
+    return [(_shown(e.display_path), e.prompt[:80]) for e in gallery.entries(200)]
 
 
 def _request(prompt, negative, seed, steps, guidance, scheduler, batch, size) -> ImageRequest:
@@ -112,8 +118,8 @@ def on_generate(prompt, negative, seed, steps, guidance, scheduler, batch, size,
               f"{first['params']['steps']} steps · {first['scheduler_class']} · guidance {first['params']['guidance']} · "
               f"{result.seconds:.2f} s · {first['model']} on {first['environment']['device']} "
               f"{first['environment']['dtype']}")
-    batch_items = [(str(e.display_path), f"seed {e.record['params']['seed']}") for e in saved] if len(saved) > 1 else []
-    yield (str(saved[0].display_path), timeline_strip(result.timeline), _gallery_items(visitor_id, request),
+    batch_items = [(_shown(e.display_path), f"seed {e.record['params']['seed']}") for e in saved] if len(saved) > 1 else []
+    yield (_shown(saved[0].display_path), timeline_strip(result.timeline), _gallery_items(visitor_id, request),
            result.seeds[0], status, str(result.seeds[0]), gr.update(value=batch_items, visible=len(saved) > 1))
 
 
@@ -133,8 +139,8 @@ def on_compare(prompt, negative, seed, steps, guidance, scheduler, size, visitor
         raise _user_error(e) from None
     note = guidance_note(images[0], images[1], float(guidance), describe()[1].family == "tiny")
     # The main image shows the guided one too, so it never keeps an unrelated earlier image.
-    return (str(saved[0].display_path), str(saved[1].display_path), f"seed {seed_value}: {note}",
-            _gallery_items(visitor_id, request), str(saved[0].display_path))
+    return (_shown(saved[0].display_path), _shown(saved[1].display_path), f"seed {seed_value}: {note}",
+            _gallery_items(visitor_id, request), _shown(saved[0].display_path))
 
 
 def on_restore(file):
@@ -160,7 +166,7 @@ def build_app() -> gr.Blocks:
     folder.mkdir(parents=True, exist_ok=True)
     room = Room.for_app()
     if not room.hosted:  # the gallery's PNGs (with metadata) are served as files; hosted mode serves
-        gr.set_static_paths([str(folder)])  # only the images a function returned to that visitor
+        gr.set_static_paths([str(folder)])  # only copies of the images returned to that visitor (page_files.py)
     max_batch = get_settings().image.max_batch
     with gr.Blocks(title="Text to image", delete_cache=(3600, 3600)) as demo:
         visitor = room.browser_state()
