@@ -517,6 +517,9 @@ ANSWER_SYSTEMS = {
     "extractive+terms": ("extractive", "zero_shot", "calibrated"),
     "extractive+negated": ("extractive", "zero_shot", "calibrated"),
     "extractive+terms+negated": ("extractive", "zero_shot", "calibrated"),
+    # a second quote from the best one's option entry within 0.5 / 0.4 of its score (extractive.SAME_ENTRY_WITHIN)
+    "extractive+sameentry50": ("extractive", "zero_shot", "calibrated"),
+    "extractive+sameentry40": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -563,12 +566,14 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+eb15": {"entry_bonus": 0.15},
                     "extractive+eb25": {"entry_bonus": 0.25},
                     "extractive+eb35": {"entry_bonus": 0.35},
-                    "extractive (round 9)": {"term_entries": False, "negated_words": False},
+                    "extractive (round 9)": {"term_entries": False, "negated_words": False, "same_entry_within": 0.0},
                     "extractive+terms": {"term_entries": True},
                     "extractive+negated": {"negated_words": True},
-                    "extractive+terms+negated": {"term_entries": True, "negated_words": True}}
+                    "extractive+terms+negated": {"term_entries": True, "negated_words": True},
+                    "extractive+sameentry50": {"same_entry_within": 0.5},
+                    "extractive+sameentry40": {"same_entry_within": 0.4}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
-                    "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS")
+                    "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD")
 
