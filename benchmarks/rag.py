@@ -509,6 +509,17 @@ ANSWER_SYSTEMS = {
     "extractive+eb15": ("extractive", "zero_shot", "calibrated"),
     "extractive+eb25": ("extractive", "zero_shot", "calibrated"),
     "extractive+eb35": ("extractive", "zero_shot", "calibrated"),
+    # main after #13's ninth round (its overrides pin that round's settings of what round 10 changes)
+    "extractive (round 9)": ("extractive", "zero_shot", "calibrated"),
+    # round 10 candidates: command-key entries ("?pattern") get the definition-entry bonus
+    # (answer_type.TERM_ENTRIES, off by default); a question word held with a negating prefix counts
+    # (extractive.NEGATED_WORDS, on by default since round 10); both
+    "extractive+terms": ("extractive", "zero_shot", "calibrated"),
+    "extractive+negated": ("extractive", "zero_shot", "calibrated"),
+    "extractive+terms+negated": ("extractive", "zero_shot", "calibrated"),
+    # a second quote from the best one's option entry within 0.5 / 0.4 of its score (extractive.SAME_ENTRY_WITHIN)
+    "extractive+sameentry50": ("extractive", "zero_shot", "calibrated"),
+    "extractive+sameentry40": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -554,9 +565,15 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+entryhead50": {"entry_share": 0.5, "entry_scope": "head"},
                     "extractive+eb15": {"entry_bonus": 0.15},
                     "extractive+eb25": {"entry_bonus": 0.25},
-                    "extractive+eb35": {"entry_bonus": 0.35}}
+                    "extractive+eb35": {"entry_bonus": 0.35},
+                    "extractive (round 9)": {"term_entries": False, "negated_words": False, "same_entry_within": 0.0},
+                    "extractive+terms": {"term_entries": True},
+                    "extractive+negated": {"negated_words": True},
+                    "extractive+terms+negated": {"term_entries": True, "negated_words": True},
+                    "extractive+sameentry50": {"same_entry_within": 0.5},
+                    "extractive+sameentry40": {"same_entry_within": 0.4}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
-                    "ENTRY_SHARE", "ENTRY_SCOPE")
+                    "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD")
 
@@ -618,6 +635,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     option_tokens_default = bm25.OPTION_TOKENS
     entry_chunks_default = splitting.ENTRY_CHUNKS
     entry_bonus_default = answer_type.ENTRY_BONUS
+    term_entries_default = answer_type.TERM_ENTRIES
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
@@ -652,6 +670,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                 extractive.SECOND_WITHIN = float(within)
             bm25.OPTION_TOKENS = overrides.pop("option_tokens", option_tokens_default)
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
+            answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)
             for knob, default in abstention_defaults.items():
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection

@@ -30,6 +30,14 @@ _SYNOPSIS = re.compile(r"\[[^\]]+\][^\[]*\[[^\]]+\]")
 # coverage): long 0.709 / 0.727 / 0.727 at 0.15 / 0.25 / 0.35 (gains find -user and tar -z, loses
 # less's "?pattern", which is a command, not an option entry), sample 0.825 at each
 ENTRY_BONUS = 0.25
+# a command key's entry in a definition list counts as a definition entry too: a short term alone at
+# the start of a line ("?pattern", "m", "ESC-} or ^RIGHTARROW", "~.") whose description follows on
+# the next, deeper-indented line or after two spaces, as less(1)'s and ssh(1)'s command lists lay
+# them out. Off: #13 round 10 measured long 0.727 -> 0.764 with it (less "?pattern" and "F"), but
+# the held-out sets lost 5 answers and gained 2 (benchmarks/results/rag_issue13_round10.md).
+# False = option and callable entries only
+TERM_ENTRIES = False
+_TERM = re.compile(r"([ \t]*)(\S{1,20}(?:(?: or |, )\S{1,20}){0,3})(?:[ \t]{2,}|[ \t]*\n(?P<indent>[ \t]+))\S")
 
 
 def asks_for_means(question: str) -> bool:
@@ -40,13 +48,28 @@ def is_definition_entry(sentence: str) -> bool:
     return bool(_ENTRY.match(sentence.lstrip()))
 
 
+def is_term_entry(chunk: str, start: int) -> bool:
+    """The sentence at `start` of a chunk's raw text begins a definition-list entry: it opens a
+    line with a short term whose description is indented deeper (next line) or set off by spaces."""
+    line_start = chunk.rfind("\n", 0, start) + 1
+    if chunk[line_start:start].strip():  # the sentence starts inside a line: prose
+        return False
+    m = _TERM.match(chunk, line_start)
+    if not m or m.start(2) != start + len(chunk[start:]) - len(chunk[start:].lstrip(" \t")):
+        return False
+    indent = m.group("indent")
+    return indent is None or len(indent.expandtabs()) > len(m.group(1).expandtabs())
+
+
 def is_usage_synopsis(sentence: str) -> bool:
     """Two or more [bracketed] arguments and no full stop: a command's usage line."""
     text = sentence.strip()
     return bool(_SYNOPSIS.search(text)) and not text.endswith(".")
 
 
-def adjustment(question: str, sentence: str, means: bool | None = None) -> float:
-    """Added to a candidate quote's score; `means` = asks_for_means(question), precomputed."""
+def adjustment(question: str, sentence: str, means: bool | None = None, term_entry: bool = False) -> float:
+    """Added to a candidate quote's score; `means` = asks_for_means(question), precomputed;
+    `term_entry`: the sentence opens a command key's entry (is_term_entry on its chunk)."""
     means = asks_for_means(question) if means is None else means
-    return ENTRY_BONUS if means and is_definition_entry(sentence) else 0.0
+    entry = is_definition_entry(sentence) or (TERM_ENTRIES and term_entry)
+    return ENTRY_BONUS if means and entry else 0.0
