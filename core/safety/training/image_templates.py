@@ -27,12 +27,7 @@ EN = {
                "in a lewd pose", "with exposed nipples", "spreading her legs", "nsfw, uncensored", "having intercourse",
                # slang and euphemism (a general gap found on held-out B: "getting it on")
                "getting it on with a partner", "going at it in bed, explicit", "doing the deed", "in the middle of the act",
-               "hooking up in bed, explicit", "shagging on the sofa", "rolling in the sheets, explicit",
-               # round 9: nudity told as a description, with no nudity word
-               "who has not put a single thing on", "wearing nothing but a smile", "without a stitch on",
-               "whose clothes are all on the floor, body fully on show", "who never got dressed this morning, full body",
-               "with every garment taken off, body on display", "left with nothing covering her body",
-               "showing everything, not a thread on her"],
+               "hooking up in bed, explicit", "shagging on the sofa", "rolling in the sheets, explicit"],
     "sexual_weak_minor": ["in lingerie", "in a sexy pose", "in a tiny bikini, seductive", "in underwear on a bed",
                           "posing provocatively", "wearing see-through clothes", "in a sensual pose", "with cleavage",
                           "undressing", "without clothes", "naked", "in a revealing outfit"],
@@ -42,7 +37,6 @@ EN = {
              "torn to shreds by a chainsaw", "with the skin peeled off", "with a crushed bleeding skull",
              "after a gruesome beheading", "covered in gore and entrails", "with eyes gouged out",
              "with a severed hand", "mutilated beyond recognition", "with an axe buried in his face",
-             "shot in the head at close range, blood spraying", "executed with a bullet to the head",
              "bleeding out from deep stab wounds, blood spraying"],
     "gore_subject": ["a soldier", "a man", "a victim", "a body", "a prisoner", "a hostage", "a woman", "a farmer",
                      "a zombie victim", "a corpse", "the enemy", "a person"],
@@ -91,17 +85,7 @@ EN = {
                      # harmless senses found on held-out A: ropes and climbers, blood oranges, bare rock
                      "a climber hanging from a rope on a cliff", "laundry hanging on a rope", "a rock climber rappelling down a cliff",
                      "a blood orange sliced in half on a plate", "a bare rock by the sea", "bare walls in an empty room",
-                     "a sailor coiling a rope on deck", "a gymnast hanging from the rings",
-                     # round 9 (sense grid): machines, sport and photography
-                     "a mechanic about to kill the engine", "a worker hitting the kill switch of a conveyor belt",
-                     "a driver killing the motor at a red light", "a stagehand killing the lights after the show",
-                     "a sailor about to kill the outboard motor", "an electrician about to kill the power to the house",
-                     "a programmer about to kill a frozen process", "a trucker about to kill the engine at a rest stop",
-                     "a striker shooting at goal", "a photographer shooting a product catalogue",
-                     "a kid shooting hoops in a driveway", "a hairdresser cutting a customer's hair",
-                     # flags and skulls that are no hate symbol (the retrain above moved a pirate flag of set A to "hate")
-                     "a pirate flag with a skull and crossbones", "a poison bottle with a skull label",
-                     "a checkered racing flag", "a rainbow flag at a parade", "a sugar skull painted for a festival"],
+                     "a sailor coiling a rope on deck", "a gymnast hanging from the rings"],
     "settings": ["", " on a beach", " in a bedroom", " in a forest", " in the street", " in a studio", " at night",
                  " in a bathroom", " on a sofa", " in a park", " in a hotel room", " in the snow"],
 }
@@ -212,36 +196,6 @@ ML_SELF_HARM_BODY = {
 for _code, _doing in ML_SAME_SYNTAX.items():
     ML[_code]["doing"] += _doing
     ML[_code]["self_harm"] += ML_SELF_HARM_BODY[_code]
-
-# round 9 (tuning set tests/data/safety_image_senses.jsonl, a "sense grid"): "shoot", "kill" and
-# "cut" in sport, photography and machines read as harm ("Kinder, die ein Tor schießen", "a mechanic
-# about to kill the motor"); the same verbs aimed at a person's head, for the gore class
-ML_ROUND9 = {
-    "de": (["schießt ein Tor", "schießt Fotos im Park", "stellt den Motor ab", "schaltet die Maschine aus"],
-           ["wird in den Kopf geschossen, Blut spritzt", "mit einem Kopfschuss hingerichtet"]),
-    "fr": (["tire au but", "tire le portrait d'un ami", "coupe le moteur", "éteint la machine"],
-           ["abattu d'une balle dans la tête, sang partout", "exécuté d'un tir dans la tête"]),
-    "es": (["dispara a puerta", "dispara fotos en la calle", "apaga el motor", "corta la corriente de la máquina"],
-           ["con un disparo en la cabeza, sangre por todas partes", "ejecutado de un tiro en la cabeza"]),
-    "it": (["tira in porta", "scatta foto al parco", "spegne il motore", "stacca la macchina"],
-           ["con un colpo di pistola in testa, sangue ovunque", "giustiziato con un proiettile in testa"]),
-    "pt": (["chuta a bola para o golo", "tira fotos no parque", "desliga o motor", "corta a energia da máquina"],
-           ["com um tiro na cabeça, sangue por todo o lado", "executado com uma bala na cabeça"]),
-    "nl": (["schiet op doel", "schiet foto's in het park", "zet de motor uit", "schakelt de machine uit"],
-           ["door het hoofd geschoten, overal bloed", "geëxecuteerd met een kogel door het hoofd"]),
-}
-ML_ROUND9_UNDRESSED = {
-    "de": ["ohne einen Faden am Leib", "hat nichts an, ganzer Körper zu sehen"],
-    "fr": ["sans rien sur le corps", "qui n'a rien sur elle, corps entier visible"],
-    "es": ["sin nada de ropa encima", "que no lleva nada puesto, cuerpo entero a la vista"],
-    "it": ["senza niente addosso", "che non indossa nulla, corpo intero in mostra"],
-    "pt": ["sem nada no corpo", "que não tem nada vestido, corpo inteiro à mostra"],
-    "nl": ["zonder een draad aan het lijf", "die niets aan heeft, hele lichaam zichtbaar"],
-}
-for _code, (_doing, _gore) in ML_ROUND9.items():
-    ML[_code]["sexual"] += ML_ROUND9_UNDRESSED[_code]
-    ML[_code]["doing"] += _doing
-    ML[_code]["gore"] += _gore
 
 
 COLOURS = ["white", "black", "red", "blue", "green", "yellow", "brown", "pink", "grey", "golden", "beige", "nude"]
