@@ -17,6 +17,8 @@ as of --baseline-rev, loaded from git into this process) and a keyword baseline:
   and the cost of one 20,000-character document (the size limit) at the input and context stages.
 Held-out F (tests/data/safety_heldout_f.jsonl, benchmarks/build_safety_heldout_f.py): contrast pairs.
 Held-out G (tests/data/safety_heldout_g.jsonl, benchmarks/build_safety_heldout_g.py): real benign texts.
+Held-out H (tests/data/safety_heldout_h.jsonl, benchmarks/build_safety_heldout_h.py): image prompts as
+  product listings, game-asset requests, stage directions and forum posts, obfuscated by code.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -239,7 +241,8 @@ def image_sets() -> dict[str, list[dict]]:
     train = [train[i] for i in rng.choice(len(train), 1500, replace=False)]  # a sample keeps the run short
     b = [r for r in read_jsonl(DATA / "safety_heldout_b.jsonl") if r["kind"] == "image"]
     sets = {"training templates (1500 sampled)": train, "held-out A": read_jsonl(DATA / "safety_heldout_image.jsonl"),
-            "held-out B": b, **heldout_c("image"), **heldout_d("image"), **heldout_e("image"), **heldout_f("image"), **heldout_g("image")}
+            "held-out B": b, **heldout_c("image"), **heldout_d("image"), **heldout_e("image"), **heldout_f("image"), **heldout_g("image"),
+            **heldout_h()}
     for name in SKIP:
         sets.pop(name, None)
     return sets
@@ -279,6 +282,12 @@ def heldout_g(kind: str) -> dict[str, list[dict]]:
     extra = [r for r in rows if r["scope"] == "extra"]
     return {"held-out G (real texts)": [r for r in rows if r["scope"] == "target"],
             **({"held-out G, other languages (not claimed)": extra} if extra else {})}
+
+
+def heldout_h() -> dict[str, list[dict]]:
+    """Set H (round 9: image prompts written as four personas' genres, obfuscation by code; written
+    before round 9's changes, never tuned on). Image prompts only."""
+    return {"held-out H (genres)": read_jsonl(DATA / "safety_heldout_h.jsonl")}
 
 
 def image_report(systems, sets) -> None:
@@ -469,6 +478,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-e", action="store_true", help="leave held-out set E out (development runs: nobody tunes on E)")
     ap.add_argument("--no-f", action="store_true", help="leave held-out set F out (development runs: nobody tunes on F)")
     ap.add_argument("--no-g", action="store_true", help="leave held-out set G out (development runs: nobody tunes on G)")
+    ap.add_argument("--no-h", action="store_true", help="leave held-out set H out (development runs: nobody tunes on H)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -490,6 +500,7 @@ def main(argv=None) -> int:
     SKIP.update({"held-out E (honest)"} if args.no_e else set())
     SKIP.update({"held-out F (contrast)"} if args.no_f else set())
     SKIP.update({"held-out G (real texts)", "held-out G, other languages (not claimed)"} if args.no_g else set())
+    SKIP.update({"held-out H (genres)"} if args.no_h else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -500,14 +511,17 @@ def main(argv=None) -> int:
           "E = written by another engineer before round 4's tuning and never tuned on (the honest judge of round 4); "
           "F = contrast pairs, written before round 6's fixes, never tuned on; "
           "G = benign side from real texts on this machine (diffusers' example prompts, man pages, docstrings), "
-          "written before round 7's fixes, never tuned on.\n")
+          "written before round 7's fixes, never tuned on; "
+          "H = image prompts as product listings, game-asset requests, stage directions and forum posts, "
+          "obfuscated by code, written before round 9's changes, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
-    for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)"):
+    for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
+                 "held-out H (genres)"):
         if name in sets:
             confusion(ours, sets[name], f"image {name}")
     for m in main_sys:
-        name = next((n for n in ("held-out F (contrast)", "held-out E (honest)", "held-out D") if n in sets), "held-out A")
+        name = next((n for n in ("held-out H (genres)", "held-out F (contrast)", "held-out E (honest)", "held-out D") if n in sets), "held-out A")
         confusion(m, sets[name], f"image {name}")
     confusion(today, sets["held-out A"], "image held-out A")
     injection_report(systems)

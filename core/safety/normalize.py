@@ -19,7 +19,9 @@ full-width or math letters ("ｎｕｄｅ", "𝐧𝐮𝐝𝐞"), accents ("nüd�
    "n|u|d|e", "n • u • d • e", emoji between letters -> "nude"; "a n u d e" -> "anude"), leet
    digits inside such a run read as letters ("n.u.d.3" -> "nude"; this step runs before 6),
    and hyphens/dots/underscores inside a word removed
-   ("nu-de" -> "nude"); see `variants()` for the spelling with the leading one-letter word.
+   ("nu-de" -> "nude"); see `variants()` for the spelling with the leading one-letter word,
+   and for partly split words ("n a c k te", "doors n i j d e n": the run joined with the
+   rest of its word, one side at a time). "+" reads "t" between letters ("n@ck+e").
 
 The scanners keep the original text for what they show and store; this form is only
 matched against. Word lists are passed through the same function, so they are written
@@ -36,11 +38,11 @@ from pathlib import Path
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e",
-                       "!": "i", "*": "u"})
-# a word holding at least one letter and some leet characters ("f*ck", "sh!t", "n4k3d")
-# ("!" and "*" only between letters: "hello!" and "*bold*" keep them)
-_LEET_CHAR = r"(?:[\w@$€]|(?<=[\w@$€])[!*](?=[\w@$€]))"
-_LEET_WORD = re.compile(r"(?<![\w@$€!*])(?=" + _LEET_CHAR + r"*[^\W\d_])(?=" + _LEET_CHAR + r"*[013457@$€!*])"
+                       "!": "i", "*": "u", "+": "t"})
+# a word holding at least one letter and some leet characters ("f*ck", "sh!t", "n4k3d", "n@ck+e")
+# ("!", "*" and "+" only between letters: "hello!", "*bold*" and "C++" keep them)
+_LEET_CHAR = r"(?:[\w@$€]|(?<=[\w@$€])[!*+](?=[\w@$€]))"
+_LEET_WORD = re.compile(r"(?<![\w@$€!*+])(?=" + _LEET_CHAR + r"*[^\W\d_])(?=" + _LEET_CHAR + r"*[013457@$€!*+])"
                         + _LEET_CHAR + r"+")
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
 # >= 3 single letters or leet digits, each followed by a separator: a space, or one to three
@@ -52,6 +54,12 @@ _SPLIT_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W_]" + _SPLIT_SEP + r"){2,}[^\W_]
 _SPLIT_DROP = re.compile(r"[\W_]+")
 # a hyphen, dot, underscore or star between letters inside one word: "nu-de", "be-head-ed"
 _INNER_JOIN = re.compile(r"(?<=[^\W\d_])[\-_.*](?=[^\W\d_])")
+# a split run with the rest of its word written whole beside it: "n a c k te", "c o r t a rse"
+# (up to four letters after the run), "doors n i j d e n" (the word before it); one side at a time
+_RUN = r"((?:[^\W_]" + _SPLIT_SEP + r"){2,}[^\W_])"
+_PART_SEP = r"(?:\s|[^\w\s,;:!?()\[\]{}\"'])"  # a space or the run's own symbol: "n/a/c/k/te"
+_SPLIT_PART = (re.compile(r"(?<![^\W_])" + _RUN + _PART_SEP + r"([^\W\d_]{2,4})(?![^\W_])"),
+               re.compile(r"(?<![^\W_])([^\W\d_]{2,})" + _PART_SEP + _RUN + r"(?![^\W_])"))
 MAX_SPELLINGS = 8  # look-alike words with several readings: at most this many spellings each
 
 
@@ -132,7 +140,7 @@ def _base(text: str) -> str:
 
 # a whitespace-delimited word holding a leet character; anchored at word starts so that the
 # search stays linear however long a word is
-_LEET_CANDIDATE = re.compile(r"(?<!\S)\S*?[013457@$€!*]\S*")
+_LEET_CANDIDATE = re.compile(r"(?<!\S)\S*?[013457@$€!*+]\S*")
 
 
 def _deleet(text: str) -> str:
@@ -155,6 +163,16 @@ def _join(text: str, drop_lead: bool) -> str:
             return letters[0] + " " + letters[1:]
         return letters
     return _SPLIT_LETTERS.sub(run, text)
+
+
+def _join_part(text: str, side: int) -> str:
+    """Split runs joined with the word written whole after (side 0) or before (side 1) them."""
+    def run(m: re.Match) -> str:
+        parts = [g if g.isalpha() else _SPLIT_DROP.sub("", g) for g in m.groups()]
+        if any(p.isdigit() for p in parts):
+            return m.group(0)
+        return "".join(p.translate(_LEET) if not p.isalpha() else p for p in parts)
+    return _SPLIT_PART[side].sub(run, text)
 
 
 # a whitespace-delimited word holding a non-ASCII character (linear: anchored at word starts)
@@ -197,14 +215,18 @@ def iter_variants(text: str, collapse: bool = True):
             for drop_lead in (False, True):
                 # split letters are joined before leetspeak is undone, so that a leet digit inside
                 # a split word is read with it ("n.u.d.3" -> "nude", "5 3 x" -> "sex")
-                form = _deleet(_join(t, drop_lead))
-                if collapse:
-                    form = _REPEAT.sub(r"\1", form)
-                # "nu-de" -> "nude"; the form with the hyphen ("torn-apart") stays for phrases
-                for f in (_INNER_JOIN.sub("", form), form):
-                    if f not in seen:
-                        seen.add(f)
-                        yield f
+                joined = _join(t, drop_lead)
+                forms = [_deleet(joined)]
+                if joined != t and not drop_lead:  # a split run: also the partly split reading
+                    forms += [_deleet(_join_part(t, side)) for side in (0, 1)]
+                for form in forms:
+                    if collapse:
+                        form = _REPEAT.sub(r"\1", form)
+                    # "nu-de" -> "nude"; the form with the hyphen ("torn-apart") stays for phrases
+                    for f in (_INNER_JOIN.sub("", form), form):
+                        if f not in seen:
+                            seen.add(f)
+                            yield f
 
 
 def variants(text: str, collapse: bool = True) -> list[str]:
