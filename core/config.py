@@ -205,6 +205,12 @@ class RetrievalSettings(_Section):
     # Abstain when a key term of the question (number, option, identifier, acronym, name) is in
     # none of the retrieved passages, or a how-many/how-much question's quote states no quantity.
     evidence_checks: bool = True
+    # --- follow-up questions (core/retrieval/followup.py) ---
+    # Ask the chat model to rewrite a follow-up as a standalone question before retrieval (grounded
+    # and abstractive modes). Off: the previous question followed by the follow-up is searched, which
+    # found turn 2's passage as often as the bundled 135M model's rewrite (hit@4 35/35, hit@1 30/35
+    # both), without its generation of up to 48 tokens before retrieval (benchmarks/results/followup.md).
+    model_rewrite: bool = False
 
     @field_validator("vector_store")
     @classmethod

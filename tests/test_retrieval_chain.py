@@ -124,16 +124,69 @@ def test_citation_markers_map_to_excerpts():
     assert unknown == [9]
 
 
-def test_follow_up_is_condensed_with_history(library):
-    chain = RagChain("library", k=2, params=SHORT, answer_mode="abstractive")
-    history = [{"role": "user", "content": "When does the library open?"},
-               {"role": "assistant", "content": "It opens at 8 in the morning."}]
-    answer = chain.ask("And when does it close?", history)
+HISTORY = [{"role": "user", "content": "When does the library open?"},
+           {"role": "assistant", "content": "It opens at 8 in the morning."}]
+
+
+class RecordedModel:
+    """The bundled chat model, keeping each request it gets (to see whether the chain asked for a rewrite)."""
+
+    def __init__(self, model=None):
+        from core.models.chat import get_chat_model
+
+        self.model, self.requests = model or get_chat_model(), []
+
+    def stream(self, messages, params, cancel=None):
+        self.requests.append(messages)
+        yield from self.model.stream(messages, params, cancel=cancel)
+
+
+def _asks_for_rewrite(messages) -> bool:
+    return messages[-1]["content"].endswith("Standalone question:")  # prompts.condense_messages
+
+
+def test_follow_up_is_searched_with_the_previous_question_without_a_model_call(library):
+    """By default (GENAI_MODEL_REWRITE off) a follow-up costs no generation before retrieval."""
+    model = RecordedModel()
+    answer = RagChain("library", k=2, params=SHORT, answer_mode="abstractive", chat_model=model).ask(
+        "And when does it close?", HISTORY)
     assert "condensed" in answer.trace and "condense" in answer.trace["timings_ms"]
-    assert answer.trace["hits"][0]["source"] == "library.txt"
     standalone = answer.trace["standalone_question"]
-    assert standalone["history_turns"] == 2 and "close" in standalone["text"].lower()
-    assert "library" in standalone["text"].lower()  # the subject comes from the earlier turn
+    assert standalone["method"] == "previous question + follow-up" and standalone["model_rewrite"] is None
+    assert standalone["text"] == "When does the library open? And when does it close?"
+    assert standalone["history_turns"] == 2 and answer.trace["question"] == standalone["text"]
+    assert answer.trace["hits"][0]["source"] == "library.txt"
+    assert len(model.requests) == 1 and not _asks_for_rewrite(model.requests[0])  # the answer only
+
+
+def test_with_model_rewrite_on_the_model_rewrites_the_follow_up_first(library, monkeypatch):
+    from core.config import reset_settings
+
+    monkeypatch.setenv("GENAI_MODEL_REWRITE", "true")
+    reset_settings()
+    model = RecordedModel()
+    answer = RagChain("library", k=2, params=SHORT, answer_mode="abstractive", chat_model=model).ask(
+        "And when does it close?", HISTORY)
+    assert len(model.requests) == 2 and _asks_for_rewrite(model.requests[0])
+    assert "It opens at 8 in the morning." in model.requests[0][-1]["content"]  # the conversation was given
+    standalone = answer.trace["standalone_question"]
+    assert standalone["model_rewrite"] and answer.trace["condensed"] == standalone["model_rewrite"]
+
+
+def test_an_accepted_rewrite_is_what_retrieval_searches(library):
+    """A stand-in model that rewrites well: its question is searched (followup.py's check passes it)."""
+
+    class Rewriter:
+        def stream(self, messages, params, cancel=None):
+            yield "When does the city library close?" if _asks_for_rewrite(messages) else "At 6 [1]."
+
+    model = RecordedModel(Rewriter())
+    answer = RagChain("library", k=2, params=SHORT, answer_mode="abstractive", chat_model=model,
+                      model_rewrite=True).ask("And when does it close?", HISTORY)
+    standalone = answer.trace["standalone_question"]
+    assert standalone["method"] == "model rewrite" and standalone["text"] == "When does the city library close?"
+    assert answer.trace["question"] == "When does the city library close?"
+    assert answer.trace["hits"][0]["source"] == "library.txt"
 
 
 def test_empty_question_is_refused(library):

@@ -157,8 +157,9 @@ class RagChain:
                  prompt_mode: str | None = None, sources: list[str] | None = None,
                  params: SamplingParams | None = None, answer_mode: str | None = None,
                  chat_model=None, abstention: str = "calibrated", verifier: bool | None = None,
-                 evidence_checks: bool | None = None):
+                 evidence_checks: bool | None = None, model_rewrite: bool | None = None):
         s = get_settings()
+        self.model_rewrite = s.retrieval.model_rewrite if model_rewrite is None else model_rewrite
         self.verify = s.retrieval.answer_verifier if verifier is None else verifier
         self.evidence_checks = s.retrieval.evidence_checks if evidence_checks is None else evidence_checks
         self.collection = collection
@@ -210,8 +211,10 @@ class RagChain:
         question = verdict.redacted
 
         t = time.perf_counter()
-        # extractive answers never call the model, so neither does their follow-up handling
-        rewrite = self._rewrite(cancel) if history and self.answer_mode != "extractive" else None
+        # extractive answers never call the model, so neither does their follow-up handling; the other
+        # modes ask it only when GENAI_MODEL_REWRITE is on (the bundled model's rewrite found no more)
+        asks_model = history and self.model_rewrite and self.answer_mode != "extractive"
+        rewrite = self._rewrite(cancel) if asks_model else None
         standalone_q = standalone_question(question, history, rewrite)
         standalone = standalone_q.text
         if history:
