@@ -20,6 +20,7 @@ from itertools import islice
 import numpy as np
 
 from core.safety import text as textutil
+from core.safety.documentation import OPTION_SENTENCE_CAP, merge_fragments, option_sentence
 from core.safety.normalize import iter_variants
 from core.safety.planted_instructions import PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
@@ -456,7 +457,8 @@ class InjectionScanner:
         classifier flags on its own: documents are long, and one shaky sentence of many
         must not flag a whole benign document."""
         probe = _without_mentions(textutil.unwrap(plain))
-        segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
+        # headings, option names and cut-off half sentences are read with their neighbour
+        segs = textutil.pick_segments(merge_fragments(textutil.segments(probe)), MAX_SEGMENTS)
         if len(probe) <= WHOLE_TEXT_CHARS:
             segs = segs + [probe]
         p = self.classifier.attack_probs(segs)
@@ -466,6 +468,8 @@ class InjectionScanner:
             # data. The embeddings are English MiniLM's: on other languages the n-grams decide.
             english = np.array([_english_share(s) >= ENGLISH_SHARE for s in segs])
             p = np.where(english, (p + self.paraphrase.probs(segs)) / 2.0, p)
+        # a sentence about a command-line option that speaks of no assistant (documentation.py)
+        p = np.where([option_sentence(s) for s in segs], np.minimum(p, OPTION_SENTENCE_CAP), p)
         p = float(p.max(initial=0.0))
         return float(np.clip((p - CLASSIFIER_FLOOR) / (CLASSIFIER_FLAG - CLASSIFIER_FLOOR) * 0.5, 0.0, 1.0))
 
