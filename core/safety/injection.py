@@ -20,7 +20,7 @@ from itertools import islice
 import numpy as np
 
 from core.safety import text as textutil
-from core.safety.documentation import OPTION_SENTENCE_CAP, merge_fragments, option_sentence
+from core.safety.documentation import OPTION_SENTENCE_CAP, option_sentence
 from core.safety.normalize import iter_variants
 from core.safety.planted_instructions import PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
@@ -457,8 +457,7 @@ class InjectionScanner:
         classifier flags on its own: documents are long, and one shaky sentence of many
         must not flag a whole benign document."""
         probe = _without_mentions(textutil.unwrap(plain))
-        # headings, option names and cut-off half sentences are read with their neighbour
-        segs = textutil.pick_segments(merge_fragments(textutil.segments(probe)), MAX_SEGMENTS)
+        segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
         if len(probe) <= WHOLE_TEXT_CHARS:
             segs = segs + [probe]
         p = self.classifier.attack_probs(segs)
