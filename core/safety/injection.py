@@ -20,6 +20,7 @@ from itertools import islice
 import numpy as np
 
 from core.safety import text as textutil
+from core.safety.documentation import OPTION_SENTENCE_CAP, option_sentence
 from core.safety.normalize import iter_variants
 from core.safety.planted_instructions import PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
@@ -466,6 +467,8 @@ class InjectionScanner:
             # data. The embeddings are English MiniLM's: on other languages the n-grams decide.
             english = np.array([_english_share(s) >= ENGLISH_SHARE for s in segs])
             p = np.where(english, (p + self.paraphrase.probs(segs)) / 2.0, p)
+        # a sentence about a command-line option that speaks of no assistant (documentation.py)
+        p = np.where([option_sentence(s) for s in segs], np.minimum(p, OPTION_SENTENCE_CAP), p)
         p = float(p.max(initial=0.0))
         return float(np.clip((p - CLASSIFIER_FLOOR) / (CLASSIFIER_FLAG - CLASSIFIER_FLOOR) * 0.5, 0.0, 1.0))
 
