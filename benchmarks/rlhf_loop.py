@@ -3,8 +3,9 @@
     PYTHONPATH=. GENAI_THREADS=1 taskset -c 1 .venv/bin/python benchmarks/rlhf_loop.py [--quick]
 
 1. Training prompts are made by TEMPLATE (topic x question form, below); the held-out prompts
-   (assets/labeling/heldout_prompts.jsonl) were written by hand, before any tuning, by a
-   different procedure; no held-out prompt is trained on.
+   (--heldout-set: assets/labeling/heldout_prompts_everyday.jsonl by default, or the first set
+   heldout_prompts.jsonl) were written by hand, before any tuning, by a different procedure;
+   no prompt of either held-out set is trained on.
 2. The room's items are made as the labeling app makes them: each contestant of
    assets/labeling/contestants.json (its own system prompt, temperature, token cap; at most
    --max-new-tokens, 48 by default) writes its `samples` candidate answers to every training
@@ -57,6 +58,9 @@ TOPICS = ["a rainforest", "compound interest", "a solar eclipse", "the water cyc
           "a password", "a volcano eruption", "a houseplant", "a coffee grinder", "a museum visit",
           "the Olympic Games", "an airport security check", "a thermostat", "a study schedule", "a pizza oven",
           "a hiking trail", "a hearing aid", "a crossword puzzle", "a paper airplane", "a snow day"]
+# Hand-written held-out sets (assets/labeling/): "first", looked at once in round d;
+# "everyday" (first-person everyday questions, another author), committed before round i's tuning.
+HELDOUT_SETS = {"first": "heldout_prompts.jsonl", "everyday": "heldout_prompts_everyday.jsonl"}
 FORMS = ["What is {t}?", "Can you explain {t} briefly?", "How does {t} work?", "Why does {t} matter?",
          "What should a beginner know about {t}?"]
 
@@ -163,6 +167,8 @@ def main() -> int:
     ap.add_argument("--prompts", type=int, default=None, help="training prompts (3 pairs each; default 100 = 300 pairs)")
     ap.add_argument("--pairs-cache", default=None, help="JSON file: reuse the room's generated pairs (tuning trials)")
     ap.add_argument("--heldout", type=int, default=None, help="held-out prompts (default 80)")
+    ap.add_argument("--heldout-set", default="everyday", choices=sorted(HELDOUT_SETS),
+                    help="which hand-written held-out set to judge on (default: everyday, written in round i)")
     ap.add_argument("--learning-rate", type=float, default=None, help="DPO learning rate (default: the product's)")
     ap.add_argument("--epochs", type=float, default=None, help="DPO passes over the pairs (default: the product's)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -192,10 +198,13 @@ def main() -> int:
     t_all, load_before = time.perf_counter(), os.getloadavg()
     n_train, n_held, max_steps = (16, 24, 6) if a.quick else (100, 80, -1)
     n_train, n_held = a.prompts or n_train, a.heldout or n_held
-    heldout = [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling/heldout_prompts.jsonl").read_text().splitlines()]
-    prompts = training_prompts(n_train, set(heldout), a.seed)
+    sets = {name: [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling" / f).read_text().splitlines()]
+            for name, f in HELDOUT_SETS.items()}
+    excluded = {p for ps in sets.values() for p in ps}  # no held-out prompt of any set is trained on
+    heldout = sets[a.heldout_set]
+    prompts = training_prompts(n_train, excluded, a.seed)
     if a.dev:  # the templated pool after the training prompts: same procedure, never trained on
-        heldout = training_prompts(n_train + a.dev, set(heldout), a.seed)[n_train:]
+        heldout = training_prompts(n_train + a.dev, excluded, a.seed)[n_train:]
     heldout = heldout[:n_held]
     overrides = {}
     for kv in a.set:
@@ -252,7 +261,7 @@ def main() -> int:
     results = {
         "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
         "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
-        "judged_on": "dev" if a.dev else "heldout", "generation_dtype": str(gen_base.dtype),
+        "judged_on": "dev" if a.dev else f"heldout:{a.heldout_set}", "generation_dtype": str(gen_base.dtype),
         "train_prompts": len(prompts), "pairs_source": pairs_source, "max_new_tokens": a.max_new_tokens, "heldout_prompts": len(heldout), "room": room, "strict_pairs": len(prefs),
         "reward_model": reward.to_dict() if reward else None,
         "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},
@@ -290,7 +299,7 @@ def print_table(r: dict) -> None:
         print(f"reward model held-out pairwise accuracy {r['reward_model']['heldout_accuracy']:.3f} on "
               f"{r['reward_model']['heldout_pairs']} pairs (longer-answer baseline "
               f"{r['reward_model']['length_baseline_accuracy']:.3f})")
-    where = "DEV (templated)" if r.get("judged_on") == "dev" else "held-out"
+    where = "DEV (templated)" if r.get("judged_on") == "dev" else r.get("judged_on", "held-out")
     print(f"{'on ' + str(r['heldout_prompts']) + ' ' + where + ' prompts, hidden preference':<48}{'win rate vs base [95 % CI]':>40}")
     print(f"{'DPO-tuned (LoRA), sampled T=0.7':<48}{f(r['win_rate_sampled']):>40}")
     if r["win_rate_greedy"]:

@@ -389,7 +389,9 @@ def injection_report(systems) -> None:
         print(f"| {name} | {label} | {f} | " + " | ".join(f"{sum(res[s.name])}/{len(res[s.name])}" for s in systems) + " |")
 
 
-CALIBRATION_ANSWERS = 97  # the first 97 answers were looked at while calibrating the toxicity scanner
+# The first 97 answers of the earlier file were looked at while calibrating the toxicity scanner; the
+# file was made afresh on 2026-12-02 (contestants greedy/sampled/lively), so no answer in it was.
+CALIBRATION_ANSWERS = 0
 
 
 def answers_report(systems) -> None:

@@ -79,6 +79,19 @@ def test_sft_then_dpo_runs_both_stages(tiny, data_dir):
     assert done["metrics"]["sft_loss"] > 0 and done["metrics"]["steps"] == 4  # 2 SFT + 2 DPO
 
 
+def test_sft_warm_up_has_its_own_learning_rate(tiny, data_dir):
+    from core.preferences.policy_train import start_run, train_run
+
+    run = start_run(data_dir, preference_rows(8), "sft-dpo", str(tiny), max_steps=2, batch_size=4,
+                    learning_rate=5e-3, sft_learning_rate=1e-4)
+    assert run["settings"]["sft_learning_rate"] == 1e-4
+    m = train_run(data_dir, run["id"], str(tiny))["metrics"]
+    # the rates each optimizer actually used (same 2 steps and warm-up in both stages), not just the settings
+    assert m["sft_peak_lr"] / m["dpo_peak_lr"] == pytest.approx(1e-4 / 5e-3)
+    with pytest.raises(ValueError, match="sft_learning_rate"):
+        start_run(data_dir, preference_rows(8, "bad"), "sft-dpo", str(tiny), sft_learning_rate=-1.0)
+
+
 def test_runs_are_versioned_and_resolvable(tiny, data_dir):
     from core.preferences import policy_runs
     from core.preferences.policy_train import start_run, train_run
