@@ -520,6 +520,9 @@ ANSWER_SYSTEMS = {
     # a second quote from the best one's option entry within 0.5 / 0.4 of its score (extractive.SAME_ENTRY_WITHIN)
     "extractive+sameentry50": ("extractive", "zero_shot", "calibrated"),
     "extractive+sameentry40": ("extractive", "zero_shot", "calibrated"),
+    # the abstention refitted on the tuning sets after the context-flag fix (core/safety/documentation.py:
+    # option sentences no longer flagged, so their chunks reach the answerer and the features)
+    "extractive+refit10": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -571,7 +574,10 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+negated": {"negated_words": True},
                     "extractive+terms+negated": {"term_entries": True, "negated_words": True},
                     "extractive+sameentry50": {"same_entry_within": 0.5},
-                    "extractive+sameentry40": {"same_entry_within": 0.4}}
+                    "extractive+sameentry40": {"same_entry_within": 0.4},
+                    "extractive+refit10": {"weights": {"coverage": 4.25, "sentence": 2.43, "vector": 1.48,
+                                                       "agreement": 0.23, "unseen": -0.73},
+                                           "bias": -3.99, "threshold": 0.31}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
