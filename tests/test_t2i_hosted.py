@@ -2,6 +2,7 @@
 the host sees all with the token, and an image file cannot be fetched by someone who did not make it."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -37,14 +38,20 @@ def _launch(monkeypatch):
     return demo, url
 
 
-@pytest.fixture
-def hosted(data_dir, monkeypatch):
+@contextlib.contextmanager
+def _served(monkeypatch):
     demo, url = _launch(monkeypatch)
     try:
         yield url
     finally:
         demo.close()
         reset_all()
+
+
+@pytest.fixture
+def hosted(data_dir, monkeypatch):
+    with _served(monkeypatch) as url:
+        yield url
 
 
 def _outside(path: Path, folder: str) -> bool:
@@ -61,12 +68,10 @@ def hosted_outside_tmp(data_dir, monkeypatch):
     assert bases, "no writable folder outside the temp dir and the working directory"
     folder = Path(tempfile.mkdtemp(prefix="genai-t2i-hosted-", dir=bases[0]))
     monkeypatch.setenv("GENAI_DATA_DIR", str(folder))
-    demo, url = _launch(monkeypatch)
     try:
-        yield url
+        with _served(monkeypatch) as url:
+            yield url
     finally:
-        demo.close()
-        reset_all()
         shutil.rmtree(folder, ignore_errors=True)
 
 
