@@ -90,7 +90,7 @@ def run(conversations: list[dict]) -> tuple[list[dict], str, str, int]:
                      "hit": {"as asked": hit(c["question"], c),
                              "previous + follow-up": hit(fallback.text, c),
                              "model rewrite, checked": hit(with_model.text, c),
-                             "model rewrite, raw": hit(raw, c) if raw else False},
+                             "model rewrite, raw": hit(raw, c) if raw else None},
                      "fallback_method": fallback.method})
     return rows, load_before, load_average(), col.count()
 
