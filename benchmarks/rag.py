@@ -360,10 +360,14 @@ HELDOUT3_QA = ROOT / "assets" / "rag_qa_heldout3.jsonl"
 # the fourth held-out set (#13, eighth round): task-first plain-word questions over wget, zip, patch, ps
 HELDOUT4_CORPUS = ROOT / "assets" / "rag_corpus_heldout4"
 HELDOUT4_QA = ROOT / "assets" / "rag_qa_heldout4.jsonl"
+# the fifth held-out set (#13, eleventh round): Markdown READMEs that Python packages ship
+HELDOUT5_CORPUS = ROOT / "assets" / "rag_corpus_heldout5"
+HELDOUT5_QA = ROOT / "assets" / "rag_qa_heldout5.jsonl"
 RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout"),
                   "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2"),
                   "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3"),
-                  "held-out 4": (HELDOUT4_CORPUS, HELDOUT4_QA, "heldout4")}
+                  "held-out 4": (HELDOUT4_CORPUS, HELDOUT4_QA, "heldout4"),
+                  "held-out 5": (HELDOUT5_CORPUS, HELDOUT5_QA, "heldout5")}
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -371,7 +375,7 @@ def _load_qa(path: Path) -> list[dict]:
 
 
 def _long_files(corpus: Path = LONG_CORPUS) -> list[Path]:
-    return sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
+    return sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md") and p.name != "SOURCES.md")
 
 
 def _rank_of(hits, q: dict) -> int | None:
@@ -648,7 +652,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
             "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2"),
             "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
-            "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4")}
+            "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
+            "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -762,7 +767,7 @@ def fit_abstention(workdir: Path, verifier: bool = False) -> dict:
 
     data = {"sample": features(_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE))}
     for set_name, name in (("long documents", "long"), ("held-out", "held-out"), ("held-out 2", "held-out 2"),
-                           ("held-out 3", "held-out 3"), ("held-out 4", "held-out 4")):
+                           ("held-out 3", "held-out 3"), ("held-out 4", "held-out 4"), ("held-out 5", "held-out 5")):
         corpus, qa_file, folder = RETRIEVAL_SETS[set_name]
         use_data_dir(workdir / folder)
         col = open_collection(f"{folder}-answers")
@@ -945,7 +950,8 @@ def main() -> int:
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
-                   choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4"],
+                   choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
+                            "held-out 5"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
