@@ -527,6 +527,9 @@ ANSWER_SYSTEMS = {
     # the abstention refitted on the tuning sets after the context-flag fix (core/safety/documentation.py:
     # option sentences no longer flagged, so their chunks reach the answerer and the features)
     "extractive+refit10": ("extractive", "zero_shot", "calibrated"),
+    # main after #13's tenth round: the quantity check only for how-many/how-much questions, not for a
+    # measure asked by its noun ("What is the salary ...?"; abstention.MEASURE_CHECK, on since round 11)
+    "extractive (round 10)": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -581,11 +584,12 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+sameentry40": {"same_entry_within": 0.4},
                     "extractive+refit10": {"weights": {"coverage": 4.25, "sentence": 2.43, "vector": 1.48,
                                                        "agreement": 0.23, "unseen": -0.73},
-                                           "bias": -3.99, "threshold": 0.31}}
+                                           "bias": -3.99, "threshold": 0.31},
+                    "extractive (round 10)": {"measure_check": False}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
-ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD")
+ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK")
 
 
 def _states_fact(passage: str, text: str) -> bool:

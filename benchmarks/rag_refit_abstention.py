@@ -9,6 +9,9 @@ and quotes of an extractive answer do not depend on the decision.
     python benchmarks/rag_refit_abstention.py --workdir W --dump D.json --system extractive
 
 #13 round 8: the "unseen" feature (exactly one question word no chunk has) = column one_df0.
+#13 round 11: the "near_miss" feature (exactly one question word the best sentence and its passage's
+name and header lack), read from the dump (abstention.evidence computes it always); the abstention
+rates are also given with the evidence checks (a check that fired abstains whatever the model says).
 """
 from __future__ import annotations
 
@@ -28,9 +31,10 @@ from core.retrieval.collection import open_collection  # noqa: E402
 from core.retrieval.grounding import content_words  # noqa: E402
 
 COLLECTIONS = {"sample corpus": ("quality", "qa-800"), "long documents": ("long", "long-answers")}
-NAMES = ["coverage", "sentence", "vector", "agreement", "any_df0", "share_df0", "one_df0"]
+NAMES = ["coverage", "sentence", "vector", "agreement", "any_df0", "share_df0", "one_df0", "near_miss"]
 VARIANTS = {"base4": [0, 1, 2, 3], "+any_df0": [0, 1, 2, 3, 4], "+share_df0": [0, 1, 2, 3, 5],
-            "+one_df0 (unseen)": [0, 1, 2, 3, 6], "+share+one": [0, 1, 2, 3, 5, 6]}
+            "+one_df0 (unseen)": [0, 1, 2, 3, 6], "+share+one": [0, 1, 2, 3, 5, 6],
+            "+unseen+near_miss": [0, 1, 2, 3, 6, 7]}
 
 
 def main() -> None:
@@ -45,7 +49,7 @@ def main() -> None:
         use_data_dir(args.workdir / folder)
         col = open_collection(coll)
         vocab, idf = col.bm25.vocab, col.bm25.idf
-        X, y, right = [], [], []
+        X, y, right, vetoed = [], [], [], []
         for r in dump:
             if r["set"] != name or r["system"] != args.system or not r["features"]:
                 continue  # the input guard refused the question: no features
@@ -53,10 +57,11 @@ def main() -> None:
             absent = [w for w in qw - how_words(r["question"]) if w not in vocab and tokenize(w)]
             share = sum(idf(w) for w in absent) / (sum(idf(w) for w in qw) or 1)
             X.append([f["coverage"], f["sentence"], f["vector"] if f["vector"] is not None else f["sentence"],
-                      f["agreement"], float(bool(absent)), share, float(len(absent) == 1)])
+                      f["agreement"], float(bool(absent)), share, float(len(absent) == 1), f.get("near_miss", 0.0)])
             y.append(1 if r["source"] else 0)
             right.append(r["quote_right"])
-        data[name] = (np.array(X), np.array(y), np.array(right))
+            vetoed.append(bool(r.get("check_fired")))
+        data[name] = (np.array(X), np.array(y), np.array(right), np.array(vetoed))
     for label, cols in VARIANTS.items():
         X = np.vstack([d[0][:, cols] for d in data.values()])
         y = np.concatenate([d[1] for d in data.values()])
@@ -69,11 +74,13 @@ def main() -> None:
         t = max(ok) if ok else min(grid)
         out = {"variant": label, "weights": dict(zip([NAMES[c] for c in cols], (round(float(c), 2) for c in m.coef_[0]))),
                "bias": round(float(m.intercept_[0]), 2), "threshold": t}
-        for n, (_, y_, r_) in data.items():
+        for n, (_, y_, r_, v_) in data.items():
             a = prob[n] < t
             out[n] = {"quote right and answered": round(float(np.mean(r_[y_ == 1] & ~a[y_ == 1])), 3),
                       "abstain answerable": round(float(np.mean(a[y_ == 1])), 3),
-                      "abstain unanswerable": round(float(np.mean(a[y_ == 0])), 3)}
+                      "abstain unanswerable": round(float(np.mean(a[y_ == 0])), 3),
+                      "with checks: answerable": f"{int((a | v_)[y_ == 1].sum())}/{int((y_ == 1).sum())}",
+                      "with checks: unanswerable": f"{int((a | v_)[y_ == 0].sum())}/{int((y_ == 0).sum())}"}
         print(json.dumps(out))
 
 

@@ -8,6 +8,10 @@ If the sentence an extractive answer would quote states no quantity at all (no d
 number word), it is not the answer to such a question, however close its words are: the
 documents were searched and the number was not where the best passage is. For "how many X",
 the quote must also name X: "one supreme Court" is a number, but not a number of justices.
+
+A question can also ask for a measure by its noun: "What is the salary of the President?",
+"What is the maximum size of a tar archive?", "Which port does it use by default?", "How big
+...". Its answer is a quantity too, and the best quote must state one (#13, eleventh round).
 """
 from __future__ import annotations
 
@@ -27,12 +31,33 @@ _COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)", re.IGNORECASE)
 
 _WH = re.compile(r"\b(how|what|which|when|where|who|whom|whose|why)\b", re.IGNORECASE)
 
+# nouns whose value is a quantity, at most three words after the wh-word's "the" ("What is the
+# recommended RSA key size ...?"; not across "of", "for" ...: "What is the name of the port?"),
+# one without it ("Which file size ...?");
+# "option", "flag" ... after one make it a name ("Which port option ...?" asks for an option). Years and "how often" are left out: "every
+# second Year" answers them in words no number pattern covers.
+MEASURE_NOUNS = ("size|salary|wage|pay|price|cost|fee|length|duration|port|age|limit|capacity|speed|timeout|"
+                 "width|height|weight|depth")
+_MEASURE = re.compile(
+    r"\bhow\s+(big|large|fast|far|wide|tall|high|deep|heavy)\b|"
+    r"(what|which)(\s+is|\s+are|'s)?(\s+the(\s+(?!(of|for|in|on|to|by|with|from|does|do|is|are)\b)[\w-]+){0,3}?"
+    rf"|\s+[\w-]+)?\s+({MEASURE_NOUNS})s?\b"
+    r"(?!\s+(option|flag|setting|argument|command|variable|parameter|name|field|keyword|format|unit|type)s?\b)|"
+    r"(what|which)(\s+is|\s+are|'s)?\s+the\s+(maximum|minimum|largest|smallest)\b", re.IGNORECASE)
+
 
 def asks_for_quantity(question: str) -> bool:
     """The question's own wh-word is the quantity phrase: "How do I limit how many files it
     holds?" asks for a way, not a number ("how many" is inside what it asks about)."""
     first = _WH.search(question)
     return bool(first and _ASKS.match(question, first.start()))
+
+
+def asks_for_measure(question: str) -> bool:
+    """The question's own wh-word asks for a measure named by its noun ("What is the maximum
+    upload size?", "Which port ...?", "How big ...?"); how-many questions are `asks_for_quantity`."""
+    first = _WH.search(question)
+    return bool(first and _MEASURE.match(question, first.start())) and not asks_for_quantity(question)
 
 
 def counted_thing(question: str) -> str | None:

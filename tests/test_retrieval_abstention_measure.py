@@ -1,0 +1,75 @@
+"""The quantity check for measure questions (core/retrieval/quantity.py `asks_for_measure`, applied in
+core/retrieval/abstention.py, #13 round 11): a question that asks for a size, a salary, a port ...
+by its noun wants a quantity, and a best quote that states none is not its answer ("What is the
+salary of the President?" against "The executive Power shall be vested in a President ...").
+Real sample corpus and handbook, real MiniLM, real Chroma and BM25; each chain test also runs with
+the rule off (MEASURE_CHECK = False, round 10's checks), so it fails if the rule is not what makes
+the difference."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from retrieval_helpers import ingest_handbook
+
+from core.retrieval import abstention, prompts
+from core.retrieval.chain import RagChain
+from core.retrieval.collection import open_collection
+from core.retrieval.quantity import asks_for_measure
+
+CORPUS = Path(__file__).resolve().parents[1] / "assets" / "rag_corpus"
+HANDBOOK = """# Staff handbook
+
+## Summer party
+Guests may attend the summer party when they are registered with the office manager in advance.
+
+## Equipment
+Each employee may claim a home-office budget of 450 euros once every three years.
+"""
+
+
+def test_measure_questions_are_told_from_others():
+    for q in ("What is the salary of the President?", "What is the maximum size of a single tar archive?",
+              "Which port does the index page use by default?", "What are the default timeouts?",
+              "How big can an upload be?", "what's the recommended key size?"):
+        assert asks_for_measure(q), q
+    for q in ("Which port option does ssh use?",  # asks for an option, not a port number
+              "How many guests may attend?",  # a how-many question: asks_for_quantity's
+              "How do I make it faster?", "Who sets the price?", "In what year was it ratified?",
+              "How often are members chosen?", "What is the limitation of the licence?",
+              "What is the name of the port?", "What happens when the size is exceeded?"):
+        assert not asks_for_measure(q), q
+
+
+@pytest.fixture
+def sample():
+    assert open_collection("sample").ingest(sorted(CORPUS.iterdir())).ok
+    return RagChain("sample", answer_mode="extractive")
+
+
+def test_salary_question_abstains_and_a_port_question_is_answered(sample, monkeypatch):
+    question = "What is the salary of the President of the United States?"
+    answer = sample.ask(question)
+    assert answer.abstained and answer.answer == prompts.NOT_FOUND
+    checks = answer.trace["evidence_checks"]
+    assert checks["asks_measure"] and checks["fired"] == "quantity" and not checks["quote_states_quantity"]
+    assert "asks for a measure" in answer.abstain_reason
+    assert answer.citations  # the closest passages are still shown
+    port = sample.ask("Which port does the index page use by default?")
+    assert not port.abstained and "7860" in port.answer, port.abstain_reason
+    monkeypatch.setattr(abstention, "MEASURE_CHECK", False)  # round 10's checks answered it
+    off = sample.ask(question)
+    assert not off.abstained and "President" in off.answer
+
+
+def test_measure_question_over_an_uploaded_handbook(tmp_path, monkeypatch):
+    ingest_handbook(tmp_path, HANDBOOK)
+    chain = RagChain("handbook", answer_mode="extractive")
+    question = "What is the entrance fee for registered guests at the summer party?"
+    answer = chain.ask(question)
+    assert answer.abstained and answer.trace["evidence_checks"]["fired"] == "quantity", answer.abstain_reason
+    budget = chain.ask("What is the maximum home-office budget per employee?")
+    assert not budget.abstained and "450 euros" in budget.answer, budget.abstain_reason
+    monkeypatch.setattr(abstention, "MEASURE_CHECK", False)
+    off = chain.ask(question)
+    assert not off.abstained and "summer party" in off.answer
