@@ -9,9 +9,10 @@ and quotes of an extractive answer do not depend on the decision.
     python benchmarks/rag_refit_abstention.py --workdir W --dump D.json --system extractive
 
 #13 round 8: the "unseen" feature (exactly one question word no chunk has) = column one_df0.
-#13 round 11: the "near_miss" feature (exactly one question word the best sentence and its passage's
-name and header lack), read from the dump (abstention.evidence computes it always); the abstention
-rates are also given with the evidence checks (a check that fired abstains whatever the model says).
+#13 round 11: the abstention rates are also given with the evidence checks (a check that fired
+abstains whatever the model says). A "near_miss" column (exactly one question word the best
+sentence and its passage's name and header lack; computed by abstention.evidence at 4f2af1f) got
+weight +0.24 and no gain, so it was removed.
 """
 from __future__ import annotations
 
@@ -31,10 +32,9 @@ from core.retrieval.collection import open_collection  # noqa: E402
 from core.retrieval.grounding import content_words  # noqa: E402
 
 COLLECTIONS = {"sample corpus": ("quality", "qa-800"), "long documents": ("long", "long-answers")}
-NAMES = ["coverage", "sentence", "vector", "agreement", "any_df0", "share_df0", "one_df0", "near_miss"]
+NAMES = ["coverage", "sentence", "vector", "agreement", "any_df0", "share_df0", "one_df0"]
 VARIANTS = {"base4": [0, 1, 2, 3], "+any_df0": [0, 1, 2, 3, 4], "+share_df0": [0, 1, 2, 3, 5],
-            "+one_df0 (unseen)": [0, 1, 2, 3, 6], "+share+one": [0, 1, 2, 3, 5, 6],
-            "+unseen+near_miss": [0, 1, 2, 3, 6, 7]}
+            "+one_df0 (unseen)": [0, 1, 2, 3, 6], "+share+one": [0, 1, 2, 3, 5, 6]}
 
 
 def main() -> None:
@@ -57,7 +57,7 @@ def main() -> None:
             absent = [w for w in qw - how_words(r["question"]) if w not in vocab and tokenize(w)]
             share = sum(idf(w) for w in absent) / (sum(idf(w) for w in qw) or 1)
             X.append([f["coverage"], f["sentence"], f["vector"] if f["vector"] is not None else f["sentence"],
-                      f["agreement"], float(bool(absent)), share, float(len(absent) == 1), f.get("near_miss", 0.0)])
+                      f["agreement"], float(bool(absent)), share, float(len(absent) == 1)])
             y.append(1 if r["source"] else 0)
             right.append(r["quote_right"])
             vetoed.append(bool(r.get("check_fired")))
