@@ -15,7 +15,7 @@ from retrieval_helpers import ingest_handbook
 from core.retrieval import abstention, prompts
 from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
-from core.retrieval.quantity import asks_for_measure
+from core.retrieval.quantity import asks_for_measure, states_quantity
 
 CORPUS = Path(__file__).resolve().parents[1] / "assets" / "rag_corpus"
 HANDBOOK = """# Staff handbook
@@ -25,6 +25,9 @@ Guests may attend the summer party when they are registered with the office mana
 
 ## Equipment
 Each employee may claim a home-office budget of 450 euros once every three years.
+
+## Remote access
+VPN keys are stored in ~/.vpn/key_ed25519 on each laptop and renewed by the IT desk.
 """
 
 
@@ -39,6 +42,13 @@ def test_measure_questions_are_told_from_others():
               "How often are members chosen?", "What is the limitation of the licence?",
               "What is the name of the port?", "What happens when the size is exceeded?"):
         assert not asks_for_measure(q), q
+
+
+def test_a_digit_inside_a_name_is_not_a_quantity():
+    for text in ("~/.ssh/id_ed25519 (Ed25519)", "ZIP64 archives", "UTF-8 text", "SHA-256 sums", "x86_64 only"):
+        assert not states_quantity(text), text
+    for text in ("port 7860", "450 euros", "set it to -1", "a 64-bit build", "every .5 s", "two Senators"):
+        assert states_quantity(text), text
 
 
 @pytest.fixture
@@ -73,3 +83,11 @@ def test_measure_question_over_an_uploaded_handbook(tmp_path, monkeypatch):
     monkeypatch.setattr(abstention, "MEASURE_CHECK", False)
     off = chain.ask(question)
     assert not off.abstained and "summer party" in off.answer
+
+
+def test_a_key_file_name_is_not_a_key_size(tmp_path):
+    ingest_handbook(tmp_path, HANDBOOK)
+    answer = RagChain("handbook", answer_mode="extractive").ask("What is the recommended size of the VPN keys?")
+    assert answer.abstained, answer.answer  # the quote names ~/.vpn/key_ed25519, it states no size
+    checks = answer.trace["evidence_checks"]
+    assert checks["fired"] == "quantity" and checks["quote_states_quantity"] is False

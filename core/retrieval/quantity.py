@@ -23,7 +23,9 @@ _NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
                  "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                  "eighty|ninety|hundred|thousand|million|billion|dozen|half|quarter|third|twice|thrice|"
                  "once|single|double|triple|none|percent|daily|weekly|monthly|yearly|annually|hourly")
-_STATES = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
+# a digit inside a name is not a quantity: "~/.ssh/id_ed25519", "ZIP64", "UTF-8", "SHA-256" (#13 round 11:
+# "What is the recommended RSA key size?" was answered by a list of key file names)
+_STATES = re.compile(rf"(?<![\w/])(?<![A-Za-z]-)\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
 
 
 _COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)", re.IGNORECASE)
