@@ -528,7 +528,8 @@ ANSWER_SYSTEMS = {
     # option sentences no longer flagged, so their chunks reach the answerer and the features)
     "extractive+refit10": ("extractive", "zero_shot", "calibrated"),
     # main after #13's tenth round: the quantity check only for how-many/how-much questions, not for a
-    # measure asked by its noun ("What is the salary ...?"; abstention.MEASURE_CHECK, on since round 11)
+    # measure asked by its noun ("What is the salary ...?"; abstention.MEASURE_CHECK, on since round 11),
+    # and any digit a quantity, also inside a name (quantity.NAME_DIGITS_ARE_NOT_QUANTITIES)
     "extractive (round 10)": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
@@ -585,7 +586,7 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+refit10": {"weights": {"coverage": 4.25, "sentence": 2.43, "vector": 1.48,
                                                        "agreement": 0.23, "unseen": -0.73},
                                            "bias": -3.99, "threshold": 0.31},
-                    "extractive (round 10)": {"measure_check": False}}
+                    "extractive (round 10)": {"measure_check": False, "name_digits": False}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
@@ -641,7 +642,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
-    from core.retrieval import answer_type, bm25, extractive, splitting
+    from core.retrieval import answer_type, bm25, extractive, quantity, splitting
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
@@ -650,6 +651,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     entry_chunks_default = splitting.ENTRY_CHUNKS
     entry_bonus_default = answer_type.ENTRY_BONUS
     term_entries_default = answer_type.TERM_ENTRIES
+    name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
@@ -686,6 +688,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             bm25.OPTION_TOKENS = overrides.pop("option_tokens", option_tokens_default)
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)
+            quantity.NAME_DIGITS_ARE_NOT_QUANTITIES = overrides.pop("name_digits", name_digits_default)
             for knob, default in abstention_defaults.items():
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection

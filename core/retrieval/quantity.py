@@ -24,8 +24,11 @@ _NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
                  "eighty|ninety|hundred|thousand|million|billion|dozen|half|quarter|third|twice|thrice|"
                  "once|single|double|triple|none|percent|daily|weekly|monthly|yearly|annually|hourly")
 # a digit inside a name is not a quantity: "~/.ssh/id_ed25519", "ZIP64", "UTF-8", "SHA-256" (#13 round 11:
-# "What is the recommended RSA key size?" was answered by a list of key file names)
+# "What is the recommended RSA key size?" was answered by a list of key file names); False: any digit
+# counts, as in round 10
+NAME_DIGITS_ARE_NOT_QUANTITIES = True
 _STATES = re.compile(rf"(?<![\w/])(?<![A-Za-z]-)\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
+_STATES_ANY_DIGIT = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
 
 
 _COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)", re.IGNORECASE)
@@ -76,4 +79,4 @@ def mentions_thing(thing: str, text: str) -> bool:
 
 
 def states_quantity(text: str) -> bool:
-    return bool(_STATES.search(text))
+    return bool((_STATES if NAME_DIGITS_ARE_NOT_QUANTITIES else _STATES_ANY_DIGIT).search(text))
