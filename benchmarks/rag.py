@@ -527,10 +527,11 @@ ANSWER_SYSTEMS = {
     # the abstention refitted on the tuning sets after the context-flag fix (core/safety/documentation.py:
     # option sentences no longer flagged, so their chunks reach the answerer and the features)
     "extractive+refit10": ("extractive", "zero_shot", "calibrated"),
-    # main after #13's tenth round: the quantity check only for how-many/how-much questions, not for a
-    # measure asked by its noun ("What is the salary ...?"; abstention.MEASURE_CHECK, on since round 11),
-    # and any digit a quantity, also inside a name (quantity.NAME_DIGITS_ARE_NOT_QUANTITIES)
-    "extractive (round 10)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 11 candidate (off): the quantity check also for a measure asked by its noun ("What is the
+    # salary ...?", abstention.MEASURE_CHECK) and no digit inside a name counted as a quantity
+    # (quantity.NAME_DIGITS_ARE_NOT_QUANTITIES); measured at 969e828, where it was the default, beside
+    # main's chain as "extractive (round 10)"
+    "extractive+measure": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -586,7 +587,7 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+refit10": {"weights": {"coverage": 4.25, "sentence": 2.43, "vector": 1.48,
                                                        "agreement": 0.23, "unseen": -0.73},
                                            "bias": -3.99, "threshold": 0.31},
-                    "extractive (round 10)": {"measure_check": False, "name_digits": False}}
+                    "extractive+measure": {"measure_check": True, "name_digits": True}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
