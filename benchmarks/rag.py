@@ -364,6 +364,10 @@ RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": 
                   "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2"),
                   "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3"),
                   "held-out 4": (HELDOUT4_CORPUS, HELDOUT4_QA, "heldout4")}
+# a third TUNING set (#13, round 11): prose READMEs and release notes from git's docs, not manual pages
+DEV_PROSE_CORPUS = ROOT / "assets" / "rag_corpus_dev_prose"
+DEV_PROSE_QA = ROOT / "assets" / "rag_qa_dev_prose.jsonl"
+RETRIEVAL_SETS["dev prose"] = (DEV_PROSE_CORPUS, DEV_PROSE_QA, "devprose")
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -648,7 +652,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
             "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2"),
             "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
-            "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4")}
+            "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
+            "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -945,7 +950,8 @@ def main() -> int:
                    help="part 7: answerable questions per set for the model-based systems")
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
-                   choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4"],
+                   choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
+                            "dev prose"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
