@@ -527,6 +527,13 @@ ANSWER_SYSTEMS = {
     # the abstention refitted on the tuning sets after the context-flag fix (core/safety/documentation.py:
     # option sentences no longer flagged, so their chunks reach the answerer and the features)
     "extractive+refit10": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 11: main after round 10 (extractive.ANTECEDENT_DEPTH, CONTINUATION_WITHIN,
+    # answer_type.INSTRUCTION_BONUS, quantity.COUNT_THROUGH_KINDS off), then each rule alone
+    "extractive (round 10)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+antecedents": ("extractive", "zero_shot", "calibrated"),
+    "extractive+continuation": ("extractive", "zero_shot", "calibrated"),
+    "extractive+instructions": ("extractive", "zero_shot", "calibrated"),  # answer_type.INSTRUCTION_BONUS alone
+    "extractive+kinds": ("extractive", "zero_shot", "calibrated"),  # quantity.COUNT_THROUGH_KINDS alone
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -581,9 +588,19 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+sameentry40": {"same_entry_within": 0.4},
                     "extractive+refit10": {"weights": {"coverage": 4.25, "sentence": 2.43, "vector": 1.48,
                                                        "agreement": 0.23, "unseen": -0.73},
-                                           "bias": -3.99, "threshold": 0.31}}
+                                           "bias": -3.99, "threshold": 0.31},
+                    "extractive (round 10)": {"antecedent_depth": 0, "continuation_within": 0.0,
+                                              "instruction_bonus": 0.0, "count_through_kinds": False},
+                    "extractive+antecedents": {"continuation_within": 0.0, "instruction_bonus": 0.0,
+                                               "count_through_kinds": False},
+                    "extractive+continuation": {"antecedent_depth": 0, "instruction_bonus": 0.0,
+                                                "count_through_kinds": False},
+                    "extractive+instructions": {"antecedent_depth": 0, "continuation_within": 0.0,
+                                                "count_through_kinds": False},
+                    "extractive+kinds": {"antecedent_depth": 0, "continuation_within": 0.0, "instruction_bonus": 0.0}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
-                    "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN")
+                    "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
+                    "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD")
 
@@ -637,7 +654,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
-    from core.retrieval import answer_type, bm25, extractive, splitting
+    from core.retrieval import answer_type, bm25, extractive, quantity, splitting
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
@@ -646,6 +663,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     entry_chunks_default = splitting.ENTRY_CHUNKS
     entry_bonus_default = answer_type.ENTRY_BONUS
     term_entries_default = answer_type.TERM_ENTRIES
+    instruction_bonus_default = answer_type.INSTRUCTION_BONUS
+    kinds_default = quantity.COUNT_THROUGH_KINDS
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
@@ -682,6 +701,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             bm25.OPTION_TOKENS = overrides.pop("option_tokens", option_tokens_default)
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)
+            answer_type.INSTRUCTION_BONUS = overrides.pop("instruction_bonus", instruction_bonus_default)
+            quantity.COUNT_THROUGH_KINDS = overrides.pop("count_through_kinds", kinds_default)
             for knob, default in abstention_defaults.items():
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection
