@@ -70,6 +70,8 @@ def test_what_refers_back_and_what_is_an_instruction():
     assert is_instruction("If you want to use it all the time, drop it in your $PATH.")
     assert is_instruction("Do not execute a remote command.")
     assert not is_instruction("Use of this software is permitted.")  # a noun, not an order
+    assert not is_instruction("If you later use the -P option, -noleaf will still be in effect.")  # a condition
+    assert not is_instruction("-type c File is of type c:")  # an option entry (those have their own bonus)
     assert not is_instruction("You can configure the highlight colors using git's config.")
     # a purpose clause followed by a statement, not an order, even with a verb later on
     assert not is_instruction('To speed up our rules the "make coccicheck" target will by default concatenate '
