@@ -368,6 +368,10 @@ RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": 
                   "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3"),
                   "held-out 4": (HELDOUT4_CORPUS, HELDOUT4_QA, "heldout4"),
                   "held-out 5": (HELDOUT5_CORPUS, HELDOUT5_QA, "heldout5")}
+# a third TUNING set (#13, round 11): prose READMEs and release notes from git's docs, not manual pages
+DEV_PROSE_CORPUS = ROOT / "assets" / "rag_corpus_dev_prose"
+DEV_PROSE_QA = ROOT / "assets" / "rag_qa_dev_prose.jsonl"
+RETRIEVAL_SETS["dev prose"] = (DEV_PROSE_CORPUS, DEV_PROSE_QA, "devprose")
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -532,6 +536,13 @@ ANSWER_SYSTEMS = {
     # (quantity.NAME_DIGITS_ARE_NOT_QUANTITIES); measured at 969e828, where it was the default, beside
     # main's chain as "extractive (round 10)"
     "extractive+measure": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 11: main after round 10 (extractive.ANTECEDENT_DEPTH, CONTINUATION_WITHIN,
+    # answer_type.INSTRUCTION_BONUS, quantity.COUNT_THROUGH_KINDS off), then each rule alone
+    "extractive (round 10)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+antecedents": ("extractive", "zero_shot", "calibrated"),
+    "extractive+continuation": ("extractive", "zero_shot", "calibrated"),
+    "extractive+instructions": ("extractive", "zero_shot", "calibrated"),  # answer_type.INSTRUCTION_BONUS alone
+    "extractive+kinds": ("extractive", "zero_shot", "calibrated"),  # quantity.COUNT_THROUGH_KINDS alone
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -587,9 +598,19 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                     "extractive+refit10": {"weights": {"coverage": 4.25, "sentence": 2.43, "vector": 1.48,
                                                        "agreement": 0.23, "unseen": -0.73},
                                            "bias": -3.99, "threshold": 0.31},
-                    "extractive+measure": {"measure_check": True, "name_digits": True}}
+                    "extractive+measure": {"measure_check": True, "name_digits": True},
+                    "extractive (round 10)": {"antecedent_depth": 0, "continuation_within": 0.0,
+                                              "instruction_bonus": 0.0, "count_through_kinds": False},
+                    "extractive+antecedents": {"continuation_within": 0.0, "instruction_bonus": 0.0,
+                                               "count_through_kinds": False},
+                    "extractive+continuation": {"antecedent_depth": 0, "instruction_bonus": 0.0,
+                                                "count_through_kinds": False},
+                    "extractive+instructions": {"antecedent_depth": 0, "continuation_within": 0.0,
+                                                "count_through_kinds": False},
+                    "extractive+kinds": {"antecedent_depth": 0, "continuation_within": 0.0, "instruction_bonus": 0.0}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
-                    "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN")
+                    "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
+                    "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK")
 
@@ -653,6 +674,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     entry_bonus_default = answer_type.ENTRY_BONUS
     term_entries_default = answer_type.TERM_ENTRIES
     name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
+    instruction_bonus_default = answer_type.INSTRUCTION_BONUS
+    kinds_default = quantity.COUNT_THROUGH_KINDS
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
@@ -660,7 +683,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2"),
             "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
             "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
-            "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5")}
+            "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5"),
+            "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -690,6 +714,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)
             quantity.NAME_DIGITS_ARE_NOT_QUANTITIES = overrides.pop("name_digits", name_digits_default)
+            answer_type.INSTRUCTION_BONUS = overrides.pop("instruction_bonus", instruction_bonus_default)
+            quantity.COUNT_THROUGH_KINDS = overrides.pop("count_through_kinds", kinds_default)
             for knob, default in abstention_defaults.items():
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection
@@ -959,7 +985,7 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5"],
+                            "held-out 5", "dev prose"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")

@@ -1,0 +1,90 @@
+"""Quote rules for prose (#13 round 11, tuned on the "dev prose" set of READMEs): a sentence that
+refers back ("It caches in Redis by default.") is read with the sentence that names its subject
+(extractive.ANTECEDENT_DEPTH); the sentence that continues the best quote ("This makes the run
+faster, ...") is quoted with it (extractive.CONTINUATION_WITHIN); a how-do-I question prefers an
+instruction ("If you want to use it all the time, drop it in your $PATH ...",
+answer_type.INSTRUCTION_BONUS); "how many kinds of lists" counts lists (quantity.COUNT_THROUGH_KINDS).
+Real READMEs from git's documentation, real MiniLM, Chroma and BM25."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.retrieval import answer_type, extractive, quantity
+from core.retrieval.answer_type import is_instruction
+from core.retrieval.chain import RagChain
+from core.retrieval.collection import open_collection
+from core.retrieval.extractive import refers_back
+from core.retrieval.quantity import counted_thing
+
+PROSE = Path(__file__).resolve().parents[1] / "assets" / "rag_corpus_dev_prose"
+
+
+@pytest.fixture
+def coccinelle():
+    assert open_collection("cocci").ingest([PROSE / "coccinelle.README.txt"]).ok
+    return "cocci"
+
+
+def _ask(collection: str, question: str):
+    answer = RagChain(collection, answer_mode="extractive").ask(question)
+    assert not answer.abstained, answer.abstain_reason
+    return answer.answer
+
+
+def test_a_sentence_that_refers_back_is_read_with_the_sentence_naming_its_subject(coccinelle, monkeypatch):
+    question = "Where does spatchcache keep its cache by default?"
+    # the best quote (the trace keeps it whatever the abstention decides: this is about the ranking)
+    best = lambda: RagChain(coccinelle, answer_mode="extractive").ask(question).trace["quotes"][0]["text"]  # noqa: E731
+    assert "Redis" in best()
+    monkeypatch.setattr(extractive, "ANTECEDENT_DEPTH", 0)  # round 10: the sentence just before only
+    assert "Redis" not in best()
+
+
+def test_the_sentence_that_continues_the_best_quote_is_quoted_with_it(coccinelle, monkeypatch):
+    question = "Why does make coccicheck join all the cocci files into one?"
+    reason = "This makes the run faster"
+    assert reason in _ask(coccinelle, question)
+    monkeypatch.setattr(extractive, "CONTINUATION_WITHIN", 0.0)  # round 10
+    assert reason not in _ask(coccinelle, question)
+
+
+def test_a_how_do_i_question_prefers_an_instruction(monkeypatch):
+    assert open_collection("diffhl").ingest([PROSE / "diff-highlight.README.txt"]).ok
+    question = "How do I make git log, show and diff always go through diff-highlight?"
+    instruction = "drop it in your $PATH"
+    assert instruction in _ask("diffhl", question)
+    monkeypatch.setattr(answer_type, "INSTRUCTION_BONUS", 0.0)  # round 10
+    assert instruction not in _ask("diffhl", question)
+
+
+def test_what_refers_back_and_what_is_an_instruction():
+    assert refers_back("It caches in Redis by default, see it source for a how-to.")
+    assert refers_back("However, this can often be hard to read for code.")
+    assert refers_back("In this case, existing colors are dropped from that line.")
+    assert not refers_back("Items are compared by position.")
+    assert not refers_back("Iterate over the items.")  # "It" only as a whole word
+    assert is_instruction("To disable this behavior use the \"SPATCH_USE_O_DEPENDENCIES=NoThanks\" flag.")
+    assert is_instruction("If you want to use it all the time, drop it in your $PATH.")
+    assert is_instruction("Do not execute a remote command.")
+    assert not is_instruction("Use of this software is permitted.")  # a noun, not an order
+    assert not is_instruction("If you later use the -P option, -noleaf will still be in effect.")  # a condition
+    assert not is_instruction("-type c File is of type c:")  # an option entry (those have their own bonus)
+    assert not is_instruction("You can configure the highlight colors using git's config.")
+    # a purpose clause followed by a statement, not an order, even with a verb later on
+    assert not is_instruction('To speed up our rules the "make coccicheck" target will by default concatenate '
+                              'all of the *.cocci files here into an "ALL.cocci", and apply it to each source file.')
+
+
+def test_how_many_kinds_of_a_thing_counts_the_thing(monkeypatch):
+    assert open_collection("gitjump").ingest([PROSE / "git-jump.README.txt"]).ok
+    question = "How many kinds of lists can git-jump produce?"
+    assert "four types of interesting lists" in _ask("gitjump", question)
+    monkeypatch.setattr(quantity, "COUNT_THROUGH_KINDS", False)  # round 10: "four" is no quantity of "kinds"
+    before = RagChain("gitjump", answer_mode="extractive").ask(question)
+    assert before.abstained and "kinds" in before.abstain_reason, before.abstain_reason
+    monkeypatch.setattr(quantity, "COUNT_THROUGH_KINDS", True)
+    assert counted_thing("How many sorts of keys are there?") == "keys"
+    assert counted_thing("How many justices sit on the Supreme Court?") == "justices"
