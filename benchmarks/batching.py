@@ -14,12 +14,14 @@ corpus, answer mode "abstractive" (the model writes every answer). One visitor a
 questions alone, then 10 visitors x 2 questions at once; per answer the time to its first
 streamed text and to the finished answer (the app's default: up to 8 answers at once through
 the engine). `--baseline` repeats it with one answer at a time (GENAI_CHAT_CONCURRENCY=1), with
-and without the engine (GENAI_LLM_MAX_BATCH=1: the app before #15).
+and without the engine (GENAI_LLM_MAX_BATCH=1: the app before #15). `--whole-passages` repeats it
+with the model reading the four whole passages (GENAI_CONTEXT_CHARS=0: the prompt before
+core/retrieval/focused_context.py, about twice as many prompt tokens).
 Targets: median answer with 10 visitors <= 2x one visitor alone; median first text <= 3 s.
 
 Every figure is printed with the load average (`uptime`) it was measured under.
 
-    GENAI_THREADS=2 .venv/bin/python benchmarks/batching.py --runs 3 --port 7921 [--baseline]
+    GENAI_THREADS=2 .venv/bin/python benchmarks/batching.py --runs 3 --port 7921 [--baseline] [--whole-passages]
 """
 from __future__ import annotations
 
@@ -195,6 +197,8 @@ def one_at_a_time(url: str, n: int, answer_mode: str) -> list[dict]:
 
 def chatbot_part(args) -> list[str]:
     configs = [("engine, 8 answers at once", {})]
+    if args.whole_passages:  # the prompt before focused_context.py: the four whole passages
+        configs += [("engine, 8 answers at once, whole passages", {"GENAI_CONTEXT_CHARS": "0"})]
     if args.baseline:
         configs += [("engine, one answer at a time", {"GENAI_CHAT_CONCURRENCY": "1"}),
                     ("no engine, one answer at a time", {"GENAI_LLM_MAX_BATCH": "1", "GENAI_CHAT_CONCURRENCY": "1"})]
@@ -262,6 +266,8 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=7921)
     parser.add_argument("--answer-mode", default="abstractive")
     parser.add_argument("--baseline", action="store_true", help="also the chatbot without the engine")
+    parser.add_argument("--whole-passages", action="store_true",
+                        help="also the chatbot whose model reads the four whole passages (GENAI_CONTEXT_CHARS=0)")
     parser.add_argument("--parts", default="decode,chatbot")
     args = parser.parse_args()
     print(f"# start, load {load()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)

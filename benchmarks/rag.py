@@ -463,6 +463,9 @@ ANSWER_SYSTEMS = {
     "today": ("abstractive", "zero_shot", "cosine_cutoff"),
     "abstractive": ("abstractive", "zero_shot", "calibrated"),
     "grounded": ("grounded", "zero_shot", "calibrated"),
+    # the model reading the four whole passages (before focused_context.py: GENAI_CONTEXT_CHARS=0)
+    "abstractive (whole passages)": ("abstractive", "zero_shot", "calibrated"),
+    "grounded (whole passages)": ("grounded", "zero_shot", "calibrated"),
     "extractive": ("extractive", "zero_shot", "calibrated"),
     # the same with the answer verifier (core/retrieval/verifier.py) re-scoring quotes and abstention
     "extractive+verifier": ("extractive", "zero_shot", "calibrated"),
@@ -546,7 +549,8 @@ ANSWER_SYSTEMS = {
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
-SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_within": 0.9,
+SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
+                    "extractive (round 4)": {"evidence_checks": False, "second_within": 0.9,
                                              "context_share": 0.0, "stub_words": 0},
                     "extractive (round 5)": {"second_within": 0.7, "context_share": 0.0, "stub_words": 0},
                     "extractive+context": {"context_share": 0.5},
@@ -599,6 +603,8 @@ SYSTEM_OVERRIDES = {"extractive (round 4)": {"evidence_checks": False, "second_w
                                                        "agreement": 0.23, "unseen": -0.73},
                                            "bias": -3.99, "threshold": 0.31},
                     "extractive+measure": {"measure_check": True, "name_digits": True},
+                    "abstractive (whole passages)": {"context_chars": 0},
+                    "grounded (whole passages)": {"context_chars": 0},
                     "extractive (round 10)": {"antecedent_depth": 0, "continuation_within": 0.0,
                                               "instruction_bonus": 0.0, "count_through_kinds": False},
                     "extractive+antecedents": {"continuation_within": 0.0, "instruction_bonus": 0.0,

@@ -211,6 +211,11 @@ class RetrievalSettings(_Section):
     # found turn 2's passage as often as the bundled 135M model's rewrite (hit@4 35/35, hit@1 30/35
     # both), without its generation of up to 48 tokens before retrieval (benchmarks/results/followup.md).
     model_rewrite: bool = False
+    # --- the model's prompt (grounded and abstractive modes; core/retrieval/focused_context.py) ---
+    # The model reads each passage's best sentences, up to this many characters in all, instead of
+    # the whole passages (a shorter prefill: first words sooner when many visitors ask at once).
+    # 0 = the whole passages.
+    context_chars: int = Field(1200, ge=0)
 
     @field_validator("vector_store")
     @classmethod

@@ -38,6 +38,7 @@ from core.retrieval.abstention import Decision, apply_checks, check_evidence, de
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
 from core.retrieval.extractive import Quote, rank_sentences, select_quotes
+from core.retrieval.focused_context import focus
 from core.retrieval.followup import normalize_history, standalone_question
 from core.retrieval.grounding import (
     GroundingChecker,
@@ -157,8 +158,10 @@ class RagChain:
                  prompt_mode: str | None = None, sources: list[str] | None = None,
                  params: SamplingParams | None = None, answer_mode: str | None = None,
                  chat_model=None, abstention: str = "calibrated", verifier: bool | None = None,
-                 evidence_checks: bool | None = None, model_rewrite: bool | None = None):
+                 evidence_checks: bool | None = None, model_rewrite: bool | None = None,
+                 context_chars: int | None = None):
         s = get_settings()
+        self.context_chars = s.retrieval.context_chars if context_chars is None else context_chars
         self.model_rewrite = s.retrieval.model_rewrite if model_rewrite is None else model_rewrite
         self.verify = s.retrieval.answer_verifier if verifier is None else verifier
         self.evidence_checks = s.retrieval.evidence_checks if evidence_checks is None else evidence_checks
@@ -308,7 +311,9 @@ class RagChain:
                                                     sentences, False, "", self.answer_mode)}
             return
 
-        messages = prompts.build_messages(question, used, self.prompt_mode, history)
+        messages = prompts.build_messages(question, focus(used, ranked, self.context_chars), self.prompt_mode,
+                                          history)
+        trace["context_chars"] = self.context_chars
         trace["prompt"] = messages
         guard = StreamGuard("output")
         t = time.perf_counter()
