@@ -19,6 +19,7 @@ Held-out F (tests/data/safety_heldout_f.jsonl, benchmarks/build_safety_heldout_f
 Held-out G (tests/data/safety_heldout_g.jsonl, benchmarks/build_safety_heldout_g.py): real benign texts.
 Held-out H (tests/data/safety_heldout_h.jsonl, benchmarks/build_safety_heldout_h.py): image prompts as
   product listings, game-asset requests, stage directions and forum posts, obfuscated by code.
+Held-out I (tests/data/safety_heldout_i.jsonl, benchmarks/build_safety_heldout_i.py): debconf texts, tickets.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -284,6 +285,17 @@ def heldout_g(kind: str) -> dict[str, list[dict]]:
             **({"held-out G, other languages (not claimed)": extra} if extra else {})}
 
 
+def heldout_i(kind: str) -> dict[str, list[dict]]:
+    """Set I (round 11: Debian's translated installation questions on this machine as benign documents,
+    attacks as tickets and unlabelled planted sentences in seven languages; written before round 11's
+    changes, never tuned on). Injection only; Swedish, Polish and Danish reported apart."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_i.jsonl") if r["kind"] == kind]
+    if not rows:
+        return {}
+    return {"held-out I (debconf, tickets)": [r for r in rows if r["scope"] == "target"],
+            "held-out I, other languages (not claimed)": [r for r in rows if r["scope"] == "extra"]}
+
+
 def heldout_h() -> dict[str, list[dict]]:
     """Set H (round 9: image prompts written as four personas' genres, obfuscation by code; written
     before round 9's changes, never tuned on). Image prompts only."""
@@ -349,6 +361,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_e("injection"),
         **heldout_f("injection"),
         **heldout_g("injection"),
+        **heldout_i("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
         # round 8: tuning set (questions about prompts beside question-shaped attacks), and the RAG
@@ -481,6 +494,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-f", action="store_true", help="leave held-out set F out (development runs: nobody tunes on F)")
     ap.add_argument("--no-g", action="store_true", help="leave held-out set G out (development runs: nobody tunes on G)")
     ap.add_argument("--no-h", action="store_true", help="leave held-out set H out (development runs: nobody tunes on H)")
+    ap.add_argument("--no-i", action="store_true", help="leave held-out set I out (development runs: nobody tunes on I)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -503,6 +517,7 @@ def main(argv=None) -> int:
     SKIP.update({"held-out F (contrast)"} if args.no_f else set())
     SKIP.update({"held-out G (real texts)", "held-out G, other languages (not claimed)"} if args.no_g else set())
     SKIP.update({"held-out H (genres)"} if args.no_h else set())
+    SKIP.update({"held-out I (debconf, tickets)", "held-out I, other languages (not claimed)"} if args.no_i else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -515,7 +530,9 @@ def main(argv=None) -> int:
           "G = benign side from real texts on this machine (diffusers' example prompts, man pages, docstrings), "
           "written before round 7's fixes, never tuned on; "
           "H = image prompts as product listings, game-asset requests, stage directions and forum posts, "
-          "obfuscated by code, written before round 9's changes, never tuned on.\n")
+          "obfuscated by code, written before round 9's changes, never tuned on; "
+          "I = Debian's translated installation questions (benign) and attacks as tickets or unlabelled planted sentences, "
+          "written before round 11's changes, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
