@@ -19,6 +19,7 @@ from itertools import islice
 
 import numpy as np
 
+from core.safety import intent_lexicon
 from core.safety import text as textutil
 from core.safety.documentation import OPTION_SENTENCE_CAP, option_sentence
 from core.safety.normalize import iter_variants
@@ -26,6 +27,9 @@ from core.safety.planted_instructions import PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
+# round 11: the multilingual intent lexicon (intent_lexicon.py) counts beside the rules; False restores
+# round 10's scanner exactly
+INTENT_LEXICON = True
 MAX_SEGMENTS = 48
 WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
 LONG_TEXT_CHARS = 2000  # longer texts get the rules' normalised reading segment by segment
@@ -427,6 +431,13 @@ class InjectionScanner:
             return ScanScore(0.0, [])
         plain = textutil.clean(text)
         score, reasons = self.heuristics(plain)
+        if INTENT_LEXICON and score < 0.9:
+            lex, intents = intent_lexicon.score(_without_mentions(plain))
+            if _META.search(plain):
+                lex *= 0.4  # a question about attacks that also uses attack words (as the rules)
+            if lex > 0.0:
+                score = 1.0 - (1.0 - score) * (1.0 - lex)
+                reasons += [f"intent in any language: {', '.join(intents)} {lex:.2f}"]
         rules = score
         alone = 0.0  # a help question's classifier and similarity: the strongest of them, not their noisy-or
         help_question = _help_question(plain)

@@ -42,13 +42,32 @@ def train_image(cv: bool) -> None:
     print(f"image: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
-def injection_data() -> list[tuple[str, str]]:
+def injection_data(non_english_docs: bool = False) -> list[tuple[str, str]]:
     """Round 1-2 templates and round 3's families (third person, polite extraction, payload
     splitting, role-play, markup wrappers, other languages) with their benign look-alikes, and
-    round 4's documents that instruct their human reader beside ones that instruct the AI."""
-    from core.safety.training import injection_families, injection_reader_guides, injection_templates
+    round 4's documents that instruct their human reader beside ones that instruct the AI, and
+    (with non_english_docs) round 8's reference documentation in the six other languages, plain and
+    with a planted line (core/safety/training/injection_docs_ml.py)."""
+    from core.safety.training import injection_docs_ml, injection_families, injection_reader_guides, injection_templates
 
-    return injection_templates.build() + injection_families.build() + injection_reader_guides.build()
+    data = injection_templates.build() + injection_families.build() + injection_reader_guides.build()
+    return data + injection_docs_ml.build() if non_english_docs else data
+
+
+def train_injection_ngram(cv: bool) -> None:
+    """Round 11: the n-gram half alone, with the non-English documentation (the embedding half keeps its
+    shipped weights). The shipped core/safety/curated/injection_classifier.npz is this command's output:
+        python -m core.safety.training.train --only injection-ngram"""
+    from core.safety.injection_classifier import MODEL_FILE
+
+    data = injection_data(non_english_docs=True)
+    texts, labels = [t for t, _ in data], [c for _, c in data]
+    if cv:
+        print(f"injection n-grams: {len(texts)} texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
+    t0 = time.perf_counter()
+    LinearTextModel.fit(texts, labels).save(MODEL_FILE)
+    print(f"injection n-grams: {len(texts)} texts ({labels.count('attack')} attacks); wrote {MODEL_FILE} "
+          f"({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
 def train_injection(cv: bool) -> None:
@@ -70,13 +89,15 @@ def train_injection(cv: bool) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=("image", "injection"), default=None)
+    ap.add_argument("--only", choices=("image", "injection", "injection-ngram"), default=None)
     ap.add_argument("--cv", action="store_true", help="also print 5-fold cross-validated accuracy on the training data")
     args = ap.parse_args()
     if args.only in (None, "image"):
         train_image(args.cv)
     if args.only in (None, "injection"):
         train_injection(args.cv)
+    if args.only == "injection-ngram":
+        train_injection_ngram(args.cv)
     return 0
 
 
