@@ -3,7 +3,7 @@
     PYTHONPATH=. GENAI_THREADS=1 taskset -c 1 .venv/bin/python benchmarks/safety_round11_dev.py \
         --models main=/path/to/main.npz,retrained=core/safety/curated/injection_classifier.npz
 
-Every combination of (n-gram model file) x (intent lexicon off / on) scans the same development sets in one
+Every n-gram model file, alone, with the intent lexicon, and with the lexicon and the round-10 gate, scans the same development sets in one
 process: the training templates' non-English attacks, held-out A, B and C (dev sets since rounds 1-3), the
 round-8 prompt questions, the round-11 dev messages (tests/data/safety_round11_dev.jsonl: 30 attacks and 12
 look-alikes in the six other languages, hand-written as tuning data), the chatbot questions, the installed packages' README paragraphs (eval half), real
@@ -87,10 +87,12 @@ def main() -> int:
     systems = []
     for spec in args.models.split(","):
         name, path = spec.split("=", 1)
-        for lex in (False, True):
+        for lex, gate in ((False, False), (True, False), (True, True)):
             s = injection.InjectionScanner("static")
             s.classifier = load_injection_classifier(Path(path))
-            systems.append((f"{name}{' + lexicon' if lex else ''}", s, lex))
+            if not gate:
+                s.round10 = None
+            systems.append((f"{name}{' + lexicon' if lex else ''}{' + round-10 gate' if gate else ''}", s, lex))
     print("| set | " + " | ".join(n for n, _, _ in systems) + " |")
     print("|---|" + "---|" * len(systems))
     wrong = []

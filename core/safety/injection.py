@@ -30,6 +30,9 @@ from core.safety.verdict import ScanScore
 # round 11: the multilingual intent lexicon (intent_lexicon.py) counts beside the rules; False restores
 # round 10's scanner exactly
 INTENT_LEXICON = True
+# round 11: non-English sentences that speak of instructions, rules, prompts or an assistant are also read
+# by the round-10 n-gram model (the larger probability counts); False: the shipped model alone
+ROUND10_GATE = True
 MAX_SEGMENTS = 48
 WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
 LONG_TEXT_CHARS = 2000  # longer texts get the rules' normalised reading segment by segment
@@ -340,11 +343,15 @@ class InjectionScanner:
         self.embeddings = embeddings
         self.examples = ExampleSet("attacks.txt", "attacks_contrast.txt")
         self.classifier = None
+        self.round10 = None
         self.paraphrase = None  # the embedding half of the classifier (needs embeddings)
         if classifier:
             from core.safety.injection_classifier import load_injection_classifier
 
             self.classifier = load_injection_classifier()
+            from core.safety.injection_classifier import ROUND10_FILE
+
+            self.round10 = load_injection_classifier(ROUND10_FILE) if ROUND10_FILE.exists() else None
             if embeddings != "off":
                 from core.safety.embedding_classifier import load_shared_embedding_classifier
 
@@ -472,11 +479,16 @@ class InjectionScanner:
         if len(probe) <= WHOLE_TEXT_CHARS:
             segs = segs + [probe]
         p = self.classifier.attack_probs(segs)
+        english = np.array([_english_share(s) >= ENGLISH_SHARE for s in segs], dtype=bool)
+        if ROUND10_GATE and self.round10 is not None and len(p):
+            gated = [i for i, s in enumerate(segs) if not english[i] and intent_lexicon.speaks_of_instructions(s)]
+            if gated:
+                p = p.copy()
+                p[gated] = np.maximum(p[gated], self.round10.attack_probs([segs[i] for i in gated]))
         if self.paraphrase is not None and len(p):
             # the n-gram model (spelling, seven languages) and the embedding model (paraphrase),
             # averaged per sentence: each alone is over-confident on texts unlike its training
             # data. The embeddings are English MiniLM's: on other languages the n-grams decide.
-            english = np.array([_english_share(s) >= ENGLISH_SHARE for s in segs])
             p = np.where(english, (p + self.paraphrase.probs(segs)) / 2.0, p)
         # a sentence about a command-line option that speaks of no assistant (documentation.py)
         p = np.where([option_sentence(s) for s in segs], np.minimum(p, OPTION_SENTENCE_CAP), p)

@@ -15,6 +15,10 @@ import numpy as np
 from core.safety.linear_text_model import LinearTextModel, load_shared
 
 MODEL_FILE = Path(__file__).parent / "curated" / "injection_classifier.npz"
+# round 11: the n-gram model as shipped in round 10 (trained without non-English documentation). It reads
+# "non-English" as "attack"; injection.py asks it only about non-English sentences that speak of
+# instructions, rules, prompts or an assistant (intent_lexicon.speaks_of_instructions)
+ROUND10_FILE = Path(__file__).parent / "curated" / "injection_classifier_round10.npz"
 
 
 class InjectionClassifier:

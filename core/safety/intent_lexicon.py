@@ -287,3 +287,17 @@ def score(text: str) -> tuple[float, list[str]]:
         if found and 1.0 - keep > best:
             best, names = 1.0 - keep, [n for n, _ in found]
     return round(best, 4), names
+
+
+def speaks_of_instructions(text: str) -> bool:
+    """The sentence names an assistant, a prompt or the assistant's makers, speaks to
+    someone (you / your) about rules or a model, or expresses an intent stronger than a bare pair ("forget
+    the old rules" alone is not enough). Used to pick which non-English sentences the round-10 n-gram
+    model still reads (injection.py)."""
+    base = _base(text)
+    s = _spans(base)
+    if s["ASSISTANT"] or s["SETUP"] or s["MAKERS"]:
+        return True
+    if (s["RULES"] or s["MODEL"]) and (s["YOU"] or s["YOURS"]):
+        return True
+    return any(w > OVERRIDE_BARE for _, w in sentence_intents(base))
