@@ -80,6 +80,13 @@ YOU = [  # the one who was given them (beside a GIVEN verb: "the rules you were 
     "you", "du", "dir", "dich", "tu", "te", "t'", "toi", "vous", "ti", "voce", "lhe", "je", "jij", "u",
     "dig", "ty", "ciebie", "ci", "тебе", "ты", "вам", "你", "您",
 ]
+INFORMAL_YOU = [  # someone addressed informally, as people address a chatbot (documentation says "Sie", "vous", "usted", "u")
+    "du", "dir", "dich", "dein", "deine", "deinen", "deiner", "tu", "t'", "toi", "ton", "tes", "ti", "tus", "contigo", "tuo", "tuoi",
+    "teu", "teus", "tuas", "jij", "jou", "jouw", "jezelf", "je",
+]
+# "te" is the informal object pronoun in French, Spanish, Italian and Portuguese, and Dutch for "to"
+_TE = re.compile(r"(?<![^\W_])te(?![^\W_])")
+_DUTCH = re.compile(r"(?<![^\W_])(?:het|een|niet|van|voor|zijn|wordt|naar|deze|dat|ook|kan|moet|wordt|worden)(?![^\W_])")
 PRIOR = [  # earlier
     "previous", "prior", "earlier", "above", "preceding", "initial", "original", "former",
     "vorherig*", "bisherig*", "obig*", "vorhin", "fruher*", "vorigen", "ursprunglich*",
@@ -180,7 +187,7 @@ READS = [  # the AI as the reader of this text ("systems that summarise this pag
     "leest", "samenvat*", "verwerkt",
 ]
 
-CONCEPTS = {name: globals()[name] for name in ("OVERRIDE", "RULES", "YOURS", "YOU", "GIVEN", "PRIOR", "ASSISTANT", "MODEL", "MAKERS",
+CONCEPTS = {name: globals()[name] for name in ("OVERRIDE", "RULES", "YOURS", "YOU", "INFORMAL_YOU", "GIVEN", "PRIOR", "ASSISTANT", "MODEL", "MAKERS",
                                                  "SHOW", "SETUP", "NOW", "NO_LIMITS", "READS")}
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
@@ -252,6 +259,7 @@ def sentence_intents(sentence: str) -> list[tuple[str, float]]:
     return out
 
 
+INFORMAL_GATE = True  # the informal-address reading of speaks_of_instructions (round 11, candidate 3)
 TRIGGERS = ("OVERRIDE", "SETUP", "NO_LIMITS", "READS")  # every intent needs one of these
 _WORD = re.compile(r"[^\W_]+")
 
@@ -290,7 +298,8 @@ def score(text: str) -> tuple[float, list[str]]:
 
 
 def speaks_of_instructions(text: str) -> bool:
-    """The sentence names an assistant, a prompt or the assistant's makers, speaks to
+    """The sentence names an assistant, a prompt or the assistant's makers, addresses someone informally
+    (du / tu / te / ti / jij: how people write to a chatbot, where documentation says Sie / vous / usted / u), speaks to
     someone (you / your) about rules or a model, or expresses an intent stronger than a bare pair ("forget
     the old rules" alone is not enough). Used to pick which non-English sentences the round-10 n-gram
     model still reads (injection.py)."""
@@ -299,5 +308,7 @@ def speaks_of_instructions(text: str) -> bool:
     if s["ASSISTANT"] or s["SETUP"] or s["MAKERS"]:
         return True
     if (s["RULES"] or s["MODEL"]) and (s["YOU"] or s["YOURS"]):
+        return True
+    if INFORMAL_GATE and (s["INFORMAL_YOU"] or (_TE.search(base) and not _DUTCH.search(base))):
         return True
     return any(w > OVERRIDE_BARE for _, w in sentence_intents(base))
