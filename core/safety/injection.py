@@ -27,12 +27,16 @@ from core.safety.planted_instructions import PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
-# round 11: the multilingual intent lexicon (intent_lexicon.py) counts beside the rules; False restores
-# round 10's scanner exactly
-INTENT_LEXICON = True
-# round 11: non-English sentences that speak of instructions, rules, prompts or an assistant are also read
-# by the round-10 n-gram model (the larger probability counts); False: the shipped model alone
-ROUND10_GATE = True
+# Round 11 (docs/safety.md), measured and switched OFF: with the n-gram model retrained on non-English
+# documentation, held-out G and I lost 4 and 5 attacks. INTENT_LEXICON: the multilingual intent lexicon
+# (intent_lexicon.py) counts beside the rules. ROUND10_GATE: non-English sentences that speak of
+# instructions, rules, prompts or an assistant, or address someone informally, are also read by the
+# round-10 n-gram model (curated/injection_classifier_round10.npz, if present; the larger probability
+# counts). To try the round-11 configuration: copy curated/injection_classifier.npz to
+# curated/injection_classifier_round10.npz, run `python -m core.safety.training.train --only injection-ngram`,
+# and set both to True.
+INTENT_LEXICON = False
+ROUND10_GATE = False
 MAX_SEGMENTS = 48
 WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
 LONG_TEXT_CHARS = 2000  # longer texts get the rules' normalised reading segment by segment
@@ -351,7 +355,7 @@ class InjectionScanner:
             self.classifier = load_injection_classifier()
             from core.safety.injection_classifier import ROUND10_FILE
 
-            self.round10 = load_injection_classifier(ROUND10_FILE) if ROUND10_FILE.exists() else None
+            self.round10 = load_injection_classifier(ROUND10_FILE) if ROUND10_GATE and ROUND10_FILE.exists() else None
             if embeddings != "off":
                 from core.safety.embedding_classifier import load_shared_embedding_classifier
 
