@@ -372,6 +372,11 @@ RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": 
 DEV_PROSE_CORPUS = ROOT / "assets" / "rag_corpus_dev_prose"
 DEV_PROSE_QA = ROOT / "assets" / "rag_qa_dev_prose.jsonl"
 RETRIEVAL_SETS["dev prose"] = (DEV_PROSE_CORPUS, DEV_PROSE_QA, "devprose")
+# a fourth TUNING set (#13, round 12): Markdown READMEs of five other packages, so that Markdown work is
+# tuned on Markdown and held-out 5 stays report-only (assets/rag_corpus_dev_readme/SOURCES.md)
+DEV_README_CORPUS = ROOT / "assets" / "rag_corpus_dev_readme"
+DEV_README_QA = ROOT / "assets" / "rag_qa_dev_readme.jsonl"
+RETRIEVAL_SETS["dev readme"] = (DEV_README_CORPUS, DEV_README_QA, "devreadme")
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -684,7 +689,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
             "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
             "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5"),
-            "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose")}
+            "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
+            "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -985,7 +991,7 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "dev prose"],
+                            "held-out 5", "dev prose", "dev readme"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
