@@ -372,6 +372,11 @@ RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": 
 DEV_PROSE_CORPUS = ROOT / "assets" / "rag_corpus_dev_prose"
 DEV_PROSE_QA = ROOT / "assets" / "rag_qa_dev_prose.jsonl"
 RETRIEVAL_SETS["dev prose"] = (DEV_PROSE_CORPUS, DEV_PROSE_QA, "devprose")
+# a fourth TUNING set (#13, round 12): Markdown READMEs of five other packages, so that Markdown work is
+# tuned on Markdown and held-out 5 stays report-only (assets/rag_corpus_dev_readme/SOURCES.md)
+DEV_README_CORPUS = ROOT / "assets" / "rag_corpus_dev_readme"
+DEV_README_QA = ROOT / "assets" / "rag_qa_dev_readme.jsonl"
+RETRIEVAL_SETS["dev readme"] = (DEV_README_CORPUS, DEV_README_QA, "devreadme")
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -546,6 +551,13 @@ ANSWER_SYSTEMS = {
     "extractive+continuation": ("extractive", "zero_shot", "calibrated"),
     "extractive+instructions": ("extractive", "zero_shot", "calibrated"),  # answer_type.INSTRUCTION_BONUS alone
     "extractive+kinds": ("extractive", "zero_shot", "calibrated"),  # quantity.COUNT_THROUGH_KINDS alone
+    # #13 round 12: main's chain before Markdown cleaning (chunk_headers.MARKDOWN_CLEAN and
+    # grounding.MARKDOWN_SENTENCES off), then each of the two alone
+    "extractive (round 11)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+mdindex": ("extractive", "zero_shot", "calibrated"),
+    "extractive+mdsentences": ("extractive", "zero_shot", "calibrated"),
+    "extractive+mdbm25": ("extractive", "zero_shot", "calibrated"),
+    "extractive+mdvector": ("extractive", "zero_shot", "calibrated"),
 }
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
@@ -613,7 +625,14 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                                                 "count_through_kinds": False},
                     "extractive+instructions": {"antecedent_depth": 0, "continuation_within": 0.0,
                                                 "count_through_kinds": False},
-                    "extractive+kinds": {"antecedent_depth": 0, "continuation_within": 0.0, "instruction_bonus": 0.0}}
+                    "extractive+kinds": {"antecedent_depth": 0, "continuation_within": 0.0, "instruction_bonus": 0.0},
+                    "extractive (round 11)": {"markdown_clean": False, "markdown_sentences": False},
+                    "extractive+mdindex": {"markdown_clean": True, "markdown_sentences": False},
+                    "extractive+mdsentences": {"markdown_clean": False, "markdown_sentences": True},
+                    "extractive+mdbm25": {"markdown_clean": True, "markdown_clean_parts": frozenset({"bm25"}),
+                                          "markdown_sentences": False},
+                    "extractive+mdvector": {"markdown_clean": True, "markdown_clean_parts": frozenset({"vector"}),
+                                            "markdown_sentences": False}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN")
@@ -670,13 +689,16 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
-    from core.retrieval import answer_type, bm25, extractive, quantity, splitting
+    from core.retrieval import answer_type, bm25, chunk_headers, extractive, grounding, quantity, splitting
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
     knob_defaults = {k: getattr(extractive, k) for k in EXTRACTIVE_KNOBS}
     option_tokens_default = bm25.OPTION_TOKENS
     entry_chunks_default = splitting.ENTRY_CHUNKS
+    markdown_clean_default = chunk_headers.MARKDOWN_CLEAN
+    markdown_parts_default = chunk_headers.MARKDOWN_CLEAN_PARTS
+    markdown_sentences_default = grounding.MARKDOWN_SENTENCES
     entry_bonus_default = answer_type.ENTRY_BONUS
     term_entries_default = answer_type.TERM_ENTRIES
     name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
@@ -690,7 +712,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
             "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
             "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5"),
-            "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose")}
+            "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
+            "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -726,11 +749,19 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection
             splitting.ENTRY_CHUNKS = overrides.pop("entry_chunks", entry_chunks_default)
+            chunk_headers.MARKDOWN_CLEAN = overrides.pop("markdown_clean", markdown_clean_default)
+            chunk_headers.MARKDOWN_CLEAN_PARTS = overrides.pop("markdown_clean_parts", markdown_parts_default)
+            grounding.MARKDOWN_SENTENCES = overrides.pop("markdown_sentences", markdown_sentences_default)
             if splitting.ENTRY_CHUNKS != entry_chunks_default:  # other chunks: its own collection
                 name = collection + ("-entries" if splitting.ENTRY_CHUNKS else "-no-entries")
+            files = sorted(CORPUS.iterdir()) if set_name == "sample corpus" else _long_files(RETRIEVAL_SETS[set_name][0])
+            cleaned = sorted(chunk_headers.MARKDOWN_CLEAN_PARTS) if chunk_headers.MARKDOWN_CLEAN else []
+            if cleaned != (sorted(markdown_parts_default) if markdown_clean_default else []) and any(
+                    chunk_headers.is_markdown(f.name) for f in files):  # another index: its own collection
+                name += "-md-" + ("-".join(cleaned) or "raw")
+            if name != collection:
                 if open_collection(name).count() == 0:
-                    open_collection(name).ingest(sorted(CORPUS.iterdir()) if set_name == "sample corpus"
-                                                 else _long_files(RETRIEVAL_SETS[set_name][0]))
+                    open_collection(name).ingest(files)
             open_collection(name).retokenize_if_stale()  # BM25 rows for this system's tokenizer
             chain = RagChain(name, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
                              params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
@@ -991,7 +1022,7 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "dev prose"],
+                            "held-out 5", "dev prose", "dev readme"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")

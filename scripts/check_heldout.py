@@ -6,7 +6,8 @@ each unanswerable question's swapped-in term must appear in no document of the c
 as a plain substring too and reported); set 5 has a few unanswerable questions without a
 term, checked by hand (listed as such). Exit status 1 on any failure.
 Run: .venv/bin/python scripts/check_heldout.py N  (N = 3, 4 or 5; how each set was made:
-assets/rag_corpus_heldoutN/SOURCES.md)
+assets/rag_corpus_heldoutN/SOURCES.md). `dev-readme` checks the Markdown TUNING set
+(assets/rag_qa_dev_readme.jsonl) the same way.
 """
 import json
 import re
@@ -21,8 +22,9 @@ def norm(s: str) -> str:
 
 
 def main(n: str) -> int:
-    corpus = ROOT / "assets" / f"rag_corpus_heldout{n}"
-    qa_file = ROOT / "assets" / f"rag_qa_heldout{n}.jsonl"
+    name = "dev_readme" if n == "dev-readme" else f"heldout{n}"  # the Markdown tuning set, same checks
+    corpus = ROOT / "assets" / f"rag_corpus_{name}"
+    qa_file = ROOT / "assets" / f"rag_qa_{name}.jsonl"
     docs = {p.name: norm(p.read_text()) for p in sorted(corpus.iterdir())
             if p.suffix in (".txt", ".md") and p.name != "SOURCES.md"}
     everything = " ".join(docs.values()).lower()
@@ -50,6 +52,6 @@ def main(n: str) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] not in ("3", "4", "5"):
-        sys.exit("usage: check_heldout.py N   (N = 3, 4 or 5)")
+    if len(sys.argv) != 2 or sys.argv[1] not in ("3", "4", "5", "dev-readme"):
+        sys.exit("usage: check_heldout.py N   (N = 3, 4, 5 or dev-readme)")
     sys.exit(main(sys.argv[1]))

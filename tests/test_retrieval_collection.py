@@ -156,7 +156,7 @@ def test_embedding_cache_reuses_vectors_of_unchanged_text(files):
     from core.retrieval.chunk_headers import indexed_text
 
     stored = col.store.col.get(where={"source": "boats.md"}, include=["embeddings", "documents", "metadatas"])
-    # what ingestion embeds: the chunk with its title/section header (chunk_headers.py)
-    fresh = get_fast_embedder().embed([indexed_text(m.get("header", ""), d)
+    # what ingestion embeds: the chunk with its title/section header, Markdown cleaned (chunk_headers.py)
+    fresh = get_fast_embedder().embed([indexed_text(m.get("header", ""), d, m["source"])
                                        for m, d in zip(stored["metadatas"], stored["documents"])])
     np.testing.assert_allclose(np.asarray(stored["embeddings"]), fresh, atol=1e-5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from core.models.sampling import SamplingParams
 from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection

@@ -85,8 +85,8 @@ class Collection:
             rows = self.bm25.live_rows()
             stored = self.store.get([cid for cid, _ in rows]) if rows else {}
             kept = [(cid, src) for cid, src in rows if cid in stored]
-            self.bm25.rebuild([c for c, _ in kept], [indexed_text(stored[c].get("header", ""), stored[c]["text"])
-                                                     for c, _ in kept], [s for _, s in kept])
+            self.bm25.rebuild([c for c, _ in kept], [indexed_text(stored[c].get("header", ""), stored[c]["text"], src, "bm25")
+                                                     for c, src in kept], [s for _, s in kept])
 
     # --- documents manifest -------------------------------------------------------------
     def documents(self) -> dict[str, dict]:
@@ -146,7 +146,7 @@ class Collection:
             report.timings["read_split"] = round(time.perf_counter() - start, 3)
             t = time.perf_counter()
             # 2. embed all new chunks together (full batches; cached texts are not re-embedded)
-            texts = [indexed_text(c.header, c.text) for _, chunks, _ in pending for c in chunks]
+            texts = [indexed_text(c.header, c.text, c.source) for _, chunks, _ in pending for c in chunks]
             vectors = []
             step = 256
             for b in range(0, len(texts), step):
@@ -187,7 +187,7 @@ class Collection:
             return
         self.store.add([c.id for c in chunks], vectors, [c.text for c in chunks],
                        [c.metadata() for c in chunks])
-        self.bm25.add([c.id for c in chunks], [indexed_text(c.header, c.text) for c in chunks],
+        self.bm25.add([c.id for c in chunks], [indexed_text(c.header, c.text, c.source, "bm25") for c in chunks],
                       [c.source for c in chunks])
 
     def _drop(self, ids: list[str]) -> None:

@@ -163,7 +163,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     question) counts half as much as the question itself."""
     every = [c for c in checker.candidates if not c.pair]
     previous = {(c.n, c.start): every[i - 1] for i, c in enumerate(every) if i and every[i - 1].n == c.n}
-    singles = [c for c in every if _quotable(c.text)]
+    singles = [c for c in every if _quotable(c.text) and (not c.markdown or _quotable(c.view))]
     if not singles:
         return []
     checker._ensure_vectors()
