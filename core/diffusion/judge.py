@@ -86,8 +86,9 @@ def coverage(rgb: np.ndarray, fg: int, bg: int) -> np.ndarray:
 def describe_mask(mask: np.ndarray, cover: np.ndarray | None = None) -> tuple[str, str, str, float, int, tuple[float, float]]:
     """(shape, position, size, fill ratio, area, centre as fractions of the side) of a shape mask.
 
-    `cover` (see coverage()) tells a small circle from a square: at ~9 pixels a circle's
-    binary mask can fill 94% of its box, but the box's corner pixels stay mostly background."""
+    `cover` (see coverage()) tells a square from a circle: by square_or_circle (SHAPE_RULE
+    "coverage"), or, with the old "fill" rule, by the box's corner pixels when the binary
+    mask fills 0.89-0.97 of its box (at ~9 pixels a circle's mask can fill 94%)."""
     side = mask.shape[0]
     ys, xs = np.nonzero(mask)
     area = int(mask.sum())
@@ -140,6 +141,13 @@ def square_or_circle(mask: np.ndarray, cover: np.ndarray) -> str:
     and the shape whose best version has the smaller summed absolute difference wins. At
     9 px a square and the circle of its area differ in ~8 px of coverage (corners, edge
     middles)."""
+    errors, _ = template_errors(mask, cover)
+    return min(errors, key=errors.get)
+
+
+def template_errors(mask: np.ndarray, cover: np.ndarray) -> tuple[dict[str, float], float]:
+    """({'square': error, 'circle': error}, area) for square_or_circle: each ideal shape's summed
+    absolute coverage difference (best over BLURS) and the shape's area in pixels."""
     window = ndimage.binary_dilation(mask, iterations=1)
     full = float(np.percentile(cover[mask], 90))
     c = np.clip(cover / max(full, 0.2), 0.0, 1.0) * window
@@ -153,7 +161,7 @@ def square_or_circle(mask: np.ndarray, cover: np.ndarray) -> str:
         ideal = ideal_coverage(shape, cx, cy, half, gy, gx)
         errors[shape] = min(float(np.abs((ndimage.gaussian_filter(ideal, b, mode="constant") if b else ideal)[ys, xs]
                                          - w).sum()) for b in BLURS)
-    return min(errors, key=errors.get)
+    return errors, area
 
 
 def judge(image: Image.Image | np.ndarray, scene: Scene | dict) -> dict[str, bool]:
