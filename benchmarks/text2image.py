@@ -16,6 +16,8 @@ flatness (per-pixel std of the background, 0-255 levels), 2-pixel grid amplitude
 contrast (share of the palette contrast the shape shows; "faint" = below 0.5).
 Speed: median seconds for one 25-step image (guidance on: two UNet rows per step) per model,
 and the same UNet with DDPM's 1000 ancestral steps as the peer (--peer-steps).
+Shape classes are judged by pixel coverage since #19 round 5 (core.diffusion.judge.SHAPE_RULE);
+--old-rule adds a column with the bounding-box fill rule used before, on the same images.
 Targets (issue #19): one object colour >= 98%, position >= 98%, shape >= 90% (held-out
 phrasings); two objects both colours >= 90%, both shapes >= 75%, relation >= 85%;
 background flatness <= half of today's; 25 steps <= 1 s.
@@ -31,6 +33,7 @@ import numpy as np
 import torch
 
 from core.diffusion import dataset, pair_dataset
+from core.diffusion import judge as judge_module
 from core.diffusion.image_quality import background_flatness, grid_amplitude, shape_contrast
 from core.diffusion.judge import ATTRIBUTES, judge
 from core.diffusion.pair_judge import PAIR_ATTRIBUTES, analyse_pair, judge_pair
@@ -67,8 +70,14 @@ def _quality(image, scene) -> dict[str, float]:
     return {"flatness": background_flatness(image), "grid": grid_amplitude(image), "contrast": min(contrasts)}
 
 
-def evaluate(pipe, items, steps: int, guidance: float, batch: int = 16, seed: int = 1000) -> tuple[dict[str, float], list]:
-    """Share of images right per attribute, quality medians, and the images (image i: seed + i)."""
+def _verdict(image, scene) -> dict[str, bool]:
+    return judge_pair(image, scene) if isinstance(scene, pair_dataset.PairScene) else judge(image, scene)
+
+
+def evaluate(pipe, items, steps: int, guidance: float, batch: int = 16, seed: int = 1000,
+             old_rule: bool = False) -> tuple[dict[str, float], list]:
+    """Share of images right per attribute, quality medians, and the images (image i: seed + i).
+    old_rule: also judge shape(s) with the square/circle rule before #19 round 5 ("shape@old")."""
     hits: dict[str, int] = {}
     quality: dict[str, list[float]] = {q: [] for q in QUALITY[:3]}
     images_all = []
@@ -77,7 +86,15 @@ def evaluate(pipe, items, steps: int, guidance: float, batch: int = 16, seed: in
         gens = [torch.Generator().manual_seed(seed + i + k) for k in range(len(chunk))]
         images = pipe([c for _, c in chunk], num_inference_steps=steps, guidance_scale=guidance, generator=gens).images
         for image, (scene, _) in zip(images, chunk):
-            verdict = judge_pair(image, scene) if isinstance(scene, pair_dataset.PairScene) else judge(image, scene)
+            verdict = _verdict(image, scene)
+            if old_rule:
+                rule, judge_module.SHAPE_RULE = judge_module.SHAPE_RULE, "fill"
+                try:
+                    old = _verdict(image, scene)
+                finally:
+                    judge_module.SHAPE_RULE = rule
+                key = "shapes" if "shapes" in old else "shape"
+                verdict = {**verdict, f"{key}@old": old[key]}
             for a, ok in verdict.items():
                 hits[a] = hits.get(a, 0) + ok
             for q, v in _quality(image, scene).items():
@@ -130,6 +147,8 @@ def main() -> None:
     ap.add_argument("--guidance", type=float, default=4.0)
     ap.add_argument("--runs", type=int, default=5, help="timed runs for the 25-step median")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (1 = fastest on a shared 2-core box)")
+    ap.add_argument("--old-rule", action="store_true",
+                    help="also score shape(s) with the judge's square/circle rule before #19 round 5 (column shape@old)")
     ap.add_argument("--peer-steps", type=int, default=0, help="DDPM steps of the peer (0 = skip; 1000 = the training sampler)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -138,6 +157,8 @@ def main() -> None:
     print(f"{len(models)} model(s), torch threads {torch.get_num_threads()}, {args.steps} steps, "
           f"guidance {args.guidance}, {args.n} images per set, seed {args.seed}\n")
     one_cols, two_cols = ATTRIBUTES, PAIR_ATTRIBUTES
+    if args.old_rule:
+        one_cols, two_cols = (*one_cols, "shape@old"), (*two_cols, "shapes@old")
     rows = []
     for model in models:
         loaded = load_variant(model)
@@ -149,7 +170,8 @@ def main() -> None:
         for name in args.schedulers.split(",") if args.n else ():
             pipe.scheduler = make_scheduler(name, base)
             for set_name, items in sets.items():
-                acc, _ = evaluate(pipe, items, args.steps, args.guidance, seed=1000 + 10000 * args.seed)
+                acc, _ = evaluate(pipe, items, args.steps, args.guidance, seed=1000 + 10000 * args.seed,
+                                  old_rule=args.old_rule)
                 rows.append((model, name, set_name, acc))
                 print("  " + _row(name, set_name, acc), flush=True)
     print("\nadherence (share of images right) and quality (medians)")

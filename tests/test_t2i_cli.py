@@ -99,6 +99,16 @@ def test_train_diffusion_runs_a_few_steps_and_writes_a_loadable_pipeline(tmp_pat
     pipe = TinyText2ImagePipeline.from_pretrained(head)
     assert pipe.pixel_head is not None and pipe.pixel_head.config.channels == 8 and pipe.config.flat_phases
     assert TinyText2ImagePipeline.from_pretrained(more).pixel_head is None
+    # #19 round 5: the shape-weighted loss, recorded in training.json; --shape-edges needs a weight
+    shaped = tmp_path / "shaped"
+    r5 = _cli("train-diffusion", "--init-from", str(head), "--shape-weight", "4", "--shape-edges", "--out", str(shaped),
+              "--steps", "2", "--batch-size", "4", "--json")
+    assert r5.returncode == 0, r5.stderr
+    cfg = json.loads(r5.stdout)["train_config"]
+    assert cfg["shape_weight"] == 4.0 and cfg["shape_edges"] is True
+    _assert_continued_from(head, shaped)
+    r6 = _cli("train-diffusion", "--init-from", str(head), "--shape-edges", "--out", str(tmp_path / "no"), "--steps", "1")
+    assert r6.returncode == 2 and "--shape-weight" in r6.stderr
 
 
 def test_init_from_takes_the_architecture_of_the_shipped_folder():

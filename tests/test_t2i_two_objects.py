@@ -4,7 +4,8 @@
 never shown together) through benchmarks/text2image.evaluate, 25 steps as in the benchmark;
 it measures the same with 48 images per set. The thresholds sit below what the shipped model
 (#19 round 4, with its pixel head) scores there (two draws of the sets: colours 85-100%,
-shapes 46-65%, relation 81-98%; here 15, 8 and 15 of 16) with a margin for 16 images. The
+shapes 65-81% by the judge's coverage rule of round 5 (46-65% by the fill rule before),
+relation 81-98%; here 15, 11 (8 by the old rule) and 15 of 16) with a margin for 16 images. The
 round-3 model scored colours 65-81%, shapes 10-29%, relation 58-71%; the model before #19
 drew one shape for two (colours 12%, relation 0-2%; 1 of 16 here).
 """

@@ -4,7 +4,8 @@ Same method as core/diffusion/judge.py (no model): each pixel gets the nearest p
 colour, the most common is the background. For each object the caption names, the largest
 connected region of that object's colour is taken as the object (at least MIN_AREA pixels,
 about a third of the smallest shape), its mask refined against the background colour, and
-classified like a single shape. The relation holds when the first object's centre lies on
+classified like a single shape (judge.SHAPE_RULE: square vs circle by pixel coverage since
+round 5). The relation holds when the first object's centre lies on
 the named side of the second's by at least RELATION_MARGIN of the image side, and more
 along that axis than across it. On exact renders it is right on every attribute (tested).
 """
@@ -45,7 +46,10 @@ def find_object(rgb: np.ndarray, labels: np.ndarray, colour: str, background: in
         mask &= labels != _NAMES.index(other)
     if not mask.any():
         mask = blob
-    shape, _, size, fill, area, centre = describe_mask(mask, coverage(rgb, c, background))
+    cover = coverage(rgb, c, background)
+    if other is not None:  # the other object's pixels are no coverage of this one (the shape rule reads it)
+        cover = np.where(labels == _NAMES.index(other), 0.0, cover)
+    shape, _, size, fill, area, centre = describe_mask(mask, cover)
     return {"shape": shape, "size": size, "fill": fill, "area": area, "centre": centre, "mask": mask}
 
 

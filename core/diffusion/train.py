@@ -18,6 +18,13 @@ Recipe (each item fixes a failure of the first trial, see docs/text2image.md):
 - pixel head (issue #19): `pixel_head` > 0 adds a small output stage at pixel resolution
   (core/diffusion/pixel_unet.py, weights shared by every pixel, so no per-phase channel),
   zero-initialised: with `init_from` the fine-tune starts exactly at the model it continues.
+- shape weight (issue #19, round 5): `shape_weight` W > 0 weights the per-pixel loss by
+  1 + W on the shapes' pixels (every pixel that differs from the scene's background colour)
+  and, with `shape_edges`, by another W on a band one pixel either side of each shape's
+  outline, where a square's corners and a circle's arcs differ; weights are rescaled to
+  mean 1 per image, so an error spread evenly over the image costs what it did before and
+  only the balance between background and shape moves (the one-object shape class and
+  both-shapes scores were the targets #19 still missed).
 - classifier-free guidance: the caption is replaced by "" with probability cond_dropout.
 - EMA weights are what ships; balanced sampling over every training scene.
 - caption encodings are cached: the caption vocabulary is finite, MiniLM runs once per caption.
@@ -66,6 +73,8 @@ class TrainConfig:
     grid_weight: float = 0.0      # weight of the phase-offset (2-pixel grid) loss; see the module docstring
     init_from: str = ""           # a pipeline folder whose UNet training continues from ("" = from scratch)
     pixel_head: int = 0           # channels of the pixel-resolution output stage (0 = none; issue #19: 32)
+    shape_weight: float = 0.0     # extra loss weight on shape pixels (0 = plain MSE); see the module docstring
+    shape_edges: bool = False     # also weight a band around each shape's outline by shape_weight
     layers_per_block: int = 1
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
@@ -153,6 +162,33 @@ def phase_offset_loss(pred, target, xt, t, sched, patch_size: int) -> torch.Tens
     return (per_phase - per_phase.mean(-1, keepdim=True)).pow(2).mean() * patch_size ** 2
 
 
+def shape_weights(pixels: torch.Tensor, backgrounds: torch.Tensor, weight: float, edges: bool,
+                  patch_size: int) -> torch.Tensor:
+    """Per-pixel loss weights in the UNet's space-to-depth layout, mean 1 per image.
+
+    pixels: (B, 3, H, W) clean images in [-1, 1]; backgrounds: (B, 3) their background
+    colours in the same scale. A pixel is shape when any channel differs from the
+    background by more than 0.1 (13 levels of 255, so anti-aliased edge pixels count);
+    it gets 1 + weight, and with `edges` pixels within one pixel of the outline (a 3x3
+    dilation minus a 3x3 erosion of the shape mask) get another `weight`.
+    """
+    diff = (pixels - backgrounds[:, :, None, None]).abs().amax(1, keepdim=True)
+    fg = (diff > 0.1).to(pixels.dtype)
+    w = 1 + weight * fg
+    if edges:
+        grown = F.max_pool2d(fg, 3, 1, 1)
+        shrunk = -F.max_pool2d(-fg, 3, 1, 1)
+        w = w + weight * (grown - shrunk)
+    w = w / w.mean((1, 2, 3), keepdim=True)
+    return F.pixel_unshuffle(w.expand(-1, pixels.shape[1], -1, -1).contiguous(), patch_size)
+
+
+def background_colours(scenes) -> torch.Tensor:
+    """(B, 3) background colours of `scenes` (one- or two-object) in the [-1, 1] pixel scale."""
+    rgb = torch.tensor([dataset.COLOURS[s.background] for s in scenes], dtype=torch.float32)
+    return rgb / 127.5 - 1.0
+
+
 def build_train_scheduler(num_train_timesteps: int = 1000) -> DDPMScheduler:
     return DDPMScheduler(
         num_train_timesteps=num_train_timesteps, beta_schedule="squaredcos_cap_v2",
@@ -235,7 +271,7 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
     t0, cpu0, losses = time.time(), time.process_time(), []
     last = min(cfg.steps, cfg.stop_after) if cfg.stop_after else cfg.steps
     for step in range(last):
-        _, caps, pixels = sampler.batch(cfg.batch_size)
+        scenes, caps, pixels = sampler.batch(cfg.batch_size)
         drop = torch.rand(len(caps), generator=gen) < cfg.cond_dropout
         caps = ["" if d else c for c, d in zip(caps, drop.tolist())]
         states, mask = captions.get(caps)
@@ -249,7 +285,12 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
         for g in opt.param_groups:
             g["lr"] = _lr_at(cfg, step)
         pred = model(xt, t, states, mask)
-        loss = F.mse_loss(pred, target)
+        if cfg.shape_weight:
+            w = shape_weights(torch.from_numpy(pixels), background_colours(scenes), cfg.shape_weight,
+                              cfg.shape_edges, cfg.patch_size)
+            loss = (w * (pred - target) ** 2).mean()
+        else:
+            loss = F.mse_loss(pred, target)
         if cfg.grid_weight:
             loss = loss + cfg.grid_weight * phase_offset_loss(pred, target, xt, t, sched, cfg.patch_size)
         opt.zero_grad(set_to_none=True)
