@@ -88,16 +88,22 @@ CONTINUATION_WITHIN = 0.5
 # "| nfcorpus | **1196.16** | 45.84 |", "### Throughput (Queries per second)". Its coverage counts the
 # words of that lead-in at this share, as CONTEXT_SHARE does for the sentence just before: for a list
 # item the sentence ending in ":" before its list, for a table row the table's header row, and the
-# nearest heading above it (in the chunk, or else the chunk's section header, chunk_headers.py). 0 = off
-LEAD_IN_SHARE = 1.0
+# nearest heading above it (in the chunk, or else the chunk's section header, chunk_headers.py).
+# OFF (0), with LEAD_IN_MEANING, ROW_HEADER_QUOTE and grounding.TABLE_ROWS: together (1.0 / True) they
+# lifted the dev readme tuning set 0.641 -> 0.672 grounded correct (sample, long, dev prose unchanged)
+# but cost held-out 3 two answers (0.700 -> 0.650; held-out 1, 2, 4, 5 and every abstention unchanged;
+# `benchmarks/rag.py --grounded --systems extractive "extractive (round 12)"` at daf4126, #13 round 12,
+# benchmarks/results/rag_issue13_round12_lists.md; system "extractive+leadins" runs it). 1.0 = on
+LEAD_IN_SHARE = 0.0
 # which sentences count their nearest heading: "items" (list items and table rows) or "all"
 LEAD_IN_HEADING = "items"
 # a list item or table row is also read in its lead-in's light: its meaning is the better of its own
-# cosine to the question and that of "<lead-in> <item>" (one more embedding per item). False = words only
-LEAD_IN_MEANING = True
+# cosine to the question and that of "<lead-in> <item>" (one more embedding per item). False = words only (off,
+# see LEAD_IN_SHARE)
+LEAD_IN_MEANING = False
 # a best quote that is a table row brings its header row (quoted before it): a row of numbers says
-# nothing without its column names
-ROW_HEADER_QUOTE = True
+# nothing without its column names (off, see LEAD_IN_SHARE)
+ROW_HEADER_QUOTE = False
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 _ROW = re.compile(r"^\s*\|")
 _RULE_ROW = re.compile(r"^[\s|:-]+$")
