@@ -558,7 +558,18 @@ ANSWER_SYSTEMS = {
     "extractive+mdsentences": ("extractive", "zero_shot", "calibrated"),
     "extractive+mdbm25": ("extractive", "zero_shot", "calibrated"),
     "extractive+mdvector": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 12, lists: main's chain before list/table lead-ins (extractive.LEAD_IN_SHARE,
+    # LEAD_IN_MEANING, ROW_HEADER_QUOTE, grounding.TABLE_ROWS; now off, as in main), the candidate
+    # switched on ("extractive+leadins"), and variants of the candidate
+    "extractive (round 12)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+leadins": ("extractive", "zero_shot", "calibrated"),
+    "extractive+leadwords": ("extractive", "zero_shot", "calibrated"),
+    "extractive+leadall": ("extractive", "zero_shot", "calibrated"),
+    "extractive+leadnorows": ("extractive", "zero_shot", "calibrated"),
+    "extractive+leadrowsonly": ("extractive", "zero_shot", "calibrated"),
 }
+# #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
+LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
 SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
@@ -632,10 +643,18 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+mdbm25": {"markdown_clean": True, "markdown_clean_parts": frozenset({"bm25"}),
                                           "markdown_sentences": False},
                     "extractive+mdvector": {"markdown_clean": True, "markdown_clean_parts": frozenset({"vector"}),
-                                            "markdown_sentences": False}}
+                                            "markdown_sentences": False},
+                    "extractive (round 12)": {"lead_in_share": 0.0, "lead_in_meaning": False,
+                                              "row_header_quote": False, "table_rows": False},
+                    "extractive+leadins": {**LEAD_INS},
+                    "extractive+leadwords": {**LEAD_INS, "lead_in_meaning": False},
+                    "extractive+leadall": {**LEAD_INS, "lead_in_heading": "all"},
+                    "extractive+leadnorows": {**LEAD_INS, "row_header_quote": False, "table_rows": False},
+                    "extractive+leadrowsonly": {**LEAD_INS, "lead_in_share": 0.0, "lead_in_meaning": False}}
 EXTRACTIVE_KNOBS = ("SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
-                    "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN")
+                    "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
+                    "ROW_HEADER_QUOTE")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK")
 
@@ -699,6 +718,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     markdown_clean_default = chunk_headers.MARKDOWN_CLEAN
     markdown_parts_default = chunk_headers.MARKDOWN_CLEAN_PARTS
     markdown_sentences_default = grounding.MARKDOWN_SENTENCES
+    table_rows_default = grounding.TABLE_ROWS
     entry_bonus_default = answer_type.ENTRY_BONUS
     term_entries_default = answer_type.TERM_ENTRIES
     name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
@@ -752,6 +772,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             chunk_headers.MARKDOWN_CLEAN = overrides.pop("markdown_clean", markdown_clean_default)
             chunk_headers.MARKDOWN_CLEAN_PARTS = overrides.pop("markdown_clean_parts", markdown_parts_default)
             grounding.MARKDOWN_SENTENCES = overrides.pop("markdown_sentences", markdown_sentences_default)
+            grounding.TABLE_ROWS = overrides.pop("table_rows", table_rows_default)
             if splitting.ENTRY_CHUNKS != entry_chunks_default:  # other chunks: its own collection
                 name = collection + ("-entries" if splitting.ENTRY_CHUNKS else "-no-entries")
             files = sorted(CORPUS.iterdir()) if set_name == "sample corpus" else _long_files(RETRIEVAL_SETS[set_name][0])

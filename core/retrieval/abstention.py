@@ -181,8 +181,9 @@ def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str,
         out["reason"] = "the documents never mention " + ", ".join(f"'{t}'" for t in missing[:3])
     elif out["asks_quantity"] and quotes:
         thing = counted_thing(question)
-        out["quote_states_quantity"] = any(states_quantity(q.text) and (thing is None or mentions_thing(thing, q.text))
-                                           for q in quotes)
+        # a table row's quantity is of the thing its header row or heading names ("Throughput (Queries per second)")
+        out["quote_states_quantity"] = any(states_quantity(q.text) and (
+            thing is None or mentions_thing(thing, f"{q.text} {getattr(q, 'lead_in', '')}")) for q in quotes)
         if not out["quote_states_quantity"]:
             out["fired"] = "quantity"
             out["reason"] = "the question asks for a quantity and the closest passage states none" + (

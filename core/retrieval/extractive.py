@@ -82,6 +82,31 @@ ANTECEDENT_DEPTH = 3
 # if it scores at least this share of the best one. #13 round 11 (extractive+continuation): dev prose
 # 0.787 -> 0.809 alone, sample and long unchanged. 0 = off (round 10)
 CONTINUATION_WITHIN = 0.5
+# a list item, a table row or a sentence under a Markdown heading often names its subject only in
+# its lead-in: "**Typer** requires only a few dependencies:" / "* [`shellingham`](...): to
+# automatically detect the current shell ...", the header row "| Dataset | BM25S | Elastic |" /
+# "| nfcorpus | **1196.16** | 45.84 |", "### Throughput (Queries per second)". Its coverage counts the
+# words of that lead-in at this share, as CONTEXT_SHARE does for the sentence just before: for a list
+# item the sentence ending in ":" before its list, for a table row the table's header row, and the
+# nearest heading above it (in the chunk, or else the chunk's section header, chunk_headers.py).
+# OFF (0), with LEAD_IN_MEANING, ROW_HEADER_QUOTE and grounding.TABLE_ROWS: together (1.0 / True) they
+# lifted the dev readme tuning set 0.641 -> 0.672 grounded correct (sample, long, dev prose unchanged)
+# but cost held-out 3 two answers (0.700 -> 0.650; held-out 1, 2, 4, 5 and every abstention unchanged;
+# `benchmarks/rag.py --grounded --systems extractive "extractive (round 12)"` at daf4126, #13 round 12,
+# benchmarks/results/rag_issue13_round12_lists.md; system "extractive+leadins" runs it). 1.0 = on
+LEAD_IN_SHARE = 0.0
+# which sentences count their nearest heading: "items" (list items and table rows) or "all"
+LEAD_IN_HEADING = "items"
+# a list item or table row is also read in its lead-in's light: its meaning is the better of its own
+# cosine to the question and that of "<lead-in> <item>" (one more embedding per item). False = words only (off,
+# see LEAD_IN_SHARE)
+LEAD_IN_MEANING = False
+# a best quote that is a table row brings its header row (quoted before it): a row of numbers says
+# nothing without its column names (off, see LEAD_IN_SHARE)
+ROW_HEADER_QUOTE = False
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
+_ROW = re.compile(r"^\s*\|")
+_RULE_ROW = re.compile(r"^[\s|:-]+$")
 _BACK_REFERENCE = re.compile(r"^\W*(?:(?:however|also|so|thus|therefore|but|and|instead|otherwise|still|then|in)\W+)?"
                              r"(?:it|its|this|that|these|those|they|their|such)\b", re.IGNORECASE)
 _NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "non", "dis")
@@ -114,13 +139,77 @@ class Quote:
     coverage: float
     verified: float | None = None  # the answer verifier's probability, when it read this sentence
     named_bonus: float = 0.0  # the part of `score` from NAMED_ENTRY_BONUS
+    lead_in: str = ""  # a list item's or table row's lead-in (LEAD_IN_SHARE): what names its subject
 
 
-def _quotable(text: str) -> bool:
-    """A sentence worth quoting: not a heading, not a usage synopsis, not a fragment of a few words."""
+def _quotable(text: str, lead_words: int = 0) -> bool:
+    """A sentence worth quoting: not a heading, not a usage synopsis, not a fragment of a few words.
+    A table row (or list item) counts the `lead_words` content words of its lead-in too."""
     first = text.lstrip()
-    return not first.startswith(("#", "===", "---", "***")) and len(content_words(text)) >= 3 \
-        and len(text.split()) >= 5 and not is_usage_synopsis(text)
+    return not first.startswith(("#", "===", "---", "***")) and len(content_words(text)) + lead_words >= 3 \
+        and len(text.split()) >= 5 and not is_usage_synopsis(text) and not _RULE_ROW.match(text)
+
+
+def is_item(text: str) -> bool:
+    return bool(_ITEM.match(text))
+
+
+def is_row(text: str) -> bool:
+    return bool(_ROW.match(text))
+
+
+def _heading_text(text: str) -> str:
+    return text.lstrip().lstrip("#").strip()
+
+
+def lead_ins(every: list, hits) -> dict:
+    """(n, start) of a list item or table row (or, with LEAD_IN_HEADING "all", any sentence) -> its
+    lead-in sentences: the sentence ending in ":" before its list, or its table's header row, and
+    the nearest heading above it. `every` holds the single sentences of the hits, in order."""
+    out: dict = {}
+    by_hit: dict = {}
+    for c in every:
+        by_hit.setdefault(c.n, []).append(c)
+    for n, own in by_hit.items():
+        section = getattr(hits[n - 1], "header", "") or ""
+        section = section.split(" · ", 1)[1] if " · " in section else ""
+        heading = None  # the last heading sentence seen in this chunk
+        for i, c in enumerate(own):
+            text = c.text.lstrip()
+            if text.startswith("#"):
+                heading = c
+                continue
+            item, row = is_item(text), is_row(text)
+            if not (item or row or LEAD_IN_HEADING == "all"):
+                continue
+            lead = None
+            if item:
+                j = i - 1
+                while j >= 0:
+                    prev = own[j].text.strip()
+                    if prev.startswith("#"):
+                        break
+                    if not is_item(prev):
+                        if prev.endswith(":"):
+                            lead = own[j]
+                            break
+                        if j == 0 or not is_item(own[j - 1].text):  # not an item's second sentence
+                            break
+                    j -= 1
+            elif row:
+                j = i
+                while j > 0 and is_row(own[j - 1].text):
+                    j -= 1
+                if j < i and j + 1 < len(own) and _RULE_ROW.match(own[j + 1].text.strip()):
+                    lead = own[j]  # the first row of the table, above its |---| rule
+            parts = [lead.text] if lead is not None else []
+            if heading is not None:
+                parts.append(_heading_text(heading.text))
+            elif section and (item or row or LEAD_IN_HEADING == "all"):
+                parts.append(section)
+            if parts:
+                out[(c.n, c.start)] = (lead, " ".join(parts))
+    return out
 
 
 def refers_back(sentence: str) -> bool:
@@ -163,12 +252,22 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     question) counts half as much as the question itself."""
     every = [c for c in checker.candidates if not c.pair]
     previous = {(c.n, c.start): every[i - 1] for i, c in enumerate(every) if i and every[i - 1].n == c.n}
-    singles = [c for c in every if _quotable(c.text) and (not c.markdown or _quotable(c.view))]
+    leads = lead_ins(every, checker.hits) if LEAD_IN_SHARE or LEAD_IN_MEANING else {}
+    lead_words_of = {key: content_words(text) for key, (_, text) in leads.items()}
+    singles = [c for c in every if _quotable(c.text, len(lead_words_of.get((c.n, c.start), ())) if is_row(c.text)
+                                             else 0) and (not c.markdown or _quotable(c.view))]
     if not singles:
         return []
     checker._ensure_vectors()
     queries = [question] + ([context] if context and context != question else [])
     qvecs = checker._embed(queries)
+    read_with_lead = {}  # (n, start) -> the cosine of "<lead-in> <item>" to the question
+    if LEAD_IN_MEANING:
+        keyed = [((c.n, c.start), f"{leads[(c.n, c.start)][1]} {c.view}") for c in singles
+                 if (c.n, c.start) in leads and (is_item(c.text) or is_row(c.text))]
+        if keyed:
+            vectors = checker._embed([t for _, t in keyed])
+            read_with_lead = {k: float(qvecs[0] @ v) for (k, _), v in zip(keyed, vectors)}
     qwords = content_words(question)
     cwords = content_words(context) - qwords if context else set()
     means = asks_for_means(question)
@@ -184,7 +283,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
                     entry_head[n] = min(c.start for c in own)
     out = []
     for c in singles:
-        meaning = float(qvecs[0] @ c.vector)
+        meaning = max(float(qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0))
         words = c.words | negated_words(question, c.text)
         coverage = weighted_coverage(qwords, words, idf)
         lead = previous.get((c.n, c.start))
@@ -195,6 +294,9 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         covered = coverage
         if CONTEXT_SHARE and lead is not None:
             covered += CONTEXT_SHARE * (weighted_coverage(qwords, words | lead_words, idf) - coverage)
+        if LEAD_IN_SHARE and (c.n, c.start) in lead_words_of:
+            covered = max(covered, coverage + LEAD_IN_SHARE * (weighted_coverage(
+                qwords, words | lead_words_of[(c.n, c.start)], idf) - coverage))
         if c.n in entry_words and (ENTRY_SCOPE == "all" or c.start == entry_head[c.n]):
             covered = max(covered, coverage + ENTRY_SHARE * (
                 weighted_coverage(qwords, entry_words[c.n] | words, idf) - coverage))
@@ -208,7 +310,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
             score += 0.5 * extra
         score += 0.02 / c.n  # ties go to the better-ranked chunk
         out.append(Quote(c.n, c.chunk_id, c.start, c.end, " ".join(c.text.split()), score, meaning, coverage,
-                         named_bonus=bonus))
+                         named_bonus=bonus, lead_in=leads.get((c.n, c.start), (None, ""))[1] if LEAD_IN_SHARE else ""))
     out.sort(key=lambda q: -q.score)
     return out
 
@@ -222,6 +324,11 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
     chosen = [best]
     qwords = content_words(question)
     held = {w for w in qwords if w in content_words(best.text)}
+    if ROW_HEADER_QUOTE and is_row(best.text):
+        header = _header_row(best, checker)
+        if header is not None:
+            chosen.insert(0, header)
+            held |= content_words(header.text) & qwords
     if STUB_WORDS and (len(best.text.split()) <= STUB_WORDS or best.text.endswith(":")):
         after = [q for q in ranked if q.n == best.n and q.start > best.end]
         if after:
@@ -246,6 +353,15 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
                 and len(best.text) + len(nxt.text) <= MAX_QUOTE_CHARS:
             chosen.append(nxt)
     return chosen
+
+
+def _header_row(row: Quote, checker: GroundingChecker) -> Quote | None:
+    """The header row of the table that `row` belongs to, as a quote (None: not in the chunk)."""
+    every = [c for c in checker.candidates if not c.pair]
+    lead = lead_ins(every, checker.hits).get((row.n, row.start), (None, ""))[0]
+    if lead is None or not is_row(lead.text) or lead.start == row.start:
+        return None
+    return Quote(lead.n, lead.chunk_id, lead.start, lead.end, " ".join(lead.text.split()), 0.0, 0.0, 0.0)
 
 
 def _next_sentence(best: Quote, ranked: list[Quote], checker: GroundingChecker) -> Quote | None:
