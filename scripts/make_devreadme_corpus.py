@@ -7,42 +7,13 @@ fixed below; their versions are the ones installed in the project's venv (SOURCE
 Usage: .venv/bin/python scripts/make_devreadme_corpus.py [--site-packages DIR] [--check]
   --check: only verify that the shipped files equal the installed METADATA bodies.
 """
-import argparse
-import email
 import sys
-import sysconfig
 from pathlib import Path
+
+from make_heldout5_corpus import main  # the same copying and checking, other packages and folder
 
 OUT = Path(__file__).resolve().parent.parent / "assets" / "rag_corpus_dev_readme"
 PACKAGES = ("mmh3", "typer", "orjson", "aiohttp_retry", "bm25s")
 
-
-def long_description(site: Path, package: str) -> tuple[str, str, str]:
-    """(version, licence, body) of an installed package's METADATA."""
-    (meta,) = site.glob(f"{package}-*.dist-info/METADATA")
-    msg = email.message_from_string(meta.read_text(encoding="utf-8"))
-    licence = msg.get("License-Expression") or msg.get("License") or ""
-    return msg["Version"], (licence.strip().splitlines() or [""])[0], msg.get_payload()
-
-
-def main() -> int:
-    p = argparse.ArgumentParser()
-    p.add_argument("--site-packages", type=Path, default=Path(sysconfig.get_paths()["purelib"]))
-    p.add_argument("--check", action="store_true")
-    args = p.parse_args()
-    bad = 0
-    for package in PACKAGES:
-        version, licence, body = long_description(args.site_packages, package)
-        target = OUT / f"{package}.md"
-        if args.check:
-            same = target.read_text(encoding="utf-8") == body
-            bad += not same
-            print(("ok  " if same else "DIFF") + f" {target.name} ({package} {version})")
-        else:
-            target.write_text(body, encoding="utf-8")
-            print(f"{target.name}\t{package} {version}\t{licence}\t{len(body)} chars")
-    return 1 if bad else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(OUT, PACKAGES))

@@ -22,18 +22,19 @@ def long_description(site: Path, package: str) -> tuple[str, str, str]:
     (meta,) = site.glob(f"{package}-*.dist-info/METADATA")
     msg = email.message_from_string(meta.read_text(encoding="utf-8"))
     licence = msg.get("License-Expression") or msg.get("License") or ""
-    return msg["Version"], licence, msg.get_payload()
+    return msg["Version"], (licence.strip().splitlines() or [""])[0], msg.get_payload()
 
 
-def main() -> int:
+def main(out: Path = OUT, packages: tuple[str, ...] = PACKAGES) -> int:
+    """Copy (or with --check, compare) each package's long description to out/<package>.md."""
     p = argparse.ArgumentParser()
     p.add_argument("--site-packages", type=Path, default=Path(sysconfig.get_paths()["purelib"]))
     p.add_argument("--check", action="store_true")
     args = p.parse_args()
     bad = 0
-    for package in PACKAGES:
+    for package in packages:
         version, licence, body = long_description(args.site_packages, package)
-        target = OUT / f"{package}.md"
+        target = out / f"{package}.md"
         if args.check:
             same = target.read_text(encoding="utf-8") == body
             bad += not same
