@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from core.config import reset_settings
+from core.config import ConfigError, load_settings, reset_settings
 from core.models.chat import get_chat_model, reset_chat_model
 from core.models.openai_compat import OpenAICompatChatModel
 from core.models.sampling import SamplingParams
@@ -219,5 +219,41 @@ def test_settings_select_the_endpoint_backend(server, monkeypatch):
         model = get_chat_model()
         assert (model.name, model.source) == ("served-model", "endpoint")
         assert model.generate(MESSAGES).text == "Hello there, friend!"
+    finally:
+        reset_chat_model()
+
+
+def test_extra_body_reaches_the_server_in_every_request(server):
+    # llama-cpp-python's server fills a field a request leaves out with a non-neutral default
+    # (repeat_penalty 1.1): temperature 0 there is not argmax unless the request says so
+    extra = {"repeat_penalty": 1.0, "min_p": 0.0, "top_k": 1}
+    model = OpenAICompatChatModel(server, "m", timeout=5, extra_body=extra)
+    assert list(model.stream(MESSAGES, SamplingParams(top_k=40))) == WORDS
+    assert model.complete(MESSAGES).text == "".join(WORDS)
+    streamed, plain = (r["body"] for r in FakeServer.requests)
+    for body in (streamed, plain):
+        assert (body["repeat_penalty"], body["min_p"], body["top_k"]) == (1.0, 0.0, 1)  # extra_body wins
+        assert body["messages"] == MESSAGES
+    assert streamed["stream"] is True and streamed["stream_options"] == {"include_usage": True}
+    assert plain["stream"] is False
+
+
+def test_extra_body_that_is_not_a_json_object_or_sets_our_fields_is_refused():
+    with pytest.raises(ValueError, match="may not set.*stream"):
+        OpenAICompatChatModel("http://127.0.0.1:1/v1", "m", extra_body={"stream": False})
+    assert load_settings({"GENAI_LLM_EXTRA_BODY": '{"min_p": 0}'}).models.llm_extra_body == '{"min_p": 0}'
+    for bad in ("[1, 2]", "{repeat_penalty: 1}", '{"messages": []}'):
+        with pytest.raises(ConfigError, match="GENAI_LLM_EXTRA_BODY"):
+            load_settings({"GENAI_LLM_EXTRA_BODY": bad})
+
+
+def test_extra_body_setting_reaches_the_configured_backend(server, monkeypatch):
+    monkeypatch.setenv("GENAI_LLM_BASE_URL", server)
+    monkeypatch.setenv("GENAI_LLM_EXTRA_BODY", '{"repeat_penalty": 1.0}')
+    reset_settings()
+    reset_chat_model()
+    try:
+        assert get_chat_model().generate(MESSAGES).text == "Hello there, friend!"
+        assert FakeServer.requests[0]["body"]["repeat_penalty"] == 1.0
     finally:
         reset_chat_model()
