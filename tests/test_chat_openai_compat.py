@@ -25,7 +25,7 @@ WORDS = ["Hello", " there", ",", " friend", "!"]
 
 class FakeServer(BaseHTTPRequestHandler):
     requests: list[dict] = []
-    mode = "ok"  # ok | error | garbage | no_usage | slow | busy_once | busy
+    mode = "ok"  # ok | error | garbage | no_usage | slow | busy_once | busy | cut | no_done
 
     def log_message(self, *args):  # keep pytest output clean
         pass
@@ -62,7 +62,11 @@ class FakeServer(BaseHTTPRequestHandler):
                 self._event(json.dumps({"choices": [{"index": 0, "delta": {"content": w}}]}))
                 if FakeServer.mode == "slow":
                     time.sleep(0.2)
+                if FakeServer.mode == "cut":
+                    return  # what llama-cpp-python's server does when generation raises mid-stream
             self._event(json.dumps({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}))
+            if FakeServer.mode == "no_done":
+                return  # finished, just without the closing [DONE]
             if FakeServer.mode != "no_usage" and body.get("stream_options", {}).get("include_usage"):
                 # report a count different from the chunk count, to see which one is used
                 self._event(json.dumps({"choices": [], "usage": {"completion_tokens": 42}}))
@@ -257,3 +261,16 @@ def test_extra_body_setting_reaches_the_configured_backend(server, monkeypatch):
         assert FakeServer.requests[0]["body"]["repeat_penalty"] == 1.0
     finally:
         reset_chat_model()
+
+
+def test_a_stream_cut_off_mid_answer_is_an_error_not_a_short_answer(server):
+    # llama-cpp-python's server answers 200 and then closes the stream when generation fails
+    # (a prompt over its context window): that used to come back as a normal, truncated reply
+    FakeServer.mode = "cut"
+    with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*ended without \[DONE\] or a finish_reason after 1"):
+        OpenAICompatChatModel(server, "m", timeout=5).generate(MESSAGES)
+
+
+def test_a_finished_stream_without_done_is_still_an_answer(server):
+    FakeServer.mode = "no_done"
+    assert OpenAICompatChatModel(server, "m", timeout=5).generate(MESSAGES).text == "".join(WORDS)

@@ -146,19 +146,26 @@ class OpenAICompatChatModel:
         time.sleep(0.5 * 2 ** attempt)
 
     def _events(self, response: httpx.Response, cancel, counter) -> Iterator[str]:
-        """Text deltas from a Server-Sent Events response."""
-        chunks, usage_tokens = 0, None
+        """Text deltas from a Server-Sent Events response.
+
+        A stream that ends with neither [DONE] nor a finish_reason was cut off: an error, not
+        an answer (llama-cpp-python's server, for one, reports a prompt over its context that way:
+        200, then the connection closes)."""
+        chunks, usage_tokens, ended = 0, None, False
         for line in response.iter_lines():
             if cancel is not None and cancel.is_set():
-                break  # leaving the with-block closes the connection: the server stops
+                return  # the caller closes the connection: the server stops
             if not line or line.startswith(":"):
                 continue  # keep-alive blank lines and SSE comments
             if not line.startswith("data:"):
                 continue  # event:/id:/retry: fields carry nothing we use
             data = line[len("data:"):].strip()
             if data == "[DONE]":
-                break
+                return
             chunk = self._parse_chunk(data)
+            choices = chunk.get("choices")
+            ended = ended or bool(isinstance(choices, list) and choices and isinstance(choices[0], dict)
+                                  and choices[0].get("finish_reason"))
             usage = chunk.get("usage") or {}
             if isinstance(usage.get("completion_tokens"), int):
                 usage_tokens = usage["completion_tokens"]  # exact, when the server tells
@@ -168,6 +175,9 @@ class OpenAICompatChatModel:
                 counter.count = usage_tokens if usage_tokens is not None else chunks
             if delta:
                 yield delta
+        if not ended and not (cancel is not None and cancel.is_set()):
+            raise self._fail(f"the stream from {self.url} ended without [DONE] or a finish_reason after {chunks} "
+                             f"content chunks (the server stopped mid-answer; its log says why)")
 
     def _parse_chunk(self, data: str) -> dict:
         try:
