@@ -112,7 +112,11 @@ class LlamaCpp:
     def run(self, messages, max_tokens) -> dict:
         self.proc.stdin.write(json.dumps({"messages": messages, "max_tokens": max_tokens}) + "\n")
         self.proc.stdin.flush()
-        return json.loads(self.proc.stdout.readline())
+        line = self.proc.stdout.readline()
+        if not line:  # e.g. SIGSEGV in llama_decode of a native build on an AMX CPU: see --no-repack
+            raise RuntimeError(f"the llama.cpp worker died (exit code {self.proc.wait(10)}); on a CPU with AMX "
+                               "try --no-repack")
+        return json.loads(line)
 
     def close(self):
         self.proc.stdin.close()
