@@ -15,13 +15,19 @@ Backends (rows):
               token a step (the chat path before FastLlama), bfloat16
   llama.cpp   llama-cpp-python on the very GGUF file the bundled model comes from, same
               thread count, in a subprocess of the interpreter given by --llama-python
+  ours-openai ours via OpenAI API -> llama.cpp server: our OpenAICompatChatModel (the backend
+              GENAI_LLM_BASE_URL selects) streaming from `python -m llama_cpp.server` on that
+              GGUF, same thread count, started from --llama-python on 127.0.0.1:--server-port
+              (needs llama-cpp-python[server]; see benchmarks/openai_server.py, which also
+              checks its answers). Before each run a 1-token request with another system
+              prompt clears the server's reused prompt prefix, so TTFT includes the prefill.
 
 llama-cpp-python is NOT a project dependency. Build it in a throwaway venv (it compiles
 llama.cpp with its server and tools: minutes on an idle many-core machine, well over an
 hour on 2 cores shared with other work):
 
     python3 -m venv /tmp/llamavenv
-    nice -n 10 /tmp/llamavenv/bin/pip install llama-cpp-python==0.3.36
+    nice -n 10 /tmp/llamavenv/bin/pip install 'llama-cpp-python[server]==0.3.36'
 
 then:
 
@@ -29,6 +35,14 @@ then:
 
 Without --llama-python (or when that interpreter cannot import llama_cpp) the llama.cpp
 row says why it is missing, and the other rows are still measured.
+
+On a CPU with AMX, a native 0.3.36 build crashed in llama_decode on any prompt of more than
+one token (SIGSEGV, once SIGILL) in its repacked weight buffers; `--no-repack` runs both
+llama.cpp rows the way llama-server's --no-repack does (what benchmarks/results/
+openai_server_llamacpp.md measured, 2026-12-03):
+
+    taskset -c 1 .venv/bin/python benchmarks/generate.py --runs 5 --max-new-tokens 128 --threads 1 \
+        --backends ours,llama.cpp,ours-openai --llama-python /tmp/llamavenv/bin/python --no-repack
 """
 from __future__ import annotations
 
@@ -48,8 +62,17 @@ PROMPT = [{"role": "system", "content": "You are a helpful assistant."},
 # Runs inside the llama.cpp venv: one JSON request per stdin line, one JSON result per stdout line.
 LLAMA_WORKER = textwrap.dedent("""
     import json, sys, time
-    from llama_cpp import Llama
+    import llama_cpp
     cfg = json.loads(sys.argv[1])
+    if cfg.get("no_repack"):  # llama-server's --no-repack: no extra (repacked/AMX) weight buffers
+        default_params = llama_cpp.llama_model_default_params
+        def no_repack():
+            p = default_params()
+            p.use_extra_bufts = False
+            return p
+        llama_cpp.llama_cpp.llama_model_default_params = no_repack
+        llama_cpp.llama.llama_cpp.llama_model_default_params = no_repack
+    from llama_cpp import Llama
     t = time.perf_counter()
     llm = Llama(model_path=cfg["gguf"], n_threads=cfg["threads"], n_threads_batch=cfg["threads"],
                 n_ctx=2048, verbose=False, seed=0)
@@ -77,19 +100,23 @@ LLAMA_WORKER = textwrap.dedent("""
 class LlamaCpp:
     name = "llama.cpp"
 
-    def __init__(self, python: str, gguf: Path, threads: int):
+    def __init__(self, python: str, gguf: Path, threads: int, no_repack: bool = False):
         self.proc = subprocess.Popen(
-            [python, "-c", LLAMA_WORKER, json.dumps({"gguf": str(gguf), "threads": threads})],
+            [python, "-c", LLAMA_WORKER, json.dumps({"gguf": str(gguf), "threads": threads, "no_repack": no_repack})],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         ready = self.proc.stdout.readline()
         if not ready:
             raise RuntimeError(f"{python} could not start llama_cpp (see its error above)")
-        self.detail = f"llama-cpp-python, {gguf.name}, n_threads={threads}"
+        self.detail = f"llama-cpp-python, {gguf.name}, n_threads={threads}" + (", no repack" if no_repack else "")
 
     def run(self, messages, max_tokens) -> dict:
         self.proc.stdin.write(json.dumps({"messages": messages, "max_tokens": max_tokens}) + "\n")
         self.proc.stdin.flush()
-        return json.loads(self.proc.stdout.readline())
+        line = self.proc.stdout.readline()
+        if not line:  # e.g. SIGSEGV in llama_decode of a native build on an AMX CPU: see --no-repack
+            raise RuntimeError(f"the llama.cpp worker died (exit code {self.proc.wait(10)}); on a CPU with AMX "
+                               "try --no-repack")
+        return json.loads(line)
 
     def close(self):
         self.proc.stdin.close()
@@ -120,6 +147,31 @@ class Ours:
         pass
 
 
+class OursViaServer(Ours):
+    """Our OpenAI-compatible backend against llama.cpp's server (a subprocess this row owns)."""
+
+    def __init__(self, args):
+        from benchmarks.openai_server import NEUTRAL_LLAMACPP, LlamaServer
+        from core.models import bundled
+        from core.models.openai_compat import OpenAICompatChatModel
+
+        log = Path(os.environ.get("GENAI_DATA_DIR", "/tmp")) / "llama_server.log"
+        self.server = LlamaServer(args.llama_python, bundled.smollm2_gguf(), args.threads, args.server_port, log,
+                                  no_repack=args.no_repack)
+        # temperature 0 alone would leave the server's repeat_penalty 1.1 on: not the greedy decoding of the other rows
+        model = OpenAICompatChatModel(self.server.base_url, self.server.model, timeout=300, extra_body=NEUTRAL_LLAMACPP)
+        super().__init__("ours-openai", model, f"OpenAICompatChatModel -> {self.server.detail}")
+
+    def run(self, messages, max_tokens) -> dict:
+        from benchmarks.openai_server import flush_prefix
+
+        flush_prefix(self.model)
+        return super().run(messages, max_tokens)
+
+    def close(self):
+        self.server.close()
+
+
 def build(backends: list[str], args) -> tuple[list, dict]:
     import torch
 
@@ -146,9 +198,18 @@ def build(backends: list[str], args) -> tuple[list, dict]:
                 missing[name] = "not measured: pass --llama-python (see this script's docstring)"
                 continue
             try:
-                made.append(LlamaCpp(args.llama_python, bundled.smollm2_gguf(), args.threads))
+                made.append(LlamaCpp(args.llama_python, bundled.smollm2_gguf(), args.threads, args.no_repack))
             except (OSError, RuntimeError) as e:
                 missing[name] = f"not measured: {e}"
+                continue
+        elif name == "ours-openai":
+            if not args.llama_python:
+                missing[name] = "not measured: pass --llama-python (a venv with llama-cpp-python[server])"
+                continue
+            try:
+                made.append(OursViaServer(args))
+            except (OSError, RuntimeError) as e:
+                missing[name] = f"not measured: {e}"[:300]
                 continue
         print(f"# loaded {name} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     return made, missing
@@ -160,7 +221,11 @@ def main() -> int:
     parser.add_argument("--max-new-tokens", type=int, default=128)
     parser.add_argument("--threads", type=int, default=None, help="torch and llama.cpp threads (default: all cores)")
     parser.add_argument("--llama-python", default=None, help="python of a venv with llama-cpp-python")
-    parser.add_argument("--backends", default="ours,ours-bf16,ours-fp32,ours-hf,llama.cpp")
+    parser.add_argument("--backends", default="ours,ours-bf16,ours-fp32,ours-hf,llama.cpp,ours-openai")
+    parser.add_argument("--no-repack", action="store_true",
+                        help="both llama.cpp rows without repacked (AMX) weight buffers, like llama-server's --no-repack: "
+                             "a native 0.3.36 build crashes in prefill on the AMX VM of 2026-12-03")
+    parser.add_argument("--server-port", type=int, default=8089, help="port for llama_cpp.server (ours-openai row)")
     parser.add_argument("--json", action="store_true", help="also print every run as JSON lines")
     args = parser.parse_args()
 
@@ -169,19 +234,21 @@ def main() -> int:
     args.threads = args.threads or os.cpu_count()
     torch.set_num_threads(args.threads)
     backends, missing = build(args.backends.split(","), args)
-    # one warm-up run each (first-call allocations, lazy kernels), not counted
-    for b in backends:
-        b.run(PROMPT, 8)
-    results = {b.name: [] for b in backends}
-    for i in range(args.runs):
+    try:
+        # one warm-up run each (first-call allocations, lazy kernels), not counted
         for b in backends:
-            r = b.run(PROMPT, args.max_new_tokens)
-            r["decode_tps"] = (r["tokens"] - 1) / (r["last"] - r["first"]) if r["tokens"] > 1 else float("nan")
-            results[b.name].append(r)
-            if args.json:
-                print(json.dumps({"backend": b.name, "run": i, **{k: v for k, v in r.items() if k != "text"}}))
-    for b in backends:
-        b.close()
+            b.run(PROMPT, 8)
+        results = {b.name: [] for b in backends}
+        for i in range(args.runs):
+            for b in backends:
+                r = b.run(PROMPT, args.max_new_tokens)
+                r["decode_tps"] = (r["tokens"] - 1) / (r["last"] - r["first"]) if r["tokens"] > 1 else float("nan")
+                results[b.name].append(r)
+                if args.json:
+                    print(json.dumps({"backend": b.name, "run": i, **{k: v for k, v in r.items() if k != "text"}}))
+    finally:  # also on an error: no llama.cpp server left running on its port
+        for b in backends:
+            b.close()
 
     peer = results.get("llama.cpp")
     peer_tps = statistics.median(r["decode_tps"] for r in peer) if peer else None
@@ -204,4 +271,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `benchmarks.openai_server` without PYTHONPATH
     raise SystemExit(main())

@@ -104,6 +104,10 @@ class ModelSettings(_Section):
     # Extra attempts when an OpenAI-compatible server cannot be reached or answers 5xx before
     # streaming has started (with a short backoff).
     llm_retries: int = Field(2, ge=0, le=10)
+    # A JSON object merged into every request to that server, for sampling fields the OpenAI
+    # API lacks, e.g. '{"repeat_penalty": 1.0, "min_p": 0}' for llama-cpp-python's server, whose
+    # defaults for fields a request leaves out are not neutral (repeat_penalty 1.1, min_p 0.05).
+    llm_extra_body: str = ""
     # --- tuned chat model (issue #16) ---
     # A LoRA adapter merged into the local chat model at load: a policy run id from the
     # labeling app (data_dir/policy_runs/<id>), "latest" (the newest finished run), or a
@@ -140,6 +144,14 @@ class ModelSettings(_Section):
         from core.models.backends import CHAT_BACKENDS
 
         return CHAT_BACKENDS.check(v, extra=("auto",))
+
+    @field_validator("llm_extra_body")
+    @classmethod
+    def _json_object(cls, v: str) -> str:
+        from core.models.openai_compat import parse_extra_body
+
+        parse_extra_body(v)
+        return v
 
     @field_validator("embedding_runtime")
     @classmethod

@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from core.config import reset_settings
+from core.config import ConfigError, load_settings, reset_settings
 from core.models.chat import get_chat_model, reset_chat_model
 from core.models.openai_compat import OpenAICompatChatModel
 from core.models.sampling import SamplingParams
@@ -25,7 +25,7 @@ WORDS = ["Hello", " there", ",", " friend", "!"]
 
 class FakeServer(BaseHTTPRequestHandler):
     requests: list[dict] = []
-    mode = "ok"  # ok | error | garbage | no_usage | slow | busy_once | busy
+    mode = "ok"  # ok | error | garbage | no_usage | slow | busy_once | busy | cut | no_done
 
     def log_message(self, *args):  # keep pytest output clean
         pass
@@ -62,7 +62,11 @@ class FakeServer(BaseHTTPRequestHandler):
                 self._event(json.dumps({"choices": [{"index": 0, "delta": {"content": w}}]}))
                 if FakeServer.mode == "slow":
                     time.sleep(0.2)
+                if FakeServer.mode == "cut":
+                    return  # what llama-cpp-python's server does when generation raises mid-stream
             self._event(json.dumps({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}))
+            if FakeServer.mode == "no_done":
+                return  # finished, just without the closing [DONE]
             if FakeServer.mode != "no_usage" and body.get("stream_options", {}).get("include_usage"):
                 # report a count different from the chunk count, to see which one is used
                 self._event(json.dumps({"choices": [], "usage": {"completion_tokens": 42}}))
@@ -221,3 +225,52 @@ def test_settings_select_the_endpoint_backend(server, monkeypatch):
         assert model.generate(MESSAGES).text == "Hello there, friend!"
     finally:
         reset_chat_model()
+
+
+def test_extra_body_reaches_the_server_in_every_request(server):
+    # llama-cpp-python's server fills a field a request leaves out with a non-neutral default
+    # (repeat_penalty 1.1): temperature 0 there is not argmax unless the request says so
+    extra = {"repeat_penalty": 1.0, "min_p": 0.0, "top_k": 1}
+    model = OpenAICompatChatModel(server, "m", timeout=5, extra_body=extra)
+    assert list(model.stream(MESSAGES, SamplingParams(top_k=40))) == WORDS
+    assert model.complete(MESSAGES).text == "".join(WORDS)
+    streamed, plain = (r["body"] for r in FakeServer.requests)
+    for body in (streamed, plain):
+        assert (body["repeat_penalty"], body["min_p"], body["top_k"]) == (1.0, 0.0, 1)  # extra_body wins
+        assert body["messages"] == MESSAGES
+    assert streamed["stream"] is True and streamed["stream_options"] == {"include_usage": True}
+    assert plain["stream"] is False
+
+
+def test_extra_body_that_is_not_a_json_object_or_sets_our_fields_is_refused():
+    with pytest.raises(ValueError, match="may not set.*stream"):
+        OpenAICompatChatModel("http://127.0.0.1:1/v1", "m", extra_body={"stream": False})
+    assert load_settings({"GENAI_LLM_EXTRA_BODY": '{"min_p": 0}'}).models.llm_extra_body == '{"min_p": 0}'
+    for bad in ("[1, 2]", "{repeat_penalty: 1}", '{"messages": []}'):
+        with pytest.raises(ConfigError, match="GENAI_LLM_EXTRA_BODY"):
+            load_settings({"GENAI_LLM_EXTRA_BODY": bad})
+
+
+def test_extra_body_setting_reaches_the_configured_backend(server, monkeypatch):
+    monkeypatch.setenv("GENAI_LLM_BASE_URL", server)
+    monkeypatch.setenv("GENAI_LLM_EXTRA_BODY", '{"repeat_penalty": 1.0}')
+    reset_settings()
+    reset_chat_model()
+    try:
+        assert get_chat_model().generate(MESSAGES).text == "Hello there, friend!"
+        assert FakeServer.requests[0]["body"]["repeat_penalty"] == 1.0
+    finally:
+        reset_chat_model()
+
+
+def test_a_stream_cut_off_mid_answer_is_an_error_not_a_short_answer(server):
+    # llama-cpp-python's server answers 200 and then closes the stream when generation fails
+    # (a prompt over its context window): that used to come back as a normal, truncated reply
+    FakeServer.mode = "cut"
+    with pytest.raises(RuntimeError, match=r"GENAI_LLM_BASE_URL.*ended without \[DONE\] or a finish_reason after 1"):
+        OpenAICompatChatModel(server, "m", timeout=5).generate(MESSAGES)
+
+
+def test_a_finished_stream_without_done_is_still_an_answer(server):
+    FakeServer.mode = "no_done"
+    assert OpenAICompatChatModel(server, "m", timeout=5).generate(MESSAGES).text == "".join(WORDS)

@@ -29,6 +29,15 @@ def test_default_first_then_the_hosts_list(monkeypatch):
     assert server is chat_model_for(backends[1], s.models)  # once per process
 
 
+def test_a_picker_server_does_not_get_the_configured_servers_extra_body(monkeypatch):
+    # GENAI_LLM_EXTRA_BODY holds fields for the configured server (llama.cpp's repeat_penalty, say);
+    # sent to another server (OpenAI itself refuses unknown fields) it could break every request
+    monkeypatch.setenv("GENAI_LLM_EXTRA_BODY", '{"repeat_penalty": 1.0}')
+    s = _settings(monkeypatch, [{"label": "other server", "model": "m", "base_url": "http://other:8000/v1"}])
+    assert s.models.llm_extra_body
+    assert chat_model_for(find_backend(configured_backends(s), "other server"), s.models).extra_body == {}
+
+
 def test_a_label_that_is_not_configured_is_refused(monkeypatch):
     backends = configured_backends(_settings(monkeypatch, []))
     with pytest.raises(ValueError, match="not one of the configured"):

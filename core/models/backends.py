@@ -20,9 +20,10 @@ def _local(s):
 
 
 def _openai(s):
-    from core.models.openai_compat import OpenAICompatChatModel
+    from core.models.openai_compat import OpenAICompatChatModel, parse_extra_body
 
-    return OpenAICompatChatModel(s.llm_base_url, s.llm_model, s.llm_api_key, s.llm_timeout, retries=s.llm_retries)
+    return OpenAICompatChatModel(s.llm_base_url, s.llm_model, s.llm_api_key, s.llm_timeout, retries=s.llm_retries,
+                                 extra_body=parse_extra_body(s.llm_extra_body))
 
 
 CHAT_BACKENDS.register("local", _local)

@@ -101,6 +101,7 @@ def chat_model_for(backend: Backend, model_settings):
             key = os.environ.get(backend.api_key_env, "") if backend.api_key_env else ""
             own = model_settings.model_copy(update={
                 "llm_model": backend.model, "llm_base_url": backend.base_url, "llm_api_key": key,
-                "llm_backend": "openai" if backend.base_url else "local", "llm_adapter": backend.adapter})
+                "llm_backend": "openai" if backend.base_url else "local", "llm_adapter": backend.adapter,
+                "llm_extra_body": ""})  # GENAI_LLM_EXTRA_BODY is for the configured server only
             _built[backend.label] = build_chat_model(own)
         return _built[backend.label]

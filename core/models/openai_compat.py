@@ -4,8 +4,10 @@ Same interface as `LocalChatModel`: `.stream()` yields text deltas as the server
 them (Server-Sent Events from POST {base_url}/chat/completions with "stream": true),
 `.generate()` returns a ChatResult. Plain httpx rather than the openai SDK: we need only one
 endpoint, exact control over timeouts and errors, and the `top_k` extra field that vLLM,
-llama.cpp server and Ollama accept. Like the SDK, a request that cannot connect, or gets 429
-or 502-504 before anything was streamed, is retried (GENAI_LLM_RETRIES, backoff 0.5 s, 1 s, ...).
+llama.cpp server and Ollama accept; `extra_body` (GENAI_LLM_EXTRA_BODY) adds server-specific
+fields to every request, like the SDK's `extra_body`. Like the SDK, a request that cannot
+connect, or gets 429 or 502-504 before anything was streamed, is retried (GENAI_LLM_RETRIES,
+backoff 0.5 s, 1 s, ...).
 
 Every failure (server unreachable, error status, a stream that is not the protocol)
 is a RuntimeError that names GENAI_LLM_BASE_URL, so a user knows which setting to fix.
@@ -28,12 +30,29 @@ log = logging.getLogger(__name__)
 
 SETTING = "GENAI_LLM_BASE_URL"
 RETRY_STATUS = (429, 502, 503, 504)  # overloaded or restarting: worth another try
+OWN_FIELDS = ("messages", "stream", "stream_options")  # extra_body may not change what we parse
+
+
+def parse_extra_body(text: str) -> dict:
+    """GENAI_LLM_EXTRA_BODY as a dict ('' = {}); ValueError naming the setting otherwise."""
+    if not text.strip():
+        return {}
+    try:
+        extra = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"GENAI_LLM_EXTRA_BODY must be a JSON object, got {text!r}: {e}") from e
+    if not isinstance(extra, dict):
+        raise ValueError(f"GENAI_LLM_EXTRA_BODY must be a JSON object, got {text!r}")
+    if clash := sorted(set(extra) & set(OWN_FIELDS)):
+        raise ValueError(f"GENAI_LLM_EXTRA_BODY may not set {clash}: the backend sets those itself")
+    return extra
 
 
 class OpenAICompatChatModel:
     source = "endpoint"
 
-    def __init__(self, base_url: str, model: str, api_key: str = "", timeout: float = 60.0, retries: int = 2):
+    def __init__(self, base_url: str, model: str, api_key: str = "", timeout: float = 60.0, retries: int = 2,
+                 extra_body: dict | None = None):
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"{SETTING}={base_url!r} must start with http:// or https://")
         if timeout <= 0:
@@ -43,6 +62,7 @@ class OpenAICompatChatModel:
         self.name = model
         self.timeout = timeout
         self.retries = retries
+        self.extra_body = parse_extra_body(json.dumps(extra_body or {}))
         self._headers = {"Content-Type": "application/json"}
         if api_key:
             self._headers["Authorization"] = f"Bearer {api_key}"
@@ -66,6 +86,7 @@ class OpenAICompatChatModel:
             body["seed"] = params.seed
         if params.stop:
             body["stop"] = list(params.stop)
+        body.update(self.extra_body)  # server-specific fields; may override the sampling ones above
         if stream:
             body["stream_options"] = {"include_usage": True}
         return body
@@ -125,19 +146,26 @@ class OpenAICompatChatModel:
         time.sleep(0.5 * 2 ** attempt)
 
     def _events(self, response: httpx.Response, cancel, counter) -> Iterator[str]:
-        """Text deltas from a Server-Sent Events response."""
-        chunks, usage_tokens = 0, None
+        """Text deltas from a Server-Sent Events response.
+
+        A stream that ends with neither [DONE] nor a finish_reason was cut off: an error, not
+        an answer (llama-cpp-python's server, for one, reports a prompt over its context that way:
+        200, then the connection closes)."""
+        chunks, usage_tokens, ended = 0, None, False
         for line in response.iter_lines():
             if cancel is not None and cancel.is_set():
-                break  # leaving the with-block closes the connection: the server stops
+                return  # the caller closes the connection: the server stops
             if not line or line.startswith(":"):
                 continue  # keep-alive blank lines and SSE comments
             if not line.startswith("data:"):
                 continue  # event:/id:/retry: fields carry nothing we use
             data = line[len("data:"):].strip()
             if data == "[DONE]":
-                break
+                return
             chunk = self._parse_chunk(data)
+            choices = chunk.get("choices")
+            ended = ended or bool(isinstance(choices, list) and choices and isinstance(choices[0], dict)
+                                  and choices[0].get("finish_reason"))
             usage = chunk.get("usage") or {}
             if isinstance(usage.get("completion_tokens"), int):
                 usage_tokens = usage["completion_tokens"]  # exact, when the server tells
@@ -147,6 +175,9 @@ class OpenAICompatChatModel:
                 counter.count = usage_tokens if usage_tokens is not None else chunks
             if delta:
                 yield delta
+        if not ended and not (cancel is not None and cancel.is_set()):
+            raise self._fail(f"the stream from {self.url} ended without [DONE] or a finish_reason after {chunks} "
+                             f"content chunks (the server stopped mid-answer; its log says why)")
 
     def _parse_chunk(self, data: str) -> dict:
         try:
