@@ -109,6 +109,15 @@ def test_train_diffusion_runs_a_few_steps_and_writes_a_loadable_pipeline(tmp_pat
     _assert_continued_from(head, shaped)
     r6 = _cli("train-diffusion", "--init-from", str(head), "--shape-edges", "--out", str(tmp_path / "no"), "--steps", "1")
     assert r6.returncode == 2 and "--shape-weight" in r6.stderr
+    # #19 round 6: --shape-keep-background (background pixels keep weight 1) reaches training.json; needs a weight
+    assert cfg["shape_keep_background"] is False
+    r7 = _cli("train-diffusion", "--init-from", str(head), "--shape-weight", "4", "--shape-keep-background",
+              "--out", str(tmp_path / "kept"), "--steps", "2", "--batch-size", "4", "--json")
+    assert r7.returncode == 0, r7.stderr
+    assert json.loads(r7.stdout)["train_config"]["shape_keep_background"] is True
+    r8 = _cli("train-diffusion", "--init-from", str(head), "--shape-keep-background", "--out", str(tmp_path / "no2"),
+              "--steps", "1")
+    assert r8.returncode == 2 and "--shape-weight" in r8.stderr
 
 
 def test_init_from_takes_the_architecture_of_the_shipped_folder():

@@ -69,3 +69,23 @@ def test_edges_weight_the_outline_band_where_square_and_circle_differ():
     cp, cb = _batch([circle])
     wc = F.pixel_shuffle(shape_weights(cp, cb, 4.0, True, 2), 2)[0, 0]
     assert abs(wc[8, 8] - wc[1, 1]) < 1e-6 and wc[9, 9] > wc[1, 1]
+
+
+def test_keep_background_leaves_background_errors_at_plain_cost():
+    # #19 round 6: rescaling to mean 1 put the background at 0.6-0.8x and fine-tunes drew
+    # "a purple triangle" as plain purple; keep_background weighs the background as plain MSE.
+    pixels, bg = _batch(SCENES)
+    fg = ((pixels - bg[:, :, None, None]).abs().amax(1, keepdim=True) > 0.1).float().expand(-1, 3, -1, -1)
+    on_shape = F.pixel_unshuffle(fg.contiguous(), 2)
+    on_background = 1 - on_shape
+    plain = shape_weights(pixels, bg, 0.0, False, 2)
+    for edges in (False, True):
+        w = shape_weights(pixels, bg, 4.0, edges, 2, keep_background=True)
+        assert torch.all(w >= 1.0) and w.mean() > 1.1
+        assert _loss(w, on_shape) > 4.0 * _loss(plain, on_shape)
+        far_background = on_background * (w == 1.0)             # background outside the outline band
+        assert far_background.sum() > 0.5 * on_background.sum()
+        assert abs(_loss(w, far_background) - _loss(plain, far_background)) < 1e-6
+    # Without keep_background the same background error costs clearly less.
+    w = shape_weights(pixels, bg, 4.0, True, 2)
+    assert _loss(w, on_background) < 0.8 * _loss(plain, on_background)

@@ -4,7 +4,7 @@ Trains the shipped text-to-image model from a seed (tqdm progress bar on stderr)
 a diffusers pipeline folder. The defaults reproduce the one-object model shipped before #19;
 the shipped assets/text2image/ is that model continued with `--init-from BASE --two-object-fraction 0.5
 --grid-weight 4 --lr 3e-4 --steps 3200 --batch-size 16`, then with `--pixel-head 32` (docs/text2image.md);
-`--shape-weight W [--shape-edges]` weights the loss up on the shapes (and their outlines).
+`--shape-weight W [--shape-edges] [--shape-keep-background]` weights the loss up on the shapes (and their outlines).
 """
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def register(sub) -> None:
                    help="extra loss weight on the shapes' pixels (default 0 = plain MSE; weights keep mean 1 per image)")
     p.add_argument("--shape-edges", action="store_true", default=None,
                    help="with --shape-weight, also weight a band one pixel either side of each shape's outline")
+    p.add_argument("--shape-keep-background", action="store_true", default=None,
+                   help="with --shape-weight, do not rescale the weights to mean 1: background pixels keep weight 1")
     p.add_argument("--checkpoint-every", type=int, default=None, help="save the EMA pipeline every N steps (default 250)")
     p.set_defaults(func=run)
 
@@ -44,7 +46,8 @@ def run(args) -> int:
                                    "stop_after": args.stop_after, "two_object_fraction": args.two_object_fraction,
                                    "checkpoint_every": args.checkpoint_every, "grid_weight": args.grid_weight,
                                    "init_from": args.init_from, "pixel_head": args.pixel_head,
-                                   "shape_weight": args.shape_weight, "shape_edges": args.shape_edges}.items() if v is not None}
+                                   "shape_weight": args.shape_weight, "shape_edges": args.shape_edges,
+                                   "shape_keep_background": args.shape_keep_background}.items() if v is not None}
     if args.init_from:  # continue a saved pipeline: its architecture, not the defaults
         from core.diffusion.train import architecture_of
 
@@ -58,6 +61,8 @@ def run(args) -> int:
         raise ValueError(f"--shape-weight must be >= 0 (got {cfg.shape_weight})")
     if cfg.shape_edges and not cfg.shape_weight:
         raise ValueError("--shape-edges needs --shape-weight > 0 (it weights the outline band by that weight)")
+    if cfg.shape_keep_background and not cfg.shape_weight:
+        raise ValueError("--shape-keep-background needs --shape-weight > 0")
     if not 0 <= cfg.two_object_fraction <= 1:
         raise ValueError(f"--two-object-fraction must be in [0, 1] (got {cfg.two_object_fraction})")
     out = train(cfg, args.out, progress=lambda total: tqdm(total=total, desc="train-diffusion", mininterval=5))
