@@ -65,13 +65,7 @@ LLAMA_WORKER = textwrap.dedent("""
     import llama_cpp
     cfg = json.loads(sys.argv[1])
     if cfg.get("no_repack"):  # llama-server's --no-repack: no extra (repacked/AMX) weight buffers
-        default_params = llama_cpp.llama_model_default_params
-        def no_repack():
-            p = default_params()
-            p.use_extra_bufts = False
-            return p
-        llama_cpp.llama_cpp.llama_model_default_params = no_repack
-        llama_cpp.llama.llama_cpp.llama_model_default_params = no_repack
+        exec(cfg["no_repack"])  # openai_server.NO_REPACK_PATCH
     from llama_cpp import Llama
     t = time.perf_counter()
     llm = Llama(model_path=cfg["gguf"], n_threads=cfg["threads"], n_threads_batch=cfg["threads"],
@@ -101,8 +95,11 @@ class LlamaCpp:
     name = "llama.cpp"
 
     def __init__(self, python: str, gguf: Path, threads: int, no_repack: bool = False):
+        from benchmarks.openai_server import NO_REPACK_PATCH
+
         self.proc = subprocess.Popen(
-            [python, "-c", LLAMA_WORKER, json.dumps({"gguf": str(gguf), "threads": threads, "no_repack": no_repack})],
+            [python, "-c", LLAMA_WORKER, json.dumps({"gguf": str(gguf), "threads": threads,
+                                                     "no_repack": NO_REPACK_PATCH if no_repack else ""})],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         ready = self.proc.stdout.readline()
         if not ready:

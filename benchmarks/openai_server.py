@@ -50,8 +50,7 @@ NEUTRAL_LLAMACPP = {"repeat_penalty": 1.0, "min_p": 0.0}
 # llama-cpp-python 0.3.36 does not expose: a native build crashed (SIGSEGV / SIGILL in
 # llama_decode) on any prompt of more than one token in the repacked AMX weight buffers of
 # the VM this was measured on (Xeon with AMX); one token at a time, or no repack, worked.
-NO_REPACK_LAUNCH = """
-import runpy, sys
+NO_REPACK_PATCH = """
 import llama_cpp
 default_params = llama_cpp.llama_model_default_params
 def no_repack():
@@ -60,6 +59,9 @@ def no_repack():
     return p
 llama_cpp.llama_cpp.llama_model_default_params = no_repack
 llama_cpp.llama.llama_cpp.llama_model_default_params = no_repack
+"""
+NO_REPACK_LAUNCH = NO_REPACK_PATCH + """
+import runpy, sys
 sys.argv[0] = "llama_cpp.server"
 runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
 """
