@@ -21,6 +21,7 @@ from typing import Callable
 
 from core.retrieval.answer_type import adjustment, asks_for_means, is_term_entry, is_usage_synopsis
 from core.retrieval.bm25 import stem
+from core.retrieval.chunk_headers import document_title
 from core.retrieval.grounding import GroundingChecker, content_words
 
 MEANING_WEIGHT, COVERAGE_WEIGHT = 0.6, 0.4
@@ -287,7 +288,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
                 if own:
                     entry_words[n] = set().union(*(c.words for c in own))
                     entry_head[n] = min(c.start for c in own)
-    title_words = {n: content_words((getattr(h, "header", "") or "").split(" · ", 1)[0])
+    title_words = {n: content_words(document_title(h.source))
                    for n, h in enumerate(checker.hits, start=1)} if DOCUMENT_NAME_SHARE else {}
     out = []
     for c in singles:
