@@ -5,16 +5,20 @@
 Retrieved text is untrusted: an uploaded document may say "ignore your instructions".
 Independent of any scanner, the prompt
   * puts the rules in the system turn and the documents in the user turn, as quoted data;
-  * fences the documents between markers carrying a random nonce per request, which a
-    document can't predict and so can't close early;
+  * fences the documents between markers carrying a nonce that is a hash of everything in the
+    turn (documents, question, history): a document can't close the fence early, since it
+    would have to contain the hash of a text that contains it (and the markers are stripped
+    from documents all the same). Being a hash, not a random draw, the same question over the
+    same passages gives the same prompt, so greedy answers are reproducible;
   * strips chat-template control tokens (<|im_start|>, <|im_end|>, ...) from documents and
     from the question, so a document can't open a new system or assistant turn;
   * tells the model that text inside the fence is data, never instructions.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-import secrets
 
 MODES = ("zero_shot", "few_shot", "chain_of_thought")
 NOT_FOUND = "The documents don't contain the answer to this question."
@@ -53,10 +57,14 @@ def neutralize(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+FENCE_LOOKALIKE = re.compile(r"<<<\s*(?:END\s+)?DOCUMENTS\b[^>]{0,64}>>>", re.IGNORECASE)
+
+
 def format_context(hits, open_marker: str, close_marker: str) -> str:
     blocks = []
     for n, h in enumerate(hits, start=1):
-        body = neutralize(h.text).replace(open_marker, " ").replace(close_marker, " ")
+        # any fence lookalike goes, not only this turn's: a small model may obey a stale one
+        body = FENCE_LOOKALIKE.sub(" ", neutralize(h.text))
         blocks.append(f"[{n}] (source: {neutralize(h.source)}, page {h.page})\n{body}")
     return f"{open_marker}\n" + "\n\n".join(blocks) + f"\n{close_marker}"
 
@@ -65,12 +73,18 @@ def _user_turn(context: str, question: str) -> str:
     return f"Document excerpts:\n{context}\n\nQuestion: {question}"
 
 
+def content_nonce(question: str, hits, history: list[dict] | None = None) -> str:
+    """12 hex digits of a hash over everything the fence will hold (see the module docstring)."""
+    content = [question, [(h.source, h.page, h.text) for h in hits], history or []]
+    return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()[:12]
+
+
 def build_messages(question: str, hits, mode: str = "zero_shot",
                    history: list[dict] | None = None, nonce: str | None = None) -> list[dict]:
     """OpenAI-style messages for the answer step."""
     if mode not in MODES:
         raise ValueError(f"prompt mode must be one of {MODES}, got {mode!r}")
-    nonce = nonce or secrets.token_hex(6)
+    nonce = nonce or content_nonce(question, hits, history)
     open_marker, close_marker = f"<<<DOCUMENTS {nonce}>>>", f"<<<END DOCUMENTS {nonce}>>>"
     system = SYSTEM.format(not_found=NOT_FOUND, open=open_marker, close=close_marker)
     if mode == "chain_of_thought":
