@@ -274,6 +274,10 @@ class SafetySettings(_Section):
     # {"sexual": [...], "sexual_weak": [...], "gore": [...], "gore_weak": [...],
     #  "minors": [...], "allow": [...]}. Empty = defaults only.
     image_terms_file: str = ""
+    # A streamed answer is checked and shown sentence by sentence; a long sentence is also
+    # released at a clause boundary (", " "; " ": ") once this many words wait (0 = whole
+    # sentences only). Trade-off measured in benchmarks/stream_release.py.
+    stream_clause_words: int = Field(0, ge=0)
     # Longest text the scanners examine (characters). Longer texts are BLOCKED unchecked, so
     # nothing unscanned gets through; 20000 characters is ~5 pages.
     max_chars: int = Field(20000, gt=0)

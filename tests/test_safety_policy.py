@@ -263,3 +263,22 @@ def test_warm_up_loads_every_stage():
 
     warm_up(Policy(audit=False))
     assert scan("hello", "image").allowed
+
+
+def test_stream_releases_a_long_clause_early_when_asked():
+    text = "The Senate shall be composed of two Senators from each State, chosen by the Legislature"
+    early, whole = StreamGuard("output", clause_words=6), StreamGuard("output", clause_words=0)
+    stream(early, text)
+    stream(whole, text)
+    assert early.safe_text == "The Senate shall be composed of two Senators from each State, "
+    assert whole.safe_text == ""  # the sentence is not finished
+    short = StreamGuard("output", clause_words=6)
+    stream(short, "Yes, it does")
+    assert short.safe_text == ""  # one word before the comma: waits for the sentence
+
+
+def test_a_clause_near_a_threshold_waits_for_its_sentence():
+    # alone this clause scores 0.45 for toxicity; its sentence is blocked
+    g = StreamGuard("output", clause_words=4)
+    vs = stream(g, "This bot is a useless pile of crap, just like the idiots who made it. ")
+    assert not vs[-1].allowed and g.safe_text == ""
