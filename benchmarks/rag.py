@@ -804,6 +804,11 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                                "gold_ns": sorted(c.n for c in a.citations
                                                  if q.get("passage") and q["passage"] in norm(c.text)),
                                "quotes": a.trace.get("quotes") or [],
+                               # every sentence the model wrote, as checked, and the passages it was
+                               # checked against (to label them and re-check them offline, #13 round 13)
+                               "model_sentences": a.trace.get("model_sentences") or [],
+                               "passages": [{"n": c.n, "id": c.id, "source": c.source, "page": c.page,
+                                             "text": c.text} for c in a.citations],
                                "hits": [(h["source"], h.get("page")) for h in a.trace.get("hits", [])]})
             ans = [j for q, j in got if q["source"]]
             una = [j for q, j in got if not q["source"]]
