@@ -29,7 +29,8 @@ manual,") is set aside, the sentence is unsupported when
   * it repeats itself (a word trigram three times: the model looping);
   * it is copied from two places: two runs of words copied from the passages (each 4+ words) are
     joined where neither source clause ends nor the next begins (half of one sentence + half of another);
-  * it is a fragment: nearly all copied, starting and ending inside a passage sentence.
+  * (off, FRAGMENT_COPIED) it is a fragment: nearly all copied, starting and ending inside a passage
+    sentence; off because a true short statement cut from a longer sentence is one too.
 A verbatim quote of a whole passage sentence (the extractive answer's) is exempt. The copied runs are
 found by word trigrams over the four passages: a few hundred dictionary look-ups per sentence.
 
@@ -64,8 +65,11 @@ LEXICAL_WITH_MEANING, MEANING = 0.4, 0.62
 COHERENCE = True
 # a copied run counts toward a splice from this many words on
 SPLICE_RUN = 4
-# a fragment: at least this share of the sentence's words copied, starting and ending mid-sentence
-FRAGMENT_COPIED = 0.8
+# a fragment: at least this share of the sentence's words copied, starting and ending mid-sentence.
+# Off (None): "The library opens at 8." copied from inside "The city library opens at 8 in the morning
+# and ..." is a fragment by this rule and a true statement (tests/test_retrieval_chain.py); it never
+# fired on the tuning set's model sentences. 0.8 = on
+FRAGMENT_COPIED: float | None = None
 
 _DOC = (r"(?:document|text|passage|manual|man page|page|licen[cs]e|article|section|author|source|context|"
         r"documentation|docs?|readme|file|guide|work|excerpt|paragraph|constitution|information)s?")
@@ -77,7 +81,7 @@ _FRAME = re.compile(
     r"(?P<that>\s+that)?"
     r"|it\s+is\s+(?:also\s+)?(?:noted|mentioned|stated|said|explained)(?P<that2>\s+that)"
     r"|(?:according to|as (?:stated|mentioned|described) in)\s+(?:[\w.-]+\s+){0,4}?" + _DOC + r"\s*,"
-    r"|(?:so,?\s+)?the (?:short )?answer (?:to (?:this|your|the) question )?is\b:?(?:\s+that\b)?)\s*",
+    r"|(?:so,?\s+)?the (?:short )?answer (?:to (?:this|your|the) question )?is:)\s*",
     re.IGNORECASE)
 # frame verbs that, without "that", introduce a topic rather than a claim
 _TOPIC_VERBS = frozenset({"mention", "mentions", "describe", "describes", "explain", "explains", "discusses",
@@ -433,7 +437,7 @@ class GroundingChecker:
         if runs:
             copied = sum(r[3] for r in runs) / len(words)
             (i1, s1, p1, _), (i2, s2, p2, n2) = runs[0], runs[-1]
-            if copied >= FRAGMENT_COPIED and i1 <= 1 and i2 + n2 >= len(words) - 1 \
+            if FRAGMENT_COPIED is not None and copied >= FRAGMENT_COPIED and i1 <= 1 and i2 + n2 >= len(words) - 1 \
                     and not s1.starts_clause(p1) and not s2.ends_clause(p2 + n2 - 1):
                 return "it is a fragment cut from inside a passage sentence"
         return ""
