@@ -60,7 +60,14 @@ def main() -> int:
     p.add_argument("--by", choices=["set", "kind"], default="set")
     p.add_argument("--show", choices=["none", "changed", "errors"], default="none",
                    help="print the sentences whose verdict changed, or every error of the new check")
+    p.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
+                   help="grounding module constants for both sides, e.g. QUOTES_VERBATIM=1")
     args = p.parse_args()
+    from core.retrieval import grounding
+
+    for item in args.set:
+        name, _, value = item.partition("=")
+        setattr(grounding, name, type(getattr(grounding, name))(int(value)) if value.isdigit() else value)
     for path in args.labelled:
         data = json.loads(path.read_text())
         results = {"main (coherence off)": run(data, False), "coherence on": run(data, True)}

@@ -27,6 +27,11 @@ BROKEN = [
     'CONDITIONS OF ANY KIND, either express or implied, including, without limitation, any',
     # an unfinished clause copied from the MIT passage
     "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and",
+    # seen as a visitor (grounded mode, sample collection, 2026-12-03): quotes the passages do not contain
+    'The document also mentions that the work is "The Software" and that the licensees are '
+    '"The Authors and Publishers."',
+    'The document also mentions that the work is "The Software is distributed in accordance with the terms and '
+    'conditions of the License."',
     # a lead-in that states nothing, and a bare list number
     "The MIT license says the following about warranty:",
     "1.",
@@ -59,7 +64,7 @@ def test_main_check_passed_them_on_their_copied_words(checker, monkeypatch):
     # what the rule fixes: without it, the browser's sentence and the others pass as supported
     monkeypatch.setattr(grounding, "COHERENCE", False)
     passed = [s for s in BROKEN if checker.check(s).supported]
-    assert GARBLED in passed and len(passed) >= 4, passed
+    assert GARBLED in passed and len(passed) >= 5, passed
 
 
 def test_faithful_paraphrases_and_quotes_stay_supported(checker):
