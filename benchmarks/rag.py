@@ -471,6 +471,9 @@ ANSWER_SYSTEMS = {
     # the model reading the four whole passages (before focused_context.py: GENAI_CONTEXT_CHARS=0)
     "abstractive (whole passages)": ("abstractive", "zero_shot", "calibrated"),
     "grounded (whole passages)": ("grounded", "zero_shot", "calibrated"),
+    # #13 round 13: grounded mode with main's grounding check before the coherence rules
+    # (grounding.COHERENCE off), beside "grounded" (on)
+    "grounded (round 12 check)": ("grounded", "zero_shot", "calibrated"),
     "extractive": ("extractive", "zero_shot", "calibrated"),
     # a sentence's coverage counts its document's name at 1.0 (the default is 0.5: extractive.DOCUMENT_NAME_SHARE)
     "extractive+docname": ("extractive", "zero_shot", "calibrated"),
@@ -631,6 +634,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+docname": {"document_name_share": 1.0},
                     "abstractive (whole passages)": {"context_chars": 0},
                     "grounded (whole passages)": {"context_chars": 0},
+                    "grounded (round 12 check)": {"coherence": False},
                     "extractive (round 10)": {"antecedent_depth": 0, "continuation_within": 0.0,
                                               "instruction_bonus": 0.0, "count_through_kinds": False},
                     "extractive+antecedents": {"continuation_within": 0.0, "instruction_bonus": 0.0,
@@ -688,6 +692,10 @@ def judge(a, q: dict) -> dict:
     return {"correct": correct, "marker_correct": marker_correct, "abstained": a.abstained, "quote_right": quote_right,
             "features": (a.trace.get("abstention") or {}).get("features"),
             "grounded_share": a.grounded_share, "sentences": len(a.sentences),
+            # the model's own sentences as checked (grounded mode shows only the supported ones)
+            "model_sentences": len(a.trace.get("model_sentences") or []),
+            "model_supported": sum(bool(s.get("supported")) for s in a.trace.get("model_sentences") or []),
+            "fell_back": bool(a.trace.get("fell_back_to_quotes")),
             "grounding_ms": a.trace["timings_ms"].get("grounding"),
             "evidence_ms": a.trace["timings_ms"].get("abstention"),
             "checks_ms": a.trace["timings_ms"].get("evidence_checks"),
@@ -723,6 +731,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     markdown_parts_default = chunk_headers.MARKDOWN_CLEAN_PARTS
     markdown_sentences_default = grounding.MARKDOWN_SENTENCES
     table_rows_default = grounding.TABLE_ROWS
+    coherence_default = grounding.COHERENCE
     entry_bonus_default = answer_type.ENTRY_BONUS
     term_entries_default = answer_type.TERM_ENTRIES
     name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
@@ -777,6 +786,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             chunk_headers.MARKDOWN_CLEAN_PARTS = overrides.pop("markdown_clean_parts", markdown_parts_default)
             grounding.MARKDOWN_SENTENCES = overrides.pop("markdown_sentences", markdown_sentences_default)
             grounding.TABLE_ROWS = overrides.pop("table_rows", table_rows_default)
+            grounding.COHERENCE = overrides.pop("coherence", coherence_default)
             if splitting.ENTRY_CHUNKS != entry_chunks_default:  # other chunks: its own collection
                 name = collection + ("-entries" if splitting.ENTRY_CHUNKS else "-no-entries")
             files = sorted(CORPUS.iterdir()) if set_name == "sample corpus" else _long_files(RETRIEVAL_SETS[set_name][0])
@@ -804,6 +814,11 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                                "gold_ns": sorted(c.n for c in a.citations
                                                  if q.get("passage") and q["passage"] in norm(c.text)),
                                "quotes": a.trace.get("quotes") or [],
+                               # every sentence the model wrote, as checked, and the passages it was
+                               # checked against (to label them and re-check them offline, #13 round 13)
+                               "model_sentences": a.trace.get("model_sentences") or [],
+                               "passages": [{"n": c.n, "id": c.id, "source": c.source, "page": c.page,
+                                             "text": c.text} for c in a.citations],
                                "hits": [(h["source"], h.get("page")) for h in a.trace.get("hits", [])]})
             ans = [j for q, j in got if q["source"]]
             una = [j for q, j in got if not q["source"]]
@@ -819,6 +834,9 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                          "mean grounded share": statistics.mean(j["grounded_share"] for j in ans
                                                                 if not j["abstained"]) if any(
                              not j["abstained"] for j in ans) else 0.0,
+                         "model sentences supported": f"{sum(j['model_supported'] for j in ans)} / "
+                                                      f"{sum(j['model_sentences'] for j in ans)}",
+                         "fell back to quotes": sum(j["fell_back"] for j in ans),
                          "grounding ms p50": statistics.median(gms) if gms else float("nan"),
                          "grounding ms max": max(gms) if gms else float("nan"),
                          "evidence ms p50": statistics.median(j["evidence_ms"] for j in ans

@@ -393,7 +393,7 @@ class RagChain:
 
 def _quote_grounding(q: Quote, checker: GroundingChecker) -> SentenceGrounding:
     """A verbatim quote is supported by the sentence it was taken from (checked all the same)."""
-    sg = checker.check(q.text)
+    sg = checker.check(q.text, quote=True)
     if not sg.supported or q.n not in sg.citations:  # pragma: no cover - a quote always matches itself
         log.warning("a quote did not ground to its own chunk: %r", q.text[:80])
     return sg
