@@ -235,7 +235,9 @@ def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_m
     d = answer.to_dict()
     history[-1] = {"role": "assistant", "content": answer_html(
         answer.answer, d["sentences"], d["citations"], answer.abstained,
-        None if answer.abstained or answer.blocked else answer.grounded_share)}
+        None if answer.abstained or answer.blocked else answer.grounded_share,
+        withheld=len(answer.trace.get("dropped_sentences") or []),
+        quoted_instead=bool(answer.trace.get("fell_back_to_quotes")))}
     choices = []
     for i, sg in enumerate(answer.sentences, start=1):
         if sg.span:

@@ -35,7 +35,9 @@ def _tooltip(sg: dict, citations: dict[int, dict]) -> str:
 
 
 def answer_html(text: str, sentences: list[dict], citations: list[dict], abstained: bool,
-                grounded_share: float | None) -> str:
+                grounded_share: float | None, withheld: int = 0, quoted_instead: bool = False) -> str:
+    """withheld: the model's sentences grounded mode left out as unsupported; quoted_instead: none
+    of them was supported, so the answer is quotes from the passages."""
     by_n = {c["n"]: c for c in citations}
     if abstained or not sentences:
         return _e(text)
@@ -52,6 +54,13 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
     share = "" if grounded_share is None else (
         f"<br><small>{grounded_share:.0%} of sentences supported by the passages · hover a sentence for "
         f"its source, open “Sources per sentence” to see the passage</small>")
+    if quoted_instead:
+        share += (f"<br><small class='withheld'>The model's answer ({withheld} sentence{'s' * (withheld != 1)}) "
+                  "was not supported by the passages, so these are quotes from them instead; the trace has "
+                  "what it said.</small>")
+    elif withheld:
+        share += (f"<br><small class='withheld'>{withheld} more sentence{'s' * (withheld != 1)} of the model's "
+                  "answer left out: not supported by the passages (see the trace).</small>")
     return " ".join(parts) + share
 
 
