@@ -10,7 +10,11 @@ Adherence: images for captions the models never saw in training, judged without 
   - one object, held-out phrasings: training scenes in sentence templates never used in training;
   - one object, held-out combinations: (colour, shape, position) triples never shown in training;
   - two objects, held-out phrasings: training pair scenes in PAIR_HELDOUT_TEMPLATES;
-  - two objects, held-out combinations: pairs of objects never shown together (HELDOUT_PAIRS).
+  - two objects, held-out combinations: pairs of objects never shown together (HELDOUT_PAIRS);
+  - two objects, no background (#19 round 7): captions that name no background, in frames never
+    used in training (pair_dataset.no_background_scenes); "background" = the image's background
+    is neither object's colour (a background in an object's colour hides that object).
+--sets picks sets by name prefix ("one", "two: held-out", "two: no background").
 Quality (core.diffusion.image_quality), medians over every image of a set: background
 flatness (per-pixel std of the background, 0-255 levels), 2-pixel grid amplitude, shape
 contrast (share of the palette contrast the shape shows; "faint" = below 0.5).
@@ -45,7 +49,8 @@ QUALITY = ("flatness", "grid", "contrast", "faint")
 
 
 def held_out_sets(n: int, seed: int = 0) -> dict[str, list[tuple[object, str]]]:
-    """The four held-out sets: (scene, caption) pairs. One-object sets are drawn exactly as before #19."""
+    """The held-out sets: (scene, caption) pairs. One-object sets are drawn exactly as before #19;
+    the four sets of earlier rounds are drawn exactly as before round 7 (the no-background set has its own rng)."""
     rng = random.Random(seed)
     phr = [(s, s.caption(rng.choice(dataset.HELDOUT_TEMPLATES))) for s in rng.sample(dataset.train_scenes(), n)]
     combo = [(s, s.caption(rng.choice(dataset.TRAIN_TEMPLATES))) for s in rng.sample(dataset.heldout_scenes(), n)]
@@ -55,18 +60,21 @@ def held_out_sets(n: int, seed: int = 0) -> dict[str, list[tuple[object, str]]]:
     pair_combo = [(s, s.caption(rng2.choice(pair_dataset.PAIR_TRAIN_TEMPLATES)))
                   for s in rng2.sample(pair_dataset.heldout_pair_scenes(), n)]
     return {"one: held-out phrasings": phr, "one: held-out combinations": combo,
-            "two: held-out phrasings": pair_phr, "two: held-out combinations": pair_combo}
+            "two: held-out phrasings": pair_phr, "two: held-out combinations": pair_combo,
+            "two: no background": pair_dataset.no_background_scenes(n, seed)}
 
 
 def _quality(image, scene) -> dict[str, float]:
+    background = scene.background
     if isinstance(scene, pair_dataset.PairScene):
         got = analyse_pair(image, scene)
         objects = [(got["first"], scene.first.colour), (got["second"], scene.second.colour)]
+        background = background or got["background"]  # none named: contrast against what was drawn
     else:
         as_pair = pair_dataset.PairScene(pair_dataset.Thing(scene.colour, scene.shape, scene.size), "above",
                                          pair_dataset.Thing(scene.colour, scene.shape, scene.size), scene.background)
         objects = [(analyse_pair(image, as_pair)["first"], scene.colour)]
-    contrasts = [shape_contrast(image, o["mask"] if o else None, colour, scene.background) for o, colour in objects]
+    contrasts = [shape_contrast(image, o["mask"] if o else None, colour, background) for o, colour in objects]
     return {"flatness": background_flatness(image), "grid": grid_amplitude(image), "contrast": min(contrasts)}
 
 
@@ -149,10 +157,17 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=1, help="torch threads (1 = fastest on a shared 2-core box)")
     ap.add_argument("--old-rule", action="store_true",
                     help="also score shape(s) with the judge's square/circle rule before #19 round 5 (column shape@old)")
+    ap.add_argument("--sets", default="",
+                    help="comma-separated name prefixes of the sets to run (default: all), e.g. 'two: no background'")
     ap.add_argument("--peer-steps", type=int, default=0, help="DDPM steps of the peer (0 = skip; 1000 = the training sampler)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     sets = held_out_sets(args.n, args.seed)
+    if args.sets:
+        wanted = [w.strip() for w in args.sets.split(",") if w.strip()]
+        sets = {k: v for k, v in sets.items() if any(k.startswith(w) for w in wanted)}
+        if not sets:
+            raise ValueError(f"--sets {args.sets!r} matches none of {list(held_out_sets(1))}")
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     print(f"{len(models)} model(s), torch threads {torch.get_num_threads()}, {args.steps} steps, "
           f"guidance {args.guidance}, {args.n} images per set, seed {args.seed}\n")

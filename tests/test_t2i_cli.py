@@ -118,6 +118,15 @@ def test_train_diffusion_runs_a_few_steps_and_writes_a_loadable_pipeline(tmp_pat
     r8 = _cli("train-diffusion", "--init-from", str(head), "--shape-keep-background", "--out", str(tmp_path / "no2"),
               "--steps", "1")
     assert r8.returncode == 2 and "--shape-weight" in r8.stderr
+    # #19 round 7: --omit-background (share of captions without a background) reaches training.json; checked range
+    assert cfg["omit_background"] == 0.2
+    r9 = _cli("train-diffusion", "--init-from", str(head), "--two-object-fraction", "0.5", "--omit-background", "0.4",
+              "--out", str(tmp_path / "nobg"), "--steps", "2", "--batch-size", "4", "--json")
+    assert r9.returncode == 0, r9.stderr
+    assert json.loads(r9.stdout)["train_config"]["omit_background"] == 0.4
+    r10 = _cli("train-diffusion", "--init-from", str(head), "--omit-background", "1.5", "--out", str(tmp_path / "no3"),
+               "--steps", "1")
+    assert r10.returncode == 2 and "--omit-background" in r10.stderr
 
 
 def test_init_from_takes_the_architecture_of_the_shipped_folder():

@@ -130,3 +130,43 @@ def test_pair_judge_tells_soft_squares_from_circles():
                 found += 1
                 right += obj["shape"] == "square"
     assert found > 250 and right / found >= 0.95, (right, found)
+
+
+def _drawn(scene: PairScene, background: str, sizes=("large", "small")) -> PairScene:
+    """`scene` (no background named, sizes perhaps unsaid) as it could be drawn on `background`."""
+    first = Thing(scene.first.colour, scene.first.shape, scene.first.size or sizes[0])
+    second = Thing(scene.second.colour, scene.second.shape, scene.second.size or sizes[1])
+    return PairScene(first, scene.relation, second, background)
+
+
+def test_no_background_set_exact_renders_pass_and_object_coloured_backgrounds_fail():
+    """#19 round 7: a caption with no background is right on any background but the objects' colours;
+    a size the caption does not say is not checked."""
+    from benchmarks.text2image import evaluate, held_out_sets
+
+    items = held_out_sets(24)["two: no background"]
+    assert all(s.background is None for s, _ in items)
+    assert any(s.first.size is None for s, _ in items) and any(s.first.size for s, _ in items)
+    assert not any(c in {t.format(A="", R="", B="").strip() for t in pair_dataset.PAIR_TRAIN_TEMPLATES_NO_BACKGROUND}
+                   for _, c in items)
+    for scene, caption in items:
+        assert "background" not in caption and scene.relation in caption
+        free = next(c for c in dataset.COLOURS if c not in (scene.first.colour, scene.second.colour))
+        for sizes in (("large", "small"), ("small", "large")):
+            verdict = judge_pair(render_pair(_drawn(scene, free, sizes)), scene)
+            assert all(verdict.values()), (caption, sizes, verdict)
+        # the background painted in the first object's colour: that object is gone
+        hidden = judge_pair(render_pair(_drawn(scene, scene.first.colour)), scene)
+        assert hidden["background"] is False and hidden["colours"] is False, (caption, hidden)
+
+    class _Exact:  # the benchmark's path: evaluate() judges and measures exact renders on a free background
+        def __call__(self, prompts, **_):
+            from types import SimpleNamespace
+
+            scenes = dict((c, s) for s, c in items)
+            free = {c: next(k for k in dataset.COLOURS if k not in (s.first.colour, s.second.colour)) for c, s in scenes.items()}
+            return SimpleNamespace(images=[render_pair(_drawn(scenes[p], free[p])) for p in prompts])
+
+    acc, _ = evaluate(_Exact(), items, steps=1, guidance=1.0)
+    assert acc["colours"] == acc["shapes"] == acc["relation"] == acc["sizes"] == acc["background"] == 1.0, acc
+    assert acc["contrast"] > 0.8

@@ -32,6 +32,8 @@ def register(sub) -> None:
                    help="with --shape-weight, also weight a band one pixel either side of each shape's outline")
     p.add_argument("--shape-keep-background", action="store_true", default=None,
                    help="with --shape-weight, do not rescale the weights to mean 1: background pixels keep weight 1")
+    p.add_argument("--omit-background", type=float, default=None,
+                   help="with --two-object-fraction > 0: share of captions that name no background (default 0.2)")
     p.add_argument("--checkpoint-every", type=int, default=None, help="save the EMA pipeline every N steps (default 250)")
     p.set_defaults(func=run)
 
@@ -47,7 +49,8 @@ def run(args) -> int:
                                    "checkpoint_every": args.checkpoint_every, "grid_weight": args.grid_weight,
                                    "init_from": args.init_from, "pixel_head": args.pixel_head,
                                    "shape_weight": args.shape_weight, "shape_edges": args.shape_edges,
-                                   "shape_keep_background": args.shape_keep_background}.items() if v is not None}
+                                   "shape_keep_background": args.shape_keep_background,
+                                   "omit_background": args.omit_background}.items() if v is not None}
     if args.init_from:  # continue a saved pipeline: its architecture, not the defaults
         from core.diffusion.train import architecture_of
 
@@ -63,6 +66,8 @@ def run(args) -> int:
         raise ValueError("--shape-edges needs --shape-weight > 0 (it weights the outline band by that weight)")
     if cfg.shape_keep_background and not cfg.shape_weight:
         raise ValueError("--shape-keep-background needs --shape-weight > 0")
+    if not 0 <= cfg.omit_background <= 1:
+        raise ValueError(f"--omit-background must be in [0, 1] (got {cfg.omit_background})")
     if not 0 <= cfg.two_object_fraction <= 1:
         raise ValueError(f"--two-object-fraction must be in [0, 1] (got {cfg.two_object_fraction})")
     out = train(cfg, args.out, progress=lambda total: tqdm(total=total, desc="train-diffusion", mininterval=5))

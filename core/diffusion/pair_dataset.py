@@ -10,6 +10,10 @@ Held out of training, for the benchmark (written before any two-object training)
 - phrasings: PAIR_HELDOUT_TEMPLATES, sentence frames never used in training;
 - combinations: HELDOUT_PAIRS, 36 of the 252 unordered pairs of (colour, shape) objects
   (drawn with random.Random(19).sample), never shown together in either order or relation.
+- no background (#19 round 7, written before any run on it): NO_BACKGROUND_HELDOUT_TEMPLATES name
+  two objects and their relation but no background, in frames never used in training; the
+  scenes are drawn by no_background_scenes(), not from the training pairs (any two colours and
+  shapes, held-out pairs included; sizes said for both objects or for neither).
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from PIL import Image, ImageDraw
 from core.diffusion import dataset
 from core.diffusion.dataset import COLOURS, EXTENT, SHAPES, SIZES, Scene, draw_shape, to_tensor_array
 
+COLOURS_ORDER = tuple(COLOURS)
 RELATIONS = ("to the left of", "to the right of", "above", "below")
 # Centres (fractions of the image side) of the first and the second object, per relation.
 PAIR_ANCHORS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
@@ -46,6 +51,14 @@ PAIR_HELDOUT_TEMPLATES = (
     "draw {A} {R} {B} over {an_b} background",
     "{b} background: {A} {R} {B}",
     "picture with {A} {R} {B} and {an_b} background",
+)
+
+# Background-less frames never used in training (training's are PAIR_TRAIN_TEMPLATES_NO_BACKGROUND).
+NO_BACKGROUND_HELDOUT_TEMPLATES = (
+    "{A} placed {R} {B}",
+    "a picture of {A} {R} {B}",
+    "{A} is {R} {B}",
+    "show {A} {R} {B}",
 )
 
 HELDOUT_PAIRS = frozenset(frozenset(p) for p in [
@@ -79,7 +92,7 @@ def with_articles(text: str) -> str:
 class Thing:
     colour: str
     shape: str
-    size: str
+    size: str | None  # None: the caption does not say (the judge then does not check it)
 
     def phrase(self, say_size: bool = True) -> str:
         words = " ".join(w for w in (self.size if say_size else "", self.colour, self.shape) if w)
@@ -91,7 +104,7 @@ class PairScene:
     first: Thing
     relation: str
     second: Thing
-    background: str
+    background: str | None  # None: the caption names no background (only no_background_scenes)
 
     def caption(self, template: str, say_sizes: tuple[bool, bool] = (True, True)) -> str:
         b = self.background
@@ -126,6 +139,23 @@ def train_pair_scenes() -> list[PairScene]:
 
 def heldout_pair_scenes() -> list[PairScene]:
     return [s for s in all_pair_scenes() if is_heldout(s)]
+
+
+def no_background_scenes(n: int, seed: int = 0) -> list[tuple[PairScene, str]]:
+    """n (scene, caption) pairs naming two objects and their relation but no background (background None).
+    Drawn independently of the training pairs: two different colours, any shapes and relation,
+    sizes said for both objects or for neither (then None), a held-out background-less frame."""
+    rng = random.Random(1900 + seed)
+    out = []
+    for _ in range(n):
+        c1, c2 = rng.sample(COLOURS_ORDER, 2)
+        h1, h2 = rng.choice(SHAPES), rng.choice(SHAPES)
+        relation = rng.choice(RELATIONS)
+        say = rng.random() < 0.5
+        s1, s2 = (rng.choice(SIZES), rng.choice(SIZES)) if say else (None, None)
+        scene = PairScene(Thing(c1, h1, s1), relation, Thing(c2, h2, s2), None)
+        out.append((scene, scene.caption(rng.choice(NO_BACKGROUND_HELDOUT_TEMPLATES))))
+    return out
 
 
 def render_pair(scene: PairScene, size: int = 32, jitter: tuple[float, float] = (0.0, 0.0),

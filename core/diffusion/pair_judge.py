@@ -8,6 +8,11 @@ classified like a single shape (judge.SHAPE_RULE: square vs circle by pixel cove
 round 5). The relation holds when the first object's centre lies on
 the named side of the second's by at least RELATION_MARGIN of the image side, and more
 along that axis than across it. On exact renders it is right on every attribute (tested).
+
+A caption may leave things out (issue #19 round 7): an object whose size is None has no size
+to check, and a scene whose background is None passes "background" when the image's
+background is neither object's colour (a background painted in an object's colour hides
+that object, so "colours" fails too).
 """
 from __future__ import annotations
 
@@ -75,10 +80,17 @@ def judge_pair(image: Image.Image | np.ndarray, scene: PairScene | dict, check_s
     got = analyse_pair(image, scene)
     a, b = got["first"], got["second"]
     both = a is not None and b is not None
+    def size_ok(found: dict, wanted: str | None) -> bool:
+        return wanted is None or found["size"] == wanted
+
+    if scene.background is None:
+        background_ok = got["background"] not in (scene.first.colour, scene.second.colour)
+    else:
+        background_ok = got["background"] == scene.background
     return {
         "colours": both,
         "shapes": both and a["shape"] == scene.first.shape and b["shape"] == scene.second.shape,
         "relation": both and relation_holds(a["centre"], b["centre"], scene.relation),
-        "sizes": (not check_sizes) or (both and a["size"] == scene.first.size and b["size"] == scene.second.size),
-        "background": got["background"] == scene.background,
+        "sizes": (not check_sizes) or (both and size_ok(a, scene.first.size) and size_ok(b, scene.second.size)),
+        "background": background_ok,
     }

@@ -29,6 +29,8 @@ Recipe (each item fixes a failure of the first trial, see docs/text2image.md):
   asked) as a plain purple image in 8 of 10 seeds (no-weight control 3, shipped model 2);
   `shape_keep_background` skips the rescaling, so background pixels keep weight 1 and only
   the shapes (and outlines) weigh more.
+- captions without a background (issue #19, round 7): `omit_background` is the share of
+  training captions (one and two objects) that name no background (0.2, as every model so far).
 - classifier-free guidance: the caption is replaced by "" with probability cond_dropout.
 - EMA weights are what ships; balanced sampling over every training scene.
 - caption encodings are cached: the caption vocabulary is finite, MiniLM runs once per caption.
@@ -80,6 +82,7 @@ class TrainConfig:
     shape_weight: float = 0.0     # extra loss weight on shape pixels (0 = plain MSE); see the module docstring
     shape_edges: bool = False     # also weight a band around each shape's outline by shape_weight
     shape_keep_background: bool = False  # with shape_weight: no rescaling to mean 1, background pixels keep weight 1
+    omit_background: float = 0.2  # two_object_fraction > 0: share of captions that name no background (#19 round 7)
     layers_per_block: int = 1
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
@@ -263,7 +266,8 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
     if cfg.two_object_fraction > 0:
-        sampler = MixedSampler(cfg.seed, cfg.two_object_fraction, image_size=cfg.image_size, max_jitter=cfg.max_jitter)
+        sampler = MixedSampler(cfg.seed, cfg.two_object_fraction, image_size=cfg.image_size, max_jitter=cfg.max_jitter,
+                               omit_background=cfg.omit_background)
     else:  # the one-object recipe of the models before #19
         sampler = dataset.BalancedSampler(cfg.seed, image_size=cfg.image_size, max_jitter=cfg.max_jitter)
     gen = torch.Generator().manual_seed(cfg.seed)
