@@ -73,7 +73,11 @@ FORMS_ROUND_I = ["What is {t}?", "Can you explain {t} briefly?", "How does {t} w
 FORMS_WIDE = FORMS_ROUND_I + ["How do I get started with {t}?", "What tips do you have for {t}?",
                               "I want to learn about {t}. Where should I start?", "Why do people care about {t}?",
                               "How do people use {t}?", "What mistakes do people make with {t}?"]
-FORM_SETS = {"round-i": FORMS_ROUND_I, "wide": FORMS_WIDE}
+# "reader": wide without the three forms whose pairs are (almost) never decisive ("What is {t}?" 0/12,
+# "Can you explain {t} briefly?" and "How does {t} work?" 1/12 in the probe: tie pairs are dropped, so
+# they only add careless clicks), plus one more first-person form.
+FORMS_READER = [f for f in FORMS_WIDE if f not in FORMS_ROUND_I[:3]] + ["How can I explain {t} to a child?"]
+FORM_SETS = {"round-i": FORMS_ROUND_I, "wide": FORMS_WIDE, "reader": FORMS_READER}
 FORMS = FORMS_ROUND_I  # kept for readers of earlier rounds
 
 
