@@ -2,7 +2,8 @@
 
     PYTHONPATH=. GENAI_THREADS=1 taskset -c 1 .venv/bin/python benchmarks/rlhf_loop.py [--quick]
 
-1. Training prompts are made by TEMPLATE (topic x question form, below); the held-out prompts
+1. Training prompts are made by TEMPLATE (topic x question form, below; --forms wide, the default
+   since round j, adds first-person how-to forms to rounds d-i's five); the held-out prompts
    (--heldout-set: assets/labeling/heldout_prompts_everyday.jsonl by default, or the first set
    heldout_prompts.jsonl) were written by hand, before any tuning, by a different procedure;
    no prompt of either held-out set is trained on.
@@ -26,6 +27,8 @@
    after, and the KL of the tuned model to the base on its own answers.
 --dev N: judge on N templated prompts that are neither trained on nor held out (tuning trials),
    so the held-out figure is taken once, with the settings chosen on the dev prompts.
+--judge-on dev,dev-i,first,everyday: judge ONE trained model on several sets (dev-i: rounds d-i's
+   60 dev prompts, never trained on, so trials of any round compare); the first named heads the JSON.
 --quick: 16 training prompts (48 pairs), 6 DPO steps, 24 held-out prompts, for routine checks.
 --prompts N / --heldout N: a smaller room than the target's 300 pairs (a loaded machine).
 """
@@ -61,15 +64,44 @@ TOPICS = ["a rainforest", "compound interest", "a solar eclipse", "the water cyc
 # Hand-written held-out sets (assets/labeling/): "first", looked at once in round d;
 # "everyday" (first-person everyday questions, another author), committed before round i's tuning.
 HELDOUT_SETS = {"first": "heldout_prompts.jsonl", "everyday": "heldout_prompts_everyday.jsonl"}
-FORMS = ["What is {t}?", "Can you explain {t} briefly?", "How does {t} work?", "Why does {t} matter?",
-         "What should a beginner know about {t}?"]
+# Question forms of the templated prompts. Rounds d-i used the first five ("round-i"): impersonal
+# questions about a thing, where the base model's first sentence rarely speaks to the reader, so the
+# pairs almost never differ in kindness. "wide" adds first-person how-to forms and "why/how do
+# people" forms (none is a held-out prompt; the held-out sets were written by hand, elsewhere).
+FORMS_ROUND_I = ["What is {t}?", "Can you explain {t} briefly?", "How does {t} work?", "Why does {t} matter?",
+                 "What should a beginner know about {t}?"]
+FORMS_WIDE = FORMS_ROUND_I + ["How do I get started with {t}?", "What tips do you have for {t}?",
+                              "I want to learn about {t}. Where should I start?", "Why do people care about {t}?",
+                              "How do people use {t}?", "What mistakes do people make with {t}?"]
+# "reader": wide without the three forms whose pairs are (almost) never decisive ("What is {t}?" 0/12,
+# "Can you explain {t} briefly?" and "How does {t} work?" 1/12 in the probe: tie pairs are dropped, so
+# they only add careless clicks), plus one more first-person form.
+FORMS_READER = [f for f in FORMS_WIDE if f not in FORMS_ROUND_I[:3]] + ["How can I explain {t} to a child?"]
+FORM_SETS = {"round-i": FORMS_ROUND_I, "wide": FORMS_WIDE, "reader": FORMS_READER}
+FORMS = FORMS_ROUND_I  # kept for readers of earlier rounds
 
 
-def training_prompts(n: int, heldout: set[str], seed: int) -> list[str]:
+def training_prompts(n: int, heldout: set[str], seed: int, forms: list[str] = FORMS_ROUND_I) -> list[str]:
     rng = random.Random(seed)
-    pool = [f.format(t=t) for t in TOPICS for f in FORMS]
+    pool = [f.format(t=t) for t in TOPICS for f in forms]
     rng.shuffle(pool)
     return [p for p in pool if p not in heldout][:n]
+
+
+def prompt_sets(n_train: int, n_dev: int, forms: str, seed: int) -> tuple[list[str], dict[str, list[str]]]:
+    """The training prompts and every set a run can be judged on, pairwise disjoint:
+    first / everyday  the hand-written held-out sets (assets/labeling/)
+    dev-i             rounds d-i's templated dev prompts (round-i forms, the 60 after their 100
+                      training prompts), kept out of every training set so trials stay comparable
+    dev               the templated pool of the chosen forms after the training prompts (not dev-i)"""
+    sets = {name: [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling" / f).read_text().splitlines()]
+            for name, f in HELDOUT_SETS.items()}
+    excluded = {p for ps in sets.values() for p in ps}  # no held-out prompt of any set is trained on
+    sets["dev-i"] = training_prompts(100 + 60, excluded, seed, FORMS_ROUND_I)[100:100 + n_dev]
+    excluded |= set(training_prompts(160, excluded, seed, FORMS_ROUND_I)[100:160])
+    pool = training_prompts(n_train + n_dev, excluded, seed, FORM_SETS[forms])
+    sets["dev"] = pool[n_train:]
+    return pool[:n_train], sets
 
 
 def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | None) -> tuple[list[dict], str]:
@@ -165,10 +197,15 @@ def main() -> int:
     ap.add_argument("--max-new-tokens", type=int, default=48)
     ap.add_argument("--method", default="dpo", choices=("dpo", "sft-dpo"))
     ap.add_argument("--prompts", type=int, default=None, help="training prompts (3 pairs each; default 100 = 300 pairs)")
+    ap.add_argument("--forms", default="wide", choices=sorted(FORM_SETS),
+                    help="question forms of the templated training prompts (round-i: rounds d-i's five)")
     ap.add_argument("--pairs-cache", default=None, help="JSON file: reuse the room's generated pairs (tuning trials)")
-    ap.add_argument("--heldout", type=int, default=None, help="held-out prompts (default 80)")
+    ap.add_argument("--heldout", type=int, default=None, help="prompts judged per set (default 80)")
     ap.add_argument("--heldout-set", default="everyday", choices=sorted(HELDOUT_SETS),
                     help="which hand-written held-out set to judge on (default: everyday, written in round i)")
+    ap.add_argument("--judge-on", default=None,
+                    help="comma-separated sets to judge the SAME trained model on: dev, dev-i, first, everyday "
+                         "(default: --heldout-set, or dev with --dev); the first named is the headline")
     ap.add_argument("--learning-rate", type=float, default=None, help="DPO learning rate (default: the product's)")
     ap.add_argument("--epochs", type=float, default=None, help="DPO passes over the pairs (default: the product's)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -198,14 +235,11 @@ def main() -> int:
     t_all, load_before = time.perf_counter(), os.getloadavg()
     n_train, n_held, max_steps = (16, 24, 6) if a.quick else (100, 80, -1)
     n_train, n_held = a.prompts or n_train, a.heldout or n_held
-    sets = {name: [json.loads(l)["prompt"] for l in (ROOT / "assets/labeling" / f).read_text().splitlines()]
-            for name, f in HELDOUT_SETS.items()}
-    excluded = {p for ps in sets.values() for p in ps}  # no held-out prompt of any set is trained on
-    heldout = sets[a.heldout_set]
-    prompts = training_prompts(n_train, excluded, a.seed)
-    if a.dev:  # the templated pool after the training prompts: same procedure, never trained on
-        heldout = training_prompts(n_train + a.dev, excluded, a.seed)[n_train:]
-    heldout = heldout[:n_held]
+    prompts, sets = prompt_sets(n_train, a.dev or 60, a.forms, a.seed)
+    judge_on = a.judge_on.split(",") if a.judge_on else ["dev" if a.dev else a.heldout_set]
+    unknown = [j for j in judge_on if j not in sets]
+    if unknown:
+        ap.error(f"--judge-on: unknown set(s) {unknown}; known: {sorted(sets)}")
     overrides = {}
     for kv in a.set:
         k, _, v = kv.partition("=")
@@ -237,51 +271,66 @@ def main() -> int:
           f"{t_gen:.0f} s); load {os.getloadavg()[0]:.2f}; run folder {work / 'policy_runs' / run['id']}", flush=True)
     tuned, _ = load_tuned(path, work / "policy_runs" / run["id"] / "adapter")
     gen_tuned = fast_copy(tuned)
-
-    t = time.perf_counter()
-    base_s = sample_answers(gen_base, tok, heldout, n=1 if a.no_best_of_n else 5, temperature=0.7, max_new_tokens=a.max_new_tokens,
-                            seed=a.seed + 1, batch_size=40)
-    tuned_s = [x[0] for x in sample_answers(gen_tuned, tok, heldout, n=1, temperature=0.7,
-                                            max_new_tokens=a.max_new_tokens, seed=a.seed + 2, batch_size=40)]
-    base_one = [x[0] for x in base_s]
-    bo4 = pick_best(heldout, [x[1:5] for x in base_s], reward.path)[0] if reward else None
-    if a.greedy:
-        base_g = [x[0] for x in sample_answers(gen_base, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
-        tuned_g = [x[0] for x in sample_answers(gen_tuned, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
-    t_eval = time.perf_counter() - t
-    texts = ordinary_text_windows(12)
-    ppl_base, ppl_tuned = perplexity(base, tok, texts), perplexity(tuned, tok, texts)
-    kl = kl_to_base(tuned, base, tok, heldout, tuned_s)
-    rew = {name: sum(v) / len(v) for name, v in (("base", reward_scores(heldout, base_one, reward.path)),
-                                                ("tuned", reward_scores(heldout, tuned_s, reward.path)))} if reward else None
     from rlhf_judge import score
 
     def mean(xs):
         return sum(xs) / len(xs)
+
+    def judge_set(name: str) -> dict:
+        """Tuned vs base (and best-of-4 vs base) on one prompt set: the same calls and seeds as
+        rounds d-i's single-set runs, so a set's base answers match theirs."""
+        heldout = sets[name][:n_held]
+        base_s = sample_answers(gen_base, tok, heldout, n=1 if a.no_best_of_n else 5, temperature=0.7,
+                                max_new_tokens=a.max_new_tokens, seed=a.seed + 1, batch_size=40)
+        tuned_s = [x[0] for x in sample_answers(gen_tuned, tok, heldout, n=1, temperature=0.7,
+                                                max_new_tokens=a.max_new_tokens, seed=a.seed + 2, batch_size=40)]
+        base_one = [x[0] for x in base_s]
+        bo4 = pick_best(heldout, [x[1:5] for x in base_s], reward.path)[0] if reward else None
+        greedy = None
+        if a.greedy:
+            base_g = [x[0] for x in sample_answers(gen_base, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
+            tuned_g = [x[0] for x in sample_answers(gen_tuned, tok, heldout, max_new_tokens=a.max_new_tokens, batch_size=40)]
+            greedy = win_rate(judged(heldout, tuned_g, base_g))
+        rew = {k: mean(v) for k, v in (("base", reward_scores(heldout, base_one, reward.path)),
+                                       ("tuned", reward_scores(heldout, tuned_s, reward.path)))} if reward else None
+        return {
+            "judged_on": name if name.startswith("dev") else f"heldout:{name}", "heldout_prompts": len(heldout),
+            "win_rate_sampled": win_rate(judged(heldout, tuned_s, base_one)),
+            "win_rate_greedy": greedy,
+            "best_of_4_vs_base_sampled": win_rate(judged(heldout, bo4, base_one)) if bo4 else None,
+            "hidden_score": {"base": mean([score(p, x) for p, x in zip(heldout, base_one)]),
+                             "tuned": mean([score(p, x) for p, x in zip(heldout, tuned_s)]),
+                             "best_of_4": mean([score(p, x) for p, x in zip(heldout, bo4)]) if bo4 else None},
+            "answer_tokens": {"base": mean([tok_len(x) for x in base_one]), "tuned": mean([tok_len(x) for x in tuned_s]),
+                              "best_of_4": mean([tok_len(x) for x in bo4]) if bo4 else None},
+            "reward_model_score": rew | {"shift": rew["tuned"] - rew["base"]} if rew else None,
+            "kl_to_base": kl_to_base(tuned, base, tok, heldout, tuned_s),
+            "answers": [{"prompt": p, "base": b, "tuned": x} for p, b, x in zip(heldout, base_one, tuned_s)],
+        }
+
+    t = time.perf_counter()
+    by_set = {name: judge_set(name) for name in judge_on}
+    t_eval = time.perf_counter() - t
+    texts = ordinary_text_windows(12)
+    ppl_base, ppl_tuned = perplexity(base, tok, texts), perplexity(tuned, tok, texts)
+    head = by_set[judge_on[0]]
     results = {
         "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
         "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
-        "judged_on": "dev" if a.dev else f"heldout:{a.heldout_set}", "generation_dtype": str(gen_base.dtype),
-        "train_prompts": len(prompts), "pairs_source": pairs_source, "max_new_tokens": a.max_new_tokens, "heldout_prompts": len(heldout), "room": room, "strict_pairs": len(prefs),
+        "generation_dtype": str(gen_base.dtype), "forms": a.forms,
+        "train_prompts": len(prompts), "pairs_source": pairs_source, "max_new_tokens": a.max_new_tokens, "room": room, "strict_pairs": len(prefs),
         "reward_model": reward.to_dict() if reward else None,
         "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},
         "seconds": {"generate_pairs": round(t_gen, 1), "reward_train": round(t_reward, 1),
                     "policy_train": round(t_train, 1), "policy_train_cpu": round(cpu_train, 1), "eval_generation": round(t_eval, 1),
                     "total": round(time.perf_counter() - t_all, 1)},
-        "win_rate_sampled": win_rate(judged(heldout, tuned_s, base_one)),
-        "win_rate_greedy": win_rate(judged(heldout, tuned_g, base_g)) if a.greedy else None,
-        "best_of_4_vs_base_sampled": win_rate(judged(heldout, bo4, base_one)) if bo4 else None,
-        "hidden_score": {"base": mean([score(p, x) for p, x in zip(heldout, base_one)]),
-                         "tuned": mean([score(p, x) for p, x in zip(heldout, tuned_s)]),
-                         "best_of_4": mean([score(p, x) for p, x in zip(heldout, bo4)]) if bo4 else None},
-        "answer_tokens": {"base": mean([tok_len(x) for x in base_one]), "tuned": mean([tok_len(x) for x in tuned_s]),
-                          "best_of_4": mean([tok_len(x) for x in bo4]) if bo4 else None},
-        "reward_model_score": rew | {"shift": rew["tuned"] - rew["base"]} if rew else None,
+        # the headline set's figures at the top level, as in earlier rounds' JSON
+        **{k: v for k, v in head.items() if k != "answers"},
         "perplexity": {"base": ppl_base, "tuned": ppl_tuned, "rise": ppl_tuned / ppl_base - 1,
                        "windows": len(texts)},
-        "kl_to_base": kl,
         "load_after": os.getloadavg(),
-        "samples": [{"prompt": p, "base": b, "tuned": x} for p, b, x in list(zip(heldout, base_one, tuned_s))[:6]],
+        "samples": head["answers"][:6],
+        "sets": by_set,
     }
     out = Path(a.out or ROOT / "benchmarks" / "results" / f"rlhf_loop{'-quick' if a.quick else ''}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -294,26 +343,28 @@ def print_table(r: dict) -> None:
     def f(w):
         return f"{w['win_rate']:.3f} [{w['low']:.3f}, {w['high']:.3f}]  n={w['n']} (W{w['wins']}/T{w['ties']}/L{w['losses']})"
     print(f"room: {r['room']['items']} pairs labelled by simulated labelers -> {r['strict_pairs']} strict preferences "
-          f"{r['room']['choices']}")
+          f"{r['room']['choices']} (training forms: {r.get('forms', 'round-i')})")
     if r["reward_model"]:
         print(f"reward model held-out pairwise accuracy {r['reward_model']['heldout_accuracy']:.3f} on "
               f"{r['reward_model']['heldout_pairs']} pairs (longer-answer baseline "
               f"{r['reward_model']['length_baseline_accuracy']:.3f})")
-    where = "DEV (templated)" if r.get("judged_on") == "dev" else r.get("judged_on", "held-out")
-    print(f"{'on ' + str(r['heldout_prompts']) + ' ' + where + ' prompts, hidden preference':<48}{'win rate vs base [95 % CI]':>40}")
-    print(f"{'DPO-tuned (LoRA), sampled T=0.7':<48}{f(r['win_rate_sampled']):>40}")
-    if r["win_rate_greedy"]:
-        print(f"{'DPO-tuned (LoRA), greedy':<48}{f(r['win_rate_greedy']):>40}")
-    if r["best_of_4_vs_base_sampled"]:
-        print(f"{'peer: best-of-4 by the reward model, T=0.7':<48}{f(r['best_of_4_vs_base_sampled']):>40}")
-    hs, at = r["hidden_score"], r["answer_tokens"]
-    print(f"hidden score base {hs['base']:.3f} tuned {hs['tuned']:.3f} best-of-4 {hs['best_of_4']}; "
-          f"answer tokens base {at['base']:.1f} tuned {at['tuned']:.1f} best-of-4 {at['best_of_4']}")
-    rm, pp, kl = r["reward_model_score"], r["perplexity"], r["kl_to_base"]
-    if rm:
-        print(f"reward-model score base {rm['base']:.3f} tuned {rm['tuned']:.3f} (shift {rm['shift']:+.3f})")
-    print(f"perplexity on ordinary text: base {pp['base']:.2f} tuned {pp['tuned']:.2f} (rise {100 * pp['rise']:+.1f} %); "
-          f"KL(tuned||base) {kl['kl_per_token']:.4f} nats/token, {kl['kl_per_answer']:.3f} per answer")
+    for s in (r.get("sets") or {"": r}).values():
+        where = "DEV (templated)" if s.get("judged_on") == "dev" else s.get("judged_on", "held-out")
+        print(f"{'on ' + str(s['heldout_prompts']) + ' ' + where + ' prompts, hidden preference':<48}{'win rate vs base [95 % CI]':>40}")
+        print(f"{'DPO-tuned (LoRA), sampled T=0.7':<48}{f(s['win_rate_sampled']):>40}")
+        if s["win_rate_greedy"]:
+            print(f"{'DPO-tuned (LoRA), greedy':<48}{f(s['win_rate_greedy']):>40}")
+        if s["best_of_4_vs_base_sampled"]:
+            print(f"{'peer: best-of-4 by the reward model, T=0.7':<48}{f(s['best_of_4_vs_base_sampled']):>40}")
+        hs, at, kl = s["hidden_score"], s["answer_tokens"], s["kl_to_base"]
+        print(f"  hidden score base {hs['base']:.3f} tuned {hs['tuned']:.3f} best-of-4 {hs['best_of_4']}; "
+              f"answer tokens base {at['base']:.1f} tuned {at['tuned']:.1f} best-of-4 {at['best_of_4']}; "
+              f"KL(tuned||base) {kl['kl_per_token']:.4f} nats/token, {kl['kl_per_answer']:.3f} per answer")
+        rm = s["reward_model_score"]
+        if rm:
+            print(f"  reward-model score base {rm['base']:.3f} tuned {rm['tuned']:.3f} (shift {rm['shift']:+.3f})")
+    pp = r["perplexity"]
+    print(f"perplexity on ordinary text: base {pp['base']:.2f} tuned {pp['tuned']:.2f} (rise {100 * pp['rise']:+.1f} %)")
     s = r["seconds"]
     print(f"seconds: pair generation {s['generate_pairs']}, reward model {s['reward_train']}, "
           f"DPO on {r['strict_pairs']} pairs {s['policy_train']} (CPU {s['policy_train_cpu']}), evaluation {s['eval_generation']}, total {s['total']} "
