@@ -363,11 +363,16 @@ HELDOUT4_QA = ROOT / "assets" / "rag_qa_heldout4.jsonl"
 # the fifth held-out set (#13, eleventh round): Markdown READMEs that Python packages ship
 HELDOUT5_CORPUS = ROOT / "assets" / "rag_corpus_heldout5"
 HELDOUT5_QA = ROOT / "assets" / "rag_qa_heldout5.jsonl"
+# the sixth held-out set (#13, thirteenth round): Debian /usr/share/doc texts, unanswerable questions
+# about an attribute the document plausibly has but does not state (written before the abstention work)
+HELDOUT6_CORPUS = ROOT / "assets" / "rag_corpus_heldout6"
+HELDOUT6_QA = ROOT / "assets" / "rag_qa_heldout6.jsonl"
 RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout"),
                   "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2"),
                   "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3"),
                   "held-out 4": (HELDOUT4_CORPUS, HELDOUT4_QA, "heldout4"),
-                  "held-out 5": (HELDOUT5_CORPUS, HELDOUT5_QA, "heldout5")}
+                  "held-out 5": (HELDOUT5_CORPUS, HELDOUT5_QA, "heldout5"),
+                  "held-out 6": (HELDOUT6_CORPUS, HELDOUT6_QA, "heldout6")}
 # a third TUNING set (#13, round 11): prose READMEs and release notes from git's docs, not manual pages
 DEV_PROSE_CORPUS = ROOT / "assets" / "rag_corpus_dev_prose"
 DEV_PROSE_QA = ROOT / "assets" / "rag_qa_dev_prose.jsonl"
@@ -736,6 +741,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
             "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
             "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5"),
+            "held-out 6": ("heldout6-answers", _load_qa(HELDOUT6_QA), "heldout6"),
             "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
             "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
@@ -1047,7 +1053,7 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "dev prose", "dev readme"],
+                            "held-out 5", "held-out 6", "dev prose", "dev readme"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
