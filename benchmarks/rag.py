@@ -574,6 +574,9 @@ ANSWER_SYSTEMS = {
     "extractive+leadall": ("extractive", "zero_shot", "calibrated"),
     "extractive+leadnorows": ("extractive", "zero_shot", "calibrated"),
     "extractive+leadrowsonly": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 13: main's chain before the focus check (meaning_check.FOCUS_CHECK), and with it
+    "extractive (round 13)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+focus": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -659,7 +662,9 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+leadwords": {**LEAD_INS, "lead_in_meaning": False},
                     "extractive+leadall": {**LEAD_INS, "lead_in_heading": "all"},
                     "extractive+leadnorows": {**LEAD_INS, "row_header_quote": False, "table_rows": False},
-                    "extractive+leadrowsonly": {**LEAD_INS, "lead_in_share": 0.0, "lead_in_meaning": False}}
+                    "extractive+leadrowsonly": {**LEAD_INS, "lead_in_share": 0.0, "lead_in_meaning": False},
+                    "extractive (round 13)": {"focus_check": False},
+                    "extractive+focus": {"focus_check": True}}
 EXTRACTIVE_KNOBS = ("DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
@@ -717,7 +722,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
-    from core.retrieval import answer_type, bm25, chunk_headers, extractive, grounding, quantity, splitting
+    from core.retrieval import answer_type, bm25, chunk_headers, extractive, grounding, meaning_check, quantity, splitting
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
@@ -733,6 +738,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
     instruction_bonus_default = answer_type.INSTRUCTION_BONUS
     kinds_default = quantity.COUNT_THROUGH_KINDS
+    focus_default = meaning_check.FOCUS_CHECK
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
@@ -775,6 +781,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             quantity.NAME_DIGITS_ARE_NOT_QUANTITIES = overrides.pop("name_digits", name_digits_default)
             answer_type.INSTRUCTION_BONUS = overrides.pop("instruction_bonus", instruction_bonus_default)
             quantity.COUNT_THROUGH_KINDS = overrides.pop("count_through_kinds", kinds_default)
+            meaning_check.FOCUS_CHECK = overrides.pop("focus_check", focus_default)
             for knob, default in abstention_defaults.items():
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection
