@@ -363,11 +363,16 @@ HELDOUT4_QA = ROOT / "assets" / "rag_qa_heldout4.jsonl"
 # the fifth held-out set (#13, eleventh round): Markdown READMEs that Python packages ship
 HELDOUT5_CORPUS = ROOT / "assets" / "rag_corpus_heldout5"
 HELDOUT5_QA = ROOT / "assets" / "rag_qa_heldout5.jsonl"
+# the sixth held-out set (#13, thirteenth round): Debian /usr/share/doc texts, unanswerable questions
+# about an attribute the document plausibly has but does not state (written before the abstention work)
+HELDOUT6_CORPUS = ROOT / "assets" / "rag_corpus_heldout6"
+HELDOUT6_QA = ROOT / "assets" / "rag_qa_heldout6.jsonl"
 RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout"),
                   "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2"),
                   "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3"),
                   "held-out 4": (HELDOUT4_CORPUS, HELDOUT4_QA, "heldout4"),
-                  "held-out 5": (HELDOUT5_CORPUS, HELDOUT5_QA, "heldout5")}
+                  "held-out 5": (HELDOUT5_CORPUS, HELDOUT5_QA, "heldout5"),
+                  "held-out 6": (HELDOUT6_CORPUS, HELDOUT6_QA, "heldout6")}
 # a third TUNING set (#13, round 11): prose READMEs and release notes from git's docs, not manual pages
 DEV_PROSE_CORPUS = ROOT / "assets" / "rag_corpus_dev_prose"
 DEV_PROSE_QA = ROOT / "assets" / "rag_qa_dev_prose.jsonl"
@@ -572,6 +577,9 @@ ANSWER_SYSTEMS = {
     "extractive+leadall": ("extractive", "zero_shot", "calibrated"),
     "extractive+leadnorows": ("extractive", "zero_shot", "calibrated"),
     "extractive+leadrowsonly": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 13: main's chain before the focus check (meaning_check.FOCUS_CHECK), and with it
+    "extractive (round 13)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+focus": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -658,7 +666,9 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+leadwords": {**LEAD_INS, "lead_in_meaning": False},
                     "extractive+leadall": {**LEAD_INS, "lead_in_heading": "all"},
                     "extractive+leadnorows": {**LEAD_INS, "row_header_quote": False, "table_rows": False},
-                    "extractive+leadrowsonly": {**LEAD_INS, "lead_in_share": 0.0, "lead_in_meaning": False}}
+                    "extractive+leadrowsonly": {**LEAD_INS, "lead_in_share": 0.0, "lead_in_meaning": False},
+                    "extractive (round 13)": {"focus_check": False},
+                    "extractive+focus": {"focus_check": True}}
 EXTRACTIVE_KNOBS = ("DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
@@ -720,7 +730,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
-    from core.retrieval import answer_type, bm25, chunk_headers, extractive, grounding, quantity, splitting
+    from core.retrieval import answer_type, bm25, chunk_headers, extractive, grounding, meaning_check, quantity, splitting
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
@@ -737,6 +747,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
     instruction_bonus_default = answer_type.INSTRUCTION_BONUS
     kinds_default = quantity.COUNT_THROUGH_KINDS
+    focus_default = meaning_check.FOCUS_CHECK
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
@@ -745,6 +756,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
             "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
             "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5"),
+            "held-out 6": ("heldout6-answers", _load_qa(HELDOUT6_QA), "heldout6"),
             "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
             "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
@@ -778,6 +790,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             quantity.NAME_DIGITS_ARE_NOT_QUANTITIES = overrides.pop("name_digits", name_digits_default)
             answer_type.INSTRUCTION_BONUS = overrides.pop("instruction_bonus", instruction_bonus_default)
             quantity.COUNT_THROUGH_KINDS = overrides.pop("count_through_kinds", kinds_default)
+            meaning_check.FOCUS_CHECK = overrides.pop("focus_check", focus_default)
             for knob, default in abstention_defaults.items():
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection
@@ -1065,7 +1078,7 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "dev prose", "dev readme"],
+                            "held-out 5", "held-out 6", "dev prose", "dev readme"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")

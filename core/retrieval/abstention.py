@@ -193,6 +193,17 @@ def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str,
         if not out["quote_states_quantity"]:
             out["fired"] = "quantity"
             out["reason"] = "the question asks for a measure (a size, price, port, ...) and the best quote states no quantity"
+    if not out["fired"] and quotes:  # (#13 round 13) the asked-for thing, by meaning (meaning_check.py)
+        from core.retrieval import meaning_check
+
+        if meaning_check.FOCUS_CHECK:
+            names = [f"{hits[q.n - 1].source} {hits[q.n - 1].header}" for q in quotes if 0 < q.n <= len(hits)]
+            focus = meaning_check.check(question, [q.text for q in quotes], names)
+            out["focus"] = focus
+            if focus and focus["fired"]:
+                out["fired"] = "focus"
+                out["reason"] = (f"the question asks for its '{focus['focus']}' and no quoted sentence speaks of it "
+                                 f"(closest word cosine {focus['cosine']:.2f})")
     return out
 
 
