@@ -64,11 +64,10 @@ def main() -> int:
     p.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                    help="grounding module constants for the coherence-on side, e.g. QUOTES_VERBATIM=1")
     args = p.parse_args()
+    from benchmarks.grounding_sentences import set_constants
     from core.retrieval import grounding
 
-    for item in args.set:
-        name, _, value = item.partition("=")
-        setattr(grounding, name, type(getattr(grounding, name))(int(value)) if value.isdigit() else value)
+    set_constants(grounding, args.set)
     rows = [r for r in json.loads(args.dump.read_text()) if r["system"] == args.system]
     off, on = replay(rows, False), replay(rows, True)
     print("| set | answerable | grounded correct, main check | with coherence | model sentences supported, main | "

@@ -54,6 +54,13 @@ def scores(rows: list[dict]) -> dict:
             "unsupported shown as supported": fp, "supported marked unsupported": fn, "correct": tp + tn}
 
 
+def set_constants(module, items: list[str]) -> None:
+    """NAME=VALUE pairs (from --set) onto module constants; digits keep the constant's type."""
+    for item in items:
+        name, _, value = item.partition("=")
+        setattr(module, name, type(getattr(module, name))(int(value)) if value.isdigit() else value)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("labelled", type=Path, nargs="+")
@@ -65,9 +72,7 @@ def main() -> int:
     args = p.parse_args()
     from core.retrieval import grounding
 
-    for item in args.set:
-        name, _, value = item.partition("=")
-        setattr(grounding, name, type(getattr(grounding, name))(int(value)) if value.isdigit() else value)
+    set_constants(grounding, args.set)
     for path in args.labelled:
         data = json.loads(path.read_text())
         results = {"main (coherence off)": run(data, False), "coherence on": run(data, True)}

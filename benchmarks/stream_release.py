@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 from pathlib import Path
@@ -29,26 +30,22 @@ LEAD = "Here is what the documents say. "
 
 
 def tokens_to_first_text(questions: list[str], settings: list[int]) -> dict[int, list[int]]:
+    from core.config import reset_settings
     from core.models.sampling import SamplingParams
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
-    from core.safety import stream as stream_module
 
     col = open_collection("sample")
     if col.count() == 0:
         col.ingest(sorted((ROOT / "assets" / "rag_corpus").iterdir()))
     counts: dict[int, list[int]] = {w: [] for w in settings}
-    original = stream_module.StreamGuard.__init__
-    for words in settings:
-        def init(self, stage="output", policy=None, clause_words=None, _w=words):
-            original(self, stage, policy, clause_words=_w)
-        stream_module.StreamGuard.__init__ = init
-        try:
-            chain = RagChain("sample", answer_mode="abstractive", params=SamplingParams(max_new_tokens=48))
-            for q in questions:
-                counts[words].append(_first_text_tokens(chain, q))
-        finally:
-            stream_module.StreamGuard.__init__ = original
+    for words in settings:  # the chain's StreamGuard reads the setting
+        os.environ["GENAI_SAFETY_STREAM_CLAUSE_WORDS"] = str(words)
+        reset_settings()
+        chain = RagChain("sample", answer_mode="abstractive", params=SamplingParams(max_new_tokens=48))
+        counts[words] = [_first_text_tokens(chain, q) for q in questions]
+    os.environ.pop("GENAI_SAFETY_STREAM_CLAUSE_WORDS")
+    reset_settings()
     return counts
 
 
@@ -142,6 +139,8 @@ def main() -> int:
     qa = [json.loads(line)["question"] for line in (ROOT / "assets" / "rag_qa.jsonl").open()][: args.qa]
     for name, questions in (("batching benchmark, first questions", [q for q, _ in QUESTIONS]),
                             (f"sample corpus QA, first {len(qa)}", qa)):
+        if not questions:
+            continue
         counts = tokens_to_first_text(questions, args.words)
         print(f"\n## Model tokens before the first shown text: {name} (abstractive, greedy)\n")
         print("| clause words | answers | median | p90 | mean |\n|---:|---:|---:|---:|---:|")

@@ -34,15 +34,19 @@ def main(out: Path = OUT, packages: tuple[str, ...] = PACKAGES) -> int:
     bad = 0
     for package in packages:
         version, licence, body = long_description(args.site_packages, package)
-        target = out / f"{package}.md"
-        if args.check:
-            same = target.read_text(encoding="utf-8") == body
-            bad += not same
-            print(("ok  " if same else "DIFF") + f" {target.name} ({package} {version})")
-        else:
-            target.write_text(body, encoding="utf-8")
-            print(f"{target.name}\t{package} {version}\t{licence}\t{len(body)} chars")
+        bad += not copy_or_check(out / f"{package}.md", body, f"{package} {version}", args.check, licence)
     return 1 if bad else 0
+
+
+def copy_or_check(target: Path, body: str, origin: str, check: bool, note: str = "") -> bool:
+    """Write body to target, or with check=True compare them; False when they differ."""
+    if check:
+        same = target.read_text(encoding="utf-8") == body
+        print(("ok  " if same else "DIFF") + f" {target.name} ({origin})")
+        return same
+    target.write_text(body, encoding="utf-8")
+    print("\t".join([target.name, origin] + ([note] if note else []) + [f"{len(body)} chars"]))
+    return True
 
 
 if __name__ == "__main__":

@@ -12,6 +12,9 @@ import gzip
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_heldout5_corpus import copy_or_check  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "assets" / "rag_corpus_heldout6"
 FILES = {"zlib_faq.txt": "zlib1g-dev/FAQ.gz",
          "dpkg_triggers.txt": "dpkg/spec/triggers.txt",
@@ -30,16 +33,7 @@ def main() -> int:
     p.add_argument("--doc-root", type=Path, default=Path("/usr/share/doc"))
     p.add_argument("--check", action="store_true")
     args = p.parse_args()
-    bad = 0
-    for name, rel in FILES.items():
-        body, target = read(args.doc_root / rel), OUT / name
-        if args.check:
-            same = target.read_text(encoding="utf-8") == body
-            bad += not same
-            print(("ok  " if same else "DIFF") + f" {name} ({rel})")
-        else:
-            target.write_text(body, encoding="utf-8")
-            print(f"{name}\t{rel}\t{len(body)} chars")
+    bad = sum(not copy_or_check(OUT / name, read(args.doc_root / rel), rel, args.check) for name, rel in FILES.items())
     return 1 if bad else 0
 
 

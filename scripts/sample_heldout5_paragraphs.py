@@ -29,13 +29,14 @@ def paragraphs(text: str) -> list[str]:
             and not b.startswith(("#", "|", "![", "[![", "<"))]
 
 
-def main() -> None:
+def main(corpus: Path = CORPUS, per_file: dict[str, int] = PER_FILE, seed: int = 2605) -> None:
+    """Print PER_FILE[name] + SPARE paragraphs per file, drawn with --seed (default `seed`)."""
     p = argparse.ArgumentParser()
-    p.add_argument("--seed", type=int, default=2605)
+    p.add_argument("--seed", type=int, default=seed)
     args = p.parse_args()
     rng = random.Random(args.seed)
-    for name, n in PER_FILE.items():
-        pool = paragraphs((CORPUS / name).read_text(encoding="utf-8"))
+    for name, n in per_file.items():
+        pool = paragraphs((corpus / name).read_text(encoding="utf-8"))
         for i, s in enumerate(rng.sample(pool, min(n + SPARE, len(pool))), 1):
             print(f"{name}\t{i}\t{s}\n")
 

@@ -9,30 +9,15 @@ states, in a visitor's words; a paragraph with no checkable fact is skipped and 
 Usage: .venv/bin/python scripts/sample_heldout6_paragraphs.py [--seed 6131]
 """
 
-import argparse
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_heldout5_paragraphs import paragraphs  # noqa: E402
+import sample_heldout5_paragraphs  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "assets" / "rag_corpus_heldout6"
 PER_FILE = {"zlib_faq.txt": 8, "dpkg_triggers.txt": 8, "libffi.md": 8, "libjpeg_turbo.md": 8,
             "krb5_release_notes.txt": 8}
-SPARE = 3
-
-
-def main() -> None:
-    p = argparse.ArgumentParser()
-    p.add_argument("--seed", type=int, default=6131)
-    args = p.parse_args()
-    rng = random.Random(args.seed)
-    for name, n in PER_FILE.items():
-        pool = paragraphs((CORPUS / name).read_text(encoding="utf-8"))
-        for i, s in enumerate(rng.sample(pool, min(n + SPARE, len(pool))), 1):
-            print(f"{name}\t{i}\t{s}\n")
-
 
 if __name__ == "__main__":
-    main()
+    sample_heldout5_paragraphs.main(CORPUS, PER_FILE, seed=6131)

@@ -436,11 +436,9 @@ class GroundingChecker:
                 len(words) > 1 and words[-2] == "as" and words[-1] == "is"):
             return f"it is unfinished (ends on '{words[-1]}')"
         if QUOTES_VERBATIM:
-            if self._sources is None:
-                self._sources = [_Source(h.text) for h in self.hits]
             for m in _QUOTED.finditer(tail):
                 quoted = " ".join(_TOKEN.findall((m.group(1) or m.group(2)).lower()))
-                if len(quoted.split()) >= 2 and not any(f" {quoted} " in src.joined for src in self._sources):
+                if len(quoted.split()) >= 2 and not any(f" {quoted} " in src.joined for src in self.sources()):
                     return "it quotes words the passages do not contain"
         runs = self._copied_runs(words)
         for (i1, s1, p1, n1), (i2, s2, p2, n2) in zip(runs, runs[1:]):
@@ -456,6 +454,12 @@ class GroundingChecker:
                 return "it is a fragment cut from inside a passage sentence"
         return ""
 
+    def sources(self) -> list[_Source]:
+        """Each passage's word trigrams, built once per checker on first use."""
+        if self._sources is None:
+            self._sources = [_Source(h.text) for h in self.hits]
+        return self._sources
+
     def _whole_sentence(self, claim: str) -> bool:
         """A verbatim quote of a whole passage sentence (or two adjacent ones)."""
         key = " ".join(claim.split()).rstrip(".!?:;").lower()
@@ -466,12 +470,10 @@ class GroundingChecker:
     def _copied_runs(self, words: list[str]) -> list[tuple]:
         """(index in the sentence, source, position in the source, length) of each run of 3+ words
         copied from a passage, left to right, longest first at each position."""
-        if self._sources is None:
-            self._sources = [_Source(h.text) for h in self.hits]
         runs, i = [], 0
         while i <= len(words) - 3:
             best = None
-            for src in self._sources:
+            for src in self.sources():
                 for p in src.trigrams.get(tuple(words[i:i + 3]), ()):
                     n = 3
                     while i + n < len(words) and p + n < len(src.tokens) and src.tokens[p + n] == words[i + n]:
