@@ -3,7 +3,8 @@
     PYTHONPATH=. GENAI_THREADS=1 taskset -c 1 .venv/bin/python benchmarks/rlhf_loop.py [--quick]
 
 1. Training prompts are made by TEMPLATE (topic x question form, below; --forms wide, the default
-   since round j, adds first-person how-to forms to rounds d-i's five); the held-out prompts
+   since round j, adds first-person how-to forms to rounds d-i's five; reader and advice are
+   options tried in rounds j and k, not adopted); the held-out prompts
    (--heldout-set: assets/labeling/heldout_prompts_everyday.jsonl by default, or the first set
    heldout_prompts.jsonl) were written by hand, before any tuning, by a different procedure;
    no prompt of either held-out set is trained on.
@@ -77,7 +78,16 @@ FORMS_WIDE = FORMS_ROUND_I + ["How do I get started with {t}?", "What tips do yo
 # "Can you explain {t} briefly?" and "How does {t} work?" 1/12 in the probe: tie pairs are dropped, so
 # they only add careless clicks), plus one more first-person form.
 FORMS_READER = [f for f in FORMS_WIDE if f not in FORMS_ROUND_I[:3]] + ["How can I explain {t} to a child?"]
-FORM_SETS = {"round-i": FORMS_ROUND_I, "wide": FORMS_WIDE, "reader": FORMS_READER}
+# "advice" (round k): only forms that ask for help or advice in the first or second person, where a
+# sampled answer often speaks to the reader ("You can learn more about X by ..."): reader's five forms
+# whose candidates had a kind phrase in >= 6 of 24 (probe, round j) plus three more probed on training
+# templates only (kind phrase in 12, 11 and 5 of 24 candidates; /work/notes/issue-16-s.md). None of them is
+# an impersonal "what/why/how does" question: whether the kindness carries over to those is what dev-i checks.
+FORMS_ADVICE = ["What should a beginner know about {t}?", "How do I get started with {t}?",
+                "What tips do you have for {t}?", "I want to learn about {t}. Where should I start?",
+                "How can I explain {t} to a child?", "How can I learn more about {t}?", "Any advice on {t}?",
+                "Could you tell me about {t}?"]
+FORM_SETS = {"round-i": FORMS_ROUND_I, "wide": FORMS_WIDE, "reader": FORMS_READER, "advice": FORMS_ADVICE}
 FORMS = FORMS_ROUND_I  # kept for readers of earlier rounds
 
 
