@@ -10,17 +10,26 @@ from retrieval_helpers import ingest_handbook
 from core.retrieval import near_miss
 from core.retrieval.chain import RagChain
 
-HANDBOOK = """# Backup service
+HANDBOOK = """# Tinylib
 
-## Archives
-By default the backup service writes its archives to /srv/backups and keeps the last seven of them.
+## Licence
+The library is released under the MIT licence and was first published in 2014 by the Acme team.
 
-## Schedule
-The nightly backup starts at two in the morning and sends a report to the operations team.
+## Reading files
+The library reads files through a buffered reader and can read compressed files as well.
+
+## Logging
+The server reads its settings from /etc/tinyd.conf and writes its log to /var/log/tinyd.log.
 """
-QUOTE = "By default the backup service writes its archives to /srv/backups and keeps the last seven of them."
-ANSWERABLE = "Where does the backup service write its archives by default?"
-NEAR_MISS = "Which compression level does the backup service use for its archives by default?"
+QUOTE = "The library is released under the MIT licence and was first published in 2014 by the Acme team."
+ANSWERABLE = "Which licence is the library released under?"
+NEAR_MISS = "What is the maximum file size the library can read?"  # the topic is there, the size is not
+
+
+def test_questions_that_ask_for_no_thing_are_not_checked():
+    assert near_miss.asks_for_a_thing(NEAR_MISS) and near_miss.asks_for_a_thing("How many archives are kept?")
+    assert not near_miss.asks_for_a_thing("Does the MIT license cost anything to obtain?")
+    assert near_miss.check("Does the library read compressed files?", [QUOTE]) is None
 
 
 def test_the_classifier_separates_a_near_miss_from_its_answerable_twin():
@@ -33,7 +42,7 @@ def test_the_classifier_separates_a_near_miss_from_its_answerable_twin():
 def test_the_chain_abstains_on_the_near_miss_and_says_why(tmp_path):
     ingest_handbook(tmp_path, HANDBOOK)
     off = RagChain("handbook", answer_mode="extractive", near_miss_check=False).ask(NEAR_MISS)
-    assert not off.abstained and "/srv/backups" in off.answer, off.abstain_reason  # what the check fixes
+    assert not off.abstained and "buffered reader" in off.answer, off.abstain_reason  # what the check fixes
     chain = RagChain("handbook", answer_mode="extractive", near_miss_check=True)
     answer = chain.ask(NEAR_MISS)
     assert answer.abstained
@@ -42,4 +51,4 @@ def test_the_chain_abstains_on_the_near_miss_and_says_why(tmp_path):
     assert "near-miss classifier" in answer.abstain_reason and "asks for" in answer.abstain_reason
     assert answer.citations  # the closest passages are still shown
     twin = chain.ask(ANSWERABLE)
-    assert not twin.abstained and "/srv/backups" in twin.answer, twin.abstain_reason
+    assert not twin.abstained and "MIT licence" in twin.answer, twin.abstain_reason
