@@ -580,6 +580,8 @@ ANSWER_SYSTEMS = {
     # #13 round 13: main's chain before the focus check (meaning_check.FOCUS_CHECK), and with it
     "extractive (round 13)": ("extractive", "zero_shot", "calibrated"),
     "extractive+focus": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 14: main's chain with the trained near-miss classifier (near_miss.py) switched on
+    "extractive+nearmiss": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -668,7 +670,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+leadnorows": {**LEAD_INS, "row_header_quote": False, "table_rows": False},
                     "extractive+leadrowsonly": {**LEAD_INS, "lead_in_share": 0.0, "lead_in_meaning": False},
                     "extractive (round 13)": {"focus_check": False},
-                    "extractive+focus": {"focus_check": True}}
+                    "extractive+focus": {"focus_check": True},
+                    "extractive+nearmiss": {"near_miss_check": True}}
 EXTRACTIVE_KNOBS = ("DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",

@@ -217,6 +217,11 @@ class RetrievalSettings(_Section):
     # Abstain when a key term of the question (number, option, identifier, acronym, name) is in
     # none of the retrieved passages, or a how-many/how-much question's quote states no quantity.
     evidence_checks: bool = True
+    # --- near-miss check (issue #13, fourteenth round; core/retrieval/near_miss.py) ---
+    # With the evidence checks: abstain when a small trained classifier (MiniLM, last 2 layers
+    # fine-tuned on generated question/sentence pairs, shipped in assets/near_miss/) finds that no
+    # quote holds the thing the question asks for. Off unless it measured better on held-out sets.
+    near_miss_check: bool = False
     # --- follow-up questions (core/retrieval/followup.py) ---
     # Ask the chat model to rewrite a follow-up as a standalone question before retrieval (grounded
     # and abstractive modes). Off: the previous question followed by the follow-up is searched, which

@@ -163,10 +163,12 @@ def decide(features: dict, threshold: float | None = None) -> Decision:
 MEASURE_CHECK = False
 
 
-def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str, str] | None = None) -> dict:
+def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str, str] | None = None,
+                   near_miss: bool = False) -> dict:
     """Which check fires, if any, and why. A passage's document name, section header and the
     document's opening (`openings`: source -> its first chunk) count as the passage's text: a
-    chunk of the Apache licence never repeats "2.0", its title does."""
+    chunk of the Apache licence never repeats "2.0", its title does. `near_miss`: also ask the
+    trained near-miss classifier (near_miss.py) whether a quote holds what the question asks for."""
     from core.retrieval.key_terms import missing_terms
     from core.retrieval.quantity import asks_for_measure, asks_for_quantity, counted_thing, mentions_thing, states_quantity
 
@@ -204,6 +206,16 @@ def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str,
                 out["fired"] = "focus"
                 out["reason"] = (f"the question asks for its '{focus['focus']}' and no quoted sentence speaks of it "
                                  f"(closest word cosine {focus['cosine']:.2f})")
+    if not out["fired"] and quotes and near_miss:  # (#13 round 14) a trained classifier (near_miss.py)
+        from core.retrieval import near_miss as near_miss_model
+
+        nm = near_miss_model.check(question, [q.text for q in quotes])
+        out["near_miss"] = nm
+        if nm and nm["fired"]:
+            out["fired"] = "near_miss"
+            out["reason"] = (f"the quotes speak of the question's topic but none seems to hold what it asks for "
+                             f"(near-miss classifier: {nm['p_holds']:.0%} for the best quote, under "
+                             f"{nm['threshold']:.0%})")
     return out
 
 

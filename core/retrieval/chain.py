@@ -159,8 +159,9 @@ class RagChain:
                  params: SamplingParams | None = None, answer_mode: str | None = None,
                  chat_model=None, abstention: str = "calibrated", verifier: bool | None = None,
                  evidence_checks: bool | None = None, model_rewrite: bool | None = None,
-                 context_chars: int | None = None):
+                 context_chars: int | None = None, near_miss_check: bool | None = None):
         s = get_settings()
+        self.near_miss_check = s.retrieval.near_miss_check if near_miss_check is None else near_miss_check
         self.context_chars = s.retrieval.context_chars if context_chars is None else context_chars
         self.model_rewrite = s.retrieval.model_rewrite if model_rewrite is None else model_rewrite
         self.verify = s.retrieval.answer_verifier if verifier is None else verifier
@@ -275,7 +276,8 @@ class RagChain:
             te = time.perf_counter()
             col = open_collection(self.collection)
             openings = {src: col.opening(src) for src in {h.source for h in used}}
-            checks = check_evidence(question, used, quotes, openings)  # the question as asked: its own terms
+            checks = check_evidence(question, used, quotes, openings,  # the question as asked: its own terms
+                                    near_miss=self.near_miss_check)
             decision = apply_checks(decision, checks)
             timings["evidence_checks"] = _ms(te)
             trace["evidence_checks"] = checks
