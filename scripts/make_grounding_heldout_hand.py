@@ -3,6 +3,7 @@ assets/grounding_heldout_hand.json. Written and committed before any rule of rou
 
     python scripts/make_grounding_heldout_hand.py               # retrieves the contexts, then writes
     python scripts/make_grounding_heldout_hand.py --contexts F  # reuses contexts saved by an earlier run
+    python scripts/make_grounding_heldout_hand.py --tuning      # the tuning variant: assets/grounding_tuning_hand.json
 
 A different procedure from the two earlier sets (assets/grounding_tuning.json: the bundled model's own
 sentences, hand-labelled; assets/grounding_heldout.json: systematic edits by a script, no question):
@@ -163,7 +164,73 @@ SENTENCES = {  # context -> [(kind, label, sentence)]
 }
 
 
-def contexts() -> list[dict]:
+# --tuning: the same procedure on the sample corpus (a tuning corpus), written after the held-out set was
+# committed, to tune round 14's rules on; assets/grounding_tuning_hand.json
+TUNING_OUT = ROOT / "assets" / "grounding_tuning_hand.json"
+TUNING_FILES = sorted(p for p in (A / "rag_corpus").iterdir() if p.is_file())
+TUNING_QUESTIONS = [
+    ("What does the MIT license disclaim?", "mit_license.txt"),
+    ("What does the BSD license forbid?", "bsd_3_clause_license.txt"),
+    ("What does the Apache license say about patents?", "apache_license_2.0.txt"),
+    ("What does the ISC license permit?", "isc_license.txt"),
+    ("How long is a Senator's term under the Constitution?", "us_constitution_excerpts.md"),
+    ("What does the Zen of Python say about errors?", "zen_of_python.txt"),
+]
+TUNING_SENTENCES = {
+    0: [("paraphrase", T, "The MIT license provides the software without warranty of any kind, express or implied."),
+        ("paraphrase", T, 'The MIT license says the software is provided "as is", without warranty of any kind.'),
+        ("quote", T, 'It says THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.'),
+        ("paraphrase", T, "The authors or copyright holders are not liable for any claim, damages or other liability."),
+        ("quote_case", F, 'The MIT license says the software is provided "As Is", without warranty of any kind.'),
+        ("wrong_document", F, "The MIT license says the implied warranties of merchantability and fitness for a "
+                              "particular purpose are disclaimed, and the software is provided by the copyright holders "
+                              "and contributors."),
+        ("wrong_document", F, "The names of the contributors may not be used to endorse or promote products derived "
+                              "from this software without specific prior written permission."),
+        ("negation", F, "The MIT license does not require the copyright notice to be included in all copies.")],
+    1: [("paraphrase", T, "The BSD license forbids using the name of the copyright holder or its contributors to "
+                          "endorse or promote derived products without specific prior written permission."),
+        ("paraphrase", T, "Redistributions of source code must retain the copyright notice, this list of conditions "
+                          "and the disclaimer."),
+        ("wrong_document", F, "The BSD license does not grant permission to use the trade names, trademarks, service "
+                              "marks, or product names of the Licensor."),
+        ("wrong_document", F, "It forbids instituting patent litigation against any entity alleging that the Work "
+                              "constitutes patent infringement."),
+        ("negation", F, "Redistributions in binary form need not reproduce the copyright notice."),
+        ("quote_case", F, 'The BSD license forbids using "The Name Of The Copyright Holder" to promote products.')],
+    2: [("paraphrase", T, "Each Contributor grants you a perpetual, worldwide, royalty-free patent license to make, use "
+                          "and sell the Work."),
+        ("paraphrase", T, "If you institute patent litigation alleging that the Work infringes a patent, the patent "
+                          "licenses granted to you under this License terminate as of the date the litigation is filed."),
+        ("wrong_document", F, "The Apache license says the software is provided without warranty of any kind and the "
+                              "authors are not liable for any claim."),
+        ("name_swap", F, "Each Licensor grants the Contributor a perpetual, worldwide patent license to make and use the Work."),
+        ("splice", F, "If You institute patent litigation against any entity, each Contributor hereby grants to You a "
+                      "perpetual, worldwide, non-exclusive, no-charge, royalty-free patent license.")],
+    3: [("paraphrase", T, "The ISC license permits you to use, copy, modify, and/or distribute the software for any "
+                          "purpose, with or without fee."),
+        ("paraphrase", T, "The copyright notice and this permission notice must appear in all copies."),
+        ("wrong_document", F, "The ISC license permits you to merge, publish, sublicense, and/or sell copies of the "
+                              "Software."),
+        ("wrong_document", F, "Contributions you submit for inclusion in the Work are under the terms and conditions "
+                              "of this License."),
+        ("quote_case", F, 'The ISC license says the software is provided "As Is" and the author disclaims all warranties.')],
+    4: [("paraphrase", T, "The President holds his Office during the Term of four Years."),
+        ("paraphrase", T, "The House of Representatives is composed of Members chosen every second Year."),
+        ("wrong_document", F, "The term ends as of the date such litigation is filed."),
+        ("name_swap", F, "The executive Power shall be vested in a Senate of the United States of America."),
+        ("name_swap", F, "The judicial Power of the United States is vested in the Congress.")],
+    5: [("quote", T, "Errors should never pass silently."),
+        ("paraphrase", T, "The Zen of Python says errors should never pass silently, unless explicitly silenced."),
+        ("negation", F, "The Zen of Python says errors should pass silently."),
+        ("wrong_document", F, "The Zen of Python says an unsafe answer is cut off as soon as it turns."),
+        ("wrong_document", F, "If a PDF upload reports that it contains no text, the Zen of Python says the file is "
+                              "probably a scanned image."),
+        ("name_swap", F, "The Zen of Python, by Guido van Rossum, says errors should never pass silently.")],
+}
+
+
+def contexts(files=None, questions=None) -> list[dict]:
     import os
     import tempfile
 
@@ -173,11 +240,12 @@ def contexts() -> list[dict]:
     from core.retrieval.collection import open_collection
     from core.retrieval.hybrid import search
 
+    files, questions = files or FILES, questions or QUESTIONS
     col = open_collection("grounding_hand")
-    assert col.ingest(FILES).ok
-    names = [f.name for f in FILES]
+    assert col.ingest(files).ok
+    names = [f.name for f in files]
     out = []
-    for question, named in QUESTIONS:
+    for question, named in questions:
         top = [h for h in search(col, question, k=2, mode="hybrid") if h.source == named][:2]
         rest = search(col, question, k=2, mode="hybrid", sources=[n for n in names if n != named])
         out.append({"set": "hand", "question": question, "named": named,
@@ -189,15 +257,19 @@ def contexts() -> list[dict]:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--contexts", type=Path, help="contexts saved by an earlier run (skips retrieval)")
-    p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--out", type=Path)
+    p.add_argument("--tuning", action="store_true", help="the tuning variant over the sample corpus")
     args = p.parse_args()
-    ctx = json.loads(args.contexts.read_text()) if args.contexts else contexts()
-    for c, (question, named) in zip(ctx, QUESTIONS):
+    files, questions, sentences, name = (TUNING_FILES, TUNING_QUESTIONS, TUNING_SENTENCES, "hand (sample corpus)") \
+        if args.tuning else (FILES, QUESTIONS, SENTENCES, "hand")
+    args.out = args.out or (TUNING_OUT if args.tuning else OUT)
+    ctx = json.loads(args.contexts.read_text()) if args.contexts else contexts(files, questions)
+    for c, (question, named) in zip(ctx, questions, strict=True):
         assert c["question"] == question
-        c.setdefault("set", "hand")
+        c["set"] = name
         c.setdefault("named", named)
-    items = [{"set": "hand", "context": cid, "kind": kind, "sentence": s, "supported": label}
-             for cid, rows in SENTENCES.items() for kind, label, s in rows]
+    items = [{"set": name, "context": cid, "kind": kind, "sentence": s, "supported": label}
+             for cid, rows in sentences.items() for kind, label, s in rows]
     procedure = __doc__.split("\n\n", 2)[2].strip()
     args.out.write_text(json.dumps({"procedure": procedure, "contexts": ctx, "items": items}, indent=1) + "\n")
     print(f"{len(items)} sentences ({sum(i['supported'] for i in items)} supported), {len(ctx)} contexts -> {args.out}")
