@@ -78,7 +78,8 @@ def set_constants(module, items: list[str]) -> None:
     """NAME=VALUE pairs (from --set) onto module constants; digits keep the constant's type."""
     for item in items:
         name, _, value = item.partition("=")
-        setattr(module, name, type(getattr(module, name))(int(value)) if value.isdigit() else value)
+        current = getattr(module, name)
+        setattr(module, name, value if current is None or not value.isdigit() else type(current)(int(value)))
 
 
 def main() -> int:
@@ -97,7 +98,7 @@ def main() -> int:
     from core.retrieval import grounding
 
     set_constants(grounding, args.set)
-    off = {k: False for k in ROUND14}
+    off = {k: None if k == "NAMES_AGREE" else False for k in ROUND14}
     base = {**off, "COHERENCE": False} if args.baseline == "round12" else off
     for path in args.labelled:
         data = json.loads(path.read_text())
@@ -106,9 +107,11 @@ def main() -> int:
             now = scores(results["now"])
             print(f"\n## {path.name}: each round-14 rule off alone (wrong-supported / missed; now "
                   f"{now['unsupported shown as supported']} / {now['supported marked unsupported']})\n")
-            print("| rule off | wrong-supported | missed (recall lost) | precision | recall |\n|---|---:|---:|---:|---:|")
-            for rule in ROUND14:
-                a = scores(run(data, {rule: False}))
+            print("| rule off (or on) | wrong-supported | missed (recall lost) | precision | recall |\n|---|---:|---:|---:|---:|")
+            variants = [(rule, {rule: False}) for rule in ROUND14 if rule != "NAMES_AGREE"] + [
+                (f"NAMES_AGREE={v} (on)", {"NAMES_AGREE": v}) for v in ("span", "passage")]
+            for rule, constants in variants:
+                a = scores(run(data, constants))
                 print(f"| {rule} | {a['unsupported shown as supported']} | {a['supported marked unsupported']} | "
                       f"{a['precision']:.3f} | {a['recall']:.3f} |")
         groups = sorted({r[args.by] for r in data["items"]}) + ["all"]
