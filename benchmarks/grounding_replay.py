@@ -1,10 +1,12 @@
-"""Grounded mode with main's check and with the coherence rules, on the SAME model sentences (#13 round 13).
+"""Grounded mode with two grounding checks on the SAME model sentences (#13 rounds 13-14).
 
-    python benchmarks/grounding_replay.py DUMP.json [--system grounded]
+    python benchmarks/grounding_replay.py DUMP.json [--system grounded]                 # round 12 vs today
+    python benchmarks/grounding_replay.py DUMP.json --baseline round13                  # round 13 vs today
+    python benchmarks/grounding_replay.py DUMP.json --baseline round13 --set NAMES_AGREE=passage
 
 Reads a `benchmarks/rag.py --grounded --dump-answers` file and, for each answer of `system` that was
 not abstained, re-checks the model's sentences against the passages it was checked against with
-grounding.COHERENCE off and on, composes what grounded mode shows (the supported sentences; the
+the baseline check and today's (with the answer's question, as the chain passes it), composes what grounded mode shows (the supported sentences; the
 extractive quotes when none is supported) and scores it with rag.py's judge rule (a supported sentence
 cites a passage holding the QA passage and the supported sentences state it). Two rag.py systems in one
 run each generate their own answers, and the bundled model's greedy output is not bit-identical between
@@ -27,12 +29,22 @@ def norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def replay(rows: list[dict], coherence: bool) -> dict[str, dict]:
+def replay(rows: list[dict], constants: dict) -> dict[str, dict]:
     from benchmarks.rag import _states_fact
     from core.retrieval import grounding
     from core.retrieval.hybrid import Hit
 
-    grounding.COHERENCE = coherence
+    saved = {k: getattr(grounding, k) for k in constants}
+    for k, v in constants.items():
+        setattr(grounding, k, v)
+    try:
+        return _replay(rows, _states_fact, grounding, Hit)
+    finally:
+        for k, v in saved.items():
+            setattr(grounding, k, v)
+
+
+def _replay(rows, _states_fact, grounding, Hit) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for r in rows:
         s = out.setdefault(r["set"], {"answerable": 0, "correct": 0, "model sentences": 0, "supported": 0,
@@ -43,7 +55,7 @@ def replay(rows: list[dict], coherence: bool) -> dict[str, dict]:
         if r["abstained"] or not r.get("passages"):
             continue
         hits = [Hit(p["id"], p["text"], p["source"], p.get("page", 1), 0, 0.0) for p in r["passages"]]
-        checker = grounding.GroundingChecker(hits)
+        checker = grounding.GroundingChecker(hits, question=r["question"])
         checked = [checker.check(m["text"]) for m in r.get("model_sentences") or []]
         kept = [g for g in checked if g.supported]
         s["model sentences"] += len(checked)
@@ -62,16 +74,23 @@ def main() -> int:
     p.add_argument("dump", type=Path)
     p.add_argument("--system", default="grounded")
     p.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
-                   help="grounding module constants for the coherence-on side, e.g. QUOTES_VERBATIM=1")
+                   help="grounding module constants for today's side, e.g. NAMES_AGREE=passage")
+    p.add_argument("--baseline", choices=["round12", "round13"], default="round12",
+                   help="round12: main's check before round 13 (COHERENCE and the round-14 rules off); round13: "
+                        "the round-14 rules off")
     args = p.parse_args()
-    from benchmarks.grounding_sentences import set_constants
+    from benchmarks.grounding_sentences import ROUND14, set_constants
     from core.retrieval import grounding
 
     set_constants(grounding, args.set)
+    base = {k: None if k == "NAMES_AGREE" else False for k in ROUND14}
+    if args.baseline == "round12":
+        base["COHERENCE"] = False
     rows = [r for r in json.loads(args.dump.read_text()) if r["system"] == args.system]
-    off, on = replay(rows, False), replay(rows, True)
-    print("| set | answerable | grounded correct, main check | with coherence | model sentences supported, main | "
-          "with coherence | fell back to quotes, main | with coherence |")
+    off, on = replay(rows, base), replay(rows, {})
+    print(f"(baseline: {args.baseline})\n")
+    print("| set | answerable | grounded correct, baseline | today | model sentences supported, baseline | "
+          "today | fell back to quotes, baseline | today |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     total = {k: [0, 0] for k in ("answerable", "correct", "model sentences", "supported", "fell back")}
     for name in off:

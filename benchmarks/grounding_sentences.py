@@ -1,13 +1,16 @@
 """How well the per-sentence grounding check separates supported from unsupported answer sentences,
-on labelled sets (#13 round 13): precision and recall of "supported", per set and per kind of sentence,
-for main's check (grounding.COHERENCE off) and with the coherence rules on, in the same run.
+on labelled sets (#13 rounds 13-14): precision and recall of "supported", per set and per kind of sentence,
+for two checks in the same run: by default round 13's (the round-14 switches off) against today's; with
+--baseline round12, main's check before round 13 (grounding.COHERENCE off) against today's.
 
     python benchmarks/grounding_sentences.py assets/grounding_tuning.json
     python benchmarks/grounding_sentences.py assets/grounding_heldout.json --by kind
+    python benchmarks/grounding_sentences.py assets/grounding_heldout_hand.json --ablate   # each round-14 rule off
 
 A labelled set is {"contexts": [{"passages": [{"n", "id", "source", "page", "text"}]}],
 "items": [{"set", "context", "kind", "sentence", "supported"}]}: each sentence is checked with
-GroundingChecker over its context's passages (the retrieval embedder, as in the chain).
+GroundingChecker over its context's passages (the retrieval embedder, as in the chain), and with its
+context's "question" where the set has one (round 14's WRONG_DOCUMENT reads it).
 """
 from __future__ import annotations
 
@@ -24,11 +27,27 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-def run(data: dict, coherence: bool) -> list[dict]:
+ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE", "CONDITION_SPLICE")
+
+
+def run(data: dict, constants: dict) -> list[dict]:
+    """Checks every sentence with the grounding module's constants set as given (then restored)."""
+    from core.retrieval import grounding
+
+    saved = {k: getattr(grounding, k) for k in constants}
+    for k, v in constants.items():
+        setattr(grounding, k, v)
+    try:
+        return _run(data)
+    finally:
+        for k, v in saved.items():
+            setattr(grounding, k, v)
+
+
+def _run(data: dict) -> list[dict]:
     from core.retrieval import grounding
     from core.retrieval.hybrid import Hit
 
-    grounding.COHERENCE = coherence
     checkers: dict[int, grounding.GroundingChecker] = {}
     out = []
     for it in data["items"]:
@@ -36,7 +55,8 @@ def run(data: dict, coherence: bool) -> list[dict]:
         if cid not in checkers:
             passages = data["contexts"][cid]["passages"]
             checkers[cid] = grounding.GroundingChecker(
-                [Hit(p["id"], p["text"], p["source"], p.get("page", 1), 0, 0.0) for p in passages])
+                [Hit(p["id"], p["text"], p["source"], p.get("page", 1), 0, 0.0) for p in passages],
+                question=data["contexts"][cid].get("question"))
         t = time.perf_counter()
         g = checkers[cid].check(it["sentence"])
         ms = (time.perf_counter() - t) * 1000
@@ -58,7 +78,8 @@ def set_constants(module, items: list[str]) -> None:
     """NAME=VALUE pairs (from --set) onto module constants; digits keep the constant's type."""
     for item in items:
         name, _, value = item.partition("=")
-        setattr(module, name, type(getattr(module, name))(int(value)) if value.isdigit() else value)
+        current = getattr(module, name)
+        setattr(module, name, value if current is None or not value.isdigit() else type(current)(int(value)))
 
 
 def main() -> int:
@@ -69,17 +90,34 @@ def main() -> int:
                    help="print the sentences whose verdict changed, or every error of the new check")
     p.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                    help="grounding module constants for both sides, e.g. QUOTES_VERBATIM=1")
+    p.add_argument("--baseline", choices=["round13", "round12"], default="round13",
+                   help="the check the current one is compared with: round 13's (round-14 rules off) or main's "
+                        "before round 13 (COHERENCE off, and the round-14 rules off)")
+    p.add_argument("--ablate", action="store_true", help="also print the table with each round-14 rule off alone")
     args = p.parse_args()
     from core.retrieval import grounding
 
     set_constants(grounding, args.set)
+    off = {k: None if k == "NAMES_AGREE" else False for k in ROUND14}
+    base = {**off, "COHERENCE": False} if args.baseline == "round12" else off
     for path in args.labelled:
         data = json.loads(path.read_text())
-        results = {"main (coherence off)": run(data, False), "coherence on": run(data, True)}
+        results = {"baseline": run(data, base), "now": run(data, {})}
+        if args.ablate:
+            now = scores(results["now"])
+            print(f"\n## {path.name}: each round-14 rule off alone (wrong-supported / missed; now "
+                  f"{now['unsupported shown as supported']} / {now['supported marked unsupported']})\n")
+            print("| rule off (or on) | wrong-supported | missed (recall lost) | precision | recall |\n|---|---:|---:|---:|---:|")
+            variants = [(rule, {rule: False}) for rule in ROUND14 if rule != "NAMES_AGREE"] + [
+                (f"NAMES_AGREE={v} (on)", {"NAMES_AGREE": v}) for v in ("span", "passage")]
+            for rule, constants in variants:
+                a = scores(run(data, constants))
+                print(f"| {rule} | {a['unsupported shown as supported']} | {a['supported marked unsupported']} | "
+                      f"{a['precision']:.3f} | {a['recall']:.3f} |")
         groups = sorted({r[args.by] for r in data["items"]}) + ["all"]
         print(f"\n## {path.name}: precision / recall of 'supported' by {args.by}\n")
-        print(f"| {args.by} | n | labelled supported | main precision | main recall | new precision | new recall | "
-              "main wrong-supported | new wrong-supported | main missed | new missed |")
+        print(f"(baseline: {args.baseline})\n\n| {args.by} | n | labelled supported | base precision | base recall | "
+              "new precision | new recall | base wrong-supported | new wrong-supported | base missed | new missed |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for g in groups:
             m, n = ([r for r in rs if g == "all" or r[args.by] == g] for rs in results.values())
@@ -88,15 +126,15 @@ def main() -> int:
                   f"{b['precision']:.3f} | {b['recall']:.3f} | {a['unsupported shown as supported']} | "
                   f"{b['unsupported shown as supported']} | {a['supported marked unsupported']} | "
                   f"{b['supported marked unsupported']} |")
-        ms = [r["ms"] for r in results["coherence on"]]
-        ms0 = [r["ms"] for r in results["main (coherence off)"]]
-        print(f"\nms per sentence (p50 / max): main {statistics.median(ms0):.2f} / {max(ms0):.1f}, "
+        ms = [r["ms"] for r in results["now"]]
+        ms0 = [r["ms"] for r in results["baseline"]]
+        print(f"\nms per sentence (p50 / max): baseline {statistics.median(ms0):.2f} / {max(ms0):.1f}, "
               f"new {statistics.median(ms):.2f} / {max(ms):.1f}")
         if args.show != "none":
             for old, new in zip(*results.values()):
                 if (args.show == "changed" and old["predicted"] != new["predicted"]) or (
                         args.show == "errors" and new["predicted"] != new["supported"]):
-                    print(f"- [{new['set']}/{new['kind']}] label {new['supported']} main {old['predicted']} "
+                    print(f"- [{new['set']}/{new['kind']}] label {new['supported']} base {old['predicted']} "
                           f"new {new['predicted']} ({new['reason']}): {new['sentence'][:220]!r}")
     return 0
 

@@ -479,6 +479,9 @@ ANSWER_SYSTEMS = {
     # #13 round 13: grounded mode with main's grounding check before the coherence rules
     # (grounding.COHERENCE off), beside "grounded" (on)
     "grounded (round 12 check)": ("grounded", "zero_shot", "calibrated"),
+    # #13 round 14: grounded mode with round 13's check (the round-14 rules off), and with option/name agreement on
+    "grounded (round 13 check)": ("grounded", "zero_shot", "calibrated"),
+    "grounded+names": ("grounded", "zero_shot", "calibrated"),
     "extractive": ("extractive", "zero_shot", "calibrated"),
     # a sentence's coverage counts its document's name at 1.0 (the default is 0.5: extractive.DOCUMENT_NAME_SHARE)
     "extractive+docname": ("extractive", "zero_shot", "calibrated"),
@@ -644,7 +647,9 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+docname": {"document_name_share": 1.0},
                     "abstractive (whole passages)": {"context_chars": 0},
                     "grounded (whole passages)": {"context_chars": 0},
-                    "grounded (round 12 check)": {"coherence": False},
+                    "grounded (round 12 check)": {"coherence": False, "round14": False},
+                    "grounded (round 13 check)": {"round14": False},
+                    "grounded+names": {"names_agree": "passage"},
                     "extractive (round 10)": {"antecedent_depth": 0, "continuation_within": 0.0,
                                               "instruction_bonus": 0.0, "count_through_kinds": False},
                     "extractive+antecedents": {"continuation_within": 0.0, "instruction_bonus": 0.0,
@@ -676,6 +681,9 @@ EXTRACTIVE_KNOBS = ("DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "ST
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE")
+# core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
+GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
+                     "CONDITION_SPLICE")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK")
 
@@ -745,6 +753,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     markdown_sentences_default = grounding.MARKDOWN_SENTENCES
     table_rows_default = grounding.TABLE_ROWS
     coherence_default = grounding.COHERENCE
+    round14_defaults = {k: getattr(grounding, k) for k in GROUNDING_ROUND14}
     entry_bonus_default = answer_type.ENTRY_BONUS
     term_entries_default = answer_type.TERM_ENTRIES
     name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
@@ -803,6 +812,10 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             grounding.MARKDOWN_SENTENCES = overrides.pop("markdown_sentences", markdown_sentences_default)
             grounding.TABLE_ROWS = overrides.pop("table_rows", table_rows_default)
             grounding.COHERENCE = overrides.pop("coherence", coherence_default)
+            round14 = overrides.pop("round14", True)  # False: every round-14 rule off (round 13's check)
+            for knob, default in round14_defaults.items():
+                setattr(grounding, knob, overrides.pop(knob.lower(), default if round14 else
+                                                       (None if knob == "NAMES_AGREE" else False)))
             if splitting.ENTRY_CHUNKS != entry_chunks_default:  # other chunks: its own collection
                 name = collection + ("-entries" if splitting.ENTRY_CHUNKS else "-no-entries")
             files = sorted(CORPUS.iterdir()) if set_name == "sample corpus" else _long_files(RETRIEVAL_SETS[set_name][0])

@@ -249,7 +249,7 @@ class RagChain:
         trace["flagged"] = flagged
 
         t = time.perf_counter()
-        checker = GroundingChecker(used)
+        checker = GroundingChecker(used, question=standalone if history else question)
         idf = open_collection(self.collection).bm25.idf
         ranked = rank_sentences(question, checker, idf, context=standalone if history else None)
         cheap_best = ranked[:1]
