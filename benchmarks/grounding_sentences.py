@@ -75,11 +75,13 @@ def scores(rows: list[dict]) -> dict:
 
 
 def set_constants(module, items: list[str]) -> None:
-    """NAME=VALUE pairs (from --set) onto module constants; digits keep the constant's type."""
+    """NAME=VALUE pairs (from --set) onto module constants, parsed as the constant's type (a float
+    threshold such as MEANING=0.7 must not become the string '0.7'; bool goes through int so 0 is False)."""
     for item in items:
         name, _, value = item.partition("=")
-        current = getattr(module, name)
-        setattr(module, name, value if current is None or not value.isdigit() else type(current)(int(value)))
+        kind = type(getattr(module, name))
+        setattr(module, name, None if value == "None" else bool(int(value)) if kind is bool else
+                kind(value) if kind in (int, float) else value)
 
 
 def main() -> int:

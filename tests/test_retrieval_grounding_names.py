@@ -134,7 +134,8 @@ def test_option_agreement_when_switched_on(monkeypatch):
     """NAMES_AGREE is off by default (it lost correct sentences on the hand-written held-out set); switched on,
     a swapped option is unsupported."""
     swapped = "Yes: zip -z encrypts the contents of the archive using a password entered on the terminal."
-    assert GroundingChecker(_hits(PASSWORD)).check(swapped).supported  # the default lets it pass
+    monkeypatch.setattr(grounding, "MODEL_SUPPORT", None)  # the words-or-meaning rule lets it pass
+    assert GroundingChecker(_hits(PASSWORD)).check(swapped).supported
     for scope in ("span", "passage"):
         monkeypatch.setattr(grounding, "NAMES_AGREE", scope)
         checker = GroundingChecker(_hits(PASSWORD))
