@@ -585,6 +585,8 @@ ANSWER_SYSTEMS = {
     "extractive+focus": ("extractive", "zero_shot", "calibrated"),
     # #13 round 14: main's chain with the trained near-miss classifier (near_miss.py) switched on
     "extractive+nearmiss": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 15: main's chain before quotes came only from the documents a question names
+    "extractive (round 14)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -676,11 +678,12 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+leadrowsonly": {**LEAD_INS, "lead_in_share": 0.0, "lead_in_meaning": False},
                     "extractive (round 13)": {"focus_check": False},
                     "extractive+focus": {"focus_check": True},
-                    "extractive+nearmiss": {"near_miss_check": True}}
+                    "extractive+nearmiss": {"near_miss_check": True},
+                    "extractive (round 14)": {"named_document_quotes": False}}
 EXTRACTIVE_KNOBS = ("DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
-                    "ROW_HEADER_QUOTE")
+                    "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES")
 # core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE")

@@ -132,7 +132,7 @@ def decide(features: dict, threshold: float | None = None) -> Decision:
     abstain = p < threshold
     parts = [f"the best passage holds {features['coverage']:.0%} of the question's weight"]
     if features.get("missing_words"):
-        parts[0] += " (no passage has: " + ", ".join(features["missing_words"][:5]) + ")"
+        parts[0] += " (it lacks: " + ", ".join(features["missing_words"][:5]) + ")"  # that passage, not all
     parts.append(f"closest sentence cosine {features['sentence']:.2f}")
     if features.get("vector") is not None:
         parts.append(f"best chunk cosine {features['vector']:.2f}")

@@ -102,6 +102,12 @@ LEAD_IN_SHARE = 0.0
 # 0.5 (round 12, benchmarks/results/rag_issue13_round12_docname.md): sample 0.842 -> 0.858, other
 # tuning sets unchanged (1.0 lost a long-set answer); held-out 0.775 -> 0.800, held-out 2-5 unchanged.
 DOCUMENT_NAME_SHARE = 0.5
+# A question that names a document is answered from it: when the question names one or more retrieved
+# documents ("What does the MIT license disclaim?" with mit_license.txt among the passages), quotes come
+# only from those documents (and from a sentence that itself names one), as long as they hold a quotable
+# sentence. Without it the BSD licence's "...and the following disclaimer" outranked every MIT sentence
+# on the word alone. The same test as grounding's WRONG_DOCUMENT, which quotes are exempt from.
+NAMED_DOCUMENT_QUOTES = True
 # which sentences count their nearest heading: "items" (list items and table rows) or "all"
 LEAD_IN_HEADING = "items"
 # a list item or table row is also read in its lead-in's light: its meaning is the better of its own
@@ -331,6 +337,8 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
 def select_quotes(question: str, checker: GroundingChecker, idf=None, context: str | None = None,
                   ranked: list[Quote] | None = None) -> list[Quote]:
     ranked = ranked if ranked is not None else rank_sentences(question, checker, idf, context)
+    if NAMED_DOCUMENT_QUOTES:
+        ranked = from_named_documents(ranked, checker)
     if not ranked:
         return []
     best = ranked[0]
@@ -366,6 +374,15 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
                 and len(best.text) + len(nxt.text) <= MAX_QUOTE_CHARS:
             chosen.append(nxt)
     return chosen
+
+
+def from_named_documents(ranked: list[Quote], checker: GroundingChecker) -> list[Quote]:
+    """The quotes from the documents the question names, or every quote when it names none (or none
+    of those documents has a quotable sentence)."""
+    if not checker.asked_documents:
+        return ranked
+    kept = [q for q in ranked if checker.hits[q.n - 1].source in checker.allowed_documents(content_words(q.text))]
+    return kept or ranked
 
 
 def _header_row(row: Quote, checker: GroundingChecker) -> Quote | None:

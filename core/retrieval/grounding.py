@@ -435,7 +435,7 @@ class GroundingChecker:
         best, supporters = None, []
         names = sentence_names(text) if (NAMES_AGREE or PROPER_NAMES) and not quote else None
         negations = negated_words(text) if NEGATION_SCOPE and not quote and plain.neg else set()
-        allowed = self._allowed_documents(content_words(strip_markers(sentence))) \
+        allowed = self.allowed_documents(content_words(strip_markers(sentence))) \
             if WRONG_DOCUMENT and not quote else None
         for lexical, c in scored:
             r = md if c.markdown else plain
@@ -536,7 +536,12 @@ class GroundingChecker:
                 return "it is a fragment cut from inside a passage sentence"
         return ""
 
-    def _allowed_documents(self, words: set[str]) -> set[str] | None:
+    @property
+    def asked_documents(self) -> set[str]:
+        """The retrieved documents the question names (see document_names)."""
+        return self._asked
+
+    def allowed_documents(self, words: set[str]) -> set[str] | None:
         """The documents a sentence may rest on: those the question or the sentence names (None: any)."""
         named = self._asked | {src for src, w in self._doc_words.items() if w & words}
         return named or None
