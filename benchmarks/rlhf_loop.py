@@ -123,7 +123,8 @@ def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | 
     at its last whole sentence) and every two contestants form a pair: of their candidates, the
     two whose openings differ most (pairing "different": core.preferences.contestants.most_different,
     the app's picker) or, as an option, the two whose openings are most alike and whose rest
-    differs most ("shared": shared_opening). With `cache`, every candidate answer is reused when
+    differs most ("shared": shared_opening), or "mixed": shared for every other prompt, different for the
+    rest (the coverage half and the kind half of a room's signal, each from half the prompts). With `cache`, every candidate answer is reused when
     the prompts, contestants, cap and seed are the same (tuning trials; any pairing picks from
     the same candidates); the source says which."""
     import hashlib
@@ -150,7 +151,8 @@ def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | 
     rows = []
     for i, p in enumerate(prompts):
         for j, (x, y) in enumerate(combinations(contestants, 2)):
-            a, b = PICKERS[pairing](answers[x.name][i], answers[y.name][i])
+            pick = PICKERS["shared" if pairing == "shared" or (pairing == "mixed" and i % 2) else "different"]
+            a, b = pick(answers[x.name][i], answers[y.name][i])
             rows.append({"id": f"t{i:03d}-{j}", "prompt": p, "response_a": a, "response_b": b,
                          "model_a": x.name, "model_b": y.name})
     if cached and source == "generated":
@@ -213,9 +215,9 @@ def main() -> int:
     ap.add_argument("--prompts", type=int, default=None, help="training prompts (3 pairs each; default 100 = 300 pairs)")
     ap.add_argument("--forms", default="wide", choices=sorted(FORM_SETS),
                     help="question forms of the templated training prompts (round-i: rounds d-i's five)")
-    ap.add_argument("--pairing", default="different", choices=("different", "shared"),
+    ap.add_argument("--pairing", default="different", choices=("different", "shared", "mixed"),
                     help="which two candidates of two contestants form a pair: openings that differ most (the "
-                         "app's picker) or openings most alike, differing later (round l's option)")
+                         "app's picker), openings most alike, differing later, or mixed: shared on every other prompt (round l's options)")
     ap.add_argument("--pairs-cache", default=None, help="JSON file: reuse the room's generated pairs (tuning trials)")
     ap.add_argument("--heldout", type=int, default=None, help="prompts judged per set (default 80)")
     ap.add_argument("--heldout-set", default="everyday", choices=sorted(HELDOUT_SETS),

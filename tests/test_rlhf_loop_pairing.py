@@ -45,3 +45,16 @@ def test_benchmark_pairing_picks_from_the_same_cached_candidates(monkeypatch, tm
     assert src1 == "generated" and src2.startswith("cache") and len(calls) == 3  # generated once
     greedy_vs_sampled = (diff[0]["response_a"], diff[0]["response_b"]), (shared[0]["response_a"], shared[0]["response_b"])
     assert greedy_vs_sampled == ((GREEDY[0], SAMPLED[1]), (GREEDY[0], SAMPLED[0]))
+
+
+def test_mixed_pairing_shares_openings_on_every_other_prompt(monkeypatch):
+    import core.preferences.policy_model as pm
+
+    monkeypatch.setattr(pm, "sample_answers",
+                        lambda model, tok, prompts, n=1, **kw: [(GREEDY if n == 1 else SAMPLED + SAMPLED[:1])[:n]
+                                                                for _ in prompts])
+    def tok(x, add_special_tokens=False):
+        return {"input_ids": x.split()}
+    rows, _ = rlhf_loop.room_pairs(None, tok, ["What is compost?", "Why compost?"], 48, 0, None, pairing="mixed")
+    first = {r["prompt"]: (r["response_a"], r["response_b"]) for r in rows if r["id"].endswith("-0")}
+    assert first == {"What is compost?": (GREEDY[0], SAMPLED[1]), "Why compost?": (GREEDY[0], SAMPLED[0])}
