@@ -16,7 +16,8 @@
    imported into a fresh preference store. Sampling runs on a bfloat16 copy where the CPU
    multiplies bf16 natively; perplexity and KL use the float32 models. DPO trains on the user turn only (no
    contestant's system prompt), so the tuned model must produce the preferred style unprompted.
-   --pairs-cache reuses generated pairs across tuning trials (the JSON records which).
+   --pairs-cache reuses the generated candidates across tuning trials (the JSON records which);
+   --pairing shared (round l's option) pairs the two candidates whose openings are most alike instead.
 3. Simulated labelers with a hidden preference (benchmarks/rlhf_judge.py: answer directly and
    politely; not length) and noise label every item once, through core.preferences.
 4. From the store's export: a reward model (TRL RewardTrainer, MiniLM) and a DPO policy run
@@ -114,30 +115,34 @@ def prompt_sets(n_train: int, n_dev: int, forms: str, seed: int) -> tuple[list[s
     return pool[:n_train], sets
 
 
-def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | None) -> tuple[list[dict], str]:
+def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | None,
+               pairing: str = "different") -> tuple[list[dict], str]:
     """The room's items, made as the labeling app makes them: every contestant of
     assets/labeling/contestants.json writes its `samples` candidate answers to each prompt (its
     own system prompt, temperature and token cap, at most `cap`; an answer cut by the cap ends
     at its last whole sentence) and every two contestants form a pair: of their candidates, the
-    two whose openings differ most (core.preferences.contestants.most_different). With `cache`,
-    the rows are reused when the prompts, contestants, cap and seed are the same (tuning
-    trials); the source says which."""
+    two whose openings differ most (pairing "different": core.preferences.contestants.most_different,
+    the app's picker) or, as an option, the two whose openings are most alike and whose rest
+    differs most ("shared": shared_opening), or "mixed": shared for every other prompt, different for the
+    rest (the coverage half and the kind half of a room's signal, each from half the prompts). With `cache`, every candidate answer is reused when
+    the prompts, contestants, cap and seed are the same (tuning trials; any pairing picks from
+    the same candidates); the source says which."""
     import hashlib
     from dataclasses import asdict
     from itertools import combinations
 
-    from core.preferences.contestants import load_contestants, most_different, whole_sentences
+    from core.preferences.contestants import PICKERS, load_contestants, whole_sentences
     from core.preferences.policy_model import sample_answers
 
     contestants = load_contestants(ROOT / "assets" / "labeling" / "contestants.json")
     key = hashlib.sha256(json.dumps([prompts, [asdict(c) for c in contestants], cap, seed]).encode()).hexdigest()
     cached = Path(cache) if cache else None
+    answers, source = {}, "generated"
     if cached and cached.exists():
         saved = json.loads(cached.read_text())
-        if saved["key"] == key:
-            return saved["rows"], f"cache {cached}"
-    answers = {}
-    for c in contestants:
+        if saved["key"] == key and "answers" in saved:
+            answers, source = saved["answers"], f"cache {cached}"
+    for c in [] if answers else contestants:  # a cache hit generates nothing
         c_cap = min(c.max_new_tokens, cap)
         out = sample_answers(base, tok, prompts, n=c.samples, temperature=c.temperature, top_p=c.top_p,
                              max_new_tokens=c_cap, seed=seed + (c.seed or 0), batch_size=32, system=c.system)
@@ -146,13 +151,14 @@ def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | 
     rows = []
     for i, p in enumerate(prompts):
         for j, (x, y) in enumerate(combinations(contestants, 2)):
-            a, b = most_different(answers[x.name][i], answers[y.name][i])
+            pick = PICKERS["shared" if pairing == "shared" or (pairing == "mixed" and i % 2) else "different"]
+            a, b = pick(answers[x.name][i], answers[y.name][i])
             rows.append({"id": f"t{i:03d}-{j}", "prompt": p, "response_a": a, "response_b": b,
                          "model_a": x.name, "model_b": y.name})
-    if cached:
+    if cached and source == "generated":
         cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps({"key": key, "rows": rows}))
-    return rows, "generated"
+        cached.write_text(json.dumps({"key": key, "answers": answers}))
+    return rows, source
 
 
 def label_room(rows: list[dict], labelers: int, seed: int) -> dict:
@@ -209,6 +215,9 @@ def main() -> int:
     ap.add_argument("--prompts", type=int, default=None, help="training prompts (3 pairs each; default 100 = 300 pairs)")
     ap.add_argument("--forms", default="wide", choices=sorted(FORM_SETS),
                     help="question forms of the templated training prompts (round-i: rounds d-i's five)")
+    ap.add_argument("--pairing", default="different", choices=("different", "shared", "mixed"),
+                    help="which two candidates of two contestants form a pair: openings that differ most (the "
+                         "app's picker), openings most alike, differing later, or mixed: shared on every other prompt (round l's options)")
     ap.add_argument("--pairs-cache", default=None, help="JSON file: reuse the room's generated pairs (tuning trials)")
     ap.add_argument("--heldout", type=int, default=None, help="prompts judged per set (default 80)")
     ap.add_argument("--heldout-set", default="everyday", choices=sorted(HELDOUT_SETS),
@@ -261,7 +270,7 @@ def main() -> int:
 
     t = time.perf_counter()
     gen_base = fast_copy(base)
-    rows, pairs_source = room_pairs(gen_base, tok, prompts, a.max_new_tokens, a.seed, a.pairs_cache)
+    rows, pairs_source = room_pairs(gen_base, tok, prompts, a.max_new_tokens, a.seed, a.pairs_cache, a.pairing)
     t_gen = time.perf_counter() - t
     room = label_room(rows, a.labelers, a.seed)
     prefs = trl_rows("standard", "drop", margin=True)
@@ -327,7 +336,7 @@ def main() -> int:
     results = {
         "quick": a.quick, "method": a.method, "seed": a.seed, "threads": torch.get_num_threads(),
         "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
-        "generation_dtype": str(gen_base.dtype), "forms": a.forms,
+        "generation_dtype": str(gen_base.dtype), "forms": a.forms, "pairing": a.pairing,
         "train_prompts": len(prompts), "pairs_source": pairs_source, "max_new_tokens": a.max_new_tokens, "room": room, "strict_pairs": len(prefs),
         "reward_model": reward.to_dict() if reward else None,
         "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},

@@ -123,6 +123,30 @@ def most_different(left: list[str], right: list[str]) -> tuple[str, str]:
     return max(pairs, key=lambda ab: (ab[0].strip() != ab[1].strip(), opening_distance(*ab)))
 
 
+def rest_distance(a: str, b: str) -> float:
+    """1 - Jaccard overlap of the words AFTER the openings: where two answers that start alike differ."""
+    def rest(t: str) -> set[str]:
+        m = re.search(r".+?[.!?](?=\s|$)", t.strip(), flags=re.S)
+        return set(_WORD.findall(t.strip()[m.end():].lower() if m else ""))
+    x, y = rest(a), rest(b)
+    return 1.0 - len(x & y) / len(x | y) if x | y else 0.0
+
+
+def shared_opening(left: list[str], right: list[str]) -> tuple[str, str]:
+    """Of every (left, right) candidate pair, the one whose openings are most ALIKE, then whose rest
+    differs most (then the first such). The opposite of `most_different`: a pair whose first
+    sentences differ is mostly judged on them, so a difference later on (tone, a closing offer
+    of help) is swamped; here the later difference is the one a labeler sees. Identical texts
+    are only paired when nothing else is left."""
+    if not left or not right:
+        raise ValueError("shared_opening needs at least one candidate on each side")
+    pairs = [(a, b) for a in left for b in right]
+    return max(pairs, key=lambda ab: (ab[0].strip() != ab[1].strip(), -opening_distance(*ab), rest_distance(*ab)))
+
+
+PICKERS = {"different": most_different, "shared": shared_opening}
+
+
 def pending_prompts(contestants: list[Contestant]) -> list[int]:
     """Unflagged prompts missing at least one contestant pair."""
     pairs = {(a.name, b.name) for a, b in combinations(contestants, 2)}
