@@ -16,12 +16,16 @@ streamed text and to the finished answer (the app's default: up to 8 answers at 
 the engine). `--baseline` repeats it with one answer at a time (GENAI_CHAT_CONCURRENCY=1), with
 and without the engine (GENAI_LLM_MAX_BATCH=1: the app before #15). `--whole-passages` repeats it
 with the model reading the four whole passages (GENAI_CONTEXT_CHARS=0: the prompt before
-core/retrieval/focused_context.py, about twice as many prompt tokens).
+core/retrieval/focused_context.py, about twice as many prompt tokens). `--no-prefix-cache` repeats it
+with the prefix cache off (GENAI_LLM_PREFIX_CACHE_MB=0: every prompt's system turn prefilled again,
+the app before core/models/prefix_cache.py) after the default run; `--no-prefix-cache-first` runs that
+peer before it; both flags: peer, default, peer (both orders in one run, for an A/B on one machine).
 Targets: median answer with 10 visitors <= 2x one visitor alone; median first text <= 3 s.
 
 Every figure is printed with the load average (`uptime`) it was measured under.
 
     GENAI_THREADS=2 .venv/bin/python benchmarks/batching.py --runs 3 --port 7921 [--baseline] [--whole-passages]
+        [--no-prefix-cache] [--no-prefix-cache-first]
 """
 from __future__ import annotations
 
@@ -195,13 +199,24 @@ def one_at_a_time(url: str, n: int, answer_mode: str) -> list[dict]:
     return out
 
 
-def chatbot_part(args) -> list[str]:
+def chatbot_configs(args) -> list[tuple[str, dict]]:
+    """(label, extra env) of each chatbot run, in the order they run."""
     configs = [("engine, 8 answers at once", {})]
+    no_prefix = ("engine, 8 answers at once, no prefix cache", {"GENAI_LLM_PREFIX_CACHE_MB": "0"})
+    if args.no_prefix_cache_first:
+        configs.insert(0, no_prefix)
+    if args.no_prefix_cache:
+        configs.append(no_prefix)
     if args.whole_passages:  # the prompt before focused_context.py: the four whole passages
         configs += [("engine, 8 answers at once, whole passages", {"GENAI_CONTEXT_CHARS": "0"})]
     if args.baseline:
         configs += [("engine, one answer at a time", {"GENAI_CHAT_CONCURRENCY": "1"}),
                     ("no engine, one answer at a time", {"GENAI_LLM_MAX_BATCH": "1", "GENAI_CHAT_CONCURRENCY": "1"})]
+    return configs
+
+
+def chatbot_part(args) -> list[str]:
+    configs = chatbot_configs(args)
     out = [f"chatbot: apps/chatbot/app.py, sample corpus, answer mode {args.answer_mode}, hybrid k=4, "
            f"at most {args.max_new_tokens} new tokens an answer, "
            "each visitor its own gradio_client, 2 questions each; '1 visitor' asks the same 10 "
@@ -268,6 +283,10 @@ def main() -> int:
     parser.add_argument("--baseline", action="store_true", help="also the chatbot without the engine")
     parser.add_argument("--whole-passages", action="store_true",
                         help="also the chatbot whose model reads the four whole passages (GENAI_CONTEXT_CHARS=0)")
+    parser.add_argument("--no-prefix-cache", action="store_true",
+                        help="also the chatbot with the prefix cache off (GENAI_LLM_PREFIX_CACHE_MB=0), after the default")
+    parser.add_argument("--no-prefix-cache-first", action="store_true",
+                        help="also the chatbot with the prefix cache off, before the default")
     parser.add_argument("--parts", default="decode,chatbot")
     args = parser.parse_args()
     print(f"# start, load {load()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)

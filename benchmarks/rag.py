@@ -482,6 +482,9 @@ ANSWER_SYSTEMS = {
     # #13 round 14: grounded mode with round 13's check (the round-14 rules off), and with option/name agreement on
     "grounded (round 13 check)": ("grounded", "zero_shot", "calibrated"),
     "grounded+names": ("grounded", "zero_shot", "calibrated"),
+    # #15 prefix cache: the prompt before the fence's code moved from the system turn to the user turn
+    "grounded (nonce in system turn)": ("grounded", "zero_shot", "calibrated"),
+    "abstractive (nonce in system turn)": ("abstractive", "zero_shot", "calibrated"),
     "extractive": ("extractive", "zero_shot", "calibrated"),
     # a sentence's coverage counts its document's name at 1.0 (the default is 0.5: extractive.DOCUMENT_NAME_SHARE)
     "extractive+docname": ("extractive", "zero_shot", "calibrated"),
@@ -652,6 +655,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "grounded (round 12 check)": {"coherence": False, "round14": False},
                     "grounded (round 13 check)": {"round14": False},
                     "grounded+names": {"names_agree": "passage"},
+                    "grounded (nonce in system turn)": {"nonce_in_system": True},
+                    "abstractive (nonce in system turn)": {"nonce_in_system": True},
                     "extractive (round 10)": {"antecedent_depth": 0, "continuation_within": 0.0,
                                               "instruction_bonus": 0.0, "count_through_kinds": False},
                     "extractive+antecedents": {"continuation_within": 0.0, "instruction_bonus": 0.0,
@@ -689,6 +694,22 @@ GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMEN
                      "CONDITION_SPLICE")
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK")
+
+
+def _nonce_in_system_messages(build, question, hits, mode="zero_shot", history=None, nonce=None):
+    """core/retrieval/prompts.build_messages as it was before #15's prefix cache: the system turn
+    named this turn's fence markers (so it differed for every question); the user turn did not."""
+    from core.retrieval import prompts
+
+    nonce = nonce or prompts.content_nonce(question, hits, history)
+    messages = build(question, hits, mode, history, nonce)  # today's prompts.build_messages
+    generic = ("between the markers <<<DOCUMENTS code>>> and <<<END DOCUMENTS code>>>, where code is the one "
+               "the user gives with the excerpts. ")
+    assert generic in messages[0]["content"]
+    messages[0] = {"role": "system", "content": messages[0]["content"].replace(
+        generic, f"between the markers <<<DOCUMENTS {nonce}>>> and <<<END DOCUMENTS {nonce}>>>. ")}
+    return [{"role": m["role"], "content": m["content"].replace(f"Document excerpts (code {nonce}):", "Document excerpts:")}
+            if m["role"] == "user" else m for m in messages]
 
 
 def _states_fact(passage: str, text: str) -> bool:
@@ -745,9 +766,11 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
     from core.retrieval import answer_type, bm25, chunk_headers, extractive, grounding, meaning_check, quantity, splitting
+    from core.retrieval import prompts as prompt_module
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
 
+    build_messages_default = prompt_module.build_messages
     knob_defaults = {k: getattr(extractive, k) for k in EXTRACTIVE_KNOBS}
     option_tokens_default = bm25.OPTION_TOKENS
     entry_chunks_default = splitting.ENTRY_CHUNKS
@@ -806,6 +829,10 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             answer_type.INSTRUCTION_BONUS = overrides.pop("instruction_bonus", instruction_bonus_default)
             quantity.COUNT_THROUGH_KINDS = overrides.pop("count_through_kinds", kinds_default)
             meaning_check.FOCUS_CHECK = overrides.pop("focus_check", focus_default)
+            if overrides.pop("nonce_in_system", False):
+                prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
+            else:
+                prompt_module.build_messages = build_messages_default
             for knob, default in abstention_defaults.items():
                 setattr(abstention_model, knob, overrides.pop(knob.lower(), default))
             name = collection

@@ -99,6 +99,10 @@ class ModelSettings(_Section):
     # forward pass per step for all of them). 1 = no engine: each request decodes alone on
     # its own thread. Requests beyond this wait in the engine's queue.
     llm_max_batch: int = Field(8, ge=1, le=64)
+    # Memory (MB) for the keys and values of prompt prefixes the local model reuses: the RAG
+    # prompt's system turn is the same for every question, so it is prefilled once
+    # (core/models/prefix_cache.py; ~45 KB a token for the bundled model). 0 = off.
+    llm_prefix_cache_mb: float = Field(64.0, ge=0)
     # Seconds to wait for an OpenAI-compatible server before giving up.
     llm_timeout: float = Field(60.0, gt=0)
     # Extra attempts when an OpenAI-compatible server cannot be reached or answers 5xx before

@@ -28,6 +28,7 @@ from core.models.device import pick_device, pick_dtype
 from core.models.fast_llama import FastLlama
 from core.models.generation_engine import GenerationEngine
 from core.models.lazy import Lazy
+from core.models.prefix_cache import PrefixCache, prefill
 from core.models.sampling import SamplingParams, make_generator, sample_next
 from core.models.stop_strings import StopStrings
 from core.models.types import ChatModel, ChatResult, TokenCounter, validate_messages
@@ -75,13 +76,19 @@ class LocalChatModel:
     (generation_engine.py): continuous batching of up to `max_batch` requests
     (GENAI_LLM_MAX_BATCH). max_batch=1 turns the engine off: each request then runs its own
     loop on its caller's thread, as before the engine.
+
+    On the FastLlama path a conversation that opens with a system turn has that turn's keys and
+    values stored once and reused by every later prompt that opens with it
+    (core/models/prefix_cache.py; GENAI_LLM_PREFIX_CACHE_MB, 0 turns it off).
     """
 
     def __init__(self, model: str = "bundled", dtype: torch.dtype | None = None, fast: bool = True,
-                 quantize: str | None = None, adapter: str = "", max_batch: int | None = None):
+                 quantize: str | None = None, adapter: str = "", max_batch: int | None = None,
+                 prefix_cache_mb: float | None = None):
         dtype = dtype or pick_dtype(get_settings().models.llm_dtype)
         quantize = get_settings().models.llm_quantize if quantize is None else quantize
         self.max_batch = get_settings().models.llm_max_batch if max_batch is None else max_batch
+        prefix_cache_mb = get_settings().models.llm_prefix_cache_mb if prefix_cache_mb is None else prefix_cache_mb
         loaded = load_causal_lm(model, dtype=dtype, attn_implementation="sdpa")
         self.lm, self.tokenizer = loaded.model, loaded.tokenizer
         self.name, self.source = loaded.name, loaded.source
@@ -103,7 +110,8 @@ class LocalChatModel:
                 self.fast.quantize_int4()
             except RuntimeError as e:
                 raise ValueError(f"GENAI_LLM_QUANTIZE=int4: {e}; set GENAI_LLM_QUANTIZE=none") from e
-        self.engine = GenerationEngine(self.fast, self.stop_ids, self.max_batch) \
+        self.prefixes = PrefixCache(int(prefix_cache_mb * 2**20)) if self.fast is not None else None
+        self.engine = GenerationEngine(self.fast, self.stop_ids, self.max_batch, self.prefixes) \
             if self.fast is not None and self.max_batch > 1 else None
         log.info("%s decodes with %s", self.name, self.decode_path)
 
@@ -144,22 +152,33 @@ class LocalChatModel:
             messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
         return enc["input_ids"]
 
+    def prefix_length(self, messages: list[dict], ids: torch.Tensor) -> int:
+        """Tokens of `ids` that are the opening system turn (0 without one): the part of a prompt
+        that other prompts share and the prefix cache stores."""
+        if self.prefixes is None or not self.prefixes.enabled or not messages or messages[0]["role"] != "system":
+            return 0
+        system = self.tokenizer.apply_chat_template(messages[:1], tokenize=True, return_dict=True)["input_ids"]
+        n = len(system)
+        return n if ids.reshape(-1)[:n].tolist() == list(system) else 0
+
     def stream(self, messages, params: SamplingParams = SamplingParams(), cancel=None,
                counter: TokenCounter | None = None) -> Iterator[str]:
         ids = self.prompt_ids(messages)
         budget = min(params.max_new_tokens, self.max_context - ids.shape[1])
         if budget <= 0:
             raise ValueError(f"the prompt is {ids.shape[1]} tokens; the model's context is {self.max_context}")
-        yield from self._decode(ids, budget, params, cancel, counter or TokenCounter())
+        yield from self._decode(ids, budget, params, cancel, counter or TokenCounter(),
+                                self.prefix_length(messages, ids))
 
     def token_ids(self, ids: torch.Tensor, budget: int, params: SamplingParams,
-                  cancel: threading.Event | None = None) -> Iterator[int]:
-        """The raw decode loop: new token ids after prompt `ids` (1, T), up to a stop token."""
+                  cancel: threading.Event | None = None, prefix_len: int = 0) -> Iterator[int]:
+        """The raw decode loop: new token ids after prompt `ids` (1, T), up to a stop token.
+        `prefix_len`: leading tokens shared with other prompts (the system turn), for the prefix cache."""
         if self.engine is not None:
-            yield from self._engine_ids(ids, budget, params, cancel)
+            yield from self._engine_ids(ids, budget, params, cancel, prefix_len)
             return
         generator = make_generator(params.seed)
-        steps = self._fast_steps(ids, budget) if self.fast else self._hf_steps(ids)
+        steps = self._fast_steps(ids, budget, prefix_len) if self.fast else self._hf_steps(ids)
         if cancel is not None and cancel.is_set():
             return
         logits = next(steps)
@@ -173,10 +192,10 @@ class LocalChatModel:
                 return
             logits = steps.send(token)
 
-    def _engine_ids(self, ids, budget, params, cancel) -> Iterator[int]:
+    def _engine_ids(self, ids, budget, params, cancel, prefix_len=0) -> Iterator[int]:
         if cancel is not None and cancel.is_set():
             return
-        request = self.engine.submit(ids, budget, params, cancel)
+        request = self.engine.submit(ids, budget, params, cancel, prefix_len)
         try:
             for token in request:
                 yield token
@@ -186,10 +205,10 @@ class LocalChatModel:
         finally:  # also when the consumer closes this generator early: the engine frees the slot
             request.cancel()
 
-    def _fast_steps(self, ids, budget):
+    def _fast_steps(self, ids, budget, prefix_len=0):
         cache = self.fast.new_cache(ids.shape[1] + budget)
         pos = ids.shape[1]
-        token = yield self.fast.prefill(ids, cache)
+        token = yield prefill(self.fast, ids, cache, self.prefixes, prefix_len)
         while True:
             token = yield self.fast.step(token, cache, pos)
             pos += 1
@@ -202,10 +221,10 @@ class LocalChatModel:
             token = yield out.logits[0, -1]
             out = self.lm(input_ids=torch.tensor([[token]], device=device), cache=out.cache, use_cache=True)
 
-    def _decode(self, ids, budget, params, cancel, counter) -> Iterator[str]:
+    def _decode(self, ids, budget, params, cancel, counter, prefix_len=0) -> Iterator[str]:
         detok = IncrementalDetokenizer(self.tokenizer)
         stops = StopStrings(params.stop)
-        with closing(self.token_ids(ids, budget, params, cancel)) as tokens:
+        with closing(self.token_ids(ids, budget, params, cancel, prefix_len)) as tokens:
             for token in tokens:
                 counter.count += 1
                 delta = stops.push(detok.push(token))

@@ -220,10 +220,13 @@ class FastLlama:
                        self.cache_dtype, self.device)
 
     @torch.inference_mode()
-    def prefill(self, ids: torch.Tensor, cache: KVCache) -> torch.Tensor:
-        """Logits (vocab,) for the token after `ids` (1-D or (1, T)); fills `cache`."""
+    def prefill(self, ids: torch.Tensor, cache: KVCache, start: int = 0) -> torch.Tensor:
+        """Logits (vocab,) for the token after `ids` (1-D or (1, T)); fills `cache`.
+
+        `start` > 0: `ids` continue a prompt whose first `start` positions the cache holds already
+        (a stored prefix, core/models/prefix_cache.py); they go at positions start, start + 1, ..."""
         ids = ids.reshape(1, -1).to(self.device)
-        return self._forward(ids, cache, 0, self.prefill_layers)
+        return self._forward(ids, cache, start, self.prefill_layers, prompt=True)
 
     @torch.inference_mode()
     def step(self, token: int, cache: KVCache, pos: int) -> torch.Tensor:
@@ -231,7 +234,7 @@ class FastLlama:
         ids = torch.tensor([[token]], device=self.device)
         return self._forward(ids, cache, pos, self.layers)
 
-    def _forward(self, ids: torch.Tensor, cache: KVCache, pos: int, layers: list) -> torch.Tensor:
+    def _forward(self, ids: torch.Tensor, cache: KVCache, pos: int, layers: list, prompt: bool = False) -> torch.Tensor:
         T = ids.shape[1]
         end = pos + T
         hq, hk, d = self.n_heads, self.n_kv, self.head_dim
@@ -249,19 +252,43 @@ class FastLlama:
             k_cache[:, :, pos:end] = qk[:, :, hq:].transpose(1, 2)
             v_cache[:, :, pos:end] = qkv[..., nq + nk:].view(1, T, hk, d).transpose(1, 2)
             keys, values = k_cache[:, :, :end], v_cache[:, :, :end]
-            if T == 1:
+            if T == 1 and not (prompt and pos):
                 att = self.one_query_attention(qk[0, 0, :hq], keys[0], values[0])
             else:
-                dt = self.prefill_attention_dtype
-                q = qk[:, :, :hq].transpose(1, 2).to(dt)  # (1, hq, T, d)
-                att = F.scaled_dot_product_attention(q, keys.to(dt), values.to(dt), is_causal=True, enable_gqa=True)
-                att = att.transpose(1, 2)
+                att = self.prompt_attention(qk[:, :, :hq].transpose(1, 2), keys, values, pos).transpose(1, 2)
             x = x + w_o(att.to(x.dtype).reshape(1, T, nq))
             h = F.rms_norm(x, (x.shape[-1],), w_post, self.eps)
             gate, up = w_gu(h).chunk(2, dim=-1)
             x = x + w_down(F.silu(gate) * up)
         x = F.rms_norm(x[:, -1], (x.shape[-1],), self.final_norm, self.eps)
         return self.lm_head(x)[0]
+
+    def prompt_attention(self, q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor, pos: int) -> torch.Tensor:
+        """Causal attention of a prompt's queries q (1, heads, T, d), at positions pos..pos+T-1, over
+        keys, values (1, kv_heads, pos+T, d) -> (1, heads, T, d).
+
+        On the CPU each query's result is made independent of how the prompt was cut into prefill
+        calls, so that a stored prefix + the rest equals one pass bit for bit (prefix_cache.py):
+        torch's CPU flash-attention kernel walks the keys in blocks of min(512, keys) and the queries
+        in blocks of 32/64/256, and a block of 1-3 queries takes another matmul path. So the keys
+        are zero-padded to a multiple of 512 and the queries padded so no query block has 1-3 rows;
+        padded keys are masked (exact zeros in every sum) and padded queries' rows are dropped."""
+        T, end = q.shape[2], keys.shape[2]
+        dt = self.prefill_attention_dtype
+        if self.device.type == "cpu":
+            rows = padded_query_rows(T)
+            q = F.pad(q, (0, 0, 0, rows - T))
+            length = -(-end // KEY_BLOCK) * KEY_BLOCK
+            keys, values = (F.pad(t, (0, 0, 0, length - end)) for t in (keys, values))
+        else:
+            rows, length = T, end
+        q, keys, values = q.to(dt), keys.to(dt), values.to(dt)
+        if pos == 0:  # query i sees keys 0..i (torch's is_causal aligns the mask top-left)
+            att = F.scaled_dot_product_attention(q, keys, values, is_causal=True, enable_gqa=True)
+        else:  # query i is at position pos + i: it sees keys 0..pos+i
+            mask = torch.ones(rows, length, dtype=torch.bool, device=q.device).tril(pos)
+            att = F.scaled_dot_product_attention(q, keys, values, attn_mask=mask, enable_gqa=True)
+        return att[:, :, :T]
 
     def one_query_attention(self, q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor) -> torch.Tensor:
         """Attention of one new token: q (heads, d) over keys, values (kv_heads, length, d) -> (heads * d,).
@@ -276,6 +303,19 @@ class FastLlama:
         weights = torch.softmax(torch.matmul(q, keys.transpose(-1, -2)), dim=-1, dtype=torch.float32)
         out = torch.matmul(weights.to(values.dtype), values)  # (n_kv, group, d)
         return out.reshape(self.n_heads * self.head_dim)
+
+
+# torch's CPU flash attention (aten/src/ATen/native/cpu/FlashAttentionKernel.cpp) splits the keys
+# into blocks of min(512, keys) and the queries into blocks of 32 (< 192 queries), 64 (< 768) or 256.
+KEY_BLOCK = 512
+
+
+def padded_query_rows(rows: int) -> int:
+    """`rows` or a few more, so that the kernel's last query block does not have 1-3 rows (such a
+    block's matmul takes another path, whose sums round differently: measured, torch 2.13 CPU)."""
+    while (tail := rows % (256 if rows >= 768 else 64 if rows >= 192 else 32)) in (1, 2, 3):
+        rows += 4 - tail
+    return rows
 
 
 class KVCache:

@@ -1,7 +1,7 @@
 """Continuous batching: one generation engine per model, shared by every request in the process.
 
     engine = GenerationEngine(fast, stop_ids, max_batch=8)
-    request = engine.submit(prompt_ids, budget=64, params=SamplingParams(), cancel=event)
+    request = engine.submit(prompt_ids, budget=64, params=SamplingParams(), cancel=event, prefix_len=n)
     for token in request:          # new token ids, as the engine produces them
         ...
 
@@ -13,6 +13,8 @@ forward pass (batched_decode.py): the weights are read once for all of them, whi
 what decode on a CPU is bound by. Every request keeps its own sampling settings,
 `torch.Generator` (so a seed reproduces its text whatever else runs), token budget and
 cancel event. Requests beyond `max_batch` wait in arrival order; `waiting()` says how many.
+A prompt that starts with a prefix stored in the engine's `PrefixCache` (the RAG system turn)
+prefills only the rest (core/models/prefix_cache.py).
 
 Stop strings are text, so they are applied by the caller that detokenizes
 (`LocalChatModel.stream`, core/models/stop_strings.py), which cancels the request here.
@@ -32,6 +34,7 @@ import torch
 from core.models.batched_decode import BatchKVCache, SlotView, batched_step
 from core.models.fast_llama import FastLlama
 from core.models.native_memory import release_free_memory
+from core.models.prefix_cache import PrefixCache, prefill
 from core.models.sampling import SamplingParams, make_generator, sample_next
 
 log = logging.getLogger(__name__)
@@ -43,8 +46,10 @@ IDLE_EXIT_S = 5.0  # seconds without requests before the worker thread ends
 class EngineRequest:
     """One prompt being generated; iterate it for its new token ids."""
 
-    def __init__(self, ids: torch.Tensor, budget: int, params: SamplingParams, cancel: threading.Event | None):
+    def __init__(self, ids: torch.Tensor, budget: int, params: SamplingParams, cancel: threading.Event | None,
+                 prefix_len: int = 0):
         self.ids = ids.reshape(-1)
+        self.prefix_len = prefix_len  # tokens of a shared prefix (the system turn) worth storing; 0: none
         self.budget, self.params = budget, params
         self.caller_cancel = cancel  # the caller's event: read, never set here (callers may share one)
         self.stopped = threading.Event()  # this request alone
@@ -77,10 +82,12 @@ class EngineRequest:
 class GenerationEngine:
     """Batches concurrent requests on one FastLlama model (thread-safe; one worker thread)."""
 
-    def __init__(self, fast: FastLlama, stop_ids: set[int], max_batch: int = 8):
+    def __init__(self, fast: FastLlama, stop_ids: set[int], max_batch: int = 8,
+                 prefixes: PrefixCache | None = None):
         if max_batch < 1:
             raise ValueError(f"max_batch must be >= 1, got {max_batch!r}")
         self.fast, self.stop_ids, self.max_batch = fast, set(stop_ids), max_batch
+        self.prefixes = prefixes
         self.cache = BatchKVCache(fast, max_batch)
         self._pending: deque[EngineRequest] = deque()
         self._active: list[EngineRequest] = []  # row b of the batch = slot b of the cache
@@ -95,11 +102,12 @@ class GenerationEngine:
 
     # --- the caller's side ---------------------------------------------------------------
     def submit(self, ids: torch.Tensor, budget: int, params: SamplingParams,
-               cancel: threading.Event | None = None) -> EngineRequest:
-        """Queue a prompt (token ids) for up to `budget` new tokens; returns the request to iterate."""
+               cancel: threading.Event | None = None, prefix_len: int = 0) -> EngineRequest:
+        """Queue a prompt (token ids) for up to `budget` new tokens; returns the request to iterate.
+        `prefix_len`: how many leading tokens are a prefix other prompts share (stored on a miss)."""
         if budget < 1:
             raise ValueError(f"budget must be >= 1, got {budget!r}")
-        request = EngineRequest(ids, budget, params, cancel)
+        request = EngineRequest(ids, budget, params, cancel, prefix_len)
         needed = request.ids.numel() + budget
         if needed > self.fast.max_len:
             raise ValueError(f"prompt + budget is {needed} tokens; the model's context is {self.fast.max_len}")
@@ -170,7 +178,7 @@ class GenerationEngine:
             try:
                 self.cache.ensure(r.ids.numel() + r.budget)
                 slot = len(self._active)
-                logits = self.fast.prefill(r.ids, SlotView(self.cache, slot))
+                logits = prefill(self.fast, r.ids, SlotView(self.cache, slot), self.prefixes, r.prefix_len)
             except Exception as e:  # noqa: BLE001 - this request fails alone
                 r.out.put(e)
                 continue
