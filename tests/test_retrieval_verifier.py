@@ -68,7 +68,9 @@ def test_the_chain_with_the_verifier_shows_its_reading_in_the_trace(find_collect
     read = [q for q in trace["quotes"] if q["verified"] is not None]
     assert read and all(0 < q["verified"] < 1 for q in read)
     features = trace["abstention"]["features"]
-    assert features["verifier"] == pytest.approx(max(q["verified"] for q in read), abs=1e-3)
+    # the feature is the best probability over every candidate the verifier read; the quotes shown are
+    # some of those candidates (which ones depends on close scores, so on the CPU's rounding)
+    assert max(q["verified"] for q in read) - 1e-3 <= features["verifier"] < 1
     assert "answer verifier" in trace["abstention"]["reason"]
 
 
@@ -79,7 +81,9 @@ def test_a_near_miss_question_abstains_with_a_reason_naming_the_missing_word(fin
     _use(find_collection, monkeypatch)
     chain = RagChain("find", answer_mode="extractive")
     answered = chain.ask("How do I find files modified more recently than some reference file?")
-    assert not answered.abstained and "-newer" in answered.answer
+    # (which "newer" test is quoted first, -newer or -anewer, is a close call that the CPU's rounding of
+    # the embeddings decides: -newer with AVX512-VNNI int8 vectors, -anewer with AVX2's float32 ones)
+    assert not answered.abstained and "newer " in answered.answer
     near_miss = chain.ask("How do I keep find from encrypting a particular directory?")
     assert near_miss.abstained, near_miss.abstain_reason
     assert "encrypting" in near_miss.abstain_reason  # the word no passage holds

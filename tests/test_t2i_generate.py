@@ -40,8 +40,11 @@ def test_same_request_same_pixels_and_seed_changes_the_image():
     # image i of a batch is the image of seed + i made alone
     batch = generate(ImageRequest(prompt=PROMPT, seed=1234, steps=10, batch_size=2))
     assert batch.seeds == [1234, 1235] and batch.records[1]["params"]["seed"] == 1235
-    assert np.array_equal(np.asarray(batch.images[0]), np.asarray(a.images[0]))
-    assert np.array_equal(np.asarray(batch.images[1]), np.asarray(c.images[0]))
+    # up to float rounding of batched arithmetic, as docs/text2image.md says: on an AVX2-only CPU one
+    # pixel of 3,072 values differed by one level (the AMX machine gave equal images)
+    for in_batch, alone in ((batch.images[0], a.images[0]), (batch.images[1], c.images[0])):
+        diff = np.abs(np.asarray(in_batch).astype(int) - np.asarray(alone).astype(int))
+        assert diff.max() <= 1 and (diff > 0).mean() <= 0.01, (diff.max(), (diff > 0).sum())
 
 
 @pytest.mark.parametrize("scheduler, cls", [("ddim", "DDIMScheduler"), ("euler", "EulerDiscreteScheduler"),
