@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import torch
+from decode_helpers import greedy_alone
 
 from core.models.chat import LocalChatModel
 from core.models.generation_engine import GenerationEngine
@@ -44,16 +45,7 @@ def conversation(q: str) -> list[dict]:
 
 def alone(chat, q: str, n: int) -> list[int]:
     """Greedy tokens of `q` decoded on its own with FastLlama's single-request loop."""
-    ids = chat.prompt_ids(conversation(q))
-    cache = chat.fast.new_cache(ids.shape[1] + n)
-    logits, out = chat.fast.prefill(ids, cache), []
-    for i in range(n):
-        token = int(logits.argmax())
-        if token in chat.stop_ids:
-            break
-        out.append(token)
-        logits = chat.fast.step(token, cache, ids.shape[1] + i)
-    return out
+    return greedy_alone(chat, chat.prompt_ids(conversation(q)), n)
 
 
 def in_threads(fn, n: int) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 import torch
+from decode_helpers import greedy_alone
 
 from core.config import get_settings, reset_settings
 from core.models.chat import LocalChatModel
@@ -47,20 +48,6 @@ def chat():
 
 def one_pass(chat, ids) -> torch.Tensor:
     return chat.fast.prefill(ids, chat.fast.new_cache(ids.numel()))
-
-
-def greedy_alone(chat, ids, n: int) -> list[int]:
-    """Greedy tokens after a one-pass prefill with FastLlama's single-request loop (no cache of any kind)."""
-    ids = ids.reshape(-1)
-    cache = chat.fast.new_cache(ids.numel() + n)
-    logits, out = chat.fast.prefill(ids, cache), []
-    for i in range(n):
-        token = int(logits.argmax())
-        if token in chat.stop_ids:
-            break
-        out.append(token)
-        logits = chat.fast.step(token, cache, ids.numel() + i)
-    return out
 
 
 def test_miss_then_hit_give_the_logits_of_one_pass_bit_for_bit(chat32):
