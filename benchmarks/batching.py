@@ -20,6 +20,8 @@ core/retrieval/focused_context.py, about twice as many prompt tokens). `--no-pre
 with the prefix cache off (GENAI_LLM_PREFIX_CACHE_MB=0: every prompt's system turn prefilled again,
 the app before core/models/prefix_cache.py) after the default run; `--no-prefix-cache-first` runs that
 peer before it; both flags: peer, default, peer (both orders in one run, for an A/B on one machine).
+`--peer KEY=VALUE` (repeatable) does the same for any app settings, e.g. `--peer GENAI_LLM_PREFILL=int4`
+(the prompt's prefill on the 4-bit weights, as before the float32 prefill on CPUs without bfloat16).
 Targets: median answer with 10 visitors <= 2x one visitor alone; median first text <= 3 s.
 
 Every figure is printed with the load average (`uptime`) it was measured under.
@@ -207,6 +209,9 @@ def chatbot_configs(args) -> list[tuple[str, dict]]:
         configs.insert(0, no_prefix)
     if args.no_prefix_cache:
         configs.append(no_prefix)
+    if args.peer:  # any app settings: before and after the default, both orders in one run
+        peer = ("engine, 8 answers at once, " + ", ".join(args.peer), dict(p.split("=", 1) for p in args.peer))
+        configs = [peer, *configs, peer]
     if args.whole_passages:  # the prompt before focused_context.py: the four whole passages
         configs += [("engine, 8 answers at once, whole passages", {"GENAI_CONTEXT_CHARS": "0"})]
     if args.baseline:
@@ -287,6 +292,9 @@ def main() -> int:
                         help="also the chatbot with the prefix cache off (GENAI_LLM_PREFIX_CACHE_MB=0), after the default")
     parser.add_argument("--no-prefix-cache-first", action="store_true",
                         help="also the chatbot with the prefix cache off, before the default")
+    parser.add_argument("--peer", action="append", default=[], metavar="KEY=VALUE",
+                        help="also the chatbot with these app settings (repeatable, e.g. GENAI_LLM_PREFILL=int4), "
+                             "before and after the default")
     parser.add_argument("--parts", default="decode,chatbot")
     args = parser.parse_args()
     print(f"# start, load {load()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)

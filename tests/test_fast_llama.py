@@ -97,12 +97,47 @@ def test_int4_prefill_runs_on_the_bfloat16_weights():
     ids = torch.randint(0, 97, (1, 8), generator=torch.Generator().manual_seed(3))
     plain = FastLlama(model)
     quant = FastLlama(model)
-    quant.quantize_int4(head="none", dense_prefill=True)
+    quant.quantize_int4(head="none", prefill="bfloat16")
     assert "bfloat16 prefill" in quant.quantized
     assert torch.equal(plain.prefill(ids, plain.new_cache(8)), quant.prefill(ids, quant.new_cache(8)))
     int4_throughout = FastLlama(model)
-    int4_throughout.quantize_int4(head="none", dense_prefill=False)
+    int4_throughout.quantize_int4(head="none", prefill="int4")
     assert not torch.equal(plain.prefill(ids, plain.new_cache(8)), int4_throughout.prefill(ids, int4_throughout.new_cache(8)))
+
+
+def test_int4_prefill_on_a_float32_copy_computes_the_prompt_in_float32(monkeypatch):
+    """Where the CPU lacks native bfloat16 (AVX2) a float32 matmul is the fastest for a prompt's
+    many rows (#15), so the prefill runs on a float32 copy of the weights with float32
+    activations: its keys and values are a float32 model's, and no int4 kernel runs."""
+    if fast_llama.missing_operators():
+        pytest.fail(f"torch {torch.__version__} lacks {fast_llama.missing_operators()}")
+    model = tiny_llama(num_attention_heads=4, num_key_value_heads=2)
+    ids = torch.randint(0, 97, (1, 12), generator=torch.Generator().manual_seed(5))
+    reference = FastLlama(model)  # float32 weights and activations throughout
+    ref_cache = reference.new_cache(12)
+    reference.prefill(ids, ref_cache)
+    model = model.to(torch.bfloat16)
+    quant, int4_throughout = FastLlama(model), FastLlama(model)
+    quant.quantize_int4(head="none", prefill="float32")
+    int4_throughout.quantize_int4(head="none", prefill="int4")
+    assert "float32 prefill" in quant.quantized
+    int4_rows = []
+    int4_call = fast_llama.Int4Linear.__call__
+    monkeypatch.setattr(fast_llama.Int4Linear, "__call__", lambda self, x: int4_rows.append(x.shape) or int4_call(self, x))
+    cache, int4_cache = quant.new_cache(12), int4_throughout.new_cache(12)
+    quant.prefill(ids, cache)
+    assert int4_rows == []
+    int4_throughout.prefill(ids, int4_cache)
+    assert int4_rows  # the check above can see int4 calls
+    # keys from the float32 copy differ from the float32 model's only by the bfloat16 rounding of
+    # the weights themselves, far less than int4's
+    err = max((k - r).abs().max() for k, r in zip(cache.k, ref_cache.k))
+    int4_err = max((k - r).abs().max() for k, r in zip(int4_cache.k, ref_cache.k))
+    assert err < int4_err / 4
+    # decode steps after it run int4 as before
+    int4_rows.clear()
+    quant.step(3, cache, 12 - 1)
+    assert int4_rows
 
 
 def test_prompt_attention_runs_in_bfloat16_where_the_cpu_computes_it_natively(monkeypatch):

@@ -107,7 +107,8 @@ class LocalChatModel:
             if self.fast is None:
                 raise ValueError(f"GENAI_LLM_QUANTIZE=int4 needs a Llama-architecture model; {self.name} is not")
             try:
-                self.fast.quantize_int4()
+                prefill = get_settings().models.llm_prefill
+                self.fast.quantize_int4(prefill=None if prefill == "auto" else prefill)
             except RuntimeError as e:
                 raise ValueError(f"GENAI_LLM_QUANTIZE=int4: {e}; set GENAI_LLM_QUANTIZE=none") from e
         self.prefixes = PrefixCache(int(prefix_cache_mb * 2**20)) if self.fast is not None else None

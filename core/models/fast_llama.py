@@ -182,16 +182,21 @@ class FastLlama:
         self.cos = emb.cos().to(self.device, self.dtype)
         self.sin = emb.sin().to(self.device, self.dtype)
         self.quantized = None
-        # The projections a prompt's prefill runs on. Same as `layers` until quantize_int4().
+        # The projections a prompt's prefill runs on, and its activations' dtype. Same as decode's
+        # until quantize_int4().
         self.prefill_layers = self.layers
+        self.prefill_dtype = self.dtype
 
-    def quantize_int4(self, group: int = 32, head: str = "int8", dense_prefill: bool | None = None) -> None:
+    def quantize_int4(self, group: int = 32, head: str = "int8", prefill: str | None = None) -> None:
         """4-bit projections; the output matrix as `head` (int8 | int4 | none).
 
-        CPU and bfloat16 activations only (the kernels' contract). `dense_prefill`: a prompt's
-        prefill keeps the bfloat16 projections (None: where the CPU computes bfloat16 natively)."""
+        CPU and bfloat16 activations only (the kernels' contract). `prefill`: the weights a prompt's
+        prefill runs on — "bfloat16" (the model's own), "float32" (a float32 copy) or "int4" (the
+        decode weights); None picks bfloat16 where the CPU computes it natively, else float32."""
         if head not in ("int8", "int4", "none"):
             raise ValueError(f"head must be int8, int4 or none, got {head!r}")
+        if prefill not in (None, *PREFILL_WEIGHTS):
+            raise ValueError(f"prefill must be one of {PREFILL_WEIGHTS}, got {prefill!r}")
         if self.device.type != "cpu" or self.dtype != torch.bfloat16:
             raise ValueError(f"int4 weights need a bfloat16 model on the CPU, not {self.dtype} on {self.device}")
         if missing := missing_operators():
@@ -202,10 +207,20 @@ class FastLlama:
         # RAG prompt's prefill 4.4 s in int4 against 0.6 s in bfloat16. So there a prefill keeps
         # the bfloat16 projections and decode (one row per request) runs int4. These are the
         # model's own weights (its modules' weights are views into them): no extra memory
-        # while the model is loaded. Without native bfloat16 its matmuls are slow: int4 throughout.
-        if dense_prefill is None:
-            dense_prefill = native_bfloat16()
-        self.prefill_layers = [list(layer) for layer in self.layers] if dense_prefill else self.layers
+        # while the model is loaded. Without native bfloat16 a bfloat16 matmul is slower still
+        # (199 ms for 576 rows of that projection, two threads, AVX2), but a float32 one takes
+        # 27.8 ms against int4's 53.2 ms: there the prefill runs on a float32 copy of the
+        # projections (4 bytes a weight: 425 MB for the bundled model), with float32 activations.
+        if prefill is None:
+            prefill = "bfloat16" if native_bfloat16() else "float32"
+        if prefill == "bfloat16":
+            self.prefill_layers = [list(layer) for layer in self.layers]
+        elif prefill == "float32":
+            self.prefill_layers = [[w.float() if isinstance(w, torch.Tensor) else Dense(w.weight.float())
+                                    for w in layer] for layer in self.layers]
+            self.prefill_dtype = torch.float32
+        else:
+            self.prefill_layers = self.layers
         for layer in self.layers:
             for i in (1, 2, 4, 5):
                 layer[i] = Int4Linear(layer[i].weight, group)
@@ -213,7 +228,7 @@ class FastLlama:
             self.lm_head = Int8Linear(self.lm_head.weight)
         elif head == "int4":
             self.lm_head = Int4Linear(self.lm_head.weight, group)
-        self.quantized = f"int4 (groups of {group}), {head} output" + (", bfloat16 prefill" if dense_prefill else "")
+        self.quantized = f"int4 (groups of {group}), {head} output, {prefill} prefill"
 
     def new_cache(self, length: int) -> KVCache:
         return KVCache(len(self.layers), self.n_kv, min(length, self.max_len), self.head_dim,
@@ -240,7 +255,7 @@ class FastLlama:
         hq, hk, d = self.n_heads, self.n_kv, self.head_dim
         nq, nk = hq * d, hk * d
         cos, sin = self.cos[pos:end], self.sin[pos:end]
-        x = F.embedding(ids, self.embed)  # (1, T, hidden)
+        x = F.embedding(ids, self.embed).to(self.prefill_dtype if prompt else self.dtype)  # (1, T, hidden)
         for i, (w_in, w_qkv, w_o, w_post, w_gu, w_down) in enumerate(layers):
             h = F.rms_norm(x, (x.shape[-1],), w_in, self.eps)
             qkv = w_qkv(h)  # (1, T, nq + 2 nk)
@@ -260,7 +275,7 @@ class FastLlama:
             h = F.rms_norm(x, (x.shape[-1],), w_post, self.eps)
             gate, up = w_gu(h).chunk(2, dim=-1)
             x = x + w_down(F.silu(gate) * up)
-        x = F.rms_norm(x[:, -1], (x.shape[-1],), self.final_norm, self.eps)
+        x = F.rms_norm(x[:, -1].to(self.dtype), (x.shape[-1],), self.final_norm, self.eps)
         return self.lm_head(x)[0]
 
     def prompt_attention(self, q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor, pos: int) -> torch.Tensor:
@@ -304,6 +319,9 @@ class FastLlama:
         out = torch.matmul(weights.to(values.dtype), values)  # (n_kv, group, d)
         return out.reshape(self.n_heads * self.head_dim)
 
+
+# The weights a prompt's prefill can run on (FastLlama.quantize_int4's `prefill`).
+PREFILL_WEIGHTS = ("bfloat16", "float32", "int4")
 
 # torch's CPU flash attention (aten/src/ATen/native/cpu/FlashAttentionKernel.cpp) splits the keys
 # into blocks of min(512, keys) and the queries into blocks of 32 (< 192 queries), 64 (< 768) or 256.
