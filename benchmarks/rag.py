@@ -590,6 +590,8 @@ ANSWER_SYSTEMS = {
     "extractive+nearmiss": ("extractive", "zero_shot", "calibrated"),
     # #13 round 15: main's chain before quotes came only from the documents a question names
     "extractive (round 14)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 16: main's chain with the expected-answer check (expected_answer.EXPECTED_ANSWER_CHECK) on
+    "extractive+expected": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -684,7 +686,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (round 13)": {"focus_check": False},
                     "extractive+focus": {"focus_check": True},
                     "extractive+nearmiss": {"near_miss_check": True},
-                    "extractive (round 14)": {"named_document_quotes": False}}
+                    "extractive (round 14)": {"named_document_quotes": False},
+                    "extractive+expected": {"expected_answer_check": True}}
 EXTRACTIVE_KNOBS = ("DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
@@ -766,6 +769,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
     from core.retrieval import answer_type, bm25, chunk_headers, extractive, grounding, meaning_check, quantity, splitting
+    from core.retrieval import expected_answer as expected_check
     from core.retrieval import prompts as prompt_module
     from core.retrieval.chain import RagChain
     from core.retrieval.collection import open_collection
@@ -786,6 +790,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     instruction_bonus_default = answer_type.INSTRUCTION_BONUS
     kinds_default = quantity.COUNT_THROUGH_KINDS
     focus_default = meaning_check.FOCUS_CHECK
+    expected_default = expected_check.EXPECTED_ANSWER_CHECK
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
             "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
@@ -829,6 +834,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             answer_type.INSTRUCTION_BONUS = overrides.pop("instruction_bonus", instruction_bonus_default)
             quantity.COUNT_THROUGH_KINDS = overrides.pop("count_through_kinds", kinds_default)
             meaning_check.FOCUS_CHECK = overrides.pop("focus_check", focus_default)
+            expected_check.EXPECTED_ANSWER_CHECK = overrides.pop("expected_answer_check", expected_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
             else:
@@ -869,6 +875,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                                "passage": q["passage"], **j, "answer": a.answer,
                                "sentences": [s.to_dict() for s in a.sentences],
                                "reason": a.abstain_reason,
+                               # the abstention's features and evidence checks (#13 round 16: read the misses)
+                               "abstention": a.trace.get("abstention"), "evidence_checks": a.trace.get("evidence_checks"),
                                # for the error analysis: which [n] hold the QA passage, what was quoted
                                "gold_ns": sorted(c.n for c in a.citations
                                                  if q.get("passage") and q["passage"] in norm(c.text)),

@@ -163,6 +163,10 @@ def decide(features: dict, threshold: float | None = None) -> Decision:
 MEASURE_CHECK = False
 
 
+_EXPECTED_WHAT = {"version": "a version", "number": "a number (a port, size, timeout, price ...)",
+                  "feature": "whether a feature is there"}
+
+
 def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str, str] | None = None,
                    near_miss: bool = False) -> dict:
     """Which check fires, if any, and why. A passage's document name, section header and the
@@ -206,6 +210,17 @@ def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str,
                 out["fired"] = "focus"
                 out["reason"] = (f"the question asks for its '{focus['focus']}' and no quoted sentence speaks of it "
                                  f"(closest word cosine {focus['cosine']:.2f})")
+    if not out["fired"] and quotes:  # (#13 round 16) the kind of answer asked for (expected_answer.py)
+        from core.retrieval import expected_answer
+
+        if expected_answer.EXPECTED_ANSWER_CHECK:
+            want = expected_answer.check(question, [q.text for q in quotes])
+            out["expected_answer"] = want
+            if want and not want["held"]:
+                out["fired"] = "expected_answer"
+                out["reason"] = (f"the question asks for {_EXPECTED_WHAT[want['type']]} and no quote "
+                                 + ("states one" if want["type"] != "feature" else
+                                    "names it (" + ", ".join(want["looked_for"][:3]) + ")"))
     if not out["fired"] and quotes and near_miss:  # (#13 round 14) a trained classifier (near_miss.py)
         from core.retrieval import near_miss as near_miss_model
 
