@@ -14,6 +14,7 @@ import pytest
 import torch
 
 from core.config import reset_settings
+from core.models import fast_llama
 from core.models.chat import IncrementalDetokenizer, LocalChatModel, get_chat_model, reset_chat_model
 from core.models.hub import ModelUnavailable
 from core.models.sampling import SamplingParams
@@ -42,6 +43,18 @@ def test_bundled_model_uses_the_fast_path(chat, chat32, monkeypatch):
     monkeypatch.setenv("GENAI_LLM_QUANTIZE", "none")
     reset_settings()
     assert LocalChatModel().fast.quantized is None
+
+
+def test_prefill_weights_follow_the_cpu_and_the_setting(chat, monkeypatch):
+    """A prompt's prefill runs on bfloat16 where the CPU computes it natively, else on a float32
+    copy (#15); GENAI_LLM_PREFILL=int4 keeps the decode weights (no extra memory)."""
+    expected = "bfloat16" if fast_llama.native_bfloat16() else "float32"
+    assert chat.decode_path.startswith(f"FastLlama (int4 (groups of 32), int8 output, {expected} prefill)")
+    monkeypatch.setenv("GENAI_LLM_PREFILL", "int4")
+    reset_settings()
+    lean = LocalChatModel(max_batch=1)
+    assert "int4 prefill" in lean.decode_path
+    assert lean.fast.prefill_layers is lean.fast.layers
 
 
 def test_int4_weights_track_float32(chat, chat32):
