@@ -592,6 +592,10 @@ ANSWER_SYSTEMS = {
     "extractive (round 14)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 16: main's chain with the expected-answer check (expected_answer.EXPECTED_ANSWER_CHECK) on
     "extractive+expected": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 16, quotes by meaning: main's chain before them (extractive.NAMELESS_MEANING,
+    # TITLE_LINE_AS_NAME, NEIGHBOUR_WITHIN), and with the first two only
+    "extractive (round 15)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+nameless": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -687,11 +691,15 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+focus": {"focus_check": True},
                     "extractive+nearmiss": {"near_miss_check": True},
                     "extractive (round 14)": {"named_document_quotes": False},
-                    "extractive+expected": {"expected_answer_check": True}}
+                    "extractive+expected": {"expected_answer_check": True},
+                    "extractive (round 15)": {"nameless_meaning": False, "title_line_as_name": False,
+                                              "neighbour_within": 0.0},
+                    "extractive+nameless": {"neighbour_within": 0.0}}
 EXTRACTIVE_KNOBS = ("DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
-                    "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES")
+                    "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",
+                    "NEIGHBOUR_WITHIN")
 # core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE")

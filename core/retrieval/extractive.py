@@ -108,6 +108,22 @@ DOCUMENT_NAME_SHARE = 0.5
 # sentence. Without it the BSD licence's "...and the following disclaimer" outranked every MIT sentence
 # on the word alone. The same test as grounding's WRONG_DOCUMENT, which quotes are exempt from.
 NAMED_DOCUMENT_QUOTES = True
+# A question that names a document reads its meaning through that name: "What does the MIT license
+# disclaim?" is nearer (MiniLM) to the licence's opening grant than to its warranty disclaimer, and the
+# document's name is already counted for every sentence of it (DOCUMENT_NAME_SHARE). So a sentence of a
+# document the question names also reads the question without the words of that document's name ("What
+# does the disclaim?") and keeps the better of the two cosines. False = round 15
+NAMELESS_MEANING = True
+# a sentence that follows a line holding nothing but its document's name (the title line "MIT License")
+# counts those words at DOCUMENT_NAME_SHARE like every other sentence of the document, not at CONTEXT_SHARE:
+# otherwise a document's first sentence wins every question that names the document. False = round 15
+TITLE_LINE_AS_NAME = True
+# a sentence right next to the best quote (before or after it, in its chunk) that scores at least this
+# share of it is quoted with it when no other sentence qualified as a second quote: a clause of a licence
+# or a paragraph of a reference text is often spread over neighbouring sentences ("THE SOFTWARE IS PROVIDED
+# "AS IS" ..." / "IN NO EVENT SHALL THE AUTHORS ... BE LIABLE ..."), and neither holds a question word the
+# other lacks. 0 = round 15
+NEIGHBOUR_WITHIN = 0.8
 # which sentences count their nearest heading: "items" (list items and table rows) or "all"
 LEAD_IN_HEADING = "items"
 # a list item or table row is also read in its lead-in's light: its meaning is the better of its own
@@ -295,14 +311,20 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
                     entry_words[n] = set().union(*(c.words for c in own))
                     entry_head[n] = min(c.start for c in own)
     title_words = {n: content_words(document_title(h.source))
-                   for n, h in enumerate(checker.hits, start=1)} if DOCUMENT_NAME_SHARE else {}
+                   for n, h in enumerate(checker.hits, start=1)} if DOCUMENT_NAME_SHARE or TITLE_LINE_AS_NAME else {}
+    nameless = _nameless_vectors(question, checker) if NAMELESS_MEANING else {}
     out = []
     for c in singles:
         meaning = max(float(qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0))
+        source = checker.hits[c.n - 1].source
+        if source in nameless:
+            meaning = max(meaning, float(nameless[source] @ c.vector))
         words = c.words | negated_words(question, c.text)
         coverage = weighted_coverage(qwords, words, idf)
         lead = previous.get((c.n, c.start))
         lead_words = lead.words if lead is not None else set()
+        if TITLE_LINE_AS_NAME and lead_words and lead_words <= title_words.get(c.n, set()):
+            lead_words = set()  # the title line: its words count through DOCUMENT_NAME_SHARE
         chain = _antecedents(c, previous) if ANTECEDENT_DEPTH else []
         if chain:
             lead_words = set().union(lead_words, *(a.words for a in chain))
@@ -331,6 +353,21 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         out.append(Quote(c.n, c.chunk_id, c.start, c.end, " ".join(c.text.split()), score, meaning, coverage,
                          named_bonus=bonus, lead_in=leads.get((c.n, c.start), (None, ""))[1] if LEAD_IN_SHARE else ""))
     out.sort(key=lambda q: -q.score)
+    return out
+
+
+def _nameless_vectors(question: str, checker: GroundingChecker) -> dict:
+    """{document the question names: the question's vector without the words of that document's name}."""
+    out, by_text = {}, {}
+    for source in checker.asked_documents:
+        name = content_words(document_title(source or ""))
+        kept = [w for w in question.split() if not (content_words(w) and content_words(w) <= name)]
+        text = " ".join(kept)
+        if text != " ".join(question.split()) and content_words(text):
+            by_text.setdefault(text, []).append(source)
+    if by_text:
+        for text, vector in zip(by_text, checker._embed(list(by_text))):
+            out.update({source: vector for source in by_text[text]})
     return out
 
 
@@ -373,6 +410,13 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
         if nxt is not None and refers_back(nxt.text) and nxt.score >= CONTINUATION_WITHIN * best.score \
                 and len(best.text) + len(nxt.text) <= MAX_QUOTE_CHARS:
             chosen.append(nxt)
+    if NEIGHBOUR_WITHIN and len(chosen) == 1:
+        near = [q for q in (_previous_sentence(best, ranked, checker), _next_sentence(best, ranked, checker))
+                if q is not None and q.score >= NEIGHBOUR_WITHIN * best.score
+                and len(best.text) + len(q.text) <= MAX_QUOTE_CHARS]
+        if near:
+            q = max(near, key=lambda q: q.score)
+            chosen.insert(0 if q.start < best.start else 1, q)  # in the order of the document
     return chosen
 
 
@@ -401,6 +445,15 @@ def _next_sentence(best: Quote, ranked: list[Quote], checker: GroundingChecker) 
         return None
     nxt = min(after, key=lambda q: q.start)
     return nxt if not checker.hits[best.n - 1].text[best.end:nxt.start].strip() else None
+
+
+def _previous_sentence(best: Quote, ranked: list[Quote], checker: GroundingChecker) -> Quote | None:
+    """The quotable sentence that directly precedes `best` in its chunk (only blanks between)."""
+    before = [q for q in ranked if q.n == best.n and q.end <= best.start]
+    if not before:
+        return None
+    prev = max(before, key=lambda q: q.end)
+    return prev if not checker.hits[best.n - 1].text[prev.end:best.start].strip() else None
 
 
 def answer_text(quotes: list[Quote]) -> str:
