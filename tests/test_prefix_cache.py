@@ -11,7 +11,7 @@ from decode_helpers import greedy_alone
 from core.config import get_settings, reset_settings
 from core.models.chat import LocalChatModel
 from core.models.generation_engine import GenerationEngine
-from core.models.prefix_cache import PrefixCache, prefill
+from core.models.prefix_cache import MIN_PART, PrefixCache, prefill
 from core.models.sampling import SamplingParams
 from core.retrieval import prompts
 from core.retrieval.hybrid import Hit
@@ -71,7 +71,7 @@ def test_any_cut_of_a_prompt_equals_one_pass(chat32):
     ids = chat32.prompt_ids(rag_messages("How often must the widget be oiled?", repeat=10))[0]
     assert ids.numel() > 600
     expected = one_pass(chat32, ids)
-    for cut in (4, 37, 511, 512, 513, ids.numel() - 4):
+    for cut in (MIN_PART, 37, 511, 512, 513, ids.numel() - MIN_PART):
         cache = chat32.fast.new_cache(ids.numel())
         chat32.fast.prefill(ids[:cut], cache)
         assert torch.equal(chat32.fast.prefill(ids[cut:], cache, start=cut), expected), cut
@@ -124,16 +124,17 @@ def test_memory_bound_evicts_least_recently_used():
     cache = PrefixCache(25 * per_token)
     assert cache.put([1] * 10, kv(10), kv(10)) and cache.put([2] * 10, kv(10), kv(10))
     assert cache.bytes == 20 * per_token
-    assert cache.longest([1] * 10 + [9] * 5)[0] == 10  # [1]*10 is now the most recently used
+    rest = [9] * MIN_PART  # a prefix must leave MIN_PART tokens to prefill
+    assert cache.longest([1] * 10 + rest)[0] == 10  # [1]*10 is now the most recently used
     assert cache.put([3] * 10, kv(10), kv(10))  # over the bound: [2]*10, the least recent, goes
-    assert cache.longest([2] * 10 + [9] * 5) is None and cache.longest([1] * 10 + [9] * 5) is not None
+    assert cache.longest([2] * 10 + rest) is None and cache.longest([1] * 10 + rest) is not None
     assert cache.bytes <= cache.max_bytes and cache.evicted == 1 and len(cache) == 2
     assert not cache.put([4] * 30, kv(30), kv(30))  # larger than the whole bound: not stored
     assert len(cache) == 2
-    # the longest stored prefix wins, and a prefix must leave a few tokens to prefill
+    # the longest stored prefix that leaves MIN_PART tokens wins
     cache.put([1] * 5, kv(5), kv(5))
-    assert cache.longest([1] * 10 + [9] * 5)[0] == 10
-    assert cache.longest([1] * 12)[0] == 5
+    assert cache.longest([1] * 10 + rest)[0] == 10
+    assert cache.longest([1] * (5 + MIN_PART))[0] == 5
     with pytest.raises(ValueError, match="max_bytes"):
         PrefixCache(-1)
 
