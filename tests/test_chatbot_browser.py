@@ -30,6 +30,7 @@ def test_upload_ask_and_see_cited_answer(page, chatbot_url, tmp_path):
     page.goto(chatbot_url)
     page.locator("#collection input").fill("ferries")
     page.locator("#collection input").press("Enter")
+    page.locator("#ingest-status").get_by_text("new, empty collection").wait_for(timeout=120_000)  # see below
     page.locator("#upload input[type=file]").set_input_files(str(doc))
     page.get_by_text("ferry_timetable.md").first.wait_for(timeout=120_000)  # the upload finished (slow under load)
     page.locator("#ingest").click()
@@ -66,6 +67,7 @@ def test_follow_up_question_answers_about_the_earlier_subject(page, chatbot_url,
     page.goto(chatbot_url)
     page.locator("#collection input").fill("handbook")
     page.locator("#collection input").press("Enter")
+    page.locator("#ingest-status").get_by_text("new, empty collection").wait_for(timeout=120_000)  # see below
     page.locator("#upload input[type=file]").set_input_files(str(doc))
     page.get_by_text("handbook.md").first.wait_for(timeout=120_000)  # the upload finished (slow under load)
     page.locator("#ingest").click()
@@ -98,6 +100,7 @@ def test_a_hostile_document_and_file_name_render_as_text(page, chatbot_url, tmp_
     page.goto(chatbot_url)
     page.locator("#collection input").fill("hostile")
     page.locator("#collection input").press("Enter")
+    page.locator("#ingest-status").get_by_text("new, empty collection").wait_for(timeout=120_000)  # see below
     page.locator("#upload input[type=file]").set_input_files(str(doc))
     page.locator("#upload").get_by_text("minutes").first.wait_for(timeout=120_000)  # upload finished (slow under load)
     page.locator("#ingest").click()
@@ -142,6 +145,9 @@ def test_hosted_private_collection_comes_back_after_a_reload_and_not_elsewhere(b
         page.wait_for_function("localStorage.getItem('genai-visitor') !== null")  # the browser's secret id
         page.locator("#collection input").fill("kitchen")
         page.locator("#collection input").press("Enter")
+        # a file chosen while the collection switch is still running is dropped by the page (seen under
+        # load, 2 busy cores): wait for the switch to report the new collection first
+        page.locator("#ingest-status").get_by_text("new, empty collection").wait_for(timeout=120_000)
         page.locator("#upload input[type=file]").set_input_files(str(doc))
         # the upload runs in the background: under load, a click before it finishes sends no file
         page.locator("#upload").get_by_text("recipes.md").first.wait_for(timeout=120_000)  # upload finished
