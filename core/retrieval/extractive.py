@@ -137,6 +137,15 @@ TITLE_LINE_AS_NAME = True
 # "AS IS" ..." / "IN NO EVENT SHALL THE AUTHORS ... BE LIABLE ..."), and neither holds a question word the
 # other lacks. 0 = round 15
 NEIGHBOUR_WITHIN = 0.8
+# ... and only when the neighbour is near the question on its own, not through the best quote: a sentence right
+# after the best one inherits its question words (CONTEXT_SHARE) and every sentence of a named document its name
+# (DOCUMENT_NAME_SHARE), so a score within 0.8 of the best brought off-subject sentences ("Is OCR supported?" / "A
+# password-protected PDF must be saved without its password first."). The neighbour's own cosine to the question
+# must be at least NEIGHBOUR_OWN_MEANING of the best quote's, and the question's IDF weight it holds in its own words
+# at least NEIGHBOUR_OWN_COVERAGE of the best quote's (0 >= 0 passes: the MIT disclaimer and liability clause hold
+# none of "What does the MIT license disclaim?"'s words). 0 / 0 = round 16
+NEIGHBOUR_OWN_MEANING = 0.0
+NEIGHBOUR_OWN_COVERAGE = 0.0
 # a version the question names ("Does mmh3 still support Python 3.9?", "What was added in mmh3 5.3.1?") is one of
 # its words: content_words() drops numbers, so the sentence that states "3.9" held no more of the question than
 # one about 3.15. A dotted version (two or more parts) counts with the weight of the question's rarest word, held
@@ -477,6 +486,8 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
     if NEIGHBOUR_WITHIN and len(chosen) == 1:
         near = [q for q in (_previous_sentence(best, ranked, checker), _next_sentence(best, ranked, checker))
                 if q is not None and q.score >= NEIGHBOUR_WITHIN * best.score
+                and q.meaning >= NEIGHBOUR_OWN_MEANING * best.meaning
+                and q.coverage >= NEIGHBOUR_OWN_COVERAGE * best.coverage
                 and len(best.text) + len(q.text) <= MAX_QUOTE_CHARS]
         if near:
             q = max(near, key=lambda q: q.score)
