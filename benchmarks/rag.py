@@ -596,9 +596,25 @@ ANSWER_SYSTEMS = {
     # TITLE_LINE_AS_NAME, NEIGHBOUR_WITHIN), and with the first two only
     "extractive (round 15)": ("extractive", "zero_shot", "calibrated"),
     "extractive+nameless": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 17: the question read without a document's name for every document it names (NAMELESS_SCOPE), that
+    # reading alone for their sentences (NAMELESS_READING), and a version the question names counted as one of its
+    # words (VERSION_TERMS): "extractive+r17" all three; the parts alone
+    "extractive+r17": ("extractive", "zero_shot", "calibrated"),
+    "extractive+titled": ("extractive", "zero_shot", "calibrated"),
+    "extractive+titled+namelessonly": ("extractive", "zero_shot", "calibrated"),
+    "extractive+titled+mean": ("extractive", "zero_shot", "calibrated"),
+    "extractive+versions": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 17, second change: the neighbouring sentence must be near the question on its own
+    # (NEIGHBOUR_OWN_MEANING / NEIGHBOUR_OWN_COVERAGE), alone and with the first change
+    "extractive+ownneighbour": ("extractive", "zero_shot", "calibrated"),
+    "extractive+r17+ownneighbour": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
+# #13 round 17's candidate (extractive.py): names read out of the question for every document it names, versions
+ROUND17 = {"nameless_scope": "titled", "nameless_reading": "nameless", "version_terms": True}
+# #13 round 17's stricter neighbour test (extractive.py)
+OWN_NEIGHBOUR = {"neighbour_own_meaning": 0.7, "neighbour_own_coverage": 0.3}
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
 SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
@@ -694,12 +710,20 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+expected": {"expected_answer_check": True},
                     "extractive (round 15)": {"nameless_meaning": False, "title_line_as_name": False,
                                               "neighbour_within": 0.0},
-                    "extractive+nameless": {"neighbour_within": 0.0}}
+                    "extractive+nameless": {"neighbour_within": 0.0},
+                    "extractive+r17": {**ROUND17},
+                    "extractive+titled": {"nameless_scope": "titled"},
+                    "extractive+titled+namelessonly": {"nameless_scope": "titled", "nameless_reading": "nameless"},
+                    "extractive+titled+mean": {"nameless_scope": "titled", "nameless_reading": "mean"},
+                    "extractive+versions": {"version_terms": True},
+                    "extractive+ownneighbour": {**OWN_NEIGHBOUR},
+                    "extractive+r17+ownneighbour": {**ROUND17, **OWN_NEIGHBOUR}}
 EXTRACTIVE_KNOBS = ("DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",
-                    "NEIGHBOUR_WITHIN")
+                    "NEIGHBOUR_WITHIN", "NAMELESS_SCOPE", "NAMELESS_READING",
+                    "VERSION_TERMS", "NEIGHBOUR_OWN_MEANING", "NEIGHBOUR_OWN_COVERAGE")
 # core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE")

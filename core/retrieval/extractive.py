@@ -114,6 +114,19 @@ NAMED_DOCUMENT_QUOTES = True
 # document the question names also reads the question without the words of that document's name ("What
 # does the disclaim?") and keeps the better of the two cosines. False = round 15
 NAMELESS_MEANING = True
+# Which documents' sentences read the question without the document's name (NAMELESS_MEANING): "asked" = the
+# documents the question names by a distinctive word (grounding.document_names: a word of the file name that not
+# every retrieved document's name has; round 16); "titled" = every retrieved document whose name the question holds,
+# by a word of the name or by an identifier made of its parts ("aiohttp_retry" of aiohttp_retry.md, "git-jump" of
+# git-jump.README.txt), also when every retrieved passage is from that one document. A README's question names its
+# project ("Which editor was git-jump written and tested with?"), and MiniLM then puts every sentence that names the
+# project ("git-jump will feed this to the editor:") above the one that answers ("This script was written and
+# tested with vim."). "asked" = round 16
+NAMELESS_SCOPE = "asked"
+# how a sentence of such a document reads the two questions: "max" = the better of the two cosines (round 16);
+# "nameless" = the cosine to the question without the name only (the name's words still count in coverage,
+# DOCUMENT_NAME_SHARE); "mean" = the mean of the two
+NAMELESS_READING = "max"
 # a sentence that follows a line holding nothing but its document's name (the title line "MIT License")
 # counts those words at DOCUMENT_NAME_SHARE like every other sentence of the document, not at CONTEXT_SHARE:
 # otherwise a document's first sentence wins every question that names the document. False = round 15
@@ -124,6 +137,35 @@ TITLE_LINE_AS_NAME = True
 # "AS IS" ..." / "IN NO EVENT SHALL THE AUTHORS ... BE LIABLE ..."), and neither holds a question word the
 # other lacks. 0 = round 15
 NEIGHBOUR_WITHIN = 0.8
+# ... and only when the neighbour is near the question on its own, not through the best quote: a sentence right
+# after the best one inherits its question words (CONTEXT_SHARE) and every sentence of a named document its name
+# (DOCUMENT_NAME_SHARE), so a score within 0.8 of the best brought off-subject sentences ("Is OCR supported?" / "A
+# password-protected PDF must be saved without its password first."). The neighbour's own cosine to the question
+# must be at least NEIGHBOUR_OWN_MEANING of the best quote's, and the question's IDF weight it holds in its own words
+# at least NEIGHBOUR_OWN_COVERAGE of the best quote's (0 >= 0 passes: the MIT disclaimer and liability clause hold
+# none of "What does the MIT license disclaim?"'s words). 0 / 0 = round 16
+NEIGHBOUR_OWN_MEANING = 0.0
+NEIGHBOUR_OWN_COVERAGE = 0.0
+# a version the question names ("Does mmh3 still support Python 3.9?", "What was added in mmh3 5.3.1?") is one of
+# its words: content_words() drops numbers, so the sentence that states "3.9" held no more of the question than
+# one about 3.15. A dotted version (two or more parts) counts with the weight of the question's rarest word, held
+# by a sentence that states it, by the sentence before it or by the nearest Markdown heading above it in its
+# chunk that names a version (a changelog's "### [5.3.1] - 2026-10-01"). False = round 16
+VERSION_TERMS = False
+_VERSION = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w]|\.\d)")
+
+
+def versions(text: str) -> set[str]:
+    return {"#" + m for m in _VERSION.findall(text)}
+
+
+def _heading_above(chunk: str, start: int) -> str:
+    """The nearest Markdown heading line above `start` in the chunk that names a version ("" if none): a
+    changelog's release heading, above its "#### Added" / "#### Fixed" subheadings."""
+    lines = [ln for ln in chunk[:start].split("\n") if ln.lstrip().startswith("#") and _VERSION.search(ln)]
+    return lines[-1] if lines else ""
+
+
 # which sentences count their nearest heading: "items" (list items and table rows) or "all"
 LEAD_IN_HEADING = "items"
 # a list item or table row is also read in its lead-in's light: its meaning is the better of its own
@@ -298,6 +340,12 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
             vectors = checker._embed([t for _, t in keyed])
             read_with_lead = {k: float(qvecs[0] @ v) for (k, _), v in zip(keyed, vectors)}
     qwords = content_words(question)
+    qversions = versions(question) if VERSION_TERMS else set()
+    if qversions:
+        rarest = max((idf(w) if idf else 1.0 for w in qwords), default=1.0)
+        plain_idf = idf
+        idf = lambda w: rarest if w.startswith("#") else (plain_idf(w) if plain_idf else 1.0)  # noqa: E731
+        qwords = qwords | qversions
     cwords = content_words(context) - qwords if context else set()
     means = asks_for_means(question)
     entries = _named_entries(question, checker)
@@ -317,12 +365,20 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     for c in singles:
         meaning = max(float(qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0))
         source = checker.hits[c.n - 1].source
+        ranking_meaning = meaning
         if source in nameless:
-            meaning = max(meaning, float(nameless[source] @ c.vector))
+            alone = float(nameless[source] @ c.vector)
+            ranking_meaning = {"nameless": alone, "mean": (meaning + alone) / 2}.get(NAMELESS_READING,
+                                                                                   max(meaning, alone))
+            meaning = max(meaning, alone)  # what the abstention reads (its "sentence" feature), as in round 16
         words = c.words | negated_words(question, c.text)
+        if qversions:
+            words = words | (versions(c.text) | versions(_heading_above(checker.hits[c.n - 1].text, c.start))) & qversions
         coverage = weighted_coverage(qwords, words, idf)
         lead = previous.get((c.n, c.start))
         lead_words = lead.words if lead is not None else set()
+        if qversions and lead is not None:
+            lead_words = lead_words | (versions(lead.text) & qversions)
         if TITLE_LINE_AS_NAME and lead_words and lead_words <= title_words.get(c.n, set()):
             lead_words = set()  # the title line: its words count through DOCUMENT_NAME_SHARE
         chain = _antecedents(c, previous) if ANTECEDENT_DEPTH else []
@@ -341,7 +397,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         if c.n in entry_words and (ENTRY_SCOPE == "all" or c.start == entry_head[c.n]):
             covered = max(covered, coverage + ENTRY_SHARE * (
                 weighted_coverage(qwords, entry_words[c.n] | words, idf) - coverage))
-        score = MEANING_WEIGHT * meaning + COVERAGE_WEIGHT * covered + adjustment(
+        score = MEANING_WEIGHT * ranking_meaning + COVERAGE_WEIGHT * covered + adjustment(
             question, c.text, means, means and is_term_entry(checker.hits[c.n - 1].text, c.start))
         bonus = NAMED_ENTRY_BONUS if c.n in entries else 0.0
         score += bonus
@@ -356,12 +412,29 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     return out
 
 
+def _is_name_word(word: str, name: set[str]) -> bool:
+    """A word of the question that is (part of) a document's name: its content words, or with NAMELESS_SCOPE
+    "titled" the parts of an identifier ("aiohttp_retry", "git-jump's"), all among the name's words."""
+    own = content_words(word)
+    if own and own <= name:
+        return True
+    if NAMELESS_SCOPE != "titled":
+        return False
+    parts = content_words(" ".join(re.split(r"[-_.]+", re.sub(r"'s$", "", word.strip("?.,!:;()\"'`")))))
+    return bool(parts) and parts <= name
+
+
 def _nameless_vectors(question: str, checker: GroundingChecker) -> dict:
     """{document the question names: the question's vector without the words of that document's name}."""
     out, by_text = {}, {}
-    for source in checker.asked_documents:
+    if NAMELESS_SCOPE == "titled":
+        sources = {h.source for h in checker.hits if any(
+            _is_name_word(w, content_words(document_title(h.source or ""))) for w in question.split())}
+    else:
+        sources = checker.asked_documents
+    for source in sources:
         name = content_words(document_title(source or ""))
-        kept = [w for w in question.split() if not (content_words(w) and content_words(w) <= name)]
+        kept = [w for w in question.split() if not _is_name_word(w, name)]
         text = " ".join(kept)
         if text != " ".join(question.split()) and content_words(text):
             by_text.setdefault(text, []).append(source)
@@ -413,6 +486,8 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
     if NEIGHBOUR_WITHIN and len(chosen) == 1:
         near = [q for q in (_previous_sentence(best, ranked, checker), _next_sentence(best, ranked, checker))
                 if q is not None and q.score >= NEIGHBOUR_WITHIN * best.score
+                and q.meaning >= NEIGHBOUR_OWN_MEANING * best.meaning
+                and q.coverage >= NEIGHBOUR_OWN_COVERAGE * best.coverage
                 and len(best.text) + len(q.text) <= MAX_QUOTE_CHARS]
         if near:
             q = max(near, key=lambda q: q.score)
