@@ -3,6 +3,7 @@ ask a follow-up and get an answer about the earlier subject."""
 from __future__ import annotations
 
 import pytest
+from browser_helpers import wait_for_uploaded
 from net_helpers import free_port
 
 
@@ -30,9 +31,8 @@ def test_upload_ask_and_see_cited_answer(page, chatbot_url, tmp_path):
     page.goto(chatbot_url)
     page.locator("#collection input").fill("ferries")
     page.locator("#collection input").press("Enter")
-    page.locator("#ingest-status").get_by_text("new, empty collection").wait_for(timeout=120_000)  # see below
     page.locator("#upload input[type=file]").set_input_files(str(doc))
-    page.get_by_text("ferry_timetable.md").first.wait_for(timeout=120_000)  # the upload finished (slow under load)
+    wait_for_uploaded(page, "ferry_timetable.md")
     page.locator("#ingest").click()
     page.locator("#ingest-status").get_by_text("ferry_timetable.md — added").wait_for(timeout=180_000)
     page.locator("#question textarea").fill("When does the ferry leave?")
@@ -67,9 +67,8 @@ def test_follow_up_question_answers_about_the_earlier_subject(page, chatbot_url,
     page.goto(chatbot_url)
     page.locator("#collection input").fill("handbook")
     page.locator("#collection input").press("Enter")
-    page.locator("#ingest-status").get_by_text("new, empty collection").wait_for(timeout=120_000)  # see below
     page.locator("#upload input[type=file]").set_input_files(str(doc))
-    page.get_by_text("handbook.md").first.wait_for(timeout=120_000)  # the upload finished (slow under load)
+    wait_for_uploaded(page, "handbook.md")
     page.locator("#ingest").click()
     page.locator("#ingest-status").get_by_text("handbook.md — added").wait_for(timeout=180_000)
     sources = page.locator("#sentence-sources")
@@ -100,9 +99,8 @@ def test_a_hostile_document_and_file_name_render_as_text(page, chatbot_url, tmp_
     page.goto(chatbot_url)
     page.locator("#collection input").fill("hostile")
     page.locator("#collection input").press("Enter")
-    page.locator("#ingest-status").get_by_text("new, empty collection").wait_for(timeout=120_000)  # see below
     page.locator("#upload input[type=file]").set_input_files(str(doc))
-    page.locator("#upload").get_by_text("minutes").first.wait_for(timeout=120_000)  # upload finished (slow under load)
+    wait_for_uploaded(page, "minutes")
     page.locator("#ingest").click()
     status = page.locator("#ingest-status")
     status.get_by_text("— added").wait_for(timeout=180_000)
@@ -145,12 +143,9 @@ def test_hosted_private_collection_comes_back_after_a_reload_and_not_elsewhere(b
         page.wait_for_function("localStorage.getItem('genai-visitor') !== null")  # the browser's secret id
         page.locator("#collection input").fill("kitchen")
         page.locator("#collection input").press("Enter")
-        # a file chosen while the collection switch is still running is dropped by the page (seen under
-        # load, 2 busy cores): wait for the switch to report the new collection first
-        page.locator("#ingest-status").get_by_text("new, empty collection").wait_for(timeout=120_000)
         page.locator("#upload input[type=file]").set_input_files(str(doc))
         # the upload runs in the background: under load, a click before it finishes sends no file
-        page.locator("#upload").get_by_text("recipes.md").first.wait_for(timeout=120_000)  # upload finished
+        wait_for_uploaded(page, "recipes.md")
         page.locator("#ingest").click()
         page.locator("#ingest-status").get_by_text("recipes.md — added").wait_for(timeout=180_000)
         page.reload()
