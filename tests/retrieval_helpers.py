@@ -1,4 +1,4 @@
-"""A small Markdown document ingested into a real collection, for the answer tests."""
+"""Real collections and chains for the answer tests."""
 from __future__ import annotations
 
 from core.retrieval.collection import open_collection
@@ -10,3 +10,15 @@ def ingest_handbook(tmp_path, text: str, name: str = "handbook"):
     col = open_collection(name)
     assert col.ingest([tmp_path / "handbook.md"], chunk_size=200, chunk_overlap=0).ok
     return col
+
+
+def extractive_quotes(collection: str, question: str, monkeypatch, knobs: dict) -> list[str]:
+    """The quotes of an extractive answer with the module constants of core.retrieval.extractive set to `knobs`."""
+    from core.retrieval import extractive
+    from core.retrieval.chain import RagChain
+
+    for name, value in knobs.items():
+        monkeypatch.setattr(extractive, name, value)
+    answer = RagChain(collection, answer_mode="extractive").ask(question)
+    assert not answer.abstained, answer.abstain_reason
+    return [q["text"] for q in answer.trace["quotes"]]

@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from retrieval_helpers import extractive_quotes
 
-from core.retrieval import extractive
-from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
 
 CORPUS = Path(__file__).resolve().parents[1] / "assets" / "rag_corpus"
@@ -26,20 +25,12 @@ def sample():
     return "sample"
 
 
-def _quotes(collection: str, question: str, monkeypatch, knobs: dict) -> list[str]:
-    for name, value in knobs.items():
-        monkeypatch.setattr(extractive, name, value)
-    answer = RagChain(collection, answer_mode="extractive").ask(question)
-    assert not answer.abstained, answer.abstain_reason
-    return [q["text"] for q in answer.trace["quotes"]]
-
-
 def test_an_off_subject_neighbour_is_left_out_and_the_mit_clauses_stay_together(sample, monkeypatch):
-    quotes = _quotes(sample, "Is OCR supported?", monkeypatch, OWN)
+    quotes = extractive_quotes(sample, "Is OCR supported?", monkeypatch, OWN)
     assert quotes and "OCR is not" in quotes[0], quotes
     assert not any(q.startswith("A password-protected PDF") for q in quotes), quotes
-    mit = [q[:11] for q in _quotes(sample, "What does the MIT license disclaim?", monkeypatch, OWN)]
+    mit = [q[:11] for q in extractive_quotes(sample, "What does the MIT license disclaim?", monkeypatch, OWN)]
     assert mit[:2] == ["THE SOFTWAR", "IN NO EVENT"], mit
     # what the change fixes: round 16's test quotes the password sentence with it
-    quotes = _quotes(sample, "Is OCR supported?", monkeypatch, ROUND16)
+    quotes = extractive_quotes(sample, "Is OCR supported?", monkeypatch, ROUND16)
     assert any(q.startswith("A password-protected PDF") for q in quotes), quotes

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from retrieval_helpers import extractive_quotes
+
 from core.retrieval import extractive
-from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -24,21 +25,13 @@ def _ingest(folder: str) -> str:
     return folder
 
 
-def _quotes(collection: str, question: str, monkeypatch, knobs: dict) -> list[str]:
-    for name, value in knobs.items():
-        monkeypatch.setattr(extractive, name, value)
-    answer = RagChain(collection, answer_mode="extractive").ask(question)
-    assert not answer.abstained, answer.abstain_reason
-    return [q["text"] for q in answer.trace["quotes"]]
-
-
 def test_a_question_naming_the_project_is_answered_by_the_sentence_that_answers(monkeypatch):
     prose = _ingest("rag_corpus_dev_prose")  # git's contrib READMEs, release notes, GPL-2.0
     question, answer = "Which editor was git-jump written and tested with?", "This script was written and tested with vim."
-    quotes = _quotes(prose, question, monkeypatch, ROUND17)
+    quotes = extractive_quotes(prose, question, monkeypatch, ROUND17)
     assert quotes[0] == answer, quotes
     # what the change fixes: read with the name, every sentence naming git-jump outranks it
-    assert _quotes(prose, question, monkeypatch, ROUND16)[0].startswith("git-jump will feed this to the editor"), quotes
+    assert extractive_quotes(prose, question, monkeypatch, ROUND16)[0].startswith("git-jump will feed this to the editor"), quotes
 
 
 def test_readme_questions_naming_a_project_and_a_version(monkeypatch):
@@ -49,10 +42,10 @@ def test_readme_questions_naming_a_project_and_a_version(monkeypatch):
         ("What does Typer need shellingham for?", "* [`shellingham`](https://github.com/sarugaku/shellingham): to"),
     ]
     for question, answer in cases:
-        quotes = _quotes(readmes, question, monkeypatch, ROUND17)
+        quotes = extractive_quotes(readmes, question, monkeypatch, ROUND17)
         assert any(q.startswith(answer) for q in quotes), (question, quotes)
     for question, answer in cases:  # round 16's reading quotes none of them
-        quotes = _quotes(readmes, question, monkeypatch, ROUND16)
+        quotes = extractive_quotes(readmes, question, monkeypatch, ROUND16)
         assert not any(q.startswith(answer) for q in quotes), (question, quotes)
 
 
