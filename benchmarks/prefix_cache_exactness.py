@@ -27,9 +27,14 @@ PASSAGE = "The Zanzibar widget must be oiled every {n} weeks with grade {g} oil,
 QUESTIONS = (("How often must the widget be oiled?", 3), ("Which oil grade is used?", 12), ("Who may oil the widget?", 1))
 
 
-def rag_messages(question: str, repeat: int) -> list[dict]:
-    hits = [Hit(f"x{i}", PASSAGE.format(n=i + 2, g=7 + i) * repeat, "widget.md", i + 1, 0, 0.5) for i in range(2)]
-    return prompts.build_messages(question, hits)
+def rag_messages(question: str, n: int = 2, repeat: int = 3, system: str | None = None) -> list[dict]:
+    """The chatbot's prompt for `question` over `n` passages of PASSAGE repeated `repeat` times (also used by
+    tests/test_prefix_cache.py); `system` replaces the system turn."""
+    hits = [Hit(f"x{i}", PASSAGE.format(n=i + 2, g=7 + i) * repeat, "widget.md", i + 1, 0, 0.5) for i in range(n)]
+    messages = prompts.build_messages(question, hits)
+    if system is not None:
+        messages[0] = {"role": "system", "content": system}
+    return messages
 
 
 def main() -> int:
@@ -44,7 +49,7 @@ def main() -> int:
         chat = LocalChatModel(dtype=torch.float32, max_batch=1) if args.float32 else LocalChatModel(max_batch=1)
         model = chat.fast.quantized or "float32"
         for question, repeat in QUESTIONS:
-            messages = rag_messages(question, repeat)
+            messages = rag_messages(question, repeat=repeat)
             ids = chat.prompt_ids(messages)[0]
             expected = chat.fast.prefill(ids, chat.fast.new_cache(ids.numel()))
             cuts = (chat.prefix_length(messages, ids), MIN_PART, 37, 200, 511, 512, ids.numel() - MIN_PART)

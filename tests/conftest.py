@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # tests never reach for the network
 
 # Two pytest-xdist workers share the machine's cores (pytest.ini: -n 2): one math thread each (and in
-# the apps they start), or OpenMP's spinning threads oversubscribe the cores and every test slows down.
+# the apps they start), or the two workers' OpenMP threads oversubscribe the cores and every test slows down.
 if os.environ.get("PYTEST_XDIST_WORKER"):
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("GENAI_THREADS", "1")

@@ -8,6 +8,7 @@ import pytest
 import torch
 from decode_helpers import greedy_alone
 
+from benchmarks.prefix_cache_exactness import rag_messages
 from core.config import get_settings, reset_settings
 from core.models.chat import LocalChatModel
 from core.models.generation_engine import GenerationEngine
@@ -15,16 +16,6 @@ from core.models.prefix_cache import MIN_PART, PrefixCache, prefill
 from core.models.sampling import SamplingParams
 from core.retrieval import prompts
 from core.retrieval.hybrid import Hit
-
-PASSAGE = "The Zanzibar widget must be oiled every {n} weeks with grade {g} oil, by a certified technician. "
-
-
-def rag_messages(question: str, n: int = 2, repeat: int = 3, system: str | None = None) -> list[dict]:
-    hits = [Hit(f"x{i}", PASSAGE.format(n=i + 2, g=7 + i) * repeat, "widget.md", i + 1, 0, 0.5) for i in range(n)]
-    messages = prompts.build_messages(question, hits)
-    if system is not None:
-        messages[0] = {"role": "system", "content": system}
-    return messages
 
 
 @pytest.fixture(scope="module")
