@@ -28,8 +28,8 @@ CONFIGS = {
 
 def tiny_llama(seed: int = 0, **overrides) -> LlamaForCausalLM:
     torch.manual_seed(seed)
-    cfg = LlamaConfig(vocab_size=97, hidden_size=64, intermediate_size=96, num_hidden_layers=2,
-                      max_position_embeddings=64, **overrides)
+    cfg = LlamaConfig(**{"vocab_size": 97, "hidden_size": 64, "intermediate_size": 96, "num_hidden_layers": 2,
+                         "max_position_embeddings": 64, **overrides})
     return LlamaForCausalLM(cfg).eval()
 
 
@@ -131,8 +131,8 @@ def test_int4_prefill_on_a_float32_copy_computes_the_prompt_in_float32(monkeypat
     assert int4_rows  # the check above can see int4 calls
     # keys from the float32 copy differ from the float32 model's only by the bfloat16 rounding of
     # the weights themselves, far less than int4's
-    err = max((k - r).abs().max() for k, r in zip(cache.k, ref_cache.k))
-    int4_err = max((k - r).abs().max() for k, r in zip(int4_cache.k, ref_cache.k))
+    err = max((k[:, :, :12] - r[:, :, :12]).abs().max() for k, r in zip(cache.k, ref_cache.k))
+    int4_err = max((k[:, :, :12] - r[:, :, :12]).abs().max() for k, r in zip(int4_cache.k, ref_cache.k))
     assert err < int4_err / 4
     # decode steps after it run int4 as before
     int4_rows.clear()

@@ -10,14 +10,16 @@ keys and values of up to `slots` requests in one padded cache per layer, shaped
   the whole batch (these are the matmuls that dominate);
 - rotary embedding with each row's own position;
 - the new key/value of each row written at its own position (one indexed write per layer);
-- attention of each row's single query over exactly its own keys (a few small matmuls per row).
+- attention of each row's single query over exactly its own keys.
 
-Attention is computed row by row on purpose: one padded matmul over the longest row
-(with a mask) measured no faster here, and it changes the order of the sums, so a greedy
-reply could differ from the same request run alone once bfloat16 rounding tips a near-tie.
-Row by row, and with projections whose kernels treat rows independently (the int4/int8
-kernels do), a request's tokens are bit-identical whatever else is in the batch
-(tests/test_generation_engine.py checks this).
+Attention must not make a row's result depend on the other rows: one padded matmul over the
+longest row changes the order of the sums, so a greedy reply could differ from the same request
+run alone once bfloat16 rounding tips a near-tie. On a CPU with native bfloat16 (bfloat16 cache)
+it is one fused call for all rows whose keys are read in fixed blocks with the rest masked
+(`FastLlama.decode_attention`); elsewhere (float32 cache) a few small matmuls per row
+(`one_query_attention`). Either way, and with projections whose kernels treat rows
+independently (the int4/int8 kernels do), a request's tokens are bit-identical whatever else is
+in the batch (tests/test_generation_engine.py checks this).
 
 Rows are kept contiguous (0..B-1) by the caller (`GenerationEngine` moves the last row into a
 freed slot, `move()`), so the cache slice a step reads is a view, never a gather.
@@ -64,13 +66,14 @@ class BatchKVCache:
         if length > f.max_len:
             raise ValueError(f"a request needs {length} positions; the model's context is {f.max_len}")
         new_len = min(f.max_len, max(length, 2 * self.length, 256))
-        new_len = min(f.max_len, -(-new_len // 256) * 256)
+        new_len = min(f.max_len, -(-new_len // 256) * 256)  # a multiple of DECODE_KEY_BLOCK too
         shape = (self.slots, f.n_kv, new_len, f.head_dim)
         dtype = f.cache_dtype
+        new = torch.zeros if f.fused_decode_attention else torch.empty  # see FastLlama.decode_attention
         grown_k, grown_v = [], []
         for old_k, old_v in zip(self.k, self.v) if self.k else ((None, None) for _ in f.layers):
-            k = torch.empty(shape, dtype=dtype, device=f.device)
-            v = torch.empty(shape, dtype=dtype, device=f.device)
+            k = new(shape, dtype=dtype, device=f.device)
+            v = new(shape, dtype=dtype, device=f.device)
             if old_k is not None:
                 k[:, :, :self.length] = old_k
                 v[:, :, :self.length] = old_v
@@ -110,8 +113,11 @@ def batched_step(fast: FastLlama, cache: BatchKVCache, tokens: list[int], positi
         k_cache, v_cache = cache.k[i], cache.v[i]
         k_cache[rows, :, pos] = qk[:, hq:].to(k_cache.dtype)  # (B, hk, d) at each row's own position
         v_cache[rows, :, pos] = qkv[:, nq + nk:].view(B, hk, d).to(v_cache.dtype)
-        att = torch.stack([fast.one_query_attention(qk[b, :hq], k_cache[b, :, :n], v_cache[b, :, :n])
-                           for b, n in enumerate(lengths)])
+        if fast.fused_decode_attention:
+            att = fast.decode_attention(qk[:, :hq], k_cache, v_cache, lengths)
+        else:
+            att = torch.stack([fast.one_query_attention(qk[b, :hq], k_cache[b, :, :n], v_cache[b, :, :n])
+                               for b, n in enumerate(lengths)])
         x = x + w_o(att.to(x.dtype))
         h = F.rms_norm(x, (x.shape[-1],), w_post, fast.eps)
         gate, up = w_gu(h).chunk(2, dim=-1)

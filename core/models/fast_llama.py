@@ -13,10 +13,11 @@ as the transformers model, with far fewer operations per token:
 - `F.rms_norm` (one kernel) instead of six elementwise operations;
 - no attention mask for single-token steps (causality is implied by the cache length),
   and plain matmul + softmax attention there instead of the fused kernel;
-- keys and values kept in float32 on the CPU even when the weights and activations are
-  bfloat16: a CPU without native bfloat16 arithmetic (AVX2) runs a bfloat16 attention matmul
-  several times slower than a float32 one, and attention is what grows with the context
-  (measured: 3.0 ms vs 0.3 ms per layer at 300 positions; #15).
+- keys and values kept in float32 on a CPU without native bfloat16 arithmetic (AVX2), even when
+  the weights and activations are bfloat16: there a bfloat16 attention matmul runs several times
+  slower than a float32 one, and attention is what grows with the context (measured: 3.0 ms vs
+  0.3 ms per layer at 300 positions; #15). A CPU with native bfloat16 keeps them bfloat16 and runs
+  a decode step's attention as one fused call (`decode_attention`).
 
 On a CPU, decoding one token is bound by memory bandwidth: every weight is read once per
 token. `quantize_int4()` therefore stores the projection weights as 4-bit integers in
@@ -153,14 +154,20 @@ class FastLlama:
         inner = model.model
         self.dtype = inner.embed_tokens.weight.dtype
         self.device = inner.embed_tokens.weight.device
-        self.cache_dtype = torch.float32 if self.device.type == "cpu" else self.dtype
+        native = self.device.type == "cpu" and self.dtype == torch.bfloat16 and native_bfloat16()
+        # Keys and values are bfloat16 values already (the projections' output); a float32 cache only
+        # widens them. On a CPU without native bfloat16 it pays: attention matmuls in float32 are several
+        # times faster there. On one with native bfloat16 the cache stays bfloat16 (half the bytes a
+        # decode step reads: at a 700-token RAG context, 8 requests' keys and values are 258 MB a step in
+        # float32), and decode attention runs as one fused kernel for the whole batch (`decode_attention`).
+        self.cache_dtype = self.dtype if native or self.device.type != "cpu" else torch.float32
+        self.fused_decode_attention = native
         # A prompt's attention (prefill) in bfloat16 where the CPU computes it natively: its q, k, v
         # are bfloat16 values already (the cache only widens them) and its output is rounded to
         # bfloat16 next, so only the kernel's inner sums change; it ran 2.5x faster (a 1100-token
         # RAG prompt: 1.43 -> 0.58 s over 30 layers, one thread), and that attention was half of the
         # prefill that each visitor's answer waits for (#15). Decode steps keep float32 attention.
-        self.prefill_attention_dtype = torch.bfloat16 if (
-            self.device.type == "cpu" and self.dtype == torch.bfloat16 and native_bfloat16()) else self.cache_dtype
+        self.prefill_attention_dtype = torch.bfloat16 if native else self.cache_dtype
         self.embed = inner.embed_tokens.weight
         self.final_norm = inner.norm.weight
         self.lm_head = Dense(model.lm_head.weight)  # tied to embed for SmolLM2: same tensor
@@ -231,8 +238,11 @@ class FastLlama:
         self.quantized = f"int4 (groups of {group}), {head} output, {prefill} prefill"
 
     def new_cache(self, length: int) -> KVCache:
-        return KVCache(len(self.layers), self.n_kv, min(length, self.max_len), self.head_dim,
-                       self.cache_dtype, self.device)
+        length = min(length, self.max_len)
+        if self.fused_decode_attention:  # decode_attention reads whole key blocks: room for them, zeroed
+            length = -(-length // DECODE_KEY_BLOCK) * DECODE_KEY_BLOCK
+        return KVCache(len(self.layers), self.n_kv, length, self.head_dim, self.cache_dtype, self.device,
+                       zeroed=self.fused_decode_attention)
 
     @torch.inference_mode()
     def prefill(self, ids: torch.Tensor, cache: KVCache, start: int = 0) -> torch.Tensor:
@@ -267,7 +277,9 @@ class FastLlama:
             k_cache[:, :, pos:end] = qk[:, :, hq:].transpose(1, 2)
             v_cache[:, :, pos:end] = qkv[..., nq + nk:].view(1, T, hk, d).transpose(1, 2)
             keys, values = k_cache[:, :, :end], v_cache[:, :, :end]
-            if T == 1 and not (prompt and pos):
+            if T == 1 and not (prompt and pos) and self.fused_decode_attention:
+                att = self.decode_attention(qk[:, 0, :hq], k_cache, v_cache, [end])[:, None]
+            elif T == 1 and not (prompt and pos):
                 att = self.one_query_attention(qk[0, 0, :hq], keys[0], values[0])
             else:
                 att = self.prompt_attention(qk[:, :, :hq].transpose(1, 2), keys, values, pos).transpose(1, 2)
@@ -305,6 +317,29 @@ class FastLlama:
             att = F.scaled_dot_product_attention(q, keys, values, attn_mask=mask, enable_gqa=True)
         return att[:, :, :T]
 
+    def decode_attention(self, q: torch.Tensor, k_cache: torch.Tensor, v_cache: torch.Tensor,
+                         lengths: list[int]) -> torch.Tensor:
+        """Attention of one new token per request: q (B, heads, d), request b seeing the first lengths[b]
+        positions of its keys and values k_cache[b], v_cache[b] (kv_heads, >= length, d) -> (B, heads * d).
+
+        One fused kernel call for the whole batch (torch's CPU flash attention, bfloat16 in, float32
+        sums) instead of a few small matmuls per request, which at RAG contexts were half of an 8-request
+        step. Every request reads the keys up to the longest request's length (rounded up to
+        DECODE_KEY_BLOCK), the positions past its own length masked. Masked positions add exact zeros
+        to the kernel's sums, so a request's result does not depend on the other requests' lengths:
+        batched equals alone, bit for bit (measured on 867 rows of random batches, 1-2 threads, and
+        checked by tests/test_fast_llama.py). That is why the caches hold zeros, not garbage, where
+        nothing was written yet: a masked NaN would still poison the sums (0 * NaN)."""
+        B = q.shape[0]
+        longest = -(-max(lengths) // DECODE_KEY_BLOCK) * DECODE_KEY_BLOCK
+        keys, values = k_cache[:B, :, :longest], v_cache[:B, :, :longest]
+        if keys.shape[2] < longest:  # a context that is not a multiple of DECODE_KEY_BLOCK: pad its end
+            keys, values = (F.pad(t, (0, 0, 0, longest - t.shape[2])) for t in (keys, values))
+        visible = torch.arange(longest, device=q.device) < torch.tensor(lengths, device=q.device)[:, None]
+        att = F.scaled_dot_product_attention(q[:, :, None].to(keys.dtype), keys, values,
+                                             attn_mask=visible[:, None, None, :], enable_gqa=True)
+        return att.reshape(B, self.n_heads * self.head_dim)
+
     def one_query_attention(self, q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor) -> torch.Tensor:
         """Attention of one new token: q (heads, d) over keys, values (kv_heads, length, d) -> (heads * d,).
 
@@ -326,6 +361,8 @@ PREFILL_WEIGHTS = ("bfloat16", "float32", "int4")
 # torch's CPU flash attention (aten/src/ATen/native/cpu/FlashAttentionKernel.cpp) splits the keys
 # into blocks of min(512, keys) and the queries into blocks of 32 (< 192 queries), 64 (< 768) or 256.
 KEY_BLOCK = 512
+# A decode step's keys are read up to the longest request's length rounded up to this (few shapes).
+DECODE_KEY_BLOCK = 64
 
 
 def padded_query_rows(rows: int) -> int:
@@ -340,7 +377,8 @@ class KVCache:
     """Keys and values of one request, preallocated for its whole length."""
 
     def __init__(self, layers: int, kv_heads: int, length: int, head_dim: int,
-                 dtype: torch.dtype, device: torch.device):
+                 dtype: torch.dtype, device: torch.device, zeroed: bool = False):
         shape = (1, kv_heads, length, head_dim)
-        self.k = [torch.empty(shape, dtype=dtype, device=device) for _ in range(layers)]
-        self.v = [torch.empty(shape, dtype=dtype, device=device) for _ in range(layers)]
+        new = torch.zeros if zeroed else torch.empty
+        self.k = [new(shape, dtype=dtype, device=device) for _ in range(layers)]
+        self.v = [new(shape, dtype=dtype, device=device) for _ in range(layers)]

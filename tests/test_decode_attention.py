@@ -1,0 +1,78 @@
+"""FastLlama.decode_attention: one fused attention call for a whole decode batch over a bfloat16 cache
+(the path a CPU with native bfloat16 takes; forced here so any CPU runs it).
+
+It must give each request exactly what the request would get alone, whatever the other requests'
+lengths (a greedy reply must not depend on who else is being served), and it must attend to exactly
+each request's own positions.
+"""
+from __future__ import annotations
+
+import torch
+from test_fast_llama import tiny_llama
+
+from core.models import fast_llama
+from core.models.batched_decode import BatchKVCache, SlotView, batched_step
+from core.models.fast_llama import FastLlama
+
+
+def fused(model) -> FastLlama:
+    fast = FastLlama(model)
+    fast.cache_dtype, fast.fused_decode_attention = torch.bfloat16, True  # as on a CPU with native bfloat16
+    return fast
+
+
+def test_a_request_decodes_the_same_alone_and_beside_longer_requests():
+    model = tiny_llama(num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024)
+    fast = fused(model.to(torch.bfloat16))
+    gen = torch.Generator().manual_seed(3)
+    prompts = [torch.randint(0, 97, (n,), generator=gen) for n in (5, 70, 300)]  # 1, 2 and 5 key blocks
+    steps = 4
+    together = BatchKVCache(fast, len(prompts))
+    together.ensure(max(p.numel() for p in prompts) + steps)
+    tokens = [int(fast.prefill(p, SlotView(together, b)).argmax()) for b, p in enumerate(prompts)]
+    positions = [p.numel() for p in prompts]
+    alone = []
+    for p in prompts:
+        cache = fast.new_cache(p.numel() + steps)
+        logits, row = fast.prefill(p, cache), []
+        for i in range(steps):
+            token = int(logits.argmax())
+            logits = fast.step(token, cache, p.numel() + i)
+            row.append(logits)
+        alone.append(row)
+    for i in range(steps):
+        logits = batched_step(fast, together, tokens, [q + i for q in positions])
+        for b in range(len(prompts)):
+            assert torch.equal(logits[b], alone[b][i]), f"request {b} (prompt {positions[b]}) differs at step {i}"
+        tokens = [int(row.argmax()) for row in logits]
+
+
+def test_each_request_attends_to_exactly_its_own_positions():
+    """Against attention over exactly each request's keys in float32. Keys are small, so attention is
+    nearly uniform and one position too many or too few would move the result by ~1/length."""
+    model = tiny_llama(num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024)
+    fast = fused(model.to(torch.bfloat16))
+    gen = torch.Generator().manual_seed(0)
+    lengths = [1, 7, 64, 65, 200]
+    shape = (len(lengths), fast.n_kv, 256, fast.head_dim)
+    keys = (torch.randn(shape, generator=gen) * 0.01).to(torch.bfloat16)
+    values = torch.randn(shape, generator=gen).to(torch.bfloat16)
+    for b, n in enumerate(lengths):  # what another request left past this one's end must not count
+        keys[b, :, n:] = 5.0
+        values[b, :, n:] = 100.0
+    q = torch.randn(len(lengths), fast.n_heads, fast.head_dim, generator=gen).to(torch.bfloat16)
+    got = fast.decode_attention(q, keys, values, lengths).float()
+    for b, n in enumerate(lengths):
+        expected = fast.one_query_attention(q[b], keys[b, :, :n].float(), values[b, :, :n].float())
+        assert torch.allclose(got[b], expected, atol=0.02, rtol=0.02), f"request of length {n}"
+
+
+def test_the_cache_is_bfloat16_where_the_cpu_multiplies_bfloat16_natively():
+    """Elsewhere (AVX2) bfloat16 attention matmuls are several times slower: float32 cache, per-row attention."""
+    native = fast_llama.native_bfloat16()
+    bf16 = FastLlama(tiny_llama().to(torch.bfloat16))
+    assert (bf16.cache_dtype, bf16.fused_decode_attention) == (
+        (torch.bfloat16, True) if native else (torch.float32, False))
+    fp32 = FastLlama(tiny_llama())
+    assert (fp32.cache_dtype, fp32.fused_decode_attention) == (torch.float32, False)
+    assert bf16.new_cache(10).k[0].shape[2] == (64 if native else 10)  # whole key blocks, zeroed
