@@ -61,7 +61,7 @@ def test_each_request_attends_to_exactly_its_own_positions():
         keys[b, :, n:] = 5.0
         values[b, :, n:] = 100.0
     q = torch.randn(len(lengths), fast.n_heads, fast.head_dim, generator=gen).to(torch.bfloat16)
-    got = fast.decode_attention(q, keys, values, lengths).float()
+    got = fast.decode_attention(q, keys, values, fast.decode_mask(lengths)).float()
     for b, n in enumerate(lengths):
         expected = fast.one_query_attention(q[b], keys[b, :, :n].float(), values[b, :, :n].float())
         assert torch.allclose(got[b], expected, atol=0.02, rtol=0.02), f"request of length {n}"

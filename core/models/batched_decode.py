@@ -104,6 +104,7 @@ def batched_step(fast: FastLlama, cache: BatchKVCache, tokens: list[int], positi
     cos, sin = fast.cos[pos][:, None, :], fast.sin[pos][:, None, :]  # (B, 1, d)
     x = F.embedding(torch.tensor(tokens, device=fast.device), fast.embed)  # (B, hidden)
     half = d // 2
+    mask = fast.decode_mask(lengths) if fast.fused_decode_attention else None
     for i, (w_in, w_qkv, w_o, w_post, w_gu, w_down) in enumerate(fast.layers):
         h = F.rms_norm(x, (x.shape[-1],), w_in, fast.eps)
         qkv = w_qkv(h)  # (B, nq + 2 nk)
@@ -114,7 +115,7 @@ def batched_step(fast: FastLlama, cache: BatchKVCache, tokens: list[int], positi
         k_cache[rows, :, pos] = qk[:, hq:].to(k_cache.dtype)  # (B, hk, d) at each row's own position
         v_cache[rows, :, pos] = qkv[:, nq + nk:].view(B, hk, d).to(v_cache.dtype)
         if fast.fused_decode_attention:
-            att = fast.decode_attention(qk[:, :hq], k_cache, v_cache, lengths)
+            att = fast.decode_attention(qk[:, :hq], k_cache, v_cache, mask)
         else:
             att = torch.stack([fast.one_query_attention(qk[b, :hq], k_cache[b, :, :n], v_cache[b, :, :n])
                                for b, n in enumerate(lengths)])

@@ -266,6 +266,7 @@ class FastLlama:
         nq, nk = hq * d, hk * d
         cos, sin = self.cos[pos:end], self.sin[pos:end]
         x = F.embedding(ids, self.embed).to(self.prefill_dtype if prompt else self.dtype)  # (1, T, hidden)
+        mask = self.decode_mask([end]) if T == 1 and self.fused_decode_attention else None  # once, not per layer
         for i, (w_in, w_qkv, w_o, w_post, w_gu, w_down) in enumerate(layers):
             h = F.rms_norm(x, (x.shape[-1],), w_in, self.eps)
             qkv = w_qkv(h)  # (1, T, nq + 2 nk)
@@ -278,7 +279,7 @@ class FastLlama:
             v_cache[:, :, pos:end] = qkv[..., nq + nk:].view(1, T, hk, d).transpose(1, 2)
             keys, values = k_cache[:, :, :end], v_cache[:, :, :end]
             if T == 1 and not (prompt and pos) and self.fused_decode_attention:
-                att = self.decode_attention(qk[:, 0, :hq], k_cache, v_cache, [end])[:, None]
+                att = self.decode_attention(qk[:, 0, :hq], k_cache, v_cache, mask)[:, None]
             elif T == 1 and not (prompt and pos):
                 att = self.one_query_attention(qk[0, 0, :hq], keys[0], values[0])
             else:
@@ -317,10 +318,20 @@ class FastLlama:
             att = F.scaled_dot_product_attention(q, keys, values, attn_mask=mask, enable_gqa=True)
         return att[:, :, :T]
 
+    def decode_mask(self, lengths: list[int]) -> tuple[int, torch.Tensor]:
+        """For `decode_attention`: how many key positions a step reads (the longest request's length
+        rounded up to DECODE_KEY_BLOCK), and the additive mask (B, 1, 1, that) hiding each request's
+        positions past its own length. Built once per step, not once per layer."""
+        longest = -(-max(lengths) // DECODE_KEY_BLOCK) * DECODE_KEY_BLOCK
+        hidden = torch.arange(longest, device=self.device) >= torch.tensor(lengths, device=self.device)[:, None]
+        mask = torch.zeros(hidden.shape, dtype=self.cache_dtype, device=self.device).masked_fill_(hidden, float("-inf"))
+        return longest, mask[:, None, None, :]
+
     def decode_attention(self, q: torch.Tensor, k_cache: torch.Tensor, v_cache: torch.Tensor,
-                         lengths: list[int]) -> torch.Tensor:
+                         mask: tuple[int, torch.Tensor]) -> torch.Tensor:
         """Attention of one new token per request: q (B, heads, d), request b seeing the first lengths[b]
-        positions of its keys and values k_cache[b], v_cache[b] (kv_heads, >= length, d) -> (B, heads * d).
+        positions of its keys and values k_cache[b], v_cache[b] (kv_heads, >= length, d) -> (B, heads * d);
+        `mask` = decode_mask(lengths).
 
         One fused kernel call for the whole batch (torch's CPU flash attention, bfloat16 in, float32
         sums) instead of a few small matmuls per request, which at RAG contexts were half of an 8-request
@@ -331,13 +342,12 @@ class FastLlama:
         checked by tests/test_fast_llama.py). That is why the caches hold zeros, not garbage, where
         nothing was written yet: a masked NaN would still poison the sums (0 * NaN)."""
         B = q.shape[0]
-        longest = -(-max(lengths) // DECODE_KEY_BLOCK) * DECODE_KEY_BLOCK
+        longest, additive = mask
         keys, values = k_cache[:B, :, :longest], v_cache[:B, :, :longest]
         if keys.shape[2] < longest:  # a context that is not a multiple of DECODE_KEY_BLOCK: pad its end
             keys, values = (F.pad(t, (0, 0, 0, longest - t.shape[2])) for t in (keys, values))
-        visible = torch.arange(longest, device=q.device) < torch.tensor(lengths, device=q.device)[:, None]
-        att = F.scaled_dot_product_attention(q[:, :, None].to(keys.dtype), keys, values,
-                                             attn_mask=visible[:, None, None, :], enable_gqa=True)
+        att = F.scaled_dot_product_attention(q[:, :, None].to(keys.dtype), keys, values, attn_mask=additive,
+                                             enable_gqa=True)
         return att.reshape(B, self.n_heads * self.head_dim)
 
     def one_query_attention(self, q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor) -> torch.Tensor:
