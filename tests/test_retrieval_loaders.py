@@ -148,3 +148,11 @@ def test_text_beyond_the_per_file_limit_is_refused_naming_it(tmp_path, monkeypat
         load_file(tmp_path / "long.txt")
     (tmp_path / "short.txt").write_text("word " * 1000)
     assert load_file(tmp_path / "short.txt").n_chars > 0
+
+
+def test_a_mistyped_path_is_no_such_file_not_an_unsupported_type(tmp_path):
+    """`core ingest assets/sample_corpus` (a folder that does not exist) said "unsupported file type '(none)'"."""
+    with pytest.raises(LoadError, match="sample_corpus: no such file"):
+        load_file(tmp_path / "sample_corpus")
+    with pytest.raises(LoadError, match="notes.md: no such file"):
+        load_file(tmp_path / "notes.md")

@@ -65,12 +65,12 @@ def load_file(path: str | Path, name: str | None = None, limits=None) -> LoadedD
     limits = limits or get_settings().retrieval
     path = Path(path)
     name = safe_name(name if name is not None else path.name)
+    if not path.is_file():  # first: a mistyped path is "no such file", not an unsupported type
+        raise LoadError(f"{name}: " + ("a folder, not a file" if path.is_dir() else "no such file"))
     kind = SUFFIXES.get(Path(name).suffix.lower())
     if kind is None:
         raise LoadError(f"{name}: unsupported file type {Path(name).suffix or '(none)'!r}; "
                         f"supported: {', '.join(sorted(SUFFIXES))}")
-    if not path.is_file():
-        raise LoadError(f"{name}: no such file")
     limit_mb = limits.max_upload_mb
     size = path.stat().st_size
     if size > limit_mb * 1024 * 1024:
