@@ -36,7 +36,10 @@ class AppSpec:
         if self.framework == "streamlit":
             return [sys.executable, "-m", "streamlit", "run", str(self.path),
                     "--server.address", host, "--server.port", str(port),
-                    "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+                    "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                    # at start, not only st.set_option in the script: that takes effect from the first
+                    # rerun, so a visitor's first page still showed Streamlit's Deploy button
+                    "--client.toolbarMode", "minimal"]
         return [sys.executable, str(self.path)]
 
     def env(self, host: str, port: int) -> dict[str, str]:

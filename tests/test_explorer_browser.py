@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from net_helpers import free_port
+
+from apps.registry import APPS
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -21,11 +22,8 @@ def server(data_dir):
     port = free_port(8400, 8500)
     env = dict(os.environ)
     env.setdefault("GENAI_THREADS", "1")  # the shared CI box is oversubscribed; 1 thread avoids OpenMP spinning
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "apps" / "explorer" / "app.py"),
-         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(APPS.get("explorer").command("127.0.0.1", port),  # as `python -m apps` starts it
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -88,6 +86,7 @@ def test_cross_attention_alignment_view_in_chromium(server, page):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(server)
     page.get_by_label("Your sentence (press Enter)").wait_for(timeout=120_000)
+    assert page.get_by_role("button", name="Deploy").count() == 0  # not even on the first page a visitor sees
     page.locator("section[data-testid='stSidebar']").get_by_text("Cross-attention", exact=True).click()
     box = page.get_by_label("Your input (press Enter)", exact=False)
     box.wait_for(timeout=60_000)
