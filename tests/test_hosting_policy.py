@@ -93,6 +93,16 @@ def test_private_names_resolve_per_visitor():
     assert pc.visible([mine.name, "sample", pc.private_name(bob, "x")], alice) == ([mine.name], ["sample"])
 
 
+def test_a_bad_collection_name_is_refused_naming_what_the_visitor_typed_briefly():
+    """Not the stored form ('v<key>-...', which means nothing to them), and not a 2 MB echo of a hostile name."""
+    with pytest.raises(ValueError) as bad:
+        pc.resolve("notes-", "a" * 64, ["sample"])
+    assert "'notes-'" in str(bad.value) and "aaaa" not in str(bad.value)
+    with pytest.raises(ValueError) as huge:
+        pc.resolve("A" * 2_000_000 + "!", "a" * 64, [])
+    assert len(str(huge.value)) < 300
+
+
 def test_idle_private_collections(tmp_path):
     used = pc.LastUsed(tmp_path / "last-used.json")
     a, b = pc.private_name("a" * 64, "one"), pc.private_name("b" * 64, "two")

@@ -29,7 +29,7 @@ class Resolved:
 
 
 def private_name(visitor_key: str, name: str) -> str:
-    return check_collection_name(f"v{visitor_key[:KEY_CHARS]}-{name}")
+    return check_collection_name(f"v{visitor_key[:KEY_CHARS]}-{name}", shown=name)  # a message names theirs, not ours
 
 
 def owner(stored: str) -> str | None:

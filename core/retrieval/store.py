@@ -30,10 +30,13 @@ log = logging.getLogger(__name__)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$")
 
 
-def check_collection_name(name: str) -> str:
-    """Chroma's rules (3-63 chars of letters, digits, . _ -, alphanumeric at both ends)."""
+def check_collection_name(name: str, shown: str | None = None) -> str:
+    """Chroma's rules (3-63 chars of letters, digits, . _ -, alphanumeric at both ends). `shown`: the
+    name the user typed, for the message, when `name` is a stored form of it (a private collection)."""
     if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
-        raise ValueError(f"collection name {name!r} must be 3-63 characters of letters, digits, "
+        said = name if shown is None else shown
+        said = said[:40] + "…" if isinstance(said, str) and len(said) > 40 else said  # never echo a huge input
+        raise ValueError(f"collection name {said!r} must be 3-63 characters of letters, digits, "
                          "'.', '_' or '-', starting and ending with a letter or digit")
     return name
 
