@@ -367,12 +367,18 @@ HELDOUT5_QA = ROOT / "assets" / "rag_qa_heldout5.jsonl"
 # about an attribute the document plausibly has but does not state (written before the abstention work)
 HELDOUT6_CORPUS = ROOT / "assets" / "rag_corpus_heldout6"
 HELDOUT6_QA = ROOT / "assets" / "rag_qa_heldout6.jsonl"
+# the seventh held-out set (#13, eighteenth round): configuration-file manual pages (section 5), one question
+# per drawn SENTENCE; unanswerable questions name a setting the file does not have (written before the
+# learned quote ranker was trained)
+HELDOUT7_CORPUS = ROOT / "assets" / "rag_corpus_heldout7"
+HELDOUT7_QA = ROOT / "assets" / "rag_qa_heldout7.jsonl"
 RETRIEVAL_SETS = {"long documents": (LONG_CORPUS, LONG_QA, "long"), "held-out": (HELDOUT_CORPUS, HELDOUT_QA, "heldout"),
                   "held-out 2": (HELDOUT2_CORPUS, HELDOUT2_QA, "heldout2"),
                   "held-out 3": (HELDOUT3_CORPUS, HELDOUT3_QA, "heldout3"),
                   "held-out 4": (HELDOUT4_CORPUS, HELDOUT4_QA, "heldout4"),
                   "held-out 5": (HELDOUT5_CORPUS, HELDOUT5_QA, "heldout5"),
-                  "held-out 6": (HELDOUT6_CORPUS, HELDOUT6_QA, "heldout6")}
+                  "held-out 6": (HELDOUT6_CORPUS, HELDOUT6_QA, "heldout6"),
+                  "held-out 7": (HELDOUT7_CORPUS, HELDOUT7_QA, "heldout7")}
 # a third TUNING set (#13, round 11): prose READMEs and release notes from git's docs, not manual pages
 DEV_PROSE_CORPUS = ROOT / "assets" / "rag_corpus_dev_prose"
 DEV_PROSE_QA = ROOT / "assets" / "rag_qa_dev_prose.jsonl"
@@ -832,6 +838,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
             "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5"),
             "held-out 6": ("heldout6-answers", _load_qa(HELDOUT6_QA), "heldout6"),
+            "held-out 7": ("heldout7-answers", _load_qa(HELDOUT7_QA), "heldout7"),
             "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
             "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
@@ -1164,7 +1171,7 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "held-out 6", "dev prose", "dev readme"],
+                            "held-out 5", "held-out 6", "held-out 7", "dev prose", "dev readme"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
