@@ -614,6 +614,10 @@ ANSWER_SYSTEMS = {
     # (NEIGHBOUR_OWN_MEANING / NEIGHBOUR_OWN_COVERAGE), alone and with the first change
     "extractive+ownneighbour": ("extractive", "zero_shot", "calibrated"),
     "extractive+r17+ownneighbour": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 19: passages flagged only as possible prompt injection left out of the answer (main before the
+    # round) or quoted with a warning (GENAI_QUOTE_FLAGGED_PASSAGES, RagChain(quote_flagged=...))
+    "extractive (flagged left out)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+flaggedquotes": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -624,6 +628,8 @@ OWN_NEIGHBOUR = {"neighbour_own_meaning": 0.7, "neighbour_own_coverage": 0.3}
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
 SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
+                    "extractive (flagged left out)": {"quote_flagged": False},
+                    "extractive+flaggedquotes": {"quote_flagged": True},
                     "extractive (round 4)": {"evidence_checks": False, "second_within": 0.9,
                                              "context_share": 0.0, "stub_words": 0},
                     "extractive (round 5)": {"second_within": 0.7, "context_share": 0.0, "stub_words": 0},

@@ -230,6 +230,11 @@ class RetrievalSettings(_Section):
     # fine-tuned on generated question/sentence pairs, shipped in assets/near_miss/) finds that no
     # quote holds the thing the question asks for. Off unless it measured better on held-out sets.
     near_miss_check: bool = False
+    # --- passages flagged as possible prompt injection (issue #13, round 19; core/retrieval/chain.py) ---
+    # Extractive mode only (no model reads the passages there): quote a passage that only the injection
+    # scanner flags, with a visible warning, instead of leaving it out. Benign manuals are flagged often
+    # ("-i, --ignore-errors  Ignore all errors ..."). Off: on the tuning sets it gained 3 answers and lost 1.
+    quote_flagged_passages: bool = False
     # --- follow-up questions (core/retrieval/followup.py) ---
     # Ask the chat model to rewrite a follow-up as a standalone question before retrieval (grounded
     # and abstractive modes). Off: the previous question followed by the follow-up is searched, which

@@ -31,7 +31,14 @@ def _tooltip(sg: dict, citations: dict[int, dict]) -> str:
         return f"Not supported by the passages: {sg.get('reason') or 'no passage says this'}"
     span = sg.get("span") or {}
     c = citations.get(span.get("n"), {})
-    return f"[{span.get('n')}] {c.get('source', '?')}, page {c.get('page', '?')}: “{_flat(span.get('text', ''))[:300]}”"
+    warning = f" ⚠ {c['warning']}" if c.get("warning") else ""
+    return (f"[{span.get('n')}] {c.get('source', '?')}, page {c.get('page', '?')}: "
+            f"“{_flat(span.get('text', ''))[:300]}”{warning}")
+
+
+def _warning(sg: dict, citations: dict[int, dict]) -> str:
+    """The passage's warning (possible prompt injection) for a sentence quoted from it, or ''."""
+    return citations.get((sg.get("span") or {}).get("n"), {}).get("warning", "") if sg["supported"] else ""
 
 
 def answer_html(text: str, sentences: list[dict], citations: list[dict], abstained: bool,
@@ -47,6 +54,8 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
         tip = _e(_tooltip(sg, by_n))
         if sg["supported"]:
             marks = "".join(f"<sup>[{n}]</sup>" for n in sg["citations"][:3])
+            if warning := _warning(sg, by_n):
+                marks += f"<sup class='injection-warning' title='{_e(warning)}'>⚠ quoted, not followed</sup>"
             parts.append(f"<span class='sent ok' title='{tip}' style='{SUPPORTED_STYLE}'>{body}</span>{marks}")
         else:
             parts.append(f"<span class='sent unsupported' title='{tip}' style='{UNSUPPORTED_STYLE}'>"
@@ -98,6 +107,8 @@ def sentences_html(sentences: list[dict], citations: list[dict], abstained: bool
                  f"page {c.get('page', '?')}") if sg["supported"] else \
             f"unsupported: {_e(sg.get('reason') or '')}" + (
                 f" (closest: [{span.get('n')}] <code>{_e(c.get('source', '?'))}</code>)" if span else "")
+        if warning := _warning(sg, by_n):
+            where += f" <span class='injection-warning'>⚠ {_e(warning)}</span>"
         body = highlighted(c.get("text", ""), span.get("start"), span.get("end")) if c else ""
         rows.append(
             f"<details class='sentence-source' data-sentence='{i}'><summary>{mark} <b>S{i}</b> "

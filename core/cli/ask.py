@@ -78,6 +78,8 @@ def run(args) -> int:
     for c in answer.citations:
         mark = "*" if c.cited else " "
         print(f"{mark}[{c.n}] {c.source} p.{c.page}: {' '.join(c.text.split())[:120]}")
+        if c.warning:
+            print(f"     ⚠ {c.warning}")
     return 0
 
 

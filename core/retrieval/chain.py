@@ -125,6 +125,14 @@ def _hit(doc: Document) -> Hit:
 
 
 ANSWER_MODES = ("grounded", "extractive", "abstractive")
+# A passage the injection scanner flags is kept from the model (abstractive and grounded modes). In extractive
+# mode no model reads the passages, and benign manuals are flagged often enough to matter ("-i, --ignore-errors
+# Ignore all errors ...": 2-6 % of the chunks of man pages and READMEs). With GENAI_QUOTE_FLAGGED_PASSAGES on,
+# a passage flagged for possible injection and nothing else may still be quoted there, with a visible warning.
+# Off by default (#13 round 19): on the tuning sets it gained 3 answers and lost 1 (a flagged option line
+# outranked the answering one), and the rule written before the run allowed no set to lose
+# (benchmarks/results/rag_issue13_round19_flagged_passages.md).
+INJECTION_WARNING = "This passage reads like instructions to an AI model (possible prompt injection): quoted, not followed."
 ABSTENTION = ("calibrated", "cosine_cutoff")  # cosine_cutoff: the old fixed cut-off, kept to compare
 
 
@@ -159,8 +167,10 @@ class RagChain:
                  params: SamplingParams | None = None, answer_mode: str | None = None,
                  chat_model=None, abstention: str = "calibrated", verifier: bool | None = None,
                  evidence_checks: bool | None = None, model_rewrite: bool | None = None,
-                 context_chars: int | None = None, near_miss_check: bool | None = None):
+                 context_chars: int | None = None, near_miss_check: bool | None = None,
+                 quote_flagged: bool | None = None):
         s = get_settings()
+        self.quote_flagged = s.retrieval.quote_flagged_passages if quote_flagged is None else quote_flagged
         self.near_miss_check = s.retrieval.near_miss_check if near_miss_check is None else near_miss_check
         self.context_chars = s.retrieval.context_chars if context_chars is None else context_chars
         self.model_rewrite = s.retrieval.model_rewrite if model_rewrite is None else model_rewrite
@@ -236,13 +246,18 @@ class RagChain:
         hits = [_hit(d) for d in docs]
 
         t = time.perf_counter()
-        flagged, used = [], []
+        flagged, used, warned = [], [], set()
         for h in hits:
             v = scan(h.text, "context")
             if v.allowed and v.action != "block":
                 used.append(h)
             else:
-                flagged.append({"id": h.id, "source": h.source, "page": h.page, "reasons": v.reasons})
+                quoted = self.quote_flagged and self.answer_mode == "extractive" and _injection_only(v)
+                flagged.append({"id": h.id, "source": h.source, "page": h.page, "reasons": v.reasons,
+                                "quoted": quoted})
+                if quoted:
+                    used.append(h)
+                    warned.add(h.id)
             h.scores["context_flagged"] = not v.allowed
         timings["scan_context"] = _ms(t)
         trace["hits"] = [h.to_dict() for h in hits]
@@ -287,7 +302,7 @@ class RagChain:
                            for q in quotes]
         yield {"type": "retrieved", "question": standalone, "hits": hits, "flagged": flagged, "trace": trace}
 
-        citations_for = lambda sentences: _citations(used, sentences)  # noqa: E731
+        citations_for = lambda sentences: _citations(used, sentences, warned)  # noqa: E731
         if decision.abstain or not used:
             text = prompts.NOT_FOUND
             trace["prompt"] = None
@@ -414,13 +429,21 @@ def _compose(sentences: list[SentenceGrounding], unsupported: bool = False) -> s
     return " ".join(parts)
 
 
-def _citations(hits, sentences: list[SentenceGrounding]) -> list[Citation]:
-    """One citation per passage shown to the model; `cited` when a supported sentence rests on it."""
+def _citations(hits, sentences: list[SentenceGrounding], warned: set[str] = frozenset()) -> list[Citation]:
+    """One citation per passage shown to the model; `cited` when a supported sentence rests on it; the
+    injection warning on passages in `warned` (chunk ids)."""
     used = {n for sg in sentences if sg.supported for n in sg.citations}
     citations, _ = build_citations(" ".join(strip_markers(sg.text) for sg in sentences), hits)
     for c in citations:
         c.cited = c.n in used
+        if c.id in warned:
+            c.warning = INJECTION_WARNING
     return citations
+
+
+def _injection_only(verdict) -> bool:
+    """Flagged by the injection scanner and by no other (PII or toxicity keep a passage out everywhere)."""
+    return {name for name, r in verdict.scanners.items() if r.flagged} == {"injection"}
 
 
 def _ms(t: float) -> float:

@@ -23,6 +23,7 @@ class Citation:
     text: str
     cited: bool  # the answer contains [n]
     support: float = 0.0  # share of the answer's content words that occur in this excerpt
+    warning: str = ""  # shown with quotes from this passage (chain.INJECTION_WARNING), "" = none
 
     def to_dict(self) -> dict:
         return asdict(self)
