@@ -41,16 +41,27 @@ def test_extractive_mode_quotes_an_injection_flagged_passage_with_its_warning(ma
     assert options.cited and options.warning == INJECTION_WARNING
     assert all(c.warning == "" for c in answer.citations if c.source != "make_options.txt")
     d = answer.to_dict()
-    shown = answer_html(answer.answer, d["sentences"], d["citations"], False, answer.grounded_share)
+    shown = answer_html(answer.answer, d["sentences"], d["citations"], False, answer.grounded_share,
+                        flagged=answer.trace["flagged"])
     assert "⚠ quoted, not followed" in shown
+    assert "1 retrieved passage left out" in shown and "board.txt" in shown.split("left out")[1]
+    assert "make_options.txt" not in shown.split("left out")[1]  # quoted, so not "left out"
     assert "possible prompt injection" in sentences_html(d["sentences"], d["citations"], False, "")
 
 
-def test_with_the_switch_off_the_flagged_passage_is_left_out(manuals):
-    """Off is the default (GENAI_QUOTE_FLAGGED_PASSAGES: the round's rule was not met)."""
+def test_with_the_switch_off_the_flagged_passage_is_left_out_and_the_answer_says_so(manuals):
+    """Off is the default (GENAI_QUOTE_FLAGGED_PASSAGES: the round's rule was not met). The visitor is told that
+    passages were left out, so "the documents don't contain the answer" is not taken as all they say."""
     answer = RagChain("manuals", k=3, answer_mode="extractive").ask(QUESTION)
     assert "--ignore-errors" not in answer.answer
     assert all(c.source != "make_options.txt" for c in answer.citations)
+    d = answer.to_dict()
+    shown = answer_html(answer.answer, d["sentences"], d["citations"], answer.abstained, answer.grounded_share,
+                        flagged=answer.trace["flagged"])
+    assert "2 retrieved passages left out" in shown and "make_options.txt" in shown and "board.txt" in shown
+    only_injection = [f for f in answer.trace["flagged"] if f["source"] == "make_options.txt"]
+    assert "possible prompt injection" in answer_html("No answer.", [], [], True, None, flagged=only_injection)
+    assert "left out" not in answer_html("No answer.", [], [], True, None, flagged=[])
 
 
 def test_a_passage_flagged_for_personal_data_too_is_never_quoted(manuals):

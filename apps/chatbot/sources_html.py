@@ -41,13 +41,29 @@ def _warning(sg: dict, citations: dict[int, dict]) -> str:
     return citations.get((sg.get("span") or {}).get("n"), {}).get("warning", "") if sg["supported"] else ""
 
 
+def left_out_note(flagged: list[dict]) -> str:
+    """A line saying that retrieved passages were left out by the safety scan (the trace's "flagged" entries
+    not quoted anyway), so an answer or an abstention does not look like all the documents had to say."""
+    left = [f for f in flagged or [] if not f.get("quoted")]
+    if not left:
+        return ""
+    injection = all(r.startswith("injection") for f in left for r in f.get("reasons") or ["?"])
+    why = "they read like instructions to an AI model (possible prompt injection)" if injection else \
+        "the safety scan flagged them"
+    many = len(left) != 1
+    return (f"<br><small class='left-out'>{len(left)} retrieved passage{'s' * many} left out: {why}; the trace "
+            f"lists {'them' if many else 'it'} (source {_e(', '.join(sorted({str(f.get('source')) for f in left})))}).</small>")
+
+
 def answer_html(text: str, sentences: list[dict], citations: list[dict], abstained: bool,
-                grounded_share: float | None, withheld: int = 0, quoted_instead: bool = False) -> str:
+                grounded_share: float | None, withheld: int = 0, quoted_instead: bool = False,
+                flagged: list[dict] | None = None) -> str:
     """withheld: the model's sentences grounded mode left out as unsupported; quoted_instead: none
-    of them was supported, so the answer is quotes from the passages."""
+    of them was supported, so the answer is quotes from the passages; flagged: the trace's passages the
+    safety scan flagged."""
     by_n = {c["n"]: c for c in citations}
     if abstained or not sentences:
-        return _e(text)
+        return _e(text) + left_out_note(flagged)
     parts = []
     for sg in sentences:
         body = _e(_strip(sg["text"]))
@@ -70,7 +86,7 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
     elif withheld:
         share += (f"<br><small class='withheld'>{withheld} more sentence{'s' * (withheld != 1)} of the model's "
                   "answer left out: not supported by the passages (see the trace).</small>")
-    return " ".join(parts) + share
+    return " ".join(parts) + share + left_out_note(flagged)
 
 
 def _strip(text: str) -> str:

@@ -75,6 +75,10 @@ def run(args) -> int:
     for s in answer.sentences:
         print(("  ok " if s.supported else "  ?? ") + s.text[:100] + (f"  -> {s.citations}" if s.supported
                                                                         else f"  ({s.reason})"))
+    left_out = [f for f in answer.trace.get("flagged") or [] if not f.get("quoted")]
+    if left_out:
+        print(f"({len(left_out)} retrieved passage(s) left out by the safety scan: "
+              + "; ".join(f"{f['source']}: {', '.join(f['reasons'])}" for f in left_out) + ")")
     for c in answer.citations:
         mark = "*" if c.cited else " "
         print(f"{mark}[{c.n}] {c.source} p.{c.page}: {' '.join(c.text.split())[:120]}")
