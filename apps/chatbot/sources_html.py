@@ -48,9 +48,9 @@ def left_out_note(flagged: list[dict]) -> str:
     if not left:
         return ""
     injection = all(r.startswith("injection") for f in left for r in f.get("reasons") or ["?"])
-    why = "they read like instructions to an AI model (possible prompt injection)" if injection else \
-        "the safety scan flagged them"
     many = len(left) != 1
+    why = (f"{'they read' if many else 'it reads'} like instructions to an AI model (possible prompt injection)"
+           if injection else f"the safety scan flagged {'them' if many else 'it'}")
     return (f"<br><small class='left-out'>{len(left)} retrieved passage{'s' * many} left out: {why}; the trace "
             f"lists {'them' if many else 'it'} (source {_e(', '.join(sorted({str(f.get('source')) for f in left})))}).</small>")
 
