@@ -51,8 +51,9 @@ def left_out_note(flagged: list[dict]) -> str:
     many = len(left) != 1
     why = (f"{'they read' if many else 'it reads'} like instructions to an AI model (possible prompt injection)"
            if injection else f"the safety scan flagged {'them' if many else 'it'}")
+    sources = sorted({str(f.get("source")) for f in left})
     return (f"<br><small class='left-out'>{len(left)} retrieved passage{'s' * many} left out: {why}; the trace "
-            f"lists {'them' if many else 'it'} (source {_e(', '.join(sorted({str(f.get('source')) for f in left})))}).</small>")
+            f"lists {'them' if many else 'it'} (source{'s' * (len(sources) > 1)} {_e(', '.join(sources))}).</small>")
 
 
 def answer_html(text: str, sentences: list[dict], citations: list[dict], abstained: bool,
