@@ -109,8 +109,7 @@ def batched_step(fast: FastLlama, cache: BatchKVCache, tokens: list[int], positi
         h = F.rms_norm(x, (x.shape[-1],), w_in, fast.eps)
         qkv = w_qkv(h)  # (B, nq + 2 nk)
         qk = qkv[:, :nq + nk].view(B, hq + hk, d)
-        rotated = torch.cat((-qk[..., half:], qk[..., :half]), dim=-1)
-        qk = qk * cos + rotated * sin
+        qk = qk * cos + torch.cat((qk[..., half:], qk[..., :half]), dim=-1) * sin  # FastLlama.sin carries the sign
         k_cache, v_cache = cache.k[i], cache.v[i]
         k_cache[rows, :, pos] = qk[:, hq:].to(k_cache.dtype)  # (B, hk, d) at each row's own position
         v_cache[rows, :, pos] = qkv[:, nq + nk:].view(B, hk, d).to(v_cache.dtype)
