@@ -128,6 +128,16 @@ def test_bad_files_leave_the_collection_untouched(files, tmp_path):
     assert search(col, "ferry", k=1)[0].source == "boats.md"  # still serving
 
 
+def test_a_refused_file_is_named_once_in_the_report(tmp_path):
+    """The report line is "<name>: <message>" (CLI and app): "data.bin: unsupported file type", not
+    "data.bin: data.bin: unsupported file type"."""
+    (tmp_path / "data.bin").write_bytes(b"\x00\x01")
+    report = open_collection("work").ingest([tmp_path / "data.bin", tmp_path / "missing.md"])
+    assert [(f.name, f.status) for f in report.files] == [("data.bin", "error"), ("missing.md", "error")]
+    assert report.files[0].message.startswith("unsupported file type")
+    assert report.files[1].message == "no such file"
+
+
 def test_bad_collection_names_are_refused():
     for name in ("../x", "a", "has space", "-lead", "x" * 70):
         with pytest.raises(ValueError, match="collection name"):

@@ -128,8 +128,8 @@ class Collection:
                         raise LoadError(f"{doc.name} would bring this request to {chars_read + doc.n_chars:,} "
                                         f"characters; the limit per request is {s.retrieval.max_chars_per_request:,} "
                                         "(setting GENAI_MAX_CHARS_PER_REQUEST): ingest it on its own")
-                except LoadError as e:
-                    report.files.append(FileResult(label, "error", message=str(e)))
+                except LoadError as e:  # the report names the file already: "x.bin: unsupported ...", not "x.bin: x.bin: ..."
+                    report.files.append(FileResult(label, "error", message=str(e).removeprefix(f"{label}: ")))
                     continue
                 chars_read += doc.n_chars
                 if docs.get(doc.name, {}).get("hash") == doc.content_hash:
