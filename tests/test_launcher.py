@@ -128,7 +128,13 @@ def test_restart_back_off_doubles_and_resets(tmp_path):
     script = tmp_path / "crash.py"
     script.write_text("import sys\nsys.exit(3)\n")
     spec = AppSpec("crasher", "Crasher", "gradio", "exits at once", "none", port_offset=50, script=script)
-    app = supervisor.start(spec, "127.0.0.1", free_port_block(1), tmp_path)
+    # The crasher never binds its port, and state() reports "up" whenever the port answers (to show what the
+    # port really serves): keep the port bound, not listening, so no other test's server can take it and
+    # answer there (a parallel worker did once: "up" instead of "restarting").
+    port = free_port_block(1)
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", port))
+    app = supervisor.start(spec, "127.0.0.1", port, tmp_path)
     try:
         now = 1000.0
         delays = []
@@ -150,3 +156,4 @@ def test_restart_back_off_doubles_and_resets(tmp_path):
         assert app.delay == supervisor.FIRST_DELAY
     finally:
         supervisor.stop_all([app], grace=2)
+        holder.close()
