@@ -44,7 +44,9 @@ def _warning(sg: dict, citations: dict[int, dict]) -> str:
 def left_out_note(flagged: list[dict]) -> str:
     """A line saying that retrieved passages were left out by the safety scan (the trace's "flagged" entries
     not quoted anyway), so an answer or an abstention does not look like all the documents had to say."""
-    left = [f for f in flagged or [] if not f.get("quoted")]
+    from core.retrieval.chain import left_out
+
+    left = left_out(flagged)
     if not left:
         return ""
     injection = all(r.startswith("injection") for f in left for r in f.get("reasons") or ["?"])

@@ -30,7 +30,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from core.config import get_settings
     from core.models.sampling import SamplingParams
-    from core.retrieval.chain import RagChain
+    from core.retrieval.chain import RagChain, left_out
     from core.retrieval.collection import existing_collection
 
     question = read_text_arg(args.question).strip()
@@ -75,10 +75,9 @@ def run(args) -> int:
     for s in answer.sentences:
         print(("  ok " if s.supported else "  ?? ") + s.text[:100] + (f"  -> {s.citations}" if s.supported
                                                                         else f"  ({s.reason})"))
-    left_out = [f for f in answer.trace.get("flagged") or [] if not f.get("quoted")]
-    if left_out:
-        print(f"({len(left_out)} retrieved passage(s) left out by the safety scan: "
-              + "; ".join(f"{f['source']}: {', '.join(f['reasons'])}" for f in left_out) + ")")
+    if left := left_out(answer.trace.get("flagged")):
+        print(f"({len(left)} retrieved passage(s) left out by the safety scan: "
+              + "; ".join(f"{f['source']}: {', '.join(f['reasons'])}" for f in left) + ")")
     for c in answer.citations:
         mark = "*" if c.cited else " "
         print(f"{mark}[{c.n}] {c.source} p.{c.page}: {' '.join(c.text.split())[:120]}")

@@ -11,8 +11,7 @@ as the transformers model, with far fewer operations per token:
 - one preallocated key/value buffer per request, written in place (no cache object);
 - rotary embedding for q and k in one go, from a precomputed cos/sin table;
 - `F.rms_norm` (one kernel) instead of six elementwise operations;
-- no attention mask for single-token steps (causality is implied by the cache length),
-  and plain matmul + softmax attention there instead of the fused kernel;
+- no causal mask for single-token steps (causality is implied by the cache length);
 - keys and values kept in float32 on a CPU without native bfloat16 arithmetic (AVX2), even when
   the weights and activations are bfloat16: there a bfloat16 attention matmul runs several times
   slower than a float32 one, and attention is what grows with the context (measured: 3.0 ms vs
@@ -166,7 +165,7 @@ class FastLlama:
         # are bfloat16 values already (the cache only widens them) and its output is rounded to
         # bfloat16 next, so only the kernel's inner sums change; it ran 2.5x faster (a 1100-token
         # RAG prompt: 1.43 -> 0.58 s over 30 layers, one thread), and that attention was half of the
-        # prefill that each visitor's answer waits for (#15). Decode steps keep float32 attention.
+        # prefill that each visitor's answer waits for (#15).
         self.prefill_attention_dtype = torch.bfloat16 if native else self.cache_dtype
         self.embed = inner.embed_tokens.weight
         self.final_norm = inner.norm.weight
@@ -243,7 +242,7 @@ class FastLlama:
     def new_cache(self, length: int) -> KVCache:
         length = min(length, self.max_len)
         if self.fused_decode_attention:  # decode_attention reads whole key blocks: room for them, zeroed
-            length = -(-length // DECODE_KEY_BLOCK) * DECODE_KEY_BLOCK
+            length = round_up(length, DECODE_KEY_BLOCK)
         return KVCache(len(self.layers), self.n_kv, length, self.head_dim, self.cache_dtype, self.device,
                        zeroed=self.fused_decode_attention)
 
@@ -309,7 +308,7 @@ class FastLlama:
         if self.device.type == "cpu":
             rows = padded_query_rows(T)
             q = F.pad(q, (0, 0, 0, rows - T))
-            length = -(-end // KEY_BLOCK) * KEY_BLOCK
+            length = round_up(end, KEY_BLOCK)
             keys, values = (F.pad(t, (0, 0, 0, length - end)) for t in (keys, values))
         else:
             rows, length = T, end
@@ -325,7 +324,7 @@ class FastLlama:
         """For `decode_attention`: how many key positions a step reads (the longest request's length
         rounded up to DECODE_KEY_BLOCK), and the additive mask (B, 1, 1, that) hiding each request's
         positions past its own length. Built once per step, not once per layer."""
-        longest = -(-max(lengths) // DECODE_KEY_BLOCK) * DECODE_KEY_BLOCK
+        longest = round_up(max(lengths), DECODE_KEY_BLOCK)
         hidden = torch.arange(longest, device=self.device) >= torch.tensor(lengths, device=self.device)[:, None]
         mask = torch.zeros(hidden.shape, dtype=self.cache_dtype, device=self.device).masked_fill_(hidden, float("-inf"))
         return longest, mask[:, None, None, :]
@@ -342,7 +341,7 @@ class FastLlama:
         DECODE_KEY_BLOCK), the positions past its own length masked. Masked positions add exact zeros
         to the kernel's sums, so a request's result does not depend on the other requests' lengths:
         batched equals alone, bit for bit (measured on 867 rows of random batches, 1-2 threads, and
-        checked by tests/test_fast_llama.py). That is why the caches hold zeros, not garbage, where
+        checked by tests/test_decode_attention.py). That is why the caches hold zeros, not garbage, where
         nothing was written yet: a masked NaN would still poison the sums (0 * NaN)."""
         B = q.shape[0]
         longest, additive = mask
@@ -376,6 +375,10 @@ PREFILL_WEIGHTS = ("bfloat16", "float32", "int4")
 KEY_BLOCK = 512
 # A decode step's keys are read up to the longest request's length rounded up to this (few shapes).
 DECODE_KEY_BLOCK = 64
+
+
+def round_up(n: int, block: int) -> int:
+    return -(-n // block) * block
 
 
 def padded_query_rows(rows: int) -> int:

@@ -125,13 +125,7 @@ def _hit(doc: Document) -> Hit:
 
 
 ANSWER_MODES = ("grounded", "extractive", "abstractive")
-# A passage the injection scanner flags is kept from the model (abstractive and grounded modes). In extractive
-# mode no model reads the passages, and benign manuals are flagged often enough to matter ("-i, --ignore-errors
-# Ignore all errors ...": 2-6 % of the chunks of man pages and READMEs). With GENAI_QUOTE_FLAGGED_PASSAGES on,
-# a passage flagged for possible injection and nothing else may still be quoted there, with a visible warning.
-# Off by default (#13 round 19): on the tuning sets it gained 3 answers and lost 1 (a flagged option line
-# outranked the answering one), and the rule written before the run allowed no set to lose
-# (benchmarks/results/rag_issue13_round19_flagged_passages.md).
+# shown with a quote from a passage flagged only as possible injection (GENAI_QUOTE_FLAGGED_PASSAGES, extractive mode)
 INJECTION_WARNING = "This passage reads like instructions to an AI model (possible prompt injection): quoted, not followed."
 ABSTENTION = ("calibrated", "cosine_cutoff")  # cosine_cutoff: the old fixed cut-off, kept to compare
 
@@ -246,7 +240,7 @@ class RagChain:
         hits = [_hit(d) for d in docs]
 
         t = time.perf_counter()
-        flagged, used, warned = [], [], set()
+        flagged, used = [], []
         for h in hits:
             v = scan(h.text, "context")
             if v.allowed and v.action != "block":
@@ -257,7 +251,6 @@ class RagChain:
                                 "quoted": quoted})
                 if quoted:
                     used.append(h)
-                    warned.add(h.id)
             h.scores["context_flagged"] = not v.allowed
         timings["scan_context"] = _ms(t)
         trace["hits"] = [h.to_dict() for h in hits]
@@ -302,6 +295,7 @@ class RagChain:
                            for q in quotes]
         yield {"type": "retrieved", "question": standalone, "hits": hits, "flagged": flagged, "trace": trace}
 
+        warned = {f["id"] for f in flagged if f["quoted"]}
         citations_for = lambda sentences: _citations(used, sentences, warned)  # noqa: E731
         if decision.abstain or not used:
             text = prompts.NOT_FOUND
@@ -439,6 +433,11 @@ def _citations(hits, sentences: list[SentenceGrounding], warned: set[str] = froz
         if c.id in warned:
             c.warning = INJECTION_WARNING
     return citations
+
+
+def left_out(flagged: list[dict] | None) -> list[dict]:
+    """The trace's flagged passages that no answer used (not quoted with a warning)."""
+    return [f for f in flagged or [] if not f.get("quoted")]
 
 
 def _injection_only(verdict) -> bool:
