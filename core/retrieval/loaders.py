@@ -120,12 +120,9 @@ def _read_text(data: bytes, name: str) -> list[tuple[int, str]]:
 
 
 def _read_html(data: bytes, name: str) -> list[tuple[int, str]]:
-    from bs4 import BeautifulSoup
+    from core.retrieval.html_text import html_to_text  # bs4 is imported only when a page is read
 
-    soup = BeautifulSoup(_decode(data, name), "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()  # code and styling are not document text
-    return [(1, soup.get_text("\n"))]
+    return [(1, html_to_text(_decode(data, name)))]
 
 
 MAX_ZIP_RATIO = 100  # an entry over 1 MB unpacked and compressed more than this is refused
