@@ -55,3 +55,9 @@ def test_table_rows_become_rows_and_a_line_break_ends_a_line(tmp_path):
     sentences = _sentences(page)
     assert "The service listens on 8080." in sentences and "restart it with the tool" in sentences
     assert "a  b\n  c" in text  # preformatted text keeps its layout
+
+
+def test_a_page_nested_thousands_of_tags_deep_is_read(tmp_path):
+    page = tmp_path / "deep.html"
+    page.write_text("<div>" * 5000 + "<b>" * 5000 + "still read" + "</b>" * 5000 + "</div>" * 5000, encoding="utf-8")
+    assert load_file(page).pages[0][1] == "still read"

@@ -13,7 +13,7 @@ the splitter already reads as one sentence each. Comments, scripts and styles ar
 from __future__ import annotations
 
 from bs4 import BeautifulSoup, NavigableString
-from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object")
 BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
@@ -21,6 +21,7 @@ BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "captio
                     "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "section", "summary",
                     "table", "tbody", "thead", "tfoot", "title", "ul"})
 SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_END_OF_BLOCK = object()
 
 
 def html_to_text(html: str) -> str:
@@ -36,31 +37,32 @@ def html_to_text(html: str) -> str:
             blocks.append(text)
         line.clear()
 
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, SKIPPED_STRINGS) or isinstance(child, CData):
-                    line.append(str(child))
-            elif child.name == "br":
+    # an explicit stack, not recursion: a hostile page can nest tags thousands deep
+    stack: list = [soup]
+    while stack:
+        node = stack.pop()
+        if node is _END_OF_BLOCK:
+            flush()
+        elif isinstance(node, NavigableString):
+            if not isinstance(node, SKIPPED_STRINGS):
+                line.append(str(node))
+        elif node.name == "br":
+            flush()
+        elif node.name == "pre":  # code and aligned text keep their own lines
+            flush()
+            text = node.get_text().strip("\n")
+            if text.strip():
+                blocks.append(text)
+        elif node.name == "tr":
+            flush()
+            cells = [" ".join(c.get_text(" ").split()) for c in node.find_all(["td", "th"], recursive=False)]
+            if any(cells):
+                blocks.append("| " + " | ".join(cells) + " |")
+        else:
+            if node.name in BLOCKS:
                 flush()
-            elif child.name == "pre":  # code and aligned text keep their own lines
-                flush()
-                text = child.get_text().strip("\n")
-                if text.strip():
-                    blocks.append(text)
-            elif child.name == "tr":
-                flush()
-                cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
-                if any(cells):
-                    blocks.append("| " + " | ".join(cells) + " |")
-            elif child.name in BLOCKS:
-                flush()
-                walk(child)
-                flush()
-            else:
-                walk(child)
-
-    walk(soup)
+                stack.append(_END_OF_BLOCK)
+            stack.extend(reversed(node.contents))
     flush()
     return "\n\n".join(_join_rows(blocks))
 
