@@ -7,6 +7,13 @@ embedding for the -prune sentence), and one of them dropped a whole manual entry
 context. For such a sentence the classifier does not count (its probability is held at the
 floor); the rules and the similarity check read it as before.
 Chosen on the chatbot's long-document corpus and man pages of this machine, never a held-out set.
+
+Round 20: a fragment among sentences (a heading "OPERATORS", a key name "User" in a list, a lone
+"message" line of an example, "JShell was started.") is no instruction either. Alone, one to three
+words read as anything to both halves and to the similarity check (a bag of token vectors): "OPERATORS"
+0.94 / 0.78, "The directives" 0.78 cosine to an attack. Inside a text that also has a sentence, such a
+fragment counts nothing for the classifier and the similarity; the whole text and the rules still read
+it. Chosen on section-1 manual pages and the long-document corpus (benchmarks/safety_doc_tuning.py).
 """
 from __future__ import annotations
 
@@ -22,6 +29,21 @@ _ADDRESSES_AI = re.compile(
     r"developer\s+mode|secrets?|passwords?|confidential|reveal|ignore|disregard|forget|pretend|obey)\b", re.I)
 
 
+FRAGMENT_WORDS = 3  # at most this many words: a heading, a key name, a lone word of a list
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def option_sentence(seg: str) -> bool:
     """A sentence that names a command-line option and addresses no assistant (see above)."""
     return bool(_OPTION.search(seg)) and not _ADDRESSES_AI.search(seg)
+
+
+def fragment(seg: str) -> bool:
+    """One to three words that address no assistant: a heading, a key name (see above)."""
+    return len(_WORD.findall(seg)) <= FRAGMENT_WORDS and not _ADDRESSES_AI.search(seg)
+
+
+def among_sentences(segs: list[str]) -> list[bool]:
+    """Per segment: a fragment in a text that also has a longer segment (those count nothing)."""
+    frag = [fragment(s) for s in segs]
+    return frag if not all(frag) else [False] * len(segs)
