@@ -11,9 +11,9 @@ Chosen on the chatbot's long-document corpus and man pages of this machine, neve
 Round 20: a fragment among sentences (a heading "OPERATORS", a key name "User" in a list, a lone
 "message" line of an example, "JShell was started.") is no instruction either. Alone, one to three
 words read as anything to both halves and to the similarity check (a bag of token vectors): "OPERATORS"
-0.94 / 0.78, "The directives" 0.78 cosine to an attack. Inside a text that also has a sentence, such a
-fragment counts nothing for the classifier and the similarity; the whole text and the rules still read
-it. Chosen on section-1 manual pages and the long-document corpus (benchmarks/safety_doc_tuning.py).
+0.94 / 0.78, "The directives" 0.78 cosine to an attack. Inside a text of several segments such a
+fragment counts nothing for the classifier and the similarity; the rules still read it, and the classifier
+reads the whole text (always, when the text is only such fragments: a list is read as one). Chosen on section-1 manual pages and the long-document corpus (benchmarks/safety_doc_tuning.py).
 """
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ def fragment(seg: str) -> bool:
 
 
 def among_sentences(segs: list[str]) -> list[bool]:
-    """Per segment: a fragment in a text that also has a longer segment (those count nothing)."""
+    """Per segment: a fragment in a text of several segments (those count nothing). When every
+    segment is one (a list of key names, ssh's "User" among them), the caller reads the whole list."""
     frag = [fragment(s) for s in segs]
-    return frag if not all(frag) else [False] * len(segs)
+    return frag if len(segs) > 1 else [False] * len(segs)

@@ -71,7 +71,8 @@ _NOT_TECHNICAL = (r"(?![\w-]*\s+(?:director(?:y|ies)|dirs?|files?|folders?|paths
 
 # (pattern, weight, reason)
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
-    (re.compile(r"\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
+    # a verb right after "/" is a command name ("/drop commands", jshell): not an order
+    (re.compile(r"(?<!/)\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
                 + _W + r"{0,3}?" + r"(?:" + _PREV + r"\s+)?" + _W + r"{0,2}?" + _RULES + r"\b" + _NOT_TECHNICAL, re.I),
      0.9, "asks to ignore or override earlier instructions"),
     # ... but "forget everything you know about risotto" is an idiom about a topic
@@ -463,7 +464,8 @@ class InjectionScanner:
             probe = _without_mentions(textutil.unwrap(plain))
             segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
             # headings and key names among sentences count nothing (documentation.py)
-            emb = self._similarity([s for s, frag in zip(segs, among_sentences(segs)) if not frag])
+            excused = among_sentences(segs)
+            emb = self._similarity([s for s, frag in zip(segs, excused) if not frag] if not all(excused) else segs)
             if _META.search(plain):
                 emb *= META_SIMILARITY  # a text about attacks reads like one to a bag of token vectors
             if emb >= 0.5:
@@ -483,7 +485,7 @@ class InjectionScanner:
         segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
         # headings and key names among sentences count nothing; the whole text is never one (documentation.py)
         excused = among_sentences(segs)
-        if len(probe) <= WHOLE_TEXT_CHARS:
+        if len(probe) <= WHOLE_TEXT_CHARS or (excused and all(excused)):
             segs, excused = segs + [probe], excused + [False]
         p = self.classifier.attack_probs(segs)
         english = np.array([_english_share(s) >= ENGLISH_SHARE for s in segs], dtype=bool)
