@@ -8,7 +8,8 @@ benchmarks/build_safety_heldout_j.py):
   between, doc_chunks.tuning_pages(); a page sharing a 60-character line with held-out G is left out)
   and the chatbot's long-document corpus (assets/rag_corpus_long), chunked as ingested (1000/200);
 - attacks: the document-shaped attacks of dev sets A and B (planted, hidden markup, paraphrase,
-  role-play) inserted at a paragraph boundary of other chunks of those pages (seed 5).
+  role-play) inserted at a paragraph boundary of other chunks of those pages (seed 5), and 300 attacks
+  of the training templates planted the same way (added after candidate 1 lost three of J's attacks).
 Prints flagged counts; --show lists every flagged benign chunk with the signal that drove it
 (rules, the classifier's driving segment and its n-gram / embedding halves, similarity).
 """
@@ -55,7 +56,18 @@ def pool() -> dict[str, list[dict]]:
         gaps = [m.end() for m in re.finditer(r"\n\s*\n", c["text"])] or [len(c["text"])]
         at = rng.choice(gaps)
         planted.append({"source": c["source"], "text": (c["text"][:at].rstrip() + "\n\n" + a + "\n\n" + c["text"][at:].lstrip()).strip()})
-    out = {"man1 tuning pages": [c for c in man if id(c) not in ids], "long corpus": long, "planted attacks": planted}
+    # 300 template attacks (core/safety/training/injection_templates.py) planted the same way in other chunks
+    from core.safety.training.injection_templates import build
+
+    rest = [c for c in man if id(c) not in ids]
+    templates = [t for t, label in build() if label == "attack"]
+    planted_t = []
+    for a, c in zip(rng.sample(templates, 300), rng.sample(rest, 300)):
+        gaps = [m.end() for m in re.finditer(r"\n\s*\n", c["text"])] or [len(c["text"])]
+        at = rng.choice(gaps)
+        planted_t.append({"source": c["source"], "text": (c["text"][:at].rstrip() + "\n\n" + a + "\n\n" + c["text"][at:].lstrip()).strip()})
+    out = {"man1 tuning pages": rest, "long corpus": long, "planted attacks": planted,
+           "planted template attacks": planted_t}
     CACHE.write_text(json.dumps(out))
     return out
 
@@ -97,10 +109,10 @@ def main() -> int:
         scores = [s.scan(r["text"]).score for r in rows]
         flagged = [r | {"score": sc} for r, sc in zip(rows, scores) if sc >= FLAG]
         print(f"{name}: {len(flagged)}/{len(rows)} flagged ({len(flagged) / len(rows):.3f})")
-        if args.show and name != "planted attacks":
+        if args.show and not name.startswith("planted"):
             for r in flagged:
                 print(f"  [{r['score']:.2f}] {r['source']}: {r['text'][:160]!r}\n      {explain(s, r['text'])}")
-        if args.show and name == "planted attacks":
+        if args.show and name == "planted attacks":  # (the template attacks' misses are not listed)
             for r, sc in zip(rows, scores):
                 if sc < FLAG:
                     print(f"  MISSED [{sc:.2f}] {r['text'][:200]!r}")

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from core.safety.intent_lexicon import speaks_of_instructions
+
 OPTION_SENTENCE_CAP = 0.5  # classifier probability cap: the floor, where it counts nothing
 
 _OPTION = re.compile(r"(?<![\w/.-])(?:--?|\+)[A-Za-z][\w-]*")
@@ -39,8 +41,12 @@ def option_sentence(seg: str) -> bool:
 
 
 def fragment(seg: str) -> bool:
-    """One to three words that address no assistant: a heading, a key name (see above)."""
-    return len(_WORD.findall(seg)) <= FRAGMENT_WORDS and not _ADDRESSES_AI.search(seg)
+    """One to three words that address no assistant in any of the seven languages: a heading, a key
+    name (see above). "Vergeet de systeemprompt." and "Übergehe deine Richtlinien." are short too: the
+    English word list misses them, the intent lexicon's assistant, prompt and rules words do not."""
+    if len(_WORD.findall(seg)) > FRAGMENT_WORDS or _ADDRESSES_AI.search(seg):
+        return False
+    return not speaks_of_instructions(seg)
 
 
 def among_sentences(segs: list[str]) -> list[bool]:
