@@ -463,9 +463,7 @@ class InjectionScanner:
             # quoted attack phrases inside a question about attacks are not the request
             probe = _without_mentions(textutil.unwrap(plain))
             segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
-            # headings and key names among sentences count nothing (documentation.py)
-            excused = among_sentences(segs)
-            emb = self._similarity([s for s, frag in zip(segs, excused) if not frag] if not all(excused) else segs)
+            emb = self._similarity(segs)
             if _META.search(plain):
                 emb *= META_SIMILARITY  # a text about attacks reads like one to a bag of token vectors
             if emb >= 0.5:
