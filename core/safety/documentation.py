@@ -49,8 +49,19 @@ def fragment(seg: str) -> bool:
     return not speaks_of_instructions(seg)
 
 
-def among_sentences(segs: list[str]) -> list[bool]:
-    """Per segment: a fragment in a text of several segments (those count nothing). When every
-    segment is one (a list of key names, ssh's "User" among them), the caller reads the whole list."""
-    frag = [fragment(s) for s in segs]
-    return frag if len(segs) > 1 else [False] * len(segs)
+def short(seg: str) -> bool:
+    return len(_WORD.findall(seg)) <= FRAGMENT_WORDS
+
+
+def a_list(segs: list[str]) -> bool:
+    """Several segments, every one short (a list of key names, ssh's "User" among them): the caller
+    reads the whole list as one text."""
+    return len(segs) > 1 and all(map(short, segs))
+
+
+def among_sentences(segs: list[str], counts) -> list[bool]:
+    """Per segment: a fragment in a text of several segments, which counts nothing. Only the segments
+    whose score would count are tested (`counts`): the intent lexicon costs ~0.1 ms a line."""
+    if len(segs) < 2:
+        return [False] * len(segs)
+    return [bool(c) and fragment(s) for s, c in zip(segs, counts)]
