@@ -5,7 +5,8 @@ of the build machine and the chatbot's long-document corpus, chunked as ingested
 a third of the flagged chunks were flagged for a fragment: a heading ("OPERATORS"), a key name in a list
 (ssh's "User"), a lone word of an example ("message"), which both classifier halves read as an attack; and
 jshell's "/drop commands" matched the override rule. core/safety/documentation.py gives such a fragment no
-classifier score when it sits among other segments (a list of them is read whole), and the override rule skips a verb that is a command name ("/drop"). The passages are copied from the tuning pool
+classifier score when it sits among other segments (a list of them is read whole), and the override rule
+skips a verb that is a command name ("/drop"). The passages are copied from the tuning pool
 (assets/rag_corpus_long and man1 pages, in no held-out set); the attacks are new. Held-out figures (set J,
 sets A-I) come from benchmarks/safety_robustness.py (benchmarks/results/safety_issue18_round20.md).
 """

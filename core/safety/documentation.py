@@ -9,11 +9,14 @@ floor); the rules and the similarity check read it as before.
 Chosen on the chatbot's long-document corpus and man pages of this machine, never a held-out set.
 
 Round 20: a fragment among sentences (a heading "OPERATORS", a key name "User" in a list, a lone
-"message" line of an example, "JShell was started.") is no instruction either. Alone, one to three
-words read as anything to both halves and to the similarity check (a bag of token vectors): "OPERATORS"
-0.94 / 0.78, "The directives" 0.78 cosine to an attack. Inside a text of several segments such a
-fragment counts nothing for the classifier and the similarity; the rules still read it, and the classifier
-reads the whole text (always, when the text is only such fragments: a list is read as one). Chosen on section-1 manual pages and the long-document corpus (benchmarks/safety_doc_tuning.py).
+"message" line of an example, "JShell was started.") is no instruction either: alone, one to three
+words read as anything to both classifier halves ("OPERATORS" 0.94 / 0.78). Inside a text of several
+segments such a fragment gets no classifier score; the rules and the similarity check still read it,
+and the classifier reads the whole text (always, when every segment is that short: a list is read as
+one). Chosen on section-1 manual pages and the long-document corpus (benchmarks/safety_doc_tuning.py).
+Excusing fragments from the similarity check too also passed find's "The directives" (0.78 cosine to an
+attack) but lost three of held-out J's planted attacks, whose own short lines (an option or variable
+name the attacker wrote) read close to attacks (benchmarks/results/safety_issue18_round20.md).
 """
 from __future__ import annotations
 
