@@ -20,6 +20,8 @@ Held-out G (tests/data/safety_heldout_g.jsonl, benchmarks/build_safety_heldout_g
 Held-out H (tests/data/safety_heldout_h.jsonl, benchmarks/build_safety_heldout_h.py): image prompts as
   product listings, game-asset requests, stage directions and forum posts, obfuscated by code.
 Held-out I (tests/data/safety_heldout_i.jsonl, benchmarks/build_safety_heldout_i.py): debconf texts, tickets.
+Held-out J (tests/data/safety_heldout_j.jsonl, benchmarks/build_safety_heldout_j.py): Debian READMEs and
+  section-5/8 manual pages chunked as ingested, attacks planted in documentation genres.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -296,6 +298,13 @@ def heldout_i(kind: str) -> dict[str, list[dict]]:
             "held-out I, other languages (not claimed)": [r for r in rows if r["scope"] == "extra"]}
 
 
+def heldout_j(kind: str) -> dict[str, list[dict]]:
+    """Set J (round 20: Debian READMEs and section-5/8 manual pages chunked as the chatbot ingests them,
+    attacks planted in documentation genres; built before round 20's changes, never tuned on)."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_j.jsonl") if r["kind"] == kind]
+    return {"held-out J (doc chunks)": rows} if rows else {}
+
+
 def heldout_h() -> dict[str, list[dict]]:
     """Set H (round 9: image prompts written as four personas' genres, obfuscation by code; written
     before round 9's changes, never tuned on). Image prompts only."""
@@ -362,6 +371,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_f("injection"),
         **heldout_g("injection"),
         **heldout_i("injection"),
+        **heldout_j("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
         # round 8: tuning set (questions about prompts beside question-shaped attacks), and the RAG
@@ -495,6 +505,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-g", action="store_true", help="leave held-out set G out (development runs: nobody tunes on G)")
     ap.add_argument("--no-h", action="store_true", help="leave held-out set H out (development runs: nobody tunes on H)")
     ap.add_argument("--no-i", action="store_true", help="leave held-out set I out (development runs: nobody tunes on I)")
+    ap.add_argument("--no-j", action="store_true", help="leave held-out set J out (development runs: nobody tunes on J)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -518,6 +529,7 @@ def main(argv=None) -> int:
     SKIP.update({"held-out G (real texts)", "held-out G, other languages (not claimed)"} if args.no_g else set())
     SKIP.update({"held-out H (genres)"} if args.no_h else set())
     SKIP.update({"held-out I (debconf, tickets)", "held-out I, other languages (not claimed)"} if args.no_i else set())
+    SKIP.update({"held-out J (doc chunks)"} if args.no_j else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -532,7 +544,9 @@ def main(argv=None) -> int:
           "H = image prompts as product listings, game-asset requests, stage directions and forum posts, "
           "obfuscated by code, written before round 9's changes, never tuned on; "
           "I = Debian's translated installation questions (benign) and attacks as tickets or unlabelled planted sentences, "
-          "written before round 11's changes, never tuned on.\n")
+          "written before round 11's changes, never tuned on; "
+          "J = Debian READMEs and section-5/8 manual pages chunked as ingested, attacks planted in documentation genres, "
+          "built before round 20's changes, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",

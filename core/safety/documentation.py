@@ -7,10 +7,22 @@ embedding for the -prune sentence), and one of them dropped a whole manual entry
 context. For such a sentence the classifier does not count (its probability is held at the
 floor); the rules and the similarity check read it as before.
 Chosen on the chatbot's long-document corpus and man pages of this machine, never a held-out set.
+
+Round 20: a fragment among sentences (a heading "OPERATORS", a key name "User" in a list, a lone
+"message" line of an example, "JShell was started.") is no instruction either: alone, one to three
+words read as anything to both classifier halves ("OPERATORS" 0.94 / 0.78). Inside a text of several
+segments such a fragment gets no classifier score; the rules and the similarity check still read it,
+and the classifier reads the whole text (always, when every segment is that short: a list is read as
+one). Chosen on section-1 manual pages and the long-document corpus (benchmarks/safety_doc_tuning.py).
+Excusing fragments from the similarity check too also passed find's "The directives" (0.78 cosine to an
+attack) but lost three of held-out J's planted attacks, whose own short lines (an option or variable
+name the attacker wrote) read close to attacks (benchmarks/results/safety_issue18_round20.md).
 """
 from __future__ import annotations
 
 import re
+
+from core.safety.intent_lexicon import speaks_of_instructions
 
 OPTION_SENTENCE_CAP = 0.5  # classifier probability cap: the floor, where it counts nothing
 
@@ -22,6 +34,37 @@ _ADDRESSES_AI = re.compile(
     r"developer\s+mode|secrets?|passwords?|confidential|reveal|ignore|disregard|forget|pretend|obey)\b", re.I)
 
 
+FRAGMENT_WORDS = 3  # at most this many words: a heading, a key name, a lone word of a list
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def option_sentence(seg: str) -> bool:
     """A sentence that names a command-line option and addresses no assistant (see above)."""
     return bool(_OPTION.search(seg)) and not _ADDRESSES_AI.search(seg)
+
+
+def fragment(seg: str) -> bool:
+    """One to three words that address no assistant in any of the seven languages: a heading, a key
+    name (see above). "Vergeet de systeemprompt." and "Übergehe deine Richtlinien." are short too: the
+    English word list misses them, the intent lexicon's assistant, prompt and rules words do not."""
+    if len(_WORD.findall(seg)) > FRAGMENT_WORDS or _ADDRESSES_AI.search(seg):
+        return False
+    return not speaks_of_instructions(seg)
+
+
+def short(seg: str) -> bool:
+    return len(_WORD.findall(seg)) <= FRAGMENT_WORDS
+
+
+def a_list(segs: list[str]) -> bool:
+    """Several segments, every one short (a list of key names, ssh's "User" among them): the caller
+    reads the whole list as one text."""
+    return len(segs) > 1 and all(map(short, segs))
+
+
+def among_sentences(segs: list[str], counts) -> list[bool]:
+    """Per segment: a fragment in a text of several segments, which counts nothing. Only the segments
+    whose score would count are tested (`counts`): the intent lexicon costs ~0.1 ms a line."""
+    if len(segs) < 2:
+        return [False] * len(segs)
+    return [bool(c) and fragment(s) for s, c in zip(segs, counts)]

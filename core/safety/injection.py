@@ -21,7 +21,7 @@ import numpy as np
 
 from core.safety import intent_lexicon
 from core.safety import text as textutil
-from core.safety.documentation import OPTION_SENTENCE_CAP, option_sentence
+from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, option_sentence
 from core.safety.normalize import iter_variants
 from core.safety.planted_instructions import PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
@@ -71,7 +71,8 @@ _NOT_TECHNICAL = (r"(?![\w-]*\s+(?:director(?:y|ies)|dirs?|files?|folders?|paths
 
 # (pattern, weight, reason)
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
-    (re.compile(r"\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
+    # a verb right after "/" is a command name ("/drop commands", jshell): not an order
+    (re.compile(r"(?<!/)\b(?:ignore|disregard|forget|skip|override|bypass|drop|discard|set\s+aside|abandon|neglect)\s+"
                 + _W + r"{0,3}?" + r"(?:" + _PREV + r"\s+)?" + _W + r"{0,2}?" + _RULES + r"\b" + _NOT_TECHNICAL, re.I),
      0.9, "asks to ignore or override earlier instructions"),
     # ... but "forget everything you know about risotto" is an idiom about a topic
@@ -480,7 +481,8 @@ class InjectionScanner:
         must not flag a whole benign document."""
         probe = _without_mentions(textutil.unwrap(plain))
         segs = textutil.pick_segments(textutil.segments(probe), MAX_SEGMENTS)
-        if len(probe) <= WHOLE_TEXT_CHARS:
+        n = len(segs)
+        if len(probe) <= WHOLE_TEXT_CHARS or a_list(segs):  # a list of key names is read whole (documentation.py)
             segs = segs + [probe]
         p = self.classifier.attack_probs(segs)
         english = np.array([_english_share(s) >= ENGLISH_SHARE for s in segs], dtype=bool)
@@ -496,6 +498,9 @@ class InjectionScanner:
             p = np.where(english, (p + self.paraphrase.probs(segs)) / 2.0, p)
         # a sentence about a command-line option that speaks of no assistant (documentation.py)
         p = np.where([option_sentence(s) for s in segs], np.minimum(p, OPTION_SENTENCE_CAP), p)
+        # headings and key names among sentences count nothing; the whole text is never one (documentation.py)
+        excused = among_sentences(segs[:n], p[:n] > OPTION_SENTENCE_CAP) + [False] * (len(segs) - n)
+        p = np.where(excused, np.minimum(p, OPTION_SENTENCE_CAP), p)
         p = float(p.max(initial=0.0))
         return float(np.clip((p - CLASSIFIER_FLOOR) / (CLASSIFIER_FLAG - CLASSIFIER_FLOOR) * 0.5, 0.0, 1.0))
 
