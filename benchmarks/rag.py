@@ -388,6 +388,11 @@ RETRIEVAL_SETS["dev prose"] = (DEV_PROSE_CORPUS, DEV_PROSE_QA, "devprose")
 DEV_README_CORPUS = ROOT / "assets" / "rag_corpus_dev_readme"
 DEV_README_QA = ROOT / "assets" / "rag_qa_dev_readme.jsonl"
 RETRIEVAL_SETS["dev readme"] = (DEV_README_CORPUS, DEV_README_QA, "devreadme")
+# a PDF set (#13, round 20): the format visitors upload most; pypdf pages have no blank lines and
+# hard-wrapped lines (assets/rag_corpus_pdf/SOURCES.md). Report-only: nothing was tuned on it.
+PDF_CORPUS = ROOT / "assets" / "rag_corpus_pdf"
+PDF_QA = ROOT / "assets" / "rag_qa_pdf.jsonl"
+RETRIEVAL_SETS["pdf"] = (PDF_CORPUS, PDF_QA, "pdf")
 
 
 def _load_qa(path: Path) -> list[dict]:
@@ -395,7 +400,7 @@ def _load_qa(path: Path) -> list[dict]:
 
 
 def _long_files(corpus: Path = LONG_CORPUS) -> list[Path]:
-    return sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md") and p.name != "SOURCES.md")
+    return sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md", ".pdf") and p.name != "SOURCES.md")
 
 
 def _rank_of(hits, q: dict) -> int | None:
@@ -846,7 +851,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             "held-out 6": ("heldout6-answers", _load_qa(HELDOUT6_QA), "heldout6"),
             "held-out 7": ("heldout7-answers", _load_qa(HELDOUT7_QA), "heldout7"),
             "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
-            "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme")}
+            "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme"),
+            "pdf": ("pdf-answers", _load_qa(PDF_QA), "pdf")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -1177,7 +1183,7 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "held-out 6", "held-out 7", "dev prose", "dev readme"],
+                            "held-out 5", "held-out 6", "held-out 7", "dev prose", "dev readme", "pdf"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
