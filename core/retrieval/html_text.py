@@ -8,9 +8,13 @@ sentence with a <tt>/<a>/<b> inside came apart or read "is /bin/sync ." and a de
 itself to its description ("sync The shell of user sync ..."). The sentence splitter ends a sentence
 at a blank line, so blocks (paragraphs, headings, list items, terms) become blank-line separated and
 everything inline is joined with single spaces. Table rows become Markdown rows ("| a | b |"), which
-the splitter already reads as one sentence each. Comments, scripts and styles are not document text.
+the splitter already reads as one sentence each. Comments, scripts, styles and elements a browser does
+not show (`hidden`, `display: none`, `visibility: hidden`) are not document text: hidden text is where a
+planted instruction hides, and a chunk holding one is left out of answers whole, visible text and all.
 """
 from __future__ import annotations
+
+import re
 
 from bs4 import BeautifulSoup, NavigableString
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
@@ -21,12 +25,15 @@ BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "captio
                     "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "section", "summary",
                     "table", "tbody", "thead", "tfoot", "title", "ul"})
 SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_INVISIBLE_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _END_OF_BLOCK = object()
 
 
 def html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(list(NOT_TEXT)):
+        tag.decompose()
+    for tag in soup.find_all(_invisible):
         tag.decompose()
     blocks: list[str] = []
     line: list[str] = []
@@ -65,6 +72,10 @@ def html_to_text(html: str) -> str:
             stack.extend(reversed(node.contents))
     flush()
     return "\n\n".join(_join_rows(blocks))
+
+
+def _invisible(tag) -> bool:
+    return tag.has_attr("hidden") or bool(_INVISIBLE_STYLE.search(tag.get("style") or ""))
 
 
 def _join_rows(blocks: list[str]) -> list[str]:
