@@ -156,3 +156,23 @@ def test_a_mistyped_path_is_no_such_file_not_an_unsupported_type(tmp_path):
         load_file(tmp_path / "sample_corpus")
     with pytest.raises(LoadError, match="notes.md: no such file"):
         load_file(tmp_path / "notes.md")
+
+
+def test_docx_blocks_in_document_order_with_headings_apart(tmp_path):
+    import docx
+
+    from core.retrieval.grounding import split_sentences
+
+    d = docx.Document()
+    d.add_heading("Leave", level=1)
+    d.add_paragraph("Employees get 25 days of paid leave.")
+    table = d.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "Plan", (0, 1): "Days", (1, 0): "Basic", (1, 1): "25"}.items():
+        table.cell(r, c).text = text
+    d.add_heading("Travel", level=1)
+    d.add_paragraph("Trains are booked second class.")
+    d.save(str(tmp_path / "handbook.docx"))
+    text = load_file(tmp_path / "handbook.docx").pages[0][1]
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert "Employees get 25 days of paid leave." in sentences  # not "Leave Employees get ..."
+    assert text.index("| Basic | 25 |") < text.index("Travel")  # the table where it stands

@@ -154,16 +154,23 @@ def check_zip(data: bytes, name: str, max_unzipped_mb: float, max_entries: int) 
 
 def _read_docx(data: bytes, name: str) -> list[tuple[int, str]]:
     import docx
+    import docx.table
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises zipfile/KeyError/ValueError variants
         raise LoadError(f"{name} is not a readable DOCX file ({type(e).__name__})") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
-    return [(1, "\n".join(lines))]
+    # in document order, a paragraph per block and a table's rows as Markdown rows: joined by single
+    # line breaks, a heading read as the first words of the sentence under it ("Leave Employees get ...")
+    # and every table came after the last paragraph
+    blocks: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, docx.table.Table):
+            rows = ["| " + " | ".join(" ".join(c.text.split()) for c in row.cells) + " |" for row in item.rows]
+            blocks.append("\n".join(rows))
+        elif item.text.strip():
+            blocks.append(item.text.strip())
+    return [(1, "\n\n".join(blocks))]
 
 
 def _read_pdf(data: bytes, name: str) -> list[tuple[int, str]]:
