@@ -41,3 +41,13 @@ def test_a_long_pdf_line_keeps_each_period_with_its_sentence():
     chunks = split_document(doc, 500, 100, headers=False)
     assert len(chunks) > 4
     assert all(c.text.startswith("Sentence") and c.text.endswith(".") for c in chunks)
+
+
+def test_a_pdf_page_number_is_not_a_chunk_of_its_own():
+    # four sentence lines that fill a 1000-character chunk, each longer than the overlap: the footer's
+    # page number is left alone in the next chunk
+    line = ("The glob weight attribute of a pattern element " * 6)[:248] + "."
+    page = "\n".join([line] * 4) + "\n3"
+    doc = LoadedDocument(name="spec.pdf", kind="pdf", content_hash="7" * 64, pages=[(3, page)])
+    chunks = split_document(doc, 1000, 200, headers=False)
+    assert chunks and not [c.text for c in chunks if c.text.isdigit()]

@@ -48,6 +48,8 @@ SEPARATORS = [r"\n\n(?=[ \t]{0,8}\S)", r"\n\n", r"\n", r"\. ", " ", ""]
 # value is" [1]). There a line that ends a sentence comes first, and the period stays with its
 # sentence. On text and Markdown the same order lost 3 held-out answers of 297 (#13 round 20:
 # benchmarks/results/rag_issue13_round20_sentence_chunks.md), so they keep the order above.
+# a PDF page's number in its footer, cut off as a chunk of its own: nothing to retrieve or cite
+_PAGE_NUMBER = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}", re.IGNORECASE)
 PDF_SEPARATORS = [r"\n\n(?=[ \t]{0,8}\S)", r"\n\n", r"(?<=[.!?])\n", r"\n", r"(?<=[.!?]) ", " ", ""]
 # each command-line option entry ("-X", "--name" after a blank line, at most 8 spaces in) starts
 # its own chunk, so one entry's vector is not diluted by its neighbours' (#13 rounds 7-8)
@@ -83,7 +85,7 @@ def split_document(doc: LoadedDocument, chunk_size: int, chunk_overlap: int,
         for offset, segment in _segments(text):
             for piece in splitter.create_documents([segment]):
                 body = piece.page_content.strip()
-                if not body:
+                if not body or (doc.kind == "pdf" and _PAGE_NUMBER.fullmatch(body)):
                     continue
                 i = len(chunks)
                 start = offset + piece.metadata["start_index"]
