@@ -7,7 +7,8 @@
    options tried in rounds j and k, not adopted); the held-out prompts
    (--heldout-set: assets/labeling/heldout_prompts_everyday.jsonl by default, or the first set
    heldout_prompts.jsonl) were written by hand, before any tuning, by a different procedure;
-   no prompt of either held-out set is trained on.
+   modelwritten (round 20) was written by the base model itself (benchmarks/build_heldout_modelwritten.py);
+   no prompt of any held-out set is trained on.
 2. The room's items are made as the labeling app makes them: each contestant of
    assets/labeling/contestants.json (its own system prompt, temperature, token cap; at most
    --max-new-tokens, 48 by default) writes its `samples` candidate answers to every training
