@@ -7,7 +7,8 @@
    options tried in rounds j and k, not adopted); the held-out prompts
    (--heldout-set: assets/labeling/heldout_prompts_everyday.jsonl by default, or the first set
    heldout_prompts.jsonl) were written by hand, before any tuning, by a different procedure;
-   no prompt of either held-out set is trained on.
+   modelwritten (round 20) was written by the base model itself (benchmarks/build_heldout_modelwritten.py);
+   no prompt of any held-out set is trained on.
 2. The room's items are made as the labeling app makes them: each contestant of
    assets/labeling/contestants.json (its own system prompt, temperature, token cap; at most
    --max-new-tokens, 48 by default) writes its `samples` candidate answers to every training
@@ -65,7 +66,10 @@ TOPICS = ["a rainforest", "compound interest", "a solar eclipse", "the water cyc
           "a hiking trail", "a hearing aid", "a crossword puzzle", "a paper airplane", "a snow day"]
 # Hand-written held-out sets (assets/labeling/): "first", looked at once in round d;
 # "everyday" (first-person everyday questions, another author), committed before round i's tuning.
-HELDOUT_SETS = {"first": "heldout_prompts.jsonl", "everyday": "heldout_prompts_everyday.jsonl"}
+# "modelwritten" (round 20): questions the base model wrote, by benchmarks/build_heldout_modelwritten.py,
+# committed before round 20's tuning runs.
+HELDOUT_SETS = {"first": "heldout_prompts.jsonl", "everyday": "heldout_prompts_everyday.jsonl",
+                "modelwritten": "heldout_prompts_modelwritten.jsonl"}
 # Question forms of the templated prompts. Rounds d-i used the first five ("round-i"): impersonal
 # questions about a thing, where the base model's first sentence rarely speaks to the reader, so the
 # pairs almost never differ in kindness. "wide" adds first-person how-to forms and "why/how do
