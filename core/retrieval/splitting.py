@@ -48,9 +48,9 @@ SEPARATORS = [r"\n\n(?=[ \t]{0,8}\S)", r"\n\n", r"\n", r"\. ", " ", ""]
 # value is" [1]). There a line that ends a sentence comes first, and the period stays with its
 # sentence. On text and Markdown the same order lost 3 held-out answers of 297 (#13 round 20:
 # benchmarks/results/rag_issue13_round20_sentence_chunks.md), so they keep the order above.
+PDF_SEPARATORS = SEPARATORS[:2] + [r"(?<=[.!?])\n", r"\n", r"(?<=[.!?]) ", " ", ""]
 # a PDF page's number in its footer, cut off as a chunk of its own: nothing to retrieve or cite
 _PAGE_NUMBER = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}", re.IGNORECASE)
-PDF_SEPARATORS = [r"\n\n(?=[ \t]{0,8}\S)", r"\n\n", r"(?<=[.!?])\n", r"\n", r"(?<=[.!?]) ", " ", ""]
 # each command-line option entry ("-X", "--name" after a blank line, at most 8 spaces in) starts
 # its own chunk, so one entry's vector is not diluted by its neighbours' (#13 rounds 7-8)
 ENTRY_CHUNKS = True
