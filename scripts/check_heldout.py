@@ -1,11 +1,11 @@
-"""Checks a held-out QA set (assets/rag_qa_heldoutN.jsonl, sets 3 to 7) against its corpus.
+"""Checks a held-out QA set (assets/rag_qa_heldoutN.jsonl, sets 3 to 8) against its corpus.
 
 Each answerable question's passage must be verbatim (whitespace collapsed) in its document;
 each unanswerable question's swapped-in term must appear in no document of the corpus
 (case-insensitive; as a whole word, so "center" is not found inside "centered" — checked
 as a plain substring too and reported); sets 5 and 6 have a few unanswerable questions without a
 term, checked by hand (listed as such). Exit status 1 on any failure.
-Run: .venv/bin/python scripts/check_heldout.py N  (N = 3, 4, 5, 6 or 7; how each set was made:
+Run: .venv/bin/python scripts/check_heldout.py N  (N = 3 to 8; how each set was made:
 assets/rag_corpus_heldoutN/SOURCES.md). `dev-readme` checks the Markdown TUNING set
 (assets/rag_qa_dev_readme.jsonl) the same way.
 """
@@ -52,6 +52,6 @@ def main(n: str) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] not in ("3", "4", "5", "6", "7", "dev-readme"):
-        sys.exit("usage: check_heldout.py N   (N = 3, 4, 5, 6, 7 or dev-readme)")
+    if len(sys.argv) != 2 or sys.argv[1] not in ("3", "4", "5", "6", "7", "8", "dev-readme"):
+        sys.exit("usage: check_heldout.py N   (N = 3 to 8 or dev-readme)")
     sys.exit(main(sys.argv[1]))

@@ -30,6 +30,8 @@ MEANING_WEIGHT, COVERAGE_WEIGHT = 0.6, 0.4
 # 0.618; `benchmarks/rag.py --grounded --systems extractive@X`, #13 round 5); held-out sets not read
 SECOND_WITHIN = 0.7
 MAX_QUOTE_CHARS = 600
+# a sentence shorter than this (words, content words) is never quoted: it is taken for a fragment
+MIN_QUOTE_WORDS, MIN_QUOTE_CONTENT_WORDS = 5, 3
 # a sentence's coverage also counts, at this share, the question words of the sentence just before
 # it in its chunk: in reference texts the subject is often named only there ("## Amendment III" /
 # "No Soldier shall ...", "-v Verbose mode." / "Multiple -v options increase the verbosity.")
@@ -217,8 +219,9 @@ def _quotable(text: str, lead_words: int = 0) -> bool:
     """A sentence worth quoting: not a heading, not a usage synopsis, not a fragment of a few words.
     A table row (or list item) counts the `lead_words` content words of its lead-in too."""
     first = text.lstrip()
-    return not first.startswith(("#", "===", "---", "***")) and len(content_words(text)) + lead_words >= 3 \
-        and len(text.split()) >= 5 and not is_usage_synopsis(text) and not _RULE_ROW.match(text)
+    return not first.startswith(("#", "===", "---", "***")) \
+        and len(content_words(text)) + lead_words >= MIN_QUOTE_CONTENT_WORDS \
+        and len(text.split()) >= MIN_QUOTE_WORDS and not is_usage_synopsis(text) and not _RULE_ROW.match(text)
 
 
 def is_item(text: str) -> bool:
