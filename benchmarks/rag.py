@@ -631,6 +631,7 @@ ANSWER_SYSTEMS = {
     # #13 round 21: short sentences quotable (MIN_QUOTE_WORDS / MIN_QUOTE_CONTENT_WORDS 3/2 and 2/1; main 5/3)
     "extractive+short3": ("extractive", "zero_shot", "calibrated"),
     "extractive+short2": ("extractive", "zero_shot", "calibrated"),
+    "extractive+short3b": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -643,6 +644,8 @@ OWN_NEIGHBOUR = {"neighbour_own_meaning": 0.7, "neighbour_own_coverage": 0.3}
 SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+short3": {"min_quote_words": 3, "min_quote_content_words": 2},
                     "extractive+short2": {"min_quote_words": 2, "min_quote_content_words": 1},
+                    "extractive+short3b": {"min_quote_words": 3, "min_quote_content_words": 2,
+                                           "short_quotes_best_only": True},
                     "extractive (flagged left out)": {"quote_flagged": False},
                     "extractive+flaggedquotes": {"quote_flagged": True},
                     "extractive (round 4)": {"evidence_checks": False, "second_within": 0.9,
@@ -745,7 +748,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+versions": {"version_terms": True},
                     "extractive+ownneighbour": {**OWN_NEIGHBOUR},
                     "extractive+r17+ownneighbour": {**ROUND17, **OWN_NEIGHBOUR}}
-EXTRACTIVE_KNOBS = ("MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
+EXTRACTIVE_KNOBS = ("MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",

@@ -32,6 +32,10 @@ SECOND_WITHIN = 0.7
 MAX_QUOTE_CHARS = 600
 # a sentence shorter than this (words, content words) is never quoted: it is taken for a fragment
 MIN_QUOTE_WORDS, MIN_QUOTE_CONTENT_WORDS = 5, 3
+# with lower limits above, a sentence under these (the old limits) may be the best quote only: never a
+# second quote, neighbour or follow-up, and it takes none of the places the second-quote rule reads
+SHORT_QUOTES_BEST_ONLY = False
+SHORT_WORDS, SHORT_CONTENT_WORDS = 5, 3
 # a sentence's coverage also counts, at this share, the question words of the sentence just before
 # it in its chunk: in reference texts the subject is often named only there ("## Amendment III" /
 # "No Soldier shall ...", "-v Verbose mode." / "Multiple -v options increase the verbosity.")
@@ -222,6 +226,10 @@ def _quotable(text: str, lead_words: int = 0) -> bool:
     return not first.startswith(("#", "===", "---", "***")) \
         and len(content_words(text)) + lead_words >= MIN_QUOTE_CONTENT_WORDS \
         and len(text.split()) >= MIN_QUOTE_WORDS and not is_usage_synopsis(text) and not _RULE_ROW.match(text)
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) < SHORT_WORDS or len(content_words(text)) < SHORT_CONTENT_WORDS
 
 
 def is_item(text: str) -> bool:
@@ -454,6 +462,8 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
         ranked = from_named_documents(ranked, checker)
     if not ranked:
         return []
+    if SHORT_QUOTES_BEST_ONLY:
+        ranked = ranked[:1] + [q for q in ranked[1:] if not _short(q.text)]
     best = ranked[0]
     chosen = [best]
     qwords = content_words(question)
