@@ -632,6 +632,7 @@ ANSWER_SYSTEMS = {
     "extractive+short3": ("extractive", "zero_shot", "calibrated"),
     "extractive+short2": ("extractive", "zero_shot", "calibrated"),
     "extractive+short3b": ("extractive", "zero_shot", "calibrated"),
+    "extractive (round 20)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -646,6 +647,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+short2": {"min_quote_words": 2, "min_quote_content_words": 1},
                     "extractive+short3b": {"min_quote_words": 3, "min_quote_content_words": 2,
                                            "short_quotes_best_only": True},
+                    "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
+                                              "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
                     "extractive+flaggedquotes": {"quote_flagged": True},
                     "extractive (round 4)": {"evidence_checks": False, "second_within": 0.9,
