@@ -633,6 +633,7 @@ ANSWER_SYSTEMS = {
     "extractive+short2": ("extractive", "zero_shot", "calibrated"),
     "extractive+short3b": ("extractive", "zero_shot", "calibrated"),
     "extractive (round 20)": ("extractive", "zero_shot", "calibrated"),
+    "extractive+stubfollow": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -647,6 +648,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+short2": {"min_quote_words": 2, "min_quote_content_words": 1},
                     "extractive+short3b": {"min_quote_words": 3, "min_quote_content_words": 2,
                                            "short_quotes_best_only": True},
+                    "extractive+stubfollow": {"stub_follow_about_question": True},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -751,7 +753,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+versions": {"version_terms": True},
                     "extractive+ownneighbour": {**OWN_NEIGHBOUR},
                     "extractive+r17+ownneighbour": {**ROUND17, **OWN_NEIGHBOUR}}
-EXTRACTIVE_KNOBS = ("MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
+EXTRACTIVE_KNOBS = ("STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",

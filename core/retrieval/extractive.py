@@ -46,6 +46,9 @@ SHORT_WORDS, SHORT_CONTENT_WORDS = 5, 3
 CONTEXT_SHARE = 1.0
 # a best quote this short (words) or ending in ":" is a stub; the sentence after it is quoted too
 STUB_WORDS = 8
+# ... only when the best quote ends in ":", or that sentence holds a question word or refers back
+# (round 21 candidate; False = the next sentence whatever it says)
+STUB_FOLLOW_ABOUT_QUESTION = False
 # a question that names an option ("What does the -X option of less turn off?") is answered by
 # that option's entry: every sentence of a chunk whose first line names it gets this bonus (with
 # per-entry chunks, splitting.ENTRY_CHUNKS, a chunk is one entry). #13 round 8, tuning sets: long
@@ -481,7 +484,9 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
         after = [q for q in ranked if q.n == best.n and q.start > best.end]
         if after:
             nxt = min(after, key=lambda q: q.start)
-            if len(best.text) + len(nxt.text) <= MAX_QUOTE_CHARS:
+            about = not STUB_FOLLOW_ABOUT_QUESTION or best.text.endswith(":") or refers_back(nxt.text) \
+                or bool(content_words(nxt.text) & qwords)
+            if about and len(best.text) + len(nxt.text) <= MAX_QUOTE_CHARS:
                 chosen.append(nxt)
                 held |= content_words(nxt.text) & qwords
     entry = SAME_ENTRY_WITHIN and _OPTION.match(checker.hits[best.n - 1].text.lstrip().split("\n", 1)[0])
