@@ -1,9 +1,13 @@
 """Train the safety classifiers from template data and write them next to the scanners.
 
-    python -m core.safety.training.train [--only image|injection|injection-ngram] [--out FILE]
+    python -m core.safety.training.train [--only image|injection|injection-ngram|injection-embedding] [--out FILE]
 
 Prints the 5-fold cross-validated accuracy on the TRAINING data (template-made; the
 held-out figures come from benchmarks/safety.py on hand-written sets).
+
+Every training text comes from the repository (round 21): templates in this folder, and the real
+documentation once read from the machine (package READMEs, gettext catalogs) frozen beside them by
+benchmarks/build_training_snapshots.py, so a refit trains on the same texts in the same order anywhere.
 """
 from __future__ import annotations
 
@@ -75,6 +79,20 @@ def train_injection_ngram(cv: bool, out=None) -> None:
           f"({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
+def train_injection_embedding(out=None) -> None:
+    """Round 21: the embedding half alone (the n-gram half keeps its shipped weights), written to `out`
+    (default: the shipped core/safety/curated/injection_embedding.npz):
+        python -m core.safety.training.train --only injection-embedding [--out FILE]"""
+    from core.safety.embedding_classifier import MODEL_FILE, EmbeddingClassifier
+
+    path = Path(out) if out else MODEL_FILE
+    data = injection_data()
+    texts, labels = [t for t, _ in data], [int(c == "attack") for _, c in data]
+    t0 = time.perf_counter()
+    EmbeddingClassifier.fit(texts, labels).save(path)
+    print(f"injection embedding half: {len(texts)} texts ({sum(labels)} attacks); wrote {path} in {time.perf_counter() - t0:.1f} s")
+
+
 def train_injection(cv: bool) -> None:
     from core.safety.embedding_classifier import MODEL_FILE as EMB_FILE
     from core.safety.embedding_classifier import EmbeddingClassifier
@@ -94,9 +112,9 @@ def train_injection(cv: bool) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=("image", "injection", "injection-ngram"), default=None)
+    ap.add_argument("--only", choices=("image", "injection", "injection-ngram", "injection-embedding"), default=None)
     ap.add_argument("--cv", action="store_true", help="also print 5-fold cross-validated accuracy on the training data")
-    ap.add_argument("--out", default=None, help="with --only injection-ngram: where to write the model")
+    ap.add_argument("--out", default=None, help="with --only injection-ngram or injection-embedding: where to write the model")
     args = ap.parse_args()
     if args.only in (None, "image"):
         train_image(args.cv)
@@ -104,6 +122,8 @@ def main() -> int:
         train_injection(args.cv)
     if args.only == "injection-ngram":
         train_injection_ngram(args.cv, args.out)
+    if args.only == "injection-embedding":
+        train_injection_embedding(args.out)
     return 0
 
 
