@@ -33,6 +33,15 @@ core/safety/training/catalog_messages_train.json: for each of de/fr/es/it/pt/nl,
 translated messages injection_docs_ml.catalog_messages(lang, "train") lists on this machine (Debian
 bookworm's catalogs, 2026-12-05) and, by index, the ones its build() draws (recorded by running build()
 over the full lists); the other messages are never read, so the draws, and the texts, are the same.
+
+core/safety/training/man_paragraphs_train.jsonl (round 21's step 2, the embedding half's English
+reference text; read only with `train --only injection-embedding --man-pages`): this machine's English
+section-1 manual pages at index 6 and 18 mod 25 of the sorted non-gcloud pages (round 20's retrain
+pages; its tuning pool is index 0 and 12 mod 25), rendered as assets/rag_corpus_long renders pages
+(benchmarks/doc_chunks.render_man); a page is dropped when one of its lines (first 60 characters,
+whitespace collapsed) occurs in held-out G, held-out J or any tuning-pool page (doc_chunks.SeenText);
+paragraphs (blank-line separated, whitespace collapsed) of 40-600 characters; 2,000 of them drawn with
+seed 20, in draw order (injection_man_pages.build plants attacks into the first half).
 """
 from __future__ import annotations
 
@@ -48,6 +57,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 RESOLVES = (("1cd37fa", "2026-11-28T11:45:00Z"), ("a7f6953", "2026-12-01T04:58:00Z"))
 
@@ -108,11 +118,31 @@ def catalogs() -> dict:
     return {lang: {"count": len(r), "drawn": {str(i): r.items[i] for i in sorted(r.read)}} for lang, r in full.items()}
 
 
+def man_paragraphs(n: int = 2000, seed: int = 20) -> list[dict]:
+    import random
+
+    from doc_chunks import SeenText, jsonl_texts, man1_pages, render_man, tuning_pages
+
+    data = ROOT / "tests" / "data"
+    seen = SeenText(jsonl_texts(data / "safety_heldout_g.jsonl") + jsonl_texts(data / "safety_heldout_j.jsonl")
+                    + [render_man(p) for p in tuning_pages()])
+    pages = man1_pages()
+    rows = []
+    for page in pages[6::25] + pages[18::25]:
+        text = render_man(page)
+        if not text or seen.shares_line(text):
+            continue
+        name = Path(page).name
+        rows += [{"page": name, "text": para} for para in (" ".join(b.split()) for b in re.split(r"\n\s*\n", text))
+                 if 40 <= len(para) <= 600]
+    return random.Random(seed).sample(rows, min(n, len(rows)))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reports", type=Path, default=Path(tempfile.gettempdir()) / "genai-pip-reports",
                     help="folder for (or with) the two pip resolution reports")
-    ap.add_argument("--only", choices=("package-docs", "catalogs"))
+    ap.add_argument("--only", choices=("package-docs", "catalogs", "man-pages"))
     args = ap.parse_args()
     from core.safety.training.injection_docs_ml import CATALOG_FILE
     from core.safety.training.injection_templates import PACKAGE_DOCS_FILE
@@ -122,6 +152,12 @@ def main() -> int:
         PACKAGE_DOCS_FILE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(f"{PACKAGE_DOCS_FILE}: {len(rows)} paragraphs of {len({r['package'] for r in rows})} packages, "
               f"sha256 {hashlib.sha256(PACKAGE_DOCS_FILE.read_bytes()).hexdigest()[:16]}")
+    if args.only in (None, "man-pages"):
+        from core.safety.training.injection_man_pages import MAN_PARAGRAPHS_FILE
+
+        rows = man_paragraphs()
+        MAN_PARAGRAPHS_FILE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{MAN_PARAGRAPHS_FILE}: {len(rows)} paragraphs of {len({r['page'] for r in rows})} pages")
     if args.only in (None, "catalogs"):
         data = catalogs()
         CATALOG_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
