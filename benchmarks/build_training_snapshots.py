@@ -40,7 +40,8 @@ section-1 manual pages at index 6 and 18 mod 25 of the sorted non-gcloud pages (
 pages; its tuning pool is index 0 and 12 mod 25), rendered as assets/rag_corpus_long renders pages
 (benchmarks/doc_chunks.render_man); a page is dropped when one of its lines (first 60 characters,
 whitespace collapsed) occurs in held-out G, held-out J or any tuning-pool page (doc_chunks.SeenText);
-paragraphs (blank-line separated, whitespace collapsed) of 40-600 characters; 2,000 of them drawn with
+paragraphs (blank-line separated, whitespace collapsed) of 40-600 characters that pass the same check
+themselves (added after the first build let one through, see the round-21 results); 2,000 drawn with
 seed 20, in draw order (injection_man_pages.build plants attacks into the first half).
 """
 from __future__ import annotations
@@ -133,8 +134,10 @@ def man_paragraphs(n: int = 2000, seed: int = 20) -> list[dict]:
         if not text or seen.shares_line(text):
             continue
         name = Path(page).name
+        # a paragraph is checked too: joining its lines can make a 60-character run the page check did not see
+        # (procps' "REPORTING BUGS Please send bug reports to ..." footer is in J)
         rows += [{"page": name, "text": para} for para in (" ".join(b.split()) for b in re.split(r"\n\s*\n", text))
-                 if 40 <= len(para) <= 600]
+                 if 40 <= len(para) <= 600 and not seen.shares_line(para)]
     return random.Random(seed).sample(rows, min(n, len(rows)))
 
 

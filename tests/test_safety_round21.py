@@ -78,3 +78,18 @@ def test_frozen_package_paragraphs_are_the_training_half_as_package_docs_cut_the
     assert max(per_package.values()) <= 12
     benign = {t for t, label in build() if label == "benign"}
     assert set(training_package_docs()) <= benign
+
+
+def test_manual_page_paragraphs_share_no_line_with_held_out_g_or_j():
+    """Round 21's candidate data (off by default): no frozen paragraph holds a 60-character run of G or J."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from doc_chunks import SeenText, jsonl_texts
+
+    from core.safety.training.injection_man_pages import build, paragraphs
+
+    data = ROOT / "tests" / "data"
+    seen = SeenText(jsonl_texts(data / "safety_heldout_g.jsonl") + jsonl_texts(data / "safety_heldout_j.jsonl"))
+    paras = paragraphs()
+    assert len(paras) == 2000 and not any(seen.shares_line(p) for p in paras)
+    rows = build()
+    assert sum(label == "attack" for _, label in rows) == 1000 and len(rows) == 3000
