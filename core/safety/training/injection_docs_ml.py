@@ -12,7 +12,10 @@ and sentences describing an AI feature,
 joined by code into 2-3 sentence paragraphs, option entries or numbered steps, and real translated
 program messages: the gettext catalogs (/usr/share/locale/<lang>/LC_MESSAGES/*.mo) of the training
 half of the catalog names (by hash, as package_docs splits packages), leaving out every program
-that has a translated man page here (set G's source); the other half is for checking. The attack twin
+that has a translated man page here (set G's source); the other half is for checking. Training reads
+the messages it draws from catalog_messages_train.json beside this file (frozen in round 21 by
+benchmarks/build_training_snapshots.py: the same draws as from this machine's catalogs), never the
+machine's catalogs, which change with its Debian packages. The attack twin
 inserts, at a seeded position, a line from a grammar of (how the AI is named, conditional or as a
 label, in that language) x (what it is told to drop) x (what it is told to do), bare or in a
 wrapper from injection_reader_guides.HIDDEN_WRAP; user messages that retire the assistant's rules
@@ -23,8 +26,10 @@ from __future__ import annotations
 
 import gettext
 import hashlib
+import json
 import random
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from core.safety.training.injection_families import distinct
@@ -242,13 +247,39 @@ def catalog_messages(lang: str, split: str) -> list[str]:
     return sorted(out)
 
 
-def build(seed: int = 8, n: int = 1800) -> list[tuple[str, str]]:
+CATALOG_FILE = Path(__file__).parent / "catalog_messages_train.json"
+
+
+class FrozenMessages(Sequence):
+    """The training half's catalog messages of one language as frozen in CATALOG_FILE: as long as the full
+    sorted list was, holding the messages build() draws (random.sample reads only the positions it picks)."""
+
+    def __init__(self, count: int, drawn: dict[str, str]):
+        self.count, self.drawn = count, drawn
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, i):
+        if not isinstance(i, int) or str(i) not in self.drawn:
+            raise LookupError(f"message {i!r} is not in {CATALOG_FILE.name}: rebuild it with "
+                              "benchmarks/build_training_snapshots.py after changing build()")
+        return self.drawn[str(i)]
+
+
+def frozen_catalog_messages() -> dict[str, FrozenMessages]:
+    data = json.loads(CATALOG_FILE.read_text(encoding="utf-8"))
+    return {lang: FrozenMessages(d["count"], d["drawn"]) for lang, d in data.items()}
+
+
+def build(seed: int = 8, n: int = 1800, real: dict[str, Sequence[str]] | None = None) -> list[tuple[str, str]]:
     """(text, label): about n benign paragraphs, n//3 twins with a planted line (a third wrapped), n//6 messages
-    retiring the rules and n//8 rule-free role-play requests."""
+    retiring the rules and n//8 rule-free role-play requests. real: the translated messages per language
+    (default: the frozen ones; benchmarks/build_training_snapshots.py passes this machine's catalogs)."""
     rng = random.Random(seed)
     out: list[tuple[str, str]] = []
 
-    real = {lang: catalog_messages(lang, "train") for lang in DOCS}
+    real = frozen_catalog_messages() if real is None else real
 
     def paragraph(lang: str) -> str:
         if real[lang] and rng.random() < 0.6:

@@ -267,14 +267,15 @@ ML_GRAMMAR = {
 }
 
 
-def distinct(make, k: int) -> set[str]:
-    """Up to k different texts from the generator `make` (it gives up after 5k draws)."""
-    seen: set[str] = set()
+def distinct(make, k: int) -> list[str]:
+    """Up to k different texts from the generator `make` (it gives up after 5k draws), in the order
+    drawn (a set's order changes with PYTHONHASHSEED, and the fit with the order: round 21)."""
+    seen: dict[str, None] = {}
     for _ in range(k * 5):
-        seen.add(make())
+        seen[make()] = None
         if len(seen) >= k:
             break
-    return seen
+    return list(seen)
 
 
 def build(seed: int = 1, n: int = 600) -> list[tuple[str, str]]:

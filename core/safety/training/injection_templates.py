@@ -4,16 +4,22 @@ Procedure (kept apart from the hand-written held-out set in tests/data): attack 
 (override, extraction, persona/role-play, claimed authority, instructions planted in
 documents, in markup, in other languages) as verb x object x continuation grids, sampled
 with a fixed seed; benign texts from templates of how-to instructions and questions about
-AI, plus real documentation: the package descriptions (METADATA) of the installed Python
-packages whose name falls in the training half (`package_docs("train")`); the other half
-is left for evaluation.
+AI, plus real documentation: the package descriptions (METADATA) of Python packages whose
+name falls in the training half, frozen in package_docs_train.jsonl beside this file
+(`training_package_docs()`; benchmarks/build_training_snapshots.py says how it was drawn: the
+packages installed when the shipped classifier was fit, round 21); the other half, read from
+this machine's installed packages (`package_docs("eval")`), is left for evaluation.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import re
 from importlib import metadata
+from pathlib import Path
+
+PACKAGE_DOCS_FILE = Path(__file__).parent / "package_docs_train.jsonl"
 
 EN = {
     "verbs": ["ignore", "disregard", "forget", "set aside", "stop following", "throw away", "pay no attention to",
@@ -219,7 +225,8 @@ def _split(name: str) -> str:
 
 def package_docs(split: str, max_chars: int = 600, per_package: int = 12) -> list[str]:
     """Paragraphs of the installed packages' descriptions (README text written by their
-    authors): benign documents full of instructions to a reader. split: train | eval."""
+    authors): benign documents full of instructions to a reader. split: train | eval.
+    They change with what is installed: training reads `training_package_docs()` instead."""
     out, seen = [], set()
     for dist in metadata.distributions():
         name = dist.metadata.get("Name") or ""
@@ -230,6 +237,12 @@ def package_docs(split: str, max_chars: int = 600, per_package: int = 12) -> lis
         paras = [p.strip() for p in re.split(r"\n\s*\n", body) if 40 <= len(p.strip())]
         out += [p[:max_chars] for p in paras[:per_package]]
     return out
+
+
+def training_package_docs() -> list[str]:
+    """The training half's README paragraphs as frozen in the repository (package_docs_train.jsonl)."""
+    with PACKAGE_DOCS_FILE.open(encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()]
 
 
 def build(seed: int = 0, n: int = 1500) -> list[tuple[str, str]]:
@@ -292,7 +305,7 @@ def build(seed: int = 0, n: int = 1500) -> list[tuple[str, str]]:
     sample(lambda: rng.choice(b["questions"]).format(q=rng.choice(b["q"]), t=rng.choice(b["t"]), l=rng.choice(b["l"]),
                                                      g=rng.choice(b["g"]), l2=rng.choice(b["l2"]),
                                                      k=rng.randrange(1, 9)), "benign", n // 2)
-    docs = package_docs("train")
+    docs = training_package_docs()
     out += [(d, "benign") for d in rng.sample(docs, min(len(docs), 2 * n))]
     rng.shuffle(out)
     return out

@@ -1,9 +1,13 @@
 """Train the safety classifiers from template data and write them next to the scanners.
 
-    python -m core.safety.training.train [--only image|injection|injection-ngram] [--out FILE]
+    python -m core.safety.training.train [--only image|injection|injection-ngram|injection-embedding] [--out FILE]
 
 Prints the 5-fold cross-validated accuracy on the TRAINING data (template-made; the
 held-out figures come from benchmarks/safety.py on hand-written sets).
+
+Every training text comes from the repository (round 21): templates in this folder, and the real
+documentation once read from the machine (package READMEs, gettext catalogs) frozen beside them by
+benchmarks/build_training_snapshots.py, so a refit trains on the same texts in the same order anywhere.
 """
 from __future__ import annotations
 
@@ -43,16 +47,23 @@ def train_image(cv: bool) -> None:
     print(f"image: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
-def injection_data(non_english_docs: bool = False) -> list[tuple[str, str]]:
+def injection_data(non_english_docs: bool = False, man_pages: bool = False) -> list[tuple[str, str]]:
     """Round 1-2 templates and round 3's families (third person, polite extraction, payload
     splitting, role-play, markup wrappers, other languages) with their benign look-alikes, and
     round 4's documents that instruct their human reader beside ones that instruct the AI, and
     (with non_english_docs) round 8's reference documentation in the six other languages, plain and
-    with a planted line (core/safety/training/injection_docs_ml.py)."""
+    with a planted line (core/safety/training/injection_docs_ml.py), and (with man_pages) round 21's English
+    manual-page paragraphs, plain and with a planted template attack (injection_man_pages.py)."""
     from core.safety.training import injection_docs_ml, injection_families, injection_reader_guides, injection_templates
 
     data = injection_templates.build() + injection_families.build() + injection_reader_guides.build()
-    return data + injection_docs_ml.build() if non_english_docs else data
+    if non_english_docs:
+        data += injection_docs_ml.build()
+    if man_pages:
+        from core.safety.training import injection_man_pages
+
+        data += injection_man_pages.build()
+    return data
 
 
 def train_injection_ngram(cv: bool, out=None) -> None:
@@ -75,6 +86,21 @@ def train_injection_ngram(cv: bool, out=None) -> None:
           f"({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
+def train_injection_embedding(out=None, man_pages: bool = False) -> None:
+    """Round 21: the embedding half alone (the n-gram half keeps its shipped weights), written to `out`
+    (default: the shipped core/safety/curated/injection_embedding.npz), with the English manual-page
+    paragraphs and their planted twins when man_pages:
+        python -m core.safety.training.train --only injection-embedding [--man-pages] [--out FILE]"""
+    from core.safety.embedding_classifier import MODEL_FILE, EmbeddingClassifier
+
+    path = Path(out) if out else MODEL_FILE
+    data = injection_data(man_pages=man_pages)
+    texts, labels = [t for t, _ in data], [int(c == "attack") for _, c in data]
+    t0 = time.perf_counter()
+    EmbeddingClassifier.fit(texts, labels).save(path)
+    print(f"injection embedding half: {len(texts)} texts ({sum(labels)} attacks); wrote {path} in {time.perf_counter() - t0:.1f} s")
+
+
 def train_injection(cv: bool) -> None:
     from core.safety.embedding_classifier import MODEL_FILE as EMB_FILE
     from core.safety.embedding_classifier import EmbeddingClassifier
@@ -94,9 +120,11 @@ def train_injection(cv: bool) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=("image", "injection", "injection-ngram"), default=None)
+    ap.add_argument("--only", choices=("image", "injection", "injection-ngram", "injection-embedding"), default=None)
     ap.add_argument("--cv", action="store_true", help="also print 5-fold cross-validated accuracy on the training data")
-    ap.add_argument("--out", default=None, help="with --only injection-ngram: where to write the model")
+    ap.add_argument("--out", default=None, help="with --only injection-ngram or injection-embedding: where to write the model")
+    ap.add_argument("--man-pages", action="store_true",
+                    help="with --only injection-embedding: add round 21's manual-page paragraphs and their planted twins")
     args = ap.parse_args()
     if args.only in (None, "image"):
         train_image(args.cv)
@@ -104,6 +132,8 @@ def main() -> int:
         train_injection(args.cv)
     if args.only == "injection-ngram":
         train_injection_ngram(args.cv, args.out)
+    if args.only == "injection-embedding":
+        train_injection_embedding(args.out, args.man_pages)
     return 0
 
 
