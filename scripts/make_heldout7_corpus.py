@@ -34,10 +34,15 @@ def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--check", action="store_true")
     args = p.parse_args()
+    return write_or_check({name: render(page) for name, page in PAGES.items()}, OUT, args.check)
+
+
+def write_or_check(texts: dict[str, str], out_dir: Path, check: bool) -> int:
+    """Write each rendered page to `out_dir`, or (check) compare it with the shipped file; 1 on a difference."""
     bad = 0
-    for name, page in PAGES.items():
-        text, out = render(page), OUT / name
-        if args.check:
+    for name, text in texts.items():
+        out = out_dir / name
+        if check:
             ok = out.exists() and out.read_text() == text
             bad += not ok
             print(("ok  " if ok else "DIFF") + f" {name}")

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.make_heldout7_corpus import render  # noqa: E402
+from scripts.make_heldout7_corpus import render, write_or_check  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "assets" / "rag_corpus_heldout8"
 PACKAGES = ["coreutils", "grep", "sed", "gzip", "diffutils", "util-linux", "procps", "xz-utils"]
@@ -75,18 +75,8 @@ def main() -> int:
             for s in short_sentences(f.read_text())[:20]:
                 print("  ", s)
         return 0
-    bad = 0
     OUT.mkdir(exist_ok=True)
-    for name, text in draw().items():
-        out = OUT / name
-        if args.check:
-            ok = out.exists() and out.read_text() == text
-            bad += not ok
-            print(("ok  " if ok else "DIFF") + f" {name}")
-        else:
-            out.write_text(text)
-            print(f"wrote {name} ({len(text):,} chars)")
-    return 1 if bad else 0
+    return write_or_check(draw(), OUT, args.check)
 
 
 if __name__ == "__main__":
