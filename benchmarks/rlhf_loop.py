@@ -32,6 +32,10 @@
    so the held-out figure is taken once, with the settings chosen on the dev prompts.
 --judge-on dev,dev-i,first,everyday: judge ONE trained model on several sets (dev-i: rounds d-i's
    60 dev prompts, never trained on, so trials of any round compare); the first named heads the JSON.
+--set KEY=VALUE: any training setting of core/preferences/policy_train.DEFAULTS (JSON value, or a bare
+   string: --set loss_type=apo_zero), for tuning trials.
+--pair-filter kind-contrast (round 21, an ORACLE diagnostic, never a product option): train only on the strict
+   pairs where exactly one answer has a kind phrase of the judge's lexicon; it reads the hidden preference.
 --quick: 16 training prompts (48 pairs), 6 DPO steps, 24 held-out prompts, for routine checks.
 --prompts N / --heldout N: a smaller room than the target's 300 pairs (a loaded machine).
 """
@@ -165,6 +169,26 @@ def room_pairs(base, tok, prompts: list[str], cap: int, seed: int, cache: str | 
     return rows, source
 
 
+def kind_contrast(prefs: list[dict]) -> list[dict]:
+    """Round 21's oracle filter: the strict pairs where exactly one of the two answers has a kind phrase of
+    the simulated room's hidden preference (rlhf_judge.KIND); the room's label still says which is chosen.
+    A real room does not expose its preference, so this is a diagnostic, not a product option."""
+    from rlhf_judge import KIND
+
+    def kind(text: str) -> bool:
+        return any(k in text.lower() for k in KIND)
+
+    return [r for r in prefs if kind(r["chosen"]) != kind(r["rejected"])]
+
+
+def setting_value(text: str):
+    """A --set value: JSON (numbers, null, true) or, when it is not JSON, the bare string."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
 def label_room(rows: list[dict], labelers: int, seed: int) -> dict:
     from rlhf_judge import SimLabeler
 
@@ -233,6 +257,9 @@ def main() -> int:
     ap.add_argument("--epochs", type=float, default=None, help="DPO passes over the pairs (default: the product's)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="any other training setting of core/preferences/policy_train.DEFAULTS (tuning trials)")
+    ap.add_argument("--pair-filter", default=None, choices=("kind-contrast",),
+                    help="ORACLE diagnostic (round 21): train only on pairs where exactly one answer is kind "
+                         "under the hidden preference's lexicon")
     ap.add_argument("--dev", type=int, default=0,
                     help="judge on N templated DEV prompts (neither trained on nor held out) instead of the "
                          "held-out prompts: for tuning, so the held-out figure is taken once")
@@ -266,7 +293,7 @@ def main() -> int:
     overrides = {}
     for kv in a.set:
         k, _, v = kv.partition("=")
-        overrides[k] = json.loads(v)
+        overrides[k] = setting_value(v)
     path = base_model_path("bundled")
     base, tok = load_policy_base(path)
     def tok_len(s):
@@ -278,6 +305,9 @@ def main() -> int:
     t_gen = time.perf_counter() - t
     room = label_room(rows, a.labelers, a.seed)
     prefs = trl_rows("standard", "drop", margin=True)
+    strict_all = len(prefs)
+    if a.pair_filter == "kind-contrast":
+        prefs = kind_contrast(prefs)
 
     t = time.perf_counter()
     reward = None if a.no_best_of_n else train_reward(prefs, heldout=0.2, seed=a.seed)
@@ -342,6 +372,7 @@ def main() -> int:
         "affinity": sorted(os.sched_getaffinity(0)), "load_before": load_before, "machine": platform.processor(),
         "generation_dtype": str(gen_base.dtype), "forms": a.forms, "pairing": a.pairing,
         "train_prompts": len(prompts), "pairs_source": pairs_source, "max_new_tokens": a.max_new_tokens, "room": room, "strict_pairs": len(prefs),
+        "pair_filter": a.pair_filter, "strict_pairs_before_filter": strict_all,
         "reward_model": reward.to_dict() if reward else None,
         "policy_run": {k: run[k] for k in ("id", "settings", "metrics", "data_hash")},
         "seconds": {"generate_pairs": round(t_gen, 1), "reward_train": round(t_reward, 1),
@@ -367,6 +398,12 @@ def print_table(r: dict) -> None:
         return f"{w['win_rate']:.3f} [{w['low']:.3f}, {w['high']:.3f}]  n={w['n']} (W{w['wins']}/T{w['ties']}/L{w['losses']})"
     print(f"room: {r['room']['items']} pairs labelled by simulated labelers -> {r['strict_pairs']} strict preferences "
           f"{r['room']['choices']} (training forms: {r.get('forms', 'round-i')})")
+    if r.get("pair_filter"):
+        print(f"pair filter {r['pair_filter']} (oracle): {r['strict_pairs']} of {r['strict_pairs_before_filter']} "
+              f"strict pairs kept")
+    st = r["policy_run"]["settings"]
+    print(f"DPO loss_type {st.get('loss_type', 'sigmoid')}, beta {st['beta']}, epochs {st['epochs']}, "
+          f"learning rate {st['learning_rate']}")
     if r["reward_model"]:
         print(f"reward model held-out pairwise accuracy {r['reward_model']['heldout_accuracy']:.3f} on "
               f"{r['reward_model']['heldout_pairs']} pairs (longer-answer baseline "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import subprocess
 import sys
@@ -90,6 +91,33 @@ def test_sft_warm_up_has_its_own_learning_rate(tiny, data_dir):
     assert m["sft_peak_lr"] / m["dpo_peak_lr"] == pytest.approx(1e-4 / 5e-3)
     with pytest.raises(ValueError, match="sft_learning_rate"):
         start_run(data_dir, preference_rows(8, "bad"), "sft-dpo", str(tiny), sft_learning_rate=-1.0)
+
+
+@pytest.mark.parametrize("loss_type, beta, first_loss", [
+    ("sigmoid", 0.1, math.log(2)),           # -log sigmoid(0): the DPO paper's loss, today's default
+    ("apo_zero", 0.1, 1.0),                  # (1 - sigmoid(0)) + sigmoid(0)
+    ("sppo_hard", 0.5, 2.0),                 # (0 - 0.5/beta)^2 + (0 + 0.5/beta)^2
+])
+def test_the_dpo_loss_is_the_one_asked_for(tiny, data_dir, loss_type, beta, first_loss):
+    """One optimizer step: the loss is taken before the update, where the LoRA adapter is still zero, so the
+    policy equals the reference and every log-ratio is 0; each loss has its own value there."""
+    from core.preferences.policy_train import start_run, train_run
+
+    run = start_run(data_dir, preference_rows(8, loss_type), "dpo", str(tiny), max_steps=1, batch_size=8,
+                    beta=beta, loss_type=loss_type, bf16=False)
+    assert run["settings"]["loss_type"] == loss_type
+    done = train_run(data_dir, run["id"], str(tiny))
+    assert done["status"] == "done", done
+    assert done["metrics"]["dpo_loss"] == pytest.approx(first_loss, rel=1e-4)
+
+
+def test_the_default_loss_is_sigmoid_and_unknown_losses_are_refused(tiny, data_dir):
+    from core.preferences.policy_train import DEFAULTS, LOSS_TYPES, start_run
+
+    assert DEFAULTS["loss_type"] == "sigmoid" and "sigmoid" in LOSS_TYPES
+    assert start_run(data_dir, preference_rows(8), "dpo", str(tiny))["settings"]["loss_type"] == "sigmoid"
+    with pytest.raises(ValueError, match="loss_type must be one of .* got 'simpo'"):
+        start_run(data_dir, preference_rows(8, "x"), "dpo", str(tiny), loss_type="simpo")
 
 
 def test_runs_are_versioned_and_resolvable(tiny, data_dir):

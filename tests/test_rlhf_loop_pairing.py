@@ -58,3 +58,17 @@ def test_mixed_pairing_shares_openings_on_every_other_prompt(monkeypatch):
     rows, _ = rlhf_loop.room_pairs(None, tok, ["What is compost?", "Why compost?"], 48, 0, None, pairing="mixed")
     first = {r["prompt"]: (r["response_a"], r["response_b"]) for r in rows if r["id"].endswith("-0")}
     assert first == {"What is compost?": (GREEDY[0], SAMPLED[1]), "Why compost?": (GREEDY[0], SAMPLED[0])}
+
+
+def test_kind_contrast_keeps_pairs_where_exactly_one_answer_is_kind():
+    """Round 21's oracle filter (a diagnostic of the benchmark, not a product option)."""
+    rows = [{"prompt": "q", "chosen": "Here's how you can start.", "rejected": "Compost feeds the soil."},
+            {"prompt": "q", "chosen": "Compost feeds the soil.", "rejected": "I hope this helps!"},  # label kept
+            {"prompt": "q", "chosen": "You can start today.", "rejected": "Feel free to ask."},  # both kind
+            {"prompt": "q", "chosen": "It feeds the soil.", "rejected": "It rots."}]  # neither
+    assert rlhf_loop.kind_contrast(rows) == rows[:2]
+
+
+def test_set_takes_json_or_a_bare_string():
+    assert rlhf_loop.setting_value("0.05") == 0.05 and rlhf_loop.setting_value("null") is None
+    assert rlhf_loop.setting_value("apo_zero") == "apo_zero"

@@ -4,7 +4,7 @@
     python -m core prefs export --format trl|raw --out PATH [--style conversational] [--ties kto]
     python -m core prefs stats --json
     python -m core prefs train-reward [--json]
-    python -m core prefs train-policy [--method dpo|sft-dpo] [--max-steps N] [--json]
+    python -m core prefs train-policy [--method dpo|sft-dpo] [--max-steps N] [--loss-type T] [--json]
     python -m core prefs runs [--json]                    versioned policy runs, newest first
     python -m core prefs cancel-policy RUN_ID
     python -m core prefs compare [--run ID|latest] [--limit N] [--no-publish] [--json]
@@ -52,6 +52,7 @@ def register(sub) -> None:
     tp.add_argument("--epochs", type=float, default=None)
     tp.add_argument("--learning-rate", type=float, default=None)
     tp.add_argument("--beta", type=float, default=None, help="DPO beta (default 0.1)")
+    tp.add_argument("--loss-type", default=None, help="TRL DPO loss (default sigmoid; see policy_train.LOSS_TYPES)")
     tp.add_argument("--run-id", default=None, help="train an already recorded (queued) run")
     tp.add_argument("--json", action="store_true")
     tp.set_defaults(func=run_train_policy)
@@ -153,7 +154,8 @@ def run_train_policy(args) -> int:
     else:
         rows = trl_rows("standard", "drop", margin=False, include_compare=False)
         run_id = start_run(s.data_dir, rows, args.method, s.models.llm_model, max_steps=args.max_steps,
-                           epochs=args.epochs, learning_rate=args.learning_rate, beta=args.beta)["id"]
+                           epochs=args.epochs, learning_rate=args.learning_rate, beta=args.beta,
+                           loss_type=args.loss_type)["id"]
     run = train_run(s.data_dir, run_id, _base_path())
     _print(run, args.json)
     return 0 if run["status"] == "done" else 3

@@ -9,6 +9,7 @@ Methods
     sft-dpo   first SFT (TRL's SFTTrainer) on the chosen answers, then DPO continuing the same
               adapter, with the SFT model as the reference: the three stages of the textbook
               picture (pre-trained -> SFT -> preference tuning), in order.
+The DPO loss is TRL's `loss_type` (setting `loss_type`, default sigmoid: the DPO paper's).
 
 Only a LoRA adapter is trained and saved (in the run folder); the base weights are loaded
 as a private float32 copy and never written. Cancel: the run folder's `cancel` file is
@@ -25,6 +26,12 @@ from core.preferences import policy_runs
 log = logging.getLogger(__name__)
 
 METHODS = ("dpo", "sft-dpo")
+# DPO losses of TRL 1.x (trl/trainer/dpo_trainer.py) that need no setting beyond beta and work with the
+# precomputed reference log-probs: sigmoid (the DPO paper), sigmoid_norm (length-normalised: per-token mean
+# log-ratios; beta scales with answer length), ipo (per-token, squared), hinge, apo_zero / apo_down (anchored:
+# chosen and rejected log-ratios pushed each on its own), sppo_hard, nca_pair, bco_pair, discopop.
+LOSS_TYPES = ("sigmoid", "sigmoid_norm", "ipo", "hinge", "apo_zero", "apo_down", "sppo_hard", "nca_pair",
+              "bco_pair", "discopop")
 MIN_PAIRS = 8
 # Defaults chosen on the simulated room's training prompts (benchmarks/rlhf_loop.py), never on
 # its held-out prompts.
@@ -34,6 +41,8 @@ DEFAULTS = {
     "batch_size": 8,         # pairs per optimizer step
     "learning_rate": 5e-4,   # LoRA adapters, few steps: a far larger rate than full fine-tuning
     "beta": 0.1,             # DPO's pull towards the reference model
+    "loss_type": "sigmoid",  # TRL DPOConfig.loss_type, one of LOSS_TYPES (round 21 measured apo_zero and
+                             # sigmoid_norm on the simulated room: benchmarks/results/rlhf_issue16_round21.md)
     "lora_r": 8,
     "lora_alpha": 16,
     "lora_layers": 0.5,      # LoRA on the top half of the layers: backward stops there (~2x faster)
@@ -82,6 +91,8 @@ def _settings(method: str, overrides: dict) -> dict:
     for key in ("epochs", "batch_size", "learning_rate", "beta", "lora_r", "max_length"):
         if not s[key] > 0:
             raise ValueError(f"{key} must be > 0, got {s[key]!r}")
+    if s["loss_type"] not in LOSS_TYPES:
+        raise ValueError(f"loss_type must be one of {LOSS_TYPES}, got {s['loss_type']!r}")
     if s["sft_learning_rate"] is not None and not s["sft_learning_rate"] > 0:
         raise ValueError(f"sft_learning_rate must be > 0 or None, got {s['sft_learning_rate']!r}")
     return s
@@ -190,6 +201,7 @@ def train_run(data_dir, run_id: str, base_path: str) -> dict:
                 raise Cancelled()
         cb = _progress_callback(data_dir, run_id, "dpo", sft_steps, total)
         args = DPOConfig(**_common_args(str(folder / "_dpo"), s, dpo_steps), beta=float(s["beta"]),
+                         loss_type=[s.get("loss_type", "sigmoid")],  # runs recorded before round 21: sigmoid
                          precompute_ref_log_probs=bool(s.get("precompute_ref", False)),
                          precompute_ref_batch_size=2 * int(s["batch_size"]))
         trainer = DPOTrainer(model=model, args=args, train_dataset=Dataset.from_list(to_dpo_rows(rows)),
