@@ -231,12 +231,16 @@ def _quotable(text: str, lead_words: int = 0) -> bool:
     A table row (or list item) counts the `lead_words` content words of its lead-in too."""
     first = text.lstrip()
     return not first.startswith(("#", "===", "---", "***")) \
-        and len(content_words(text)) + lead_words >= MIN_QUOTE_CONTENT_WORDS \
-        and len(text.split()) >= MIN_QUOTE_WORDS and not is_usage_synopsis(text) and not _RULE_ROW.match(text)
+        and _long_enough(text, MIN_QUOTE_WORDS, MIN_QUOTE_CONTENT_WORDS, lead_words) \
+        and not is_usage_synopsis(text) and not _RULE_ROW.match(text)
+
+
+def _long_enough(text: str, words: int, content: int, lead_words: int = 0) -> bool:
+    return len(text.split()) >= words and len(content_words(text)) + lead_words >= content
 
 
 def _short(text: str) -> bool:
-    return len(text.split()) < SHORT_WORDS or len(content_words(text)) < SHORT_CONTENT_WORDS
+    return not _long_enough(text, SHORT_WORDS, SHORT_CONTENT_WORDS)
 
 
 def is_item(text: str) -> bool:
