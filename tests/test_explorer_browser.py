@@ -43,6 +43,25 @@ def server(data_dir):
         proc.kill()
 
 
+def _click_once_settled(page, target, tries: int = 40):
+    """Click `target` once plotly has stopped laying the figure out.
+
+    Streamlit re-renders the figure while its column settles, so a point found a moment ago can sit outside the
+    viewport by the time Playwright clicks it. Wait until the point's box is the same twice in a row and inside the
+    viewport, then click its centre with the mouse (plotly finds the point from the coordinates)."""
+    previous = None
+    for _ in range(tries):
+        target.scroll_into_view_if_needed()
+        box = target.bounding_box()
+        inside = box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
+        if inside and box == previous:
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            return
+        previous = box
+        time.sleep(0.25)
+    raise AssertionError(f"the plot point never settled inside the viewport (last box {previous})")
+
+
 def test_type_sentence_open_head_from_model_view(server, page):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -68,7 +87,7 @@ def test_type_sentence_open_head_from_model_view(server, page):
     index = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
         .map(g => g.data.find(t => t.type === 'scatter')).find(Boolean)
         .customdata.findIndex(([layer, head]) => layer === 2 && head === 4)""")
-    points.nth(index).click(force=True)  # the thumbnail of layer 2, head 4
+    _click_once_settled(page, points.nth(index))  # the thumbnail of layer 2, head 4
     page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
                            ".some(t => t.textContent.startsWith('Layer 2 · head 4'))", timeout=60_000)
     # the heatmap is drawn: plotly paints it into an <image> inside the heatmap layer, with a colour bar
