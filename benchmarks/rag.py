@@ -634,6 +634,14 @@ ANSWER_SYSTEMS = {
     "extractive+short3b": ("extractive", "zero_shot", "calibrated"),
     "extractive (round 20)": ("extractive", "zero_shot", "calibrated"),
     "extractive+stubfollow": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 23: the quote candidates re-ranked by a fitted linear score (quote_ranker.py), every one / the first 10
+    "extractive+ranker": ("extractive", "zero_shot", "calibrated"),
+    "extractive+ranker10": ("extractive", "zero_shot", "calibrated"),
+    "extractive (hand ranking)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 23, second part: a question about a default gets the next candidate that says "default"
+    "extractive+defaults50": ("extractive", "zero_shot", "calibrated"),
+    "extractive+defaults0": ("extractive", "zero_shot", "calibrated"),
+    "extractive (round 22)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -649,6 +657,12 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+short3b": {"min_quote_words": 3, "min_quote_content_words": 2,
                                            "short_quotes_best_only": True},
                     "extractive+stubfollow": {"stub_follow_about_question": True},
+                    "extractive+ranker": {"ranker": "fitted", "ranker_depth": None},
+                    "extractive+ranker10": {"ranker": "fitted", "ranker_depth": 10},
+                    "extractive (hand ranking)": {"ranker": None},
+                    "extractive+defaults50": {"default_within": 0.5},
+                    "extractive+defaults0": {"default_within": 0.0},
+                    "extractive (round 22)": {"default_within": None},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -753,7 +767,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+versions": {"version_terms": True},
                     "extractive+ownneighbour": {**OWN_NEIGHBOUR},
                     "extractive+r17+ownneighbour": {**ROUND17, **OWN_NEIGHBOUR}}
-EXTRACTIVE_KNOBS = ("STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
+EXTRACTIVE_KNOBS = ("DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",
@@ -828,6 +842,33 @@ def _p50_max(values) -> str:
     return f"{statistics.median(values):.2f} / {max(values):.2f}" if values else "-"
 
 
+def answer_sets(workdir: Path, qa_sets) -> dict:
+    """{set name: (collection, QA items, data folder)} for every answer QA set; the collections of
+    `qa_sets` are ingested first when empty."""
+    from core.retrieval.collection import open_collection
+
+    sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
+            "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
+            "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
+            "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2"),
+            "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
+            "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
+            "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5"),
+            "held-out 6": ("heldout6-answers", _load_qa(HELDOUT6_QA), "heldout6"),
+            "held-out 7": ("heldout7-answers", _load_qa(HELDOUT7_QA), "heldout7"),
+            "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
+            "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme"),
+            "pdf": ("pdf-answers", _load_qa(PDF_QA), "pdf"),
+            "held-out 8": ("heldout8-answers", _load_qa(HELDOUT8_QA), "heldout8")}
+    for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
+        if set_name in qa_sets:
+            use_data_dir(workdir / folder)
+            col = open_collection(sets[set_name][0])
+            if col.count() == 0:
+                col.ingest(_long_files(corpus))
+    return sets
+
+
 def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: Path | None,
                      qa_sets: tuple[str, ...] = ("sample corpus", "long documents")) -> list[dict]:
     """Every system on both QA sets. Extractive answers every question; the model-based systems
@@ -835,7 +876,17 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.models.chat import get_chat_model
     from core.models.sampling import SamplingParams
     from core.retrieval import abstention as abstention_model
-    from core.retrieval import answer_type, bm25, chunk_headers, extractive, grounding, meaning_check, quantity, splitting
+    from core.retrieval import (
+        answer_type,
+        bm25,
+        chunk_headers,
+        extractive,
+        grounding,
+        meaning_check,
+        quantity,
+        quote_ranker,
+        splitting,
+    )
     from core.retrieval import expected_answer as expected_check
     from core.retrieval import prompts as prompt_module
     from core.retrieval.chain import RagChain
@@ -859,25 +910,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     focus_default = meaning_check.FOCUS_CHECK
     expected_default = expected_check.EXPECTED_ANSWER_CHECK
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
-    sets = {"sample corpus": (_qa_collection(workdir).name, _load_qa(QA) + _load_qa(UNANSWERABLE), "quality"),
-            "long documents": ("long-answers", _load_qa(LONG_QA), "long"),
-            "held-out": ("heldout-answers", _load_qa(HELDOUT_QA), "heldout"),
-            "held-out 2": ("heldout2-answers", _load_qa(HELDOUT2_QA), "heldout2"),
-            "held-out 3": ("heldout3-answers", _load_qa(HELDOUT3_QA), "heldout3"),
-            "held-out 4": ("heldout4-answers", _load_qa(HELDOUT4_QA), "heldout4"),
-            "held-out 5": ("heldout5-answers", _load_qa(HELDOUT5_QA), "heldout5"),
-            "held-out 6": ("heldout6-answers", _load_qa(HELDOUT6_QA), "heldout6"),
-            "held-out 7": ("heldout7-answers", _load_qa(HELDOUT7_QA), "heldout7"),
-            "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
-            "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme"),
-            "pdf": ("pdf-answers", _load_qa(PDF_QA), "pdf"),
-            "held-out 8": ("heldout8-answers", _load_qa(HELDOUT8_QA), "heldout8")}
-    for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
-        if set_name in qa_sets:
-            use_data_dir(workdir / folder)
-            col = open_collection(sets[set_name][0])
-            if col.count() == 0:
-                col.ingest(_long_files(corpus))
+    ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
+    sets = answer_sets(workdir, qa_sets)
     rows, dumped = [], []
     for set_name, (collection, qa, data) in sets.items():
         if set_name not in qa_sets:
@@ -904,6 +938,9 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             answer_type.INSTRUCTION_BONUS = overrides.pop("instruction_bonus", instruction_bonus_default)
             quantity.COUNT_THROUGH_KINDS = overrides.pop("count_through_kinds", kinds_default)
             meaning_check.FOCUS_CHECK = overrides.pop("focus_check", focus_default)
+            ranker = overrides.pop("ranker", "default")  # "fitted": quote_ranker.FITTED; None: the hand order
+            quote_ranker.WEIGHTS = {"default": ranker_defaults[0], "fitted": quote_ranker.FITTED, None: None}[ranker]
+            quote_ranker.DEPTH = overrides.pop("ranker_depth", ranker_defaults[1])
             expected_check.EXPECTED_ANSWER_CHECK = overrides.pop("expected_answer_check", expected_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)

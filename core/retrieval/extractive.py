@@ -16,9 +16,10 @@ best quote that is only a stub brings the sentence after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
+from core.retrieval import quote_ranker
 from core.retrieval.answer_type import adjustment, asks_for_means, is_term_entry, is_usage_synopsis
 from core.retrieval.bm25 import stem
 from core.retrieval.chunk_headers import document_title
@@ -165,6 +166,15 @@ NEIGHBOUR_OWN_COVERAGE = 0.0
 # by a sentence that states it, by the sentence before it or by the nearest Markdown heading above it in its
 # chunk that names a version (a changelog's "### [5.3.1] - 2026-10-01"). False = round 16
 VERSION_TERMS = False
+# A question about a default ("What is the default ssh escape character?") is answered by the sentence that
+# says "default" ("-e escape_char Sets the escape character ... (default: '~')."), which often ranks below the
+# one naming the subject. When the best quote does not say it, the first of the next DEFAULT_PLACES candidates
+# that does becomes the second quote if it scores at least DEFAULT_WITHIN of the best. None = off (round 22).
+# #13 round 23 (benchmarks/results/rag_issue13_round23_default_questions.md): tuning 233 -> 234 grounded correct
+# (0.5 and 0 alike), held-out 1-7 195 -> 196, held-out 8 19 -> 20; one held-out near-miss no longer abstains
+DEFAULT_WITHIN: float | None = 0.5
+DEFAULT_PLACES = 9
+_DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
 _VERSION = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w]|\.\d)")
 
 
@@ -224,6 +234,8 @@ class Quote:
     verified: float | None = None  # the answer verifier's probability, when it read this sentence
     named_bonus: float = 0.0  # the part of `score` from NAMED_ENTRY_BONUS
     lead_in: str = ""  # a list item's or table row's lead-in (LEAD_IN_SHARE): what names its subject
+    # what the fitted re-ranking reads (quote_ranker.py)
+    features: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _quotable(text: str, lead_words: int = 0) -> bool:
@@ -383,6 +395,10 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     title_words = {n: content_words(document_title(h.source))
                    for n, h in enumerate(checker.hits, start=1)} if DOCUMENT_NAME_SHARE or TITLE_LINE_AS_NAME else {}
     nameless = _nameless_vectors(question, checker) if NAMELESS_MEANING else {}
+    facts = quote_ranker.question_facts(question)
+    first_start = {}  # [n] -> start of its chunk's first sentence
+    for c in every:
+        first_start[c.n] = min(first_start.get(c.n, c.start), c.start)
     out = []
     for c in singles:
         meaning = max(float(qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0))
@@ -419,8 +435,8 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         if c.n in entry_words and (ENTRY_SCOPE == "all" or c.start == entry_head[c.n]):
             covered = max(covered, coverage + ENTRY_SHARE * (
                 weighted_coverage(qwords, entry_words[c.n] | words, idf) - coverage))
-        score = MEANING_WEIGHT * ranking_meaning + COVERAGE_WEIGHT * covered + adjustment(
-            question, c.text, means, means and is_term_entry(checker.hits[c.n - 1].text, c.start))
+        adjust = adjustment(question, c.text, means, means and is_term_entry(checker.hits[c.n - 1].text, c.start))
+        score = MEANING_WEIGHT * ranking_meaning + COVERAGE_WEIGHT * covered + adjust
         bonus = NAMED_ENTRY_BONUS if c.n in entries else 0.0
         score += bonus
         if len(qvecs) > 1:
@@ -428,10 +444,14 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
                 weighted_coverage(cwords, c.words, idf) if cwords else 0.0)
             score += 0.5 * extra
         score += 0.02 / c.n  # ties go to the better-ranked chunk
+        parts = {"score": score, "meaning": ranking_meaning, "coverage": coverage, "covered": covered,
+                 "adjustment": adjust, "named_bonus": bonus, "n": c.n, "first_in_chunk": c.start == first_start[c.n],
+                 "refers_back": refers_back(c.text), "item": is_item(c.text), "row": is_row(c.text)}
         out.append(Quote(c.n, c.chunk_id, c.start, c.end, " ".join(c.text.split()), score, meaning, coverage,
-                         named_bonus=bonus, lead_in=leads.get((c.n, c.start), (None, ""))[1] if LEAD_IN_SHARE else ""))
+                         named_bonus=bonus, lead_in=leads.get((c.n, c.start), (None, ""))[1] if LEAD_IN_SHARE else "",
+                         features=quote_ranker.sentence_features(facts, c.text, parts)))
     out.sort(key=lambda q: -q.score)
-    return out
+    return quote_ranker.rerank(out)
 
 
 def _is_name_word(word: str, name: set[str]) -> bool:
@@ -493,6 +513,10 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
             if about and len(best.text) + len(nxt.text) <= MAX_QUOTE_CHARS:
                 chosen.append(nxt)
                 held |= content_words(nxt.text) & qwords
+    default = _default_quote(question, best, ranked, chosen)
+    if default is not None:
+        chosen.append(default)
+        return chosen
     entry = SAME_ENTRY_WITHIN and _OPTION.match(checker.hits[best.n - 1].text.lstrip().split("\n", 1)[0])
     stub = len(chosen) > 1
     for q in ranked[1:6]:
@@ -519,6 +543,18 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
             q = max(near, key=lambda q: q.score)
             chosen.insert(0 if q.start < best.start else 1, q)  # in the order of the document
     return chosen
+
+
+def _default_quote(question: str, best: Quote, ranked: list[Quote], chosen: list[Quote]) -> Quote | None:
+    """For a question about a default whose best quote does not say "default": the first of the next
+    DEFAULT_PLACES candidates that does and scores at least DEFAULT_WITHIN of the best (None: none, or off)."""
+    if DEFAULT_WITHIN is None or not _DEFAULT.search(question) or any(_DEFAULT.search(q.text) for q in chosen):
+        return None
+    room = MAX_QUOTE_CHARS - sum(len(q.text) for q in chosen)
+    for q in ranked[1:1 + DEFAULT_PLACES]:
+        if q not in chosen and _DEFAULT.search(q.text) and q.score >= DEFAULT_WITHIN * best.score and len(q.text) <= room:
+            return q
+    return None
 
 
 def from_named_documents(ranked: list[Quote], checker: GroundingChecker) -> list[Quote]:
