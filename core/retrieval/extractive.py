@@ -395,7 +395,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     title_words = {n: content_words(document_title(h.source))
                    for n, h in enumerate(checker.hits, start=1)} if DOCUMENT_NAME_SHARE or TITLE_LINE_AS_NAME else {}
     nameless = _nameless_vectors(question, checker) if NAMELESS_MEANING else {}
-    facts = quote_ranker.question_facts(question)
+    facts = quote_ranker.question_facts(question, says_default(question))
     first_start = {}  # [n] -> start of its chunk's first sentence
     for c in every:
         first_start[c.n] = min(first_start.get(c.n, c.start), c.start)
@@ -446,7 +446,8 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         score += 0.02 / c.n  # ties go to the better-ranked chunk
         parts = {"score": score, "meaning": ranking_meaning, "coverage": coverage, "covered": covered,
                  "adjustment": adjust, "named_bonus": bonus, "n": c.n, "first_in_chunk": c.start == first_start[c.n],
-                 "refers_back": refers_back(c.text), "item": is_item(c.text), "row": is_row(c.text)}
+                 "refers_back": refers_back(c.text), "item": is_item(c.text), "row": is_row(c.text),
+                 "says_default": says_default(c.text)}
         out.append(Quote(c.n, c.chunk_id, c.start, c.end, " ".join(c.text.split()), score, meaning, coverage,
                          named_bonus=bonus, lead_in=leads.get((c.n, c.start), (None, ""))[1] if LEAD_IN_SHARE else "",
                          features=quote_ranker.sentence_features(facts, c.text, parts)))
@@ -545,14 +546,19 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
     return chosen
 
 
+def says_default(text: str) -> bool:
+    """The text speaks of a default ("default", "defaults", "by default")."""
+    return bool(_DEFAULT.search(text))
+
+
 def _default_quote(question: str, best: Quote, ranked: list[Quote], chosen: list[Quote]) -> Quote | None:
     """For a question about a default whose best quote does not say "default": the first of the next
     DEFAULT_PLACES candidates that does and scores at least DEFAULT_WITHIN of the best (None: none, or off)."""
-    if DEFAULT_WITHIN is None or not _DEFAULT.search(question) or any(_DEFAULT.search(q.text) for q in chosen):
+    if DEFAULT_WITHIN is None or not says_default(question) or any(says_default(q.text) for q in chosen):
         return None
     room = MAX_QUOTE_CHARS - sum(len(q.text) for q in chosen)
     for q in ranked[1:1 + DEFAULT_PLACES]:
-        if q not in chosen and _DEFAULT.search(q.text) and q.score >= DEFAULT_WITHIN * best.score and len(q.text) <= room:
+        if q not in chosen and says_default(q.text) and q.score >= DEFAULT_WITHIN * best.score and len(q.text) <= room:
             return q
     return None
 

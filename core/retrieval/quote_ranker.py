@@ -46,18 +46,16 @@ WEIGHTS: dict[str, tuple[float, float, float]] | None = None
 # how many of the hand ranking's first candidates are re-ranked ("all" = every candidate)
 DEPTH: int | None = None
 _CODE = re.compile(r"[`=(){}\[\]<>_/\\|$;*#@]")
-_DEFAULT = re.compile(r"\bdefault", re.IGNORECASE)
 
 
-def question_facts(question: str) -> dict:
-    """What the features read from the question, once per question."""
-    return {"quantity": asks_for_quantity(question) or asks_for_measure(question),
-            "default": bool(_DEFAULT.search(question))}
+def question_facts(question: str, says_default: bool) -> dict:
+    """What the features read from the question, once per question (`says_default`: extractive.says_default)."""
+    return {"quantity": asks_for_quantity(question) or asks_for_measure(question), "default": says_default}
 
 
 def sentence_features(facts: dict, text: str, parts: dict) -> dict[str, float]:
     """The features of one candidate sentence. `parts`: the hand ranking's own numbers for it (score,
-    meaning, coverage, covered, adjustment, named_bonus, n, first_in_chunk, refers_back, item, row)."""
+    meaning, coverage, covered, adjustment, named_bonus, n, first_in_chunk, refers_back, item, row, says_default)."""
     stripped = text.strip()
     states = states_quantity(text)
     return {
@@ -70,7 +68,7 @@ def sentence_features(facts: dict, text: str, parts: dict) -> dict[str, float]:
         "first_in_chunk": float(parts["first_in_chunk"]), "refers_back": float(parts["refers_back"]),
         "quantity_held": float(facts["quantity"] and states),
         "quantity_missing": float(facts["quantity"] and not states),
-        "default_held": float(facts["default"] and bool(_DEFAULT.search(text))),
+        "default_held": float(facts["default"] and parts["says_default"]),
     }
 
 
