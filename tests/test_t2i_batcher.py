@@ -8,7 +8,6 @@ levels on under 1% of pixels. The UNet is counted with a wrapper around the real
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -53,10 +52,24 @@ def close(a, b) -> bool:
     return d.max() <= 2 and (d > 0).mean() < 0.01
 
 
-def run_together(loaded, batcher, reqs, kwargs_per_req=None, gap_s=0.0):
-    """generate() for each request in its own thread (started in order); results or exceptions."""
+def run_together(loaded, batcher, reqs, kwargs_per_req=None, in_order=False):
+    """generate() for each request in its own thread (started in order); results or exceptions.
+
+    in_order: start the next thread only once the previous request is in the batcher's queue,
+    so arrival order is the list's order however slowly a loaded machine runs the threads.
+    """
     out: list = [None] * len(reqs)
     kwargs_per_req = kwargs_per_req or [{} for _ in reqs]
+    queued = threading.Semaphore(0)
+    if in_order:
+        real_submit = batcher.submit
+
+        def submit_and_signal(job):
+            future = real_submit(job)
+            queued.release()
+            return future
+
+        batcher.submit = submit_and_signal
 
     def work(i):
         try:
@@ -67,7 +80,8 @@ def run_together(loaded, batcher, reqs, kwargs_per_req=None, gap_s=0.0):
     threads = [threading.Thread(target=work, args=(i,)) for i in range(len(reqs))]
     for t in threads:
         t.start()
-        time.sleep(gap_s)
+        if in_order:
+            assert queued.acquire(timeout=60), "a request never reached the batcher"
     for t in threads:
         t.join(120)
     return out
@@ -129,10 +143,12 @@ def test_incompatible_settings_are_not_merged_and_the_oldest_goes_first(loaded, 
     other_steps = ImageRequest(prompt=C.prompt, seed=33, steps=STEPS + 2)
     other_guidance = ImageRequest(prompt=C.prompt, seed=33, steps=STEPS, guidance=2.0)
     order: list[str] = []
-    batcher = Batcher(loaded, max_images=8, window_s=0.5)
+    # Room for all five images: the worker starts as soon as the last request is queued (the
+    # long window only matters if a thread never arrives).
+    batcher = Batcher(loaded, max_images=5, window_s=60)
     reqs = [A, other_steps, other_guidance, B]
     kwargs = [{"on_step": (lambda info, n=n: order.append(n) if info.step == 0 else None)} for n in "ADGB"]
-    results = run_together(loaded, batcher, reqs, kwargs, gap_s=0.05)
+    results = run_together(loaded, batcher, reqs, kwargs, in_order=True)
     assert all(not isinstance(r, Exception) for r in results), results
     # A and B share (same settings, B arrived last); the others run alone, oldest first.
     assert batcher.calls == [3, 1, 1]
