@@ -97,6 +97,11 @@ class ModelSettings(_Section):
     # bfloat16 weights on CPUs that compute bfloat16 natively, else a float32 copy (2x faster than
     # int4 on AVX2, +400 MB for the bundled model); int4 = the decode weights, no extra memory.
     llm_prefill: Literal["auto", "bfloat16", "float32", "int4"] = "auto"
+    # on = the local model's single-request decode step as one torch.compile'd graph
+    # (core/models/compiled_step.py; 1.2x tokens/s on an AMD EPYC at one thread, #15 round 23). Compiling
+    # takes tens of seconds when the model loads; where it fails the eager step runs (decode_path says).
+    # Needs a CPU with native bfloat16 (fused decode attention); elsewhere ignored.
+    llm_compile: Literal["off", "on"] = "off"
     llm_max_new_tokens: int = Field(256, gt=0)
     # --- generation engine (issue #15, core/models/generation_engine.py) ---
     # How many requests the local chat model decodes together (continuous batching: one

@@ -7,6 +7,7 @@ each request's own positions.
 """
 from __future__ import annotations
 
+import pytest
 import torch
 from test_fast_llama import tiny_llama
 
@@ -15,15 +16,17 @@ from core.models.batched_decode import BatchKVCache, SlotView, batched_step
 from core.models.fast_llama import FastLlama
 
 
-def fused(model) -> FastLlama:
+def fused(model, cache_dtype: torch.dtype = torch.bfloat16) -> FastLlama:
     fast = FastLlama(model)
-    fast.cache_dtype, fast.fused_decode_attention = torch.bfloat16, True  # as on a CPU with native bfloat16
+    # bfloat16: as on a CPU with AMX; float32: as on one with AVX512-BF16 alone (AMD Zen 4)
+    fast.cache_dtype, fast.fused_decode_attention = cache_dtype, True
     return fast
 
 
-def test_a_request_decodes_the_same_alone_and_beside_longer_requests():
+@pytest.mark.parametrize("cache_dtype", [torch.bfloat16, torch.float32])
+def test_a_request_decodes_the_same_alone_and_beside_longer_requests(cache_dtype):
     model = tiny_llama(num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024)
-    fast = fused(model.to(torch.bfloat16))
+    fast = fused(model.to(torch.bfloat16), cache_dtype)
     gen = torch.Generator().manual_seed(3)
     prompts = [torch.randint(0, 97, (n,), generator=gen) for n in (5, 70, 300)]  # 1, 2 and 5 key blocks
     steps = 4
@@ -67,12 +70,15 @@ def test_each_request_attends_to_exactly_its_own_positions():
         assert torch.allclose(got[b], expected, atol=0.02, rtol=0.02), f"request of length {n}"
 
 
-def test_the_cache_is_bfloat16_where_the_cpu_multiplies_bfloat16_natively():
-    """Elsewhere (AVX2) bfloat16 attention matmuls are several times slower: float32 cache, per-row attention."""
-    native = fast_llama.native_bfloat16()
+def test_the_cache_is_bfloat16_only_where_the_cpu_has_amx():
+    """Decode attention over a bfloat16 cache is fast in torch's flash-attention kernel only with AMX tiles:
+    with AVX512-BF16 alone (AMD Zen 4) it took 315 us per layer at 320 positions against 49 us in float32
+    (#15 round 23), so there the cache is float32 and the same fused call runs in float32. Without native
+    bfloat16 (AVX2) bfloat16 attention matmuls are several times slower: float32 cache, per-row attention."""
+    native, amx = fast_llama.native_bfloat16(), fast_llama.amx_tiles()
     bf16 = FastLlama(tiny_llama().to(torch.bfloat16))
     assert (bf16.cache_dtype, bf16.fused_decode_attention) == (
-        (torch.bfloat16, True) if native else (torch.float32, False))
+        torch.bfloat16 if native and amx else torch.float32, native)
     fp32 = FastLlama(tiny_llama())
     assert (fp32.cache_dtype, fp32.fused_decode_attention) == (torch.float32, False)
     assert bf16.new_cache(10).k[0].shape[2] == (64 if native else 10)  # whole key blocks, zeroed

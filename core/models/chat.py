@@ -24,6 +24,7 @@ from core.config import get_settings
 from core.models import fast_llama
 from core.models.backends import build_chat_model
 from core.models.causal_lm import load_causal_lm
+from core.models.compiled_step import CompiledStep, compile_step
 from core.models.device import pick_device, pick_dtype
 from core.models.fast_llama import FastLlama
 from core.models.generation_engine import GenerationEngine
@@ -116,8 +117,9 @@ class LocalChatModel:
                 self.fast.quantize_int4(prefill=None if prefill == "auto" else prefill)
             except RuntimeError as e:
                 raise ValueError(f"GENAI_LLM_QUANTIZE=int4: {e}; set GENAI_LLM_QUANTIZE=none") from e
+        self.compiled, self.compile_note = self._compiled_step(get_settings().models.llm_compile)
         self.prefixes = PrefixCache(int(prefix_cache_mb * 2**20)) if self.fast is not None else None
-        self.engine = GenerationEngine(self.fast, self.stop_ids, self.max_batch, self.prefixes) \
+        self.engine = GenerationEngine(self.fast, self.stop_ids, self.max_batch, self.prefixes, self.compiled) \
             if self.fast is not None and self.max_batch > 1 else None
         log.info("%s decodes with %s", self.name, self.decode_path)
 
@@ -132,12 +134,22 @@ class LocalChatModel:
                         type(e).__name__, e)
             return None
 
+    def _compiled_step(self, setting: str) -> tuple[CompiledStep | None, str]:
+        """GENAI_LLM_COMPILE=on: the compiled single-request step (compiled_step.py), or None and why not."""
+        if setting != "on":
+            return None, ""
+        if self.fast is None or not self.fast.fused_decode_attention:
+            return None, "eager step (GENAI_LLM_COMPILE=on needs FastLlama on a CPU with native bfloat16)"
+        compiled = compile_step(self.fast)
+        return compiled, "compiled step" if compiled else "eager step (compiling failed, see the log)"
+
     @property
     def decode_path(self) -> str:
         """Which decode loop runs, for logs, `core chat --json` and the benchmarks."""
         if self.fast is None:
             return "transformers forward"
         path = f"FastLlama ({self.fast.quantized or str(self.fast.dtype).removeprefix('torch.')})"
+        path = f"{path}, {self.compile_note}" if self.compile_note else path
         return f"{path}, batched up to {self.max_batch}" if self.engine else path
 
     def _stop_ids(self) -> set[int]:
@@ -215,8 +227,9 @@ class LocalChatModel:
         cache = self.fast.new_cache(ids.shape[1] + budget)
         pos = ids.shape[1]
         token = yield prefill(self.fast, ids, cache, self.prefixes, prefix_len)
+        step = self.compiled.step if self.compiled else self.fast.step
         while True:
-            token = yield self.fast.step(token, cache, pos)
+            token = yield step(token, cache, pos)
             pos += 1
 
     @torch.inference_mode()

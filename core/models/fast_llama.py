@@ -15,8 +15,9 @@ as the transformers model, with far fewer operations per token:
 - keys and values kept in float32 on a CPU without native bfloat16 arithmetic (AVX2), even when
   the weights and activations are bfloat16: there a bfloat16 attention matmul runs several times
   slower than a float32 one, and attention is what grows with the context (measured: 3.0 ms vs
-  0.3 ms per layer at 300 positions; #15). A CPU with native bfloat16 keeps them bfloat16 and runs
-  a decode step's attention as one fused call (`decode_attention`).
+  0.3 ms per layer at 300 positions; #15). A CPU with native bfloat16 runs a decode step's attention
+  as one fused call (`decode_attention`), over a bfloat16 cache where it has AMX tiles and a float32
+  one where it has AVX512-BF16 alone (AMD Zen 4: there the fused bfloat16 kernel is 6x slower).
 
 On a CPU, decoding one token is bound by memory bandwidth: every weight is read once per
 token. `quantize_int4()` therefore stores the projection weights as 4-bit integers in
@@ -71,6 +72,12 @@ def native_bfloat16() -> bool:
     """Whether this CPU multiplies bfloat16 natively (AVX512-BF16 or AMX tiles)."""
     checks = (getattr(torch.cpu, "_is_avx512_bf16_supported", None), getattr(torch.cpu, "_is_amx_tile_supported", None))
     return any(check is not None and check() for check in checks)
+
+
+def amx_tiles() -> bool:
+    """Whether this CPU has AMX tiles (what torch's CPU flash attention needs for a fast bfloat16 kernel)."""
+    check = getattr(torch.cpu, "_is_amx_tile_supported", None)
+    return check is not None and check()
 
 
 class Dense:
@@ -159,7 +166,11 @@ class FastLlama:
         # times faster there. On one with native bfloat16 the cache stays bfloat16 (half the bytes a
         # decode step reads: at a 700-token RAG context, 8 requests' keys and values are 258 MB a step in
         # float32), and decode attention runs as one fused kernel for the whole batch (`decode_attention`).
-        self.cache_dtype = self.dtype if native or self.device.type != "cpu" else torch.float32
+        # That fast bfloat16 attention needs AMX tiles: with AVX512-BF16 alone (AMD Zen 4) torch's flash
+        # attention for one query over a bfloat16 cache took 315 us per layer at 320 positions against 49 us
+        # in float32 (1 thread; it was 45 % of a decode step at a 300-token context, #15 round 23). There
+        # the cache is float32 and the same fused kernel runs in float32.
+        self.cache_dtype = self.dtype if (native and amx_tiles()) or self.device.type != "cpu" else torch.float32
         self.fused_decode_attention = native
         # A prompt's attention (prefill) in bfloat16 where the CPU computes it natively: its q, k, v
         # are bfloat16 values already (the cache only widens them) and its output is rounded to

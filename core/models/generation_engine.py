@@ -32,6 +32,7 @@ from typing import Iterator
 import torch
 
 from core.models.batched_decode import BatchKVCache, SlotView, batched_step
+from core.models.compiled_step import CompiledStep
 from core.models.fast_llama import FastLlama
 from core.models.native_memory import release_free_memory
 from core.models.prefix_cache import PrefixCache, prefill
@@ -83,10 +84,13 @@ class GenerationEngine:
     """Batches concurrent requests on one FastLlama model (thread-safe; one worker thread)."""
 
     def __init__(self, fast: FastLlama, stop_ids: set[int], max_batch: int = 8,
-                 prefixes: PrefixCache | None = None):
+                 prefixes: PrefixCache | None = None, compiled: CompiledStep | None = None):
         if max_batch < 1:
             raise ValueError(f"max_batch must be >= 1, got {max_batch!r}")
         self.fast, self.stop_ids, self.max_batch = fast, set(stop_ids), max_batch
+        # a step of one request runs this compiled single-request step (compiled_step.py), over slot 0
+        self.compiled = compiled
+        self._slot0: SlotView | None = None
         self.prefixes = prefixes
         self.cache = BatchKVCache(fast, max_batch)
         self._pending: deque[EngineRequest] = deque()
@@ -218,7 +222,12 @@ class GenerationEngine:
     def _step(self) -> None:
         rows = self._active
         self.max_seen_batch = max(self.max_seen_batch, len(rows))
-        logits = batched_step(self.fast, self.cache, [r.last_token for r in rows], [r.position for r in rows])
+        if self.compiled is not None and len(rows) == 1:  # rows are 0..B-1: a lone request is in slot 0
+            if self._slot0 is None or self._slot0.k[0]._base is not self.cache.k[0]:  # the cache grew or was freed
+                self._slot0 = SlotView(self.cache, 0)
+            logits = self.compiled.step(rows[0].last_token, self._slot0, rows[0].position)[None]
+        else:
+            logits = batched_step(self.fast, self.cache, [r.last_token for r in rows], [r.position for r in rows])
         self.steps += 1
         finished = []
         for b, r in enumerate(rows):
