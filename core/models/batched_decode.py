@@ -45,14 +45,20 @@ class SlotView:
 class BatchKVCache:
     """Keys and values of up to `slots` requests, grown on demand up to the model's context.
 
-    Allocated with `empty`: a row only ever reads the positions it wrote, and pages nobody
-    writes (free slots, the unused end) never become resident memory."""
+    Allocated with `empty`, so pages nobody writes (free slots, the unused end) never become
+    resident memory. The fused decode attention (FastLlama.decode_attention) reads each row up to
+    the batch's longest length, its unwritten positions masked; masked garbage could still be NaN
+    and poison the sums, so a slot is zeroed when a request claims it (`claim`), and a claimed
+    slot's new end when the cache grows. Zeroing only claimed slots keeps a lone request's first
+    token from paying for the whole batch's memory (#15: allocating all 8 slots zeroed in float32
+    took 40 ms at the start of every busy period)."""
 
     def __init__(self, fast: FastLlama, slots: int):
         self.fast, self.slots = fast, slots
         self.length = 0
         self.k: list[torch.Tensor] = []
         self.v: list[torch.Tensor] = []
+        self._zeroed = [0] * slots  # per slot: positions holding numbers, not garbage (fused attention)
 
     @property
     def bytes(self) -> int:
@@ -68,22 +74,38 @@ class BatchKVCache:
         new_len = min(f.max_len, max(length, 2 * self.length, 256))
         new_len = min(f.max_len, -(-new_len // 256) * 256)  # a multiple of DECODE_KEY_BLOCK too
         shape = (self.slots, f.n_kv, new_len, f.head_dim)
-        dtype = f.cache_dtype
-        new = torch.zeros if f.fused_decode_attention else torch.empty  # see FastLlama.decode_attention
         grown_k, grown_v = [], []
         for old_k, old_v in zip(self.k, self.v) if self.k else ((None, None) for _ in f.layers):
-            k = new(shape, dtype=dtype, device=f.device)
-            v = new(shape, dtype=dtype, device=f.device)
+            k = torch.empty(shape, dtype=f.cache_dtype, device=f.device)
+            v = torch.empty(shape, dtype=f.cache_dtype, device=f.device)
             if old_k is not None:
                 k[:, :, :self.length] = old_k
                 v[:, :, :self.length] = old_v
             grown_k.append(k)
             grown_v.append(v)
         self.k, self.v, self.length = grown_k, grown_v, new_len
+        for slot, zeroed in enumerate(self._zeroed):
+            if zeroed:  # a claimed slot stays all numbers
+                self._zero(slot)
+
+    def claim(self, slot: int) -> SlotView:
+        """Slot `slot` for a new request (call `ensure` first), as a view its prefill writes into."""
+        self._zero(slot)
+        return SlotView(self, slot)
+
+    def _zero(self, slot: int) -> None:
+        start = self._zeroed[slot]
+        if not self.fast.fused_decode_attention or start >= self.length:
+            return  # the per-request attention reads only the positions a request wrote
+        for k, v in zip(self.k, self.v):
+            k[slot, :, start:].zero_()
+            v[slot, :, start:].zero_()
+        self._zeroed[slot] = self.length
 
     def release(self) -> None:
         """Free the memory (the engine calls this when no request is left)."""
         self.k, self.v, self.length = [], [], 0
+        self._zeroed = [0] * self.slots
 
     def move(self, src: int, dst: int, used: int) -> None:
         """Copy the first `used` positions of slot `src` into slot `dst`."""

@@ -182,7 +182,7 @@ class GenerationEngine:
             try:
                 self.cache.ensure(r.ids.numel() + r.budget)
                 slot = len(self._active)
-                logits = prefill(self.fast, r.ids, SlotView(self.cache, slot), self.prefixes, r.prefix_len)
+                logits = prefill(self.fast, r.ids, self.cache.claim(slot), self.prefixes, r.prefix_len)
             except Exception as e:  # noqa: BLE001 - this request fails alone
                 r.out.put(e)
                 continue
