@@ -3,9 +3,10 @@ weight formats a decode step can use (int4 groups of 32 and int8 per row: torch'
 core/models/fast_llama.py uses; bfloat16 and float32 F.linear), so a CPU's kernels can be compared
 without the rest of the decode step.
 
-    .venv/bin/python benchmarks/matvec_kernels.py --threads 2
+    .venv/bin/python benchmarks/matvec_kernels.py --threads 2 [--batch 8]
 
-Weights are random (the time does not depend on their values). Take figures on an idle machine.
+`--batch B`: B rows per call, as in a decode step of B requests (the generation engine); per-stream
+cost is the figure divided by B. Weights are random (the time does not depend on their values). Take figures on an idle machine.
 """
 from __future__ import annotations
 
@@ -39,16 +40,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--calls", type=int, default=2000, help="calls per timing (a tenth for the vocab matrix)")
+    parser.add_argument("--batch", type=int, default=1, help="rows per call (requests in one decode step)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     formats = ("int4", "int8", "bf16", "fp32")
     totals = dict.fromkeys(formats, 0.0)
-    print(f"threads={args.threads}  microseconds per call (per token: x times per token)")
+    print(f"threads={args.threads}  rows per call={args.batch}  microseconds per call (per step: x times per step)")
     print("| projection | shape | " + " | ".join(formats) + " |")
     print("|---|---|" + "---:|" * len(formats))
     for name, (rows, cols, per_token) in SHAPES.items():
         weight = torch.randn(rows, cols) * 0.02
-        x16 = torch.randn(1, cols, dtype=torch.bfloat16)
+        x16 = torch.randn(args.batch, cols, dtype=torch.bfloat16)
         weight16 = weight.bfloat16()
         calls = args.calls // 10 if rows > 10_000 else args.calls
         kernels = {"int4": (Int4Linear(weight), x16), "int8": (Int8Linear(weight), x16),
@@ -58,7 +60,7 @@ def main() -> None:
         for fmt in formats:
             totals[fmt] += row[fmt] * per_token
         print(f"| {name} | {rows}x{cols} (x{per_token}) | " + " | ".join(f"{row[f]:.1f}" for f in formats) + " |")
-    print("| **all projections of one token, ms** | | " + " | ".join(f"{totals[f] / 1000:.2f}" for f in formats) + " |")
+    print("| **all projections of one step, ms** | | " + " | ".join(f"{totals[f] / 1000:.2f}" for f in formats) + " |")
 
 
 if __name__ == "__main__":
