@@ -498,6 +498,8 @@ ANSWER_SYSTEMS = {
     # #13 round 14: grounded mode with round 13's check (the round-14 rules off), and with option/name agreement on
     "grounded (round 13 check)": ("grounded", "zero_shot", "calibrated"),
     "grounded+names": ("grounded", "zero_shot", "calibrated"),
+    # #13 round 24: grounding.SUBJECT_SWAP on (a passage sentence copied with another subject is unsupported)
+    "grounded+swap": ("grounded", "zero_shot", "calibrated"),
     # #15 prefix cache: the prompt before the fence's code moved from the system turn to the user turn
     "grounded (nonce in system turn)": ("grounded", "zero_shot", "calibrated"),
     "abstractive (nonce in system turn)": ("abstractive", "zero_shot", "calibrated"),
@@ -726,6 +728,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "grounded (round 12 check)": {"coherence": False, "round14": False},
                     "grounded (round 13 check)": {"round14": False},
                     "grounded+names": {"names_agree": "passage"},
+                    "grounded+swap": {"subject_swap": True},
                     "grounded (nonce in system turn)": {"nonce_in_system": True},
                     "abstractive (nonce in system turn)": {"nonce_in_system": True},
                     "extractive (round 10)": {"antecedent_depth": 0, "continuation_within": 0.0,
@@ -775,7 +778,7 @@ EXTRACTIVE_KNOBS = ("DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUEST
                     "VERSION_TERMS", "NEIGHBOUR_OWN_MEANING", "NEIGHBOUR_OWN_COVERAGE")
 # core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
-                     "CONDITION_SPLICE")
+                     "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK")
 
