@@ -498,7 +498,8 @@ ANSWER_SYSTEMS = {
     # #13 round 14: grounded mode with round 13's check (the round-14 rules off), and with option/name agreement on
     "grounded (round 13 check)": ("grounded", "zero_shot", "calibrated"),
     "grounded+names": ("grounded", "zero_shot", "calibrated"),
-    # #13 round 24: grounding.SUBJECT_SWAP on (a passage sentence copied with another subject is unsupported)
+    # #13 round 24: grounding.SUBJECT_SWAP on (a passage sentence copied with another subject is unsupported);
+    # the default since round 24, so it equals "grounded" now
     "grounded+swap": ("grounded", "zero_shot", "calibrated"),
     # #15 prefix cache: the prompt before the fence's code moved from the system turn to the user turn
     "grounded (nonce in system turn)": ("grounded", "zero_shot", "calibrated"),
