@@ -645,6 +645,9 @@ ANSWER_SYSTEMS = {
     "extractive+defaults50": ("extractive", "zero_shot", "calibrated"),
     "extractive+defaults0": ("extractive", "zero_shot", "calibrated"),
     "extractive (round 22)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 24b: without extractive.SECOND_ANTECEDENT (a pronoun-led second quote about what the question
+    # does not ask is taken)
+    "extractive (round 24)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -665,7 +668,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (hand ranking)": {"ranker": None},
                     "extractive+defaults50": {"default_within": 0.5},
                     "extractive+defaults0": {"default_within": 0.0},
-                    "extractive (round 22)": {"default_within": None},
+                    "extractive (round 22)": {"default_within": None, "second_antecedent": False},
+                    "extractive (round 24)": {"second_antecedent": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -771,7 +775,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+versions": {"version_terms": True},
                     "extractive+ownneighbour": {**OWN_NEIGHBOUR},
                     "extractive+r17+ownneighbour": {**ROUND17, **OWN_NEIGHBOUR}}
-EXTRACTIVE_KNOBS = ("DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
+EXTRACTIVE_KNOBS = ("SECOND_ANTECEDENT", "DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",

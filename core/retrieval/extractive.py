@@ -97,6 +97,13 @@ ANTECEDENT_DEPTH = 3
 # if it scores at least this share of the best one. #13 round 11 (extractive+continuation): dev prose
 # 0.787 -> 0.809 alone, sample and long unchanged. 0 = off (round 10)
 CONTINUATION_WITHIN = 0.5
+# #13 round 24b: a second quote that opens with a pronoun ("He shall hold his Office during the Term of four
+# Years.") is taken only when what it refers to is shown or asked about: the sentence before it is a chosen
+# quote, or it (or one further back, while they open with pronouns) holds a word of the question. A visitor
+# asking for a Representative's term got the President's "He ..." as a second quote. False = off
+SECOND_ANTECEDENT = True
+_PRONOUN_START = re.compile(r"^\W*(?:(?:however|also|so|thus|therefore|but|and|instead|otherwise|still|then|in)\W+)?"
+                            r"(?:it|its|this|that|these|those|they|their|such|he|she|his|her|him)\b", re.IGNORECASE)
 # a list item, a table row or a sentence under a Markdown heading often names its subject only in
 # its lead-in: "**Typer** requires only a few dependencies:" / "* [`shellingham`](...): to
 # automatically detect the current shell ...", the header row "| Dataset | BM25S | Elastic |" /
@@ -526,6 +533,8 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
         within = min(SECOND_WITHIN, SAME_ENTRY_WITHIN) if entry and q.n == best.n else SECOND_WITHIN
         if q.score < within * best.score or sum(len(c.text) for c in chosen) + len(q.text) > MAX_QUOTE_CHARS:
             continue
+        if SECOND_ANTECEDENT and not _antecedent_shown_or_asked(q, ranked, checker, chosen, qwords):
+            continue
         if (content_words(q.text) & qwords) - held:
             chosen.append(q)
             return chosen
@@ -544,6 +553,22 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
             q = max(near, key=lambda q: q.score)
             chosen.insert(0 if q.start < best.start else 1, q)  # in the order of the document
     return chosen
+
+
+def _antecedent_shown_or_asked(q: Quote, ranked: list[Quote], checker: GroundingChecker, chosen: list[Quote],
+                               qwords: set[str]) -> bool:
+    """For a quote that opens with a pronoun: whether what it refers to is among the chosen quotes or named
+    by the question (the sentences before it, back to one that does not open with a pronoun). True for a
+    quote that opens otherwise."""
+    cur = q
+    for _ in range(max(1, ANTECEDENT_DEPTH)):
+        if not _PRONOUN_START.match(cur.text):
+            return True if cur is q else bool(content_words(cur.text) & qwords)
+        prev = _previous_sentence(cur, ranked, checker)
+        if prev is None or prev in chosen or content_words(prev.text) & qwords:
+            return prev is not None
+        cur = prev
+    return False
 
 
 def says_default(text: str) -> bool:

@@ -1,0 +1,39 @@
+"""A second quote that opens with a pronoun is shown only when what it refers to is shown or asked about
+(#13 round 24b, extractive.SECOND_ANTECEDENT). Seen as a visitor: "How long is a Representative's term?"
+was answered with the House sentence and the President's "He shall hold his Office during the Term of four
+Years." Real MiniLM, Chroma, BM25 and the shipped sample corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.retrieval import extractive
+from core.retrieval.chain import RagChain
+from core.retrieval.collection import open_collection
+
+CORPUS = Path(__file__).resolve().parents[1] / "assets" / "rag_corpus"
+PRESIDENT_TERM = "He shall hold his Office during the Term of four Years."
+
+
+@pytest.fixture
+def constitution():
+    assert open_collection("sample").ingest(sorted(CORPUS.iterdir())).ok  # as the visitor had it
+    return "sample"
+
+
+def test_the_presidents_he_is_not_a_representatives_term(constitution, monkeypatch):
+    question = "How long is a Representative's term?"
+    monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", True)
+    answer = RagChain(constitution, answer_mode="extractive").ask(question)
+    assert not answer.abstained, answer.abstain_reason
+    assert "every second Year" in answer.answer and PRESIDENT_TERM not in answer.answer, answer.answer
+    monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", False)  # before round 24b: the President's term too
+    assert PRESIDENT_TERM in RagChain(constitution, answer_mode="extractive").ask(question).answer
+
+
+def test_a_he_quote_stays_when_the_question_asks_about_him(constitution, monkeypatch):
+    monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", True)
+    answer = RagChain(constitution, answer_mode="extractive").ask("How long is the President's term of office?")
+    assert PRESIDENT_TERM in answer.answer, answer.answer
