@@ -648,6 +648,8 @@ ANSWER_SYSTEMS = {
     # #13 round 24b: without extractive.SECOND_ANTECEDENT (a pronoun-led second quote about what the question
     # does not ask is taken)
     "extractive (round 24)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 24c: without quantity.PERIODS ("every second Year" is no stated quantity)
+    "extractive (round 24b)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -668,8 +670,9 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (hand ranking)": {"ranker": None},
                     "extractive+defaults50": {"default_within": 0.5},
                     "extractive+defaults0": {"default_within": 0.0},
-                    "extractive (round 22)": {"default_within": None, "second_antecedent": False},
-                    "extractive (round 24)": {"second_antecedent": False},
+                    "extractive (round 22)": {"default_within": None, "second_antecedent": False, "periods": False},
+                    "extractive (round 24)": {"second_antecedent": False, "periods": False},
+                    "extractive (round 24b)": {"periods": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -913,6 +916,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     entry_bonus_default = answer_type.ENTRY_BONUS
     term_entries_default = answer_type.TERM_ENTRIES
     name_digits_default = quantity.NAME_DIGITS_ARE_NOT_QUANTITIES
+    periods_default = quantity.PERIODS
     instruction_bonus_default = answer_type.INSTRUCTION_BONUS
     kinds_default = quantity.COUNT_THROUGH_KINDS
     focus_default = meaning_check.FOCUS_CHECK
@@ -943,6 +947,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)
             quantity.NAME_DIGITS_ARE_NOT_QUANTITIES = overrides.pop("name_digits", name_digits_default)
+            quantity.PERIODS = overrides.pop("periods", periods_default)
             answer_type.INSTRUCTION_BONUS = overrides.pop("instruction_bonus", instruction_bonus_default)
             quantity.COUNT_THROUGH_KINDS = overrides.pop("count_through_kinds", kinds_default)
             meaning_check.FOCUS_CHECK = overrides.pop("focus_check", focus_default)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.retrieval import extractive
+from core.retrieval import extractive, quantity
 from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
 
@@ -37,3 +37,27 @@ def test_a_he_quote_stays_when_the_question_asks_about_him(constitution, monkeyp
     monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", True)
     answer = RagChain(constitution, answer_mode="extractive").ask("How long is the President's term of office?")
     assert PRESIDENT_TERM in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("text, states", [
+    ("Members chosen every second Year by the People of the several States.", True),
+    ("The index is rebuilt every other week.", True),
+    ("Backups run every day at noon.", True),
+    ("Every Senator shall have one Vote.", True),  # "one"
+    ("Every time it runs, the cache is checked.", False),
+    ("Each State shall choose its Representatives.", False),
+])
+def test_a_period_in_words_states_a_quantity(monkeypatch, text, states):
+    """#13 round 24c: without the President's "four Years" beside it, the House sentence was refused for
+    "How long ...?" because "every second Year" has no number in it."""
+    monkeypatch.setattr(quantity, "PERIODS", True)
+    assert quantity.states_quantity(text) is states
+    monkeypatch.setattr(quantity, "PERIODS", False)
+    assert quantity.states_quantity(text) is (states and "one" in text.split())
+
+
+def test_without_periods_the_representatives_question_is_refused(constitution, monkeypatch):
+    monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", True)
+    monkeypatch.setattr(quantity, "PERIODS", False)
+    answer = RagChain(constitution, answer_mode="extractive").ask("How long is a Representative's term?")
+    assert answer.abstained and "quantity" in answer.abstain_reason, answer.answer

@@ -29,6 +29,13 @@ _NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 NAME_DIGITS_ARE_NOT_QUANTITIES = False
 _STATES = re.compile(rf"(?<![\w/])(?<![A-Za-z]-)\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
 _STATES_ANY_DIGIT = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
+# #13 round 24c: a period in words is a quantity: "Members chosen every second Year" answers "How long is a
+# Representative's term?" (it was refused once round 24b dropped the President's "... four Years" beside it).
+# False = off
+PERIODS = True
+_TIME_UNITS = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?"
+_PERIOD = re.compile(r"\bevery\s+(?:(?:other|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+                     rf"twelfth)\s+)?{_TIME_UNITS}\b", re.IGNORECASE)
 
 
 _COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)", re.IGNORECASE)
@@ -86,4 +93,5 @@ def mentions_thing(thing: str, text: str) -> bool:
 
 
 def states_quantity(text: str) -> bool:
-    return bool((_STATES if NAME_DIGITS_ARE_NOT_QUANTITIES else _STATES_ANY_DIGIT).search(text))
+    return bool((_STATES if NAME_DIGITS_ARE_NOT_QUANTITIES else _STATES_ANY_DIGIT).search(text)) \
+        or bool(PERIODS and _PERIOD.search(text))
