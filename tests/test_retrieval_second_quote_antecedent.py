@@ -1,7 +1,10 @@
-"""A second quote that opens with a pronoun is shown only when what it refers to is shown or asked about
-(#13 round 24b, extractive.SECOND_ANTECEDENT). Seen as a visitor: "How long is a Representative's term?"
-was answered with the House sentence and the President's "He shall hold his Office during the Term of four
-Years." Real MiniLM, Chroma, BM25 and the shipped sample corpus."""
+"""Second quotes and quantities, as visitors met them in the shared sample collection (#13 round 24):
+- a second quote that opens with a pronoun is shown only when what it refers to is shown or asked about
+  (24b, extractive.SECOND_ANTECEDENT): "How long is a Representative's term?" was answered with the House
+  sentence and the President's "He shall hold his Office during the Term of four Years.";
+- "every second Year" states a quantity (24c, quantity.PERIODS), or that question is refused;
+- the name of the document the question asks about earns no second quote (24d, extractive.SECOND_NOT_BY_NAME).
+Real MiniLM, Chroma, BM25 and the shipped sample corpus."""
 
 from __future__ import annotations
 
@@ -18,24 +21,24 @@ PRESIDENT_TERM = "He shall hold his Office during the Term of four Years."
 
 
 @pytest.fixture
-def constitution():
+def sample():
     assert open_collection("sample").ingest(sorted(CORPUS.iterdir())).ok  # as the visitor had it
     return "sample"
 
 
-def test_the_presidents_he_is_not_a_representatives_term(constitution, monkeypatch):
+def test_the_presidents_he_is_not_a_representatives_term(sample, monkeypatch):
     question = "How long is a Representative's term?"
     monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", True)
-    answer = RagChain(constitution, answer_mode="extractive").ask(question)
+    answer = RagChain(sample, answer_mode="extractive").ask(question)
     assert not answer.abstained, answer.abstain_reason
     assert "every second Year" in answer.answer and PRESIDENT_TERM not in answer.answer, answer.answer
     monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", False)  # before round 24b: the President's term too
-    assert PRESIDENT_TERM in RagChain(constitution, answer_mode="extractive").ask(question).answer
+    assert PRESIDENT_TERM in RagChain(sample, answer_mode="extractive").ask(question).answer
 
 
-def test_a_he_quote_stays_when_the_question_asks_about_him(constitution, monkeypatch):
+def test_a_he_quote_stays_when_the_question_asks_about_him(sample, monkeypatch):
     monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", True)
-    answer = RagChain(constitution, answer_mode="extractive").ask("How long is the President's term of office?")
+    answer = RagChain(sample, answer_mode="extractive").ask("How long is the President's term of office?")
     assert PRESIDENT_TERM in answer.answer, answer.answer
 
 
@@ -56,8 +59,19 @@ def test_a_period_in_words_states_a_quantity(monkeypatch, text, states):
     assert quantity.states_quantity(text) is (states and "one" in text.split())
 
 
-def test_without_periods_the_representatives_question_is_refused(constitution, monkeypatch):
+def test_without_periods_the_representatives_question_is_refused(sample, monkeypatch):
     monkeypatch.setattr(extractive, "SECOND_ANTECEDENT", True)
     monkeypatch.setattr(quantity, "PERIODS", False)
-    answer = RagChain(constitution, answer_mode="extractive").ask("How long is a Representative's term?")
+    answer = RagChain(sample, answer_mode="extractive").ask("How long is a Representative's term?")
     assert answer.abstained and "quantity" in answer.abstain_reason, answer.answer
+
+
+def test_the_documents_name_does_not_earn_a_second_quote(sample, monkeypatch):
+    """#13 round 24d: "according to the Zen of Python" scopes the question; the title line "The Zen of Python,
+    by Tim Peters" holds those words and nothing asked for."""
+    question = "What is better than complicated according to the Zen of Python?"
+    monkeypatch.setattr(extractive, "SECOND_NOT_BY_NAME", True)
+    answer = RagChain(sample, answer_mode="extractive").ask(question).answer
+    assert "Complex is better than complicated." in answer and "by Tim Peters" not in answer, answer
+    monkeypatch.setattr(extractive, "SECOND_NOT_BY_NAME", False)
+    assert "by Tim Peters" in RagChain(sample, answer_mode="extractive").ask(question).answer

@@ -102,6 +102,10 @@ CONTINUATION_WITHIN = 0.5
 # quote, or it (or one further back, while they open with pronouns) holds a word of the question. A visitor
 # asking for a Representative's term got the President's "He ..." as a second quote. False = off
 SECOND_ANTECEDENT = True
+# #13 round 24d: the words naming the document the question asks about ("according to the Zen of Python") do not
+# count as question words a second quote adds: the title line "The Zen of Python, by Tim Peters" was quoted
+# after the answer. False = off
+SECOND_NOT_BY_NAME = True
 _PRONOUN_START = re.compile(r"^\W*(?:(?:however|also|so|thus|therefore|but|and|instead|otherwise|still|then|in)\W+)?"
                             r"(?:it|its|this|that|these|those|they|their|such|he|she|his|her|him)\b", re.IGNORECASE)
 # a list item, a table row or a sentence under a Markdown heading often names its subject only in
@@ -527,6 +531,8 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
         return chosen
     entry = SAME_ENTRY_WITHIN and _OPTION.match(checker.hits[best.n - 1].text.lstrip().split("\n", 1)[0])
     stub = len(chosen) > 1
+    if SECOND_NOT_BY_NAME:
+        held = held | checker.asked_document_words
     for q in ranked[1:6]:
         if q in chosen:
             continue

@@ -558,6 +558,11 @@ class GroundingChecker:
         """The retrieved documents the question names (see document_names)."""
         return self._asked
 
+    @property
+    def asked_document_words(self) -> set[str]:
+        """The distinctive name words of the documents the question names ("zen", "python")."""
+        return set().union(*(self._doc_words.get(src, set()) for src in self._asked))
+
     def allowed_documents(self, words: set[str]) -> set[str] | None:
         """The documents a sentence may rest on: those the question or the sentence names (None: any)."""
         named = self._asked | {src for src, w in self._doc_words.items() if w & words}
