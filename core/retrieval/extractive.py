@@ -106,8 +106,6 @@ SECOND_ANTECEDENT = True
 # count as question words a second quote adds: the title line "The Zen of Python, by Tim Peters" was quoted
 # after the answer. False = off
 SECOND_NOT_BY_NAME = True
-_PRONOUN_START = re.compile(r"^\W*(?:(?:however|also|so|thus|therefore|but|and|instead|otherwise|still|then|in)\W+)?"
-                            r"(?:it|its|this|that|these|those|they|their|such|he|she|his|her|him)\b", re.IGNORECASE)
 # a list item, a table row or a sentence under a Markdown heading often names its subject only in
 # its lead-in: "**Typer** requires only a few dependencies:" / "* [`shellingham`](...): to
 # automatically detect the current shell ...", the header row "| Dataset | BM25S | Elastic |" /
@@ -212,8 +210,11 @@ ROW_HEADER_QUOTE = False
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 _ROW = re.compile(r"^\s*\|")
 _RULE_ROW = re.compile(r"^[\s|:-]+$")
-_BACK_REFERENCE = re.compile(r"^\W*(?:(?:however|also|so|thus|therefore|but|and|instead|otherwise|still|then|in)\W+)?"
-                             r"(?:it|its|this|that|these|those|they|their|such)\b", re.IGNORECASE)
+_LEAD = r"^\W*(?:(?:however|also|so|thus|therefore|but|and|instead|otherwise|still|then|in)\W+)?"
+_BACK_REFERENCE = re.compile(_LEAD + r"(?:it|its|this|that|these|those|they|their|such)\b", re.IGNORECASE)
+# ... and with personal pronouns, which SECOND_ANTECEDENT reads ("He shall hold his Office ...")
+_PRONOUN_START = re.compile(_LEAD + r"(?:it|its|this|that|these|those|they|their|such|he|she|his|her|him)\b",
+                            re.IGNORECASE)
 _NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "non", "dis")
 _RAW_WORD = re.compile(r"(?u)\b\w[\w-]+\b")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
