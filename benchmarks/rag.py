@@ -652,6 +652,8 @@ ANSWER_SYSTEMS = {
     "extractive (round 24b)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 24d: without extractive.SECOND_NOT_BY_NAME (document-name words earn a second quote)
     "extractive (round 24c)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 24e: a short best quote's next sentence comes along whatever it is about (STUB_FOLLOW_ABOUT_QUESTION off)
+    "extractive (round 24d)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -673,10 +675,11 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+defaults50": {"default_within": 0.5},
                     "extractive+defaults0": {"default_within": 0.0},
                     "extractive (round 22)": {"default_within": None, "second_antecedent": False, "periods": False,
-                                              "second_not_by_name": False},
-                    "extractive (round 24)": {"second_antecedent": False, "periods": False, "second_not_by_name": False},
-                    "extractive (round 24b)": {"periods": False, "second_not_by_name": False},
-                    "extractive (round 24c)": {"second_not_by_name": False},
+                                              "second_not_by_name": False, "stub_follow_about_question": False},
+                    "extractive (round 24)": {"second_antecedent": False, "periods": False, "second_not_by_name": False, "stub_follow_about_question": False},
+                    "extractive (round 24b)": {"periods": False, "second_not_by_name": False, "stub_follow_about_question": False},
+                    "extractive (round 24c)": {"second_not_by_name": False, "stub_follow_about_question": False},
+                    "extractive (round 24d)": {"stub_follow_about_question": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -782,7 +785,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+versions": {"version_terms": True},
                     "extractive+ownneighbour": {**OWN_NEIGHBOUR},
                     "extractive+r17+ownneighbour": {**ROUND17, **OWN_NEIGHBOUR}}
-EXTRACTIVE_KNOBS = ("SECOND_NOT_BY_NAME", "SECOND_ANTECEDENT", "DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
+EXTRACTIVE_KNOBS = ("STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAME", "SECOND_ANTECEDENT", "DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",
