@@ -654,6 +654,8 @@ ANSWER_SYSTEMS = {
     "extractive (round 24c)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 24e: a short best quote's next sentence comes along whatever it is about (STUB_FOLLOW_ABOUT_QUESTION off)
     "extractive (round 24d)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 24g: a heading best quote does not bring its next sentence unless it is about the question
+    "extractive (round 24f)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -680,6 +682,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (round 24b)": {"periods": False, "second_not_by_name": False, "stub_follow_about_question": False},
                     "extractive (round 24c)": {"second_not_by_name": False, "stub_follow_about_question": False},
                     "extractive (round 24d)": {"stub_follow_about_question": False},
+                    "extractive (round 24f)": {"stub_follow_heading": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -785,7 +788,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+versions": {"version_terms": True},
                     "extractive+ownneighbour": {**OWN_NEIGHBOUR},
                     "extractive+r17+ownneighbour": {**ROUND17, **OWN_NEIGHBOUR}}
-EXTRACTIVE_KNOBS = ("STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAME", "SECOND_ANTECEDENT", "DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
+EXTRACTIVE_KNOBS = ("STUB_FOLLOW_HEADING", "STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAME", "SECOND_ANTECEDENT", "DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",

@@ -50,3 +50,32 @@ def test_a_next_sentence_that_refers_back_is_still_quoted(manual, monkeypatch):
     monkeypatch.setattr(extractive, "STUB_FOLLOW_ABOUT_QUESTION", True)
     got = RagChain(manual, answer_mode="extractive").ask("Where is the centrifuge?").answer
     assert "room 204" in got and "It must be balanced before every run" in got, got
+
+
+GUIDE = """Widget Server
+=============
+
+Installing the Widget Server
+----------------------------
+
+Read the manual in docs/setup.html before you start.
+
+Configuring the Widget Server
+-----------------------------
+
+Settings live in /etc/widget.conf and are read at start.
+"""
+
+
+def test_a_heading_quoted_as_the_answer_brings_the_sentence_under_it(tmp_path, monkeypatch):
+    """#13 round 24g: the best quote is a setext heading; what answers is the sentence under it, which repeats
+    no word of the question."""
+    doc = tmp_path / "widget.txt"
+    doc.write_text(GUIDE, encoding="utf-8")
+    assert open_collection("widget").ingest([doc]).ok
+    question = "Where is the guide for installing the widget server?"
+    monkeypatch.setattr(extractive, "STUB_FOLLOW_HEADING", True)
+    got = RagChain("widget", answer_mode="extractive").ask(question).answer
+    assert "docs/setup.html" in got, got
+    monkeypatch.setattr(extractive, "STUB_FOLLOW_HEADING", False)
+    assert "docs/setup.html" not in RagChain("widget", answer_mode="extractive").ask(question).answer

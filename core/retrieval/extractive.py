@@ -49,7 +49,8 @@ CONTEXT_SHARE = 1.0
 STUB_WORDS = 8
 # ... only when the best quote ends in ":", or that sentence holds a question word or refers back. On since
 # round 24f (with STUB_FOLLOW_WHY), judged as a precision change: tuning 234 = 234, held-out 1-7 195 -> 194 (a
-# setext heading was the best quote and the answer came after it), 21 answers lose an unrelated follow-up ("Open-toed shoes are not
+# setext heading was the best quote and the answer came after it: STUB_FOLLOW_HEADING, 24g, brings it back),
+# 21 answers lose an unrelated follow-up ("Open-toed shoes are not
 # allowed." no longer brings "Chemical spills are reported ..."). Round 21 measured 233 = 233 and left it off
 # because its rule asked for more correct answers. False = off
 STUB_FOLLOW_ABOUT_QUESTION = True
@@ -57,6 +58,10 @@ STUB_FOLLOW_ABOUT_QUESTION = True
 # repeating the question's words ("- Everything between [2.7.0 - 2.8.3) is yanked." / "There is a bug with
 # evaluate_response_callback ..."; #13 round 24f)
 STUB_FOLLOW_WHY = True
+# ... and a best quote that is a heading (a setext underline "Building and Installing Kerberos 5 ----", or "# ...")
+# always gets the next sentence, as one ending in ":" does (#13 round 24g). False = off
+STUB_FOLLOW_HEADING = True
+_HEADING_STUB = re.compile(r"(?:^\s*#|[-=]{3,}\s*$)")
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 # a question that names an option ("What does the -X option of less turn off?") is answered by
 # that option's entry: every sentence of a chunk whose first line names it gets this bonus (with
@@ -529,7 +534,8 @@ def select_quotes(question: str, checker: GroundingChecker, idf=None, context: s
         after = [q for q in ranked if q.n == best.n and q.start > best.end]
         if after:
             nxt = min(after, key=lambda q: q.start)
-            about = not STUB_FOLLOW_ABOUT_QUESTION or best.text.endswith(":") or refers_back(nxt.text) \
+            heading = STUB_FOLLOW_HEADING and bool(_HEADING_STUB.search(best.text))
+            about = not STUB_FOLLOW_ABOUT_QUESTION or best.text.endswith(":") or heading or refers_back(nxt.text) \
                 or bool(content_words(nxt.text) & qwords) or bool(STUB_FOLLOW_WHY and _WHY.match(question))
             if about and len(best.text) + len(nxt.text) <= MAX_QUOTE_CHARS:
                 chosen.append(nxt)
