@@ -584,10 +584,12 @@ def _antecedent_shown_or_asked(q: Quote, ranked: list[Quote], checker: Grounding
     cur = q
     for _ in range(max(1, ANTECEDENT_DEPTH)):
         if not _PRONOUN_START.match(cur.text):
-            return True if cur is q else bool(content_words(cur.text) & qwords)
+            return cur is q  # else: the sentence that names the subject, already found to hold no question word
         prev = _previous_sentence(cur, ranked, checker)
-        if prev is None or prev in chosen or content_words(prev.text) & qwords:
-            return prev is not None
+        if prev is None:
+            return False
+        if prev in chosen or content_words(prev.text) & qwords:
+            return True
         cur = prev
     return False
 
