@@ -43,12 +43,14 @@ from core.retrieval.followup import normalize_history, standalone_question
 from core.retrieval.grounding import (
     GroundingChecker,
     SentenceGrounding,
+    join_list_markers,
     split_sentences,
     strip_markers,
     strip_markers_keep_layout,
 )
 from core.retrieval.hybrid import Hit, search
 from core.retrieval.loops import loop_start
+from core.retrieval.prompt_echo import scrub
 from core.retrieval.rerank import rerank
 from core.retrieval.verified_quotes import verify_ranked
 from core.retrieval.verifier import get_verifier
@@ -322,8 +324,9 @@ class RagChain:
                                                     sentences, False, "", self.answer_mode)}
             return
 
-        messages = prompts.build_messages(question, focus(used, ranked, self.context_chars), self.prompt_mode,
-                                          history)
+        shown_hits = focus(used, ranked, self.context_chars)
+        nonce = prompts.content_nonce(question, shown_hits, history)
+        messages = prompts.build_messages(question, shown_hits, self.prompt_mode, history, nonce=nonce)
         trace["context_chars"] = self.context_chars
         trace["prompt"] = messages
         guard = StreamGuard("output")
@@ -334,7 +337,8 @@ class RagChain:
 
         def check_complete(text: str, final: bool) -> Iterator[dict]:
             nonlocal grounding_ms
-            spans = split_sentences(strip_markers_keep_layout(text))
+            text = scrub(text, nonce, final)  # the prompt's fence code is never shown (prompt_echo.py)
+            spans = join_list_markers(text, split_sentences(strip_markers_keep_layout(text)))
             done = spans if final else spans[:-1]  # the last one may still be growing
             for a, b in done[len(checked):]:
                 tg = time.perf_counter()
@@ -346,7 +350,7 @@ class RagChain:
         def shown() -> str:
             if self.answer_mode == "grounded":
                 return _compose([sg for sg in checked if sg.supported])
-            return guard.safe_text
+            return scrub(guard.safe_text, nonce, final=False)
 
         for chunk in self.llm.stream(messages, params=self.params, cancel=cancel):
             if "first_token" not in timings:

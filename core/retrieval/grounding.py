@@ -269,6 +269,30 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans + _split_plain(text, pos, len(text))
 
 
+# a list item's number or bullet on its own ("1.", "2)", "-"): the splitter cuts "as follows: 1. The
+# chatbot ..." after "1.", and a model's numbered list would show "1." as a sentence (or as the end
+# of the sentence before it, after a colon or a line break)
+_LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]|[-*\u2022]")
+_TRAILING_MARKER = re.compile(r"(?:(?<=:)|(?<=\n))[ \t]*\(?\d{1,3}[.)]$")
+
+
+def join_list_markers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with each list marker moved to the sentence after it; a marker with no sentence
+    after it (the end of the text) is dropped. Used on model answers."""
+    out, pending = [], None
+    for a, b in spans:
+        if _LIST_MARKER.fullmatch(text[a:b]):
+            pending = a if pending is None else pending
+            continue
+        start = pending if pending is not None else a
+        pending = None
+        if m := _TRAILING_MARKER.search(text, a, b):
+            pending = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            b = m.start()
+        out += _trim(text, [(start, b)])
+    return out
+
+
 def _split_plain(text: str, begin: int, finish: int) -> list[tuple[int, int]]:
     spans, start = [], begin
     for m in (_SENTENCE_END_ROWS if TABLE_ROWS else _SENTENCE_END).finditer(text, begin, finish):
