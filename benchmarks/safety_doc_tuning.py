@@ -78,6 +78,7 @@ def explain(scanner, text: str) -> str:
 
     from core.safety import injection as inj
     from core.safety import text as textutil
+    from core.safety.language_guess import reads_as_english
 
     plain = textutil.clean(text)
     rules, reasons = scanner.heuristics(plain)
@@ -88,7 +89,7 @@ def explain(scanner, text: str) -> str:
         segs = segs + [probe]
     ng = scanner.classifier.attack_probs(segs)
     em = scanner.paraphrase.probs(segs) if scanner.paraphrase is not None else np.zeros(len(segs))
-    eng = np.array([inj._english_share(s) >= inj.ENGLISH_SHARE for s in segs])
+    eng = np.array([reads_as_english(s) for s in segs])  # what injection.py does
     p = np.where(eng, (ng + em) / 2, ng)
     i = int(p.argmax()) if len(p) else 0
     pos, neg = scanner.examples.score(segs, scanner.embeddings) if segs else ([0.0], [0.0])

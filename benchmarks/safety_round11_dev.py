@@ -51,7 +51,7 @@ def catalog_set(per_lang: int = 50) -> list[dict]:
 def dev_sets() -> dict[str, list[dict]]:
     from safety_real_texts import paragraphs
 
-    from core.safety.injection import _english_share
+    from core.safety.language_guess import english_share as _english_share
     from core.safety.training import injection_families
     from core.safety.training.injection_templates import package_docs
 

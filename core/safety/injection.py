@@ -22,6 +22,7 @@ import numpy as np
 from core.safety import intent_lexicon
 from core.safety import text as textutil
 from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, option_sentence
+from core.safety.language_guess import reads_as_english
 from core.safety.normalize import iter_variants
 from core.safety.planted_instructions import PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
@@ -301,18 +302,6 @@ def _help_question(text: str) -> bool:
     return bool(_HELP_QUESTION.match(text)) and bool(_ONE_QUESTION.fullmatch(text))
 
 
-# English function words: a sentence with few of them is read by the n-gram model alone
-_ENGLISH = frozenset("the a an to of and or you your is are be in on at for this that it with me my i we not "
-                     "what do does can could would should will from as by if then so all any".split())
-_WORDS = re.compile(r"[^\W\d_]+")
-ENGLISH_SHARE = 0.15
-
-
-def _english_share(text: str) -> float:
-    words = _WORDS.findall(text.lower())
-    return sum(w in _ENGLISH for w in words) / len(words) if words else 0.0
-
-
 def _without_mentions(text: str) -> str:
     """text with quoted phrases that are mentions, not requests, blanked for the classifiers:
     every quote in a question about attacks, and a quote after a reporting cue ('a document
@@ -485,7 +474,7 @@ class InjectionScanner:
         if len(probe) <= WHOLE_TEXT_CHARS or a_list(segs):  # a list of key names is read whole (documentation.py)
             segs = segs + [probe]
         p = self.classifier.attack_probs(segs)
-        english = np.array([_english_share(s) >= ENGLISH_SHARE for s in segs], dtype=bool)
+        english = np.array([reads_as_english(s) for s in segs], dtype=bool)
         if ROUND10_GATE and self.round10 is not None and len(p):
             gated = [i for i, s in enumerate(segs) if not english[i] and intent_lexicon.speaks_of_instructions(s)]
             if gated:
