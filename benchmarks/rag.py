@@ -398,10 +398,38 @@ RETRIEVAL_SETS["pdf"] = (PDF_CORPUS, PDF_QA, "pdf")
 HELDOUT8_CORPUS = ROOT / "assets" / "rag_corpus_heldout8"
 HELDOUT8_QA = ROOT / "assets" / "rag_qa_heldout8.jsonl"
 RETRIEVAL_SETS["held-out 8"] = (HELDOUT8_CORPUS, HELDOUT8_QA, "heldout8")
+# ONE small document per collection (#13 round 25): what a visitor does with a private collection.
+# Each item names its "document"; answers_grounded ingests each document into a collection of its own.
+# "small docs" is a tuning set (written by the lead); "held-out small" is drawn from this machine's
+# package READMEs by another procedure (assets/rag_corpus_heldout_small/SOURCES.md), report-only.
+SMALL_DOCS_CORPUS = ROOT / "assets" / "rag_corpus_small_docs"
+SMALL_DOCS_QA = ROOT / "assets" / "rag_qa_small_docs.jsonl"
+HELDOUT_SMALL_CORPUS = ROOT / "assets" / "rag_corpus_heldout_small"
+HELDOUT_SMALL_QA = ROOT / "assets" / "rag_qa_heldout_small.jsonl"
+PER_DOCUMENT_SETS = {"small docs": SMALL_DOCS_CORPUS, "held-out small": HELDOUT_SMALL_CORPUS}
 
 
 def _load_qa(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _per_document_chains(corpus: Path, prefix: str, chain_args: dict):
+    """document name -> a RagChain over a collection holding that document alone (ingested on first use)."""
+    from core.retrieval.chain import RagChain
+    from core.retrieval.collection import open_collection
+
+    chains = {}
+
+    def chain_for(document: str):
+        if document not in chains:
+            name = f"{prefix}-" + re.sub(r"[^a-z0-9]+", "-", document.lower()).strip("-")[:40]
+            col = open_collection(name)
+            if col.count() == 0:
+                col.ingest([corpus / document])
+            col.retokenize_if_stale()
+            chains[document] = RagChain(name, **chain_args)
+        return chains[document]
+    return chain_for
 
 
 def _long_files(corpus: Path = LONG_CORPUS) -> list[Path]:
@@ -880,7 +908,9 @@ def answer_sets(workdir: Path, qa_sets) -> dict:
             "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
             "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme"),
             "pdf": ("pdf-answers", _load_qa(PDF_QA), "pdf"),
-            "held-out 8": ("heldout8-answers", _load_qa(HELDOUT8_QA), "heldout8")}
+            "held-out 8": ("heldout8-answers", _load_qa(HELDOUT8_QA), "heldout8"),
+            "small docs": ("smalldocs", _load_qa(SMALL_DOCS_QA), "smalldocs"),
+            "held-out small": ("heldoutsmall", _load_qa(HELDOUT_SMALL_QA), "heldoutsmall")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
         if set_name in qa_sets:
             use_data_dir(workdir / folder)
@@ -984,21 +1014,28 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
                                                        (None if knob == "NAMES_AGREE" else False)))
             if splitting.ENTRY_CHUNKS != entry_chunks_default:  # other chunks: its own collection
                 name = collection + ("-entries" if splitting.ENTRY_CHUNKS else "-no-entries")
-            files = sorted(CORPUS.iterdir()) if set_name == "sample corpus" else _long_files(RETRIEVAL_SETS[set_name][0])
+            chain_args = dict(answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
+                              params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
+                              **overrides)
+            if set_name in PER_DOCUMENT_SETS:
+                per_document = _per_document_chains(PER_DOCUMENT_SETS[set_name], name, chain_args)
+            else:
+                per_document = None
+            files = (sorted(CORPUS.iterdir()) if set_name == "sample corpus" else
+                     _long_files(PER_DOCUMENT_SETS[set_name] if per_document else RETRIEVAL_SETS[set_name][0]))
             cleaned = sorted(chunk_headers.MARKDOWN_CLEAN_PARTS) if chunk_headers.MARKDOWN_CLEAN else []
             if cleaned != (sorted(markdown_parts_default) if markdown_clean_default else []) and any(
                     chunk_headers.is_markdown(f.name) for f in files):  # another index: its own collection
                 name += "-md-" + ("-".join(cleaned) or "raw")
-            if name != collection:
-                if open_collection(name).count() == 0:
-                    open_collection(name).ingest(files)
-            open_collection(name).retokenize_if_stale()  # BM25 rows for this system's tokenizer
-            chain = RagChain(name, answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
-                             params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
-                             **overrides)
+            if per_document is None:
+                if name != collection:
+                    if open_collection(name).count() == 0:
+                        open_collection(name).ingest(files)
+                open_collection(name).retokenize_if_stale()  # BM25 rows for this system's tokenizer
+                chain = RagChain(name, **chain_args)
             got = []
             for q in picked + unanswerable:
-                a = chain.ask(q["question"])
+                a = (per_document(q["document"]) if per_document else chain).ask(q["question"])
                 j = judge(a, q)
                 got.append((q, j))
                 dumped.append({"set": set_name, "system": label, "question": q["question"], "source": q["source"],
@@ -1262,7 +1299,8 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "held-out 6", "held-out 7", "held-out 8", "dev prose", "dev readme", "pdf"],
+                            "held-out 5", "held-out 6", "held-out 7", "held-out 8", "dev prose", "dev readme", "pdf",
+                            "small docs", "held-out small"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
                    choices=list(RETRIEVAL_SETS), help="part 6: which long-document sets")
