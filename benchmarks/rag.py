@@ -684,6 +684,11 @@ ANSWER_SYSTEMS = {
     "extractive (round 24d)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 24g: a heading best quote does not bring its next sentence unless it is about the question
     "extractive (round 24f)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 25: without the sentence IDF of a collection whose every chunk is a passage (abstention.py) and
+    # without FAQ questions as sentences of their own that are never quotes (grounding.py, extractive.py); each alone
+    "extractive (round 24g)": ("extractive", "zero_shot", "calibrated"),
+    "extractive (25 no idf)": ("extractive", "zero_shot", "calibrated"),
+    "extractive (25 no emphasis)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -711,6 +716,10 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (round 24c)": {"second_not_by_name": False, "stub_follow_about_question": False},
                     "extractive (round 24d)": {"stub_follow_about_question": False},
                     "extractive (round 24f)": {"stub_follow_heading": False},
+                    "extractive (round 24g)": {"small_collection_idf": False, "emphasis_ends_sentence": False,
+                                              "questions_are_not_quotes": False},
+                    "extractive (25 no idf)": {"small_collection_idf": False},
+                    "extractive (25 no emphasis)": {"emphasis_ends_sentence": False, "questions_are_not_quotes": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -821,12 +830,12 @@ EXTRACTIVE_KNOBS = ("STUB_FOLLOW_HEADING", "STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAM
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",
                     "NEIGHBOUR_WITHIN", "NAMELESS_SCOPE", "NAMELESS_READING",
-                    "VERSION_TERMS", "NEIGHBOUR_OWN_MEANING", "NEIGHBOUR_OWN_COVERAGE")
+                    "VERSION_TERMS", "NEIGHBOUR_OWN_MEANING", "NEIGHBOUR_OWN_COVERAGE", "QUESTIONS_ARE_NOT_QUOTES")
 # core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
-ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK")
+ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF")
 
 
 def _nonce_in_system_messages(build, question, hits, mode="zero_shot", history=None, nonce=None):
@@ -951,6 +960,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     markdown_parts_default = chunk_headers.MARKDOWN_CLEAN_PARTS
     markdown_sentences_default = grounding.MARKDOWN_SENTENCES
     table_rows_default = grounding.TABLE_ROWS
+    emphasis_default = grounding.EMPHASIS_ENDS_SENTENCE
     coherence_default = grounding.COHERENCE
     round14_defaults = {k: getattr(grounding, k) for k in GROUNDING_ROUND14}
     entry_bonus_default = answer_type.ENTRY_BONUS
@@ -1007,6 +1017,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             chunk_headers.MARKDOWN_CLEAN_PARTS = overrides.pop("markdown_clean_parts", markdown_parts_default)
             grounding.MARKDOWN_SENTENCES = overrides.pop("markdown_sentences", markdown_sentences_default)
             grounding.TABLE_ROWS = overrides.pop("table_rows", table_rows_default)
+            grounding.EMPHASIS_ENDS_SENTENCE = overrides.pop("emphasis_ends_sentence", emphasis_default)
             grounding.COHERENCE = overrides.pop("coherence", coherence_default)
             round14 = overrides.pop("round14", True)  # False: every round-14 rule off (round 13's check)
             for knob, default in round14_defaults.items():

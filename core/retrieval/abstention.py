@@ -29,10 +29,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
+from typing import Callable
 
 from core.retrieval.bm25 import tokenize
 from core.retrieval.extractive import Quote, weighted_coverage
-from core.retrieval.grounding import content_words
+from core.retrieval.grounding import content_words, split_sentences
 
 FEATURES = ("coverage", "sentence", "vector", "agreement", "unseen")
 # a passage's coverage also counts its document's name and section header ("What web address is
@@ -59,6 +60,25 @@ FEATURES_VERIFIED = ("coverage", "sentence", "vector", "agreement", "verifier")
 WEIGHTS_VERIFIED = {"coverage": 3.91, "sentence": 2.29, "vector": 1.75, "agreement": 1.07, "verifier": -0.26}
 BIAS_VERIFIED = -4.42
 THRESHOLD_VERIFIED = 0.28
+
+
+# #13 round 25: in a collection so small that every chunk is among the passages (a visitor's one uploaded
+# handbook: two or three chunks), IDF over chunks says nothing: a word in one of two chunks weighs 0.69, one
+# the document never uses 1.79, so one plain word of the question ("big", "cost") outweighs all the words
+# the document holds. There the evidence counts IDF over the passages' sentences instead.
+SMALL_COLLECTION_IDF = True
+
+
+def sentence_idf(hits) -> Callable[[str], float]:
+    """IDF of a stemmed content word over the distinct sentences of `hits` (BM25's formula)."""
+    sentences = {" ".join(h.text[a:b].split()) for h in hits for a, b in split_sentences(h.text)}
+    words = [content_words(s) for s in sentences]
+    n = len(words)
+
+    def idf(term: str) -> float:
+        df = sum(term in w for w in words)
+        return float(math.log(1 + (n - df + 0.5) / (df + 0.5)))
+    return idf
 
 
 @dataclass

@@ -33,6 +33,7 @@ from langchain_core.runnables import RunnableLambda
 from core.config import get_settings
 from core.models.chat import get_chat_model
 from core.models.sampling import SamplingParams
+from core.retrieval import abstention as abstention_model
 from core.retrieval import extractive, prompts
 from core.retrieval.abstention import Decision, apply_checks, check_evidence, decide, evidence
 from core.retrieval.citations import Citation, build_citations
@@ -271,7 +272,11 @@ class RagChain:
             ranked, verified_best = verify_ranked(standalone if history else question, ranked, get_verifier())
             timings["verifier"] = _ms(tv)
         quotes = select_quotes(question, checker, idf, ranked=ranked)
-        features = evidence(standalone if history else question, used, cheap_best, idf)
+        evidence_idf = idf
+        if abstention_model.SMALL_COLLECTION_IDF and used and open_collection(self.collection).count() <= len(hits):
+            evidence_idf = abstention_model.sentence_idf(used)  # every chunk is a passage (abstention.py)
+            trace["evidence_idf"] = "sentences"
+        features = evidence(standalone if history else question, used, cheap_best, evidence_idf)
         if verified_best is not None:
             features["verifier"] = round(verified_best, 3)
         decision = decide(features)

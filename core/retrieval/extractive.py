@@ -263,13 +263,19 @@ class Quote:
     features: dict = field(default_factory=dict, compare=False, repr=False)
 
 
+# #13 round 25: a question in a document (an FAQ's "**Can I bring my child's bike?**") states nothing; it is
+# never a quote (with grounding.EMPHASIS_ENDS_SENTENCE it is a sentence of its own). False = off
+QUESTIONS_ARE_NOT_QUOTES = True
+
+
 def _quotable(text: str, lead_words: int = 0) -> bool:
-    """A sentence worth quoting: not a heading, not a usage synopsis, not a fragment of a few words.
-    A table row (or list item) counts the `lead_words` content words of its lead-in too."""
+    """A sentence worth quoting: not a heading, not a usage synopsis, not a fragment of a few words,
+    not a question. A table row (or list item) counts the `lead_words` content words of its lead-in too."""
     first = text.lstrip()
     return not first.startswith(("#", "===", "---", "***")) \
         and _long_enough(text, MIN_QUOTE_WORDS, MIN_QUOTE_CONTENT_WORDS, lead_words) \
-        and not is_usage_synopsis(text) and not _RULE_ROW.match(text)
+        and not is_usage_synopsis(text) and not _RULE_ROW.match(text) \
+        and not (QUESTIONS_ARE_NOT_QUOTES and text.rstrip().rstrip("*_\"')”’").endswith("?"))
 
 
 def _long_enough(text: str, words: int, content: int, lead_words: int = 0) -> bool:

@@ -163,6 +163,12 @@ _MARKER = re.compile(r"\s*\[\d{1,2}(?:\s*,\s*\d{1,2})*\]")
 # a sentence ends at . ! ? (not inside "e.g." or a number like 2.5) followed by space and a capital,
 # digit, quote or bracket; blank lines and list items also end one
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]”’]*\s+(?=[\"'(\[“‘]?[A-Z0-9-])|\n\s*\n|\n(?=\s*(?:[-*•]|\d+\.)\s)")
+# #13 round 25: closing Markdown emphasis after . ! ? ends a sentence too: an FAQ's "**Do I have to pay?**" is
+# a sentence, not the start of its answer's ("Repairs are free."). False = off
+EMPHASIS_ENDS_SENTENCE = True
+_SENTENCE_END_EMPHASIS = re.compile(r"(?<=[.!?])[\"')\]”’*_]*\s+(?=[\"'(\[“‘]?[*_]{0,2}[A-Z0-9-])|\n\s*\n"
+                                    r"|\n(?=\s*(?:[-*•]|\d+\.)\s)")
+_CLOSERS = "\"')]”’"
 # each row of a Markdown table ("| nfcorpus | **1196.16** | 45.84 |") is a sentence of its own: a
 # table otherwise reads as one long "sentence" that no question's words or meaning fit, and the row
 # that answers cannot be quoted alone. Its header row lends it the column names (extractive.LEAD_IN_SHARE).
@@ -295,10 +301,14 @@ def join_list_markers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 def _split_plain(text: str, begin: int, finish: int) -> list[tuple[int, int]]:
     spans, start = [], begin
-    for m in (_SENTENCE_END_ROWS if TABLE_ROWS else _SENTENCE_END).finditer(text, begin, finish):
+    ends = _SENTENCE_END_ROWS if TABLE_ROWS else _SENTENCE_END
+    if EMPHASIS_ENDS_SENTENCE:
+        ends = re.compile(_SENTENCE_END_EMPHASIS.pattern + (r"|\n(?=[ \t]*\|)" if TABLE_ROWS else ""))
+    closing = _CLOSERS + ("*_" if EMPHASIS_ENDS_SENTENCE else "")
+    for m in ends.finditer(text, begin, finish):
         if "\n" not in m.group(0) and _ABBREV.search(text[start:m.start()]):
             continue  # "e.g. Foo" or an initial: not the end of a sentence
-        closers = len(m.group(0)) - len(m.group(0).lstrip("\"')]”’"))
+        closers = len(m.group(0)) - len(m.group(0).lstrip(closing))
         spans.append((start, m.start() + closers))
         start = m.end()
     spans.append((start, finish))
