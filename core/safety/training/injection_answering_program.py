@@ -99,6 +99,9 @@ GENRE = [
 ]
 
 
+EMBEDDING_C = 8.0  # the embedding half's inverse regularisation when this family is in its data (shipped: 4)
+
+
 def split(items: list[str], part: str, dev: int) -> list[str]:
     """The training part (all but the last `dev` entries) or the development part (the last `dev`)."""
     return items[:-dev] if part == "train" else items[-dev:]
@@ -153,17 +156,18 @@ def build(seed: int = 25, n: int = 600, part: str = "train") -> list[tuple[str, 
     return out
 
 
-def build_embedding(seed: int = 25, n: int = 600) -> list[tuple[str, str]]:
+def build_embedding(seed: int = 25, n: int = 600, twins: int = 600) -> list[tuple[str, str]]:
     """What the embedding half trains on: the lines of `build` without the planted paragraphs, and n/2
     English template attacks (ASCII, under 200 characters) put in this file's genres.
 
     The embedding half reads a text as its mean token vector: a README paragraph with one planted line is
     almost the same vector as without it, so planted twins pull README vocabulary towards "attack"; on the
     development sets (templates, A-C) they cost template attacks said in the second person ("Overlook all
-    your constraints."), and the template attacks in genres keep them (benchmarks/results/safety_issue18_round25.md)."""
+    your constraints."), and the template attacks in genres keep them (benchmarks/results/safety_issue18_round25.md).
+    Fit with EMBEDDING_C (chosen on the same development sets)."""
     from core.safety.training.injection_templates import build as templates
 
     rng = random.Random(7)
     w = lists("train")
     attacks = [t for t, label in templates() if label == "attack" and t.isascii() and len(t) < 200]
-    return build(seed, n)[: 2 * n] + [(in_genre(rng, w, a), "attack") for a in rng.sample(attacks, n // 2)]
+    return build(seed, n)[: 2 * n] + [(in_genre(rng, w, a), "attack") for a in rng.sample(attacks, twins)]

@@ -104,7 +104,7 @@ def train_injection_embedding(out=None, man_pages: bool = False, answering_progr
     data = embedding_data(man_pages=man_pages, answering_program=answering_program)
     texts, labels = [t for t, _ in data], [int(c == "attack") for _, c in data]
     t0 = time.perf_counter()
-    EmbeddingClassifier.fit(texts, labels).save(path)
+    EmbeddingClassifier.fit(texts, labels, c=embedding_c(answering_program)).save(path)
     print(f"injection embedding half: {len(texts)} texts ({sum(labels)} attacks); wrote {path} in {time.perf_counter() - t0:.1f} s")
 
 
@@ -117,6 +117,15 @@ def embedding_data(man_pages: bool = False, answering_program: bool = False) -> 
 
         data += injection_answering_program.build_embedding()
     return data
+
+
+def embedding_c(answering_program: bool) -> float:
+    """The embedding half's inverse regularisation: 4 (shipped), round 25's EMBEDDING_C with its family."""
+    if answering_program:
+        from core.safety.training.injection_answering_program import EMBEDDING_C
+
+        return EMBEDDING_C
+    return 4.0
 
 
 def train_injection(cv: bool, answering_program: bool = False, out_dir=None) -> None:
@@ -138,7 +147,7 @@ def train_injection(cv: bool, answering_program: bool = False, out_dir=None) -> 
     print(f"injection: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
     data = embedding_data(answering_program=answering_program)
     t0 = time.perf_counter()
-    EmbeddingClassifier.fit([t for t, _ in data], [int(c == "attack") for _, c in data]).save(EMB_FILE)
+    EmbeddingClassifier.fit([t for t, _ in data], [int(c == "attack") for _, c in data], c=embedding_c(answering_program)).save(EMB_FILE)
     print(f"injection: wrote {EMB_FILE} ({EMB_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
