@@ -1,6 +1,7 @@
 """Train the safety classifiers from template data and write them next to the scanners.
 
     python -m core.safety.training.train [--only image|injection|injection-ngram|injection-embedding] [--out FILE]
+    python -m core.safety.training.train --only injection --answering-program --out-dir DIR   # round 25's off switch
 
 Prints the 5-fold cross-validated accuracy on the TRAINING data (template-made; the
 held-out figures come from benchmarks/safety.py on hand-written sets).
