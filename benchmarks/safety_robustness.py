@@ -22,6 +22,9 @@ Held-out H (tests/data/safety_heldout_h.jsonl, benchmarks/build_safety_heldout_h
 Held-out I (tests/data/safety_heldout_i.jsonl, benchmarks/build_safety_heldout_i.py): debconf texts, tickets.
 Held-out J (tests/data/safety_heldout_j.jsonl, benchmarks/build_safety_heldout_j.py): Debian READMEs and
   section-5/8 manual pages chunked as ingested, attacks planted in documentation genres.
+Held-out K (tests/data/safety_heldout_k.jsonl, benchmarks/build_safety_heldout_k.py): Python standard-library
+  docstrings chunked as ingested, attacks hidden in them (second person, passive, table cell, HTML comment,
+  link title, quoted note), benign chunks with harmless instructions to the reader.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -305,6 +308,17 @@ def heldout_j(kind: str) -> dict[str, list[dict]]:
     return {"held-out J (doc chunks)": rows} if rows else {}
 
 
+def heldout_k(kind: str) -> dict[str, list[dict]]:
+    """Set K (round 25: standard-library docstrings chunked as ingested, attacks in K's own template family,
+    benign chunks with harmless reader instructions; built before round 25's training change, never tuned on).
+    The benign chunks with a reader instruction are reported apart as well."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_k.jsonl") if r["kind"] == kind]
+    if not rows:
+        return {}
+    return {"held-out K (stdlib docstrings)": rows,
+            "held-out K, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
+
+
 def heldout_h() -> dict[str, list[dict]]:
     """Set H (round 9: image prompts written as four personas' genres, obfuscation by code; written
     before round 9's changes, never tuned on). Image prompts only."""
@@ -372,6 +386,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_g("injection"),
         **heldout_i("injection"),
         **heldout_j("injection"),
+        **heldout_k("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
         # round 8: tuning set (questions about prompts beside question-shaped attacks), and the RAG
@@ -506,6 +521,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-h", action="store_true", help="leave held-out set H out (development runs: nobody tunes on H)")
     ap.add_argument("--no-i", action="store_true", help="leave held-out set I out (development runs: nobody tunes on I)")
     ap.add_argument("--no-j", action="store_true", help="leave held-out set J out (development runs: nobody tunes on J)")
+    ap.add_argument("--no-k", action="store_true", help="leave held-out set K out (development runs: nobody tunes on K)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -530,6 +546,7 @@ def main(argv=None) -> int:
     SKIP.update({"held-out H (genres)"} if args.no_h else set())
     SKIP.update({"held-out I (debconf, tickets)", "held-out I, other languages (not claimed)"} if args.no_i else set())
     SKIP.update({"held-out J (doc chunks)"} if args.no_j else set())
+    SKIP.update({"held-out K (stdlib docstrings)", "held-out K, reader-instruction chunks"} if args.no_k else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -546,7 +563,9 @@ def main(argv=None) -> int:
           "I = Debian's translated installation questions (benign) and attacks as tickets or unlabelled planted sentences, "
           "written before round 11's changes, never tuned on; "
           "J = Debian READMEs and section-5/8 manual pages chunked as ingested, attacks planted in documentation genres, "
-          "built before round 20's changes, never tuned on.\n")
+          "built before round 20's changes, never tuned on; "
+          "K = Python standard-library docstrings chunked as ingested, attacks hidden in them by K's own template family, "
+          "benign chunks with harmless reader instructions, built before round 25's training change, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",

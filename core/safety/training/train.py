@@ -1,6 +1,7 @@
 """Train the safety classifiers from template data and write them next to the scanners.
 
     python -m core.safety.training.train [--only image|injection|injection-ngram|injection-embedding] [--out FILE]
+    python -m core.safety.training.train --only injection --answering-program --out-dir DIR   # round 25's off switch
 
 Prints the 5-fold cross-validated accuracy on the TRAINING data (template-made; the
 held-out figures come from benchmarks/safety.py on hand-written sets).
@@ -47,13 +48,16 @@ def train_image(cv: bool) -> None:
     print(f"image: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
-def injection_data(non_english_docs: bool = False, man_pages: bool = False) -> list[tuple[str, str]]:
+def injection_data(non_english_docs: bool = False, man_pages: bool = False,
+                   answering_program: bool = False) -> list[tuple[str, str]]:
     """Round 1-2 templates and round 3's families (third person, polite extraction, payload
     splitting, role-play, markup wrappers, other languages) with their benign look-alikes, and
     round 4's documents that instruct their human reader beside ones that instruct the AI, and
     (with non_english_docs) round 8's reference documentation in the six other languages, plain and
     with a planted line (core/safety/training/injection_docs_ml.py), and (with man_pages) round 21's English
-    manual-page paragraphs, plain and with a planted template attack (injection_man_pages.py)."""
+    manual-page paragraphs, plain and with a planted template attack (injection_man_pages.py), and (with
+    answering_program) round 25's documentation-genre lines to the program answering from the text beside
+    reader instructions, bare and planted in README paragraphs (injection_answering_program.py)."""
     from core.safety.training import injection_docs_ml, injection_families, injection_reader_guides, injection_templates
 
     data = injection_templates.build() + injection_families.build() + injection_reader_guides.build()
@@ -63,6 +67,10 @@ def injection_data(non_english_docs: bool = False, man_pages: bool = False) -> l
         from core.safety.training import injection_man_pages
 
         data += injection_man_pages.build()
+    if answering_program:
+        from core.safety.training import injection_answering_program
+
+        data += injection_answering_program.build()
     return data
 
 
@@ -86,7 +94,7 @@ def train_injection_ngram(cv: bool, out=None) -> None:
           f"({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
-def train_injection_embedding(out=None, man_pages: bool = False) -> None:
+def train_injection_embedding(out=None, man_pages: bool = False, answering_program: bool = False) -> None:
     """Round 21: the embedding half alone (the n-gram half keeps its shipped weights), written to `out`
     (default: the shipped core/safety/curated/injection_embedding.npz), with the English manual-page
     paragraphs and their planted twins when man_pages:
@@ -94,27 +102,53 @@ def train_injection_embedding(out=None, man_pages: bool = False) -> None:
     from core.safety.embedding_classifier import MODEL_FILE, EmbeddingClassifier
 
     path = Path(out) if out else MODEL_FILE
-    data = injection_data(man_pages=man_pages)
+    data = embedding_data(man_pages=man_pages, answering_program=answering_program)
     texts, labels = [t for t, _ in data], [int(c == "attack") for _, c in data]
     t0 = time.perf_counter()
-    EmbeddingClassifier.fit(texts, labels).save(path)
+    EmbeddingClassifier.fit(texts, labels, c=embedding_c(answering_program)).save(path)
     print(f"injection embedding half: {len(texts)} texts ({sum(labels)} attacks); wrote {path} in {time.perf_counter() - t0:.1f} s")
 
 
-def train_injection(cv: bool) -> None:
+def embedding_data(man_pages: bool = False, answering_program: bool = False) -> list[tuple[str, str]]:
+    """The embedding half's texts: injection_data's, with round 25's family as its lines and template attacks
+    in its genres instead of its planted paragraphs (injection_answering_program.build_embedding)."""
+    data = injection_data(man_pages=man_pages)
+    if answering_program:
+        from core.safety.training import injection_answering_program
+
+        data += injection_answering_program.build_embedding()
+    return data
+
+
+def embedding_c(answering_program: bool) -> float:
+    """The embedding half's inverse regularisation: 4 (shipped), round 25's EMBEDDING_C with its family."""
+    if answering_program:
+        from core.safety.training.injection_answering_program import EMBEDDING_C
+
+        return EMBEDDING_C
+    return 4.0
+
+
+def train_injection(cv: bool, answering_program: bool = False, out_dir=None) -> None:
+    """Both halves: the n-gram half on injection_data(), the embedding half on embedding_data(); with
+    answering_program round 25's family is added to both (its candidate: --answering-program --out-dir DIR)."""
     from core.safety.embedding_classifier import MODEL_FILE as EMB_FILE
     from core.safety.embedding_classifier import EmbeddingClassifier
     from core.safety.injection_classifier import MODEL_FILE
 
-    data = injection_data()
+    if out_dir:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        MODEL_FILE, EMB_FILE = Path(out_dir) / MODEL_FILE.name, Path(out_dir) / EMB_FILE.name
+    data = injection_data(answering_program=answering_program)
     texts, labels = [t for t, _ in data], [c for _, c in data]
     if cv:
         print(f"injection: {len(texts)} template texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
     t0 = time.perf_counter()
     LinearTextModel.fit(texts, labels).save(MODEL_FILE)
     print(f"injection: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
+    data = embedding_data(answering_program=answering_program)
     t0 = time.perf_counter()
-    EmbeddingClassifier.fit(texts, [int(c == "attack") for c in labels]).save(EMB_FILE)
+    EmbeddingClassifier.fit([t for t, _ in data], [int(c == "attack") for _, c in data], c=embedding_c(answering_program)).save(EMB_FILE)
     print(f"injection: wrote {EMB_FILE} ({EMB_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
@@ -125,15 +159,19 @@ def main() -> int:
     ap.add_argument("--out", default=None, help="with --only injection-ngram or injection-embedding: where to write the model")
     ap.add_argument("--man-pages", action="store_true",
                     help="with --only injection-embedding: add round 21's manual-page paragraphs and their planted twins")
+    ap.add_argument("--answering-program", action="store_true",
+                    help="with --only injection or injection-embedding: add round 25's documentation lines to the program "
+                         "answering from a document, beside reader instructions")
+    ap.add_argument("--out-dir", default=None, help="with --only injection: write both halves into this folder")
     args = ap.parse_args()
     if args.only in (None, "image"):
         train_image(args.cv)
     if args.only in (None, "injection"):
-        train_injection(args.cv)
+        train_injection(args.cv, args.answering_program, args.out_dir)
     if args.only == "injection-ngram":
         train_injection_ngram(args.cv, args.out)
     if args.only == "injection-embedding":
-        train_injection_embedding(args.out, args.man_pages)
+        train_injection_embedding(args.out, args.man_pages, args.answering_program)
     return 0
 
 
