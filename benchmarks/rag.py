@@ -689,6 +689,8 @@ ANSWER_SYSTEMS = {
     "extractive (round 24g)": ("extractive", "zero_shot", "calibrated"),
     "extractive (25 no idf)": ("extractive", "zero_shot", "calibrated"),
     "extractive (25 no emphasis)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 25e: plain-text heading lines still shown at the start of a quote (extractive.HEADING_LINE_OFF_QUOTES)
+    "extractive (25 heading lines)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -720,6 +722,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                                               "questions_are_not_quotes": False},
                     "extractive (25 no idf)": {"small_collection_idf": False},
                     "extractive (25 no emphasis)": {"emphasis_ends_sentence": False, "questions_are_not_quotes": False},
+                    "extractive (25 heading lines)": {"heading_line_off_quotes": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -830,7 +833,8 @@ EXTRACTIVE_KNOBS = ("STUB_FOLLOW_HEADING", "STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAM
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",
                     "NEIGHBOUR_WITHIN", "NAMELESS_SCOPE", "NAMELESS_READING",
-                    "VERSION_TERMS", "NEIGHBOUR_OWN_MEANING", "NEIGHBOUR_OWN_COVERAGE", "QUESTIONS_ARE_NOT_QUOTES")
+                    "VERSION_TERMS", "NEIGHBOUR_OWN_MEANING", "NEIGHBOUR_OWN_COVERAGE", "QUESTIONS_ARE_NOT_QUOTES",
+                    "HEADING_LINE_OFF_QUOTES")
 # core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)

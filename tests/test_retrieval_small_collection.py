@@ -48,3 +48,15 @@ def test_a_sentence_ends_before_closing_emphasis_and_the_next_bold_sentence():
     assert [text[a:b] for a, b in grounding.split_sentences(text)] == [
         "**Be aware: the last request returns as it is.**", "**If it failed, you get the exception.**",
         "Use *this.*", "Next."]
+
+
+def test_a_plain_text_heading_line_is_not_part_of_the_quote_but_still_names_its_subject(monkeypatch):
+    chain = _alone("grinder", "aurora_grinder_quickstart.md")
+    beans = chain.ask("How many beans fit in the hopper?")
+    assert beans.answer.startswith("Fill the hopper with up to 250 grams"), beans.answer  # not "Grinding Fill ..."
+    settings = chain.ask("How many grind settings are there?")  # "grind" is only in the heading "Choosing the grind"
+    assert not settings.abstained and "18 settings" in settings.answer, settings.abstain_reason
+    wrapped = extractive._HEADING_LINE.match("IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE")
+    assert wrapped and wrapped.group(1).split()[-1].lower() in extractive._LINE_WRAP_ENDS  # a wrap, not a heading
+    monkeypatch.setattr(extractive, "HEADING_LINE_OFF_QUOTES", False)
+    assert chain.ask("How many beans fit in the hopper?").answer.startswith("Grinding Fill")  # what the rule fixes

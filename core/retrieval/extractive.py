@@ -16,7 +16,7 @@ best quote that is only a stub brings the sentence after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from core.retrieval import quote_ranker
@@ -518,8 +518,40 @@ def _nameless_vectors(question: str, checker: GroundingChecker) -> dict:
     return out
 
 
+# #13 round 25: a plain-text heading line glued to the sentence under it ("Cleaning\nBrush out the burrs once a
+# week ...", "DESCRIPTION\n  The tar command ...") is not shown as part of the quote: a line of one to five words
+# with no closing punctuation, followed by a line that starts a sentence. Display only: ranking is unchanged.
+# False = off
+HEADING_LINE_OFF_QUOTES = True
+_HEADING_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9 '&/()-]{0,60})[ \t]*\n\s*(?=[A-Z0-9\"'(\[])")
+
+
+_LINE_WRAP_ENDS = frozenset("the a an of or and to in on at by for with from as that this is are be shall may "
+                            "must will not no".split())
+
+
+def _without_heading_line(q: Quote, checker: GroundingChecker) -> Quote:
+    raw = checker.hits[q.n - 1].text[q.start:q.end]
+    m = _HEADING_LINE.match(raw)
+    if not m or not 1 <= len(m.group(1).split()) <= 5 or len(raw[m.end():].split()) < MIN_QUOTE_WORDS \
+            or m.group(1).split()[-1].lower() in _LINE_WRAP_ENDS:
+        return q  # a hard-wrapped sentence ("IN NO EVENT SHALL THE\nAUTHORS ...") goes on after such a word
+    # the heading still names what the quote is about for the evidence checks ("Choosing the grind" for "How
+    # many grind settings ...?"), as a list item's lead-in does
+    return replace(q, start=q.start + m.end(), text=" ".join(raw[m.end():].split()),
+                   lead_in=f"{q.lead_in} {m.group(1).strip()}".strip())
+
+
 def select_quotes(question: str, checker: GroundingChecker, idf=None, context: str | None = None,
                   ranked: list[Quote] | None = None) -> list[Quote]:
+    chosen = _select_quotes(question, checker, idf, context, ranked)
+    if HEADING_LINE_OFF_QUOTES:
+        chosen = [_without_heading_line(q, checker) for q in chosen]
+    return chosen
+
+
+def _select_quotes(question: str, checker: GroundingChecker, idf=None, context: str | None = None,
+                   ranked: list[Quote] | None = None) -> list[Quote]:
     ranked = ranked if ranked is not None else rank_sentences(question, checker, idf, context)
     if NAMED_DOCUMENT_QUOTES:
         ranked = from_named_documents(ranked, checker)
