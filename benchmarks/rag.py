@@ -691,6 +691,8 @@ ANSWER_SYSTEMS = {
     "extractive (25 no emphasis)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 25e: plain-text heading lines still shown at the start of a quote (extractive.HEADING_LINE_OFF_QUOTES)
     "extractive (25 heading lines)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 25f: no joined hyphenated pairs, no irregular verb forms in the compared words (grounding.WORD_FORMS)
+    "extractive (25 no forms)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -723,6 +725,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (25 no idf)": {"small_collection_idf": False},
                     "extractive (25 no emphasis)": {"emphasis_ends_sentence": False, "questions_are_not_quotes": False},
                     "extractive (25 heading lines)": {"heading_line_off_quotes": False},
+                    "extractive (25 no forms)": {"word_forms": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -965,6 +968,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     markdown_sentences_default = grounding.MARKDOWN_SENTENCES
     table_rows_default = grounding.TABLE_ROWS
     emphasis_default = grounding.EMPHASIS_ENDS_SENTENCE
+    word_forms_default = grounding.WORD_FORMS
     coherence_default = grounding.COHERENCE
     round14_defaults = {k: getattr(grounding, k) for k in GROUNDING_ROUND14}
     entry_bonus_default = answer_type.ENTRY_BONUS
@@ -1022,6 +1026,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             grounding.MARKDOWN_SENTENCES = overrides.pop("markdown_sentences", markdown_sentences_default)
             grounding.TABLE_ROWS = overrides.pop("table_rows", table_rows_default)
             grounding.EMPHASIS_ENDS_SENTENCE = overrides.pop("emphasis_ends_sentence", emphasis_default)
+            grounding.WORD_FORMS = overrides.pop("word_forms", word_forms_default)
             grounding.COHERENCE = overrides.pop("coherence", coherence_default)
             round14 = overrides.pop("round14", True)  # False: every round-14 rule off (round 13's check)
             for knob, default in round14_defaults.items():
