@@ -693,6 +693,8 @@ ANSWER_SYSTEMS = {
     "extractive (25 heading lines)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 25f (measured, off): joined hyphenated pairs and irregular verb forms in the compared words
     "extractive (25 forms)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 25g: without the irregular past forms (grounding.IRREGULAR_FORMS)
+    "extractive (25 no irregular)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -720,12 +722,14 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (round 24c)": {"second_not_by_name": False, "stub_follow_about_question": False},
                     "extractive (round 24d)": {"stub_follow_about_question": False},
                     "extractive (round 24f)": {"stub_follow_heading": False},
-                    "extractive (round 24g)": {"small_collection_idf": False, "emphasis_ends_sentence": False,
+                    "extractive (round 24g)": {"small_collection_idf": False, "emphasis_ends_sentence": False, "irregular_forms": False,
+                                              "heading_line_off_quotes": False,
                                               "questions_are_not_quotes": False},
                     "extractive (25 no idf)": {"small_collection_idf": False},
                     "extractive (25 no emphasis)": {"emphasis_ends_sentence": False, "questions_are_not_quotes": False},
                     "extractive (25 heading lines)": {"heading_line_off_quotes": False},
                     "extractive (25 forms)": {"word_forms": True},
+                    "extractive (25 no irregular)": {"irregular_forms": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -969,6 +973,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     table_rows_default = grounding.TABLE_ROWS
     emphasis_default = grounding.EMPHASIS_ENDS_SENTENCE
     word_forms_default = grounding.WORD_FORMS
+    irregular_default = grounding.IRREGULAR_FORMS
     coherence_default = grounding.COHERENCE
     round14_defaults = {k: getattr(grounding, k) for k in GROUNDING_ROUND14}
     entry_bonus_default = answer_type.ENTRY_BONUS
@@ -1027,6 +1032,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             grounding.TABLE_ROWS = overrides.pop("table_rows", table_rows_default)
             grounding.EMPHASIS_ENDS_SENTENCE = overrides.pop("emphasis_ends_sentence", emphasis_default)
             grounding.WORD_FORMS = overrides.pop("word_forms", word_forms_default)
+            grounding.IRREGULAR_FORMS = overrides.pop("irregular_forms", irregular_default)
             grounding.COHERENCE = overrides.pop("coherence", coherence_default)
             round14 = overrides.pop("round14", True)  # False: every round-14 rule off (round 13's check)
             for knob, default in round14_defaults.items():

@@ -229,6 +229,10 @@ _IRREGULAR = {
     "drawn": "draw", "threw": "throw", "thrown": "throw", "flew": "fly", "flown": "fly", "sang": "sing",
     "sung": "sing", "swam": "swim", "forbade": "forbid", "forbidden": "forbid", "went": "go", "gone": "go",
     "did": "do", "done": "do", "came": "come", "became": "become", "woke": "wake", "woken": "wake"}
+# #13 round 25g: the irregular past forms alone, without the joined pairs (written before measuring: ships if the
+# four tuning sets and small docs lose no correct answer and no unanswerable abstention, and held-out 1-8, pdf and
+# held-out small lose at most 1 of each in total). False = off
+IRREGULAR_FORMS = True
 _HYPHENATED = re.compile(r"\b([a-z]{1,12})-([a-z]{1,12})\b")
 
 
@@ -237,7 +241,9 @@ def content_words(text: str) -> set[str]:
     low = text.lower()
     words = _WORD.findall(low)
     if WORD_FORMS:
-        words = [_IRREGULAR.get(w, w) for w in words] + [a + b for a, b in _HYPHENATED.findall(low)]
+        words = words + [a + b for a, b in _HYPHENATED.findall(low)]
+    if IRREGULAR_FORMS:
+        words = [_IRREGULAR.get(w, w) for w in words]
     return {stem(w) for w in words
             if w not in _STOP and w not in _STOP_KEEP and not w.isdigit() and w not in _UNITS
             and stem(w) not in _QUESTION_WORDS}
