@@ -272,11 +272,13 @@ class RagChain:
             ranked, verified_best = verify_ranked(standalone if history else question, ranked, get_verifier())
             timings["verifier"] = _ms(tv)
         quotes = select_quotes(question, checker, idf, ranked=ranked)
-        evidence_idf = idf
+        evidence_idf, units = idf, None
         if abstention_model.SMALL_COLLECTION_IDF and used and open_collection(self.collection).count() <= len(hits):
             evidence_idf = abstention_model.sentence_idf(used)  # every chunk is a passage (abstention.py)
             trace["evidence_idf"] = "sentences"
-        features = evidence(standalone if history else question, used, cheap_best, evidence_idf)
+            if abstention_model.SENTENCE_COVERAGE_SMALL:
+                units = abstention_model.sentence_units(used)
+        features = evidence(standalone if history else question, used, cheap_best, evidence_idf, units)
         if verified_best is not None:
             features["verifier"] = round(verified_best, 3)
         decision = decide(features)
