@@ -168,8 +168,11 @@ def test_with_model_rewrite_on_the_model_rewrites_the_follow_up_first(library, m
     monkeypatch.setenv("GENAI_MODEL_REWRITE", "true")
     reset_settings()
     model = RecordedModel()
-    answer = RagChain("library", k=2, params=SHORT, answer_mode="abstractive", chat_model=model).ask(
-        "And when does it close?", HISTORY)
+    # the fixed cut-off, so that the answer step runs whatever the bundled model's rewrite says (its rewrite of this
+    # follow-up, "The library closes at 10 PM.", names a time the two-chunk collection does not hold, and the
+    # calibrated abstention refuses it: that is the abstention's business, not this test's)
+    answer = RagChain("library", k=2, params=SHORT, answer_mode="abstractive", chat_model=model,
+                      abstention="cosine_cutoff").ask("And when does it close?", HISTORY)
     assert len(model.requests) == 2 and _asks_for_rewrite(model.requests[0])
     assert "It opens at 8 in the morning." in model.requests[0][-1]["content"]  # the conversation was given
     standalone = answer.trace["standalone_question"]
