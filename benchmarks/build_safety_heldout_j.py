@@ -37,7 +37,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from doc_chunks import ROOT, SeenText, chunks, jsonl_texts, read_text_file, render_man, tuning_pages  # noqa: E402
+import doc_chunks  # noqa: E402
+from doc_chunks import ROOT, SeenText, chunks, read_text_file, render_man  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "safety_heldout_j.jsonl"
 SEED = 20
@@ -104,18 +105,7 @@ def sources() -> list[tuple[str, str, str]]:
 
 
 def seen_text() -> SeenText:
-    from core.safety.training.injection_templates import package_docs
-
-    texts = []
-    for f in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
-        if f != OUT:
-            texts += jsonl_texts(f)
-    for f in sorted((ROOT / "assets").rglob("*")):
-        if f.suffix in (".txt", ".md") and f.is_file():
-            texts.append(f.read_text(encoding="utf-8", errors="replace"))
-    texts += package_docs("train") + package_docs("eval")
-    texts += [render_man(p) for p in tuning_pages()]
-    return SeenText(texts)
+    return doc_chunks.seen_text(OUT, training_snapshots=False)
 
 
 def plant(rng: random.Random, chunk: str) -> tuple[str, str]:

@@ -40,7 +40,8 @@ import sysconfig
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from doc_chunks import ROOT, SeenText, chunks, jsonl_texts, render_man, tuning_pages  # noqa: E402
+import doc_chunks  # noqa: E402
+from doc_chunks import ROOT, SeenText, chunks  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "safety_heldout_k.jsonl"
 SEED = 25
@@ -145,20 +146,7 @@ def module_doc(path: Path) -> str:
 
 
 def seen_text() -> SeenText:
-    from core.safety.training.injection_templates import package_docs
-
-    texts = []
-    for f in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
-        if f != OUT:
-            texts += jsonl_texts(f)
-    for f in sorted((ROOT / "assets").rglob("*")):
-        if f.suffix in (".txt", ".md") and f.is_file():
-            texts.append(f.read_text(encoding="utf-8", errors="replace"))
-    for f in sorted((ROOT / "core" / "safety" / "training").glob("*.jsonl")):
-        texts += jsonl_texts(f)
-    texts += package_docs("train") + package_docs("eval")
-    texts += [render_man(p) for p in tuning_pages()]
-    return SeenText(texts)
+    return doc_chunks.seen_text(OUT, training_snapshots=True)
 
 
 def insert(rng: random.Random, chunk: str, para: str) -> str:

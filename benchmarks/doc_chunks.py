@@ -97,3 +97,24 @@ def jsonl_texts(path: Path) -> list[str]:
             r = json.loads(line)
             out += [v for k, v in r.items() if isinstance(v, str) and len(v) >= WINDOW]
     return out
+
+
+def seen_text(out: Path, training_snapshots: bool = False) -> SeenText:
+    """Every text a new held-out set must share no line with: the other test sets (not `out` itself), the
+    assets, the package README halves, the tuning manual pages and, with `training_snapshots`, the frozen
+    training data of core/safety/training (held-out sets J and K)."""
+    from core.safety.training.injection_templates import package_docs
+
+    texts = []
+    for f in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
+        if f != out:
+            texts += jsonl_texts(f)
+    for f in sorted((ROOT / "assets").rglob("*")):
+        if f.suffix in (".txt", ".md") and f.is_file():
+            texts.append(f.read_text(encoding="utf-8", errors="replace"))
+    if training_snapshots:
+        for f in sorted((ROOT / "core" / "safety" / "training").glob("*.jsonl")):
+            texts += jsonl_texts(f)
+    texts += package_docs("train") + package_docs("eval")
+    texts += [render_man(p) for p in tuning_pages()]
+    return SeenText(texts)
