@@ -697,6 +697,8 @@ ANSWER_SYSTEMS = {
     "extractive (25 irregular)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 25h (measured, off): a small collection's coverage read over sentences (abstention.SENTENCE_COVERAGE_SMALL)
     "extractive (25 sentence coverage)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 25i: the evidence without the passages' other word forms (abstention.PASSAGE_WORD_FORMS)
+    "extractive (25 no passage forms)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -724,7 +726,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (round 24c)": {"second_not_by_name": False, "stub_follow_about_question": False},
                     "extractive (round 24d)": {"stub_follow_about_question": False},
                     "extractive (round 24f)": {"stub_follow_heading": False},
-                    "extractive (round 24g)": {"small_collection_idf": False, "sentence_coverage_small": False, "emphasis_ends_sentence": False, "irregular_forms": False,
+                    "extractive (round 24g)": {"small_collection_idf": False, "sentence_coverage_small": False,
+                                              "passage_word_forms": False, "emphasis_ends_sentence": False, "irregular_forms": False,
                                               "heading_line_off_quotes": False,
                                               "questions_are_not_quotes": False},
                     "extractive (25 no idf)": {"small_collection_idf": False},
@@ -733,6 +736,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (25 forms)": {"word_forms": True},
                     "extractive (25 irregular)": {"irregular_forms": True},
                     "extractive (25 sentence coverage)": {"sentence_coverage_small": True},
+                    "extractive (25 no passage forms)": {"passage_word_forms": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -849,7 +853,8 @@ EXTRACTIVE_KNOBS = ("STUB_FOLLOW_HEADING", "STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAM
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
-ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF", "SENTENCE_COVERAGE_SMALL")
+ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF", "SENTENCE_COVERAGE_SMALL",
+                    "PASSAGE_WORD_FORMS")
 
 
 def _nonce_in_system_messages(build, question, hits, mode="zero_shot", history=None, nonce=None):

@@ -33,7 +33,7 @@ from typing import Callable
 
 from core.retrieval.bm25 import tokenize
 from core.retrieval.extractive import Quote, weighted_coverage
-from core.retrieval.grounding import content_words, split_sentences
+from core.retrieval.grounding import content_words, split_sentences, word_forms
 
 FEATURES = ("coverage", "sentence", "vector", "agreement", "unseen")
 # a passage's coverage also counts its document's name and section header ("What web address is
@@ -113,6 +113,11 @@ class Decision:
         return asdict(self)
 
 
+# #13 round 25i: the coverage reads the passages' other word forms too (grounding.word_forms: "Wi-Fi" holds the
+# question's "wifi", "Lost badges" its "lose"); the question's words stay as asked. False = off
+PASSAGE_WORD_FORMS = True
+
+
 def evidence(question: str, hits, quotes: list[Quote], idf=None, units=None) -> dict:
     """The four features (see the module docstring) and the question words no passage holds. `units`: what
     coverage is read over instead of the hits (`sentence_units` in a small collection)."""
@@ -120,6 +125,8 @@ def evidence(question: str, hits, quotes: list[Quote], idf=None, units=None) -> 
     best_cov, missing = 0.0, sorted(qwords)
     for h in (units if units is not None else hits):
         words = content_words(h.text)
+        if PASSAGE_WORD_FORMS:
+            words |= word_forms(h.text)
         if HEADER_COVERAGE:
             words |= content_words(f"{getattr(h, 'source', '')}\n{getattr(h, 'header', '') or ''}")
         cov = weighted_coverage(qwords, words, idf)

@@ -237,6 +237,14 @@ IRREGULAR_FORMS = False
 _HYPHENATED = re.compile(r"\b([a-z]{1,12})-([a-z]{1,12})\b")
 
 
+def word_forms(text: str) -> set[str]:
+    """The other forms a text's words stand for (stemmed): hyphenated pairs joined ("Wi-Fi" -> wifi) and irregular
+    past forms as their verbs ("lost" -> lose). abstention.PASSAGE_WORD_FORMS reads them on the passages' side."""
+    low = text.lower()
+    words = [a + b for a, b in _HYPHENATED.findall(low)] + [_IRREGULAR[w] for w in _WORD.findall(low) if w in _IRREGULAR]
+    return {stem(w) for w in words if w not in _STOP and stem(w) not in _QUESTION_WORDS}
+
+
 def content_words(text: str) -> set[str]:
     """Stemmed content words (no stop words, no numbers: those are checked on their own)."""
     low = text.lower()
