@@ -697,8 +697,8 @@ ANSWER_SYSTEMS = {
     "extractive (25 irregular)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 25h (measured, off): a small collection's coverage read over sentences (abstention.SENTENCE_COVERAGE_SMALL)
     "extractive (25 sentence coverage)": ("extractive", "zero_shot", "calibrated"),
-    # #13 round 25i: the evidence without the passages' other word forms (abstention.PASSAGE_WORD_FORMS)
-    "extractive (25 no passage forms)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 25i (measured, off): the evidence with the passages' other word forms (abstention.PASSAGE_WORD_FORMS)
+    "extractive (25 passage forms)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -736,7 +736,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (25 forms)": {"word_forms": True},
                     "extractive (25 irregular)": {"irregular_forms": True},
                     "extractive (25 sentence coverage)": {"sentence_coverage_small": True},
-                    "extractive (25 no passage forms)": {"passage_word_forms": False},
+                    "extractive (25 passage forms)": {"passage_word_forms": True},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
