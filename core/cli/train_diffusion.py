@@ -34,6 +34,9 @@ def register(sub) -> None:
                    help="with --shape-weight, do not rescale the weights to mean 1: background pixels keep weight 1")
     p.add_argument("--omit-background", type=float, default=None,
                    help="with --two-object-fraction > 0: share of captions that name no background (default 0.2)")
+    p.add_argument("--shape-twins", action="store_true", default=None,
+                   help="with --two-object-fraction > 0: add each two-shape pair's shape-swapped twin to the batch, "
+                        "on the same noise and timestep (off by default; #19 round 25)")
     p.add_argument("--checkpoint-every", type=int, default=None, help="save the EMA pipeline every N steps (default 250)")
     p.set_defaults(func=run)
 
@@ -50,7 +53,8 @@ def run(args) -> int:
                                    "init_from": args.init_from, "pixel_head": args.pixel_head,
                                    "shape_weight": args.shape_weight, "shape_edges": args.shape_edges,
                                    "shape_keep_background": args.shape_keep_background,
-                                   "omit_background": args.omit_background}.items() if v is not None}
+                                   "omit_background": args.omit_background,
+                                   "shape_twins": args.shape_twins}.items() if v is not None}
     if args.init_from:  # continue a saved pipeline: its architecture, not the defaults
         from core.diffusion.train import architecture_of
 
@@ -68,6 +72,8 @@ def run(args) -> int:
         raise ValueError("--shape-keep-background needs --shape-weight > 0")
     if not 0 <= cfg.omit_background <= 1:
         raise ValueError(f"--omit-background must be in [0, 1] (got {cfg.omit_background})")
+    if cfg.shape_twins and not cfg.two_object_fraction:
+        raise ValueError("--shape-twins needs --two-object-fraction > 0 (twins are two-object scenes)")
     if not 0 <= cfg.two_object_fraction <= 1:
         raise ValueError(f"--two-object-fraction must be in [0, 1] (got {cfg.two_object_fraction})")
     out = train(cfg, args.out, progress=lambda total: tqdm(total=total, desc="train-diffusion", mininterval=5))
