@@ -4,7 +4,8 @@ Trains the shipped text-to-image model from a seed (tqdm progress bar on stderr)
 a diffusers pipeline folder. The defaults reproduce the one-object model shipped before #19;
 the shipped assets/text2image/ is that model continued with `--init-from BASE --two-object-fraction 0.5
 --grid-weight 4 --lr 3e-4 --steps 3200 --batch-size 16`, then with `--pixel-head 32` (docs/text2image.md);
-`--shape-weight W [--shape-edges] [--shape-keep-background]` weights the loss up on the shapes (and their outlines).
+`--shape-weight W [--shape-edges] [--shape-keep-background]` weights the loss up on the shapes (and their outlines);
+`--shape-twins` adds shape-swapped twins of two-shape pair scenes on the same noise (#19 round 25, off by default).
 """
 from __future__ import annotations
 
