@@ -127,6 +127,14 @@ def test_train_diffusion_runs_a_few_steps_and_writes_a_loadable_pipeline(tmp_pat
     r10 = _cli("train-diffusion", "--init-from", str(head), "--omit-background", "1.5", "--out", str(tmp_path / "no3"),
                "--steps", "1")
     assert r10.returncode == 2 and "--omit-background" in r10.stderr
+    # #19 round 25: --shape-twins reaches training.json (off by default); needs two-object scenes
+    assert cfg["shape_twins"] is False
+    r11 = _cli("train-diffusion", "--init-from", str(head), "--two-object-fraction", "0.5", "--shape-twins",
+               "--out", str(tmp_path / "twins"), "--steps", "2", "--batch-size", "4", "--json")
+    assert r11.returncode == 0, r11.stderr
+    assert json.loads(r11.stdout)["train_config"]["shape_twins"] is True
+    r12 = _cli("train-diffusion", "--init-from", str(head), "--shape-twins", "--out", str(tmp_path / "no4"), "--steps", "1")
+    assert r12.returncode == 2 and "--two-object-fraction" in r12.stderr
 
 
 def test_init_from_takes_the_architecture_of_the_shipped_folder():

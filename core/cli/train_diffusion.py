@@ -4,7 +4,8 @@ Trains the shipped text-to-image model from a seed (tqdm progress bar on stderr)
 a diffusers pipeline folder. The defaults reproduce the one-object model shipped before #19;
 the shipped assets/text2image/ is that model continued with `--init-from BASE --two-object-fraction 0.5
 --grid-weight 4 --lr 3e-4 --steps 3200 --batch-size 16`, then with `--pixel-head 32` (docs/text2image.md);
-`--shape-weight W [--shape-edges] [--shape-keep-background]` weights the loss up on the shapes (and their outlines).
+`--shape-weight W [--shape-edges] [--shape-keep-background]` weights the loss up on the shapes (and their outlines);
+`--shape-twins` adds shape-swapped twins of two-shape pair scenes on the same noise (#19 round 25, off by default).
 """
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ def register(sub) -> None:
                    help="with --shape-weight, do not rescale the weights to mean 1: background pixels keep weight 1")
     p.add_argument("--omit-background", type=float, default=None,
                    help="with --two-object-fraction > 0: share of captions that name no background (default 0.2)")
+    p.add_argument("--shape-twins", action="store_true", default=None,
+                   help="with --two-object-fraction > 0: add each two-shape pair's shape-swapped twin to the batch, "
+                        "on the same noise and timestep (off by default; #19 round 25)")
     p.add_argument("--checkpoint-every", type=int, default=None, help="save the EMA pipeline every N steps (default 250)")
     p.set_defaults(func=run)
 
@@ -50,7 +54,8 @@ def run(args) -> int:
                                    "init_from": args.init_from, "pixel_head": args.pixel_head,
                                    "shape_weight": args.shape_weight, "shape_edges": args.shape_edges,
                                    "shape_keep_background": args.shape_keep_background,
-                                   "omit_background": args.omit_background}.items() if v is not None}
+                                   "omit_background": args.omit_background,
+                                   "shape_twins": args.shape_twins}.items() if v is not None}
     if args.init_from:  # continue a saved pipeline: its architecture, not the defaults
         from core.diffusion.train import architecture_of
 
@@ -68,6 +73,8 @@ def run(args) -> int:
         raise ValueError("--shape-keep-background needs --shape-weight > 0")
     if not 0 <= cfg.omit_background <= 1:
         raise ValueError(f"--omit-background must be in [0, 1] (got {cfg.omit_background})")
+    if cfg.shape_twins and not cfg.two_object_fraction:
+        raise ValueError("--shape-twins needs --two-object-fraction > 0 (twins are two-object scenes)")
     if not 0 <= cfg.two_object_fraction <= 1:
         raise ValueError(f"--two-object-fraction must be in [0, 1] (got {cfg.two_object_fraction})")
     out = train(cfg, args.out, progress=lambda total: tqdm(total=total, desc="train-diffusion", mininterval=5))

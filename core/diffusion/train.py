@@ -31,6 +31,12 @@ Recipe (each item fixes a failure of the first trial, see docs/text2image.md):
   the shapes (and outlines) weigh more.
 - captions without a background (issue #19, round 7): `omit_background` is the share of
   training captions (one and two objects) that name no background (0.2, as every model so far).
+- shape twins (issue #19, round 25): `shape_twins` adds to each batch, for every two-object
+  scene with two different shapes, its twin with the shapes exchanged between the two colours
+  (caption likewise; skipped when the twin is a held-out pair), trained on the same noise,
+  timestep and caption dropout. The pair differs only in which colour carries which shape: in
+  the shipped model's two-object shape errors the wrong object had the other one's shape 57 of
+  63 times (tuning draws). The batch's own draws are unchanged (the twins are extra items).
 - classifier-free guidance: the caption is replaced by "" with probability cond_dropout.
 - EMA weights are what ships; balanced sampling over every training scene.
 - caption encodings are cached: the caption vocabulary is finite, MiniLM runs once per caption.
@@ -83,6 +89,7 @@ class TrainConfig:
     shape_edges: bool = False     # also weight a band around each shape's outline by shape_weight
     shape_keep_background: bool = False  # with shape_weight: no rescaling to mean 1, background pixels keep weight 1
     omit_background: float = 0.2  # two_object_fraction > 0: share of captions that name no background (#19 round 7)
+    shape_twins: bool = False     # two_object_fraction > 0: add shape-swapped twins on the same noise (#19 round 25)
     layers_per_block: int = 1
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
@@ -199,6 +206,21 @@ def background_colours(scenes) -> torch.Tensor:
     return rgb / 127.5 - 1.0
 
 
+def batch_randomness(gen: torch.Generator, cfg: TrainConfig, item_shape, twin_of: list[int],
+                     num_timesteps: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Caption dropout, noise and timestep for a batch of cfg.batch_size drawn scenes followed by
+    len(twin_of) twins: drawn from `gen` for the drawn scenes only, in the order every model so far
+    drew them (so a run without twins is unchanged); twin k gets scene twin_of[k]'s draws."""
+    n = cfg.batch_size
+    src = torch.tensor(list(range(n)) + list(twin_of), dtype=torch.long)
+    drop = torch.rand(n, generator=gen) < cfg.cond_dropout
+    noise = torch.randn((n, *item_shape), generator=gen)
+    if cfg.offset_noise:
+        noise = noise + cfg.offset_noise * torch.randn(n, item_shape[0], 1, 1, generator=gen)
+    t = torch.randint(0, num_timesteps, (n,), generator=gen)
+    return drop[src], noise[src], t[src]
+
+
 def build_train_scheduler(num_train_timesteps: int = 1000) -> DDPMScheduler:
     return DDPMScheduler(
         num_train_timesteps=num_train_timesteps, beta_schedule="squaredcos_cap_v2",
@@ -282,15 +304,14 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
     t0, cpu0, losses = time.time(), time.process_time(), []
     last = min(cfg.steps, cfg.stop_after) if cfg.stop_after else cfg.steps
     for step in range(last):
-        scenes, caps, pixels = sampler.batch(cfg.batch_size)
-        drop = torch.rand(len(caps), generator=gen) < cfg.cond_dropout
+        if cfg.shape_twins:
+            scenes, caps, pixels, twin_of = sampler.batch_with_twins(cfg.batch_size)
+        else:
+            (scenes, caps, pixels), twin_of = sampler.batch(cfg.batch_size), []
+        x0 = F.pixel_unshuffle(torch.from_numpy(pixels), cfg.patch_size)
+        drop, noise, t = batch_randomness(gen, cfg, x0.shape[1:], twin_of, sched.config.num_train_timesteps)
         caps = ["" if d else c for c, d in zip(caps, drop.tolist())]
         states, mask = captions.get(caps)
-        x0 = F.pixel_unshuffle(torch.from_numpy(pixels), cfg.patch_size)
-        noise = torch.randn(x0.shape, generator=gen)
-        if cfg.offset_noise:
-            noise = noise + cfg.offset_noise * torch.randn(x0.shape[0], x0.shape[1], 1, 1, generator=gen)
-        t = torch.randint(0, sched.config.num_train_timesteps, (x0.shape[0],), generator=gen)
         xt = sched.add_noise(x0, noise, t)
         target = sched.get_velocity(x0, noise, t)
         for g in opt.param_groups:
