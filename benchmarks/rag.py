@@ -691,14 +691,6 @@ ANSWER_SYSTEMS = {
     "extractive (25 no emphasis)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 25e: plain-text heading lines still shown at the start of a quote (extractive.HEADING_LINE_OFF_QUOTES)
     "extractive (25 heading lines)": ("extractive", "zero_shot", "calibrated"),
-    # #13 round 25f (measured, off): joined hyphenated pairs and irregular verb forms in the compared words
-    "extractive (25 forms)": ("extractive", "zero_shot", "calibrated"),
-    # #13 round 25g (measured, off): the irregular past forms alone (grounding.IRREGULAR_FORMS)
-    "extractive (25 irregular)": ("extractive", "zero_shot", "calibrated"),
-    # #13 round 25h (measured, off): a small collection's coverage read over sentences (abstention.SENTENCE_COVERAGE_SMALL)
-    "extractive (25 sentence coverage)": ("extractive", "zero_shot", "calibrated"),
-    # #13 round 25i (measured, off): the evidence with the passages' other word forms (abstention.PASSAGE_WORD_FORMS)
-    "extractive (25 passage forms)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -726,17 +718,12 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (round 24c)": {"second_not_by_name": False, "stub_follow_about_question": False},
                     "extractive (round 24d)": {"stub_follow_about_question": False},
                     "extractive (round 24f)": {"stub_follow_heading": False},
-                    "extractive (round 24g)": {"small_collection_idf": False, "sentence_coverage_small": False,
-                                              "passage_word_forms": False, "emphasis_ends_sentence": False, "irregular_forms": False,
+                    "extractive (round 24g)": {"small_collection_idf": False, "emphasis_ends_sentence": False,
                                               "heading_line_off_quotes": False,
                                               "questions_are_not_quotes": False},
                     "extractive (25 no idf)": {"small_collection_idf": False},
                     "extractive (25 no emphasis)": {"emphasis_ends_sentence": False, "questions_are_not_quotes": False},
                     "extractive (25 heading lines)": {"heading_line_off_quotes": False},
-                    "extractive (25 forms)": {"word_forms": True},
-                    "extractive (25 irregular)": {"irregular_forms": True},
-                    "extractive (25 sentence coverage)": {"sentence_coverage_small": True},
-                    "extractive (25 passage forms)": {"passage_word_forms": True},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -853,8 +840,7 @@ EXTRACTIVE_KNOBS = ("STUB_FOLLOW_HEADING", "STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAM
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
-ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF", "SENTENCE_COVERAGE_SMALL",
-                    "PASSAGE_WORD_FORMS")
+ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF")
 
 
 def _nonce_in_system_messages(build, question, hits, mode="zero_shot", history=None, nonce=None):
@@ -980,8 +966,6 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     markdown_sentences_default = grounding.MARKDOWN_SENTENCES
     table_rows_default = grounding.TABLE_ROWS
     emphasis_default = grounding.EMPHASIS_ENDS_SENTENCE
-    word_forms_default = grounding.WORD_FORMS
-    irregular_default = grounding.IRREGULAR_FORMS
     coherence_default = grounding.COHERENCE
     round14_defaults = {k: getattr(grounding, k) for k in GROUNDING_ROUND14}
     entry_bonus_default = answer_type.ENTRY_BONUS
@@ -1039,8 +1023,6 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             grounding.MARKDOWN_SENTENCES = overrides.pop("markdown_sentences", markdown_sentences_default)
             grounding.TABLE_ROWS = overrides.pop("table_rows", table_rows_default)
             grounding.EMPHASIS_ENDS_SENTENCE = overrides.pop("emphasis_ends_sentence", emphasis_default)
-            grounding.WORD_FORMS = overrides.pop("word_forms", word_forms_default)
-            grounding.IRREGULAR_FORMS = overrides.pop("irregular_forms", irregular_default)
             grounding.COHERENCE = overrides.pop("coherence", coherence_default)
             round14 = overrides.pop("round14", True)  # False: every round-14 rule off (round 13's check)
             for knob, default in round14_defaults.items():

@@ -31,9 +31,9 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable
 
-from core.retrieval.bm25 import tokenize
+from core.retrieval.bm25 import bm25_idf, tokenize
 from core.retrieval.extractive import Quote, weighted_coverage
-from core.retrieval.grounding import content_words, split_sentences, word_forms
+from core.retrieval.grounding import content_words, split_sentences
 
 FEATURES = ("coverage", "sentence", "vector", "agreement", "unseen")
 # a passage's coverage also counts its document's name and section header ("What web address is
@@ -69,27 +69,6 @@ THRESHOLD_VERIFIED = 0.28
 SMALL_COLLECTION_IDF = True
 
 
-# #13 round 25h: there, too, coverage is the best single SENTENCE's (with its document's name and section header),
-# not the best chunk's: a chunk of a two-chunk document holds "ticket" in one sentence and "cost" in another, so
-# "How much does a ticket cost?" read as covered. OFF: measured, small docs (tuning) fell 0.788 -> 0.667 (the
-# weights were fitted on chunk coverage; an answer's words are often spread over a heading and its sentence).
-# True = on
-SENTENCE_COVERAGE_SMALL = False
-
-
-@dataclass
-class _Sentence:
-    text: str
-    source: str
-    header: str
-
-
-def sentence_units(hits) -> list[_Sentence]:
-    """The sentences of `hits`, each with its chunk's document name and header (for `evidence`)."""
-    return [_Sentence(h.text[a:b], getattr(h, "source", ""), getattr(h, "header", "") or "")
-            for h in hits for a, b in split_sentences(h.text)]
-
-
 def sentence_idf(hits) -> Callable[[str], float]:
     """IDF of a stemmed content word over the distinct sentences of `hits` (BM25's formula)."""
     sentences = {" ".join(h.text[a:b].split()) for h in hits for a, b in split_sentences(h.text)}
@@ -97,8 +76,7 @@ def sentence_idf(hits) -> Callable[[str], float]:
     n = len(words)
 
     def idf(term: str) -> float:
-        df = sum(term in w for w in words)
-        return float(math.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return bm25_idf(n, sum(term in w for w in words))
     return idf
 
 
@@ -113,22 +91,12 @@ class Decision:
         return asdict(self)
 
 
-# #13 round 25i: the coverage reads the passages' other word forms too (grounding.word_forms: "Wi-Fi" holds the
-# question's "wifi", "Lost badges" its "lose"); the question's words stay as asked. OFF: measured, one answer in
-# 800 changed, an unanswerable small-docs question ("Can I keep chickens on my plot?" read "the waiting list is
-# kept" as holding "keep") answered. True = on
-PASSAGE_WORD_FORMS = False
-
-
-def evidence(question: str, hits, quotes: list[Quote], idf=None, units=None) -> dict:
-    """The four features (see the module docstring) and the question words no passage holds. `units`: what
-    coverage is read over instead of the hits (`sentence_units` in a small collection)."""
+def evidence(question: str, hits, quotes: list[Quote], idf=None) -> dict:
+    """The four features (see the module docstring) and the question words no passage holds."""
     qwords = content_words(question)
     best_cov, missing = 0.0, sorted(qwords)
-    for h in (units if units is not None else hits):
+    for h in hits:
         words = content_words(h.text)
-        if PASSAGE_WORD_FORMS:
-            words |= word_forms(h.text)
         if HEADER_COVERAGE:
             words |= content_words(f"{getattr(h, 'source', '')}\n{getattr(h, 'header', '') or ''}")
         cov = weighted_coverage(qwords, words, idf)

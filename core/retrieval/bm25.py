@@ -63,6 +63,11 @@ def stem(word: str) -> str:
 _STEMMER = Stemmer.Stemmer("english")
 
 
+def bm25_idf(n_docs: int, df: float) -> float:
+    """BM25's IDF of a term found in `df` of `n_docs` documents (never negative)."""
+    return float(np.log(1 + (n_docs - df + 0.5) / (df + 0.5)))
+
+
 def tokenize(text: str) -> list[str]:
     words = [stem(t) for t in _TOKEN.findall(text.lower()) if t not in _STOP]
     if OPTION_TOKENS:
@@ -273,7 +278,7 @@ class BM25Index:
             df = 0.0
             if j is not None and n_docs:
                 df = float(self.alive[self._csc().getcol(j).indices].sum())
-            return float(np.log(1 + (n_docs - df + 0.5) / (df + 0.5)))
+            return bm25_idf(n_docs, df)
 
     def search(self, query: str, k: int, allowed_sources: set[str] | None = None
                ) -> list[tuple[str, float]]:

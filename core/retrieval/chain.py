@@ -261,7 +261,8 @@ class RagChain:
 
         t = time.perf_counter()
         checker = GroundingChecker(used, question=standalone if history else question)
-        idf = open_collection(self.collection).bm25.idf
+        col = open_collection(self.collection)
+        idf = col.bm25.idf
         ranked = rank_sentences(question, checker, idf, context=standalone if history else None)
         cheap_best = ranked[:1]
         if extractive.ABSTAIN_WITHOUT_BONUS and ranked:  # the named-entry bonus picks quotes, not the abstention
@@ -272,13 +273,11 @@ class RagChain:
             ranked, verified_best = verify_ranked(standalone if history else question, ranked, get_verifier())
             timings["verifier"] = _ms(tv)
         quotes = select_quotes(question, checker, idf, ranked=ranked)
-        evidence_idf, units = idf, None
-        if abstention_model.SMALL_COLLECTION_IDF and used and open_collection(self.collection).count() <= len(hits):
+        evidence_idf = idf
+        if abstention_model.SMALL_COLLECTION_IDF and used and col.count() <= len(hits):
             evidence_idf = abstention_model.sentence_idf(used)  # every chunk is a passage (abstention.py)
             trace["evidence_idf"] = "sentences"
-            if abstention_model.SENTENCE_COVERAGE_SMALL:
-                units = abstention_model.sentence_units(used)
-        features = evidence(standalone if history else question, used, cheap_best, evidence_idf, units)
+        features = evidence(standalone if history else question, used, cheap_best, evidence_idf)
         if verified_best is not None:
             features["verifier"] = round(verified_best, 3)
         decision = decide(features)
@@ -291,7 +290,6 @@ class RagChain:
         timings["abstention"] = _ms(t)  # includes embedding the passages' sentences (once, cached)
         if self.evidence_checks and self.abstention == "calibrated" and used:
             te = time.perf_counter()
-            col = open_collection(self.collection)
             openings = {src: col.opening(src) for src in {h.source for h in used}}
             checks = check_evidence(question, used, quotes, openings,  # the question as asked: its own terms
                                     near_miss=self.near_miss_check)

@@ -224,10 +224,10 @@ _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 _ROW = re.compile(r"^\s*\|")
 _RULE_ROW = re.compile(r"^[\s|:-]+$")
 _LEAD = r"^\W*(?:(?:however|also|so|thus|therefore|but|and|instead|otherwise|still|then|in)\W+)?"
-_BACK_REFERENCE = re.compile(_LEAD + r"(?:it|its|this|that|these|those|they|their|such)\b", re.IGNORECASE)
+_REFERRING = r"it|its|this|that|these|those|they|their|such"
+_BACK_REFERENCE = re.compile(_LEAD + rf"(?:{_REFERRING})\b", re.IGNORECASE)
 # ... and with personal pronouns, which SECOND_ANTECEDENT reads ("He shall hold his Office ...")
-_PRONOUN_START = re.compile(_LEAD + r"(?:it|its|this|that|these|those|they|their|such|he|she|his|her|him)\b",
-                            re.IGNORECASE)
+_PRONOUN_START = re.compile(_LEAD + rf"(?:{_REFERRING}|he|she|his|her|him)\b", re.IGNORECASE)
 _NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "non", "dis")
 _RAW_WORD = re.compile(r"(?u)\b\w[\w-]+\b")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")

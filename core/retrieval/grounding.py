@@ -176,6 +176,7 @@ _CLOSERS = "\"')]”’"
 # lead-in rules (extractive.LEAD_IN_SHARE), which cost held-out 3 two answers (#13 round 12). True = on
 TABLE_ROWS = False
 _SENTENCE_END_ROWS = re.compile(_SENTENCE_END.pattern + r"|\n(?=[ \t]*\|)")
+_SENTENCE_END_EMPHASIS_ROWS = re.compile(_SENTENCE_END_EMPHASIS.pattern + r"|\n(?=[ \t]*\|)")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Dr|Mr|Mrs|Ms|No|Art|Sec|Inc|Ltd|St)|\b[A-Z])\.$")
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _STOP_KEEP = frozenset({"not", "no", "never", "nor", "cannot"})
@@ -207,53 +208,9 @@ def _stopwords() -> frozenset[str]:
 _STOP = _stopwords()
 
 
-# #13 round 25f (off): the words compared also read a hyphenated pair joined ("Wi-Fi" answers "wifi") and an irregular
-# past form as its verb ("Lost badges cost 5 euros" answers "What if I lose my badge?"). Forms that are also other
-# words ("left", "met", "fell", "rose", "saw", "led", "found", "wound") are left out. BM25's tokens are unchanged.
-# OFF: measured, it cost the tuning sets 3 answers: a question's own hyphenated name joined ("diff-highlight" ->
-# "diffhighlight", "Apache-licensed") is a word no passage holds, and it weighs the most in the evidence
-# (benchmarks/results/rag_issue13_round25_small_docs.md, round 25f). True = on
-WORD_FORMS = False
-_IRREGULAR = {
-    "lost": "lose", "kept": "keep", "paid": "pay", "bought": "buy", "brought": "bring", "sent": "send",
-    "spent": "spend", "built": "build", "held": "hold", "made": "make", "told": "tell", "sold": "sell",
-    "taken": "take", "took": "take", "gave": "give", "given": "give", "written": "write", "wrote": "write",
-    "chose": "choose", "chosen": "choose", "ran": "run", "began": "begin", "begun": "begin", "knew": "know",
-    "known": "know", "shown": "show", "grew": "grow", "grown": "grow", "drove": "drive", "driven": "drive",
-    "ate": "eat", "eaten": "eat", "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak",
-    "thought": "think", "caught": "catch", "taught": "teach", "stood": "stand", "understood": "understand",
-    "forgot": "forget", "forgotten": "forget", "got": "get", "gotten": "get", "felt": "feel", "slept": "sleep",
-    "won": "win", "hid": "hide", "hidden": "hide", "froze": "freeze", "frozen": "freeze", "stole": "steal",
-    "stolen": "steal", "wore": "wear", "worn": "wear", "fed": "feed", "dealt": "deal", "meant": "mean",
-    "rode": "ride", "ridden": "ride", "sought": "seek", "bent": "bend", "lent": "lend", "drew": "draw",
-    "drawn": "draw", "threw": "throw", "thrown": "throw", "flew": "fly", "flown": "fly", "sang": "sing",
-    "sung": "sing", "swam": "swim", "forbade": "forbid", "forbidden": "forbid", "went": "go", "gone": "go",
-    "did": "do", "done": "do", "came": "come", "became": "become", "woke": "wake", "woken": "wake"}
-# #13 round 25g: the irregular past forms alone, without the joined pairs (written before measuring: ships if the
-# four tuning sets and small docs lose no correct answer and no unanswerable abstention, and held-out 1-8, pdf and
-# held-out small lose at most 1 of each in total). OFF: dev prose lost an answer ("What format does git-jump write
-# ...?" took a second quote with "written"); held-out 2 gained one, held-out 6 abstained on one unanswerable fewer.
-IRREGULAR_FORMS = False
-_HYPHENATED = re.compile(r"\b([a-z]{1,12})-([a-z]{1,12})\b")
-
-
-def word_forms(text: str) -> set[str]:
-    """The other forms a text's words stand for (stemmed): hyphenated pairs joined ("Wi-Fi" -> wifi) and irregular
-    past forms as their verbs ("lost" -> lose). abstention.PASSAGE_WORD_FORMS reads them on the passages' side."""
-    low = text.lower()
-    words = [a + b for a, b in _HYPHENATED.findall(low)] + [_IRREGULAR[w] for w in _WORD.findall(low) if w in _IRREGULAR]
-    return {stem(w) for w in words if w not in _STOP and stem(w) not in _QUESTION_WORDS}
-
-
 def content_words(text: str) -> set[str]:
     """Stemmed content words (no stop words, no numbers: those are checked on their own)."""
-    low = text.lower()
-    words = _WORD.findall(low)
-    if WORD_FORMS:
-        words = words + [a + b for a, b in _HYPHENATED.findall(low)]
-    if IRREGULAR_FORMS:
-        words = [_IRREGULAR.get(w, w) for w in words]
-    return {stem(w) for w in words
+    return {stem(w) for w in _WORD.findall(text.lower())
             if w not in _STOP and w not in _STOP_KEEP and not w.isdigit() and w not in _UNITS
             and stem(w) not in _QUESTION_WORDS}
 
@@ -345,10 +302,10 @@ def join_list_markers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 def _split_plain(text: str, begin: int, finish: int) -> list[tuple[int, int]]:
     spans, start = [], begin
-    ends = _SENTENCE_END_ROWS if TABLE_ROWS else _SENTENCE_END
     if EMPHASIS_ENDS_SENTENCE:
-        ends = re.compile(_SENTENCE_END_EMPHASIS.pattern + (r"|\n(?=[ \t]*\|)" if TABLE_ROWS else ""))
-    closing = _CLOSERS + ("*_" if EMPHASIS_ENDS_SENTENCE else "")
+        ends, closing = (_SENTENCE_END_EMPHASIS_ROWS if TABLE_ROWS else _SENTENCE_END_EMPHASIS), _CLOSERS + "*_"
+    else:
+        ends, closing = (_SENTENCE_END_ROWS if TABLE_ROWS else _SENTENCE_END), _CLOSERS
     for m in ends.finditer(text, begin, finish):
         if "\n" not in m.group(0) and _ABBREV.search(text[start:m.start()]):
             continue  # "e.g. Foo" or an initial: not the end of a sentence
