@@ -35,7 +35,8 @@ def test_a_definition_term_does_not_glue_to_its_description_and_inline_tags_join
     sentences = _sentences(page)
     assert "The shell of user sync is /bin/sync." in sentences
     assert "sync" in sentences and "Many games are sgid to games." in sentences
-    assert sentences.count("Users and Groups") == 1  # the <title> repeated by the <h1> is read once
+    # the <title> repeated by the <h1> is read once, as a heading
+    assert sum("Users and Groups" in s for s in sentences) == 1 and "# Users and Groups" in sentences
 
 
 def test_comments_scripts_and_styles_are_not_document_text(tmp_path):
@@ -51,7 +52,8 @@ def test_table_rows_become_rows_and_a_line_break_ends_a_line(tmp_path):
                     "<table><tr><th>Name</th><th>Port</th></tr><tr><td>web</td><td>8080</td></tr>"
                     "<tr><td>admin</td><td><b>9443</b></td></tr></table><pre>a  b\n  c</pre>", encoding="utf-8")
     text = load_file(page).pages[0][1]
-    assert "| Name | Port |\n| web | 8080 |\n| admin | 9443 |" in text  # a Markdown table, a row a line
+    # a Markdown table, a row a line, the header cells' row ruled off
+    assert "| Name | Port |\n|---|---|\n| web | 8080 |\n| admin | 9443 |" in text
     sentences = _sentences(page)
     assert "The service listens on 8080." in sentences and "restart it with the tool" in sentences
     assert "a  b\n  c" in text  # preformatted text keeps its layout

@@ -176,3 +176,17 @@ def test_docx_blocks_in_document_order_with_headings_apart(tmp_path):
     sentences = [text[a:b] for a, b in split_sentences(text)]
     assert "Employees get 25 days of paid leave." in sentences  # not "Leave Employees get ..."
     assert text.index("| Basic | 25 |") < text.index("Travel")  # the table where it stands
+    # headings and list paragraphs marked as Markdown marks them (#13 round 26): a heading is not a sentence
+    # to quote, and it is the chunk header of what is under it
+    assert text.startswith("# Leave\n\nEmployees get") and "\n\n# Travel\n\n" in text
+
+
+def test_docx_list_paragraphs_are_list_items(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Office rules", level=0)
+    d.add_paragraph("Bring your badge.", style="List Bullet")
+    d.add_paragraph("Lock the door.", style="List Number")
+    d.save(str(tmp_path / "rules.docx"))
+    assert load_file(tmp_path / "rules.docx").pages[0][1] == "# Office rules\n\n- Bring your badge.\n\n- Lock the door."

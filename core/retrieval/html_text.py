@@ -8,7 +8,11 @@ sentence with a <tt>/<a>/<b> inside came apart or read "is /bin/sync ." and a de
 itself to its description ("sync The shell of user sync ..."). The sentence splitter ends a sentence
 at a blank line, so blocks (paragraphs, headings, list items, terms) become blank-line separated and
 everything inline is joined with single spaces. Table rows become Markdown rows ("| a | b |"), which
-the splitter already reads as one sentence each. Comments, scripts, styles and elements a browser does
+the splitter already reads as one sentence each; a row of header cells gets the Markdown rule under it.
+Headings and list items keep what they are, written as Markdown writes them ("## Opening hours",
+"- Saturday: 10am to 4pm"): a heading is then read as a heading everywhere a Markdown one is (never
+quoted as an answer, the chunk header for retrieval, the lead-in of what is under it), not as a
+three-word sentence ("How do I become a member?" was answered "Becoming a member"). Comments, scripts, styles and elements a browser does
 not show (`hidden`, `display: none`, `visibility: hidden`) are not document text: hidden text is where a
 planted instruction hides, and a chunk holding one is left out of answers whole, visible text and all.
 """
@@ -27,6 +31,10 @@ BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "captio
 SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _INVISIBLE_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _END_OF_BLOCK = object()
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_MARK = re.compile(r"^(?:#{1,6} |- |\d+\. )")
+# (#13 round 26) headings, list items and header rows written as Markdown (see the module docstring)
+MARKDOWN_STRUCTURE = True
 
 
 def html_to_text(html: str) -> str:
@@ -37,11 +45,13 @@ def html_to_text(html: str) -> str:
         tag.decompose()
     blocks: list[str] = []
     line: list[str] = []
+    marker = [""]  # the Markdown mark ("## ", "- ", "3. ") of the block being read
 
     def flush() -> None:
         text = " ".join("".join(line).split())
-        if text and (not blocks or blocks[-1] != text):  # <title> and the <h1> under it often repeat
-            blocks.append(text)
+        if text and (not blocks or _unmarked(blocks[-1]) != text):  # <title> and the <h1> under it often repeat
+            blocks.append(marker[0] + text if MARKDOWN_STRUCTURE else text)
+            marker[0] = ""
         line.clear()
 
     # an explicit stack, not recursion: a hostile page can nest tags thousands deep
@@ -50,6 +60,7 @@ def html_to_text(html: str) -> str:
         node = stack.pop()
         if node is _END_OF_BLOCK:
             flush()
+            marker[0] = ""
         elif isinstance(node, NavigableString):
             if not isinstance(node, SKIPPED_STRINGS):
                 line.append(str(node))
@@ -62,16 +73,37 @@ def html_to_text(html: str) -> str:
                 blocks.append(text)
         elif node.name == "tr":
             flush()
-            cells = [" ".join(c.get_text(" ").split()) for c in node.find_all(["td", "th"], recursive=False)]
-            if any(cells):
-                blocks.append("| " + " | ".join(cells) + " |")
+            cells = node.find_all(["td", "th"], recursive=False)
+            texts = [" ".join(c.get_text(" ").split()) for c in cells]
+            if any(texts):
+                blocks.append("| " + " | ".join(texts) + " |")
+                if MARKDOWN_STRUCTURE and all(c.name == "th" for c in cells):
+                    blocks.append("|" + "---|" * len(cells))
         else:
             if node.name in BLOCKS:
                 flush()
+                marker[0] = _marker(node) or marker[0]  # <li><p>text</p></li>: the item's mark
                 stack.append(_END_OF_BLOCK)
             stack.extend(reversed(node.contents))
     flush()
     return "\n\n".join(_join_rows(blocks))
+
+
+def _marker(node) -> str:
+    if node.name == "title":
+        return "# "
+    if node.name in HEADINGS:
+        return "#" * int(node.name[1]) + " "
+    if node.name == "li":
+        parent = node.parent
+        if parent is not None and parent.name == "ol":
+            return f"{sum(1 for _ in node.find_previous_siblings('li')) + 1}. "
+        return "- "
+    return ""
+
+
+def _unmarked(block: str) -> str:
+    return _MARK.sub("", block, count=1)
 
 
 def _invisible(tag) -> bool:
@@ -82,7 +114,7 @@ def _join_rows(blocks: list[str]) -> list[str]:
     """Consecutive table rows on consecutive lines: one table, as Markdown writes it."""
     out: list[str] = []
     for block in blocks:
-        if out and block.startswith("| ") and out[-1].split("\n")[-1].startswith("| "):
+        if out and block.startswith("|") and out[-1].split("\n")[-1].startswith("|"):
             out[-1] += "\n" + block
         else:
             out.append(block)

@@ -162,15 +162,27 @@ def _read_docx(data: bytes, name: str) -> list[tuple[int, str]]:
         raise LoadError(f"{name} is not a readable DOCX file ({type(e).__name__})") from None
     # in document order, a paragraph per block and a table's rows as Markdown rows: joined by single
     # line breaks, a heading read as the first words of the sentence under it ("Leave Employees get ...")
-    # and every table came after the last paragraph
+    # and every table came after the last paragraph; headings and list items are marked as Markdown marks them
     blocks: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, docx.table.Table):
             rows = ["| " + " | ".join(" ".join(c.text.split()) for c in row.cells) + " |" for row in item.rows]
             blocks.append("\n".join(rows))
         elif item.text.strip():
-            blocks.append(item.text.strip())
+            blocks.append(_docx_marker(item) + item.text.strip())
     return [(1, "\n\n".join(blocks))]
+
+
+def _docx_marker(paragraph) -> str:
+    """A heading's or list paragraph's Markdown mark ("## ", "- "), as html_text writes a page's (#13 round 26)."""
+    from core.retrieval import html_text
+
+    style = (getattr(paragraph.style, "name", "") or "") if html_text.MARKDOWN_STRUCTURE else ""
+    if style == "Title":
+        return "# "
+    if m := re.fullmatch(r"Heading ([1-6])", style):
+        return "#" * int(m.group(1)) + " "
+    return "- " if style.startswith("List") else ""
 
 
 def _read_pdf(data: bytes, name: str) -> list[tuple[int, str]]:
