@@ -13,9 +13,11 @@ wrapped in our own tags, so a passage or an answer can never inject markup.
 from __future__ import annotations
 
 import html
+import re
 
 SUPPORTED_STYLE = "border-bottom:1px solid #16a34a33"
 UNSUPPORTED_STYLE = "text-decoration:underline dotted #d97706;text-decoration-thickness:2px"
+SHOW_TABLES = True  # (#13 round 26) a quoted table is shown as a table (table_html)
 
 
 def _e(text: str) -> str:
@@ -33,7 +35,7 @@ def _tooltip(sg: dict, citations: dict[int, dict]) -> str:
     c = citations.get(span.get("n"), {})
     warning = f" ⚠ {c['warning']}" if c.get("warning") else ""
     return (f"[{span.get('n')}] {c.get('source', '?')}, page {c.get('page', '?')}: "
-            f"“{_flat(span.get('text', ''))[:300]}”{warning}")
+            f"“{_flat(_without_rules(span.get('text', '')))[:300]}”{warning}")
 
 
 def _warning(sg: dict, citations: dict[int, dict]) -> str:
@@ -70,12 +72,15 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
     parts = []
     for sg in sentences:
         body = _e(_strip(sg["text"]))
+        if sg["supported"] and (table := table_html((sg.get("span") or {}).get("text", ""))):
+            body = table  # a quoted Markdown table, shown as the table it is
         tip = _e(_tooltip(sg, by_n))
         if sg["supported"]:
             marks = "".join(f"<sup>[{n}]</sup>" for n in sg["citations"][:3])
             if warning := _warning(sg, by_n):
                 marks += f"<sup class='injection-warning' title='{_e(warning)}'>⚠ quoted, not followed</sup>"
-            parts.append(f"<span class='sent ok' title='{tip}' style='{SUPPORTED_STYLE}'>{body}</span>{marks}")
+            tag = "div" if body.startswith("<table") else "span"  # a table is a block
+            parts.append(f"<{tag} class='sent ok' title='{tip}' style='{SUPPORTED_STYLE}'>{body}</{tag}>{marks}")
         else:
             parts.append(f"<span class='sent unsupported' title='{tip}' style='{UNSUPPORTED_STYLE}'>"
                          f"{body}</span><sup title='{tip}'>✗ unsupported</sup>")
@@ -90,6 +95,34 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
         share += (f"<br><small class='withheld'>{withheld} more sentence{'s' * (withheld != 1)} of the model's "
                   "answer left out: not supported by the passages (see the trace).</small>")
     return " ".join(parts) + share + left_out_note(flagged)
+
+
+_RULE_ROW = re.compile(r"^\|?[\s:|-]*-[\s:|-]*$")
+
+
+def _without_rules(text: str) -> str:
+    """A Markdown table's rule rows ("|---|---|") left out: a tooltip reads the rows."""
+    return "\n".join(line for line in text.splitlines() if not _RULE_ROW.match(line.strip()))
+
+
+def table_html(raw: str) -> str:
+    """A quote that is a Markdown table ("| a | b |" rows, one a line) as an HTML table, its cells
+    escaped; '' for anything else. Flattened to one line, a table read as "| Room | Per night | |---|---|
+    | 8-bed dorm | £24 |", which no visitor can read."""
+    lines = [line.strip() for line in raw.strip().splitlines()]
+    if not SHOW_TABLES or len(lines) < 2 or not all(line.startswith("|") for line in lines):
+        return ""
+    rows, header = [], 0
+    for line in lines:
+        if _RULE_ROW.match(line):
+            header = len(rows)  # the rows above a rule are the header
+            continue
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    out = []
+    for i, cells in enumerate(rows):
+        tag = "th" if i < header else "td"
+        out.append("<tr>" + "".join(f"<{tag}>{_e(cell)}</{tag}>" for cell in cells) + "</tr>")
+    return "<table class='quoted-table'>" + "".join(out) + "</table>"
 
 
 def _strip(text: str) -> str:
