@@ -691,6 +691,13 @@ ANSWER_SYSTEMS = {
     "extractive (25 no emphasis)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 25e: plain-text heading lines still shown at the start of a quote (extractive.HEADING_LINE_OFF_QUOTES)
     "extractive (25 heading lines)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 26: before this round's visitor-found rules (all off), and each alone off: an FAQ's bold lead is
+    # not a quote (extractive.EMPHASIS_LEADS_ARE_NOT_QUOTES), "doesn't" is "not" (grounding.CONTRACTIONS_ARE_NOT),
+    # "how long"/"how old" are the question's form in the coverage (abstention.HOW_WORDS_ARE_FORM)
+    "extractive (round 25)": ("extractive", "zero_shot", "calibrated"),
+    "extractive (26 no leads)": ("extractive", "zero_shot", "calibrated"),
+    "extractive (26 no contractions)": ("extractive", "zero_shot", "calibrated"),
+    "extractive (26 no how)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -724,6 +731,11 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (25 no idf)": {"small_collection_idf": False},
                     "extractive (25 no emphasis)": {"emphasis_ends_sentence": False, "questions_are_not_quotes": False},
                     "extractive (25 heading lines)": {"heading_line_off_quotes": False},
+                    "extractive (round 25)": {"emphasis_leads_are_not_quotes": False, "contractions_are_not": False,
+                                              "how_words_are_form": False},
+                    "extractive (26 no leads)": {"emphasis_leads_are_not_quotes": False},
+                    "extractive (26 no contractions)": {"contractions_are_not": False},
+                    "extractive (26 no how)": {"how_words_are_form": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -835,12 +847,13 @@ EXTRACTIVE_KNOBS = ("STUB_FOLLOW_HEADING", "STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAM
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",
                     "NEIGHBOUR_WITHIN", "NAMELESS_SCOPE", "NAMELESS_READING",
                     "VERSION_TERMS", "NEIGHBOUR_OWN_MEANING", "NEIGHBOUR_OWN_COVERAGE", "QUESTIONS_ARE_NOT_QUOTES",
-                    "HEADING_LINE_OFF_QUOTES")
+                    "HEADING_LINE_OFF_QUOTES", "EMPHASIS_LEADS_ARE_NOT_QUOTES")
 # core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
-ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF")
+ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF",
+                    "HOW_WORDS_ARE_FORM")
 
 
 def _nonce_in_system_messages(build, question, hits, mode="zero_shot", history=None, nonce=None):
@@ -966,6 +979,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     markdown_sentences_default = grounding.MARKDOWN_SENTENCES
     table_rows_default = grounding.TABLE_ROWS
     emphasis_default = grounding.EMPHASIS_ENDS_SENTENCE
+    contractions_default = grounding.CONTRACTIONS_ARE_NOT
     coherence_default = grounding.COHERENCE
     round14_defaults = {k: getattr(grounding, k) for k in GROUNDING_ROUND14}
     entry_bonus_default = answer_type.ENTRY_BONUS
@@ -1023,6 +1037,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             grounding.MARKDOWN_SENTENCES = overrides.pop("markdown_sentences", markdown_sentences_default)
             grounding.TABLE_ROWS = overrides.pop("table_rows", table_rows_default)
             grounding.EMPHASIS_ENDS_SENTENCE = overrides.pop("emphasis_ends_sentence", emphasis_default)
+            grounding.CONTRACTIONS_ARE_NOT = overrides.pop("contractions_are_not", contractions_default)
             grounding.COHERENCE = overrides.pop("coherence", coherence_default)
             round14 = overrides.pop("round14", True)  # False: every round-14 rule off (round 13's check)
             for knob, default in round14_defaults.items():

@@ -34,6 +34,7 @@ from typing import Callable
 from core.retrieval.bm25 import bm25_idf, tokenize
 from core.retrieval.extractive import Quote, weighted_coverage
 from core.retrieval.grounding import content_words, split_sentences
+from core.retrieval.quantity import asks_for_quantity
 
 FEATURES = ("coverage", "sentence", "vector", "agreement", "unseen")
 # a passage's coverage also counts its document's name and section header ("What web address is
@@ -69,6 +70,14 @@ THRESHOLD_VERIFIED = 0.28
 SMALL_COLLECTION_IDF = True
 
 
+# #13 round 26: the word after "how" in a quantity question ("how long", "how old") is the question's form, not
+# its subject, in the coverage too (it already was for the unseen feature): "How long is the warranty?"
+# abstained over a kettle manual whose table says "| Warranty | 2 years |", because no passage holds "long".
+# The quantity check (quantity.py) then asks the quote for a number instead. "How heavy" is not such a question
+# and keeps "heavy". False = off
+HOW_WORDS_ARE_FORM = True
+
+
 def sentence_idf(hits) -> Callable[[str], float]:
     """IDF of a stemmed content word over the distinct sentences of `hits` (BM25's formula)."""
     sentences = {" ".join(h.text[a:b].split()) for h in hits for a, b in split_sentences(h.text)}
@@ -94,6 +103,8 @@ class Decision:
 def evidence(question: str, hits, quotes: list[Quote], idf=None) -> dict:
     """The four features (see the module docstring) and the question words no passage holds."""
     qwords = content_words(question)
+    if HOW_WORDS_ARE_FORM and asks_for_quantity(question) and qwords - how_words(question):
+        qwords -= how_words(question)  # "how long", "how old": the quantity check wants the number instead
     best_cov, missing = 0.0, sorted(qwords)
     for h in hits:
         words = content_words(h.text)

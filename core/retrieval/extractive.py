@@ -266,6 +266,23 @@ class Quote:
 # #13 round 25: a question in a document (an FAQ's "**Can I bring my child's bike?**") states nothing; it is
 # never a quote (with grounding.EMPHASIS_ENDS_SENTENCE it is a sentence of its own). False = off
 QUESTIONS_ARE_NOT_QUOTES = True
+# #13 round 26: a troubleshooting FAQ's symptom in bold, followed in its paragraph by the remedy
+# ("**The light does not come on.** Check that the kettle sits flat ..."), names what the next sentence is
+# about; quoted alone, it answered "The light doesn't work, what do I do?" with the symptom. Such an
+# emphasised lead is never a quote; its words still count for the sentence after it (CONTEXT_SHARE).
+# A bold sentence alone in its paragraph (a warning) stays quotable. False = off
+EMPHASIS_LEADS_ARE_NOT_QUOTES = True
+_EMPHASISED = re.compile(r"(\*\*|__)[^*_\n]+\1[\"')\]”’]*")
+
+
+def emphasis_leads(every: list, hits) -> set:
+    """(n, start) of each sentence that is wholly emphasised and followed, in its paragraph, by another."""
+    out = set()
+    for c, nxt in zip(every, every[1:]):
+        if nxt.n == c.n and _EMPHASISED.fullmatch(c.text.strip()) \
+                and "\n\n" not in hits[c.n - 1].text[c.end:nxt.start]:
+            out.add((c.n, c.start))
+    return out
 
 
 def _quotable(text: str, lead_words: int = 0) -> bool:
@@ -390,8 +407,10 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     previous = {(c.n, c.start): every[i - 1] for i, c in enumerate(every) if i and every[i - 1].n == c.n}
     leads = lead_ins(every, checker.hits) if LEAD_IN_SHARE or LEAD_IN_MEANING else {}
     lead_words_of = {key: content_words(text) for key, (_, text) in leads.items()}
+    leads_only = emphasis_leads(every, checker.hits) if EMPHASIS_LEADS_ARE_NOT_QUOTES else set()
     singles = [c for c in every if _quotable(c.text, len(lead_words_of.get((c.n, c.start), ())) if is_row(c.text)
-                                             else 0) and (not c.markdown or _quotable(c.view))]
+                                             else 0) and (not c.markdown or _quotable(c.view))
+               and (c.n, c.start) not in leads_only]
     if not singles:
         return []
     checker._ensure_vectors()

@@ -208,8 +208,17 @@ def _stopwords() -> frozenset[str]:
 _STOP = _stopwords()
 
 
+# #13 round 26: "doesn't", "won't", "can't" gave the content words "doesn", "won", "ca": "The light doesn't
+# work, what do I do?" abstained because no passage held "doesn". A negative contraction reads as "not",
+# which is no content word (negation is checked on its own, negated() and extractive.negated_words). False = off
+CONTRACTIONS_ARE_NOT = True
+_CONTRACTION = re.compile(r"\b\w+n['\u2019]t\b")
+
+
 def content_words(text: str) -> set[str]:
     """Stemmed content words (no stop words, no numbers: those are checked on their own)."""
+    if CONTRACTIONS_ARE_NOT and ("'" in text or "\u2019" in text):
+        text = _CONTRACTION.sub(" not ", text)
     return {stem(w) for w in _WORD.findall(text.lower())
             if w not in _STOP and w not in _STOP_KEEP and not w.isdigit() and w not in _UNITS
             and stem(w) not in _QUESTION_WORDS}
