@@ -49,3 +49,14 @@ def test_a_heading_is_not_an_answer_and_a_list_item_answers_its_own_question(tmp
     before = _ask_pool(tmp_path, "pool-plain", plain=True)
     assert before.ask("How do I join the swim club?").answer.startswith("Joining the swim club")
     assert "Sunday" not in before.ask("Is the pool open on Sunday?").answer
+
+
+def test_a_page_with_a_huge_numbered_list_is_read_in_linear_time():
+    import time
+
+    page = "<ol>" + "".join(f"<li>step {i}</li>" for i in range(1, 40_001)) + "</ol>"
+    t = time.perf_counter()
+    text = html_text.html_to_text(page)
+    assert text.endswith("40000. step 40000") and time.perf_counter() - t < 30  # counting siblings per item is quadratic
+    # items that read the same are each an item (only a heading repeating the title is read once)
+    assert html_text.html_to_text("<ul><li>yes</li><li>yes</li></ul>") == "- yes\n\n- yes"

@@ -46,10 +46,13 @@ def html_to_text(html: str) -> str:
     blocks: list[str] = []
     line: list[str] = []
     marker = [""]  # the Markdown mark ("## ", "- ", "3. ") of the block being read
+    numbers: dict[int, int] = {}  # id() of an <ol>'s item -> its number
 
     def flush() -> None:
         text = " ".join("".join(line).split())
-        if text and (not blocks or _unmarked(blocks[-1]) != text):  # <title> and the <h1> under it often repeat
+        repeated = blocks and _unmarked(blocks[-1]) == text and (  # <title> and the <h1> under it often repeat
+            not MARKDOWN_STRUCTURE or (marker[0].startswith("#") and blocks[-1].startswith("#")))
+        if text and not repeated:
             blocks.append(marker[0] + text if MARKDOWN_STRUCTURE else text)
             marker[0] = ""
         line.clear()
@@ -80,25 +83,24 @@ def html_to_text(html: str) -> str:
                 if MARKDOWN_STRUCTURE and all(c.name == "th" for c in cells):
                     blocks.append("|" + "---|" * len(cells))
         else:
+            if node.name == "ol":  # numbered once here: counting siblings per item is quadratic on a huge list
+                numbers.update((id(li), i) for i, li in enumerate(node.find_all("li", recursive=False), start=1))
             if node.name in BLOCKS:
                 flush()
-                marker[0] = _marker(node) or marker[0]  # <li><p>text</p></li>: the item's mark
+                marker[0] = _marker(node, numbers) or marker[0]  # <li><p>text</p></li>: the item's mark
                 stack.append(_END_OF_BLOCK)
             stack.extend(reversed(node.contents))
     flush()
     return "\n\n".join(_join_rows(blocks))
 
 
-def _marker(node) -> str:
+def _marker(node, numbers: dict[int, int]) -> str:
     if node.name == "title":
         return "# "
     if node.name in HEADINGS:
         return "#" * int(node.name[1]) + " "
     if node.name == "li":
-        parent = node.parent
-        if parent is not None and parent.name == "ol":
-            return f"{sum(1 for _ in node.find_previous_siblings('li')) + 1}. "
-        return "- "
+        return f"{numbers[id(node)]}. " if id(node) in numbers else "- "
     return ""
 
 
