@@ -698,6 +698,8 @@ ANSWER_SYSTEMS = {
     "extractive (26 no leads)": ("extractive", "zero_shot", "calibrated"),
     "extractive (26 no contractions)": ("extractive", "zero_shot", "calibrated"),
     "extractive (26 no how)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 26d: the asker's "do I need" keeps "need" in the evidence coverage (abstention.ASKER_NEED_IS_FORM off)
+    "extractive (26 no need)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -736,6 +738,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (26 no leads)": {"emphasis_leads_are_not_quotes": False},
                     "extractive (26 no contractions)": {"contractions_are_not": False},
                     "extractive (26 no how)": {"how_words_are_form": False},
+                    "extractive (26 no need)": {"asker_need_is_form": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -853,7 +856,7 @@ GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMEN
                      "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF",
-                    "HOW_WORDS_ARE_FORM")
+                    "HOW_WORDS_ARE_FORM", "ASKER_NEED_IS_FORM")
 
 
 def _nonce_in_system_messages(build, question, hits, mode="zero_shot", history=None, nonce=None):

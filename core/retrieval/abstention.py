@@ -77,6 +77,13 @@ SMALL_COLLECTION_IDF = True
 # and keeps "heavy". False = off
 HOW_WORDS_ARE_FORM = True
 
+# #13 round 26: "Do I need receipts?", "What do I need to bring?": the asker's "need" is the question's form;
+# a document says "Receipts over £25 must be photographed", "Bring a photo ID", not "need". Only this
+# asker phrasing; "need" elsewhere in a question stays a word to find. False = off
+ASKER_NEED_IS_FORM = True
+_ASKER_NEEDS = re.compile(r"\b(?:do|does|did|will|would|should)\s+(?:i|we|you|they|one|my|our)(?:\s+\w+)?\s+need\b",
+                          re.IGNORECASE)
+
 
 def sentence_idf(hits) -> Callable[[str], float]:
     """IDF of a stemmed content word over the distinct sentences of `hits` (BM25's formula)."""
@@ -105,6 +112,8 @@ def evidence(question: str, hits, quotes: list[Quote], idf=None) -> dict:
     qwords = content_words(question)
     if HOW_WORDS_ARE_FORM and asks_for_quantity(question) and qwords - how_words(question):
         qwords -= how_words(question)  # "how long", "how old": the quantity check wants the number instead
+    if ASKER_NEED_IS_FORM and _ASKER_NEEDS.search(question) and qwords - {"need"}:
+        qwords -= {"need"}
     best_cov, missing = 0.0, sorted(qwords)
     for h in hits:
         words = content_words(h.text)
