@@ -44,3 +44,11 @@ def test_table_cells_are_escaped_and_other_text_is_not_a_table():
     assert "&lt;script&gt;" in shown and "<script>" not in shown and "<th>" not in shown
     assert sources_html.table_html("Prices are | in the table.\nSee below.") == ""
     assert sources_html.table_html("| one row only |") == ""
+
+
+def test_a_quoted_list_item_is_shown_without_its_bullet():
+    item = {"text": "- Sunday: closed [1]", "supported": True, "citations": [1],
+            "span": {"n": 1, "text": "- Sunday: closed"}}
+    shown = sources_html.answer_html(item["text"], [item], [{"n": 1, "source": "hours.md", "page": 1,
+                                                             "text": "- Sunday: closed"}], False, 1.0)
+    assert ">Sunday: closed</span>" in shown and ">- Sunday" not in shown

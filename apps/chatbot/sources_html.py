@@ -71,7 +71,7 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
         return _e(text) + left_out_note(flagged)
     parts = []
     for sg in sentences:
-        body = _e(_strip(sg["text"]))
+        body = _e(_BULLET.sub("", _strip(sg["text"])))  # a quoted list item reads as a sentence, not "- Sunday: closed"
         if sg["supported"] and (table := table_html((sg.get("span") or {}).get("text", ""))):
             body = table  # a quoted Markdown table, shown as the table it is
         tip = _e(_tooltip(sg, by_n))
@@ -97,6 +97,7 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
     return " ".join(parts) + share + left_out_note(flagged)
 
 
+_BULLET = re.compile(r"^[-*\u2022]\s+")
 _RULE_ROW = re.compile(r"^\|?[\s:|-]*-[\s:|-]*$")
 
 
