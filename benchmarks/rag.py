@@ -700,6 +700,8 @@ ANSWER_SYSTEMS = {
     "extractive (26 no how)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 26d: the asker's "do I need" keeps "need" in the evidence coverage (abstention.ASKER_NEED_IS_FORM off)
     "extractive (26 no need)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 26e: a plain-text document's title line may be quoted (extractive.TITLE_LINES_ARE_NOT_QUOTES off)
+    "extractive (26 titles)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -739,6 +741,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (26 no contractions)": {"contractions_are_not": False},
                     "extractive (26 no how)": {"how_words_are_form": False},
                     "extractive (26 no need)": {"asker_need_is_form": False},
+                    "extractive (26 titles)": {"title_lines_are_not_quotes": False},
                     "extractive (round 20)": {"min_quote_words": 5, "min_quote_content_words": 3,
                                               "short_quotes_best_only": False},
                     "extractive (flagged left out)": {"quote_flagged": False},
@@ -850,7 +853,7 @@ EXTRACTIVE_KNOBS = ("STUB_FOLLOW_HEADING", "STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAM
                     "ROW_HEADER_QUOTE", "NAMED_DOCUMENT_QUOTES", "NAMELESS_MEANING", "TITLE_LINE_AS_NAME",
                     "NEIGHBOUR_WITHIN", "NAMELESS_SCOPE", "NAMELESS_READING",
                     "VERSION_TERMS", "NEIGHBOUR_OWN_MEANING", "NEIGHBOUR_OWN_COVERAGE", "QUESTIONS_ARE_NOT_QUOTES",
-                    "HEADING_LINE_OFF_QUOTES", "EMPHASIS_LEADS_ARE_NOT_QUOTES")
+                    "HEADING_LINE_OFF_QUOTES", "EMPHASIS_LEADS_ARE_NOT_QUOTES", "TITLE_LINES_ARE_NOT_QUOTES")
 # core/retrieval/grounding.py's round-14 switches (#13): a system may set each by its lower-case name
 GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMENT", "NEGATION_SCOPE",
                      "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)

@@ -275,6 +275,33 @@ EMPHASIS_LEADS_ARE_NOT_QUOTES = True
 _EMPHASISED = re.compile(r"(\*\*|__)[^*_\n]+\1[\"')\]”’]*")
 
 
+# #13 round 26e: a plain-text document's first line, short and without closing punctuation, is its title ("BSD
+# 3-Clause License"). When it says nothing beyond the document's name and the question's own words, it answers
+# nothing: quoted as the best sentence, it answered "What is the penalty for violating the BSD license?" (a
+# near-miss: the licence states no penalty), and its closeness made the abstention answer. A title that adds
+# something stays quotable ("The Zen of Python, by Tim Peters" for "Who wrote the Zen of Python?"). False = off
+TITLE_LINES_ARE_NOT_QUOTES = True
+_CLOSING = ".!?:;,\"')]”’"
+
+
+def is_title_line(c, hits) -> bool:
+    """The candidate sentence is the first line of its document's first chunk: 1-8 words, no closing punctuation,
+    a line of its own."""
+    hit = hits[c.n - 1]
+    if getattr(hit, "index", None) != 0 or getattr(hit, "page", 1) != 1 or hit.text[:c.start].strip():
+        return False
+    line = hit.text[c.start:c.end]
+    return "\n" not in line.strip() and 1 <= len(line.split()) <= 8 and not line.rstrip().endswith(tuple(_CLOSING)) \
+        and hit.text[c.end:c.end + 1] in ("", "\n")
+
+
+def _restates_title(c, hits, question: str) -> bool:
+    if not is_title_line(c, hits):
+        return False
+    name = content_words(document_title(hits[c.n - 1].source or ""))
+    return content_words(c.text) - name <= content_words(question)
+
+
 def emphasis_leads(every: list, hits) -> set:
     """(n, start) of each sentence that is wholly emphasised and followed, in its paragraph, by another."""
     out = set()
@@ -410,7 +437,8 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     leads_only = emphasis_leads(every, checker.hits) if EMPHASIS_LEADS_ARE_NOT_QUOTES else set()
     singles = [c for c in every if _quotable(c.text, len(lead_words_of.get((c.n, c.start), ())) if is_row(c.text)
                                              else 0) and (not c.markdown or _quotable(c.view))
-               and (c.n, c.start) not in leads_only]
+               and (c.n, c.start) not in leads_only
+               and not (TITLE_LINES_ARE_NOT_QUOTES and _restates_title(c, checker.hits, question))]
     if not singles:
         return []
     checker._ensure_vectors()
