@@ -690,7 +690,8 @@ ANSWER_SYSTEMS = {
     "extractive (25 no idf)": ("extractive", "zero_shot", "calibrated"),
     "extractive (25 no emphasis)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 25e: plain-text heading lines still shown at the start of a quote (extractive.HEADING_LINE_OFF_QUOTES)
-    "extractive (25 heading lines)": ("extractive", "zero_shot", "calibrated"),
+    "extractive (25 heading lines)": ("extractive", "zero_shot", "calibrated"),    # #13 round 26: the asked-for value must be stated by a quote (asked_value.ASKED_VALUE_CHECK)
+    "extractive+asked": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -819,6 +820,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+nearmiss": {"near_miss_check": True},
                     "extractive (round 14)": {"named_document_quotes": False},
                     "extractive+expected": {"expected_answer_check": True},
+                    "extractive+asked": {"asked_value_check": True},
                     "extractive (round 15)": {"nameless_meaning": False, "title_line_as_name": False,
                                               "neighbour_within": 0.0},
                     "extractive+nameless": {"neighbour_within": 0.0},
@@ -943,6 +945,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.retrieval import abstention as abstention_model
     from core.retrieval import (
         answer_type,
+        asked_value,
         bm25,
         chunk_headers,
         extractive,
@@ -976,6 +979,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     kinds_default = quantity.COUNT_THROUGH_KINDS
     focus_default = meaning_check.FOCUS_CHECK
     expected_default = expected_check.EXPECTED_ANSWER_CHECK
+    asked_default = asked_value.ASKED_VALUE_CHECK
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
     sets = answer_sets(workdir, qa_sets)
@@ -1010,6 +1014,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             quote_ranker.WEIGHTS = {"default": ranker_defaults[0], "fitted": quote_ranker.FITTED, None: None}[ranker]
             quote_ranker.DEPTH = overrides.pop("ranker_depth", ranker_defaults[1])
             expected_check.EXPECTED_ANSWER_CHECK = overrides.pop("expected_answer_check", expected_default)
+            asked_value.ASKED_VALUE_CHECK = overrides.pop("asked_value_check", asked_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
             else:
