@@ -244,7 +244,8 @@ def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str,
         from core.retrieval import asked_value
 
         if asked_value.ASKED_VALUE_CHECK:
-            contexts = [f"{getattr(q, 'lead_in', '')} {hits[q.n - 1].header or ''} {hits[q.n - 1].source}"
+            contexts = [f"{getattr(q, 'lead_in', '')} {hits[q.n - 1].header or ''} {hits[q.n - 1].source} "
+                        + asked_value.line_above(hits[q.n - 1].text, q.text)
                         if 0 < q.n <= len(hits) else getattr(q, "lead_in", "") for q in quotes]
             value = asked_value.check(question, list(zip([q.text for q in quotes], contexts)))
             out["asked_value"] = value

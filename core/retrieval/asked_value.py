@@ -133,6 +133,19 @@ _ADDRESS = {"email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bat\b.*\bdot\b", re.I
             "phone": re.compile(r"\+?\d[\d ()/.-]{5,}\d")}
 
 
+def line_above(chunk: str, quote: str) -> str:
+    """The line just above a quote that begins a line of its chunk: its heading, or the FAQ question it answers
+    ("### Will it support NDJSON or JSONL?" above "No. [orjsonl](...) may be appropriate."). "" otherwise."""
+    words = quote.split()[:8]
+    if not words:
+        return ""
+    m = re.search(r"\s+".join(map(re.escape, words)), chunk)
+    if not m or chunk[:m.start()].rstrip(" \t")[-1:] not in ("\n", ""):
+        return ""
+    lines = [line for line in chunk[:m.start()].splitlines() if line.strip()]
+    return lines[-1].strip() if lines and len(lines[-1].split()) <= 15 else ""
+
+
 def _unit_pattern(kinds) -> re.Pattern:
     units = "|".join(UNITS[k] for k in kinds)
     return re.compile(rf"(?:[$€£¥]\s*\d|{_NUMBER}\s*-?\s*(?:[\w-]+\s+)?(?:{units})(?![\w]))", re.IGNORECASE)
