@@ -79,3 +79,12 @@ def test_a_salary_question_answered_with_a_term_of_years_is_refused(constitution
     assert not author.abstained and "Tim Peters" in author.answer, author.abstain_reason
     monkeypatch.setattr(asked_value, "ASKED_VALUE_CHECK", False)  # what the check fixes: the scores let it through
     assert not chain.ask(SALARY).abstained
+
+
+def test_the_line_above_a_quote_is_its_heading():
+    chunk = ("No. `bytes` is the correct type.\n\n### Will it support NDJSON or JSONL?\n\n"
+             "No. [orjsonl](https://github.com/umarbutler/orjsonl) may be\nappropriate.")
+    quote = "No. [orjsonl](https://github.com/umarbutler/orjsonl) may be appropriate."
+    assert asked_value.line_above(chunk, quote) == "### Will it support NDJSON or JSONL?"
+    assert asked_value.check("Will orjson support NDJSON?", [(quote, asked_value.line_above(chunk, quote))])["held"]
+    assert asked_value.line_above("It is fast. No. [orjsonl] helps.", "No. [orjsonl] helps.") == ""  # mid-line
