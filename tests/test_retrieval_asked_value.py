@@ -49,6 +49,7 @@ def test_the_kind_of_value_asked_for(question, kind):
     ("Which port does it listen on?", "Port", "", False),  # names the port, states no number
     ("How loud is the grinder?", "Keep the grinder away from children.", "", False),
     ("How far from the wall should it stand?", "Place it at least 10 cm from the wall.", "", True),
+    ("How big is the home office budget?", "Each employee may claim a budget of 450 euros.", "", True),
     ("Who wrote the Apache license?", "Version 2.0, January 2004 http://www.apache.org/licenses/", "Apache License", False),
     ("Who wrote the Zen of Python?", "The Zen of Python, by Tim Peters", "", True),
     ("When was it published?", "Version 2.0, January 2004", "", True),
@@ -60,15 +61,13 @@ def test_a_quote_holds_the_asked_for_value(question, quote, context, held):
 
 
 @pytest.fixture
-def constitution():
-    assert open_collection("constitution").ingest([CORPUS / "us_constitution_excerpts.md",
-                                                   CORPUS / "zen_of_python.txt"]).ok
-    return "constitution"
+def sample():
+    assert open_collection("sample").ingest(sorted(CORPUS.iterdir())).ok
+    return "sample"
 
 
-def test_a_salary_question_answered_with_a_term_of_years_is_refused(constitution, monkeypatch):
-    monkeypatch.setattr(asked_value, "ASKED_VALUE_CHECK", True)
-    chain = RagChain(constitution, answer_mode="extractive")
+def test_a_salary_question_answered_with_a_term_of_years_is_refused(sample, monkeypatch):
+    chain = RagChain(sample, answer_mode="extractive")  # the default: the check is on
     answer = chain.ask(SALARY)
     assert answer.abstained, answer.answer
     assert answer.trace["evidence_checks"]["fired"] == "asked_value"
