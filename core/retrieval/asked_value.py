@@ -1,7 +1,8 @@
 """The asked-for value: a question that names the kind of value it wants is answered only if a quote states one.
 
     check("What is the salary of the President?", [("He shall hold his Office during the Term of four Years.", "")])
-    # {"type": "measure", "looked_for": ["a number of salary or money"], "held": False}
+    # {"type": "measure", "looked_for": "a salary (a number, in a quote that names it or with a unit of money)",
+    #  "held": False}
 
 The unanswerable questions the scores let through are near-misses: the quote is on the question's topic and holds
 most of its words, but not the value asked for. "What is the salary of the President?" quotes "He shall hold his
@@ -238,8 +239,11 @@ def check(question: str, quotes: list[tuple[str, str]]) -> dict | None:
     want = asked(question)
     if want is None or not quotes:
         return None
-    looked_for = (f"a number of {want['noun']}" + (" (or with a unit of " + "/".join(want["units"][:3]) + ")"
-                                                   if want["units"] else "")
-                  if want["type"] == "measure" else _LOOKED_FOR[want["type"]])
+    if want["type"] == "measure":
+        what = f"how {want['noun']}" if want["noun"] in HOW_ADJECTIVES else f"a {want['noun']}"
+        units = " or with a unit of " + "/".join(want["units"][:3]) if want["units"] else ""
+        looked_for = f"{what} (a number, in a quote that names it{units})"
+    else:
+        looked_for = _LOOKED_FOR[want["type"]]
     held = any(holds(want, text, context, question) for text, context in quotes)
     return {"type": want["type"], "looked_for": looked_for, "held": held}
