@@ -702,6 +702,10 @@ ANSWER_SYSTEMS = {
     "extractive (26 no need)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 26e: a plain-text document's title line may be quoted (extractive.TITLE_LINES_ARE_NOT_QUOTES off)
     "extractive (26 titles)": ("extractive", "zero_shot", "calibrated"),
+    # #13 round 26 (helper): the asked-for value must be stated by a quote (asked_value.ASKED_VALUE_CHECK, on since
+    # then): "extractive+asked" = on (as measured), "extractive (round 25i)" = main before it
+    "extractive+asked": ("extractive", "zero_shot", "calibrated"),
+    "extractive (round 25i)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -837,6 +841,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+nearmiss": {"near_miss_check": True},
                     "extractive (round 14)": {"named_document_quotes": False},
                     "extractive+expected": {"expected_answer_check": True},
+                    "extractive+asked": {"asked_value_check": True},
+                    "extractive (round 25i)": {"asked_value_check": False},
                     "extractive (round 15)": {"nameless_meaning": False, "title_line_as_name": False,
                                               "neighbour_within": 0.0},
                     "extractive+nameless": {"neighbour_within": 0.0},
@@ -847,6 +853,11 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+versions": {"version_terms": True},
                     "extractive+ownneighbour": {**OWN_NEIGHBOUR},
                     "extractive+r17+ownneighbour": {**ROUND17, **OWN_NEIGHBOUR}}
+# the systems that reproduce main before #13 round 26 ("extractive (round N)", "extractive (25 ...)") run without its
+# asked-value check (asked_value.ASKED_VALUE_CHECK, on since then)
+for _name, _overrides in SYSTEM_OVERRIDES.items():
+    if _name.startswith(("extractive (round", "extractive (25")):
+        _overrides.setdefault("asked_value_check", False)
 EXTRACTIVE_KNOBS = ("STUB_FOLLOW_HEADING", "STUB_FOLLOW_WHY", "SECOND_NOT_BY_NAME", "SECOND_ANTECEDENT", "DEFAULT_WITHIN", "DEFAULT_PLACES", "STUB_FOLLOW_ABOUT_QUESTION", "MIN_QUOTE_WORDS", "MIN_QUOTE_CONTENT_WORDS", "SHORT_QUOTES_BEST_ONLY", "DOCUMENT_NAME_SHARE", "SECOND_WITHIN", "CONTEXT_SHARE", "STUB_WORDS", "NAMED_ENTRY_BONUS", "ABSTAIN_WITHOUT_BONUS",
                     "ENTRY_SHARE", "ENTRY_SCOPE", "NEGATED_WORDS", "SAME_ENTRY_WITHIN",
                     "ANTECEDENT_DEPTH", "CONTINUATION_WITHIN", "LEAD_IN_SHARE", "LEAD_IN_HEADING", "LEAD_IN_MEANING",
@@ -962,6 +973,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     from core.retrieval import abstention as abstention_model
     from core.retrieval import (
         answer_type,
+        asked_value,
         bm25,
         chunk_headers,
         extractive,
@@ -996,6 +1008,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     kinds_default = quantity.COUNT_THROUGH_KINDS
     focus_default = meaning_check.FOCUS_CHECK
     expected_default = expected_check.EXPECTED_ANSWER_CHECK
+    asked_default = asked_value.ASKED_VALUE_CHECK
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
     sets = answer_sets(workdir, qa_sets)
@@ -1030,6 +1043,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             quote_ranker.WEIGHTS = {"default": ranker_defaults[0], "fitted": quote_ranker.FITTED, None: None}[ranker]
             quote_ranker.DEPTH = overrides.pop("ranker_depth", ranker_defaults[1])
             expected_check.EXPECTED_ANSWER_CHECK = overrides.pop("expected_answer_check", expected_default)
+            asked_value.ASKED_VALUE_CHECK = overrides.pop("asked_value_check", asked_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
             else:

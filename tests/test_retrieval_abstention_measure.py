@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from retrieval_helpers import ingest_handbook
 
-from core.retrieval import abstention, prompts, quantity
+from core.retrieval import abstention, asked_value, prompts, quantity
 from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
 from core.retrieval.quantity import asks_for_measure, states_quantity
@@ -30,6 +30,13 @@ Each employee may claim a home-office budget of 450 euros once every three years
 ## Remote access
 VPN keys are stored in ~/.vpn/key_ed25519 on each laptop and renewed by the IT desk.
 """
+
+
+@pytest.fixture(autouse=True)
+def _asked_value_off(monkeypatch):
+    """These tests are about another check; the asked-value check (asked_value.py, on since #13 round 26) would
+    refuse some of their questions first."""
+    monkeypatch.setattr(asked_value, "ASKED_VALUE_CHECK", False)
 
 
 def test_measure_questions_are_told_from_others():

@@ -260,6 +260,18 @@ def check_evidence(question: str, hits, quotes: list[Quote], openings: dict[str,
                 out["reason"] = (f"the question asks for {_EXPECTED_WHAT[want['type']]} and no quote "
                                  + ("states one" if want["type"] != "feature" else
                                     "names it (" + ", ".join(want["looked_for"][:3]) + ")"))
+    if not out["fired"] and quotes:  # (#13 round 26) the asked-for value, with its measure's name or unit (asked_value.py)
+        from core.retrieval import asked_value
+
+        if asked_value.ASKED_VALUE_CHECK:
+            contexts = [f"{getattr(q, 'lead_in', '')} {hits[q.n - 1].header or ''} {hits[q.n - 1].source} "
+                        + asked_value.line_above(hits[q.n - 1].text, q.text)
+                        if 0 < q.n <= len(hits) else getattr(q, "lead_in", "") for q in quotes]
+            value = asked_value.check(question, list(zip([q.text for q in quotes], contexts)))
+            out["asked_value"] = value
+            if value and not value["held"]:
+                out["fired"] = "asked_value"
+                out["reason"] = f"the question asks for {value['looked_for']} and no quote states one"
     if not out["fired"] and quotes and near_miss:  # (#13 round 14) a trained classifier (near_miss.py)
         from core.retrieval import near_miss as near_miss_model
 
