@@ -691,7 +691,8 @@ ANSWER_SYSTEMS = {
     "extractive (25 no emphasis)": ("extractive", "zero_shot", "calibrated"),
     # #13 round 25e: plain-text heading lines still shown at the start of a quote (extractive.HEADING_LINE_OFF_QUOTES)
     "extractive (25 heading lines)": ("extractive", "zero_shot", "calibrated"),
-    # #13 round 26: before this round's visitor-found rules (all off), and each alone off: an FAQ's bold lead is
+    # #13 round 26: main before the round (its five visitor-found rules and the helper's asked-value check off), and
+    # each visitor rule alone off: an FAQ's bold lead is
     # not a quote (extractive.EMPHASIS_LEADS_ARE_NOT_QUOTES), "doesn't" is "not" (grounding.CONTRACTIONS_ARE_NOT),
     # "how long"/"how old" are the question's form in the coverage (abstention.HOW_WORDS_ARE_FORM)
     "extractive (round 25)": ("extractive", "zero_shot", "calibrated"),
@@ -740,7 +741,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (25 no emphasis)": {"emphasis_ends_sentence": False, "questions_are_not_quotes": False},
                     "extractive (25 heading lines)": {"heading_line_off_quotes": False},
                     "extractive (round 25)": {"emphasis_leads_are_not_quotes": False, "contractions_are_not": False,
-                                              "how_words_are_form": False},
+                                              "how_words_are_form": False, "asker_need_is_form": False,
+                                              "title_lines_are_not_quotes": False},  # (and asked_value_check, below)
                     "extractive (26 no leads)": {"emphasis_leads_are_not_quotes": False},
                     "extractive (26 no contractions)": {"contractions_are_not": False},
                     "extractive (26 no how)": {"how_words_are_form": False},
