@@ -177,7 +177,12 @@ def _docx_marker(paragraph) -> str:
     """A heading's or list paragraph's Markdown mark ("## ", "- "), as html_text writes a page's (#13 round 26)."""
     from core.retrieval import html_text
 
-    style = (getattr(paragraph.style, "name", "") or "") if html_text.MARKDOWN_STRUCTURE else ""
+    if not html_text.MARKDOWN_STRUCTURE:
+        return ""
+    try:
+        style = getattr(paragraph.style, "name", "") or ""
+    except Exception:  # a hostile or broken file's style reference: read the paragraph as plain text
+        return ""
     if style == "Title":
         return "# "
     if m := re.fullmatch(r"Heading ([1-6])", style):
