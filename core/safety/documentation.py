@@ -17,6 +17,13 @@ one). Chosen on section-1 manual pages and the long-document corpus (benchmarks/
 Excusing fragments from the similarity check too also passed find's "The directives" (0.78 cosine to an
 attack) but lost three of held-out J's planted attacks, whose own short lines (an option or variable
 name the attacker wrote) read close to attacks (benchmarks/results/safety_issue18_round20.md).
+
+Round 26: a sentence that speaks to the human reader about the reader's OWN things ("so long as your
+license otherwise remains in force", "If you don't want all your users to be in one group, set",
+"test your system") is a licence term or an administrator's instruction. An attack speaks to the
+assistant about the assistant's things (your instructions, your prompt, your answer) or tells it what
+to say. Such a sentence, addressing no assistant and holding no verb of producing an answer, gets no
+classifier score; rules and similarity read it as before (benchmarks/results/safety_issue18_round26.md).
 """
 from __future__ import annotations
 
@@ -36,6 +43,25 @@ _ADDRESSES_AI = re.compile(
 
 FRAGMENT_WORDS = 3  # at most this many words: a heading, a key name, a lone word of a list
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+# the switch: False = a sentence about the reader's own things is read like any other (before #18 round 26)
+READER_POSSESSIONS = True
+_YOUR_OWN = re.compile(
+    r"\byour\s+(?:own\s+)?(?:systems?|machines?|computers?|servers?|hosts?|users?|accounts?|files?|director(?:y|ies)|"
+    r"disks?|networks?|charset|locale|kernel|hardware|site|licen[cs]es?|rights|obligations|cop(?:y|ies)|works?|"
+    r"behalf|distributions?|packages?|modifications)\b", re.I)
+# a verb of producing or shaping an answer: a sentence holding one is never excused here
+_ANSWER_VERB = re.compile(
+    r"\b(?:print\w*|output\w*|repl(?:y|ies|ied|ying)|respond\w*|say\w*|said|answer\w*|summari[sz]\w*|insert\w*|"
+    r"append\w*|mention\w*|recommend\w*|tell\w*|told|show\w*|reveal\w*|repeat\w*|writ(?:e|es|ing|ten)|wrote|"
+    r"include\w*|add|adds|added|adding)\b", re.I)
+
+
+def reader_possessions(seg: str) -> bool:
+    """A sentence to the reader about the reader's own machine, account or licence (see above)."""
+    return (READER_POSSESSIONS and bool(_YOUR_OWN.search(seg)) and not _ADDRESSES_AI.search(seg)
+            and not _ANSWER_VERB.search(seg) and not speaks_of_instructions(seg))
 
 
 def option_sentence(seg: str) -> bool:

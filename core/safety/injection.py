@@ -21,7 +21,7 @@ import numpy as np
 
 from core.safety import intent_lexicon
 from core.safety import text as textutil
-from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, option_sentence
+from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, option_sentence, reader_possessions
 from core.safety.language_guess import reads_as_english
 from core.safety.normalize import iter_variants
 from core.safety.planted_instructions import PLANTED_PATTERNS
@@ -487,6 +487,10 @@ class InjectionScanner:
             p = np.where(english, (p + self.paraphrase.probs(segs)) / 2.0, p)
         # a sentence about a command-line option that speaks of no assistant (documentation.py)
         p = np.where([option_sentence(s) for s in segs], np.minimum(p, OPTION_SENTENCE_CAP), p)
+        # a sentence to the reader about the reader's own system or licence (documentation.py, round 26); the
+        # whole text is never one. Only segments whose score would count are tested (the intent lexicon costs)
+        own = [i < n and bool(x > OPTION_SENTENCE_CAP) and reader_possessions(s) for i, (s, x) in enumerate(zip(segs, p))]
+        p = np.where(own, np.minimum(p, OPTION_SENTENCE_CAP), p)
         # headings and key names among sentences count nothing; the whole text is never one (documentation.py)
         excused = among_sentences(segs[:n], p[:n] > OPTION_SENTENCE_CAP) + [False] * (len(segs) - n)
         p = np.where(excused, np.minimum(p, OPTION_SENTENCE_CAP), p)
