@@ -75,3 +75,13 @@ def test_the_askers_need_is_the_questions_form(chain, monkeypatch):
     assert not receipt.abstained and "Keep your receipt" in receipt.answer, receipt.abstain_reason
     monkeypatch.setattr(abstention, "ASKER_NEED_IS_FORM", False)  # what the rule fixes
     assert chain.ask("Do I need a receipt?").abstained
+
+
+def test_passages_with_no_quotable_sentence_give_an_abstention_not_an_empty_answer(tmp_path):
+    # seen as an attacker: a page of 60,000 "<li>step N</li>" items; every retrieved chunk held only list numbers
+    # and two-word fragments, and the chat showed an empty answer
+    steps = tmp_path / "steps.md"
+    steps.write_text("\n\n".join(f"{i}. step {i}" for i in range(1, 200)), encoding="utf-8")
+    assert open_collection("steps").ingest([steps]).ok
+    answer = RagChain("steps", answer_mode="extractive").ask("What is step 150?")
+    assert answer.abstained and answer.answer and "can be quoted" in answer.abstain_reason, answer

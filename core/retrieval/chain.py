@@ -304,6 +304,11 @@ class RagChain:
 
         warned = {f["id"] for f in flagged if f["quoted"]}
         citations_for = lambda sentences: _citations(used, sentences, warned)  # noqa: E731
+        if self.answer_mode == "extractive" and used and not quotes and not decision.abstain:
+            # passages of list numbers, headings or two-word fragments only: an empty answer is no answer
+            decision = Decision(True, decision.p_answerable, "abstained: no sentence of the passages can be quoted "
+                                "(they hold only headings, list numbers or fragments of a few words)", decision.features)
+            trace["abstention"] = decision.to_dict()
         if decision.abstain or not used:
             text = prompts.NOT_FOUND
             trace["prompt"] = None
