@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from doc_chunks import ROOT, chunks  # noqa: E402
@@ -23,9 +24,8 @@ def flagged(texts: list[str]) -> list[str]:
     return [t for t in texts if not scan(t, "context").allowed]
 
 
-def main() -> None:
-    from core.safety import language_guess
-
+def switch_table(switch: Callable[[bool], None]) -> dict[tuple[str, bool], list[str]]:
+    """Print the flags with a switch off and on, on held-out L and the garden handbook; return the flagged texts."""
     heldout = [json.loads(line) for line in (ROOT / "tests" / "data" / "safety_heldout_l.jsonl").open()]
     handbook = ROOT / "tests" / "data" / "garden_handbook.md"
     sets = {f"L {fam}": [r["text"] for r in heldout if r["family"] == fam] for fam in ("licence", "description")}
@@ -34,13 +34,17 @@ def main() -> None:
     print("|---|---|---|---|")
     shown = {}
     for name, texts in sets.items():
-        counts = []
         for on in (False, True):
-            language_guess.BY_ELIMINATION = on
-            hits = flagged(texts)
-            counts.append(len(hits))
-            shown[(name, on)] = hits
-        print(f"| {name} | {len(texts)} | {counts[0]} | {counts[1]} |")
+            switch(on)
+            shown[(name, on)] = flagged(texts)
+        print(f"| {name} | {len(texts)} | {len(shown[(name, False)])} | {len(shown[(name, True)])} |")
+    return shown
+
+
+def main() -> None:
+    from core.safety import language_guess
+
+    shown = switch_table(lambda on: setattr(language_guess, "BY_ELIMINATION", on))
     for (name, on), hits in shown.items():
         for t in hits:
             print(f"\n[{name}, switch {'on' if on else 'off'}] {t[:160]!r}")

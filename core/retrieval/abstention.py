@@ -110,8 +110,9 @@ class Decision:
 def evidence(question: str, hits, quotes: list[Quote], idf=None) -> dict:
     """The four features (see the module docstring) and the question words no passage holds."""
     qwords = content_words(question)
-    if HOW_WORDS_ARE_FORM and asks_for_quantity(question) and qwords - how_words(question):
-        qwords -= how_words(question)  # "how long", "how old": the quantity check wants the number instead
+    form = how_words(question) if HOW_WORDS_ARE_FORM and asks_for_quantity(question) else set()
+    if qwords - form:
+        qwords -= form  # "how long", "how old": the quantity check wants the number instead
     if ASKER_NEED_IS_FORM and _ASKER_NEEDS.search(question) and qwords - {"need"}:
         qwords -= {"need"}
     best_cov, missing = 0.0, sorted(qwords)
