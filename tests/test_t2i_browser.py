@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from net_helpers import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -12,7 +13,7 @@ def test_generate_in_the_browser_and_see_it_in_the_gallery(page, data_dir):
     from apps.text2image.app import build_app
 
     demo = build_app().queue()
-    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=8702, quiet=True)
+    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
     try:
         page.goto(url)
         page.locator("#prompt textarea").fill("a large yellow square in the top left on a black background")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from net_helpers import free_port
 
 from core.diffusion.metadata import read_record
 
@@ -16,7 +17,7 @@ def test_warning_generate_download_and_restore_by_drop(page, data_dir, tmp_path)
     from apps.text2image.app import build_app
 
     demo = build_app().queue()
-    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=7944, quiet=True)
+    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
     try:
         page.goto(url)
         page.locator("#prompt textarea").fill(PROMPT)

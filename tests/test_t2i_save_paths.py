@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from gradio_client import Client, handle_file
+from net_helpers import free_port
 from PIL import Image
 
 from core.diffusion import gallery
@@ -27,7 +28,7 @@ def client(data_dir):
     from apps.text2image.app import build_app
 
     demo = build_app().queue()
-    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=7941, quiet=True)
+    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
     try:
         yield Client(url, verbose=False)
     finally:
@@ -95,7 +96,7 @@ def test_hub_model_skips_the_vocabulary_check(data_dir, monkeypatch):
     monkeypatch.setenv("GENAI_IMAGE_MODEL", "stabilityai/sd-turbo")
     reset_settings()
     demo = build_app().queue()
-    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=7942, quiet=True)
+    _, url, _ = demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port(), quiet=True)
     try:
         assert Client(url, verbose=False).predict("a cat astronaut", api_name="/check_prompt") == ""
     finally:
