@@ -19,12 +19,12 @@ from itertools import islice
 
 import numpy as np
 
-from core.safety import intent_lexicon
+from core.safety import intent_lexicon, planted_instructions
 from core.safety import text as textutil
 from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, option_sentence, reader_possessions
 from core.safety.language_guess import reads_as_english
 from core.safety.normalize import iter_variants
-from core.safety.planted_instructions import PLANTED_PATTERNS
+from core.safety.planted_instructions import ANSWERING_READER_PATTERNS, PLANTED_PATTERNS
 from core.safety.similarity import ExampleSet
 from core.safety.verdict import ScanScore
 
@@ -156,6 +156,10 @@ PATTERNS.append((_DAN_CAPS, 0.6, "known jailbreak persona"))
 MOSTLY_CAPS = 0.5  # share of upper-case letters above which capitals say nothing (a shouted line)
 
 PATTERNS += PLANTED_PATTERNS  # third person, labelled lines, hidden markup, rule-inverting role-play
+# round 27: the answering software named by what it does, no AI word; counted while
+# planted_instructions.ANSWERING_READER is on (read at every scan)
+PATTERNS += ANSWERING_READER_PATTERNS
+_ANSWERING_READER_RX = frozenset(rx for rx, _, _ in ANSWERING_READER_PATTERNS)
 
 
 # The same families in German, French, Spanish, Italian, Portuguese and Dutch, matched on the
@@ -405,9 +409,12 @@ class InjectionScanner:
         told_me = _lower(_TOLD_ME) if fast else _TOLD_ME
         keep = 1.0
         reasons = []
+        answering_reader = planted_instructions.ANSWERING_READER
         for rx, weight, why in patterns:
             if why.replace(" (other language)", "") in reasons:
                 continue  # one family counts once, whatever language matched it
+            if not answering_reader and rx in _ANSWERING_READER_RX:
+                continue
             if rx is _DAN_CAPS:  # capitals carry the meaning: the text as written, unless all shouted
                 found = () if shouted else rx.finditer(written)
             else:

@@ -56,3 +56,53 @@ PLANTED_PATTERNS: list[tuple[re.Pattern, float, str]] = [
                 r"|\b(?:safety|content|ethics)\s+(?:module|layer|filter|chip)\s+(?:has\s+been|was|is)\s+(?:unplugged|removed|switched\s+off|disabled)\b", re.I),
      0.55, "role-play that switches the rules off"),
 ]
+
+
+# Round 27 (#18): the machine reader named by what it does with the text, with no AI word ("any service
+# producing answers out of this chapter must ...", "the documentation helper that turns this page into
+# replies: ...", "every reply built from this page must ..."). The round-4 rules above need an AI noun
+# (ai, bot, assistant, model ...); this family names a program, a service, a tool. What keeps manual pages
+# out: the addressee must PRODUCE ANSWERS (answer, reply, respond, summarise, cite, quote, paraphrase ...)
+# and refer to THIS text (this page, this file, this section ...) before the obligation; a page saying what
+# a program that READS or PARSES a file must do, or what a server answering queries does, names no such
+# reader. Measured (benchmarks/results/safety_issue18_round27.md): tuning set r27 attacks 26 -> see results,
+# benign unchanged; switch off to return to round 26's rules (read at
+# scan time by core/safety/injection.py).
+ANSWERING_READER = True
+
+_MACHINE = (r"(?:programs?|software|tools?|services?|systems?|engines?|generators?|applications?|apps?|utilit(?:y|ies)|"
+            r"pipelines?|responders?|front-?ends?|helpers?|integrations?|desks?|searche?s?|platforms?|components?)")
+_THIS_TEXT = (r"(?:this|these)\s+(?:[\w-]+\s+)?(?:texts?|pages?|passages?|sections?|manuals?|files?|documents?|documentation|"
+              r"readmes?|guides?|chapters?|entr(?:y|ies)|notes|reference|articles?|paragraphs?|docstrings?|material|"
+              r"help\s+text|faqs?|man\s*pages?)\b")
+# "quote" and "cite" count only with this text as their object ("citing this section"): a program that quotes
+# file names is a shell's business
+_ANSWERING = (r"(?:answer\w*|question-answering|repl(?:y|ies|ying)|respon(?:d|ds|ding|der|ders|ses?)|summari[sz]\w*|condens\w*|"
+              r"paraphras\w*|(?:cit|quot)(?:e|es|ing)\s+" + _THIS_TEXT + r"|help[\s-]?desk|chat\w*|"
+              r"read(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:out|aloud)\b)")
+_OBLIGED = (r"(?:must|should|shall|ought\s+to|ha(?:s|ve)\s+to|needs?\s+to|(?:is|are)\s+(?:hereby\s+|kindly\s+|now\s+)?"
+            r"(?:to|supposed\s+to|expected\s+to|required\s+to|asked\s+to|instructed\s+to|obliged\s+to|told\s+to|meant\s+to))")
+_IN_SENTENCE = r"(?:[^.!?\n]|\n(?![ \t]*\n))"  # within one sentence; a single line break (wrapped text) is no end
+# read from the addressee's first word: an answer word (before the obligation or the colon; it may stand before
+# the machine noun, "a question-answering engine") and a reference to this text, in either order
+_ADDRESSEE_UNTIL = (r"(?=" + _IN_SENTENCE + r"{0,120}?\b" + _ANSWERING + r"\b" + _IN_SENTENCE + r"{0,140}?{end})"
+                    r"(?=" + _IN_SENTENCE + r"{0,140}?\b" + _THIS_TEXT + _IN_SENTENCE + r"{0,140}?{end})")
+_MACHINE_ADDRESSEE = r"(?:[\w-]+\s+){0,2}?" + _MACHINE + r"\b"
+_REPLY_NOUN = r"(?:repl(?:y|ies)|answers?|responses?|summar(?:y|ies)|explanations?)"
+ANSWERING_READER_PATTERNS: list[tuple[re.Pattern, float, str]] = [
+    # "<a program / service / tool ...> that answers / replies ... from this page ... must / should ..."; the
+    # two words before the machine noun are read too ("a question-answering engine fed this document ...")
+    (re.compile(r"\b" + _ADDRESSEE_UNTIL.replace("{end}", r"\b" + _OBLIGED + r"\s+\w") + _MACHINE_ADDRESSEE
+                + _IN_SENTENCE + r"{0,160}?\b" + _OBLIGED + r"\s+\w", re.I),
+     0.6, "instructs the answering software in the third person"),
+    # a vocative: "Attention, any service producing answers out of this chapter: skip ..."
+    (re.compile(r"\b(?:attention|dear|hello|hi|hey|(?:note|message|reminder|instructions?)\s+(?:to|for))\s*,?\s*"
+                + _ADDRESSEE_UNTIL.replace("{end}", r"[:,]\s*\w") + _MACHINE_ADDRESSEE + _IN_SENTENCE + r"{0,160}?[:,]\s*\w", re.I),
+     0.6, "instructs the answering software in the third person"),
+    # the answer as subject: "every reply built from this page must ...", "summaries of this section should ..."
+    (re.compile(r"\b(?:(?:every|any|each|all|whatever|no)\s+(?:[\w-]+\s+)?" + _REPLY_NOUN + r"|(?:replies|answers|responses|summaries))\s+"
+                r"(?:(?:that|which)\s+(?:is\s+|are\s+)?)?(?:\w+\s+){0,2}?(?:from|of|about|using|out\s+of|upon|on)\s+" + _THIS_TEXT
+                + _IN_SENTENCE + r"{0,60}?\b" + _OBLIGED + r"\s+\w", re.I),
+     0.6, "instructs the answering software in the third person"),
+]
+# injection.py lists these after PLANTED_PATTERNS and reads the switch at every scan
