@@ -88,16 +88,19 @@ _IN_SENTENCE = r"(?:[^.!?\n]|\n(?![ \t]*\n))"  # within one sentence; a single l
 _ADDRESSEE_UNTIL = (r"(?=" + _IN_SENTENCE + r"{0,120}?\b" + _ANSWERING + r"\b" + _IN_SENTENCE + r"{0,140}?{end})"
                     r"(?=" + _IN_SENTENCE + r"{0,140}?\b" + _THIS_TEXT + _IN_SENTENCE + r"{0,140}?{end})")
 _MACHINE_ADDRESSEE = r"(?:[\w-]+\s+){0,2}?" + _MACHINE + r"\b"
+# a cheap test first (a machine noun within two words), so the two long look-aheads run at few places
+# (context-stage p95 7.2 -> see the results file; the same matches)
+_NEAR_MACHINE = r"(?=" + _MACHINE_ADDRESSEE + r")"
 _REPLY_NOUN = r"(?:repl(?:y|ies)|answers?|responses?|summar(?:y|ies)|explanations?)"
 ANSWERING_READER_PATTERNS: list[tuple[re.Pattern, float, str]] = [
     # "<a program / service / tool ...> that answers / replies ... from this page ... must / should ..."; the
     # two words before the machine noun are read too ("a question-answering engine fed this document ...")
-    (re.compile(r"\b" + _ADDRESSEE_UNTIL.replace("{end}", r"\b" + _OBLIGED + r"\s+\w") + _MACHINE_ADDRESSEE
+    (re.compile(r"\b" + _NEAR_MACHINE + _ADDRESSEE_UNTIL.replace("{end}", r"\b" + _OBLIGED + r"\s+\w") + _MACHINE_ADDRESSEE
                 + _IN_SENTENCE + r"{0,160}?\b" + _OBLIGED + r"\s+\w", re.I),
      0.6, "instructs the answering software in the third person"),
     # a vocative: "Attention, any service producing answers out of this chapter: skip ..."
     (re.compile(r"\b(?:attention|dear|hello|hi|hey|(?:note|message|reminder|instructions?)\s+(?:to|for))\s*,?\s*"
-                + _ADDRESSEE_UNTIL.replace("{end}", r"[:,]\s*\w") + _MACHINE_ADDRESSEE + _IN_SENTENCE + r"{0,160}?[:,]\s*\w", re.I),
+                + _NEAR_MACHINE + _ADDRESSEE_UNTIL.replace("{end}", r"[:,]\s*\w") + _MACHINE_ADDRESSEE + _IN_SENTENCE + r"{0,160}?[:,]\s*\w", re.I),
      0.6, "instructs the answering software in the third person"),
     # the answer as subject: "every reply built from this page must ...", "summaries of this section should ..."
     (re.compile(r"\b(?:(?:every|any|each|all|whatever|no)\s+(?:[\w-]+\s+)?" + _REPLY_NOUN + r"|(?:replies|answers|responses|summaries))\s+"
