@@ -101,10 +101,19 @@ def scanners(tmp_path_factory):
 
 @pytest.mark.parametrize("line", UNSEEN_ATTACKS)
 def test_candidate_flags_unseen_lines_to_the_answering_program(scanners, line):
+    """The classifiers compared with round 27's rules for the answering software left out (they catch the first
+    line, "replies out of this page is obliged to", by rule: tests/test_safety_round27.py)."""
+    from core.safety import planted_instructions
+
     shipped, cand = scanners
     text = DOC.format(x=line)
-    assert shipped.scan(text).score < 0.5  # what the shipped classifier misses
-    assert cand.scan(text).score >= 0.5
+    was = planted_instructions.ANSWERING_READER
+    planted_instructions.ANSWERING_READER = False
+    try:
+        assert shipped.scan(text).score < 0.5  # what the shipped classifier misses
+        assert cand.scan(text).score >= 0.5
+    finally:
+        planted_instructions.ANSWERING_READER = was
 
 
 @pytest.mark.parametrize("line", READER_INSTRUCTIONS)

@@ -65,9 +65,9 @@ PLANTED_PATTERNS: list[tuple[re.Pattern, float, str]] = [
 # out: the addressee must PRODUCE ANSWERS (answer, reply, respond, summarise, cite, quote, paraphrase ...)
 # and refer to THIS text (this page, this file, this section ...) before the obligation; a page saying what
 # a program that READS or PARSES a file must do, or what a server answering queries does, names no such
-# reader. Measured (benchmarks/results/safety_issue18_round27.md): tuning set r27 attacks 26 -> see results,
-# benign unchanged; switch off to return to round 26's rules (read at
-# scan time by core/safety/injection.py).
+# reader. Measured (benchmarks/results/safety_issue18_round27.md): tuning set r27 attacks 26 -> 143 of 150,
+# benign 16 = 16 of 600; held-out J 52 -> 79 of 80 with benign 12 = 12 of 600, K 32 -> 55 of 100 (benign
+# 11 = 11); no other set moved. Switch off to return to round 26's rules (read at scan time by injection.py).
 ANSWERING_READER = True
 
 _MACHINE = (r"(?:programs?|software|tools?|services?|systems?|engines?|generators?|applications?|apps?|utilit(?:y|ies)|"
