@@ -53,6 +53,8 @@ def test_the_kind_of_value_asked_for(question, kind):
     ("Who wrote the Apache license?", "Version 2.0, January 2004 http://www.apache.org/licenses/", "Apache License", False),
     ("Who wrote the Zen of Python?", "The Zen of Python, by Tim Peters", "", True),
     ("When was it published?", "Version 2.0, January 2004", "", True),
+    ("Which day is the market held?", "The market is held on Thursdays in the square.", "", True),  # plural weekday
+    ("Which day is the market held?", "The market is held in the square.", "", False),
     ("Which license requires the notices in all copies?", "provided that the above notice appears", "isc_license.txt",
      True),  # the document's name names the licence
 ])

@@ -119,8 +119,10 @@ _DATE_Q = re.compile(
     r"signed|adopted|launched|announced|deprecated|removed|dropped|started|born|established|built|issued|enacted|"
     r"passed|first)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
-_MONTH = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS)) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
-                    re.IGNORECASE)
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# a weekday answers "which day" in the plural too ("on Thursdays"); months and their abbreviations only singular
+_MONTH = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS - _WEEKDAYS)) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+                    r"|(?:" + "|".join(sorted(_WEEKDAYS)) + r")s?)\b", re.IGNORECASE)
 
 _LICENCE_Q = re.compile(r"^\s*(?:under\s+|with\s+)?(?:what|which)\s+(?:\w+\s+)?licen[cs]es?\b"
                         r"|^\s*what\s+(?:is|are)\s+(?:the\s+)?(?:\w+\s+)?licen[cs]es?\s+(?:of|for)\b", re.IGNORECASE)
