@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Iterator
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -39,6 +39,7 @@ from core.retrieval.abstention import Decision, apply_checks, check_evidence, de
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
 from core.retrieval.extractive import Quote, rank_sentences, select_quotes
+from core.retrieval.flagged_paragraphs import trim_flagged
 from core.retrieval.focused_context import focus
 from core.retrieval.followup import normalize_history, standalone_question
 from core.retrieval.grounding import (
@@ -244,15 +245,21 @@ class RagChain:
 
         t = time.perf_counter()
         flagged, used = [], []
-        for h in hits:
+        for i, h in enumerate(hits):
             v = scan(h.text, "context")
             if v.allowed and v.action != "block":
                 used.append(h)
             else:
                 quoted = self.quote_flagged and self.answer_mode == "extractive" and _injection_only(v)
+                # extractive mode only: no model reads the rest, so a piece of a planted text the paragraph scan
+                # missed can at worst be quoted, never obeyed
+                trimmable = not quoted and self.answer_mode == "extractive" and _injection_only(v)
+                trimmed = trim_flagged(h.text, _context_flagged) if trimmable else None
                 flagged.append({"id": h.id, "source": h.source, "page": h.page, "reasons": v.reasons,
-                                "quoted": quoted})
-                if quoted:
+                                "quoted": quoted, "trimmed": trimmed.removed if trimmed else None})
+                if trimmed:  # the passage's other paragraphs stay (flagged_paragraphs.py)
+                    h = hits[i] = replace(h, text=trimmed.text)
+                if quoted or trimmed:
                     used.append(h)
             h.scores["context_flagged"] = not v.allowed
         timings["scan_context"] = _ms(t)
@@ -450,8 +457,19 @@ def _citations(hits, sentences: list[SentenceGrounding], warned: set[str] = froz
 
 
 def left_out(flagged: list[dict] | None) -> list[dict]:
-    """The trace's flagged passages that no answer used (not quoted with a warning)."""
-    return [f for f in flagged or [] if not f.get("quoted")]
+    """The trace's flagged passages that no answer used (not quoted with a warning, not kept without the
+    paragraphs that were flagged)."""
+    return [f for f in flagged or [] if not f.get("quoted") and not f.get("trimmed")]
+
+
+def trimmed_out(flagged: list[dict] | None) -> list[dict]:
+    """The trace's flagged passages kept without the paragraphs that read like injection."""
+    return [f for f in flagged or [] if f.get("trimmed")]
+
+
+def _context_flagged(text: str) -> bool:
+    v = scan(text, "context")
+    return not v.allowed or v.action == "block"
 
 
 def _injection_only(verdict) -> bool:

@@ -1,0 +1,98 @@
+"""What keeping the rest of a flagged chunk costs (#13/#18, core/retrieval/flagged_paragraphs.py).
+
+    PYTHONPATH=. .venv/bin/python benchmarks/safety_trimmed_paragraphs.py [--sets j k]
+
+For the held-out sets whose attacks are one planted paragraph in a real document (J: Debian READMEs and manual
+pages, K: standard-library docstrings), every chunk is scanned at the "context" stage as the chatbot does. For the
+flagged ATTACK chunks it counts those kept without their flagged paragraphs, and among them the ones whose kept
+text still holds words that are not in the source document (a piece of the planted text got through: a leak).
+For the flagged BENIGN chunks it counts those kept (facts a visitor gets back instead of losing the whole chunk).
+The source document is rebuilt the way each set's builder read it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from doc_chunks import ROOT, read_text_file, render_man  # noqa: E402
+
+from core.retrieval.flagged_paragraphs import trim_flagged  # noqa: E402
+from core.safety import scan  # noqa: E402
+
+
+def _flagged(text: str) -> bool:
+    v = scan(text, "context")
+    return not v.allowed or v.action == "block"
+
+
+def _injection_only(text: str) -> bool:
+    v = scan(text, "context")
+    return {name for name, r in v.scanners.items() if r.flagged} == {"injection"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def source_text(set_name: str, source: str) -> str:
+    if set_name == "k":
+        from build_safety_heldout_k import module_doc
+        return module_doc(Path(source))
+    return render_man(source) if "/man/" in source else read_text_file(source)
+
+
+def leaked(kept: str, original: str) -> bool:
+    """A kept paragraph that is not a piece of the source document (whitespace aside)."""
+    doc = _norm(original)
+    return any(_norm(p) not in doc for p in re.split(r"\n[ \t]*\n", kept) if p.strip())
+
+
+def run(set_name: str) -> dict:
+    rows = [json.loads(line) for line in (ROOT / "tests" / "data" / f"safety_heldout_{set_name}.jsonl").open()]
+    rows = [r for r in rows if r["kind"] == "injection"]
+    out = {"attacks": 0, "attacks flagged": 0, "attacks kept trimmed": 0, "of them leaked": 0,
+           "benign": 0, "benign flagged": 0, "benign kept trimmed": 0, "leaks": []}
+    originals: dict[str, str] = {}
+    for r in rows:
+        attack = r["label"] == "block"
+        out["attacks" if attack else "benign"] += 1
+        if not _flagged(r["text"]):
+            continue
+        out["attacks flagged" if attack else "benign flagged"] += 1
+        trimmed = trim_flagged(r["text"], _flagged) if _injection_only(r["text"]) else None
+        if not trimmed:
+            continue
+        out["attacks kept trimmed" if attack else "benign kept trimmed"] += 1
+        if attack:
+            if r["source"] not in originals:
+                originals[r["source"]] = source_text(set_name, r["source"])
+            if leaked(trimmed.text, originals[r["source"]]):
+                out["of them leaked"] += 1
+                out["leaks"].append({"family": r["family"], "removed": trimmed.removed, "kept": trimmed.text[:600]})
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="+", default=["j", "k"])
+    ap.add_argument("--show-leaks", action="store_true")
+    args = ap.parse_args()
+    results = {s: run(s) for s in args.sets}
+    keys = [k for k in next(iter(results.values())) if k != "leaks"]
+    print("| held-out set | " + " | ".join(keys) + " |")
+    print("|---" * (len(keys) + 1) + "|")
+    for s, r in results.items():
+        print(f"| {s.upper()} | " + " | ".join(str(r[k]) for k in keys) + " |")
+    if args.show_leaks:
+        for s, r in results.items():
+            for leak in r["leaks"]:
+                print(f"\n## {s.upper()} {leak['family']}\nREMOVED: {leak['removed']}\nKEPT: {leak['kept']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
