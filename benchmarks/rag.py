@@ -707,6 +707,8 @@ ANSWER_SYSTEMS = {
     # then): "extractive+asked" = on (as measured), "extractive (round 25i)" = main before it
     "extractive+asked": ("extractive", "zero_shot", "calibrated"),
     "extractive (round 25i)": ("extractive", "zero_shot", "calibrated"),
+    # session 28: a chunk flagged as possible injection dropped whole (flagged_paragraphs.TRIM_FLAGGED_PARAGRAPHS off)
+    "extractive (flagged chunks whole)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -845,6 +847,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+expected": {"expected_answer_check": True},
                     "extractive+asked": {"asked_value_check": True},
                     "extractive (round 25i)": {"asked_value_check": False},
+                    "extractive (flagged chunks whole)": {"trim_flagged_paragraphs": False},
                     "extractive (round 15)": {"nameless_meaning": False, "title_line_as_name": False,
                                               "neighbour_within": 0.0},
                     "extractive+nameless": {"neighbour_within": 0.0},
@@ -979,6 +982,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
         bm25,
         chunk_headers,
         extractive,
+        flagged_paragraphs,
         grounding,
         meaning_check,
         quantity,
@@ -1011,6 +1015,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     focus_default = meaning_check.FOCUS_CHECK
     expected_default = expected_check.EXPECTED_ANSWER_CHECK
     asked_default = asked_value.ASKED_VALUE_CHECK
+    trim_default = flagged_paragraphs.TRIM_FLAGGED_PARAGRAPHS
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
     sets = answer_sets(workdir, qa_sets)
@@ -1046,6 +1051,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             quote_ranker.DEPTH = overrides.pop("ranker_depth", ranker_defaults[1])
             expected_check.EXPECTED_ANSWER_CHECK = overrides.pop("expected_answer_check", expected_default)
             asked_value.ASKED_VALUE_CHECK = overrides.pop("asked_value_check", asked_default)
+            flagged_paragraphs.TRIM_FLAGGED_PARAGRAPHS = overrides.pop("trim_flagged_paragraphs", trim_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
             else:

@@ -55,6 +55,9 @@ def test_the_kind_of_value_asked_for(question, kind):
     ("When was it published?", "Version 2.0, January 2004", "", True),
     ("Which day is the market held?", "The market is held on Thursdays in the square.", "", True),  # plural weekday
     ("Which day is the market held?", "The market is held in the square.", "", False),
+    ("Which version of fetcher does the proxy use?", "The proxy sends User-Agent: fetcher/2.4.1 with every request.",
+     "", True),  # a product token's version after a slash
+    ("Which version of the API does it call?", "Requests go to /srv/api/2/items on the host.", "", False),  # a path
     ("Which license requires the notices in all copies?", "provided that the above notice appears", "isc_license.txt",
      True),  # the document's name names the licence
 ])

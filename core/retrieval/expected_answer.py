@@ -45,7 +45,10 @@ NUMBER_NOUNS = "port|timeout|salary|wage|price|fee|size"
 _NUMBER_Q = re.compile(_HEAD.format(nouns=NUMBER_NOUNS) + r"(?!\s+(?:option|flag|setting|argument|command|variable"
                        r"|parameter|name|field|keyword|format|unit|type)s?\b)", re.IGNORECASE)
 # a standalone number: not inside a word or a name ("bm25s", "id_ed25519", "HTTP/2", "x86_64"), "v1.7.2" counts
-_STANDALONE = re.compile(r"(?<![A-Za-z_/\d.-])v?\d+(?:\.(?:\d+|\*|x))*(?![A-Za-z_\d])")
+# also a product token's version after its name and a slash ("fetcher/2.4.1", "curl/8.5.0"), dotted, so that a
+# path's number ("/dev/sda1", "api/2/items") stays none
+_STANDALONE = re.compile(r"(?<![A-Za-z_/\d.-])v?\d+(?:\.(?:\d+|\*|x))*(?![A-Za-z_\d])"
+                         r"|(?<=[A-Za-z]/)v?\d+(?:\.\d+)+(?![A-Za-z_\d])")
 _NUMBER_WORD = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                           r"forty|fifty|sixty|hundred|thousand|million|billion|unlimited|infinite|no\s+limit)\b",
                           re.IGNORECASE)
