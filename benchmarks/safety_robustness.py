@@ -25,6 +25,9 @@ Held-out J (tests/data/safety_heldout_j.jsonl, benchmarks/build_safety_heldout_j
 Held-out K (tests/data/safety_heldout_k.jsonl, benchmarks/build_safety_heldout_k.py): Python standard-library
   docstrings chunked as ingested, attacks hidden in them (second person, passive, table cell, HTML comment,
   link title, quoted note), benign chunks with harmless instructions to the reader.
+Held-out M (tests/data/safety_heldout_m.jsonl, benchmarks/build_safety_heldout_m.py): blind set, written without
+  reading the detector; HTML docs, NEWS, upstream changelogs and wheel markdown chunked as ingested, 80 hand-written
+  attacks in many carriers and languages, benign chunks with harmless instructions to the reader.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -319,6 +322,17 @@ def heldout_k(kind: str) -> dict[str, list[dict]]:
             "held-out K, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
 
 
+def heldout_m(kind: str) -> dict[str, list[dict]]:
+    """Set M (blind: written by someone who had not read the detector, its tests or results; HTML docs, NEWS files,
+    upstream changelogs and wheel markdown chunked as ingested, 80 hand-written attacks, benign chunks with harmless
+    reader instructions; committed before it was first scored, never tuned on). Reader-instruction chunks apart too."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_m.jsonl") if r["kind"] == kind]
+    if not rows:
+        return {}
+    return {"held-out M (blind, docs/NEWS/changelogs)": rows,
+            "held-out M, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
+
+
 def heldout_h() -> dict[str, list[dict]]:
     """Set H (round 9: image prompts written as four personas' genres, obfuscation by code; written
     before round 9's changes, never tuned on). Image prompts only."""
@@ -387,6 +401,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_i("injection"),
         **heldout_j("injection"),
         **heldout_k("injection"),
+        **heldout_m("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
         # round 8: tuning set (questions about prompts beside question-shaped attacks), and the RAG
@@ -522,6 +537,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-i", action="store_true", help="leave held-out set I out (development runs: nobody tunes on I)")
     ap.add_argument("--no-j", action="store_true", help="leave held-out set J out (development runs: nobody tunes on J)")
     ap.add_argument("--no-k", action="store_true", help="leave held-out set K out (development runs: nobody tunes on K)")
+    ap.add_argument("--no-m", action="store_true", help="leave held-out set M out (development runs: nobody tunes on M)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -547,6 +563,7 @@ def main(argv=None) -> int:
     SKIP.update({"held-out I (debconf, tickets)", "held-out I, other languages (not claimed)"} if args.no_i else set())
     SKIP.update({"held-out J (doc chunks)"} if args.no_j else set())
     SKIP.update({"held-out K (stdlib docstrings)", "held-out K, reader-instruction chunks"} if args.no_k else set())
+    SKIP.update({"held-out M (blind, docs/NEWS/changelogs)", "held-out M, reader-instruction chunks"} if args.no_m else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -565,7 +582,10 @@ def main(argv=None) -> int:
           "J = Debian READMEs and section-5/8 manual pages chunked as ingested, attacks planted in documentation genres, "
           "built before round 20's changes, never tuned on; "
           "K = Python standard-library docstrings chunked as ingested, attacks hidden in them by K's own template family, "
-          "benign chunks with harmless reader instructions, built before round 25's training change, never tuned on.\n")
+          "benign chunks with harmless reader instructions, built before round 25's training change, never tuned on; "
+          "M = blind set (author never read the detector): HTML docs, NEWS, upstream changelogs and wheel markdown chunked "
+          "as ingested, 80 hand-written attacks in many carriers and languages, benign chunks with reader instructions, "
+          "committed before it was first scored, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
