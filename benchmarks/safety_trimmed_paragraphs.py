@@ -1,9 +1,9 @@
 """What keeping the rest of a flagged chunk costs (#13/#18, core/retrieval/flagged_paragraphs.py).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/safety_trimmed_paragraphs.py [--sets j k]
+    PYTHONPATH=. .venv/bin/python benchmarks/safety_trimmed_paragraphs.py [--sets j k m]
 
 For the held-out sets whose attacks are one planted paragraph in a real document (J: Debian READMEs and manual
-pages, K: standard-library docstrings), every chunk is scanned at the "context" stage as the chatbot does. For the
+pages, K: standard-library docstrings, M: the blind set's HTML docs, NEWS and changelogs), every chunk is scanned at the "context" stage as the chatbot does. For the
 flagged ATTACK chunks it counts those kept without their flagged paragraphs, and among them the ones whose kept
 text still holds words that are not in the source document (a piece of the planted text got through: a leak).
 For the flagged BENIGN chunks it counts those kept (facts a visitor gets back instead of losing the whole chunk).
@@ -42,6 +42,9 @@ def source_text(set_name: str, source: str) -> str:
     if set_name == "k":
         from build_safety_heldout_k import module_doc
         return module_doc(Path(source))
+    if set_name == "m":
+        from build_safety_heldout_m import render
+        return render(source)
     return render_man(source) if "/man/" in source else read_text_file(source)
 
 
@@ -78,7 +81,7 @@ def run(set_name: str) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sets", nargs="+", default=["j", "k"])
+    ap.add_argument("--sets", nargs="+", default=["j", "k", "m"])
     ap.add_argument("--show-leaks", action="store_true")
     args = ap.parse_args()
     results = {s: run(s) for s in args.sets}
