@@ -125,7 +125,7 @@ def embedding_data(man_pages: bool = False, answering_program: bool = False, car
     if carriers:
         from core.safety.training import injection_carriers
 
-        data += injection_carriers.english_only(injection_carriers.build())
+        data += injection_carriers.english_only(injection_carriers.build(man_plain=False))
     if answering_program:
         from core.safety.training import injection_answering_program
 
@@ -133,8 +133,12 @@ def embedding_data(man_pages: bool = False, answering_program: bool = False, car
     return data
 
 
-def embedding_c(answering_program: bool) -> float:
-    """The embedding half's inverse regularisation: 4 (shipped), round 25's EMBEDDING_C with its family."""
+def embedding_c(answering_program: bool, carriers: bool = False) -> float:
+    """The embedding half's inverse regularisation: 4 (shipped), round 25's or round 28's EMBEDDING_C with its family."""
+    if carriers:
+        from core.safety.training.injection_carriers import EMBEDDING_C
+
+        return EMBEDDING_C
     if answering_program:
         from core.safety.training.injection_answering_program import EMBEDDING_C
 
@@ -166,7 +170,7 @@ def train_injection(cv: bool, answering_program: bool = False, out_dir=None, car
         return
     data = embedding_data(answering_program=answering_program, carriers=carriers)
     t0 = time.perf_counter()
-    EmbeddingClassifier.fit([t for t, _ in data], [int(c == "attack") for _, c in data], c=embedding_c(answering_program)).save(EMB_FILE)
+    EmbeddingClassifier.fit([t for t, _ in data], [int(c == "attack") for _, c in data], c=embedding_c(answering_program, carriers)).save(EMB_FILE)
     print(f"injection: wrote {EMB_FILE} ({EMB_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
