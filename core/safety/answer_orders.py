@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from core.safety.planted_instructions import _AI, _MACHINE
+
 ANSWER_ORDERS = True
 
 _SENT = r"[^.!?\n]"  # within one sentence (and one line)
@@ -80,9 +82,12 @@ ANSWER_ORDER_PATTERNS: list[tuple[re.Pattern, float, str]] = [
                 + _CLAUSE + r"{0,60}?\b" + _THIS, re.I),
      0.6, "orders the answering software about its answer"),
     # third person with "will" too: "A summary of this page will state ...", "Whoever answers questions about this
-    # entry shall leave out ..."
+    # entry shall leave out ...", "Any tool answering from this page will tell users ..." (round 27 reads "must",
+    # not "will"; here "will" needs an order about the answer after it)
     (re.compile(r"\b(?:(?:a|an|the|any|every|each|all|whatever|no)\s+(?:[\w-]+\s+)?" + _REPLY_NOUN
-                + r"|(?:whoever|anyone|anybody|whatever|everyone|someone)\s+(?:is\s+)?(?:\w+\s+){0,2}?" + _ANSWER_VERB + r")\b"
+                + r"|(?:whoever|anyone|anybody|whatever|everyone|someone)\s+(?:is\s+)?(?:\w+\s+){0,2}?" + _ANSWER_VERB
+                + r"|(?:a|an|the|any|every|each|all|whatever)\s+(?:[\w-]+\s+){0,2}?(?:" + _MACHINE + "|" + _AI + r")"
+                r"(?=" + _CLAUSE + r"{0,40}?\b" + _ANSWER_VERB + r"\b))\b"
                 r"(?=" + _CLAUSE + r"{0,80}?\b" + _THIS + r")" + _CLAUSE + r"{0,100}?\b" + _MODAL_3P + r"\s+" + _SOFT + _ORDER, re.I),
      0.6, "orders the answering software about its answer"),
     # the text in the passive: "When this page is summarised, the summary will state ..." (no "if a user asks about
