@@ -101,7 +101,7 @@ ANSWER_ORDER_PATTERNS: list[tuple[re.Pattern, float, str]] = [
     # "Summaries: leave out ...", "When answering from here, say ..."
     (re.compile(r"\b(?:in|for|within)\s+(?:your|every|each|any)\s+" + _REPLY_NOUN + r"\s*[,:]\s*" + _SOFT + _ORDER
                 + r"|\byour\s+" + _REPLY_NOUN + r"\s+" + _MODAL_3P + r"\s+" + _SOFT + _ORDER
-                + r"|(?:^|[|>\"(:]\s*|\n\s*)(?:notes?\s+(?:for|to|on)\s+(?:the\s+|your\s+|every\s+|each\s+|any\s+)?)?"
+                + r"|\b(?:notes?\s+(?:for|to|on)\s+(?:the\s+|your\s+|every\s+|each\s+|any\s+)?)?"
                 + _REPLY_NOUN + r"\s*:\s*" + _SOFT + _ORDER
                 + r"|\bwhen\s+(?:answering|summari[sz]ing|replying|responding|explaining)\b" + _CLAUSE + r"{0,40},\s*"
                 + _SOFT + _ORDER, re.I),
