@@ -25,6 +25,9 @@ import re
 
 from core.safety.planted_instructions import _AI, _MACHINE
 
+# Measured (benchmarks/results/safety_issue18_round28.md): tuning set r28 attacks 6 -> 150 of 150 with benign
+# 12 = 12 of 750; held-out K 55 -> 73 of 100 with benign 11 = 11 of 600; J, L, r27 tuning, RAG corpus, package docs
+# and every other set unchanged. Switch off to return to round 27's rules.
 ANSWER_ORDERS = True
 
 _SENT = r"[^.!?\n]"  # within one sentence (and one line)
