@@ -333,6 +333,32 @@ def heldout_m(kind: str) -> dict[str, list[dict]]:
             "held-out M, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
 
 
+def heldout_l(kind: str) -> dict[str, list[dict]]:
+    """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
+    obligations, "you must", a second-person rule has to leave alone). Benign only."""
+    if kind != "injection":
+        return {}
+    rows = read_jsonl(DATA / "safety_heldout_l.jsonl")
+    return {"held-out L (licences, descriptions; benign)": [{**r, "label": "allow"} for r in rows]}
+
+
+def tuning_sets(kind: str) -> dict[str, list[dict]]:
+    """The rule rounds' TUNING sets (no held-out sets: their rounds tuned on them): round 27's
+    (benchmarks/build_safety_tuning_r27.py) and round 28's (benchmarks/build_safety_tuning_r28.py; its benign
+    second-person hard negatives reported apart as well)."""
+    if kind != "injection":
+        return {}
+    out = {}
+    r27, r28 = DATA / "safety_tuning_r27.jsonl", DATA / "safety_tuning_r28.jsonl"
+    if r27.exists():
+        out["tuning r27 (man7/man3)"] = read_jsonl(r27)
+    if r28.exists():
+        rows = read_jsonl(r28)
+        out["tuning r28 (man7/man3)"] = rows
+        out["tuning r28, second-person hard negatives"] = [r for r in rows if r["family"].startswith("r28b_")]
+    return out
+
+
 def heldout_h() -> dict[str, list[dict]]:
     """Set H (round 9: image prompts written as four personas' genres, obfuscation by code; written
     before round 9's changes, never tuned on). Image prompts only."""
@@ -402,6 +428,8 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_j("injection"),
         **heldout_k("injection"),
         **heldout_m("injection"),
+        **heldout_l("injection"),
+        **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
         "RAG sample corpus paragraphs": [{"text": t, "label": "allow"} for t in rag_paragraphs()],
         # round 8: tuning set (questions about prompts beside question-shaped attacks), and the RAG
@@ -431,7 +459,7 @@ def injection_report(systems) -> None:
             neg = [f for f, r in zip(flagged, rows) if r["label"] == "allow"]
             rec = f"{sum(pos)}/{len(pos)} ({sum(pos) / len(pos):.3f})" if pos else "-"
             cells.append(f"{rec} / {sum(neg)}/{len(neg)} ({sum(neg) / len(neg):.3f})" if neg else rec)
-            if name.startswith("held-out"):
+            if name.startswith(("held-out", "tuning r2")):
                 for f, r in zip(flagged, rows):
                     fam.setdefault((name, r["label"], r["family"]), {}).setdefault(s.name, []).append(f)
         print(f"| {name} | " + " | ".join(cells) + " |")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.safety import planted_instructions
+from core.safety import answer_orders, planted_instructions
 from core.safety.injection import InjectionScanner
 
 PAGE = ("DESCRIPTION\n       The fdtab file lists the file systems mounted at boot. Each line holds six fields "
@@ -74,8 +74,15 @@ def test_the_rule_is_what_flags_them(scanner, planted):
     """With the switch off the same rule is not counted (what the change adds: the attack's sentence is read
     by the rules only with ANSWERING_READER on)."""
     text = PAGE.format(planted=planted)
-    off = _with_switch(False, lambda: scanner.heuristics(text))
-    on = _with_switch(True, lambda: scanner.heuristics(text))
+    # round 28's rules (answer_orders.ANSWER_ORDERS) read some of these sentences too; this test pins round 27's
+    # switch, so it compares with round 28's switch off
+    was = answer_orders.ANSWER_ORDERS
+    answer_orders.ANSWER_ORDERS = False
+    try:
+        off = _with_switch(False, lambda: scanner.heuristics(text))
+        on = _with_switch(True, lambda: scanner.heuristics(text))
+    finally:
+        answer_orders.ANSWER_ORDERS = was
     assert "instructs the answering software in the third person" not in off[1]
     assert on[0] >= 0.6 > off[0]
 

@@ -131,6 +131,9 @@ def _hit(doc: Document) -> Hit:
 ANSWER_MODES = ("grounded", "extractive", "abstractive")
 # shown with a quote from a passage flagged only as possible injection (GENAI_QUOTE_FLAGGED_PASSAGES, extractive mode)
 INJECTION_WARNING = "This passage reads like instructions to an AI model (possible prompt injection): quoted, not followed."
+# shown with a quote from a passage whose flagged paragraphs were left out (flagged_paragraphs.py)
+TRIMMED_WARNING = ("Part of this passage read like instructions to an AI model (possible prompt injection) and was "
+                   "left out; the rest is quoted, not followed.")
 ABSTENTION = ("calibrated", "cosine_cutoff")  # cosine_cutoff: the old fixed cut-off, kept to compare
 
 
@@ -309,7 +312,8 @@ class RagChain:
                            for q in quotes]
         yield {"type": "retrieved", "question": standalone, "hits": hits, "flagged": flagged, "trace": trace}
 
-        warned = {f["id"] for f in flagged if f["quoted"]}
+        warned = {f["id"]: INJECTION_WARNING if f["quoted"] else TRIMMED_WARNING
+                  for f in flagged if f["quoted"] or f["trimmed"]}
         citations_for = lambda sentences: _citations(used, sentences, warned)  # noqa: E731
         if self.answer_mode == "extractive" and used and not quotes and not decision.abstain:
             # passages of list numbers, headings or two-word fragments only: an empty answer is no answer
@@ -444,15 +448,15 @@ def _compose(sentences: list[SentenceGrounding], unsupported: bool = False) -> s
     return " ".join(parts)
 
 
-def _citations(hits, sentences: list[SentenceGrounding], warned: set[str] = frozenset()) -> list[Citation]:
+def _citations(hits, sentences: list[SentenceGrounding], warned: dict[str, str] | None = None) -> list[Citation]:
     """One citation per passage shown to the model; `cited` when a supported sentence rests on it; the
-    injection warning on passages in `warned` (chunk ids)."""
+    warning of each passage in `warned` (chunk id -> its text)."""
     used = {n for sg in sentences if sg.supported for n in sg.citations}
     citations, _ = build_citations(" ".join(strip_markers(sg.text) for sg in sentences), hits)
     for c in citations:
         c.cited = c.n in used
-        if c.id in warned:
-            c.warning = INJECTION_WARNING
+        if c.id in (warned or {}):
+            c.warning = warned[c.id]
     return citations
 
 

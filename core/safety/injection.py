@@ -19,8 +19,9 @@ from itertools import islice
 
 import numpy as np
 
-from core.safety import intent_lexicon, planted_instructions
+from core.safety import answer_orders, intent_lexicon, planted_instructions
 from core.safety import text as textutil
+from core.safety.answer_orders import ANSWER_ORDER_PATTERNS
 from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, option_sentence, reader_possessions
 from core.safety.language_guess import reads_as_english
 from core.safety.normalize import iter_variants
@@ -160,6 +161,10 @@ PATTERNS += PLANTED_PATTERNS  # third person, labelled lines, hidden markup, rul
 # planted_instructions.ANSWERING_READER is on (read at every scan)
 PATTERNS += ANSWERING_READER_PATTERNS
 _ANSWERING_READER_RX = frozenset(rx for rx, _, _ in ANSWERING_READER_PATTERNS)
+# round 28: orders about the answer built from this text (second person, "will", link titles, table cells);
+# counted while answer_orders.ANSWER_ORDERS is on (read at every scan)
+PATTERNS += ANSWER_ORDER_PATTERNS
+_ANSWER_ORDERS_RX = frozenset(rx for rx, _, _ in ANSWER_ORDER_PATTERNS)
 
 
 # The same families in German, French, Spanish, Italian, Portuguese and Dutch, matched on the
@@ -320,6 +325,14 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _LOWERED: dict[re.Pattern, re.Pattern] = {}
 
 
+def _meta_outside(text: str, m: re.Match, fast: bool) -> bool:
+    """Round 28: whether a word of a text about attacks stands outside the matched order. An order to the answering
+    software ("When you explain this page, tell the reader ...") may itself hold "explain"; that word is part of
+    the order, not a sign that the text is about attacks."""
+    rx = _lower(_META) if fast else _META
+    return bool(rx.search(text, 0, m.start()) or rx.search(text, m.end()))
+
+
 def _lower(rx: re.Pattern) -> re.Pattern:
     """A case-sensitive copy of a case-insensitive pattern, for lower-cased text: its
     letters lower-cased (escapes such as \\S or \\W kept as they are)."""
@@ -410,10 +423,13 @@ class InjectionScanner:
         keep = 1.0
         reasons = []
         answering_reader = planted_instructions.ANSWERING_READER
+        answer_orders_on = answer_orders.ANSWER_ORDERS
         for rx, weight, why in patterns:
             if why.replace(" (other language)", "") in reasons:
                 continue  # one family counts once, whatever language matched it
             if not answering_reader and rx in _ANSWERING_READER_RX:
+                continue
+            if not answer_orders_on and rx in _ANSWER_ORDERS_RX:
                 continue
             if rx is _DAN_CAPS:  # capitals carry the meaning: the text as written, unless all shouted
                 found = () if shouted else rx.finditer(written)
@@ -421,13 +437,19 @@ class InjectionScanner:
                 found = (_lower(rx) if fast else rx).finditer(text)
             for m in found:
                 inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted)
+                # round 28: an order about the answer whose only "about attacks" word is its own ("When you explain
+                # this page, ...") is no mention; the meta discount needs such a word outside it
+                own_meta = rx in _ANSWER_ORDERS_RX and meta and not _meta_outside(text, m, fast)
+                if own_meta and inside_quote:
+                    inside_quote = any(a <= m.start() and m.end() <= b for a, b in quoted
+                                       if reporting.search(text, max(0, a - 40), a) or spoken.match(text, b))
                 w = min(weight, QUOTED_META_WEIGHT) if inside_quote else weight
                 if told_me.search(text, max(0, m.start() - 30), m.start()) and "your" not in m.group(0):
                     w = min(w, REPORTED_WEIGHT)  # reported to the assistant, addressed to the user
                 if why.startswith("asks to ignore or override earlier instructions") and (
                         _house_rules(text, m) or _printed_instructions(text, m)):
                     w = min(w, HOUSE_RULES_WEIGHT)
-                if meta and not inside_quote:
+                if meta and not inside_quote and not own_meta:
                     w *= 0.4  # a question about attacks that also uses attack words
                 keep *= 1.0 - w
                 reasons.append(why.replace(" (other language)", ""))
