@@ -1,5 +1,6 @@
 """Round 28 (classifier helper, #18): the carrier training family (core/safety/training/injection_carriers.py)
-and the classifier halves retrained with it (python -m core.safety.training.train --only injection --carriers)."""
+and the classifier halves retrained with it (python -m core.safety.training.train --only injection --carriers; measured, not
+shipped: benchmarks/results/safety_issue18_round28_classifier.md)."""
 from __future__ import annotations
 
 import re
@@ -104,19 +105,18 @@ NEW_CARRIERS = {
 
 @pytest.fixture(scope="module")
 def scanners(tmp_path_factory):
-    """The shipped scanner (round 28's halves) and the same scanner with both halves refit on main's training
-    data (no carriers), which is what main ships up to refit noise."""
+    """The shipped scanner (main's halves: the candidate was not shipped) and the same scanner with the candidate's
+    halves, fit here from the committed code (python -m core.safety.training.train --only injection --carriers)."""
     from core.safety.embedding_classifier import EmbeddingClassifier
     from core.safety.injection import InjectionScanner
     from core.safety.injection_classifier import load_injection_classifier
     from core.safety.training.train import train_injection
 
-    out = tmp_path_factory.mktemp("main_refit")
-    train_injection(cv=False, out_dir=out)
-    ours = InjectionScanner()
-    main = InjectionScanner()
-    main.classifier = load_injection_classifier(out / "injection_classifier.npz")
-    main.paraphrase = EmbeddingClassifier.load(out / "injection_embedding.npz")
+    out = tmp_path_factory.mktemp("round28_candidate")
+    train_injection(cv=False, out_dir=out, carriers=True)
+    ours, main = InjectionScanner(), InjectionScanner()
+    ours.classifier = load_injection_classifier(out / "injection_classifier.npz")
+    ours.paraphrase = EmbeddingClassifier.load(out / "injection_embedding.npz")
     return ours, main
 
 
