@@ -25,6 +25,8 @@ Procedure (this file's own templates and word lists, written without reading any
 - the text around the line comes from the pools the earlier generators already use: the frozen README
   paragraphs (package_docs_train.jsonl), the frozen manual-page paragraphs (man_paragraphs_train.jsonl),
   and, for the six other languages, the frozen gettext messages (catalog_messages_train.json);
+- benign texts ABOUT such attacks (a defence or the threat explained, quoting an attack phrase: about_attacks),
+  added after the first candidate flagged such a paragraph of the sample corpus's guide;
 - every attack has its twin: the same carrier and the same surrounding text with a benign line instead;
   a third of the pairs also get a plain version (the carrier with ordinary content only), and the bare
   lines are included as well (the classifiers read sentence by sentence). Sampled with a fixed seed.
