@@ -709,6 +709,10 @@ ANSWER_SYSTEMS = {
     "extractive (round 25i)": ("extractive", "zero_shot", "calibrated"),
     # session 28: a chunk flagged as possible injection dropped whole (flagged_paragraphs.TRIM_FLAGGED_PARAGRAPHS off)
     "extractive (flagged chunks whole)": ("extractive", "zero_shot", "calibrated"),
+    # session 28: a version number answers "In what year / when first ...?" (asked_value.DATES_ON_THE_CALENDAR off)
+    "extractive (versions as dates)": ("extractive", "zero_shot", "calibrated"),
+    # session 28: any capitalised name answers "Who founded / maintains X?" (asked_value.AUTHOR_NEEDS_A_ROLE off)
+    "extractive (any name)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -848,6 +852,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+asked": {"asked_value_check": True},
                     "extractive (round 25i)": {"asked_value_check": False},
                     "extractive (flagged chunks whole)": {"trim_flagged_paragraphs": False},
+                    "extractive (versions as dates)": {"dates_on_the_calendar": False},
+                    "extractive (any name)": {"author_needs_a_role": False},
                     "extractive (round 15)": {"nameless_meaning": False, "title_line_as_name": False,
                                               "neighbour_within": 0.0},
                     "extractive+nameless": {"neighbour_within": 0.0},
@@ -1016,6 +1022,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     expected_default = expected_check.EXPECTED_ANSWER_CHECK
     asked_default = asked_value.ASKED_VALUE_CHECK
     trim_default = flagged_paragraphs.TRIM_FLAGGED_PARAGRAPHS
+    calendar_default = asked_value.DATES_ON_THE_CALENDAR
+    role_default = asked_value.AUTHOR_NEEDS_A_ROLE
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
     sets = answer_sets(workdir, qa_sets)
@@ -1052,6 +1060,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             expected_check.EXPECTED_ANSWER_CHECK = overrides.pop("expected_answer_check", expected_default)
             asked_value.ASKED_VALUE_CHECK = overrides.pop("asked_value_check", asked_default)
             flagged_paragraphs.TRIM_FLAGGED_PARAGRAPHS = overrides.pop("trim_flagged_paragraphs", trim_default)
+            asked_value.DATES_ON_THE_CALENDAR = overrides.pop("dates_on_the_calendar", calendar_default)
+            asked_value.AUTHOR_NEEDS_A_ROLE = overrides.pop("author_needs_a_role", role_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
             else:

@@ -58,6 +58,14 @@ def test_the_kind_of_value_asked_for(question, kind):
     ("Which version of fetcher does the proxy use?", "The proxy sends User-Agent: fetcher/2.4.1 with every request.",
      "", True),  # a product token's version after a slash
     ("Which version of the API does it call?", "Requests go to /srv/api/2/items on the host.", "", False),  # a path
+    ("When was ssh first released?", "OpenSSH is a derivative of the original and free ssh 1.2.12 release.", "",
+     False),  # a version is no day on the calendar
+    ("In what year was the format introduced?", "The format was introduced with version 2.4.", "", False),
+    ("When was the --color option added?", "The --color option was added in version 2.4.", "", True),  # a version is
+    ("When was the club founded?", "The club was founded in the spring of 1987.", "", True),
+    ("Who founded the repair café?", "Write to the coordinator, Tom Berger, or come along on a café day.", "",
+     False),  # a name, but not the founder's
+    ("Who founded the repair café?", "The café was started in 2015 by Anna Weber.", "", True),
     ("Which license requires the notices in all copies?", "provided that the above notice appears", "isc_license.txt",
      True),  # the document's name names the licence
 ])
@@ -83,6 +91,16 @@ def test_a_salary_question_answered_with_a_term_of_years_is_refused(sample, monk
     assert not author.abstained and "Tim Peters" in author.answer, author.abstain_reason
     monkeypatch.setattr(asked_value, "ASKED_VALUE_CHECK", False)  # what the check fixes: the scores let it through
     assert not chain.ask(SALARY).abstained
+
+
+def test_with_the_role_switch_off_any_name_answers_who_founded(monkeypatch):
+    monkeypatch.setattr(asked_value, "AUTHOR_NEEDS_A_ROLE", False)
+    assert asked_value.check("Who founded the repair café?", [("Write to the coordinator, Tom Berger.", "")])["held"]
+
+
+def test_with_the_calendar_switch_off_a_version_answers_when_first(monkeypatch):
+    monkeypatch.setattr(asked_value, "DATES_ON_THE_CALENDAR", False)
+    assert asked_value.check("When was ssh first released?", [("the free ssh 1.2.12 release", "")])["held"]
 
 
 def test_the_line_above_a_quote_is_its_heading():

@@ -108,6 +108,9 @@ _AUTHOR_Q = re.compile(
     rf"(?:{_AUTHOR_VERBS}|(?:is|are|was|were)\s+(?:\w+\s+)?(?:{_AUTHOR_VERBS}|behind)))", re.IGNORECASE)
 _AUTHOR_WORDS = re.compile(r"\b(?:author|authors|authored|written|wrote|created|developed|maintained|maintainers?|"
                            r"copyright|designed|invented|founded|ported|sponsored|funded)\b|©|\(c\)", re.IGNORECASE)
+# "Who founded / maintains / wrote X?" needs the role said ("founded", "maintainer", "by Tim Peters"), not any name:
+# "Who founded the repair café?" was answered with "Write to the coordinator, Tom Berger" (session 28)
+AUTHOR_NEEDS_A_ROLE = True
 _BY_NAME = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -118,6 +121,11 @@ _DATE_Q = re.compile(
     r"|^\s*when\s+(?:was|were|is|will)\b.*\b(?:released|published|introduced|founded|created|written|added|ratified|"
     r"signed|adopted|launched|announced|deprecated|removed|dropped|started|born|established|built|issued|enacted|"
     r"passed|first)\b", re.IGNORECASE)
+# "In what year ...?", "When was X first released?", "When was it founded?": a version number is no answer
+# (session 28: "When was ssh first released?" was answered with "the original and free ssh 1.2.12 release")
+DATES_ON_THE_CALENDAR = True
+_CALENDAR_Q = re.compile(r"\b(?:year|decade|month|date|day)\b|\b(?:first|originally|initially)\b"
+                         r"|\b(?:founded|established|born|incorporated)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # a weekday answers "which day" in the plural too ("on Thursdays"); months and their abbreviations only singular
@@ -180,7 +188,7 @@ def asked(question: str) -> dict | None:
     if _AUTHOR_Q.match(question):
         return {"type": "author"}
     if _DATE_Q.match(question):
-        return {"type": "date"}
+        return {"type": "date", "calendar": DATES_ON_THE_CALENDAR and bool(_CALENDAR_Q.search(question))}
     if _LICENCE_Q.match(question):
         return {"type": "licence"}
     m = _ADDRESS_Q.match(question)
@@ -221,8 +229,12 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
         return named or bool(want["units"] and _unit_pattern(want["units"]).search(quote)) or (
             "money" in want["units"] and bool(re.search(r"\bfree\b|\bno\s+(?:charge|cost)\b", quote, re.IGNORECASE)))
     if kind == "author":  # a capitalised word of the document's name or heading is no one's name
+        if AUTHOR_NEEDS_A_ROLE:
+            return bool(_AUTHOR_WORDS.search(read) or _BY_NAME.search(read))
         return bool(_AUTHOR_WORDS.search(read) or _BY_NAME.search(read)) or _names_someone(quote, question)
     if kind == "date":
+        if want.get("calendar"):  # a year or a day on the calendar, not "since version 2.4"
+            return bool(_YEAR.search(read) or _MONTH.search(read))
         return bool(_YEAR.search(read) or _MONTH.search(read) or expected_answer._STANDALONE.search(read))
     if kind == "licence":
         return bool(_LICENCE.search(read))
