@@ -429,8 +429,9 @@ def about_attacks(rng: random.Random, k: int) -> list[str]:
 # earlier generators' own lists (injection_templates.ML, injection_families' ML_* lists, HALVES, SPLIT_FRAMES,
 # POLITE*). Drawn with their own random stream, so build(repair=False) is c11's data byte for byte.
 REPAIR = True
-REPAIR_DOCS, REPAIR_ML, REPAIR_SPLIT, REPAIR_OLD = 600, 120, 80, 400  # counts (c16)
+REPAIR_DOCS, REPAIR_ML, REPAIR_SPLIT, REPAIR_OLD = 600, 120, 80, 400  # counts
 REPAIR_OLD_BARE = 0  # earlier attacks repeated bare (weight)
+REPAIR_ML_AI = 0.4  # share of the other languages' twins that are sentences about an AI feature
 REPAIR_SEC_TWINS = True  # attack twins of the security tips (a colon lead spoken to the program)
 REPAIR_DOC_CARRIERS = "all"  # where the documentation lines are also placed: all, prose, none
 CODE_CARRIERS = {"py_comment", "py_docstring", "c_comment", "sql_comment", "shell_comment", "latex_comment", "gettext", "log_line"}
@@ -566,9 +567,29 @@ def ml_override(rng: random.Random, lang: str) -> str:
     return rng.choice([t for la, t in fam.ML_ATTACKS if la == lang]).format(h=rng.choice(fam.ML_HARM[lang]))
 
 
+# benign sentences ABOUT an AI feature, per language (this file's wording): the twins must not teach that a line naming
+# the assistant in another language is an attack
+ML_AI_FEATURE = {
+    "de": ["Der Chatbot des Shops beantwortet Fragen zu Bestellungen.", "Den virtuellen Assistenten können Sie unter Einstellungen ausschalten.",
+           "Das KI-Modell fasst jeden Morgen Ihre E-Mails zusammen.", "Die KI-Funktion schlägt Antworten vor; Sie entscheiden, was gesendet wird."],
+    "fr": ["Le chatbot de la boutique répond aux questions sur les commandes.", "Vous pouvez désactiver l'assistant virtuel dans Préférences.",
+           "Le modèle d'IA résume vos courriels chaque matin.", "La fonction d'IA propose des réponses ; vous choisissez ce qui est envoyé."],
+    "es": ["El chatbot de la tienda responde preguntas sobre los pedidos.", "Puedes desactivar el asistente virtual en Preferencias.",
+           "El modelo de IA resume tus correos cada mañana.", "La función de IA propone respuestas; tú decides qué se envía."],
+    "it": ["Il chatbot del negozio risponde alle domande sugli ordini.", "Puoi disattivare l'assistente virtuale in Preferenze.",
+           "Il modello di IA riassume le tue e-mail ogni mattina.", "La funzione di IA propone risposte; sei tu a decidere cosa inviare."],
+    "pt": ["O chatbot da loja responde a perguntas sobre encomendas.", "Pode desativar o assistente virtual em Preferências.",
+           "O modelo de IA resume os seus e-mails todas as manhãs.", "A função de IA sugere respostas; você decide o que é enviado."],
+    "nl": ["De chatbot van de winkel beantwoordt vragen over bestellingen.", "Je kunt de virtuele assistent uitzetten bij Voorkeuren.",
+           "Het AI-model vat elke ochtend je e-mails samen.", "De AI-functie stelt antwoorden voor; jij beslist wat er verstuurd wordt."],
+}
+
+
 def ml_benign(rng: random.Random, lang: str) -> str:
     from core.safety.training import injection_templates as tpl
 
+    if rng.random() < REPAIR_ML_AI:
+        return rng.choice(ML_AI_FEATURE[lang])
     return rng.choice(tpl.ML[lang]["benign"])
 
 
@@ -622,7 +643,7 @@ def task_then(rng: random.Random, attack: bool) -> str:
         tail = rng.choice(fam.POLITE_VERB) + rng.choice(fam.POLITE_HOW) + ", " + rng.choice(fam.POLITE_WHAT)
     else:
         tail = _fill(rng.choice(GOAL[rng.choice(sorted(GOAL))]), rng)
-    return head + (_low(tail) if head.endswith(", ") or head.endswith(" then ") else _cap(tail)) + "."
+    return head + (_cap(tail) if head.endswith(". ") else _low(tail)) + "."
 
 
 def polite_extraction(rng: random.Random) -> str:
