@@ -333,6 +333,19 @@ def heldout_m(kind: str) -> dict[str, list[dict]]:
             "held-out M, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
 
 
+def heldout_n(kind: str) -> dict[str, list[dict]]:
+    """Set N (blind, second after M: written by someone who had not read the detector, its tests, results or the other
+    sets' rows; manual pages of sections 2/4/6, Perl POD, configuration-file comments, /usr/share/doc examples and
+    scikit-learn's rst dataset descriptions chunked as ingested, 120 attacks from 66 hand-written texts, benign chunks
+    with harmless reader instructions; committed before it was first scored, never tuned on). Reader-instruction
+    chunks apart too."""
+    rows = [r for r in read_jsonl(DATA / "safety_heldout_n.jsonl") if r["kind"] == kind]
+    if not rows:
+        return {}
+    return {"held-out N (blind, man2/4/6, POD, config comments, examples)": rows,
+            "held-out N, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -428,6 +441,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_j("injection"),
         **heldout_k("injection"),
         **heldout_m("injection"),
+        **heldout_n("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -566,6 +580,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-j", action="store_true", help="leave held-out set J out (development runs: nobody tunes on J)")
     ap.add_argument("--no-k", action="store_true", help="leave held-out set K out (development runs: nobody tunes on K)")
     ap.add_argument("--no-m", action="store_true", help="leave held-out set M out (development runs: nobody tunes on M)")
+    ap.add_argument("--no-n", action="store_true", help="leave held-out set N out (development runs: nobody tunes on N)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -592,6 +607,8 @@ def main(argv=None) -> int:
     SKIP.update({"held-out J (doc chunks)"} if args.no_j else set())
     SKIP.update({"held-out K (stdlib docstrings)", "held-out K, reader-instruction chunks"} if args.no_k else set())
     SKIP.update({"held-out M (blind, docs/NEWS/changelogs)", "held-out M, reader-instruction chunks"} if args.no_m else set())
+    SKIP.update({"held-out N (blind, man2/4/6, POD, config comments, examples)", "held-out N, reader-instruction chunks"}
+                if args.no_n else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")

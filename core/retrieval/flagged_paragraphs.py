@@ -10,8 +10,8 @@ halves. A chunk of one paragraph, one whose flag no single paragraph explains, o
 whose remainder is still flagged is dropped as before.
 
 Used in extractive mode only (chain.py), where no model reads the passage: the paragraph scan can localise the
-flag wrongly (held-out K: in 1 of 55 trimmed attack chunks a benign paragraph scored over the threshold and the
-planted one stayed; benchmarks/safety_trimmed_paragraphs.py), and a kept instruction must at worst be quoted.
+flag wrongly (blind held-out set N: in 1 of 66 trimmed attack chunks another paragraph was blamed and the planted
+one stayed; benchmarks/safety_trimmed_paragraphs.py), and a kept instruction must at worst be quoted.
 """
 from __future__ import annotations
 
