@@ -27,6 +27,11 @@ Procedure (this file's own templates and word lists, written without reading any
   and, for the six other languages, the frozen gettext messages (catalog_messages_train.json);
 - benign texts ABOUT such attacks (a defence or the threat explained, quoting an attack phrase: about_attacks),
   added after the first candidate flagged such a paragraph of the sample corpus's guide;
+- repair round (repair_data, REPAIR = True; build(repair=False) is the first pass's data): benign documentation genres
+  (licence-like obligations in the second person, security advice to people, manual-page "you must" sentences) with
+  attack twins, other languages' planted overrides from the earlier generators' lists with twins (some about an AI
+  feature), payload splits in two or three pieces, polite extraction, role play, and the earlier families' one-line
+  attacks inside the carriers. Shipped as the n-gram half only (train --only injection --carriers --halves ngram);
 - every attack has its twin: the same carrier and the same surrounding text with a benign line instead;
   a third of the pairs also get a plain version (the carrier with ordinary content only), and the bare
   lines are included as well (the classifiers read sentence by sentence). Sampled with a fixed seed.
