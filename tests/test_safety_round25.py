@@ -110,7 +110,8 @@ def test_candidate_flags_unseen_lines_to_the_answering_program(scanners, line):
     was = planted_instructions.ANSWERING_READER
     planted_instructions.ANSWERING_READER = False
     try:
-        assert shipped.scan(text).score < 0.5  # what the shipped classifier misses
+        # premise only ("what the shipped classifier misses") dropped in round 28's repair round: the shipped n-gram
+        # half, refit with the carrier family, catches the first line too (benchmarks/results/safety_issue18_round28_classifier.md)
         assert cand.scan(text).score >= 0.5
     finally:
         planted_instructions.ANSWERING_READER = was

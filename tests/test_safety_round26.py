@@ -36,8 +36,10 @@ def test_a_licence_term_about_your_obligations_is_not_an_injection():
     assert scan(LICENCE, "context").allowed  # with the module's switch as shipped
     was = documentation.READER_POSSESSIONS
     documentation.READER_POSSESSIONS = False
-    try:  # what the change fixed: the classifier's two halves flag it
-        assert InjectionScanner().scan(LICENCE).score >= 0.5
+    try:  # what the change fixed: round 26's classifier halves flagged it without the switch. Premise only, dropped in
+        # round 28's repair round: the n-gram half refit with licence-like obligations no longer flags it even without the
+        # switch (benchmarks/results/safety_issue18_round28_classifier.md); the term stays allowed either way
+        assert InjectionScanner().scan(LICENCE).score < 0.5
     finally:
         documentation.READER_POSSESSIONS = was
 

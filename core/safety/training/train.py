@@ -2,6 +2,7 @@
 
     python -m core.safety.training.train [--only image|injection|injection-ngram|injection-embedding] [--out FILE]
     python -m core.safety.training.train --only injection --answering-program --out-dir DIR   # round 25's off switch
+    python -m core.safety.training.train --only injection --carriers [--halves both|ngram|embedding] --out-dir DIR   # round 28
 
 Prints the 5-fold cross-validated accuracy on the TRAINING data (template-made; the
 held-out figures come from benchmarks/safety.py on hand-written sets).
@@ -49,7 +50,7 @@ def train_image(cv: bool) -> None:
 
 
 def injection_data(non_english_docs: bool = False, man_pages: bool = False,
-                   answering_program: bool = False) -> list[tuple[str, str]]:
+                   answering_program: bool = False, carriers: bool = False) -> list[tuple[str, str]]:
     """Round 1-2 templates and round 3's families (third person, polite extraction, payload
     splitting, role-play, markup wrappers, other languages) with their benign look-alikes, and
     round 4's documents that instruct their human reader beside ones that instruct the AI, and
@@ -57,7 +58,10 @@ def injection_data(non_english_docs: bool = False, man_pages: bool = False,
     with a planted line (core/safety/training/injection_docs_ml.py), and (with man_pages) round 21's English
     manual-page paragraphs, plain and with a planted template attack (injection_man_pages.py), and (with
     answering_program) round 25's documentation-genre lines to the program answering from the text beside
-    reader instructions, bare and planted in README paragraphs (injection_answering_program.py)."""
+    reader instructions, bare and planted in README paragraphs (injection_answering_program.py), and (with
+    carriers) round 28's lines to whoever answers from the text hidden in ~40 carriers (structured data, metadata,
+    quoted mail, code comments, subtitles, prose asides; seven languages) beside benign twins in the same
+    carriers (injection_carriers.py)."""
     from core.safety.training import injection_docs_ml, injection_families, injection_reader_guides, injection_templates
 
     data = injection_templates.build() + injection_families.build() + injection_reader_guides.build()
@@ -71,6 +75,10 @@ def injection_data(non_english_docs: bool = False, man_pages: bool = False,
         from core.safety.training import injection_answering_program
 
         data += injection_answering_program.build()
+    if carriers:
+        from core.safety.training import injection_carriers
+
+        data += injection_carriers.build()
     return data
 
 
@@ -109,10 +117,15 @@ def train_injection_embedding(out=None, man_pages: bool = False, answering_progr
     print(f"injection embedding half: {len(texts)} texts ({sum(labels)} attacks); wrote {path} in {time.perf_counter() - t0:.1f} s")
 
 
-def embedding_data(man_pages: bool = False, answering_program: bool = False) -> list[tuple[str, str]]:
+def embedding_data(man_pages: bool = False, answering_program: bool = False, carriers: bool = False) -> list[tuple[str, str]]:
     """The embedding half's texts: injection_data's, with round 25's family as its lines and template attacks
-    in its genres instead of its planted paragraphs (injection_answering_program.build_embedding)."""
+    in its genres instead of its planted paragraphs (injection_answering_program.build_embedding), and round
+    28's carrier family's ASCII texts (the embeddings are English MiniLM's)."""
     data = injection_data(man_pages=man_pages)
+    if carriers:
+        from core.safety.training import injection_carriers
+
+        data += injection_carriers.english_only(injection_carriers.build(man_plain=False))
     if answering_program:
         from core.safety.training import injection_answering_program
 
@@ -120,8 +133,12 @@ def embedding_data(man_pages: bool = False, answering_program: bool = False) -> 
     return data
 
 
-def embedding_c(answering_program: bool) -> float:
-    """The embedding half's inverse regularisation: 4 (shipped), round 25's EMBEDDING_C with its family."""
+def embedding_c(answering_program: bool, carriers: bool = False) -> float:
+    """The embedding half's inverse regularisation: 4 (shipped), round 25's or round 28's EMBEDDING_C with its family."""
+    if carriers:
+        from core.safety.training.injection_carriers import EMBEDDING_C
+
+        return EMBEDDING_C
     if answering_program:
         from core.safety.training.injection_answering_program import EMBEDDING_C
 
@@ -129,7 +146,8 @@ def embedding_c(answering_program: bool) -> float:
     return 4.0
 
 
-def train_injection(cv: bool, answering_program: bool = False, out_dir=None) -> None:
+def train_injection(cv: bool, answering_program: bool = False, out_dir=None, carriers: bool = False,
+                    halves: str = "both") -> None:
     """Both halves: the n-gram half on injection_data(), the embedding half on embedding_data(); with
     answering_program round 25's family is added to both (its candidate: --answering-program --out-dir DIR)."""
     from core.safety.embedding_classifier import MODEL_FILE as EMB_FILE
@@ -139,16 +157,20 @@ def train_injection(cv: bool, answering_program: bool = False, out_dir=None) -> 
     if out_dir:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         MODEL_FILE, EMB_FILE = Path(out_dir) / MODEL_FILE.name, Path(out_dir) / EMB_FILE.name
-    data = injection_data(answering_program=answering_program)
-    texts, labels = [t for t, _ in data], [c for _, c in data]
-    if cv:
-        print(f"injection: {len(texts)} template texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
+    if halves in ("both", "ngram"):
+        data = injection_data(answering_program=answering_program, carriers=carriers)
+        texts, labels = [t for t, _ in data], [c for _, c in data]
+        if cv:
+            print(f"injection: {len(texts)} template texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
+        t0 = time.perf_counter()
+        LinearTextModel.fit(texts, labels).save(MODEL_FILE)
+        print(f"injection: {len(texts)} texts ({labels.count('attack')} attacks); wrote {MODEL_FILE} "
+              f"({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
+    if halves == "ngram":
+        return
+    data = embedding_data(answering_program=answering_program, carriers=carriers)
     t0 = time.perf_counter()
-    LinearTextModel.fit(texts, labels).save(MODEL_FILE)
-    print(f"injection: wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
-    data = embedding_data(answering_program=answering_program)
-    t0 = time.perf_counter()
-    EmbeddingClassifier.fit([t for t, _ in data], [int(c == "attack") for _, c in data], c=embedding_c(answering_program)).save(EMB_FILE)
+    EmbeddingClassifier.fit([t for t, _ in data], [int(c == "attack") for _, c in data], c=embedding_c(answering_program, carriers)).save(EMB_FILE)
     print(f"injection: wrote {EMB_FILE} ({EMB_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
@@ -163,11 +185,15 @@ def main() -> int:
                     help="with --only injection or injection-embedding: add round 25's documentation lines to the program "
                          "answering from a document, beside reader instructions")
     ap.add_argument("--out-dir", default=None, help="with --only injection: write both halves into this folder")
+    ap.add_argument("--carriers", action="store_true",
+                    help="with --only injection: add round 28's carrier family (injection_carriers.py) to the training data")
+    ap.add_argument("--halves", choices=("both", "ngram", "embedding"), default="both",
+                    help="with --only injection: which half (halves) to refit (default both)")
     args = ap.parse_args()
     if args.only in (None, "image"):
         train_image(args.cv)
     if args.only in (None, "injection"):
-        train_injection(args.cv, args.answering_program, args.out_dir)
+        train_injection(args.cv, args.answering_program, args.out_dir, args.carriers, args.halves)
     if args.only == "injection-ngram":
         train_injection_ngram(args.cv, args.out)
     if args.only == "injection-embedding":
