@@ -311,39 +311,35 @@ def heldout_j(kind: str) -> dict[str, list[dict]]:
     return {"held-out J (doc chunks)": rows} if rows else {}
 
 
-def heldout_k(kind: str) -> dict[str, list[dict]]:
-    """Set K (round 25: standard-library docstrings chunked as ingested, attacks in K's own template family,
-    benign chunks with harmless reader instructions; built before round 25's training change, never tuned on).
-    The benign chunks with a reader instruction are reported apart as well."""
-    rows = [r for r in read_jsonl(DATA / "safety_heldout_k.jsonl") if r["kind"] == kind]
+def _with_reader_chunks(file: str, name: str, kind: str) -> dict[str, list[dict]]:
+    """A held-out set of document chunks, and its benign chunks with a harmless reader instruction apart."""
+    rows = [r for r in read_jsonl(DATA / file) if r["kind"] == kind]
     if not rows:
         return {}
-    return {"held-out K (stdlib docstrings)": rows,
-            "held-out K, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
+    return {name: rows, name.split(" (")[0] + ", reader-instruction chunks":
+            [r for r in rows if r["family"].startswith("reader_")]}
+
+
+def heldout_k(kind: str) -> dict[str, list[dict]]:
+    """Set K (round 25: standard-library docstrings chunked as ingested, attacks in K's own template family,
+    benign chunks with harmless reader instructions; built before round 25's training change, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_k.jsonl", "held-out K (stdlib docstrings)", kind)
 
 
 def heldout_m(kind: str) -> dict[str, list[dict]]:
     """Set M (blind: written by someone who had not read the detector, its tests or results; HTML docs, NEWS files,
     upstream changelogs and wheel markdown chunked as ingested, 80 hand-written attacks, benign chunks with harmless
-    reader instructions; committed before it was first scored, never tuned on). Reader-instruction chunks apart too."""
-    rows = [r for r in read_jsonl(DATA / "safety_heldout_m.jsonl") if r["kind"] == kind]
-    if not rows:
-        return {}
-    return {"held-out M (blind, docs/NEWS/changelogs)": rows,
-            "held-out M, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
+    reader instructions; committed before it was first scored, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_m.jsonl", "held-out M (blind, docs/NEWS/changelogs)", kind)
 
 
 def heldout_n(kind: str) -> dict[str, list[dict]]:
     """Set N (blind, second after M: written by someone who had not read the detector, its tests, results or the other
     sets' rows; manual pages of sections 2/4/6, Perl POD, configuration-file comments, /usr/share/doc examples and
     scikit-learn's rst dataset descriptions chunked as ingested, 120 attacks from 66 hand-written texts, benign chunks
-    with harmless reader instructions; committed before it was first scored, never tuned on). Reader-instruction
-    chunks apart too."""
-    rows = [r for r in read_jsonl(DATA / "safety_heldout_n.jsonl") if r["kind"] == kind]
-    if not rows:
-        return {}
-    return {"held-out N (blind, man2/4/6, POD, config comments, examples)": rows,
-            "held-out N, reader-instruction chunks": [r for r in rows if r["family"].startswith("reader_")]}
+    with harmless reader instructions; committed before it was first scored, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_n.jsonl", "held-out N (blind, man2/4/6, POD, config comments, examples)",
+                               kind)
 
 
 def heldout_l(kind: str) -> dict[str, list[dict]]:
