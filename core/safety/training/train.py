@@ -5,8 +5,8 @@
     python -m core.safety.training.train --only injection --carriers [--halves both|ngram|embedding] --out-dir DIR   # round 28
 
 What ships (round 28): the n-gram half from `--only injection --carriers --halves ngram` (write it with
-`--out-dir core/safety/curated`), the embedding half from the plain `--only injection-embedding`. A plain
-`--only injection` rebuilds both halves WITHOUT the round-28 carriers: the classifier before round 28.
+`--out-dir core/safety/curated`); the embedding half is the one shipped before round 28, unchanged. A plain
+`--only injection` rebuilds both halves WITHOUT the round-28 carriers.
 (tests/test_safety_round28_classifier.py checks that the shipped n-gram file is what the committed code fits.)
 
 Prints the 5-fold cross-validated accuracy on the TRAINING data (template-made; the
