@@ -10,7 +10,7 @@ halves. A chunk of one paragraph, one whose flag no single paragraph explains, o
 whose remainder is still flagged is dropped as before.
 
 Used in extractive mode only (chain.py), where no model reads the passage: the paragraph scan can localise the
-flag wrongly (blind held-out set N: in 1 of 66 trimmed attack chunks another paragraph was blamed and the planted
+flag wrongly (blind held-out set N: in 1 of 78 trimmed attack chunks another paragraph was blamed and the planted
 one stayed; benchmarks/safety_trimmed_paragraphs.py), and a kept instruction must at worst be quoted.
 """
 from __future__ import annotations
