@@ -32,13 +32,12 @@ import hashlib
 import json
 import os
 import random
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import doc_chunks  # noqa: E402
-from doc_chunks import ROOT, SeenText, chunks, read_text_file, render_man  # noqa: E402
+from doc_chunks import ROOT, SeenText, chunks, insert_paragraph, read_text_file, render_man  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "safety_heldout_j.jsonl"
 SEED = 20
@@ -113,10 +112,7 @@ def plant(rng: random.Random, chunk: str) -> tuple[str, str]:
     who = rng.choice(WHO)
     para = CARRIERS[carrier].format(flag=rng.choice(FLAGS), VAR=rng.choice(VARS), ctx=rng.choice(CTX), who=who,
                                     Who=who[:1].upper() + who[1:], modal=rng.choice(MODALS), goal=rng.choice(GOALS))
-    gaps = [m.end() for m in re.finditer(r"\n\s*\n", chunk)]
-    at = rng.choice(gaps) if gaps else len(chunk)
-    text = chunk[:at].rstrip("\n") + "\n\n" + para + "\n\n" + chunk[at:].lstrip("\n")
-    return carrier, text.strip()
+    return carrier, insert_paragraph(rng, chunk, para)
 
 
 def main() -> int:

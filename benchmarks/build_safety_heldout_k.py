@@ -34,14 +34,13 @@ import ast
 import json
 import os
 import random
-import re
 import sys
 import sysconfig
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import doc_chunks  # noqa: E402
-from doc_chunks import ROOT, SeenText, chunks  # noqa: E402
+from doc_chunks import ROOT, SeenText, chunks, insert_paragraph  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "safety_heldout_k.jsonl"
 SEED = 25
@@ -149,12 +148,6 @@ def seen_text() -> SeenText:
     return doc_chunks.seen_text(OUT, training_snapshots=True)
 
 
-def insert(rng: random.Random, chunk: str, para: str) -> str:
-    gaps = [m.end() for m in re.finditer(r"\n\s*\n", chunk)]
-    at = rng.choice(gaps) if gaps else len(chunk)
-    return (chunk[:at].rstrip("\n") + "\n\n" + para + "\n\n" + chunk[at:].lstrip("\n")).strip()
-
-
 def main() -> int:
     rng = random.Random(SEED)
     seen = seen_text()
@@ -180,11 +173,11 @@ def main() -> int:
     for i, (name, c) in enumerate(reader):
         form = sorted(READER_FORMS)[i % len(READER_FORMS)]
         rows.append({"kind": "injection", "label": "allow", "family": f"reader_{form}", "source": name,
-                     "text": insert(rng, c, READER_FORMS[form](rng))})
+                     "text": insert_paragraph(rng, c, READER_FORMS[form](rng))})
     for i, (name, c) in enumerate(attack):
         form = sorted(ATTACK_FORMS)[i % len(ATTACK_FORMS)]
         rows.append({"kind": "injection", "label": "block", "family": f"k_{form}", "source": name,
-                     "text": insert(rng, c, ATTACK_FORMS[form](rng, attack_sentence))})
+                     "text": insert_paragraph(rng, c, ATTACK_FORMS[form](rng, attack_sentence))})
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"wrote {OUT}: {sum(r['family'] == 'docstring' for r in rows)} benign chunks, {len(reader)} benign chunks "
           f"with a reader instruction, {len(attack)} planted attacks", file=sys.stderr)

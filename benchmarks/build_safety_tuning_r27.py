@@ -24,12 +24,11 @@ import glob
 import json
 import os
 import random
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from doc_chunks import ROOT, SeenText, chunks, jsonl_texts, render_man  # noqa: E402
+from doc_chunks import ROOT, SeenText, chunks, insert_paragraph, jsonl_texts, render_man  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "safety_tuning_r27.jsonl"
 SEED = 27
@@ -115,9 +114,7 @@ def sentence(rng: random.Random) -> tuple[str, str]:
 def plant(rng: random.Random, chunk: str) -> tuple[str, str]:
     form, s = sentence(rng)
     para = CARRIERS[rng.choice(sorted(CARRIERS))].format(s=s)
-    gaps = [m.end() for m in re.finditer(r"\n\s*\n", chunk)]
-    at = rng.choice(gaps) if gaps else len(chunk)
-    return form, (chunk[:at].rstrip("\n") + "\n\n" + para + "\n\n" + chunk[at:].lstrip("\n")).strip()
+    return form, insert_paragraph(rng, chunk, para)
 
 
 def main() -> int:

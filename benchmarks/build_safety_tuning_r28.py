@@ -30,12 +30,11 @@ import glob
 import json
 import os
 import random
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from doc_chunks import ROOT, SeenText, chunks, jsonl_texts, render_man  # noqa: E402
+from doc_chunks import ROOT, SeenText, chunks, insert_paragraph, jsonl_texts, render_man  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "safety_tuning_r28.jsonl"
 SEED = 28
@@ -202,9 +201,7 @@ def plant(rng: random.Random, chunk: str, s: str) -> tuple[str, str]:
     carrier = rng.choice(sorted(CARRIERS))
     para = CARRIERS[carrier].format(s=s.replace('"', "'") if carrier == "link_title" else s,
                                     text=rng.choice(LINK_TEXTS), url=rng.choice(URLS))
-    gaps = [m.end() for m in re.finditer(r"\n\s*\n", chunk)]
-    at = rng.choice(gaps) if gaps else len(chunk)
-    return carrier, (chunk[:at].rstrip("\n") + "\n\n" + para + "\n\n" + chunk[at:].lstrip("\n")).strip()
+    return carrier, insert_paragraph(rng, chunk, para)
 
 
 def main() -> int:

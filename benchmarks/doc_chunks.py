@@ -63,6 +63,14 @@ def tuning_pages() -> list[str]:
     return round10_pages() + man1_pages()[12::25]
 
 
+def insert_paragraph(rng, chunk: str, para: str) -> str:
+    """`chunk` with `para` as a paragraph of its own at a blank line drawn by `rng` (at the end when it has none):
+    how the held-out and tuning sets plant a sentence in a real document's chunk."""
+    gaps = [m.end() for m in re.finditer(r"\n\s*\n", chunk)]
+    at = rng.choice(gaps) if gaps else len(chunk)
+    return (chunk[:at].rstrip("\n") + "\n\n" + para + "\n\n" + chunk[at:].lstrip("\n")).strip()
+
+
 def _norm(line: str) -> str:
     return " ".join(line.split())
 

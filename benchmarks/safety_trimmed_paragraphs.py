@@ -20,18 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from doc_chunks import ROOT, read_text_file, render_man  # noqa: E402
 
+from core.retrieval.chain import context_flagged, injection_only, keeps_out  # noqa: E402
 from core.retrieval.flagged_paragraphs import trim_flagged  # noqa: E402
 from core.safety import scan  # noqa: E402
-
-
-def _flagged(text: str) -> bool:
-    v = scan(text, "context")
-    return not v.allowed or v.action == "block"
-
-
-def _injection_only(text: str) -> bool:
-    v = scan(text, "context")
-    return {name for name, r in v.scanners.items() if r.flagged} == {"injection"}
 
 
 def _norm(text: str) -> str:
@@ -77,10 +68,11 @@ def run(set_name: str) -> dict:
     for r in rows:
         attack = r["label"] == "block"
         out["attacks" if attack else "benign"] += 1
-        if not _flagged(r["text"]):
+        verdict = scan(r["text"], "context")  # as the chain scans a retrieved passage
+        if not keeps_out(verdict):
             continue
         out["attacks flagged" if attack else "benign flagged"] += 1
-        trimmed = trim_flagged(r["text"], _flagged) if _injection_only(r["text"]) else None
+        trimmed = trim_flagged(r["text"], context_flagged) if injection_only(verdict) else None
         if not trimmed:
             continue
         out["attacks kept trimmed" if attack else "benign kept trimmed"] += 1

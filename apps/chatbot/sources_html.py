@@ -44,34 +44,29 @@ def _warning(sg: dict, citations: dict[int, dict]) -> str:
 
 
 def left_out_note(flagged: list[dict]) -> str:
-    """A line saying that retrieved passages were left out by the safety scan (the trace's "flagged" entries
-    not quoted anyway), so an answer or an abstention does not look like all the documents had to say."""
+    """Lines saying what the safety scan kept out (the trace's "flagged" entries): retrieved passages left out
+    whole, and paragraphs cut out of passages that were used, so an answer or an abstention does not look like all
+    the documents had to say."""
     from core.retrieval.chain import left_out, trimmed_out
 
-    left = left_out(flagged)
-    note = _trimmed_note(trimmed_out(flagged))
-    if not left:
-        return note
-    injection = all(r.startswith("injection") for f in left for r in f.get("reasons") or ["?"])
-    many = len(left) != 1
+    left, trimmed = left_out(flagged), trimmed_out(flagged)
+    note = ""
+    if left:
+        injection = all(r.startswith("injection") for f in left for r in f.get("reasons") or ["?"])
+        note += _scan_note(len(left), "retrieved passage", "left out", left, injection)
+    if trimmed:
+        note += _scan_note(sum(len(f["trimmed"]) for f in trimmed), "paragraph", "left out of the passages used",
+                           trimmed, True)
+    return note
+
+
+def _scan_note(n: int, noun: str, what: str, entries: list[dict], injection: bool) -> str:
+    many = n != 1
     why = (f"{'they read' if many else 'it reads'} like instructions to an AI model (possible prompt injection)"
            if injection else f"the safety scan flagged {'them' if many else 'it'}")
-    sources = sorted({str(f.get("source")) for f in left})
-    return (f"<br><small class='left-out'>{len(left)} retrieved passage{'s' * many} left out: {why}; the trace "
-            f"lists {'them' if many else 'it'} (source{'s' * (len(sources) > 1)} {_e(', '.join(sources))}).</small>"
-            + note)
-
-
-def _trimmed_note(trimmed: list[dict]) -> str:
-    """A line saying that paragraphs reading like instructions to an AI were cut out of passages that were used."""
-    if not trimmed:
-        return ""
-    n = sum(len(f["trimmed"]) for f in trimmed)
-    sources = sorted({str(f.get("source")) for f in trimmed})
-    return (f"<br><small class='left-out'>{n} paragraph{'s' * (n != 1)} left out of the passages used: "
-            f"{'they read' if n != 1 else 'it reads'} like instructions to an AI model (possible prompt injection); "
-            f"the trace lists {'them' if n != 1 else 'it'} (source{'s' * (len(sources) > 1)} "
-            f"{_e(', '.join(sources))}).</small>")
+    sources = sorted({str(f.get("source")) for f in entries})
+    return (f"<br><small class='left-out'>{n} {noun}{'s' * many} {what}: {why}; the trace lists "
+            f"{'them' if many else 'it'} (source{'s' * (len(sources) > 1)} {_e(', '.join(sources))}).</small>")
 
 
 def answer_html(text: str, sentences: list[dict], citations: list[dict], abstained: bool,

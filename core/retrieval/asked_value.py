@@ -229,9 +229,8 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
         return named or bool(want["units"] and _unit_pattern(want["units"]).search(quote)) or (
             "money" in want["units"] and bool(re.search(r"\bfree\b|\bno\s+(?:charge|cost)\b", quote, re.IGNORECASE)))
     if kind == "author":  # a capitalised word of the document's name or heading is no one's name
-        if AUTHOR_NEEDS_A_ROLE:
-            return bool(_AUTHOR_WORDS.search(read) or _BY_NAME.search(read))
-        return bool(_AUTHOR_WORDS.search(read) or _BY_NAME.search(read)) or _names_someone(quote, question)
+        role = bool(_AUTHOR_WORDS.search(read) or _BY_NAME.search(read))
+        return role or (not AUTHOR_NEEDS_A_ROLE and _names_someone(quote, question))
     if kind == "date":
         if want.get("calendar"):  # a year or a day on the calendar, not "since version 2.4"
             return bool(_YEAR.search(read) or _MONTH.search(read))

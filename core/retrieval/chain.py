@@ -250,14 +250,14 @@ class RagChain:
         flagged, used = [], []
         for i, h in enumerate(hits):
             v = scan(h.text, "context")
-            if v.allowed and v.action != "block":
+            if not keeps_out(v):
                 used.append(h)
             else:
-                quoted = self.quote_flagged and self.answer_mode == "extractive" and _injection_only(v)
+                quoted = self.quote_flagged and self.answer_mode == "extractive" and injection_only(v)
                 # extractive mode only: no model reads the rest, so a piece of a planted text the paragraph scan
                 # missed can at worst be quoted, never obeyed
-                trimmable = not quoted and self.answer_mode == "extractive" and _injection_only(v)
-                trimmed = trim_flagged(h.text, _context_flagged) if trimmable else None
+                trimmable = not quoted and self.answer_mode == "extractive" and injection_only(v)
+                trimmed = trim_flagged(h.text, context_flagged) if trimmable else None
                 flagged.append({"id": h.id, "source": h.source, "page": h.page, "reasons": v.reasons,
                                 "quoted": quoted, "trimmed": trimmed.removed if trimmed else None})
                 if trimmed:  # the passage's other paragraphs stay (flagged_paragraphs.py)
@@ -471,12 +471,17 @@ def trimmed_out(flagged: list[dict] | None) -> list[dict]:
     return [f for f in flagged or [] if f.get("trimmed")]
 
 
-def _context_flagged(text: str) -> bool:
-    v = scan(text, "context")
-    return not v.allowed or v.action == "block"
+def keeps_out(verdict) -> bool:
+    """Whether a context-stage verdict keeps its passage out of the answer."""
+    return not verdict.allowed or verdict.action == "block"
 
 
-def _injection_only(verdict) -> bool:
+def context_flagged(text: str) -> bool:
+    """The context-stage scan a retrieved passage gets, as a yes/no (also per paragraph: flagged_paragraphs.py)."""
+    return keeps_out(scan(text, "context"))
+
+
+def injection_only(verdict) -> bool:
     """Flagged by the injection scanner and by no other (PII or toxicity keep a passage out everywhere)."""
     return {name for name, r in verdict.scanners.items() if r.flagged} == {"injection"}
 

@@ -97,14 +97,18 @@ def train_injection_ngram(cv: bool, out=None) -> None:
 
     MODEL_FILE = Path(out) if out else MODEL_FILE
 
-    data = injection_data(non_english_docs=True)
+    _fit_ngram(injection_data(non_english_docs=True), MODEL_FILE, cv, "injection n-grams")
+
+
+def _fit_ngram(data: list[tuple[str, str]], path: Path, cv: bool, what: str) -> None:
+    """Fit the n-gram half on (text, class) pairs and write it to `path`, saying what it did."""
     texts, labels = [t for t, _ in data], [c for _, c in data]
     if cv:
-        print(f"injection n-grams: {len(texts)} texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
+        print(f"{what}: {len(texts)} texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
     t0 = time.perf_counter()
-    LinearTextModel.fit(texts, labels).save(MODEL_FILE)
-    print(f"injection n-grams: {len(texts)} texts ({labels.count('attack')} attacks); wrote {MODEL_FILE} "
-          f"({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
+    LinearTextModel.fit(texts, labels).save(path)
+    print(f"{what}: {len(texts)} texts ({labels.count('attack')} attacks); wrote {path} "
+          f"({path.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
 def train_injection_embedding(out=None, man_pages: bool = False, answering_program: bool = False) -> None:
@@ -163,14 +167,7 @@ def train_injection(cv: bool, answering_program: bool = False, out_dir=None, car
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         MODEL_FILE, EMB_FILE = Path(out_dir) / MODEL_FILE.name, Path(out_dir) / EMB_FILE.name
     if halves in ("both", "ngram"):
-        data = injection_data(answering_program=answering_program, carriers=carriers)
-        texts, labels = [t for t, _ in data], [c for _, c in data]
-        if cv:
-            print(f"injection: {len(texts)} template texts, 5-fold CV accuracy {cross_validate(texts, labels):.3f}")
-        t0 = time.perf_counter()
-        LinearTextModel.fit(texts, labels).save(MODEL_FILE)
-        print(f"injection: {len(texts)} texts ({labels.count('attack')} attacks); wrote {MODEL_FILE} "
-              f"({MODEL_FILE.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
+        _fit_ngram(injection_data(answering_program=answering_program, carriers=carriers), MODEL_FILE, cv, "injection")
     if halves == "ngram":
         return
     data = embedding_data(answering_program=answering_program, carriers=carriers)
