@@ -388,6 +388,12 @@ RETRIEVAL_SETS["dev prose"] = (DEV_PROSE_CORPUS, DEV_PROSE_QA, "devprose")
 DEV_README_CORPUS = ROOT / "assets" / "rag_corpus_dev_readme"
 DEV_README_QA = ROOT / "assets" / "rag_qa_dev_readme.jsonl"
 RETRIEVAL_SETS["dev readme"] = (DEV_README_CORPUS, DEV_README_QA, "devreadme")
+# a fifth TUNING set (#13, session 29): five GNU info manuals (grep, gzip, bc, time, ed) as plain text, with
+# questions worded like visitors who have not read them, a third unanswerable
+# (assets/rag_corpus_dev_info/SOURCES.md)
+DEV_INFO_CORPUS = ROOT / "assets" / "rag_corpus_dev_info"
+DEV_INFO_QA = ROOT / "assets" / "rag_qa_dev_info.jsonl"
+RETRIEVAL_SETS["dev info"] = (DEV_INFO_CORPUS, DEV_INFO_QA, "devinfo")
 # a PDF set (#13, round 20): the format visitors upload most; pypdf pages have no blank lines and
 # hard-wrapped lines (assets/rag_corpus_pdf/SOURCES.md). Report-only: nothing was tuned on it.
 PDF_CORPUS = ROOT / "assets" / "rag_corpus_pdf"
@@ -962,6 +968,7 @@ def answer_sets(workdir: Path, qa_sets) -> dict:
             "held-out 7": ("heldout7-answers", _load_qa(HELDOUT7_QA), "heldout7"),
             "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
             "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme"),
+            "dev info": ("devinfo-answers", _load_qa(DEV_INFO_QA), "devinfo"),
             "pdf": ("pdf-answers", _load_qa(PDF_QA), "pdf"),
             "held-out 8": ("heldout8-answers", _load_qa(HELDOUT8_QA), "heldout8"),
             "small docs": ("smalldocs", _load_qa(SMALL_DOCS_QA), "smalldocs"),
@@ -1368,7 +1375,8 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "held-out 6", "held-out 7", "held-out 8", "dev prose", "dev readme", "pdf",
+                            "held-out 5", "held-out 6", "held-out 7", "held-out 8", "dev prose", "dev readme", "dev info",
+                            "pdf",
                             "small docs", "held-out small"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
     p.add_argument("--retrieval-sets", nargs="+", default=["long documents", "held-out"],
