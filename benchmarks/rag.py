@@ -719,6 +719,8 @@ ANSWER_SYSTEMS = {
     "extractive (versions as dates)": ("extractive", "zero_shot", "calibrated"),
     # session 28: any capitalised name answers "Who founded / maintains X?" (asked_value.AUTHOR_NEEDS_A_ROLE off)
     "extractive (any name)": ("extractive", "zero_shot", "calibrated"),
+    # session 29: four passages per question (GENAI_RETRIEVAL_K's default until then; 5 since)
+    "extractive (k 4)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -780,6 +782,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (round 6)": {"option_tokens": False},
                     "extractive+entries": {"entry_chunks": True},
                     "extractive+rerank12": {"rerank_depth": 12},
+                    "extractive (k 4)": {"k": 4},
                     "extractive+entries+rerank12": {"entry_chunks": True, "rerank_depth": 12},
                     "extractive+entries+k5": {"entry_chunks": True, "k": 5},
                     "extractive+headercov": {"header_coverage": True},
