@@ -721,6 +721,8 @@ ANSWER_SYSTEMS = {
     "extractive (any name)": ("extractive", "zero_shot", "calibrated"),
     # session 29: four passages per question (GENAI_RETRIEVAL_K's default until then; 5 since)
     "extractive (k 4)": ("extractive", "zero_shot", "calibrated"),
+    # session 29: British and American spellings kept apart (bm25.US_SPELLING off; the index is re-tokenized)
+    "extractive (spellings apart)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -783,6 +785,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+entries": {"entry_chunks": True},
                     "extractive+rerank12": {"rerank_depth": 12},
                     "extractive (k 4)": {"k": 4},
+                    "extractive (spellings apart)": {"us_spelling": False},
                     "extractive+entries+rerank12": {"entry_chunks": True, "rerank_depth": 12},
                     "extractive+entries+k5": {"entry_chunks": True, "k": 5},
                     "extractive+headercov": {"header_coverage": True},
@@ -1013,6 +1016,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     build_messages_default = prompt_module.build_messages
     knob_defaults = {k: getattr(extractive, k) for k in EXTRACTIVE_KNOBS}
     option_tokens_default = bm25.OPTION_TOKENS
+    us_spelling_default = bm25.US_SPELLING
     entry_chunks_default = splitting.ENTRY_CHUNKS
     markdown_clean_default = chunk_headers.MARKDOWN_CLEAN
     markdown_parts_default = chunk_headers.MARKDOWN_CLEAN_PARTS
@@ -1057,6 +1061,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             if within:
                 extractive.SECOND_WITHIN = float(within)
             bm25.OPTION_TOKENS = overrides.pop("option_tokens", option_tokens_default)
+            bm25.US_SPELLING = overrides.pop("us_spelling", us_spelling_default)
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)
             quantity.NAME_DIGITS_ARE_NOT_QUANTITIES = overrides.pop("name_digits", name_digits_default)

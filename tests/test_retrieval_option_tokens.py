@@ -38,6 +38,6 @@ def test_a_question_naming_an_option_finds_its_entry(monkeypatch):
     # the entry falls out of BM25's top 4 (checked: rank 6)
     monkeypatch.setattr(bm25, "OPTION_TOKENS", False)
     col.retokenize_if_stale()
-    assert col.bm25.tokenizer == "snowball-english-1"
+    assert col.bm25.tokenizer.startswith("snowball-english-1")
     old = _rank(col)
     assert old is None or old > 4, old

@@ -24,6 +24,8 @@ import numpy as np
 import scipy.sparse as sp
 import Stemmer
 
+from core.retrieval.spelling import american
+
 log = logging.getLogger(__name__)
 
 K1, B = 1.5, 0.75
@@ -47,17 +49,31 @@ OPTION_WEIGHT = 3  # a question's option token counts this many times (names one
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 
 
+# British spellings are read as American before stemming ("licence" finds "License"; spelling.py), in
+# questions and documents alike. Session 29. False = off (an index built either way is rebuilt: tokenizer_name)
+US_SPELLING = True
+
+
 def tokenizer_name() -> str:
     """Saved with the index: an index built with another tokenizer is rebuilt from the stored chunks."""
-    return "snowball-english-options-2" if OPTION_TOKENS else "snowball-english-1"
+    return ("snowball-english-options-2" if OPTION_TOKENS else "snowball-english-1") + ("+us" if US_SPELLING else "")
 
 
-@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball English (PyStemmer): meeting/meetings -> meet, licenses/licensed -> licens.
     The light suffix stripper used before mapped "meetings" to "meeting" but "meeting" to "meet",
     so a question about "meeting" missed a passage about "meetings"."""
+    return _stem_us(word) if US_SPELLING else _stem(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
     return _STEMMER.stemWord(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem_us(word: str) -> str:
+    return _STEMMER.stemWord(american(word))
 
 
 _STEMMER = Stemmer.Stemmer("english")

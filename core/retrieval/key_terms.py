@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 
+from core.retrieval import bm25
+from core.retrieval.spelling import spellings
+
 # one pattern per kind, tried in this order; a later kind does not re-take a matched span
 _KINDS = (
     ("quoted", re.compile(r"\"([^\"]{2,60})\"|`([^`]{1,60})`|(?<!\w)'([^']{2,60})'(?!\w)")),
@@ -85,6 +88,8 @@ def _variants(term: str) -> set[str]:
         out.add(t[:-3] + "y")
     if t in _NUMBER_WORDS:
         out.add(_NUMBER_WORDS[t])
+    if bm25.US_SPELLING:  # "Licence" is mentioned by a page that says "License" (spelling.py)
+        out = set().union(*(spellings(v) for v in out))
     return out
 
 
