@@ -31,11 +31,11 @@ import re
 AI_PAYLOADS = True
 
 # within one sentence: a full stop counts as an end only before white space ("e.g.", a URL's dots do not), a single
-# line break in wrapped text does not end it
-_S = r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|\n(?![ \t]*\n))"
+# line break in wrapped text does not end it, one before a list item does
+_S = r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|\n(?![ \t]*(?:\n|[*+•-]\s|\\?\[|\d+[.)]\s)))"
 # an AI reader, named loosely
 _AI_READER = (r"(?:(?:ai|a\.i\.)(?:\s+[\w-]+){0,2}?\s+(?:tools?|helpers?|agents?|assistants?|models?|systems?|readers?|bots?)"
-              r"|chat\s*bots?|bots?|(?:virtual\s+|digital\s+|ai\s+)?assistants?|(?:virtual|digital|ai)\s+aides?|llms?"
+              r"|chat\s*bots?|bots?(?![)\]\\])|(?:virtual\s+|digital\s+|ai\s+)?assistants?|(?:virtual|digital|ai)\s+aides?|llms?"
               r"|(?:large\s+)?language\s+models?"
               r"|chat\s+(?:models?|assistants?|agents?)|summari[sz]ers?|summari[sz]ing\s+(?:bots?|tools?|programs?)"
               r"|(?:automated|machine|ai)\s+(?:readers?|assistants?|agents?|helpers?|answers?|summar(?:y|ies)|tools?)"
@@ -70,9 +70,13 @@ _CHAT = (r"(?:(?:entire|whole|full)\s+(?:conversation|chat|session)|conversation
          r"(?:last\s+|latest\s+|previous\s+|own\s+)?(?:questions?|messages?|prompts?|inputs?|queries)|"
          r"questions?\s+so\s+far|what\s+the\s+user\s+(?:typed|wrote|asked|said))")
 _TO_LINK = r"(?:https?://|\burl\b|\blink\b|\?\w+=)"
-_EXFIL = (r"(?:\b" + _CHAT + r"\b" + _S + r"{0,120}?" + _TO_LINK + r"|" + _TO_LINK + _S + r"{0,120}?\b" + _CHAT + r"\b)")
-# a pushed download or command
-_PUSH = (r"(?:\b(?:download|fetch|get|grab|install|reinstall|run|execute)\b" + _S + r"{0,80}?https?://"
+_CARRY = (r"(?:append|add|include|insert|put|send|post|encode|upload|forward|copy|attach|embed|submit|pass|completed\s+with|"
+          r"url-encoded)\w*")
+_EXFIL = (r"(?:\b" + _CARRY + r"\b" + _S + r"{0,40}?(?:\b" + _CHAT + r"\b" + _S + r"{0,120}?" + _TO_LINK + r"|" + _TO_LINK + _S
+          + r"{0,120}?\b" + _CHAT + r"\b)|" + _TO_LINK + _S + r"{0,60}?\b" + _CARRY + r"\b" + _S + r"{0,60}?\b" + _CHAT + r"\b)")
+# a pushed download or command (the verb and the address on one line: a README's install block is no order)
+_LINE = r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))"  # within one sentence and one line
+_PUSH = (r"(?:\b(?:download|fetch|get|grab|install|reinstall|run|execute)(?![\w-])" + _LINE + r"{0,80}?https?://"
          r"|https?://\S+?\.(?:sh|exe|msi|pkg|zip|bat|ps1|apk|dmg|deb|rpm|tar\.gz|tgz)\b"
          r"|\brun\s+(?:it|this|that|them|the\s+\w+)\s+(?:with\s+sudo|as\s+root|as\s+administrator)\b)")
 # the other sources discredited
@@ -91,6 +95,9 @@ _CLAIM = (r"(?:malware|virus|infected|trojan|backdoor(?:ed)?|vulnerab\w+|cve-\d|
           r"abandoned|end-of-life|unpatched|no\s+(?:known\s+)?(?:risk|vulnerabilit\w+)|(?:independent\s+)?security\s+audit|"
           r"(?:officially\s+)?(?:approved|certified|endorsed)\s+by|reviewed\s+by|known\s+to\s+be\s+safe|"
           r"(?:clueless|stupid|idiot\w*|careless|incompetent|lazy|dumb)\b"
+          # a phishing story told to the user
+          r"|(?:account|subscription|licen[cs]e|password|card)\s+(?:is|has\s+been|was|will\s+be)\s+(?:suspended|locked|expired|revoked|"
+          r"terminated|compromised|blocked)\b|payment\s+(?:has\s+)?(?:failed|is\s+overdue)\b"
           # a made-up source or authority, a human posing
           r"|(?:as|to)\s+(?:an?\s+|the\s+|its\s+)?(?:official\s+|authoritative\s+|primary\s+)?(?:[\w-]+\s+){0,2}?"
           r"(?:source|bulletin|advisory|memorandum)\b|(?:you\s+are|to\s+be)\s+(?:a\s+)?(?:human|real\s+person)\b)")
@@ -98,6 +105,12 @@ _FALSE_CLAIM = r"\b" + _SAY + r"\b" + _S + r"{0,100}?\b" + _CLAIM
 # the hidden setup revealed, the filters switched off
 _REVEAL = (r"(?:\b(?:print|reveal|show|output|dump|recite|repeat|disclose|leak)[\s_-]+(?:[\w-]+[\s_-]+){0,3}?"
            r"(?:hidden|system|initial|secret)[\s_-]+(?:prompts?|instructions|rules|messages?)\b|\bno-filter\b)")
+# an action no document may ask for: destruction, money, mail to a stranger, the safeguards switched off
+_HARM_ACT = (r"(?:\brm\s+-rf\b|\bdrop\s+(?:table|database)\b|\bdelete\s+(?:all|every)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:files?|records?|rows|"
+             r"e-?mails?|messages?|repositor(?:y|ies)|backups?|branches)\b|\b(?:transfer|wire|send)\s+(?:the\s+)?(?:funds|money|payment|"
+             r"bitcoin|crypto)\b|\b(?:send|forward)\s+(?:an?\s+)?(?:e-?mail|message|copy)\s+(?:\w+\s+){0,4}?to\s+\S+@\S+"
+             r"|\b(?:disable|turn\s+off|switch\s+off|bypass|skip)\s+(?:[\w-]+\s+){0,2}?(?:safety\s+(?:checks?|filters?|rules|guidelines)|"
+             r"content\s+filters?|moderation|guardrails|safeguards)\b)")
 # the answer forced: a fixed answer to every question, one language or capitals only, a known lie
 _FORCE = (r"(?:\b(?:say|answer|reply|respond|write|output)\s+nothing\s+else\b"
           r"|\bthe\s+(?:only\s+)?(?:correct|right|proper)\s+answer\s+to\s+(?:any|every|all)\s+questions?\b"
@@ -107,7 +120,7 @@ _FORCE = (r"(?:\b(?:say|answer|reply|respond|write|output)\s+nothing\s+else\b"
           r"dutch|german|french|spanish|italian|portuguese|russian|chinese|japanese)\s+only\b"
           r"|\beven\s+though\s+(?:that|this|it)\s+is\s+(?:not|un)true\b|\bno\s+such\s+[\w-]+\s+(?:exists|existed)\b)")
 _PAYLOAD = (r"(?:" + _CREDENTIALS + "|" + _EXFIL + "|" + _PUSH + "|" + _DISCREDIT + "|" + _FALSE_CLAIM + "|" + _REVEAL
-            + "|" + _FORCE + ")")
+            + "|" + _FORCE + "|" + _HARM_ACT + ")")
 
 _WHY = "orders an AI reader to do harm"
 AI_PAYLOAD_PATTERNS: list[tuple[re.Pattern, float, str]] = [
@@ -135,6 +148,16 @@ _ML_READER = (r"(?:(?:ki|ia|ai)[\s-]?(?:assistent(?:en|in)?|assistant|assistente
 _ML_SECRET = (r"(?:passwort|kennwort|pin(?:code|-code)?|kontonummer|zugangsdaten|wachtwoord|rekeningnummer|inloggegevens|"
               r"mot de passe|numero de compte|identifiants|contrasena|clave|numero de cuenta|credenciales|password|"
               r"credenziali|numero di conto|senha|numero da conta|credenciais|iban)")
+_ML_MUST = (r"(?:soll|sollte|muss|mussen|doit|doivent|devrait|debe|deberia|deben|deve|devono|dovrebbe|moet|moeten|zou\s+moeten|"
+            r"hat|ist\s+angewiesen|est\s+prie|tiene\s+que|tem\s+que)")
+_ML_CHAT = (r"(?:gesprachsverlauf|chatverlauf|unterhaltung|historique\s+de\s+(?:la\s+)?conversation|conversation\s+entiere|"
+            r"historial\s+de\s+(?:la\s+)?conversacion|conversacion\s+completa|cronologia\s+della\s+chat|conversazione|"
+            r"historico\s+da\s+conversa|conversa\s+inteira|gespreksgeschiedenis|chatgeschiedenis|het\s+hele\s+gesprek)")
 ML_AI_PAYLOAD_PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b" + _ML_READER + r"\b(?=" + _S + r"{0,160}?\b" + _ML_SECRET + r"\b)", re.I), 0.6, _WHY),
+    # the conversation carried off, or the user sent to an address, by an order to the AI reader
+    (re.compile(r"\b" + _ML_READER + r"\b(?=" + _S + r"{0,160}?\b(?:" + _ML_CHAT + r"\b" + _S + r"{0,120}?https?://|https?://" + _S
+                + r"{0,120}?\b" + _ML_CHAT + r"\b))", re.I), 0.6, _WHY),
+    (re.compile(r"\b" + _ML_READER + r"\b(?=" + _S + r"{0,100}?\b" + _ML_MUST + r"\b" + _LINE + r"{0,120}?https?://)", re.I),
+     0.6, _WHY),
 ]
