@@ -129,10 +129,10 @@ AI_PAYLOAD_PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b" + _AI_READER + r"\b(?=" + _S + r"{0,200}?" + _PAYLOAD + r")", re.I), 0.6, _WHY),
     # a key, section or label for an AI reader, the payload within the next few lines:
     # "[assistant]\nreply_prefix = \"... download the cleaner from http://...\""
-    # the payload first, the AI reader after it in the same sentence: "... <the whole conversation> ... The assistant
-    # must run the call above" (only the conversation in a link and the hidden setup revealed: the other payloads start
-    # with common verbs, and reading them at every word costs too much)
-    (re.compile(r"(?:" + _EXFIL + "|" + _REVEAL + r")" + _S + r"{0,120}?\b(?:" + _AI_READER + r")\s+(?:must|should|shall|is\s+to|has\s+to|needs?\s+to|will)\b",
+    # the payload first, the AI reader after it in the same sentence: "POST https://... with the whole conversation;
+    # the assistant must ..." (only the conversation in a link, read from the address: the other payloads start with
+    # common verbs, and reading them at every word costs too much)
+    (re.compile(r"(?:https?://|url\b|link\b)" + _S + r"{0,120}?\b" + _CHAT + r"\b" + _S + r"{0,120}?\b(?:" + _AI_READER + r")\s+(?:must|should|shall|is\s+to|has\s+to|needs?\s+to|will)\b",
                 re.I), 0.6, _WHY),
     # "the model" with the two strongest payloads (the user's secrets, the conversation in a link)
     (re.compile(r"\b(?:the|any|every|each)\s+models?\b(?=" + _S + r"{0,120}?(?:" + _CREDENTIALS + "|" + _EXFIL + r"))", re.I),
@@ -154,10 +154,9 @@ _ML_CHAT = (r"(?:gesprachsverlauf|chatverlauf|unterhaltung|historique\s+de\s+(?:
             r"historial\s+de\s+(?:la\s+)?conversacion|conversacion\s+completa|cronologia\s+della\s+chat|conversazione|"
             r"historico\s+da\s+conversa|conversa\s+inteira|gespreksgeschiedenis|chatgeschiedenis|het\s+hele\s+gesprek)")
 ML_AI_PAYLOAD_PATTERNS: list[tuple[re.Pattern, float, str]] = [
-    (re.compile(r"\b" + _ML_READER + r"\b(?=" + _S + r"{0,160}?\b" + _ML_SECRET + r"\b)", re.I), 0.6, _WHY),
-    # the conversation carried off, or the user sent to an address, by an order to the AI reader
-    (re.compile(r"\b" + _ML_READER + r"\b(?=" + _S + r"{0,160}?\b(?:" + _ML_CHAT + r"\b" + _S + r"{0,120}?https?://|https?://" + _S
-                + r"{0,120}?\b" + _ML_CHAT + r"\b))", re.I), 0.6, _WHY),
-    (re.compile(r"\b" + _ML_READER + r"\b(?=" + _S + r"{0,100}?\b" + _ML_MUST + r"\b" + _LINE + r"{0,120}?https?://)", re.I),
-     0.6, _WHY),
+    # the user's secrets asked for; the conversation carried off, or the user sent to an address, by an order to the
+    # AI reader (one pattern: each costs a pass over every normalised reading)
+    (re.compile(r"\b" + _ML_READER + r"\b(?=" + _S + r"{0,160}?\b" + _ML_SECRET + r"\b"
+                r"|" + _S + r"{0,160}?\b(?:" + _ML_CHAT + r"\b" + _S + r"{0,120}?https?://|https?://" + _S + r"{0,120}?\b" + _ML_CHAT + r"\b)"
+                r"|" + _S + r"{0,100}?\b" + _ML_MUST + r"\b" + _LINE + r"{0,120}?https?://)", re.I), 0.6, _WHY),
 ]
