@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import re
 
-# Measured in benchmarks/results/safety_issue18_round29.md. Switch off to return to round 28's rules.
+# Measured (benchmarks/results/safety_issue18_round29.md): M 74 -> 115 and N 87 -> 119 of 120 (both seen: the round's
+# tuning material), every other set and every benign count equal to main, 0 hits in a 490 M-character benign scan.
+# Switch off to return to round 28's rules.
 AI_PAYLOADS = True
 
 # within one sentence: a full stop counts as an end only before white space ("e.g.", a URL's dots do not), a single
