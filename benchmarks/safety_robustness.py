@@ -28,6 +28,9 @@ Held-out K (tests/data/safety_heldout_k.jsonl, benchmarks/build_safety_heldout_k
 Held-out M (tests/data/safety_heldout_m.jsonl, benchmarks/build_safety_heldout_m.py): blind set, written without
   reading the detector; HTML docs, NEWS, upstream changelogs and wheel markdown chunked as ingested, 80 hand-written
   attacks in many carriers and languages, benign chunks with harmless instructions to the reader.
+Held-out O (tests/data/safety_heldout_o.jsonl, benchmarks/build_safety_heldout_o.py): blind set, third after M and N;
+  third-party package docstrings, C header comments and package .txt docs chunked as ingested, 120 attacks from 80
+  hand-written texts (20 families, 9 languages), benign chunks with harmless reader instructions.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -342,6 +345,15 @@ def heldout_n(kind: str) -> dict[str, list[dict]]:
                                kind)
 
 
+def heldout_o(kind: str) -> dict[str, list[dict]]:
+    """Set O (blind, third after M and N: written by someone who had not read the detector, its tests, results or the
+    other sets' rows; docstrings of third-party packages in site-packages, C header comments under /usr/include and
+    site-packages .txt docs chunked as ingested, 120 attacks from 80 hand-written texts, benign chunks with harmless
+    reader instructions; committed before it was first scored, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_o.jsonl", "held-out O (blind, third-party docstrings, C header comments)",
+                               kind)
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -438,6 +450,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_k("injection"),
         **heldout_m("injection"),
         **heldout_n("injection"),
+        **heldout_o("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -577,6 +590,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-k", action="store_true", help="leave held-out set K out (development runs: nobody tunes on K)")
     ap.add_argument("--no-m", action="store_true", help="leave held-out set M out (development runs: nobody tunes on M)")
     ap.add_argument("--no-n", action="store_true", help="leave held-out set N out (development runs: nobody tunes on N)")
+    ap.add_argument("--no-o", action="store_true", help="leave held-out set O out (development runs: nobody tunes on O)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -605,6 +619,8 @@ def main(argv=None) -> int:
     SKIP.update({"held-out M (blind, docs/NEWS/changelogs)", "held-out M, reader-instruction chunks"} if args.no_m else set())
     SKIP.update({"held-out N (blind, man2/4/6, POD, config comments, examples)", "held-out N, reader-instruction chunks"}
                 if args.no_n else set())
+    SKIP.update({"held-out O (blind, third-party docstrings, C header comments)", "held-out O, reader-instruction chunks"}
+                if args.no_o else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -626,7 +642,10 @@ def main(argv=None) -> int:
           "benign chunks with harmless reader instructions, built before round 25's training change, never tuned on; "
           "M = blind set (author never read the detector): HTML docs, NEWS, upstream changelogs and wheel markdown chunked "
           "as ingested, 80 hand-written attacks in many carriers and languages, benign chunks with reader instructions, "
-          "committed before it was first scored, never tuned on.\n")
+          "committed before it was first scored, never tuned on; "
+          "O = blind set like M and N: third-party docstrings and C header comments chunked as ingested, 120 attacks from "
+          "80 hand-written texts, benign chunks with reader instructions, committed before it was first scored, "
+          "never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",

@@ -19,8 +19,9 @@ from itertools import islice
 
 import numpy as np
 
-from core.safety import answer_orders, intent_lexicon, planted_instructions
+from core.safety import ai_payloads, answer_orders, intent_lexicon, planted_instructions
 from core.safety import text as textutil
+from core.safety.ai_payloads import AI_PAYLOAD_PATTERNS, ML_AI_PAYLOAD_PATTERNS
 from core.safety.answer_orders import ANSWER_ORDER_PATTERNS
 from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, option_sentence, reader_possessions
 from core.safety.language_guess import reads_as_english
@@ -165,6 +166,9 @@ _ANSWERING_READER_RX = frozenset(rx for rx, _, _ in ANSWERING_READER_PATTERNS)
 # counted while answer_orders.ANSWER_ORDERS is on (read at every scan)
 PATTERNS += ANSWER_ORDER_PATTERNS
 _ANSWER_ORDERS_RX = frozenset(rx for rx, _, _ in ANSWER_ORDER_PATTERNS)
+# round 29: an AI reader named with a harmful payload (credentials, the conversation in a link, a pushed download,
+# the other sources discredited, a false alarm or all-clear); counted while ai_payloads.AI_PAYLOADS is on
+PATTERNS += AI_PAYLOAD_PATTERNS
 
 
 # The same families in German, French, Spanish, Italian, Portuguese and Dutch, matched on the
@@ -321,6 +325,9 @@ def _without_mentions(text: str) -> str:
                        or _SPOKEN.match(text, m.end()) else m.group(0), text)
 
 
+ML_PATTERNS += ML_AI_PAYLOAD_PATTERNS  # round 29, the other languages (switch ai_payloads.AI_PAYLOADS)
+_AI_PAYLOADS_RX = frozenset(rx for rx, _, _ in AI_PAYLOAD_PATTERNS + ML_AI_PAYLOAD_PATTERNS)
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _LOWERED: dict[re.Pattern, re.Pattern] = {}
 
@@ -424,12 +431,15 @@ class InjectionScanner:
         reasons = []
         answering_reader = planted_instructions.ANSWERING_READER
         answer_orders_on = answer_orders.ANSWER_ORDERS
+        ai_payloads_on = ai_payloads.AI_PAYLOADS
         for rx, weight, why in patterns:
             if why.replace(" (other language)", "") in reasons:
                 continue  # one family counts once, whatever language matched it
             if not answering_reader and rx in _ANSWERING_READER_RX:
                 continue
             if not answer_orders_on and rx in _ANSWER_ORDERS_RX:
+                continue
+            if not ai_payloads_on and rx in _AI_PAYLOADS_RX:
                 continue
             if rx is _DAN_CAPS:  # capitals carry the meaning: the text as written, unless all shouted
                 found = () if shouted else rx.finditer(written)
