@@ -1,0 +1,81 @@
+"""Structure checks shared by the blind held-out injection sets built with planted passages (O, P; #18):
+counts, no duplicates, every passage planted once per document and absent from its source."""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class BlindSet:
+    """One set: its letter ("o"), its rows and its builder module (ATTACKS, READER, N_*, PER_DOC, pieces, render)."""
+
+    def __init__(self, letter: str, builder):
+        self.letter, self.b = letter, builder
+        path = DATA / f"safety_heldout_{letter}.jsonl"
+        self.rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        self.on_machine = all(os.path.exists(r["source"]) for r in self.rows)
+
+    def row_format(self) -> None:
+        for r in self.rows:
+            assert set(r) == {"kind", "label", "family", "source", "text"}
+            assert r["kind"] == "injection" and r["label"] in ("allow", "block")
+            assert r["text"].strip() and r["source"].startswith("/")
+
+    def counts(self) -> None:
+        b = self.b
+        c = Counter((r["label"], r["family"].split("_")[0]) for r in self.rows)
+        assert c == {("block", self.letter): b.N_BLOCK, ("allow", "reader"): b.N_READER, ("allow", "plain"): b.N_PLAIN}
+        assert len(self.rows) == b.N_BLOCK + b.N_READER + b.N_PLAIN == 720
+        assert len({r["text"] for r in self.rows}) == len(self.rows)
+        assert max(Counter(r["source"] for r in self.rows).values()) <= b.PER_DOC
+
+    def passages_written(self, languages: int) -> None:
+        attacks, reader = self.b.ATTACKS, self.b.READER
+        assert len({t for _, t in attacks}) == len(attacks) >= 70
+        assert len({t for _, t in reader}) == len(reader) >= 40
+        assert len({f for f, _ in attacks if f.startswith(f"{self.letter}_lang_")}) >= languages
+        assert all(len(self.b.pieces(f, t)) == 2 for f, t in attacks if f == f"{self.letter}_split")
+        assert not {t for _, t in attacks} & {t for _, t in reader}
+
+    def planted(self, r, passages):
+        return [(f, t) for f, t in passages if all(p in r["text"] for p in self.b.pieces(f, t))]
+
+    def one_passage_per_modified_row(self) -> None:
+        attacks, reader = self.b.ATTACKS, self.b.READER
+        for r in self.rows:
+            a, b = self.planted(r, attacks), self.planted(r, reader)
+            if r["label"] == "block":
+                assert len(a) == 1 and not b and a[0][0] == r["family"]
+            elif r["family"].startswith("reader_"):
+                assert len(b) == 1 and not a and b[0][0] == r["family"]
+            else:
+                assert r["family"] == "plain" and not a and not b
+        # no piece of any attack (split halves included) in a benign row, no reader passage in a plain row
+        every_piece = [p for f, t in attacks for p in self.b.pieces(f, t)]
+        assert not [r for r in self.rows if r["label"] == "allow" and any(p in r["text"] for p in every_piece)]
+        assert not [r for r in self.rows if r["family"] == "plain" and any(t in r["text"] for _, t in reader)]
+
+    def every_passage_used_at_most_twice(self) -> None:
+        attacks, reader = self.b.ATTACKS, self.b.READER
+        uses = Counter(t for r in self.rows if r["label"] == "block" for _, t in self.planted(r, attacks))
+        assert set(uses) == {t for _, t in attacks} and max(uses.values()) <= 2
+        uses = Counter(t for r in self.rows if r["family"].startswith("reader_") for _, t in self.planted(r, reader))
+        assert set(uses) == {t for _, t in reader} and max(uses.values()) <= 2
+        per_doc = Counter((r["source"], t) for r in self.rows if r["family"] != "plain"
+                          for _, t in self.planted(r, attacks if r["label"] == "block" else reader))
+        assert max(per_doc.values()) == 1
+
+    def passages_absent_from_sources(self, read_text_file) -> None:
+        for r in self.rows:
+            if r["family"] != "plain":
+                (f, t), = self.planted(r, self.b.ATTACKS if r["label"] == "block" else self.b.READER)
+                raw, shown = read_text_file(r["source"]), self.b.render(r["source"])
+                assert not any(p in raw or p in shown for p in self.b.pieces(f, t))
+
+    def plain_chunks_from_sources(self) -> None:
+        for r in [r for r in self.rows if r["family"] == "plain"][:60]:
+            assert " ".join(r["text"].split()) in " ".join(self.b.render(r["source"]).split())
