@@ -87,8 +87,7 @@ def test_sigma_filter_removes_grain_and_keeps_edges():
         assert np.abs(kept.astype(int) - exact).max() <= 8
 
 
-def test_shipped_model_uses_both_and_draws_flat_two_object_backgrounds(shipped_ddim_pipe, captions):
+def test_both_switches_are_off_in_the_shipped_model():
+    # round 29's decision rule failed on shape contrast (-0.011 on one set), so neither ships on
     index = json.loads((BUNDLED_DIR / "model_index.json").read_text())
-    assert index.get("guidance_min_t", 0) > 0 and index.get("flat_cleanup", 0) > 0, index
-    assert shipped_ddim_pipe.config.guidance_min_t == index["guidance_min_t"]
-    assert _median_flatness(shipped_ddim_pipe, captions) < 2.5  # as loaded; 3.96 with both off
+    assert index.get("guidance_min_t", 0) == 0 and index.get("flat_cleanup", 0) == 0, index
