@@ -15,6 +15,15 @@ Two parts against the 2-pixel grid of the space-to-depth layout (issue #19):
 - `flat_phases` (config flag, in model_index.json): at each step, take the fixed per-phase
   offset out of the predicted clean image (remove_phase_offsets) and turn the corrected x0
   back into the model's output, so every scheduler follows an ordinary trajectory to it.
+- `guidance_min_t` (config, #19 round 29): classifier-free guidance only at timesteps t >= this;
+  below it (the last, low-noise steps) the conditional prediction alone is used. By then layout,
+  shapes and colours are settled; guidance there only amplifies the difference of two predictions'
+  leftover texture (x (scale - 1)), which is most of the grain left on flat backgrounds.
+  (Kynkäänniemi et al. 2024, "Applying guidance in a limited interval".) 0 (folders without the key)
+  = guidance at every step.
+- `flat_cleanup` (config, #19 round 29): the decoded image goes through an edge-preserving sigma
+  filter (core/diffusion/flat_cleanup.py) that averages the grain left on near-uniform regions and
+  never averages across an edge. 0 (folders without the key) = off; r = the filter's window radius.
 """
 from __future__ import annotations
 
@@ -26,6 +35,8 @@ import torch.nn.functional as F
 from diffusers import DiffusionPipeline, UNet2DConditionModel
 from diffusers.pipelines.pipeline_utils import ImagePipelineOutput
 from PIL import Image
+
+from core.diffusion.flat_cleanup import sigma_filter
 
 # Imported so that diffusers can load a folder's `pixel_head` (it only loads components
 # from modules already imported, never from a name a folder gives).
@@ -56,12 +67,14 @@ class TinyText2ImagePipeline(DiffusionPipeline):
     model_cpu_offload_seq = "text_encoder->unet->pixel_head"
 
     def __init__(self, unet: UNet2DConditionModel, scheduler, text_encoder=None, tokenizer=None, pixel_head=None,
-                 patch_size: int = 2, text_hidden_layer: int = -1, flat_phases: bool = False):
+                 patch_size: int = 2, text_hidden_layer: int = -1, flat_phases: bool = False,
+                 guidance_min_t: int = 0, flat_cleanup: int = 0):
         super().__init__()
         self.register_modules(unet=unet, scheduler=scheduler, text_encoder=text_encoder, tokenizer=tokenizer,
                               pixel_head=pixel_head)
         # text_hidden_layer: which encoder layer's token states the UNet was trained on.
-        self.register_to_config(patch_size=patch_size, text_hidden_layer=text_hidden_layer, flat_phases=flat_phases)
+        self.register_to_config(patch_size=patch_size, text_hidden_layer=text_hidden_layer, flat_phases=flat_phases,
+                                guidance_min_t=guidance_min_t, flat_cleanup=flat_cleanup)
 
     def save_pretrained(self, save_directory, **kwargs):
         # The encoder comes from its wheel: never write it into the folder.
@@ -156,9 +169,12 @@ class TinyText2ImagePipeline(DiffusionPipeline):
         x = x * self.scheduler.init_noise_sigma
         for i, t in enumerate(self.progress_bar(self.scheduler.timesteps)):
             model_input = self.scheduler.scale_model_input(x, t)
-            inp = torch.cat([model_input, model_input]) if do_cfg else model_input
-            out = self.predict(inp, t, states, mask)
-            if do_cfg:
+            # guidance interval: below guidance_min_t only the conditional row is run (see module doc)
+            guided = do_cfg and int(t) >= self.config.get("guidance_min_t", 0)
+            inp = torch.cat([model_input, model_input]) if guided else model_input
+            rows = slice(None) if guided or not do_cfg else slice(n, None)
+            out = self.predict(inp, t, states[rows], mask[rows])
+            if guided:
                 uncond, cond = out.chunk(2)
                 out = uncond + guidance_scale * (cond - uncond)
                 if guidance_rescale > 0:  # Lin et al. 2023: keep the guided output's std in range
@@ -172,6 +188,8 @@ class TinyText2ImagePipeline(DiffusionPipeline):
                 step_callback(i, int(t), self.to_pixels(model_input), self.to_pixels(self._x0_from_output(model_input, out, t)))
             x = self.scheduler.step(out, t, x, generator=step_gen).prev_sample
         pixels = self.to_pixels(x)
+        if self.config.get("flat_cleanup", 0):
+            pixels = sigma_filter(pixels, radius=self.config.flat_cleanup)
         self.maybe_free_model_hooks()
         if output_type == "np":
             images = pixels
