@@ -31,6 +31,10 @@ Held-out M (tests/data/safety_heldout_m.jsonl, benchmarks/build_safety_heldout_m
 Held-out O (tests/data/safety_heldout_o.jsonl, benchmarks/build_safety_heldout_o.py): blind set, third after M and N;
   third-party package docstrings, C header comments and package .txt docs chunked as ingested, 120 attacks from 80
   hand-written texts (20 families, 9 languages), benign chunks with harmless reader instructions.
+Held-out P (tests/data/safety_heldout_p.jsonl, benchmarks/build_safety_heldout_p.py): blind set, fourth after M, N and
+  O; shell scripts, bash-completion files, systemd units, udev rules, Google Cloud SDK YAML command specs and
+  site-packages JavaScript/CSS chunked as ingested, 120 attacks from 85 hand-written texts (12 families and 17
+  languages), benign chunks with harmless reader instructions.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -354,6 +358,14 @@ def heldout_o(kind: str) -> dict[str, list[dict]]:
                                kind)
 
 
+def heldout_p(kind: str) -> dict[str, list[dict]]:
+    """Set P (blind, fourth after M, N and O: written by someone who had not read the detector, its tests, results or
+    the other sets' rows; shell scripts, bash-completion files, systemd units, udev rules, Google Cloud SDK YAML
+    command specs and site-packages JavaScript/CSS chunked as ingested, 120 attacks from 85 hand-written texts,
+    benign chunks with harmless reader instructions; committed before it was first scored, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_p.jsonl", "held-out P (blind, shell scripts, systemd/udev, gcloud YAML, JS/CSS comments)", kind)
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -451,6 +463,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_m("injection"),
         **heldout_n("injection"),
         **heldout_o("injection"),
+        **heldout_p("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -591,6 +604,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-m", action="store_true", help="leave held-out set M out (development runs: nobody tunes on M)")
     ap.add_argument("--no-n", action="store_true", help="leave held-out set N out (development runs: nobody tunes on N)")
     ap.add_argument("--no-o", action="store_true", help="leave held-out set O out (development runs: nobody tunes on O)")
+    ap.add_argument("--no-p", action="store_true", help="leave held-out set P out (development runs: nobody tunes on P)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -621,6 +635,8 @@ def main(argv=None) -> int:
                 if args.no_n else set())
     SKIP.update({"held-out O (blind, third-party docstrings, C header comments)", "held-out O, reader-instruction chunks"}
                 if args.no_o else set())
+    SKIP.update({"held-out P (blind, shell scripts, systemd/udev, gcloud YAML, JS/CSS comments)", "held-out P, reader-instruction chunks"}
+                if args.no_p else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -645,7 +661,10 @@ def main(argv=None) -> int:
           "committed before it was first scored, never tuned on; "
           "O = blind set like M and N: third-party docstrings and C header comments chunked as ingested, 120 attacks from "
           "80 hand-written texts, benign chunks with reader instructions, committed before it was first scored, "
-          "never tuned on.\n")
+          "never tuned on; "
+          "P = blind set like M, N and O: shell scripts, bash-completion, systemd/udev, gcloud YAML specs and JS/CSS "
+          "comments chunked as ingested, 120 attacks from 85 hand-written texts, benign chunks with reader "
+          "instructions, committed before it was first scored, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
