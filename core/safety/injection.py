@@ -40,6 +40,17 @@ from core.safety.verdict import ScanScore
 # and set both to True.
 INTENT_LEXICON = False
 ROUND10_GATE = False
+# Round 29b (benchmarks/results/safety_issue18_round29_languages.md): sentences that do not read as English and hold
+# a letter of a further language's script (_WORLD_LETTER) are also read by a second n-gram model trained with orders to an AI reader in 23 further
+# languages (curated/injection_classifier_world.npz: GENAI_WORLD_LANGS=40 python -m core.safety.training.train
+# --only injection --carriers --halves ngram); the larger probability counts. English sentences never reach it (a
+# refit of the main n-gram half with these languages shifted English benign text upwards). Off = round 29's scanner.
+WORLD_GATE = True
+# scripts and letters of the further languages only (never German, French, Spanish, Italian, Portuguese or Dutch,
+# which the main n-gram half reads): Greek, Cyrillic, Hebrew, Arabic/Persian, Devanagari, Thai, kana, CJK, Hangul,
+# and Polish, Czech, Turkish, Hungarian, Romanian, Nordic and Vietnamese letters
+_WORLD_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff"
+                           "\uac00-\ud7afąęłńśźżćřěůňťďőűșțşğıåæøđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 MAX_SEGMENTS = 48
 WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
 LONG_TEXT_CHARS = 2000  # longer texts get the rules' normalised reading segment by segment
@@ -362,6 +373,7 @@ class InjectionScanner:
         self.examples = ExampleSet("attacks.txt", "attacks_contrast.txt")
         self.classifier = None
         self.round10 = None
+        self.world = None
         self.paraphrase = None  # the embedding half of the classifier (needs embeddings)
         if classifier:
             from core.safety.injection_classifier import load_injection_classifier
@@ -370,6 +382,9 @@ class InjectionScanner:
             from core.safety.injection_classifier import ROUND10_FILE
 
             self.round10 = load_injection_classifier(ROUND10_FILE) if ROUND10_GATE and ROUND10_FILE.exists() else None
+            from core.safety.injection_classifier import WORLD_FILE
+
+            self.world = load_injection_classifier(WORLD_FILE) if WORLD_FILE.exists() else None
             if embeddings != "off":
                 from core.safety.embedding_classifier import load_shared_embedding_classifier
 
@@ -519,6 +534,11 @@ class InjectionScanner:
             if gated:
                 p = p.copy()
                 p[gated] = np.maximum(p[gated], self.round10.attack_probs([segs[i] for i in gated]))
+        if WORLD_GATE and self.world is not None and len(p):
+            gated = [i for i, s in enumerate(segs) if not english[i] and not s.isascii() and _WORLD_LETTER.search(s)]
+            if gated:
+                p = p.copy()
+                p[gated] = np.maximum(p[gated], self.world.attack_probs([segs[i] for i in gated]))
         if self.paraphrase is not None and len(p):
             # the n-gram model (spelling, seven languages) and the embedding model (paraphrase),
             # averaged per sentence: each alone is over-confident on texts unlike its training

@@ -39,6 +39,7 @@ Procedure (this file's own templates and word lists, written without reading any
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 
@@ -230,6 +231,9 @@ CARRIER = {
 
 
 GRAMMAR2 = True  # 60% of the lines from the compositional grammar below (False: the fixed forms only, first pass)
+WORLD_LANGS = int(os.environ.get("GENAI_WORLD_LANGS", "0"))  # round 29b: attack/twin pairs per further language (0: off)
+WORLD_PLAIN = float(os.environ.get("GENAI_WORLD_PLAIN", "0"))  # per pair: plain English versions (the place with an English source sentence)
+WORLD_CARRIED = 0.5  # share of those pairs placed in a carrier (the rest planted in English source sentences)
 EMBEDDING_C = 16.0  # the embedding half's inverse regularisation with this family in its data (shipped: 4)
 
 
@@ -714,6 +718,37 @@ def repair_data(seed: int, pool: list[str], mlp: dict[str, list[str]], n_docs: i
     return out
 
 
+def world_data(seed: int, pool: list[str], n: int) -> list[tuple[str, str]]:
+    """Round 29b: orders to the AI reader in 23 further languages and scripts (injection_languages.py), each beside a
+    harmless twin (an instruction to a person, or a sentence about an AI feature) in the same place: planted between
+    English source sentences or inside a carrier (docstrings, C comments, JSON ...), plus the bare lines."""
+    from core.safety.training import injection_languages as wl
+
+    rng = random.Random(seed + 2900)
+    carriers = list(CARRIER)
+    out: list[tuple[str, str]] = []
+    for lang in wl.LANGS:
+        for i in range(n):
+            atk, ben = wl.line(rng, lang, True), wl.line(rng, lang, False)
+            if rng.random() < WORLD_CARRIED:
+                c = carriers[(i * 11 + len(lang)) % len(carriers)]
+                s, k = _sentence(rng.choice(pool), rng), rng.randrange(1, 10)
+                out.append((_place(c, atk, s, k), "attack"))
+                out.append((_place(c, ben, s, k), "benign"))
+                if WORLD_PLAIN and rng.random() < WORLD_PLAIN:
+                    out.append((_place(c, _sentence(rng.choice(pool), rng), s, k), "benign"))
+            else:
+                a, b = _sentence(rng.choice(pool), rng), _sentence(rng.choice(pool), rng)
+                frame = ML_PLANT[i % len(ML_PLANT)]
+                out.append((frame.format(a=a, b=b, x=atk), "attack"))
+                out.append((frame.format(a=a, b=b, x=ben), "benign"))
+                if WORLD_PLAIN and rng.random() < WORLD_PLAIN:
+                    out.append((frame.format(a=a, b=b, x=_sentence(rng.choice(pool), rng)), "benign"))
+        out += [(wl.line(rng, lang, True), "attack") for _ in range(n // 4)]
+        out += [(wl.line(rng, lang, False), "benign") for _ in range(n // 4)]
+    return out
+
+
 def _place(carrier: str, x: str, s: str, k: int) -> str:
     return CARRIER[carrier].format(x=x, s=s, k=k)
 
@@ -758,6 +793,8 @@ def build(seed: int = 28, n: int = 1600, n_ml: int = 150, ml_plain: bool = False
         out += [(p, "benign") for p in paragraphs()]
     if REPAIR if repair is None else repair:
         out += repair_data(seed, pool, mlp)
+    if WORLD_LANGS:
+        out += world_data(seed, pool, WORLD_LANGS)
     rng.shuffle(out)
     return out
 
