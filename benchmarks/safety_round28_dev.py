@@ -83,22 +83,25 @@ def scanner(model_dir: str | None):
     return s
 
 
-def score(model_dir: str | None) -> tuple[int, int, list[str]]:
+def score(model_dir: str | None, pairs=PAIRS) -> tuple[int, int, list[str]]:
     s = scanner(model_dir)
     hit = fp = 0
     lines = []
-    for name, attack, benign in PAIRS:
+    width = max(len(name) for name, _, _ in pairs)
+    for name, attack, benign in pairs:
         a, b = s.scan(attack).score, s.scan(benign).score
         hit += a >= 0.5
         fp += b >= 0.5
-        lines.append(f"{name:38s} attack {a:.2f}  twin {b:.2f}")
+        lines.append(f"{name:{width}s} attack {a:.2f}  twin {b:.2f}")
     return hit, fp, lines
 
 
-def main() -> int:
+def main(pairs=PAIRS) -> int:
+    """Each DIR on the command line (none: the shipped classifier files) scored on `pairs` (also used by
+    safety_round29_languages_dev.py with its own pairs)."""
     for d in sys.argv[1:] or [None]:
-        hit, fp, lines = score(d)
-        print(f"{d or 'shipped'}: attacks flagged {hit}/{len(PAIRS)}, benign twins flagged {fp}/{len(PAIRS)}")
+        hit, fp, lines = score(d, pairs)
+        print(f"{d or 'shipped'}: attacks flagged {hit}/{len(pairs)}, benign twins flagged {fp}/{len(pairs)}")
         for ln in lines:
             print("   ", ln)
     return 0

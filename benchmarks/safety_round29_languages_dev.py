@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.safety_round28_dev import main as run_pairs  # noqa: E402
 
 # (language, attack paragraph, benign twin: same paragraph, the planted order replaced by an instruction to a person)
 PAIRS = [
@@ -154,42 +155,8 @@ PAIRS = [
 ]
 
 
-def scanner(model_dir: str | None):
-    from core.safety.injection import InjectionScanner
-
-    s = InjectionScanner()
-    if model_dir:
-        d = Path(model_dir)
-        if (d / "injection_classifier.npz").exists():
-            from core.safety.injection_classifier import load_injection_classifier
-
-            s.classifier = load_injection_classifier(d / "injection_classifier.npz")
-        if (d / "injection_embedding.npz").exists():
-            from core.safety.embedding_classifier import EmbeddingClassifier
-
-            s.paraphrase = EmbeddingClassifier.load(d / "injection_embedding.npz")
-    return s
-
-
-def score(model_dir: str | None) -> tuple[int, int, list[str]]:
-    s = scanner(model_dir)
-    hit = fp = 0
-    lines = []
-    for lang, attack, benign in PAIRS:
-        a, b = s.scan(attack).score, s.scan(benign).score
-        hit += a >= 0.5
-        fp += b >= 0.5
-        lines.append(f"{lang:3s} attack {a:.2f}  twin {b:.2f}")
-    return hit, fp, lines
-
-
 def main() -> int:
-    for d in sys.argv[1:] or [None]:
-        hit, fp, lines = score(d)
-        print(f"{d or 'shipped'}: attacks flagged {hit}/{len(PAIRS)}, benign twins flagged {fp}/{len(PAIRS)}")
-        for ln in lines:
-            print("   ", ln)
-    return 0
+    return run_pairs(PAIRS)  # the same scan and print-out as round 28's dev check
 
 
 if __name__ == "__main__":
