@@ -1,9 +1,9 @@
 """What keeping the rest of a flagged chunk costs (#13/#18, core/retrieval/flagged_paragraphs.py).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/safety_trimmed_paragraphs.py [--sets j k m n]
+    PYTHONPATH=. .venv/bin/python benchmarks/safety_trimmed_paragraphs.py [--sets j k m n o p] [--injection-only]
 
 For the held-out sets whose attacks are one planted paragraph in a real document (J: Debian READMEs and manual
-pages, K: standard-library docstrings, M: the blind set's HTML docs, NEWS and changelogs, N: the second blind set's manuals, POD and config comments), every chunk is scanned at the "context" stage as the chatbot does. For the
+pages, K: standard-library docstrings, M: the blind set's HTML docs, NEWS and changelogs, N: the second blind set's manuals, POD and config comments, O and P: the blind sets of session 29), every chunk is scanned at the "context" stage as the chatbot does. For the
 flagged ATTACK chunks it counts those kept without their flagged paragraphs, and among them the ones whose kept
 text still holds words that are not in the source document (a piece of the planted text got through: a leak).
 For the flagged BENIGN chunks it counts those kept (facts a visitor gets back instead of losing the whole chunk).
@@ -20,8 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from doc_chunks import ROOT, read_text_file, render_man  # noqa: E402
 
-from core.retrieval.chain import context_flagged, injection_only, keeps_out  # noqa: E402
-from core.retrieval.flagged_paragraphs import trim_flagged  # noqa: E402
+from core.retrieval import flagged_paragraphs  # noqa: E402
+from core.retrieval.chain import context_flagged, flagged_by, injection_flagged, keeps_out  # noqa: E402
+from core.retrieval.flagged_paragraphs import trim_flagged, trimmable_flags  # noqa: E402
 from core.safety import scan  # noqa: E402
 
 
@@ -36,6 +37,9 @@ def source_text(set_name: str, source: str) -> str:
     if set_name == "m":
         from build_safety_heldout_m import render
         return render(source)
+    if set_name in ("o", "p"):
+        builder = __import__(f"build_safety_heldout_{set_name}")
+        return builder.render(source)
     if set_name == "n":
         from build_safety_heldout_n import _text
         genre = next((g for g in ("man2", "man4", "man6") if f"/man{g[-1]}/" in source), None)
@@ -72,7 +76,9 @@ def run(set_name: str) -> dict:
         if not keeps_out(verdict):
             continue
         out["attacks flagged" if attack else "benign flagged"] += 1
-        trimmed = trim_flagged(r["text"], context_flagged) if injection_only(verdict) else None
+        by = flagged_by(verdict)
+        blame = None if by == {"injection"} else injection_flagged  # as the chain does
+        trimmed = trim_flagged(r["text"], context_flagged, blame) if trimmable_flags(by) else None
         if not trimmed:
             continue
         out["attacks kept trimmed" if attack else "benign kept trimmed"] += 1
@@ -87,9 +93,12 @@ def run(set_name: str) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sets", nargs="+", default=["j", "k", "m", "n"])
+    ap.add_argument("--sets", nargs="+", default=["j", "k", "m", "n", "o", "p"])
     ap.add_argument("--show-leaks", action="store_true")
+    ap.add_argument("--injection-only", action="store_true",
+                    help="trim only chunks flagged by the injection scanner alone (before session 29)")
     args = ap.parse_args()
+    flagged_paragraphs.TRIM_WITH_OTHER_FLAGS = not args.injection_only
     results = {s: run(s) for s in args.sets}
     keys = [k for k in next(iter(results.values())) if k != "leaks"]
     print("| held-out set | " + " | ".join(keys) + " |")

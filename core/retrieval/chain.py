@@ -39,7 +39,7 @@ from core.retrieval.abstention import Decision, apply_checks, check_evidence, de
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
 from core.retrieval.extractive import Quote, rank_sentences, select_quotes
-from core.retrieval.flagged_paragraphs import trim_flagged
+from core.retrieval.flagged_paragraphs import trim_flagged, trimmable_flags
 from core.retrieval.focused_context import focus
 from core.retrieval.followup import normalize_history, standalone_question
 from core.retrieval.grounding import (
@@ -256,8 +256,9 @@ class RagChain:
                 quoted = self.quote_flagged and self.answer_mode == "extractive" and injection_only(v)
                 # extractive mode only: no model reads the rest, so a piece of a planted text the paragraph scan
                 # missed can at worst be quoted, never obeyed
-                trimmable = not quoted and self.answer_mode == "extractive" and injection_only(v)
-                trimmed = trim_flagged(h.text, context_flagged) if trimmable else None
+                trimmable = not quoted and self.answer_mode == "extractive" and trimmable_flags(flagged_by(v))
+                blame = None if injection_only(v) else injection_flagged  # flagged by PII/toxicity too
+                trimmed = trim_flagged(h.text, context_flagged, blame) if trimmable else None
                 flagged.append({"id": h.id, "source": h.source, "page": h.page, "reasons": v.reasons,
                                 "quoted": quoted, "trimmed": trimmed.removed if trimmed else None})
                 if trimmed:  # the passage's other paragraphs stay (flagged_paragraphs.py)
@@ -481,9 +482,20 @@ def context_flagged(text: str) -> bool:
     return keeps_out(scan(text, "context"))
 
 
+def injection_flagged(text: str) -> bool:
+    """Whether the context-stage injection scanner itself flags `text` (a paragraph the trimming removes)."""
+    r = scan(text, "context").scanners.get("injection")
+    return bool(r and r.flagged)
+
+
+def flagged_by(verdict) -> set[str]:
+    """The scanners that flagged a verdict's text."""
+    return {name for name, r in verdict.scanners.items() if r.flagged}
+
+
 def injection_only(verdict) -> bool:
-    """Flagged by the injection scanner and by no other (PII or toxicity keep a passage out everywhere)."""
-    return {name for name, r in verdict.scanners.items() if r.flagged} == {"injection"}
+    """Flagged by the injection scanner and by no other (only such a passage may be quoted whole, with a warning)."""
+    return flagged_by(verdict) == {"injection"}
 
 
 def _ms(t: float) -> float:
