@@ -21,13 +21,8 @@ from benchmarks.rag import QA, RETRIEVAL_SETS, _load_qa, _qa_collection, judge, 
 from core.retrieval import bm25  # noqa: E402
 from core.retrieval.chain import RagChain  # noqa: E402
 from core.retrieval.collection import open_collection  # noqa: E402
-from core.retrieval.spelling import BRITISH_TO_AMERICAN  # noqa: E402
+from core.retrieval.spelling import american, spellings  # noqa: E402
 
-# (computer "programs" are spelled so in British English too: "programme" is left out of the rewriting)
-_BRITISH_OF = {}
-for _british, _us in sorted(BRITISH_TO_AMERICAN.items()):
-    if not _us.startswith("program"):
-        _BRITISH_OF.setdefault(_us, _british)
 # a plain word: not part of an identifier (check_output, ZipFile.testzip) or an option (--color-words)
 _PLAIN_WORD = re.compile(r"(?<![\w.\-])([A-Za-z]+)(?![\w.\-]|\.\w)")
 
@@ -35,9 +30,12 @@ _PLAIN_WORD = re.compile(r"(?<![\w.\-])([A-Za-z]+)(?![\w.\-]|\.\w)")
 def british(question: str) -> str:
     def swap(m):
         word = m.group(1)
-        b = _BRITISH_OF.get(word.lower())
-        if b is None:
+        low = word.lower()
+        # an American form with a listed British one; computer "programs" are spelled so in British English too
+        forms = spellings(low) - {low} if american(low) == low and not low.startswith("program") else set()
+        if not forms:
             return word
+        b = min(forms)
         return b.upper() if word.isupper() else (b.capitalize() if word[0].isupper() else b)
     return _PLAIN_WORD.sub(swap, question)
 
