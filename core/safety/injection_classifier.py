@@ -18,8 +18,9 @@ MODEL_FILE = Path(__file__).parent / "curated" / "injection_classifier.npz"
 # round 11: the n-gram model as shipped in round 10 (trained without non-English documentation). It reads
 # "non-English" as "attack"; injection.py asks it only about non-English sentences that speak of
 # instructions, rules, prompts or an assistant (intent_lexicon.speaks_of_instructions)
-WORLD_FILE = Path(__file__).parent / "curated" / "injection_classifier_world.npz"  # round 29b, read by WORLD_GATE
 ROUND10_FILE = Path(__file__).parent / "curated" / "injection_classifier_round10.npz"
+# round 29b: the n-gram model of further languages and scripts (injection.WORLD_GATE)
+WORLD_FILE = Path(__file__).parent / "curated" / "injection_classifier_world.npz"
 
 
 class InjectionClassifier:
