@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from core.retrieval import quote_ranker
+from core.retrieval import question_encoder, quote_ranker
 from core.retrieval.answer_type import adjustment, asks_for_means, is_term_entry, is_usage_synopsis
 from core.retrieval.bm25 import stem
 from core.retrieval.chunk_headers import document_title
@@ -444,6 +444,10 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     checker._ensure_vectors()
     queries = [question] + ([context] if context and context != question else [])
     qvecs = checker._embed(queries)
+    # the ranking reads the question encoder tuned to visitors' wording where it ships; `meaning` (what the
+    # abstention reads) stays the wheel's cosine, on which the abstention was fitted
+    tuned = question_encoder.question_vectors(queries)
+    rank_qvecs = qvecs if tuned is None else tuned
     read_with_lead = {}  # (n, start) -> the cosine of "<lead-in> <item>" to the question
     if LEAD_IN_MEANING:
         keyed = [((c.n, c.start), f"{leads[(c.n, c.start)][1]} {c.view}") for c in singles
@@ -473,6 +477,8 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     title_words = {n: content_words(document_title(h.source))
                    for n, h in enumerate(checker.hits, start=1)} if DOCUMENT_NAME_SHARE or TITLE_LINE_AS_NAME else {}
     nameless = _nameless_vectors(question, checker) if NAMELESS_MEANING else {}
+    nameless_rank = nameless if tuned is None or not nameless else _nameless_vectors(
+        question, checker, question_encoder.question_vectors)
     facts = quote_ranker.question_facts(question, says_default(question))
     first_start = {}  # [n] -> start of its chunk's first sentence
     for c in every:
@@ -480,12 +486,14 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     out = []
     for c in singles:
         meaning = max(float(qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0))
+        ranking_meaning = meaning if tuned is None else max(float(rank_qvecs[0] @ c.vector),
+                                                            read_with_lead.get((c.n, c.start), -1.0))
         source = checker.hits[c.n - 1].source
-        ranking_meaning = meaning
         if source in nameless:
             alone = float(nameless[source] @ c.vector)
-            ranking_meaning = {"nameless": alone, "mean": (meaning + alone) / 2}.get(NAMELESS_READING,
-                                                                                   max(meaning, alone))
+            rank_alone = float(nameless_rank[source] @ c.vector)
+            ranking_meaning = {"nameless": rank_alone, "mean": (ranking_meaning + rank_alone) / 2}.get(
+                NAMELESS_READING, max(ranking_meaning, rank_alone))
             meaning = max(meaning, alone)  # what the abstention reads (its "sentence" feature), as in round 16
         words = c.words | negated_words(question, c.text)
         if qversions:
@@ -518,7 +526,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         bonus = NAMED_ENTRY_BONUS if c.n in entries else 0.0
         score += bonus
         if len(qvecs) > 1:
-            extra = MEANING_WEIGHT * float(qvecs[1] @ c.vector) + COVERAGE_WEIGHT * (
+            extra = MEANING_WEIGHT * float(rank_qvecs[1] @ c.vector) + COVERAGE_WEIGHT * (
                 weighted_coverage(cwords, c.words, idf) if cwords else 0.0)
             score += 0.5 * extra
         score += 0.02 / c.n  # ties go to the better-ranked chunk
@@ -545,8 +553,9 @@ def _is_name_word(word: str, name: set[str]) -> bool:
     return bool(parts) and parts <= name
 
 
-def _nameless_vectors(question: str, checker: GroundingChecker) -> dict:
-    """{document the question names: the question's vector without the words of that document's name}."""
+def _nameless_vectors(question: str, checker: GroundingChecker, embed=None) -> dict:
+    """{document the question names: the question's vector without the words of that document's name}
+    (`embed`: another question embedder than the checker's, e.g. question_encoder.question_vectors)."""
     out, by_text = {}, {}
     if NAMELESS_SCOPE == "titled":
         sources = {h.source for h in checker.hits if any(
@@ -560,7 +569,7 @@ def _nameless_vectors(question: str, checker: GroundingChecker) -> dict:
         if text != " ".join(question.split()) and content_words(text):
             by_text.setdefault(text, []).append(source)
     if by_text:
-        for text, vector in zip(by_text, checker._embed(list(by_text))):
+        for text, vector in zip(by_text, (embed or checker._embed)(list(by_text))):
             out.update({source: vector for source in by_text[text]})
     return out
 
