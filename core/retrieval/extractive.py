@@ -446,7 +446,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     qvecs = checker._embed(queries)
     # the ranking reads the question encoder tuned to visitors' wording where it ships; `meaning` (what the
     # abstention reads) stays the wheel's cosine, on which the abstention was fitted
-    tuned = question_encoder.question_vectors(queries)
+    tuned = question_encoder.question_vectors(queries) if question_encoder.ranks_quotes() else None
     rank_qvecs = qvecs if tuned is None else tuned
     read_with_lead = {}  # (n, start) -> the cosine of "<lead-in> <item>" to the question
     if LEAD_IN_MEANING:
@@ -486,12 +486,12 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     out = []
     for c in singles:
         meaning = max(float(qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0))
-        ranking_meaning = meaning if tuned is None else max(float(rank_qvecs[0] @ c.vector),
-                                                            read_with_lead.get((c.n, c.start), -1.0))
+        ranking_meaning = meaning if tuned is None else _blend(meaning, max(
+            float(rank_qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0)))
         source = checker.hits[c.n - 1].source
         if source in nameless:
             alone = float(nameless[source] @ c.vector)
-            rank_alone = float(nameless_rank[source] @ c.vector)
+            rank_alone = alone if tuned is None else _blend(alone, float(nameless_rank[source] @ c.vector))
             ranking_meaning = {"nameless": rank_alone, "mean": (ranking_meaning + rank_alone) / 2}.get(
                 NAMELESS_READING, max(ranking_meaning, rank_alone))
             meaning = max(meaning, alone)  # what the abstention reads (its "sentence" feature), as in round 16
@@ -526,7 +526,8 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         bonus = NAMED_ENTRY_BONUS if c.n in entries else 0.0
         score += bonus
         if len(qvecs) > 1:
-            extra = MEANING_WEIGHT * float(rank_qvecs[1] @ c.vector) + COVERAGE_WEIGHT * (
+            extra = MEANING_WEIGHT * (float(qvecs[1] @ c.vector) if tuned is None else _blend(
+                float(qvecs[1] @ c.vector), float(rank_qvecs[1] @ c.vector))) + COVERAGE_WEIGHT * (
                 weighted_coverage(cwords, c.words, idf) if cwords else 0.0)
             score += 0.5 * extra
         score += 0.02 / c.n  # ties go to the better-ranked chunk
@@ -539,6 +540,11 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
                          features=quote_ranker.sentence_features(facts, c.text, parts)))
     out.sort(key=lambda q: -q.score)
     return quote_ranker.rerank(out)
+
+
+def _blend(wheel: float, tuned: float) -> float:
+    """A quote's ranking meaning from the wheel's and the tuned question vectors' cosines."""
+    return (1 - question_encoder.TUNED_SHARE) * wheel + question_encoder.TUNED_SHARE * tuned
 
 
 def _is_name_word(word: str, name: set[str]) -> bool:

@@ -12,7 +12,7 @@ fine-tuned on the QUESTION side only. Sentences and chunks keep the wheel's vect
 the embedding cache stay valid); the tuned question vector is trained to land near the wheel's
 vector of the sentence that answers it, among the other sentences of the same document
 (`scripts/train_question_encoder.py`, on hand-written visitor questions over documentation that
-no QA set of this project uses: `core/retrieval/training/question_pairs/`). Only the tuned layers
+no QA set of this project uses: `assets/question_encoder/training/`). Only the tuned layers
 ship (assets/question_encoder/question_encoder.safetensors, float16, ~7 MB).
 """
 from __future__ import annotations
@@ -34,8 +34,13 @@ WEIGHTS = ASSET_DIR / "question_encoder.safetensors"
 TRAINED_LAYERS = 2  # the last layers of the 6 that are fine-tuned (and shipped)
 MAX_TOKENS = 128
 # Rank quotes by the tuned question vector (the abstention still reads the wheel's cosine, on which
-# it was fitted). Module switch, like the other #13 rules; see docs/rag.md.
-RANK_QUOTES = True
+# it was fitted). None: follow GENAI_QUESTION_ENCODER (RetrievalSettings.question_encoder, off by default;
+# see docs/rag.md); True/False: on/off whatever the setting (benchmarks and tests).
+RANK_QUOTES: bool | None = None
+# Hybrid search also ranks chunks by the tuned question vector (a third list in the rank fusion)
+SEARCH = False
+# How much of a quote's ranking meaning comes from the tuned vector; the rest is the wheel's cosine
+TUNED_SHARE = 1.0
 
 
 class QuestionEncoderModel:
@@ -115,9 +120,16 @@ def get_question_encoder() -> QuestionEncoder:
     return _ENCODER.get()
 
 
+def ranks_quotes() -> bool:
+    if RANK_QUOTES is not None:
+        return RANK_QUOTES
+    from core.config import get_settings
+
+    return get_settings().retrieval.question_encoder
+
+
 def question_vectors(texts: Sequence[str]) -> np.ndarray | None:
-    """Tuned vectors of `texts`, or None when the switch is off or no weights ship (the caller then
-    uses the wheel's vectors)."""
-    if not RANK_QUOTES or not WEIGHTS.exists():
+    """Tuned vectors of `texts`, or None when no weights ship (the caller then uses the wheel's vectors)."""
+    if not WEIGHTS.exists():
         return None
     return get_question_encoder().embed(texts)
