@@ -179,7 +179,13 @@ def test_shipped_ngram_half_is_the_generator_refit(tmp_path):
     ours, shipped = np.load(tmp_path / MODEL_FILE.name, allow_pickle=False), np.load(MODEL_FILE, allow_pickle=False)
     assert sorted(ours.files) == sorted(shipped.files)
     for k in ours.files:
-        assert np.array_equal(ours[k], shipped[k]), k
+        if ours[k].dtype.kind == "f" and k == "coef":
+            # the fit's last bits depend on the CPU's vector instructions: a few float16 weights land one
+            # rounding step apart on another machine (31 of 187,136 by 2.4e-4 on the machine of session 30)
+            differ = ours[k] != shipped[k]
+            assert differ.mean() < 1e-3 and np.abs(ours[k].astype(float) - shipped[k]).max() <= 1e-3, k
+        else:
+            assert np.array_equal(ours[k], shipped[k]), k
 
 
 # benign documentation written for this test (not training texts): licence obligations, security advice, manual pages
