@@ -35,6 +35,10 @@ Held-out P (tests/data/safety_heldout_p.jsonl, benchmarks/build_safety_heldout_p
   O; shell scripts, bash-completion files, systemd units, udev rules, Google Cloud SDK YAML command specs and
   site-packages JavaScript/CSS chunked as ingested, 120 attacks from 85 hand-written texts (12 families and 17
   languages), benign chunks with harmless reader instructions.
+Held-out Q (tests/data/safety_heldout_q.jsonl, benchmarks/build_safety_heldout_q.py): blind set, fifth after M, N, O
+  and P; gettext catalogues (as .po text), Python package metadata, npm's Markdown docs, Debian copyright files,
+  CMake modules/Makefiles, SQL scripts and freedesktop XML/.desktop files chunked as ingested, 120 attacks from 105
+  hand-written texts (12 English families and 23 other languages), benign chunks with harmless reader instructions.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -366,6 +370,15 @@ def heldout_p(kind: str) -> dict[str, list[dict]]:
     return _with_reader_chunks("safety_heldout_p.jsonl", "held-out P (blind, shell scripts, systemd/udev, gcloud YAML, JS/CSS comments)", kind)
 
 
+def heldout_q(kind: str) -> dict[str, list[dict]]:
+    """Set Q (blind, fifth after M, N, O and P: written by someone who had not read the detector, its tests, results
+    or the other sets' rows; gettext catalogues rendered as .po text, Python package metadata, npm's Markdown docs,
+    Debian copyright files, CMake modules and Makefiles, SQL scripts and freedesktop XML/.desktop files chunked as
+    ingested, 120 attacks from 105 hand-written texts, benign chunks with harmless reader instructions (Markdown links
+    and other languages among them); committed before it was first scored, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_q.jsonl", "held-out Q (blind, gettext, metadata, npm Markdown, copyright, CMake, SQL, freedesktop)", kind)
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -464,6 +477,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_n("injection"),
         **heldout_o("injection"),
         **heldout_p("injection"),
+        **heldout_q("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -605,6 +619,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-n", action="store_true", help="leave held-out set N out (development runs: nobody tunes on N)")
     ap.add_argument("--no-o", action="store_true", help="leave held-out set O out (development runs: nobody tunes on O)")
     ap.add_argument("--no-p", action="store_true", help="leave held-out set P out (development runs: nobody tunes on P)")
+    ap.add_argument("--no-q", action="store_true", help="leave held-out set Q out (development runs: nobody tunes on Q)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -637,6 +652,8 @@ def main(argv=None) -> int:
                 if args.no_o else set())
     SKIP.update({"held-out P (blind, shell scripts, systemd/udev, gcloud YAML, JS/CSS comments)", "held-out P, reader-instruction chunks"}
                 if args.no_p else set())
+    SKIP.update({"held-out Q (blind, gettext, metadata, npm Markdown, copyright, CMake, SQL, freedesktop)",
+                 "held-out Q, reader-instruction chunks"} if args.no_q else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -664,7 +681,10 @@ def main(argv=None) -> int:
           "never tuned on; "
           "P = blind set like M, N and O: shell scripts, bash-completion, systemd/udev, gcloud YAML specs and JS/CSS "
           "comments chunked as ingested, 120 attacks from 85 hand-written texts, benign chunks with reader "
-          "instructions, committed before it was first scored, never tuned on.\n")
+          "instructions, committed before it was first scored, never tuned on; "
+          "Q = blind set like M to P: gettext catalogues, package metadata, npm Markdown, Debian copyright files, CMake/"
+          "Make, SQL and freedesktop XML chunked as ingested, 120 attacks from 105 hand-written texts (23 other "
+          "languages), benign chunks with reader instructions, committed before it was first scored, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
