@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 # Off = round 29's rules. Measured in benchmarks/results/safety_issue18_round30.md.
-LINK_EXFIL = False
+LINK_EXFIL = True
 WEIGHT = 0.6
 REASON = "has the answer carry the user's data in a link"
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-MORE_LANGUAGES = False
+MORE_LANGUAGES = True
 
 _ACCENTS = {"a": "aąáäå", "e": "eęé", "o": "oóöő", "u": "uúüű", "i": "ií", "s": "sś", "c": "cć", "n": "nń", "z": "zżź",
             "l": "lł"}
