@@ -1,4 +1,5 @@
-"""Orders to an AI reader in Polish, Swedish, Finnish, Hungarian, Indonesian, Japanese and Chinese (round 30 of #18).
+"""Orders to an AI reader in Polish, Swedish, Finnish, Hungarian, Indonesian, Japanese, Chinese, Russian and Ukrainian
+(round 30 of #18).
 
 The rules of core/safety/injection.py read English and six Western European languages; round 29b's second n-gram
 model reads further scripts and letters but misses wordings unlike its templates (0 of Japanese and Chinese
@@ -43,6 +44,18 @@ _RULES = _fold("polece|instrukcj|instrukcje|zasad|wytyczn|instruktion|direktiv|r
 # "glöm inte reglerna", "nie zapomnij o zasadach", "älä unohda ohjeita", "ne felejtsd el", "jangan lupakan": negated
 _NOT = r"(?<!nie\s)(?<!ala\s)(?<!älä\s)(?<!ne\s)(?<!jangan\s)(?<!tidak\s)"
 _LATIN_OVERRIDE = _NOT + r"\b" + _IGNORE + r"\b(?!\s+(?:inte|ej|nie|ei|tidak|jangan)\b)(?:\s+[^\s.!?]+){0,4}?\s+\b" + _RULES
+# Russian and Ukrainian (normalised: й -> и, hyphens may be dropped)
+_CYR_IGNORE = (r"(?:(?:про)?игнориру[ий](?:те)?|(?:про)?ігнору[ий](?:те)?|забуд[ьи](?:те)?|отбрось(?:те)?|"
+               r"не\s+обраща[иий](?:те)?\s+внимания\s+на|не\s+зважа[иий](?:те)?\s+на)")
+_CYR_RULES = r"(?:инструкци|указани|правил|команд|промпт|установк|інструкці|вказівк|настанов)\w*"
+_CYR_OVERRIDE = r"(?<![а-яіїєё])(?<!не\s)" + _CYR_IGNORE + r"(?:\s+[^\s.!?]+){0,4}?\s+" + _CYR_RULES
+_CYR_READER = (r"(?<![а-яіїєё])(?:ии|ші)[\s-]?(?:ассистент|асистент|помощник|помічник|агент)\w*|(?<![а-яіїєё])(?:ии|ші)(?![а-яіїєё])"
+               r"|не[йи]росет\w*|не[йи]ромереж\w*|языков\w*\s+модел\w*|мовн\w*\s+модел\w*"
+               # "the model that reads / processes this text"
+               r"|(?<![а-яіїєё])модел[ьи]\w*,?\s+(?:котор\w+\s+|яка\s+|що\s+)?(?:чита|обрабатыва|анализиру|пересказыва|резюмиру|"
+               r"обробля|аналізу|переказу)\w*")
+_CYR_PAYLOAD = (r"(?:парол\w*|системн\w*\s+промпт\w*|ключ\w*\s+api|api[\s-]?ключ\w*|вирус\w*|вірус\w*|вредонос\w*|"
+                r"шкідлив\w*|(?:отключ|выключ|вимкн|відключ)\w*\s+(?:\w+\s+)?(?:брандмауэр|файрвол|антивирус|антивірус|защит|захист)\w*)")
 # CJK: the object before the verb (Japanese), the verb before the object (Chinese)
 _CJK_RULES = r"(?:指示|指令|命令|ルール|規則|规则|設定|设定|[プフ]ロン[プフ]ト|提示词|提示詞|说明|說明)"
 # the instructions qualified as earlier, all or the reader's own ("パッケージの保留指示を無視", apt's --ignore-hold, is
@@ -62,16 +75,18 @@ _READER = (_fold("asystent ai|asystenta ai|asystencie ai|asystentowi ai|ai asyst
 _PAYLOAD = (_fold("haslo|hasla|hasel|haslem|numer karty|lozenord|losenord|personnummer|kortnummer|salasana|salasanan|"
                   "salasanasi|salasanansa|jelszo|jelszot|jelszavat|jelszavadat|kata sandi|nomor kartu|wirus|zlosliwe|"
                   "skadlig|skadligt|skadlig kod|haittaohjelma|virus|virusos|kartevo|berbahaya|malware")
-            + r"|api[- ]?(?:key|klucz|nyckel|avain|kulcs|kunci)\w*|hasł\w*|jelsz\w*|lösenord\w*|salasan\w*")
-_CJK_READER = r"(?:(?<![a-z0-9])ai(?![a-z0-9])|人工智能|アシスタント|助手|言語モ[デテ]ル|语言模型|語言模型|チャット[ボホ]ット|聊天机器人|聊天機器人|大模型)"
+            + r"|api[- ]?(?:key|klucz|nyckel|avain|kulcs|kunci)\w*|(?:klucz|nyckel|avain|kulcs|kunci)\w*\s+api\b"
+            r"|hasł\w*|jelsz\w*|lösenord\w*|salasan\w*")
+_CJK_READER = r"(?:(?<![a-z0-9])ai(?![a-z0-9])|人工智能|アシスタント|助手|モ[デテ]ル|模型|チャット[ボホ]ット|聊天机器人|聊天機器人|大模型)"
 _CJK_PAYLOAD = (r"(?:[パハ]スワー[ドト]|密码|密碼|口令|api\s*(?:密钥|密鑰|キー)|ウイルス|ウィルス|マルウェア|病毒|恶意软件|惡意軟體|"
                 r"他の(?:文書|[ドト]キュメント|資料)|其他(?:文档|文件|資料|资料)|唯一の正しい|唯一正确|唯一正確)")
 _SENT = r"(?:[^.!?。！？\n]|[.!?](?=\S))"
 
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
-    (re.compile(r"(?:" + _LATIN_OVERRIDE + "|" + _CJK_OVERRIDE + ")", re.I),
+    (re.compile(r"(?:" + _LATIN_OVERRIDE + "|" + _CJK_OVERRIDE + "|" + _CYR_OVERRIDE + ")", re.I),
      0.9, "asks to ignore or override earlier instructions (other language)"),
     (re.compile(r"(?:\b(?:" + _READER + r")\w*(?=" + _SENT + r"{0,160}?(?:" + _PAYLOAD + r"))"
-                r"|" + _CJK_READER + r"(?=(?:[^.。！？\n]|\.(?=\S)){0,80}?" + _CJK_PAYLOAD + r"))", re.I),
+                r"|" + _CJK_READER + r"(?=(?:[^.。！？\n]|\.(?=\S)){0,80}?" + _CJK_PAYLOAD + r")"
+                r"|(?:" + _CYR_READER + r")(?=" + _SENT + r"{0,160}?" + _CYR_PAYLOAD + r"))", re.I),
      0.6, "orders an AI reader to do harm (other language)"),
 ]
