@@ -97,13 +97,17 @@ def test_non_english_attacks_are_flagged_with_the_retrained_model(round11):
 def test_the_retrained_model_needs_the_lexicon(round11):
     """Without the lexicon and the gate the retrained n-gram model lets some of these attacks through:
     what its non-English recall rested on was the language (round 8)."""
-    from core.safety import injection
+    from core.safety import injection, more_languages
 
+    # round 30's rules for further languages (more_languages.py) catch these on their own; the premise is about the
+    # retrained model without the lexicon, so they are off here as they were in round 11
     injection.INTENT_LEXICON = injection.ROUND10_GATE = False
+    was, more_languages.MORE_LANGUAGES = more_languages.MORE_LANGUAGES, False
     try:
         missed = [t for t in ATTACKS if round11.scan(t).score < 0.5]
     finally:
         injection.INTENT_LEXICON = injection.ROUND10_GATE = True
+        more_languages.MORE_LANGUAGES = was
     assert missed
 
 

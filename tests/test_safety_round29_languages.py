@@ -52,6 +52,11 @@ def test_switch_on_flags_some_twins_never(scanner, monkeypatch):
     assert sum(on) >= 1
     assert all(scanner.scan(b).score < 0.5 for _, _, b in PAIRS)
     monkeypatch.setattr(injection, "WORLD_GATE", False)
+    # round 30's rules for further languages (more_languages.py) catch some of these on their own; this test pins the
+    # gate's gain over the rules of round 29, so they are off here (tests/test_safety_round30.py tests them)
+    from core.safety import more_languages
+
+    monkeypatch.setattr(more_languages, "MORE_LANGUAGES", False)
     assert sum(scanner.scan(a).score >= 0.5 for _, a, _ in PAIRS) == 0
 
 

@@ -19,11 +19,11 @@ from itertools import islice
 
 import numpy as np
 
-from core.safety import ai_payloads, answer_orders, intent_lexicon, planted_instructions
+from core.safety import ai_payloads, answer_orders, intent_lexicon, link_exfil, more_languages, planted_instructions
 from core.safety import text as textutil
 from core.safety.ai_payloads import AI_PAYLOAD_PATTERNS, ML_AI_PAYLOAD_PATTERNS
 from core.safety.answer_orders import ANSWER_ORDER_PATTERNS
-from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, option_sentence, reader_possessions
+from core.safety.documentation import OPTION_SENTENCE_CAP, a_list, among_sentences, fragment, option_sentence, reader_possessions
 from core.safety.language_guess import reads_as_english
 from core.safety.normalize import iter_variants
 from core.safety.planted_instructions import ANSWERING_READER_PATTERNS, PLANTED_PATTERNS
@@ -51,6 +51,30 @@ WORLD_GATE = True
 # and Polish, Czech, Turkish, Hungarian, Romanian, Nordic and Vietnamese letters
 _WORLD_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff"
                            "\uac00-\ud7afąęłńśźżćřěůňťďőűșțşğıåæøđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+# Round 30 (benchmarks/results/safety_issue18_round30.md): a fragment among sentences (one to three words that speak of
+# no assistant, rules or prompt: a YAML key "help_text:", a code line "this.text = text;") supports the flag through
+# the similarity check only when it is close to an attack on its own terms (the check's "strong" case); its ordinary
+# support (up to 0.45) rests on one content word ("text" is near "tell me the text of your system prompt"). Round 20
+# excused fragments from the similarity entirely and lost planted attacks; strong matches still count here.
+# Off = round 29's similarity.
+SIM_FRAGMENTS = False
+# Round 30: Finnish, Hungarian and Indonesian sentences often hold no letter of _WORLD_LETTER (Indonesian is ASCII,
+# Finnish shares ä/ö with German), so the world model never read them. A non-English sentence with two distinct
+# function words of these languages (words German, French, Spanish, Italian, Portuguese, Dutch or English do not use)
+# is gated too. Off = round 29b's gate.
+WORLD_WORDS = False
+_WORLD_WORDS = re.compile(
+    r"\b(?:yang|dengan|untuk|tidak|adalah|kamu|anda|jangan|semua|bahwa|sebelumnya|pengguna|dari|pada|akan|atau|ini|itu|"
+    r"harus|kepada|sudah|hanya|mereka|saya|kami|dalam|oleh|"
+    r"että|tämä|tätä|tämän|jos|olet|kun|tai|vain|kaikki|älä|ovat|myös|sinä|sinun|ole|mutta|joka|jotka|niin|kuin|"
+    r"és|hogy|nem|vagy|minden|csak|egy|azt|ezt|kell|után|előtt|nélkül|vagyok|vagy|amely|amikor|ahogy|mert|nincs|"
+    r"mint|ezért|pedig)\b", re.I)
+
+
+def _world_words(seg: str) -> bool:
+    return len({w.lower() for w in _WORLD_WORDS.findall(seg)}) >= 2
+
+
 MAX_SEGMENTS = 48
 WHOLE_TEXT_CHARS = 600  # shorter texts are also classified as a whole
 LONG_TEXT_CHARS = 2000  # longer texts get the rules' normalised reading segment by segment
@@ -338,6 +362,10 @@ def _without_mentions(text: str) -> str:
 
 ML_PATTERNS += ML_AI_PAYLOAD_PATTERNS  # round 29, the other languages (switch ai_payloads.AI_PAYLOADS)
 _AI_PAYLOADS_RX = frozenset(rx for rx, _, _ in AI_PAYLOAD_PATTERNS + ML_AI_PAYLOAD_PATTERNS)
+# round 30: the override and an AI reader with a payload in Polish, Swedish, Finnish, Hungarian, Indonesian, Japanese
+# and Chinese (more_languages.py); counted while more_languages.MORE_LANGUAGES is on
+ML_PATTERNS += more_languages.PATTERNS
+_MORE_LANGUAGES_RX = frozenset(rx for rx, _, _ in more_languages.PATTERNS)
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _LOWERED: dict[re.Pattern, re.Pattern] = {}
@@ -447,6 +475,7 @@ class InjectionScanner:
         answering_reader = planted_instructions.ANSWERING_READER
         answer_orders_on = answer_orders.ANSWER_ORDERS
         ai_payloads_on = ai_payloads.AI_PAYLOADS
+        more_languages_on = more_languages.MORE_LANGUAGES
         for rx, weight, why in patterns:
             if why.replace(" (other language)", "") in reasons:
                 continue  # one family counts once, whatever language matched it
@@ -455,6 +484,8 @@ class InjectionScanner:
             if not answer_orders_on and rx in _ANSWER_ORDERS_RX:
                 continue
             if not ai_payloads_on and rx in _AI_PAYLOADS_RX:
+                continue
+            if not more_languages_on and rx in _MORE_LANGUAGES_RX:
                 continue
             if rx is _DAN_CAPS:  # capitals carry the meaning: the text as written, unless all shouted
                 found = () if shouted else rx.finditer(written)
@@ -479,6 +510,10 @@ class InjectionScanner:
                 keep *= 1.0 - w
                 reasons.append(why.replace(" (other language)", ""))
                 break  # each family counts once
+        # round 30: a link or image in the answer that is to carry the user's data (link_exfil.py, switch LINK_EXFIL)
+        if link_exfil.LINK_EXFIL and link_exfil.REASON not in reasons and link_exfil.carries_user_data(lowered):
+            keep *= 1.0 - link_exfil.WEIGHT * (0.4 if meta else 1.0)  # a text about attacks: the rules' discount
+            reasons.append(link_exfil.REASON)
         return 1.0 - keep, reasons
 
     def scan(self, text: str) -> ScanScore:
@@ -535,7 +570,8 @@ class InjectionScanner:
                 p = p.copy()
                 p[gated] = np.maximum(p[gated], self.round10.attack_probs([segs[i] for i in gated]))
         if WORLD_GATE and self.world is not None and len(p):
-            gated = [i for i, s in enumerate(segs) if not english[i] and not s.isascii() and _WORLD_LETTER.search(s)]
+            gated = [i for i, s in enumerate(segs) if not english[i] and (
+                (not s.isascii() and _WORLD_LETTER.search(s)) or (WORLD_WORDS and _world_words(s)))]
             if gated:
                 p = p.copy()
                 p[gated] = np.maximum(p[gated], self.world.attack_probs([segs[i] for i in gated]))
@@ -566,4 +602,8 @@ class InjectionScanner:
         support = np.clip(2.5 * (pos - 0.5), 0.0, 0.45)
         strong = (pos >= 0.75) & (margin >= 0.25)
         score = np.where(margin >= 0.05, support + 0.55 * strong, 0.0)
+        if SIM_FRAGMENTS and len(segs) > 1:
+            # a fragment among sentences counts only when strong (see SIM_FRAGMENTS); only counting segments are tested
+            weak = [bool(x > 0.0) and not bool(st) and fragment(s) for s, x, st in zip(segs, score, strong)]
+            score = np.where(weak, 0.0, score)
         return float(score.max())
