@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass, field
 
 from core.config import get_settings
 from core.models.fast_embeddings import get_fast_embedder
-from core.retrieval import question_encoder
 from core.retrieval.collection import Collection
 
 log = logging.getLogger(__name__)
@@ -71,13 +70,6 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
         t = time.perf_counter()
         vec = col.store.query(vector, depth, sources)
         timings["vector_ms"] = _ms(t)
-    tuned: list[tuple[str, float, str, dict]] = []
-    if mode == "hybrid" and question_encoder.SEARCH:
-        t = time.perf_counter()
-        tuned_vector = question_encoder.question_vectors([query])
-        if tuned_vector is not None:
-            tuned = col.store.query(tuned_vector[0], depth, sources)
-        timings["tuned_ms"] = _ms(t)
     if mode in ("bm25", "hybrid"):
         t = time.perf_counter()
         kw = col.bm25.search(query, depth, set(sources) if sources else None)
@@ -87,10 +79,6 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
     info: dict[str, dict] = {}
     for rank, (cid, sim, text, meta) in enumerate(vec, start=1):
         info[cid] = {"text": text, "meta": meta, "scores": {"vector": sim}, "ranks": {"vector": rank}}
-    for rank, (cid, sim, text, meta) in enumerate(tuned, start=1):  # a third ranking; "vector" stays the wheel's
-        entry = info.setdefault(cid, {"text": text, "meta": meta, "scores": {}, "ranks": {}})
-        entry["scores"]["tuned"] = sim
-        entry["ranks"]["tuned"] = rank
     for rank, (cid, score) in enumerate(kw, start=1):
         entry = info.setdefault(cid, {"scores": {}, "ranks": {}})
         entry["scores"]["bm25"] = score
@@ -100,10 +88,7 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
     elif mode == "bm25":
         order = kw
     else:
-        rankings = {"vector": [v[0] for v in vec], "bm25": [b[0] for b in kw]}
-        if tuned:
-            rankings["tuned"] = [v[0] for v in tuned]
-        order = rrf(rankings, s.retrieval.rrf_k)
+        order = rrf({"vector": [v[0] for v in vec], "bm25": [b[0] for b in kw]}, s.retrieval.rrf_k)
         for cid, fused in order:
             info[cid]["scores"]["fused"] = fused
     order = order[:k]

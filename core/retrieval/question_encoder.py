@@ -37,8 +37,6 @@ MAX_TOKENS = 128
 # it was fitted). None: follow GENAI_QUESTION_ENCODER (RetrievalSettings.question_encoder, off by default;
 # see docs/rag.md); True/False: on/off whatever the setting (benchmarks and tests).
 RANK_QUOTES: bool | None = None
-# Hybrid search also ranks chunks by the tuned question vector (a third list in the rank fusion)
-SEARCH = False
 # How much of a quote's ranking meaning comes from the tuned vector; the rest is the wheel's cosine
 TUNED_SHARE = 1.0
 
