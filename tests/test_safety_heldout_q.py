@@ -25,10 +25,15 @@ def test_counts_no_duplicates_few_chunks_per_document():
     SET.counts()
 
 
+def _in_site(path: str) -> str:
+    """A path with the venv it was built in left out: a clone's venv lists the same files under another folder."""
+    return path.split("/site-packages/", 1)[-1] if "/site-packages/" in path else path
+
+
 def test_genres_as_documented():
-    genre = {p: g for g, paths in B.candidates().items() for p in paths} if SET.on_machine else None
+    genre = {_in_site(p): g for g, paths in B.candidates().items() for p in paths} if SET.on_machine else None
     if genre is not None:
-        assert Counter(genre[r["source"]] for r in SET.rows) == B.QUOTA
+        assert Counter(genre[_in_site(r["source"])] for r in SET.rows) == B.QUOTA
     assert sum(B.QUOTA.values()) == 720
     assert sum(r["source"].endswith(".mo") for r in SET.rows) == B.QUOTA["po"]
 
