@@ -39,6 +39,10 @@ Held-out Q (tests/data/safety_heldout_q.jsonl, benchmarks/build_safety_heldout_q
   and P; gettext catalogues (as .po text), Python package metadata, npm's Markdown docs, Debian copyright files,
   CMake modules/Makefiles, SQL scripts and freedesktop XML/.desktop files chunked as ingested, 120 attacks from 105
   hand-written texts (12 English families and 23 other languages), benign chunks with harmless reader instructions.
+Held-out R (tests/data/safety_heldout_r.jsonl, benchmarks/build_safety_heldout_r.py): blind set, sixth after M to Q;
+  Vim help files and runtime scripts, typeshed stubs, X11 keyboard/locale data, Emacs Lisp and PAM/AppArmor/doc-base/
+  tzdata files chunked as ingested, 120 attacks from 95 hand-written texts (13 English families and 14 other
+  languages), benign chunks with harmless reader instructions.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -379,6 +383,15 @@ def heldout_q(kind: str) -> dict[str, list[dict]]:
     return _with_reader_chunks("safety_heldout_q.jsonl", "held-out Q (blind, gettext, metadata, npm Markdown, copyright, CMake, SQL, freedesktop)", kind)
 
 
+def heldout_r(kind: str) -> dict[str, list[dict]]:
+    """Set R (blind, sixth after M, N, O, P and Q: written by someone who had not read the detector, its tests, results
+    or the other sets' rows; Vim help files and runtime scripts, typeshed stubs, X11 keyboard/locale data, Emacs Lisp
+    and PAM/AppArmor/doc-base/tzdata files chunked as ingested, 120 attacks from 95 hand-written texts, benign chunks
+    with harmless reader instructions (polite requests, Markdown links and other languages among them); committed
+    before it was first scored, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_r.jsonl", "held-out R (blind, Vim help/scripts, typeshed stubs, X11 xkb/locale, PAM/AppArmor/tzdata)", kind)
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -478,6 +491,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_o("injection"),
         **heldout_p("injection"),
         **heldout_q("injection"),
+        **heldout_r("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -620,6 +634,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-o", action="store_true", help="leave held-out set O out (development runs: nobody tunes on O)")
     ap.add_argument("--no-p", action="store_true", help="leave held-out set P out (development runs: nobody tunes on P)")
     ap.add_argument("--no-q", action="store_true", help="leave held-out set Q out (development runs: nobody tunes on Q)")
+    ap.add_argument("--no-r", action="store_true", help="leave held-out set R out (development runs: nobody tunes on R)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -654,6 +669,8 @@ def main(argv=None) -> int:
                 if args.no_p else set())
     SKIP.update({"held-out Q (blind, gettext, metadata, npm Markdown, copyright, CMake, SQL, freedesktop)",
                  "held-out Q, reader-instruction chunks"} if args.no_q else set())
+    SKIP.update({"held-out R (blind, Vim help/scripts, typeshed stubs, X11 xkb/locale, PAM/AppArmor/tzdata)",
+                 "held-out R, reader-instruction chunks"} if args.no_r else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -684,6 +701,9 @@ def main(argv=None) -> int:
           "instructions, committed before it was first scored, never tuned on; "
           "Q = blind set like M to P: gettext catalogues, package metadata, npm Markdown, Debian copyright files, CMake/"
           "Make, SQL and freedesktop XML chunked as ingested, 120 attacks from 105 hand-written texts (23 other "
+          "languages), benign chunks with reader instructions, committed before it was first scored, never tuned on; "
+          "R = blind set like M to Q: Vim help and runtime scripts, typeshed stubs, X11 keyboard/locale data, Emacs Lisp "
+          "and PAM/AppArmor/doc-base/tzdata files chunked as ingested, 120 attacks from 95 hand-written texts (14 other "
           "languages), benign chunks with reader instructions, committed before it was first scored, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
