@@ -447,7 +447,6 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     # the ranking reads the question encoder tuned to visitors' wording where it ships; `meaning` (what the
     # abstention reads) stays the wheel's cosine, on which the abstention was fitted
     tuned = question_encoder.question_vectors(queries) if question_encoder.ranks_quotes() else None
-    rank_qvecs = qvecs if tuned is None else tuned
     read_with_lead = {}  # (n, start) -> the cosine of "<lead-in> <item>" to the question
     if LEAD_IN_MEANING:
         keyed = [((c.n, c.start), f"{leads[(c.n, c.start)][1]} {c.view}") for c in singles
@@ -487,7 +486,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     for c in singles:
         meaning = max(float(qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0))
         ranking_meaning = meaning if tuned is None else _blend(meaning, max(
-            float(rank_qvecs[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0)))
+            float(tuned[0] @ c.vector), read_with_lead.get((c.n, c.start), -1.0)))
         source = checker.hits[c.n - 1].source
         if source in nameless:
             alone = float(nameless[source] @ c.vector)
@@ -527,7 +526,7 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         score += bonus
         if len(qvecs) > 1:
             extra = MEANING_WEIGHT * (float(qvecs[1] @ c.vector) if tuned is None else _blend(
-                float(qvecs[1] @ c.vector), float(rank_qvecs[1] @ c.vector))) + COVERAGE_WEIGHT * (
+                float(qvecs[1] @ c.vector), float(tuned[1] @ c.vector))) + COVERAGE_WEIGHT * (
                 weighted_coverage(cwords, c.words, idf) if cwords else 0.0)
             score += 0.5 * extra
         score += 0.02 / c.n  # ties go to the better-ranked chunk
