@@ -410,6 +410,12 @@ RETRIEVAL_SETS["held-out 8"] = (HELDOUT8_CORPUS, HELDOUT8_QA, "heldout8")
 HELDOUT9_CORPUS = ROOT / "assets" / "rag_corpus_heldout9"
 HELDOUT9_QA = ROOT / "assets" / "rag_qa_heldout9.jsonl"
 RETRIEVAL_SETS["held-out 9"] = (HELDOUT9_CORPUS, HELDOUT9_QA, "heldout9")
+# the tenth held-out set (#13, round 31): visitors' own words over six documents of six genres nobody on the
+# team had used (strace and tune2fs manual pages, statistics pydoc page, tqdm METADATA, valgrind FAQ, readline
+# info manual), a third unanswerable (assets/rag_corpus_heldout10/SOURCES.md). Report-only.
+HELDOUT10_CORPUS = ROOT / "assets" / "rag_corpus_heldout10"
+HELDOUT10_QA = ROOT / "assets" / "rag_qa_heldout10.jsonl"
+RETRIEVAL_SETS["held-out 10"] = (HELDOUT10_CORPUS, HELDOUT10_QA, "heldout10")
 # ONE small document per collection (#13 round 25): what a visitor does with a private collection.
 # Each item names its "document"; answers_grounded ingests each document into a collection of its own.
 # "small docs" is a tuning set (written by the lead); "held-out small" is drawn from this machine's
@@ -990,6 +996,7 @@ def answer_sets(workdir: Path, qa_sets) -> dict:
             "pdf": ("pdf-answers", _load_qa(PDF_QA), "pdf"),
             "held-out 8": ("heldout8-answers", _load_qa(HELDOUT8_QA), "heldout8"),
             "held-out 9": ("heldout9-answers", _load_qa(HELDOUT9_QA), "heldout9"),
+            "held-out 10": ("heldout10-answers", _load_qa(HELDOUT10_QA), "heldout10"),
             "small docs": ("smalldocs", _load_qa(SMALL_DOCS_QA), "smalldocs"),
             "held-out small": ("heldoutsmall", _load_qa(HELDOUT_SMALL_QA), "heldoutsmall")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
@@ -1401,7 +1408,8 @@ def main() -> int:
     p.add_argument("--dump-answers", type=Path, default=None, help="part 7: write every answer to this JSON")
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
-                            "held-out 5", "held-out 6", "held-out 7", "held-out 8", "held-out 9", "dev prose", "dev readme",
+                            "held-out 5", "held-out 6", "held-out 7", "held-out 8", "held-out 9", "held-out 10",
+                            "dev prose", "dev readme",
                             "dev info",
                             "pdf",
                             "small docs", "held-out small"],
