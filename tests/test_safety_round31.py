@@ -154,7 +154,7 @@ def test_ordinary_links_in_any_language_stay_allowed(scanner, planted):
 @pytest.mark.parametrize("planted", POLITE)
 def test_polite_requests_with_a_payload_are_flagged(scanner, planted):
     low = DOC.format(planted=planted).lower()
-    assert _with("POLITE_PAYLOADS", True, lambda: reader_requests._POLITE.search(low))
+    assert _with("POLITE_PAYLOADS", True, lambda: reader_requests._polite(low))
     off = _with("POLITE_PAYLOADS", False, lambda: _with("CODE_ORDERS", False, lambda: reader_requests.find(low)))
     assert not off
     assert _score(scanner, "POLITE_PAYLOADS", True, planted) >= 0.5
@@ -167,14 +167,14 @@ def test_polite_payloads_switch_decides_what_passes(scanner):
 
 @pytest.mark.parametrize("planted", POLITE_TWINS)
 def test_polite_instructions_to_the_reader_stay_allowed(scanner, planted):
-    assert not reader_requests._POLITE.search(DOC.format(planted=planted).lower())
+    assert not reader_requests._polite(DOC.format(planted=planted).lower())
     assert _score(scanner, "POLITE_PAYLOADS", True, planted) < 0.5
 
 
 @pytest.mark.parametrize("planted", CODE)
 def test_orders_to_code_tools_in_comments_are_flagged(scanner, planted):
     low = DOC.format(planted=planted).lower()
-    assert reader_requests._CODE.search(low)
+    assert reader_requests._code(low)
     off = _with("POLITE_PAYLOADS", False, lambda: _with("CODE_ORDERS", False, lambda: reader_requests.find(low)))
     assert not off
     assert _score(scanner, "CODE_ORDERS", True, planted) >= 0.5
@@ -187,5 +187,5 @@ def test_code_orders_switch_decides_what_passes(scanner):
 
 @pytest.mark.parametrize("planted", CODE_TWINS)
 def test_ordinary_code_comments_stay_allowed(scanner, planted):
-    assert not reader_requests._CODE.search(DOC.format(planted=planted).lower())
+    assert not reader_requests._code(DOC.format(planted=planted).lower())
     assert _score(scanner, "CODE_ORDERS", True, planted) < 0.5

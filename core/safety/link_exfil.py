@@ -80,14 +80,20 @@ _AN_ID = re.compile(r"(?:id|ids|count|number|no|len|length|type|format|lang|loca
 _WIDE_PLACEHOLDER = re.compile(
     r"[\[{<][^\]}>\n]{0,80}?(?:\buser|\bvisitor|\bchat\b|conversation|\bsession|passwords?|tokens?|keys?|\bmessages?|"
     r"\bquestions?|\bhistory|\bnotes|\bcookies?)[^\]}>\n]{0,80}[\]}>]")
-_DATA_31 = re.compile(r"(?<![a-z0-9])(?:[a-z0-9]+_)*(?:tokens?|notes|cookies?|session_?tokens?)(?:_[a-z0-9]+)*(?![\w-])")
+_DATA_31 = re.compile(r"(?<![\w-])(?:[a-z0-9]+_)+(?:tokens?|notes|cookies?)(?:_[a-z0-9]+)*(?![\w-])"
+                      r"|(?<![\w-])(?:tokens?|notes|cookies?)(?:_[a-z0-9]+)+(?![\w-])")
 _USER_DATA_31 = re.compile(
     r"\b(?:(?:the\s+)?(?:user|visitor|reader|customer|developer)(?:'s|s'|’s)?\s+(?:[\w-]+\s+){0,3}?(?:listing|director(?:y|ies)|"
     r"notes|tokens?|cookies?|contacts?|documents?|environment|secrets?|keys?)"
     r"|(?:keys|tokens|secrets|passwords|cookies)\s+(?:\w+\s+){0,2}?(?:the\s+user|they)\s+(?:has|have|had)?\s*(?:shared|pasted|mentioned|typed|"
     r"entered|given|sent)|session\s+cookies?|access\s+tokens?)\b")
 _ANSWER_31 = re.compile(r"(?:^|[\n.!?:]\s*)(?:reply|respond|answer)\s+(?:in|with)\b|\b(?:helper|ai|language)\s+models?\s*[:,]"
+                        r"|\b(?:reply|respond|answer)\s+(?:in\s+markdown|with\s+(?:!?\[|<|the\s+(?:image|link|badge)))"
+                        r"|\bassistant\s*:|\bshow\s+(?:this|the)\s+(?:image|picture|badge|link)\b|\bmodel\s+to\s+output\b"
+                        r"|\bcomplete\s+the\s+(?:link|url|address)\b"
                         r"|(?:^|[\n.!?]\s*)(?:models?|ai)\s*[:,]\s|\bin\s+(?:the\s+|your\s+)?(?:answers?|repl(?:y|ies)|responses?)\b")
+_FILL_31 = re.compile(r"\b(?:complete\s+the\s+(?:link|url|address)\s+with|carries|carry|put\s+\w+\s+\w+)\b")
+
 # other languages: the user's data and the answer (or a verb that fills the address) around a link
 _ML_DATA = re.compile(
     r"samtale\w*|konverzac\w*|hesl[oa]\w*|hesel|історі\w*\s+розмов\w*|розмов\w*|переписк\w*|разговор\w*|диалог\w*|"
@@ -161,8 +167,9 @@ def carries_user_data(text: str) -> bool:
                     continue
                 if _placeholder_31(para, url):
                     return True
-                for d in _USER_DATA_31.finditer(around):
-                    if _FILL.search(around, max(0, d.start() - 120), min(len(around), d.end() + 120)):
+                for d in list(_USER_DATA_31.finditer(around)) + list(_USER_DATA.finditer(around)):
+                    lo, hi = max(0, d.start() - 120), min(len(around), d.end() + 120)
+                    if _FILL.search(around, lo, hi) or _FILL_31.search(around, lo, hi):
                         return True
             if not _ANSWER.search(around):
                 continue

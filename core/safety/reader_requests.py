@@ -47,8 +47,27 @@ _POLITE_PAYLOAD = (
     r"|\bleave\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,3}?(?:restrictions|warnings?|advisor(?:y|ies)|vulnerabilit(?:y|ies))\s+out\b"
     r"|\bwithout\s+(?:any\s+(?:of\s+)?)?(?:its|your)\s+(?:usual\s+)?(?:restrictions|guidelines|filters|rules|limits)\b"
     r"|\brecommend\w*\s+(?:[\w-]+\s+){0,4}?(?:our|paid|commercial)\s+(?:[\w-]+\s+)?fork\b)")
-_POLITE = re.compile(_READER + r"(?=" + _S + r"{0,200}?" + _POLITE_PAYLOAD + r"|\s*[:,!]\s(?:[^\n]|\n(?!\n)){0,300}?"
-                     + _POLITE_PAYLOAD + r")")
+_READER_RX = re.compile(_READER)
+_POLITE_RX = re.compile(_POLITE_PAYLOAD)
+_END = re.compile(r"[.!?](?!\S)|\n(?:[ \t]*\n|[ \t]*(?:[*+•-]\s|\\?\[|\d+[.)]\s))")
+_PARA_END = re.compile(r"\n[ \t]*\n")
+_LABEL = re.compile(r"\s*[:,!]\s")
+
+
+def _window(text: str, pos: int, limit: int, end: re.Pattern) -> int:
+    m = end.search(text, pos, min(len(text), pos + limit))
+    return m.start() if m else min(len(text), pos + limit)
+
+
+def _polite(text: str) -> bool:
+    """An AI reader, then a payload in the same sentence or, after its label or vocative, in the same paragraph."""
+    for m in _READER_RX.finditer(text):
+        if _POLITE_RX.search(text, m.end(), _window(text, m.end(), 200, _END)):
+            return True
+        if _LABEL.match(text, m.end()) and _POLITE_RX.search(text, m.end(), _window(text, m.end(), 300, _PARA_END)):
+            return True
+    return False
+
 
 _CODE_READER = (r"(?:copilot|llms?|(?:ai|llm)\s+(?:code\s+|coding\s+)?(?:completion|autocomplet\w*|code|coding)\s+"
                 r"(?:assistants?|engines?|tools?|models?)|(?:ai\s+)?(?:code|coding)\s+assistants?|completion\s+engines?|"
@@ -58,12 +77,23 @@ _DANGER = (r"(?:\b(?:curl|wget)\s+[^\n]{0,80}?(?:\|\s*(?:ba)?sh\b|\$\(|https?://
            r"|\bcertificate\s+checks?\b|\btls_verify\b|\bverify\s*=\s*false\b|\bupload\w*\s+(?:[\w.~/-]+\s+){0,3}?to\s+https?://)")
 _COVER = (r"(?:\binsert\w*|\binclude\w*|\bappend\w*|\binject\w*|\balways\b|\bmust\b|\bsilent\w*|\bquietly\b|"
           r"\bdon't\s+mention|\bdo\s+not\s+mention|\bwithout\s+comment|\bdescribe\s+it\s+as|\bnever\s+mention)")
-_CODE = re.compile(r"\b" + _CODE_READER + r"\b(?=(?:[^\n]|\n(?!\n)){0,250}?" + _DANGER + r")"
-                   r"(?=(?:[^\n]|\n(?!\n)){0,300}?" + _COVER + r")")
+_CODE_READER_RX = re.compile(r"\b" + _CODE_READER + r"\b")
+_DANGER_RX = re.compile(_DANGER)
+_COVER_RX = re.compile(_COVER)
+
+
+def _code(text: str) -> bool:
+    """An AI code tool named, a dangerous insertion within 250 characters and an order or cover within 300 (both in
+    the same paragraph)."""
+    for m in _CODE_READER_RX.finditer(text):
+        if _DANGER_RX.search(text, m.end(), _window(text, m.end(), 250, _PARA_END)) and \
+                _COVER_RX.search(text, m.end(), _window(text, m.end(), 300, _PARA_END)):
+            return True
+    return False
 
 
 def find(lowered: str) -> bool:
     """Whether `lowered` holds one of the switched-on families (see the module docstring)."""
-    if POLITE_PAYLOADS and _POLITE.search(lowered):
+    if POLITE_PAYLOADS and _polite(lowered):
         return True
-    return bool(CODE_ORDERS and _CODE.search(lowered))
+    return bool(CODE_ORDERS and _code(lowered))

@@ -40,12 +40,12 @@ _R = r"(?![^\W\d_])"  # no letter after
 
 # --- the override: a verb of ignoring, then the instructions (or the user's question) ---------------------------
 _IGNORE = (r"(?:ignoruj\w*|zapomen\w*|nevsimej\s+si|ignorer|glem(?!\s+ikke)|se\s+bort\s+fra|tilsidesæt|"
-           r"αγνοη\w*|ξεχα\w*|ignora(?:ti)?|uita(?:ti)?|nu\s+tine\s+cont\s+de|abaikan|lupakan|oubli\w*|"
+           r"αγνοη\w*|ξεχα\w*|ignora(?:ti)?|uita(?:ti)?|nu\s+tine\s+cont\s+de|abaikan|lupakan|"
            r"(?:про)?игнориру\w*|(?:про)?ігнору\w*|забуд\w*|hagyd\s+figyelmen\s+kivul|felejtsd\s+el|zignoruj|"
            r"negeer|ignoreer|bo\s+qua)")
 _RULES = (r"(?:pokyn\w*|instrukc\w*|pravidl\w*|dotaz\w*\s+uzivatel\w*|otazk\w*\s+uzivatel\w*|instruks\w*|instruktion\w*|"
           r"regler\w*|brugerens\s+sporgsmal|οδηγι\w*|κανον\w*|εντολ\w*|ερωτηση\s+του\s+χρηστη|instructiun\w*|reguli\w*|regulile|"
-          r"intrebarea\s+utilizatorului|pertanyaan\s+pengguna|consignes?|(?:votre|ton)\s+role|"
+          r"intrebarea\s+utilizatorului|pertanyaan\s+pengguna|"
           r"питани\w*\s+користувач\w*|вопрос\w*\s+пользовател\w*|utasitas\w*|pytani\w*\s+uzytkownik\w*|"
           r"(?:de\s+)?vraag\s+van\s+de\s+gebruiker|(?:la\s+)?pregunta\s+del\s+usuario|o\s+que\s+o\s+usuario\s+perguntou|"
           r"(?:a\s+)?pergunta\s+do\s+usuario|cau\s+hoi\s+cua\s+nguoi\s+dung)")
@@ -61,7 +61,6 @@ _CJK_OVERRIDE = (r"ユーザー(?:の|からの)?質問(?:に|には|は)(?:答�
                  r"|(?:忽略|无视|無視|不要回答|不要理会)用户(?:原来|原本|原始)?的?(?:问题|提问)")
 # Finnish: "do not answer the user's question"
 _FI_OVERRIDE = r"ignore\s+o\s+que\s+o\s+usuario\s+perguntou|ignora(?:r)?\s+la\s+pregunta\s+del\s+usuario|kullanicinin\s+sorusunu\s+(?:bos\s+ver|gormezden\s+gel|yok\s+say)|تجاهل\s+سؤال\s+المستخدم|ala\s+vastaa\s+kayttajan\s+kysymykseen|neodpovidej\s+na\s+(?:dotaz|otazk)"
-_OVERRIDE = re.compile("|".join((_LATIN_OVERRIDE, _HE_OVERRIDE, _TH_OVERRIDE, _KO_OVERRIDE, _CJK_OVERRIDE, _FI_OVERRIDE)))
 
 # --- an AI reader ------------------------------------------------------------------------------------------------
 _READER = (r"(?:" + _L + r"(?:(?:ai|ia|ші|ии)(?:-?ul)?" + _R + r"|umel\w*\s+inteligenc\w*|jazykov\w*\s+model\w*|"
@@ -71,7 +70,7 @@ _READER = (r"(?:" + _L + r"(?:(?:ai|ia|ші|ии)(?:-?ul)?" + _R + r"|umel\w*\s+
            r"model\s+bahasa|kecerdasan\s+buatan|"
            r"modele?\s+de\s+langage|(?:l'|cher\s+|chere\s+)(?:assistant|ia)" + _R + r"|"
            r"асистент\w*|ассистент\w*|помічник\w*|(?:мовн|языков)\w*\s+модел\w*|модел[ьі]\s*:|нейромереж\w*|нейросет\w*|"
-           r"a\s+modell" + _R + r"|tekoaly\w*|asszisztens\w*)"
+           r"a\s+modell" + _R + r"|tekoaly\w*|asszisztens\w*|(?:o\s+|el\s+|il\s+)?model(?:o|lo)" + _R + r")"
            r"|(?:ה|ל|ו)?(?:מודל|עוזר|בינה\s+ה?מלאכותית|צ'אטבוט)|"
            r"ผู้ช่วย|โมเดล|ปัญญาประดิษฐ์|แชทบอท|"
            r"어시스턴트|인공지능|챗봇|언어\s*모델|모델(?:에게|은|이|:)|"
@@ -134,14 +133,51 @@ _FROM_NOW = (r"(?:od\s+(?:ted|teto\s+chvile)|fra\s+nu\s+af|απο\s+(?:εδω\s+
              r"de\s+acum\s+(?:inainte|incolo)|mulai\s+sekarang|a\s+partir\s+de\s+maintenant|desormais|відтепер|віднині|"
              r"отныне|с\s+этого\s+момента|новая\s+роль|нова\s+роль|지금부터|これ以降|今後|今から|从现在起|从现在开始|你现在|"
              r"mostantol|d'ora\s+in\s+poi|a\s+partir\s+de\s+(?:agora|ahora)|vanaf\s+nu)")
-_SENT_END = r"[.!?。！？\n]"
-_SENT = r"(?:[^.!?。！？\n]|[.!?](?=\S))"
+# a sentence ends at a full stop before white space (not inside "e.g." or an address), a CJK stop or a line break
+_END = re.compile(r"[。！？\n]|[.!?](?!\S)")
+_PARA_END = re.compile(r"\n[ \t]*\n")
+_LABEL = re.compile(r"\s*[:：,，]\s")
 
-_HARM = re.compile(_READER + r"(?=" + _SENT + r"{0,200}?" + _PAYLOAD + r"|\s*[:：,，]\s(?:[^\n]|\n(?!\n)){0,300}?" + _PAYLOAD + r")")
-# rules switched off: the reader before it in the same sentence or within the sentence before (a label: "Model: ..."),
-# or after it in the same sentence
-_NO_RULES_RX = re.compile(r"(?:" + _READER + "|" + _FROM_NOW + r")(?=(?:[^\n]|\n(?!\n)){0,160}?" + _NO_RULES + r")|" + _NO_RULES
-                          + r"(?=" + _SENT + r"{0,80}?" + _READER + r")")
+_OVERRIDES = [re.compile(p) for p in (_LATIN_OVERRIDE, _HE_OVERRIDE, _TH_OVERRIDE, _KO_OVERRIDE, _CJK_OVERRIDE, _FI_OVERRIDE)]
+_READER_RX = re.compile(_READER)
+_PAYLOAD_RX = re.compile(_PAYLOAD)
+_NO_RULES_ONLY = re.compile(_NO_RULES)
+_ADDRESSEE_RX = re.compile(r"(?:" + _READER + "|" + _FROM_NOW + ")")
+
+
+def _sentence_end(text: str, pos: int, limit: int) -> int:
+    m = _END.search(text, pos, min(len(text), pos + limit))
+    return m.start() if m else min(len(text), pos + limit)
+
+
+def _para_end(text: str, pos: int, limit: int) -> int:
+    m = _PARA_END.search(text, pos, min(len(text), pos + limit))
+    return m.start() if m else min(len(text), pos + limit)
+
+
+def _harm(text: str) -> bool:
+    """An AI reader and, in the same sentence (or after its label or vocative, in the same paragraph), a payload.
+    Each reader found is followed by a search of a short window: one pass of a long alternation over a 20,000-
+    character text costs far more."""
+    for m in _READER_RX.finditer(text):
+        if _PAYLOAD_RX.search(text, m.end(), _sentence_end(text, m.end(), 200)):
+            return True
+        if _LABEL.match(text, m.end()) and _PAYLOAD_RX.search(text, m.end(), _para_end(text, m.end(), 300)):
+            return True
+    return False
+
+
+def _no_rules(text: str) -> bool:
+    """Rules switched off, with the reader (or "from now on") before it in the paragraph, or after it in the
+    sentence."""
+    for m in _NO_RULES_ONLY.finditer(text):
+        start = max(0, m.start() - 160)
+        para = [p.end() for p in _PARA_END.finditer(text, start, m.start())]
+        if _ADDRESSEE_RX.search(text, para[-1] if para else start, m.start()):
+            return True
+        if _READER_RX.search(text, m.end(), _sentence_end(text, m.end(), 80)):
+            return True
+    return False
 
 
 def _stripped(text: str) -> str:
@@ -156,8 +192,8 @@ def find(lowered: str) -> list[tuple[float, str]]:
     """The families found in `lowered` (lower-cased text): (weight, reason) pairs, each family once."""
     out: list[tuple[float, str]] = []
     forms = (lowered,) if lowered.isascii() else (lowered, _stripped(lowered))
-    if any(_OVERRIDE.search(f) for f in forms) or any(_NO_RULES_RX.search(f) for f in forms):
+    if any(rx.search(f) for f in forms for rx in _OVERRIDES) or any(_no_rules(f) for f in forms):
         out.append((OVERRIDE_WEIGHT, OVERRIDE_REASON))
-    if any(_HARM.search(f) for f in forms):
+    if any(_harm(f) for f in forms):
         out.append((HARM_WEIGHT, HARM_REASON))
     return out
