@@ -19,8 +19,16 @@ from itertools import islice
 
 import numpy as np
 
-from core.safety import (ai_payloads, answer_orders, intent_lexicon, link_exfil, more_languages, planted_instructions,
-                         reader_requests, world_orders)
+from core.safety import (
+    ai_payloads,
+    answer_orders,
+    intent_lexicon,
+    link_exfil,
+    more_languages,
+    planted_instructions,
+    reader_requests,
+    world_orders,
+)
 from core.safety import text as textutil
 from core.safety.ai_payloads import AI_PAYLOAD_PATTERNS, ML_AI_PAYLOAD_PATTERNS
 from core.safety.answer_orders import ANSWER_ORDER_PATTERNS
