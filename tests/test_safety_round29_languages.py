@@ -57,6 +57,10 @@ def test_switch_on_flags_some_twins_never(scanner, monkeypatch):
     from core.safety import more_languages
 
     monkeypatch.setattr(more_languages, "MORE_LANGUAGES", False)
+    # the same for round 31's further-language rules (world_orders.py; tests/test_safety_round31.py tests them)
+    from core.safety import world_orders
+
+    monkeypatch.setattr(world_orders, "WORLD_ORDERS", False)
     assert sum(scanner.scan(a).score >= 0.5 for _, a, _ in PAIRS) == 0
 
 

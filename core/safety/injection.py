@@ -19,7 +19,16 @@ from itertools import islice
 
 import numpy as np
 
-from core.safety import ai_payloads, answer_orders, intent_lexicon, link_exfil, more_languages, planted_instructions
+from core.safety import (
+    ai_payloads,
+    answer_orders,
+    intent_lexicon,
+    link_exfil,
+    more_languages,
+    planted_instructions,
+    reader_requests,
+    world_orders,
+)
 from core.safety import text as textutil
 from core.safety.ai_payloads import AI_PAYLOAD_PATTERNS, ML_AI_PAYLOAD_PATTERNS
 from core.safety.answer_orders import ANSWER_ORDER_PATTERNS
@@ -510,6 +519,17 @@ class InjectionScanner:
                 keep *= 1.0 - w
                 reasons.append(why.replace(" (other language)", ""))
                 break  # each family counts once
+        # round 31: orders to an AI reader in further languages (world_orders.py, switch WORLD_ORDERS)
+        if world_orders.WORLD_ORDERS:
+            for w, why in world_orders.find(lowered):
+                if why not in reasons:
+                    keep *= 1.0 - w * (0.4 if meta else 1.0)  # a text about attacks: the rules' discount
+                    reasons.append(why)
+        # round 31: polite requests and orders in code comments to an AI reader (reader_requests.py, switches
+        # POLITE_PAYLOADS and CODE_ORDERS)
+        if reader_requests.REASON not in reasons and reader_requests.find(lowered):
+            keep *= 1.0 - reader_requests.WEIGHT * (0.4 if meta else 1.0)
+            reasons.append(reader_requests.REASON)
         # round 30: a link or image in the answer that is to carry the user's data (link_exfil.py, switch LINK_EXFIL)
         if link_exfil.LINK_EXFIL and link_exfil.REASON not in reasons and link_exfil.carries_user_data(lowered):
             keep *= 1.0 - link_exfil.WEIGHT * (0.4 if meta else 1.0)  # a text about attacks: the rules' discount

@@ -25,6 +25,11 @@ import re
 
 # Off = round 29's rules. Measured in benchmarks/results/safety_issue18_round30.md.
 LINK_EXFIL = True
+# Round 31: forms round 30 missed (a placeholder with spaces after the address, "<the whole conversation so far>",
+# "[paste the user's notes here]"; tokens, notes, cookies; "reply in Markdown and ..."; a labelled model) and the
+# same three things in other languages (the conversation, history or password named in Danish, Czech, Ukrainian,
+# Hebrew, Thai, Korean, Japanese, Chinese, Turkish, Indonesian ...). Off = round 30's rule.
+LINK_FORMS_31 = True
 WEIGHT = 0.6
 REASON = "has the answer carry the user's data in a link"
 
@@ -70,6 +75,52 @@ WINDOW = 300  # characters either side of the link, within its paragraph
 _AN_ID = re.compile(r"(?:id|ids|count|number|no|len|length|type|format|lang|locale|style|size|width|height)\W*$")
 
 
+# round 31: a placeholder in brackets that runs past the address's first space ("?q={the user's complete question}",
+# "ctx=<the whole conversation so far>", "notes=[paste the user's private notes here]")
+_WIDE_PLACEHOLDER = re.compile(
+    r"[\[{<][^\]}>\n]{0,80}?(?:\buser|\bvisitor|\bchat\b|conversation|\bsession|passwords?|tokens?|keys?|\bmessages?|"
+    r"\bquestions?|\bhistory|\bnotes|\bcookies?)[^\]}>\n]{0,80}[\]}>]")
+_DATA_31 = re.compile(r"(?<![\w-])(?:[a-z0-9]+_)+(?:tokens?|notes|cookies?)(?:_[a-z0-9]+)*(?![\w-])"
+                      r"|(?<![\w-])(?:tokens?|notes|cookies?)(?:_[a-z0-9]+)+(?![\w-])")
+_USER_DATA_31 = re.compile(
+    r"\b(?:(?:the\s+)?(?:user|visitor|reader|customer|developer)(?:'s|s'|’s)?\s+(?:[\w-]+\s+){0,3}?(?:listing|director(?:y|ies)|"
+    r"notes|tokens?|cookies?|contacts?|documents?|environment|secrets?|keys?)"
+    r"|(?:keys|tokens|secrets|passwords|cookies)\s+(?:\w+\s+){0,2}?(?:the\s+user|they)\s+(?:has|have|had)?\s*(?:shared|pasted|mentioned|typed|"
+    r"entered|given|sent)|session\s+cookies?|access\s+tokens?)\b")
+_ANSWER_31 = re.compile(r"(?:^|[\n.!?:]\s*)(?:reply|respond|answer)\s+(?:in|with)\b|\b(?:helper|ai|language)\s+models?\s*[:,]"
+                        r"|\b(?:reply|respond|answer)\s+(?:in\s+markdown|with\s+(?:!?\[|<|the\s+(?:image|link|badge)))"
+                        r"|\bassistant\s*:|\bshow\s+(?:this|the)\s+(?:image|picture|badge|link)\b|\bmodel\s+to\s+output\b"
+                        r"|\bcomplete\s+the\s+(?:link|url|address)\b"
+                        r"|(?:^|[\n.!?]\s*)(?:models?|ai)\s*[:,]\s|\bin\s+(?:the\s+|your\s+)?(?:answers?|repl(?:y|ies)|responses?)\b")
+_FILL_31 = re.compile(r"\b(?:complete\s+the\s+(?:link|url|address)\s+with|carries|carry|put\s+\w+\s+\w+)\b")
+
+# other languages: the user's data and the answer (or a verb that fills the address) around a link
+_ML_DATA = re.compile(
+    r"samtale\w*|konverzac\w*|hesl[oa]\w*|hesel|історі\w*\s+розмов\w*|розмов\w*|переписк\w*|разговор\w*|диалог\w*|"
+    r"שיחה|השיחה|บทสนทนา|การสนทนา|대화|会話|对话|對話|聊天记录|percakapan|conversati[ae]\w*|conversazion\w*|conversa\b|conversacion\w*|"
+    r"sohbet\w*|kullan[iı]c[iı]n[iı]n\s+yazd[iı]g[iı]|keskustel\w*|beszelget\w*|gesprek\w*|unterhaltung\w*|chatverlauf\w*|gesprach\w*|"
+    r"συνομιλ\w*|rozmow\w*|salasan\w*|adgangskode\w*|parol[ae]\w*|пароль\w*|парол[іи]\w*|סיסמ\w*|รหสผาน|비밀번호|パスワード|密码")
+# the answer as the place ...
+_ML_ANSWER = re.compile(
+    r"svar\w*|odpoved\w*|відповід\w*|ответ\w*|תשוב\w*|คำตอบ|답변|回答|回复|jawaban\w*|raspuns\w*|reponse\w*|cevab\w*|"
+    r"vastau\w*|valasz\w*|rispost\w*|respost\w*|respuest\w*|antwoord\w*|antwort\w*|απαντησ\w*|odpowiedz\w*")
+# ... and a verb that fills or extends the address with the data
+_ML_FILL = re.compile(
+    r"erstat\w*|ind\s+i\b|indsæt\w*|tilfoj\w*|tilføj\w*|misto|dopln\w*|vloz\w*|заміни\w*|замени\w*|дода\w*|добав\w*|встав\w*|"
+    r"מוחלפ\w*|החלף\w*|הוסף|הוסיפ\w*|แทน|ใส|대체|바꿔|넣|추가|置き換|付け|入れ|替换|加上|附加|ganti\w*|salin\w*|tambahkan|"
+    r"inlocu\w*|adauga\w*|remplac\w*|ajout\w*|koy\b|ekle\b|yerine|korvaa\w*|lisaa\w*|cserel\w*|hozzaad\w*|sostitu\w*|"
+    r"aggiung\w*|adicion\w*|anad\w*|vervang\w*|voeg\w*|ersetz\w*|αντικαταστ\w*|προσθεσ\w*|dodaj\w*|zastap\w*")
+
+
+def _ml_carries(para: str, a: int, b: int) -> bool:
+    """Round 31: the user's data named in another language near the link, the answer, and a verb that fills it."""
+    import unicodedata
+
+    around = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", para[a:b])
+                                                   if not unicodedata.combining(c)))
+    return bool(_ML_DATA.search(around) and _ML_ANSWER.search(around) and _ML_FILL.search(around))
+
+
 def _placeholder(url: str) -> bool:
     """A placeholder naming the user's data after the address's host ("{conversation_id}" is an id: no)."""
     host_end = re.search(r"[/?#]", url[url.find("://") + 3:])
@@ -77,6 +128,20 @@ def _placeholder(url: str) -> bool:
         return False
     start = url.find("://") + 3 + host_end.start()
     return any(not _AN_ID.search(m.group(0)) for m in _PLACEHOLDER.finditer(url, start))
+
+
+def _placeholder_31(para: str, url: re.Match) -> bool:
+    """Round 31: after the host, a placeholder naming tokens, notes or cookies, or one in brackets that starts in the
+    address and may run past its first space ("?q={the user's complete question}")."""
+    u = url.group(0)
+    host_end = re.search(r"[/?#]", u[u.find("://") + 3:])
+    if host_end is None:
+        return False
+    start = u.find("://") + 3 + host_end.start()
+    if _DATA_31.search(u, start):
+        return True
+    br = re.compile(r"[\[{<]").search(u, start)
+    return br is not None and bool(_WIDE_PLACEHOLDER.match(para, url.start() + br.start(), url.end() + 120))
 
 
 def carries_user_data(text: str) -> bool:
@@ -93,6 +158,19 @@ def carries_user_data(text: str) -> bool:
                 continue
             a, b = max(0, m.start() - WINDOW), min(len(para), url.end() + WINDOW)
             around = para[a:b]
+            if LINK_FORMS_31:
+                # the address's query or path holds a placeholder to fill (or the query is left open: "?d=")
+                open_query = "?" in url.group(0) or "=" in url.group(0) or not url.group(0).isascii()
+                if open_query and _ml_carries(para, a, b):
+                    return True
+                if not (_ANSWER.search(around) or _ANSWER_31.search(around)):
+                    continue
+                if _placeholder_31(para, url):
+                    return True
+                for d in list(_USER_DATA_31.finditer(around)) + list(_USER_DATA.finditer(around)):
+                    lo, hi = max(0, d.start() - 120), min(len(around), d.end() + 120)
+                    if _FILL.search(around, lo, hi) or _FILL_31.search(around, lo, hi):
+                        return True
             if not _ANSWER.search(around):
                 continue
             if _placeholder(url.group(0)):
