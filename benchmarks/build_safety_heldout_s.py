@@ -10,9 +10,9 @@ default size/overlap); rows per genre (QUOTA) include the planted ones:
 - aws_json: AWS service descriptions in JSON (botocore's data/**/*.json service models, paginators, waiters and
   examples, with HTML documentation strings, as bundled in the system interpreter's site-packages and in the
   Google Cloud SDK; boto3's resource models; cfn-lint's CloudFormation resource schemas and specs).
-- json_schemas: JSON Schema documents (jsonschema-specifications' metaschemas, the OpenAPI schema/spec
-  validators' schemas, SAM translator's schemas) and TOML files (Python's tomllib test data, rustup's channel
-  manifests, pyproject/towncrier files of the gsutil third-party packages).
+- json_schemas: JSON Schema and other JSON data documents (jsonschema-specifications' metaschemas, the OpenAPI
+  schema/spec validators' schemas, SAM translator's schemas and connector profiles) and TOML files (Python's
+  tomllib test data, rustup's channel manifests, pyproject/towncrier files of the gsutil third-party packages).
 - tcl_m4: Tcl/Tk's library scripts (/usr/share/tcltk/**/*.tcl: widget bindings, ttk themes, dialogs,
   http/msgcat packages) and autoconf/aclocal m4 macros (/usr/share/aclocal/*.m4).
 - cython_misc: Cython sources and declarations of numpy and scipy (*.pyx, *.pxd, *.pxi), the PowerShell
@@ -24,9 +24,9 @@ default size/overlap); rows per genre (QUOTA) include the planted ones:
 All sources lie outside the project venv (the system interpreter's site-packages is pyenv's). A document is
 dropped when it shares a line with doc_chunks.seen_text (earlier sets, assets, package README halves, tuning man
 pages, frozen training data). A chunk is usable with at least 250 characters, 30 words and 40 % letters; at most
-PER_GENRE_DOC[genre] (<= PER_DOC = 6) chunks per document, drawn by the seed. Rows: 120 attack chunks
-(hand-written injection texts in 13 English families and 18 other languages; each used once and the rest drawn by
-the seed for a second use, never twice in one document), 100 reader-instruction chunks (hand-written harmless
+PER_GENRE_DOC[genre] (<= PER_DOC = 6) chunks per document, drawn by the seed. Rows: 120 attack chunks (117
+hand-written injection texts, 79 English in 13 families and 38 in 18 other languages; each used once and 3 drawn
+by the seed for a second use, never twice in one document), 100 reader-instruction chunks (62 hand-written harmless
 instructions to the human reader, some in other languages, some polite, some with harmless Markdown links or
 images; the rest of the 100 drawn for a second use) and 500 plain chunks. Passages are planted as a paragraph of
 their own (doc_chunks.insert_paragraph). Deterministic (fixed seed):
