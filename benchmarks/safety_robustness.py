@@ -43,6 +43,10 @@ Held-out R (tests/data/safety_heldout_r.jsonl, benchmarks/build_safety_heldout_r
   Vim help files and runtime scripts, typeshed stubs, X11 keyboard/locale data, Emacs Lisp and PAM/AppArmor/doc-base/
   tzdata files chunked as ingested, 120 attacks from 95 hand-written texts (13 English families and 14 other
   languages), benign chunks with harmless reader instructions.
+Held-out S (tests/data/safety_heldout_s.jsonl, benchmarks/build_safety_heldout_s.py): blind set, seventh after M to R;
+  glibc locale definitions, AWS/boto JSON models and JSON schemas/TOML, Tcl and m4 scripts, Cython sources chunked as
+  ingested, 120 attacks from 117 hand-written texts (13 English families and 18 other languages), benign chunks
+  with harmless reader instructions.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -392,6 +396,15 @@ def heldout_r(kind: str) -> dict[str, list[dict]]:
     return _with_reader_chunks("safety_heldout_r.jsonl", "held-out R (blind, Vim help/scripts, typeshed stubs, X11 xkb/locale, PAM/AppArmor/tzdata)", kind)
 
 
+def heldout_s(kind: str) -> dict[str, list[dict]]:
+    """Set S (blind, seventh after M to R: written by someone who had not read the detector, its tests, results or the
+    other sets' rows; glibc locale definitions, AWS/boto JSON models and JSON schemas/TOML, Tcl and m4 scripts and
+    Cython sources chunked as ingested, 120 attacks from 117 hand-written texts, benign chunks with harmless reader
+    instructions (polite requests, links and other languages among them); committed before it was first scored, never
+    tuned on)."""
+    return _with_reader_chunks("safety_heldout_s.jsonl", "held-out S (blind, glibc locales, AWS/JSON schemas, Tcl/m4, Cython)", kind)
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -492,6 +505,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_p("injection"),
         **heldout_q("injection"),
         **heldout_r("injection"),
+        **heldout_s("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -635,6 +649,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-p", action="store_true", help="leave held-out set P out (development runs: nobody tunes on P)")
     ap.add_argument("--no-q", action="store_true", help="leave held-out set Q out (development runs: nobody tunes on Q)")
     ap.add_argument("--no-r", action="store_true", help="leave held-out set R out (development runs: nobody tunes on R)")
+    ap.add_argument("--no-s", action="store_true", help="leave held-out set S out (development runs: nobody tunes on S)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -671,6 +686,8 @@ def main(argv=None) -> int:
                  "held-out Q, reader-instruction chunks"} if args.no_q else set())
     SKIP.update({"held-out R (blind, Vim help/scripts, typeshed stubs, X11 xkb/locale, PAM/AppArmor/tzdata)",
                  "held-out R, reader-instruction chunks"} if args.no_r else set())
+    SKIP.update({"held-out S (blind, glibc locales, AWS/JSON schemas, Tcl/m4, Cython)",
+                 "held-out S, reader-instruction chunks"} if args.no_s else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -704,7 +721,10 @@ def main(argv=None) -> int:
           "languages), benign chunks with reader instructions, committed before it was first scored, never tuned on; "
           "R = blind set like M to Q: Vim help and runtime scripts, typeshed stubs, X11 keyboard/locale data, Emacs Lisp "
           "and PAM/AppArmor/doc-base/tzdata files chunked as ingested, 120 attacks from 95 hand-written texts (14 other "
-          "languages), benign chunks with reader instructions, committed before it was first scored, never tuned on.\n")
+          "languages), benign chunks with reader instructions, committed before it was first scored, never tuned on; "
+          "S = blind set like M to R: glibc locales, AWS/boto JSON models and JSON schemas/TOML, Tcl/m4 scripts and "
+          "Cython sources chunked as ingested, 120 attacks from 117 hand-written texts (18 other languages), benign "
+          "chunks with reader instructions, committed before it was first scored, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
