@@ -114,7 +114,8 @@ def main() -> int:
         print(f"{len(pairs)} pairs with answers of {a.min_answer_words}+ words")
     keys = sorted(docs)
     random.Random(a.seed).shuffle(keys)
-    val_docs = set(keys[:max(1, round(len(keys) * a.val_share))])
+    # --val-share 0: every document trains and the last epoch ships (pick --epochs from an earlier run's validation)
+    val_docs = set(keys[:max(1, round(len(keys) * a.val_share))]) if a.val_share > 0 else set()
     train = [x for x in pairs if x["doc"] not in val_docs]
     val = [x for x in pairs if x["doc"] in val_docs]
     print(f"train {len(train)} pairs, validation {len(val)} pairs on {len(val_docs)} documents")
