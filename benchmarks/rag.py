@@ -743,6 +743,8 @@ ANSWER_SYSTEMS = {
     "extractive+question encoder+abstention": ("extractive", "zero_shot", "calibrated"),
     # session 31: hybrid search's vector ranking queried with the tuned vector too (VECTOR_QUERY)
     "extractive+question encoder+search": ("extractive", "zero_shot", "calibrated"),
+    # session 31: key terms only from the sentences that ask (key_terms.ASKING_SENTENCES_ONLY)
+    "extractive (asking sentences)": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -810,6 +812,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (tuned 0.5)": {"tuned_questions": True, "tuned_share": 0.5},
                     "extractive+question encoder+abstention": {"tuned_questions": True, "tuned_abstention": True},
                     "extractive+question encoder+search": {"tuned_questions": True, "tuned_search": True},
+                    "extractive (asking sentences)": {"asking_only": True},
                     "extractive+entries+rerank12": {"entry_chunks": True, "rerank_depth": 12},
                     "extractive+entries+k5": {"entry_chunks": True, "k": 5},
                     "extractive+headercov": {"header_coverage": True},
@@ -1029,6 +1032,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
         extractive,
         flagged_paragraphs,
         grounding,
+        key_terms,
         meaning_check,
         quantity,
         question_encoder,
@@ -1048,6 +1052,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     tuned_share_default = question_encoder.TUNED_SHARE
     tuned_abstention_default = question_encoder.ABSTENTION_READS_TUNED
     tuned_search_default = question_encoder.VECTOR_QUERY
+    asking_only_default = key_terms.ASKING_SENTENCES_ONLY
     entry_chunks_default = splitting.ENTRY_CHUNKS
     markdown_clean_default = chunk_headers.MARKDOWN_CLEAN
     markdown_parts_default = chunk_headers.MARKDOWN_CLEAN_PARTS
@@ -1097,6 +1102,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             question_encoder.TUNED_SHARE = overrides.pop("tuned_share", tuned_share_default)
             question_encoder.ABSTENTION_READS_TUNED = overrides.pop("tuned_abstention", tuned_abstention_default)
             question_encoder.VECTOR_QUERY = overrides.pop("tuned_search", tuned_search_default)
+            key_terms.ASKING_SENTENCES_ONLY = overrides.pop("asking_only", asking_only_default)
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)
             quantity.NAME_DIGITS_ARE_NOT_QUANTITIES = overrides.pop("name_digits", name_digits_default)

@@ -111,8 +111,25 @@ def mentions(term: str, text: str, kind: str = "") -> bool:
     return False
 
 
+# (session 31) A visitor often sets the scene before asking ("Our Jenkins log is full of progress bar lines. Can I
+# make it update less often?"): the names in the scene are the visitor's, not the documents'. With this switch, a
+# question of several sentences takes its key terms only from the sentences that ask (those ending in "?", else the
+# last one). False = every sentence's terms count.
+ASKING_SENTENCES_ONLY = False
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(])")  # "e.g. this" does not end a sentence
+
+
+def asking_part(question: str) -> str:
+    """The sentences of a question that ask: those ending in "?", else the last sentence; the whole text if one."""
+    sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return question
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    return " ".join(asking or sentences[-1:])
+
+
 def missing_terms(question: str, passages: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
     """(the question's key terms, those no passage mentions)."""
-    terms = key_terms(question)
+    terms = key_terms(asking_part(question) if ASKING_SENTENCES_ONLY else question)
     joined = "\n".join(passages)
     return terms, [t for kind, t in terms if not mentions(t, joined, kind)]
