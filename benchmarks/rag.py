@@ -394,6 +394,12 @@ RETRIEVAL_SETS["dev readme"] = (DEV_README_CORPUS, DEV_README_QA, "devreadme")
 DEV_INFO_CORPUS = ROOT / "assets" / "rag_corpus_dev_info"
 DEV_INFO_QA = ROOT / "assets" / "rag_qa_dev_info.jsonl"
 RETRIEVAL_SETS["dev info"] = (DEV_INFO_CORPUS, DEV_INFO_QA, "devinfo")
+# a sixth TUNING set (#13, session 31): visitors' own words over six documents of six genres (jq, ld.so and
+# fonts-conf manual pages, sqlite3 pydoc page, langsmith METADATA, lsof quick start), 32 of the 60 answerable
+# questions telling the visitor's own setting first, a third unanswerable (assets/rag_corpus_dev_visitors/SOURCES.md)
+DEV_VISITORS_CORPUS = ROOT / "assets" / "rag_corpus_dev_visitors"
+DEV_VISITORS_QA = ROOT / "assets" / "rag_qa_dev_visitors.jsonl"
+RETRIEVAL_SETS["dev visitors"] = (DEV_VISITORS_CORPUS, DEV_VISITORS_QA, "devvisitors")
 # a PDF set (#13, round 20): the format visitors upload most; pypdf pages have no blank lines and
 # hard-wrapped lines (assets/rag_corpus_pdf/SOURCES.md). Report-only: nothing was tuned on it.
 PDF_CORPUS = ROOT / "assets" / "rag_corpus_pdf"
@@ -1002,6 +1008,7 @@ def answer_sets(workdir: Path, qa_sets) -> dict:
             "dev prose": ("devprose-answers", _load_qa(DEV_PROSE_QA), "devprose"),
             "dev readme": ("devreadme-answers", _load_qa(DEV_README_QA), "devreadme"),
             "dev info": ("devinfo-answers", _load_qa(DEV_INFO_QA), "devinfo"),
+            "dev visitors": ("devvisitors-answers", _load_qa(DEV_VISITORS_QA), "devvisitors"),
             "pdf": ("pdf-answers", _load_qa(PDF_QA), "pdf"),
             "held-out 8": ("heldout8-answers", _load_qa(HELDOUT8_QA), "heldout8"),
             "held-out 9": ("heldout9-answers", _load_qa(HELDOUT9_QA), "heldout9"),
@@ -1426,7 +1433,7 @@ def main() -> int:
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
                             "held-out 5", "held-out 6", "held-out 7", "held-out 8", "held-out 9", "held-out 10",
                             "dev prose", "dev readme",
-                            "dev info",
+                            "dev info", "dev visitors",
                             "pdf",
                             "small docs", "held-out small"],
                    help="part 7: which QA sets (held-out: report only, never tune on it)")
