@@ -120,3 +120,14 @@ def test_setting_off_restores_the_old_decision(handbook, monkeypatch):
 def test_misspelt_setting_is_an_error():
     with pytest.raises(ConfigError, match="unknown setting GENAI_EVIDENCE_CHECK;"):
         load_settings({"GENAI_EVIDENCE_CHECK": "false"})
+
+
+def test_asking_part_keeps_the_sentences_that_ask():
+    from core.retrieval.key_terms import asking_part
+
+    assert asking_part("Our Jenkins log is full of bar lines. Can I make it update less often?") \
+        == "Can I make it update less often?"
+    assert asking_part("Does it keep the exit code? Our CI job checks it.") == "Does it keep the exit code?"
+    # no question mark: the last sentence asks; "e.g." and a lower-case start end no sentence
+    assert asking_part("I run Debian 12. My bar flickers. how do I stop it") == "My bar flickers. how do I stop it"
+    assert asking_part("Which flag, e.g. for CI, keeps it?") == "Which flag, e.g. for CI, keeps it?"
