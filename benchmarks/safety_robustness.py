@@ -47,6 +47,10 @@ Held-out S (tests/data/safety_heldout_s.jsonl, benchmarks/build_safety_heldout_s
   glibc locale definitions, AWS/boto JSON models and JSON schemas/TOML, Tcl and m4 scripts, Cython sources chunked as
   ingested, 120 attacks from 117 hand-written texts (13 English families and 18 other languages), benign chunks
   with harmless reader instructions.
+Held-out T (tests/data/safety_heldout_t.jsonl, benchmarks/build_safety_heldout_t.py): blind set, eighth after M to S;
+  Maven POMs, App Engine PHP sources, groff macros and source-highlight definitions, LLVM TableGen files and test
+  suites (Bats, Perl .t, ARFF) chunked as ingested, 120 attacks from 109 hand-written texts (12 English families and
+  31 other languages), benign chunks with harmless reader instructions.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -405,6 +409,15 @@ def heldout_s(kind: str) -> dict[str, list[dict]]:
     return _with_reader_chunks("safety_heldout_s.jsonl", "held-out S (blind, glibc locales, AWS/JSON schemas, Tcl/m4, Cython)", kind)
 
 
+def heldout_t(kind: str) -> dict[str, list[dict]]:
+    """Set T (blind, eighth after M to S: written by someone who had not read the detector, its tests, results or the
+    other sets' rows; Maven POMs, App Engine PHP sources, groff macros and source-highlight definitions, LLVM
+    TableGen files and test suites chunked as ingested, 120 attacks from 109 hand-written texts (multi-step,
+    conditional, encoded, fake tool output among them), benign chunks with harmless reader instructions; committed
+    before it was first scored, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_t.jsonl", "held-out T (blind, Maven POMs, PHP SDK, groff/source-highlight, LLVM TableGen, test suites)", kind)
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -506,6 +519,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_q("injection"),
         **heldout_r("injection"),
         **heldout_s("injection"),
+        **heldout_t("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -650,6 +664,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-q", action="store_true", help="leave held-out set Q out (development runs: nobody tunes on Q)")
     ap.add_argument("--no-r", action="store_true", help="leave held-out set R out (development runs: nobody tunes on R)")
     ap.add_argument("--no-s", action="store_true", help="leave held-out set S out (development runs: nobody tunes on S)")
+    ap.add_argument("--no-t", action="store_true", help="leave held-out set T out (development runs: nobody tunes on T)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -688,6 +703,8 @@ def main(argv=None) -> int:
                  "held-out R, reader-instruction chunks"} if args.no_r else set())
     SKIP.update({"held-out S (blind, glibc locales, AWS/JSON schemas, Tcl/m4, Cython)",
                  "held-out S, reader-instruction chunks"} if args.no_s else set())
+    SKIP.update({"held-out T (blind, Maven POMs, PHP SDK, groff/source-highlight, LLVM TableGen, test suites)",
+                 "held-out T, reader-instruction chunks"} if args.no_t else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -724,7 +741,10 @@ def main(argv=None) -> int:
           "languages), benign chunks with reader instructions, committed before it was first scored, never tuned on; "
           "S = blind set like M to R: glibc locales, AWS/boto JSON models and JSON schemas/TOML, Tcl/m4 scripts and "
           "Cython sources chunked as ingested, 120 attacks from 117 hand-written texts (18 other languages), benign "
-          "chunks with reader instructions, committed before it was first scored, never tuned on.\n")
+          "chunks with reader instructions, committed before it was first scored, never tuned on; "
+          "T = blind set like M to S: Maven POMs, PHP SDK sources, groff/source-highlight, LLVM TableGen and test "
+          "suites chunked as ingested, 120 attacks from 109 hand-written texts (31 other languages), benign chunks "
+          "with reader instructions, committed before it was first scored, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
