@@ -3,77 +3,33 @@ tune2fs manual pages, the statistics pydoc page, tqdm's METADATA description, va
 manual) and visitor-worded questions. Its shape, that every passage is a verbatim span of its file, that no
 document is shared with another corpus or the question-encoder training documents, and its registration.
 Report-only: never tune on it."""
-import json
-import re
-from pathlib import Path
+from qa_set_helpers import ROOT, QaSet
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "assets" / "rag_corpus_heldout10"
-QA = ROOT / "assets" / "rag_qa_heldout10.jsonl"
-FILES = {"strace.1.txt", "tune2fs.8.txt", "statistics.pydoc.txt", "tqdm.METADATA.txt", "valgrind.FAQ.txt",
-         "rluserman.info.txt"}
-# the tool, module or package each document is about, and its family, as it could appear in another file name
-FAMILIES = {"strace", "ltrace", "tune2fs", "e2fs", "mke2fs", "ext4", "statistics", "tqdm", "valgrind", "readline",
-            "rluserman", "inputrc"}
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.split())
-
-
-def _rows() -> list[dict]:
-    return [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
+SET = QaSet(ROOT / "assets" / "rag_corpus_heldout10", ROOT / "assets" / "rag_qa_heldout10.jsonl",
+            files={"strace.1.txt", "tune2fs.8.txt", "statistics.pydoc.txt", "tqdm.METADATA.txt", "valgrind.FAQ.txt",
+                   "rluserman.info.txt"},
+            families={"strace", "ltrace", "tune2fs", "e2fs", "mke2fs", "ext4", "statistics", "tqdm", "valgrind",
+                      "readline", "rluserman", "inputrc"})
 
 
 def test_corpus_files_and_sizes():
-    assert {p.name for p in CORPUS.glob("*.txt")} == FILES
-    assert (CORPUS / "SOURCES.md").is_file()
-    for p in CORPUS.glob("*.txt"):
-        assert 15_000 <= len(p.read_bytes()) <= 120_000, p.name
-        assert not [c for c in set(p.read_text()) if ord(c) < 32 and c not in "\n\t"], p.name
+    SET.corpus_files_and_sizes()
 
 
 def test_no_document_shared_with_another_corpus_or_the_training_documents():
-    others = [p for p in (ROOT / "assets").glob("rag_corpus*/*") if p.parent != CORPUS and p.name != "SOURCES.md"]
-    others += list((ROOT / "assets" / "question_encoder" / "training").glob("*/docs/*"))
-    assert others
-    for p in others:
-        name = p.name.lower()
-        assert p.name not in FILES, p
-        assert not [f for f in FAMILIES if f in name], p
+    SET.no_document_shared()
 
 
 def test_counts_and_format():
-    rows = _rows()
-    assert all(set(r) == {"question", "source", "passage"} for r in rows)
-    answerable = [r for r in rows if r["source"]]
-    unanswerable = [r for r in rows if not r["source"]]
-    assert len(rows) == 90 and len(answerable) == 60 and len(unanswerable) == 30
-    assert all(r["passage"] is None for r in unanswerable)
-    assert all(r["question"].strip() for r in rows)
-    assert len({r["question"] for r in rows}) == len(rows)
-    assert len({r["question"].lower().strip(" ?!.") for r in rows}) == len(rows)
-    assert len({(r["source"], r["passage"]) for r in answerable}) == len(answerable)
-    per_file = {name: sum(r["source"] == name for r in answerable) for name in FILES}
-    assert all(n == 10 for n in per_file.values()), per_file
+    SET.counts_and_format()
 
 
 def test_passages_are_verbatim_spans_and_short():
-    """Each passage is a span of its file word for word, stored whitespace-normalised: benchmarks/rag.py looks
-    for it in norm(chunk text), so a passage that kept a line break or a tab of the rendered page would never match."""
-    texts = {p.name: p.read_text() for p in CORPUS.glob("*.txt")}
-    for r in _rows():
-        if r["source"]:
-            assert r["source"] in texts, r["question"]
-            assert r["passage"] == _norm(r["passage"]), r["question"]
-            pattern = r"\s+".join(re.escape(w) for w in r["passage"].split())
-            assert re.search(pattern, texts[r["source"]]), r["question"]
-            assert r["passage"] in _norm(texts[r["source"]]), r["question"]
-            assert 0 < len(r["passage"]) <= 200, r["question"]
+    SET.passages_verbatim()
 
 
 def test_registered_as_held_out_set():
     from benchmarks import rag
 
-    assert rag.RETRIEVAL_SETS["held-out 10"] == (CORPUS, QA, "heldout10")
-    assert rag.HELDOUT10_QA == QA
+    assert rag.RETRIEVAL_SETS["held-out 10"] == (SET.corpus, SET.qa, "heldout10")
+    assert rag.HELDOUT10_QA == SET.qa

@@ -1,0 +1,69 @@
+"""Shared checks of a hand-written RAG QA set over its own corpus folder (held-out 10, dev visitors): the corpus
+files and their sizes, no document shared with another corpus or the question-encoder training documents, the
+rows' shape and counts, and every passage a verbatim span of its file."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+@dataclass
+class QaSet:
+    corpus: Path
+    qa: Path
+    files: set[str]
+    families: set[str]  # the tool, module or package of each document and its family, as in another file name
+    max_bytes: int = 120_000
+
+    def rows(self) -> list[dict]:
+        return [json.loads(line) for line in self.qa.read_text().splitlines() if line.strip()]
+
+    def corpus_files_and_sizes(self) -> None:
+        assert {p.name for p in self.corpus.glob("*.txt")} == self.files
+        assert (self.corpus / "SOURCES.md").is_file()
+        for p in self.corpus.glob("*.txt"):
+            assert 15_000 <= len(p.read_bytes()) <= self.max_bytes, p.name
+            assert not [c for c in set(p.read_text()) if ord(c) < 32 and c not in "\n\t"], p.name
+
+    def no_document_shared(self) -> None:
+        others = [p for p in (ROOT / "assets").glob("rag_corpus*/*")
+                  if p.parent != self.corpus and p.name != "SOURCES.md"]
+        others += list((ROOT / "assets" / "question_encoder" / "training").glob("*/docs/*"))
+        assert others
+        for p in others:
+            assert p.name not in self.files, p
+            assert not [f for f in self.families if f in p.name.lower()], p
+
+    def counts_and_format(self, answerable: int = 60, unanswerable: int = 30, per_file: int = 10) -> None:
+        rows = self.rows()
+        assert all(set(r) == {"question", "source", "passage"} for r in rows)
+        ans = [r for r in rows if r["source"]]
+        unans = [r for r in rows if not r["source"]]
+        assert len(ans) == answerable and len(unans) == unanswerable
+        assert all(r["passage"] is None for r in unans)
+        assert all(r["question"].strip() for r in rows)
+        assert len({r["question"].lower().strip(" ?!.") for r in rows}) == len(rows)
+        assert len({(r["source"], r["passage"]) for r in ans}) == len(ans)
+        counts = {name: sum(r["source"] == name for r in ans) for name in self.files}
+        assert all(n == per_file for n in counts.values()), counts
+
+    def passages_verbatim(self, max_chars: int = 200) -> None:
+        """Each passage is a span of its file word for word, stored whitespace-normalised: benchmarks/rag.py looks
+        for it in norm(chunk text), so a passage that kept a line break or a tab would never match."""
+        texts = {p.name: p.read_text() for p in self.corpus.glob("*.txt")}
+        for r in self.rows():
+            if r["source"]:
+                assert r["source"] in texts, r["question"]
+                assert r["passage"] == norm(r["passage"]), r["question"]
+                pattern = r"\s+".join(re.escape(w) for w in r["passage"].split())
+                assert re.search(pattern, texts[r["source"]]), r["question"]
+                assert r["passage"] in norm(texts[r["source"]]), r["question"]
+                assert 0 < len(r["passage"]) <= max_chars, r["question"]
