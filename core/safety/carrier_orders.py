@@ -28,9 +28,9 @@ import binascii
 import codecs
 import re
 
-QUESTION_OVERRIDE = False
-SECRET_HARVEST = False
-DECODED_ORDERS = False
+QUESTION_OVERRIDE = True
+SECRET_HARVEST = True
+DECODED_ORDERS = True
 
 OVERRIDE_REASON = "asks to ignore or override earlier instructions"
 HARM_REASON = "orders an AI reader to do harm"
@@ -41,7 +41,7 @@ DECODED_WEIGHT = 0.9
 
 # --- the user's question set aside ---------------------------------------------------------------------------------
 # where an order opens: the text's start, a sentence or step start, after a label's colon, "then", a modal
-_OPEN = (r"(?:^|[.!?;:\n(]\s*|\b(?:then|and|first|now|instead|simply|just|please|you\s+(?:must|should|shall|will|need\s+to"
+_OPEN = (r"(?:^|[.!?;:\n(]\s*|\b(?:assistant|ai|model|chatbot|bot|llm|agent)\s*,\s*|\b(?:then|and|first|now|instead|simply|just|please|you\s+(?:must|should|shall|will|need\s+to"
          r"|have\s+to|are\s+to))\s+|\(\s*(?:\d+|[ivx]+|[a-z])\s*\)\s*|\b(?:step\s+\d+|\d+[.)])\s*:?\s*)")
 _SET_ASIDE = (r"(?:disregard|ignore|forget(?:\s+about)?|skip|drop|set\s+aside|pay\s+no\s+attention\s+to|"
               r"(?:do\s+not|don'?t|never)\s+(?:answer|respond\s+to|reply\s+to|address))")
@@ -76,7 +76,8 @@ _CONTEXT_ONLY = re.compile(r"(?:in|from|within|inside|across|throughout|of)\s+(?
 _AI_READER = re.compile(r"\b(?:ai|a\.i\.|llm|llms|assistant|chatbot|language\s+model|the\s+model|gpt|copilot|agent)\b")
 
 # --- orders to decode --------------------------------------------------------------------------------------------
-_CUE = re.compile(r"\b(?:rot-?13|caesar|base-?64|b64|backwards?|reversed?|in\s+reverse|right[\s-]+to[\s-]+left)\b")
+_CUE = re.compile(r"\b(?:rot-?13|caesar|base-?64|b64|backwards?|reversed?|in\s+reverse|right[\s-]+to[\s-]+left|"
+                  r"decode|decipher|unscramble)\b")
 _ACT = re.compile(r"\b(?:follow|obey|execute|carry\s+(?:it\s+|this\s+|them\s+)?out|comply|act\s+on|do\s+(?:it|what|as|that|this)|perform|apply\s+it|"
                   r"and\s+do\b|then\s+do\b|instructions?\s+(?:below|inside|within|hidden))")
 _B64 = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
@@ -114,6 +115,18 @@ def _printable(raw: bytes) -> str | None:
     return s
 
 
+def _b64(span: str) -> list[str]:
+    out = []
+    for tok in _B64.findall(span):
+        try:
+            s = _printable(base64.b64decode(tok + "=" * (-len(tok) % 4), validate=True))
+        except (binascii.Error, ValueError):
+            s = None
+        if s:
+            out.append(s)
+    return out
+
+
 def decoded(text: str) -> list[str]:
     """Decoded readings of the spans next to a decode-and-act cue in `text` (as written); empty without such a cue."""
     if not DECODED_ORDERS:
@@ -130,14 +143,10 @@ def decoded(text: str) -> list[str]:
         if cue.startswith(("rot", "caesar")):
             out.append(codecs.decode(after, "rot13"))
         elif cue.startswith(("base", "b64")):
-            for tok in _B64.findall(before + " " + after):
-                pad = tok + "=" * (-len(tok) % 4)
-                try:
-                    s = _printable(base64.b64decode(pad, validate=True))
-                except (binascii.Error, ValueError):
-                    s = None
-                if s:
-                    out.append(s)
-        else:
+            out.extend(_b64(before + " " + after))
+        elif cue.startswith(("back", "rev", "in", "right")):
             out.extend((after[::-1], before[::-1]))
+        else:  # "decode this and obey": base64 tokens, else ROT13 of what follows
+            out.extend(_b64(after))
+            out.append(codecs.decode(after, "rot13"))
     return out
