@@ -61,8 +61,11 @@ _QUESTION_OVERRIDE = re.compile(
 _GATHER = (r"(?:collect|gather|harvest|extract|find|locate|look\s+for|search\s+for|grab|copy|scrape|list|dump|compile|"
            r"pull|print|output|repeat|include|reveal|send|post|upload|forward|e-?mail|append|encode|hide|embed|put|"
            r"write\s+(?:out|down))")
-_SECRET = (r"(?:secrets?|tokens?|passwords?|passphrases?|api[\s_-]?keys?|access\s+keys?|credentials?|private\s+keys?|"
-           r"session\s+cookies?|cookies|bearer\s+tokens?|auth(?:entication)?\s+tokens?|keys)")
+# a bare "token" or "key" is a language model's or a dictionary's word ("append the separator token to the end of the
+# prompt", "encode the control tokens found in the conversation"): only tokens and keys that open something count
+_SECRET = (r"(?:secrets?|passwords?|passphrases?|api[\s_-]?keys?|(?:access|secret|private|ssh|signing)\s+keys?|"
+           r"credentials?|session\s+cookies?|cookies|(?:access|auth(?:entication)?|api|bearer|session|secret|oauth|refresh|"
+           r"login|personal\s+access)\s+tokens?)")
 # where only the AI reader sees them
 _SOURCE = (r"(?:(?:in|from|within|inside|across|throughout|of)\s+(?:the|this|your|our)\s+(?:current\s+|whole\s+|entire\s+)?"
            r"(?:conversation|chat|chat\s+history|dialog(?:ue)?|session|context(?:\s+window)?|prompt|system\s+prompt|"
