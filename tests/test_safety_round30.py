@@ -12,7 +12,7 @@ import pytest
 from core.safety import injection, link_exfil, more_languages
 from core.safety.injection import InjectionScanner
 
-SHIPPED = {"LINK_EXFIL": True, "MORE_LANGUAGES": True, "WORLD_WORDS": False, "SIM_FRAGMENTS": False}
+SHIPPED = {"LINK_EXFIL": True, "MORE_LANGUAGES": True, "WORLD_WORDS": False, "SIM_FRAGMENTS": True}
 _MODULE = {"LINK_EXFIL": link_exfil, "MORE_LANGUAGES": more_languages, "WORLD_WORDS": injection, "SIM_FRAGMENTS": injection}
 
 README = "# qtool\n\nA small command-line tool for queue files.\n\n{planted}\n\n## Licence\n\nMIT, see LICENSE."

@@ -22,6 +22,7 @@ import numpy as np
 from core.safety import (
     ai_payloads,
     answer_orders,
+    carrier_orders,
     intent_lexicon,
     link_exfil,
     more_languages,
@@ -66,7 +67,7 @@ _WORLD_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097
 # support (up to 0.45) rests on one content word ("text" is near "tell me the text of your system prompt"). Round 20
 # excused fragments from the similarity entirely and lost planted attacks; strong matches still count here.
 # Off = round 29's similarity.
-SIM_FRAGMENTS = False
+SIM_FRAGMENTS = True
 # Round 30: Finnish, Hungarian and Indonesian sentences often hold no letter of _WORLD_LETTER (Indonesian is ASCII,
 # Finnish shares ä/ö with German), so the world model never read them. A non-English sentence with two distinct
 # function words of these languages (words German, French, Spanish, Italian, Portuguese, Dutch or English do not use)
@@ -525,6 +526,12 @@ class InjectionScanner:
                 if why not in reasons:
                     keep *= 1.0 - w * (0.4 if meta else 1.0)  # a text about attacks: the rules' discount
                     reasons.append(why)
+        # round 32: the user's question set aside in English, secrets gathered from the conversation (carrier_orders.py,
+        # switches QUESTION_OVERRIDE and SECRET_HARVEST)
+        for w, why in carrier_orders.find(lowered):
+            if why not in reasons:
+                keep *= 1.0 - w * (0.4 if meta else 1.0)  # a text about attacks: the rules' discount
+                reasons.append(why)
         # round 31: polite requests and orders in code comments to an AI reader (reader_requests.py, switches
         # POLITE_PAYLOADS and CODE_ORDERS)
         if reader_requests.REASON not in reasons and reader_requests.find(lowered):
@@ -548,6 +555,15 @@ class InjectionScanner:
             if lex > 0.0:
                 score = 1.0 - (1.0 - score) * (1.0 - lex)
                 reasons += [f"intent in any language: {', '.join(intents)} {lex:.2f}"]
+        if carrier_orders.DECODED_ORDERS and score < 0.9:
+            # round 32: an order the reader is told to decode (ROT13, base64, reversed; carrier_orders.py): the decoded
+            # span is read by the same rules
+            for form in carrier_orders.decoded(plain):
+                if self.heuristics(form)[0] >= 0.5:
+                    w = carrier_orders.DECODED_WEIGHT * (0.4 if _META.search(plain) else 1.0)
+                    score = 1.0 - (1.0 - score) * (1.0 - w)
+                    reasons.append(carrier_orders.DECODED_REASON)
+                    break
         rules = score
         alone = 0.0  # a help question's classifier and similarity: the strongest of them, not their noisy-or
         help_question = _help_question(plain)
