@@ -745,10 +745,6 @@ ANSWER_SYSTEMS = {
     # at half weight beside the wheel's cosine (a third ranking list in hybrid search, measured in 973dd1e, was removed)
     "extractive+question encoder": ("extractive", "zero_shot", "calibrated"),
     "extractive (tuned 0.5)": ("extractive", "zero_shot", "calibrated"),
-    # session 31: the abstention's sentence feature read from the tuned vector too (ABSTENTION_READS_TUNED)
-    "extractive+question encoder+abstention": ("extractive", "zero_shot", "calibrated"),
-    # session 31: hybrid search's vector ranking queried with the tuned vector too (VECTOR_QUERY)
-    "extractive+question encoder+search": ("extractive", "zero_shot", "calibrated"),
     # session 31: key terms only from the sentences that ask (key_terms.ASKING_SENTENCES_ONLY)
     "extractive (asking sentences)": ("extractive", "zero_shot", "calibrated"),
 }
@@ -816,8 +812,6 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (spellings apart)": {"us_spelling": False},
                     "extractive+question encoder": {"tuned_questions": True},
                     "extractive (tuned 0.5)": {"tuned_questions": True, "tuned_share": 0.5},
-                    "extractive+question encoder+abstention": {"tuned_questions": True, "tuned_abstention": True},
-                    "extractive+question encoder+search": {"tuned_questions": True, "tuned_search": True},
                     "extractive (asking sentences)": {"asking_only": True},
                     "extractive+entries+rerank12": {"entry_chunks": True, "rerank_depth": 12},
                     "extractive+entries+k5": {"entry_chunks": True, "k": 5},
@@ -1057,8 +1051,6 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     us_spelling_default = bm25.US_SPELLING
     tuned_questions_default = question_encoder.RANK_QUOTES
     tuned_share_default = question_encoder.TUNED_SHARE
-    tuned_abstention_default = question_encoder.ABSTENTION_READS_TUNED
-    tuned_search_default = question_encoder.VECTOR_QUERY
     asking_only_default = key_terms.ASKING_SENTENCES_ONLY
     entry_chunks_default = splitting.ENTRY_CHUNKS
     markdown_clean_default = chunk_headers.MARKDOWN_CLEAN
@@ -1107,8 +1099,6 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             bm25.US_SPELLING = overrides.pop("us_spelling", us_spelling_default)
             question_encoder.RANK_QUOTES = overrides.pop("tuned_questions", tuned_questions_default)
             question_encoder.TUNED_SHARE = overrides.pop("tuned_share", tuned_share_default)
-            question_encoder.ABSTENTION_READS_TUNED = overrides.pop("tuned_abstention", tuned_abstention_default)
-            question_encoder.VECTOR_QUERY = overrides.pop("tuned_search", tuned_search_default)
             key_terms.ASKING_SENTENCES_ONLY = overrides.pop("asking_only", asking_only_default)
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)

@@ -31,7 +31,6 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable
 
-from core.retrieval import question_encoder
 from core.retrieval.bm25 import bm25_idf, tokenize
 from core.retrieval.extractive import Quote, weighted_coverage
 from core.retrieval.grounding import content_words, split_sentences
@@ -139,11 +138,7 @@ def evidence(question: str, hits, quotes: list[Quote], idf=None) -> dict:
     if idf is not None and qwords:
         top = idf("\x00never-a-token")
         unseen = 1.0 if sum(idf(w) >= top for w in qwords - how_words(question) if tokenize(w)) == 1 else 0.0
-    def closeness(q: Quote) -> float:
-        tuned = question_encoder.ABSTENTION_READS_TUNED and q.tuned_meaning is not None
-        return q.tuned_meaning if tuned else q.meaning
-
-    return {"coverage": round(best_cov, 3), "sentence": round(max((closeness(q) for q in quotes), default=0.0), 3),
+    return {"coverage": round(best_cov, 3), "sentence": round(max((q.meaning for q in quotes), default=0.0), 3),
             "vector": round(vector, 3) if vector is not None else None, "agreement": agree, "unseen": unseen,
             "missing_words": [spelled.get(w, w) for w in missing[:8]]}
 

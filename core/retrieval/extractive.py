@@ -259,7 +259,6 @@ class Quote:
     verified: float | None = None  # the answer verifier's probability, when it read this sentence
     named_bonus: float = 0.0  # the part of `score` from NAMED_ENTRY_BONUS
     lead_in: str = ""  # a list item's or table row's lead-in (LEAD_IN_SHARE): what names its subject
-    tuned_meaning: float | None = None  # the ranking's cosine when the question encoder ranks quotes
     # what the fitted re-ranking reads (quote_ranker.py)
     features: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -537,7 +536,6 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
                  "says_default": says_default(c.text)}
         out.append(Quote(c.n, c.chunk_id, c.start, c.end, " ".join(c.text.split()), score, meaning, coverage,
                          named_bonus=bonus, lead_in=leads.get((c.n, c.start), (None, ""))[1] if LEAD_IN_SHARE else "",
-                         tuned_meaning=None if tuned is None else ranking_meaning,
                          features=quote_ranker.sentence_features(facts, c.text, parts)))
     out.sort(key=lambda q: -q.score)
     return quote_ranker.rerank(out)

@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass, field
 
 from core.config import get_settings
 from core.models.fast_embeddings import get_fast_embedder
-from core.retrieval import question_encoder
 from core.retrieval.collection import Collection
 
 log = logging.getLogger(__name__)
@@ -66,7 +65,7 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
     kw: list[tuple[str, float]] = []
     if mode in ("vector", "hybrid"):
         t = time.perf_counter()
-        vector = _query_vector(query)
+        vector = get_fast_embedder().embed([query])[0]
         timings["embed_ms"] = _ms(t)
         t = time.perf_counter()
         vec = col.store.query(vector, depth, sources)
@@ -109,15 +108,6 @@ def search(col: Collection, query: str, k: int | None = None, mode: str | None =
                         float(score), entry["scores"], entry["ranks"], str(m.get("header", "") or "")))
     timings["fuse_ms"] = _ms(t)
     return hits
-
-
-def _query_vector(query: str):
-    """The wheel's vector of the query, or the tuned question encoder's where it is switched on for search."""
-    if question_encoder.VECTOR_QUERY and question_encoder.ranks_quotes():
-        tuned = question_encoder.question_vectors([query])
-        if tuned is not None:
-            return tuned[0]
-    return get_fast_embedder().embed([query])[0]
 
 
 def _ms(t: float) -> float:

@@ -39,12 +39,6 @@ MAX_TOKENS = 128
 RANK_QUOTES: bool | None = None
 # How much of a quote's ranking meaning comes from the tuned vector; the rest is the wheel's cosine
 TUNED_SHARE = 1.0
-# (session 31) The abstention's "sentence" feature (closest quote's cosine) from the tuned question vector too,
-# when quotes are ranked by it; weights unchanged. Measured: benchmarks/results/rag_question_encoder.md
-ABSTENTION_READS_TUNED = False
-# (session 31) The vector ranking of hybrid search queried with the tuned question vector (chunk vectors stay the
-# wheel's), when quotes are ranked by it. Measured: benchmarks/results/rag_question_encoder.md
-VECTOR_QUERY = False
 
 
 class QuestionEncoderModel:

@@ -403,6 +403,20 @@ def _ascii(text: str) -> str:
     return _NON_ASCII.sub("", text)
 
 
+def _module_findings(lowered: str, reasons: list[str]):
+    """(weight, reason) from the rule modules of rounds 30-32, in order: orders in further languages
+    (world_orders.py), the question set aside and secrets harvested (carrier_orders.py), polite requests and orders in
+    code comments (reader_requests.py), links that carry the user's data (link_exfil.py). Lazy, so a module whose
+    reason is already given is not run."""
+    if world_orders.WORLD_ORDERS:
+        yield from world_orders.find(lowered)
+    yield from carrier_orders.find(lowered)
+    if reader_requests.REASON not in reasons and reader_requests.find(lowered):
+        yield reader_requests.WEIGHT, reader_requests.REASON
+    if link_exfil.LINK_EXFIL and link_exfil.REASON not in reasons and link_exfil.carries_user_data(lowered):
+        yield link_exfil.WEIGHT, link_exfil.REASON
+
+
 class InjectionScanner:
     name = "injection"
 
@@ -520,27 +534,11 @@ class InjectionScanner:
                 keep *= 1.0 - w
                 reasons.append(why.replace(" (other language)", ""))
                 break  # each family counts once
-        # round 31: orders to an AI reader in further languages (world_orders.py, switch WORLD_ORDERS)
-        if world_orders.WORLD_ORDERS:
-            for w, why in world_orders.find(lowered):
-                if why not in reasons:
-                    keep *= 1.0 - w * (0.4 if meta else 1.0)  # a text about attacks: the rules' discount
-                    reasons.append(why)
-        # round 32: the user's question set aside in English, secrets gathered from the conversation (carrier_orders.py,
-        # switches QUESTION_OVERRIDE and SECRET_HARVEST)
-        for w, why in carrier_orders.find(lowered):
+        # rounds 30-32: rule modules with their own weight, reason and switch (_module_findings); a reason counts once
+        for w, why in _module_findings(lowered, reasons):
             if why not in reasons:
                 keep *= 1.0 - w * (0.4 if meta else 1.0)  # a text about attacks: the rules' discount
                 reasons.append(why)
-        # round 31: polite requests and orders in code comments to an AI reader (reader_requests.py, switches
-        # POLITE_PAYLOADS and CODE_ORDERS)
-        if reader_requests.REASON not in reasons and reader_requests.find(lowered):
-            keep *= 1.0 - reader_requests.WEIGHT * (0.4 if meta else 1.0)
-            reasons.append(reader_requests.REASON)
-        # round 30: a link or image in the answer that is to carry the user's data (link_exfil.py, switch LINK_EXFIL)
-        if link_exfil.LINK_EXFIL and link_exfil.REASON not in reasons and link_exfil.carries_user_data(lowered):
-            keep *= 1.0 - link_exfil.WEIGHT * (0.4 if meta else 1.0)  # a text about attacks: the rules' discount
-            reasons.append(link_exfil.REASON)
         return 1.0 - keep, reasons
 
     def scan(self, text: str) -> ScanScore:
