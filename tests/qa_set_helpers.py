@@ -1,4 +1,4 @@
-"""Shared checks of a hand-written RAG QA set over its own corpus folder (held-out 10, dev visitors): the corpus
+"""Shared checks of a hand-written RAG QA set over its own corpus folder (held-out 9 and 10, dev visitors): the corpus
 files and their sizes, no document shared with another corpus or the question-encoder training documents, the
 rows' shape and counts, and every passage a verbatim span of its file."""
 from __future__ import annotations

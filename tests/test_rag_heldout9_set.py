@@ -1,34 +1,19 @@
 """The "held-out 9" set (#13, round 30): six documents nobody on the team had used (four manual pages, two
 pydoc pages) and visitor-worded questions. Its shape, that every passage is a verbatim span of its file, and
 its registration. Report-only: never tune on it."""
-import json
-import re
-from pathlib import Path
+from qa_set_helpers import ROOT, QaSet
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "assets" / "rag_corpus_heldout9"
-QA = ROOT / "assets" / "rag_qa_heldout9.jsonl"
 FILES = {"xz.1.txt", "top.1.txt", "journalctl.1.txt", "apt-get.8.txt", "pathlib.pydoc.txt", "logging.pydoc.txt"}
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.split())
-
-
-def _rows() -> list[dict]:
-    return [json.loads(line) for line in QA.read_text().splitlines() if line.strip()]
+SET = QaSet(ROOT / "assets" / "rag_corpus_heldout9", ROOT / "assets" / "rag_qa_heldout9.jsonl", files=FILES,
+            families=set())
 
 
 def test_corpus_files_and_sizes():
-    assert {p.name for p in CORPUS.glob("*.txt")} == FILES
-    assert (CORPUS / "SOURCES.md").is_file()
-    for p in CORPUS.glob("*.txt"):
-        assert 15_000 <= len(p.read_bytes()) <= 120_000, p.name
-        assert not [c for c in set(p.read_text()) if ord(c) < 32 and c not in "\n\t"], p.name
+    SET.corpus_files_and_sizes()
 
 
 def test_counts_and_format():
-    rows = _rows()
+    rows = SET.rows()
     assert all(set(r) == {"question", "source", "passage"} for r in rows)
     answerable = [r for r in rows if r["source"]]
     unanswerable = [r for r in rows if not r["source"]]
@@ -41,21 +26,11 @@ def test_counts_and_format():
 
 
 def test_passages_are_verbatim_spans_and_short():
-    """Each passage is a span of its file word for word, stored whitespace-normalised: benchmarks/rag.py looks
-    for it in norm(chunk text), so a passage that kept a line break or a tab of the rendered page would never match."""
-    texts = {p.name: p.read_text() for p in CORPUS.glob("*.txt")}
-    for r in _rows():
-        if r["source"]:
-            assert r["source"] in texts, r["question"]
-            assert r["passage"] == _norm(r["passage"]), r["question"]
-            pattern = r"\s+".join(re.escape(w) for w in r["passage"].split())
-            assert re.search(pattern, texts[r["source"]]), r["question"]
-            assert r["passage"] in _norm(texts[r["source"]]), r["question"]
-            assert 0 < len(r["passage"]) <= 200, r["question"]
+    SET.passages_verbatim()
 
 
 def test_registered_as_held_out_set():
     from benchmarks import rag
 
-    assert rag.RETRIEVAL_SETS["held-out 9"] == (CORPUS, QA, "heldout9")
-    assert rag.HELDOUT9_QA == QA
+    assert rag.RETRIEVAL_SETS["held-out 9"] == (SET.corpus, SET.qa, "heldout9")
+    assert rag.HELDOUT9_QA == SET.qa
