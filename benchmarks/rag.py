@@ -747,6 +747,9 @@ ANSWER_SYSTEMS = {
     "extractive (tuned 0.5)": ("extractive", "zero_shot", "calibrated"),
     # session 31: key terms only from the sentences that ask (key_terms.ASKING_SENTENCES_ONLY)
     "extractive (asking sentences)": ("extractive", "zero_shot", "calibrated"),
+    # session 32: the verifier (retrained on visitor questions) re-ranking the quotes only, at two weights
+    "extractive+verifier rerank": ("extractive", "zero_shot", "calibrated"),
+    "extractive+verifier rerank 0.5": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -813,6 +816,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+question encoder": {"tuned_questions": True},
                     "extractive (tuned 0.5)": {"tuned_questions": True, "tuned_share": 0.5},
                     "extractive (asking sentences)": {"asking_only": True},
+                    "extractive+verifier rerank": {"verifier_feeds_abstention": False, "verifier_weight": 0.2},
+                    "extractive+verifier rerank 0.5": {"verifier_feeds_abstention": False, "verifier_weight": 0.5},
                     "extractive+entries+rerank12": {"entry_chunks": True, "rerank_depth": 12},
                     "extractive+entries+k5": {"entry_chunks": True, "k": 5},
                     "extractive+headercov": {"header_coverage": True},
@@ -1039,6 +1044,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
         question_encoder,
         quote_ranker,
         splitting,
+        verified_quotes,
     )
     from core.retrieval import expected_answer as expected_check
     from core.retrieval import prompts as prompt_module
@@ -1052,6 +1058,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     tuned_questions_default = question_encoder.RANK_QUOTES
     tuned_share_default = question_encoder.TUNED_SHARE
     asking_only_default = key_terms.ASKING_SENTENCES_ONLY
+    feeds_abstention_default = verified_quotes.FEEDS_ABSTENTION
+    verifier_weight_default = verified_quotes.WEIGHT
     entry_chunks_default = splitting.ENTRY_CHUNKS
     markdown_clean_default = chunk_headers.MARKDOWN_CLEAN
     markdown_parts_default = chunk_headers.MARKDOWN_CLEAN_PARTS
@@ -1100,6 +1108,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             question_encoder.RANK_QUOTES = overrides.pop("tuned_questions", tuned_questions_default)
             question_encoder.TUNED_SHARE = overrides.pop("tuned_share", tuned_share_default)
             key_terms.ASKING_SENTENCES_ONLY = overrides.pop("asking_only", asking_only_default)
+            verified_quotes.FEEDS_ABSTENTION = overrides.pop("verifier_feeds_abstention", feeds_abstention_default)
+            verified_quotes.WEIGHT = overrides.pop("verifier_weight", verifier_weight_default)
             answer_type.ENTRY_BONUS = overrides.pop("entry_bonus", entry_bonus_default)
             answer_type.TERM_ENTRIES = overrides.pop("term_entries", term_entries_default)
             quantity.NAME_DIGITS_ARE_NOT_QUANTITIES = overrides.pop("name_digits", name_digits_default)
@@ -1137,7 +1147,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             if splitting.ENTRY_CHUNKS != entry_chunks_default:  # other chunks: its own collection
                 name = collection + ("-entries" if splitting.ENTRY_CHUNKS else "-no-entries")
             chain_args = dict(answer_mode=answer_mode, prompt_mode=prompt_mode, abstention=abstention,
-                              params=SamplingParams(max_new_tokens=96), verifier=system.endswith("+verifier"),
+                              params=SamplingParams(max_new_tokens=96), verifier="+verifier" in system,
                               **overrides)
             if set_name in PER_DOCUMENT_SETS:
                 per_document = _per_document_chains(PER_DOCUMENT_SETS[set_name], name, chain_args)

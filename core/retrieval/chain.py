@@ -34,7 +34,7 @@ from core.config import get_settings
 from core.models.chat import get_chat_model
 from core.models.sampling import SamplingParams
 from core.retrieval import abstention as abstention_model
-from core.retrieval import extractive, prompts
+from core.retrieval import extractive, prompts, verified_quotes
 from core.retrieval.abstention import Decision, apply_checks, check_evidence, decide, evidence
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
@@ -289,7 +289,7 @@ class RagChain:
             evidence_idf = abstention_model.sentence_idf(used)  # every chunk is a passage (abstention.py)
             trace["evidence_idf"] = "sentences"
         features = evidence(standalone if history else question, used, cheap_best, evidence_idf)
-        if verified_best is not None:
+        if verified_best is not None and verified_quotes.FEEDS_ABSTENTION:
             features["verifier"] = round(verified_best, 3)
         decision = decide(features)
         if self.abstention == "cosine_cutoff":

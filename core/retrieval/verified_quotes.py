@@ -18,6 +18,10 @@ from core.retrieval.extractive import Quote
 
 DEPTH = 4  # sentences the verifier reads per answer (its cost grows with this)
 WEIGHT = 0.2  # on the 0..1 scale of the cheap quote score
+# (#13 session 32) whether the verifier's best probability becomes the abstention's fifth feature (abstention.py's
+# WEIGHTS_VERIFIED, fitted in the third round on the synthetic-question verifier); False: it only re-ranks quotes
+# and the abstention keeps its usual model
+FEEDS_ABSTENTION = True
 
 
 def verify_ranked(question: str, ranked: list[Quote], verifier, depth: int = DEPTH,
