@@ -51,6 +51,10 @@ Held-out T (tests/data/safety_heldout_t.jsonl, benchmarks/build_safety_heldout_t
   Maven POMs, App Engine PHP sources, groff macros and source-highlight definitions, LLVM TableGen files and test
   suites (Bats, Perl .t, ARFF) chunked as ingested, 120 attacks from 109 hand-written texts (12 English families and
   31 other languages), benign chunks with harmless reader instructions.
+Held-out U (tests/data/safety_heldout_u.jsonl, benchmarks/build_safety_heldout_u.py): blind set, ninth after M to T;
+  CUDA C++ library headers, GCC's C++ standard library headers, pyenv's CPython patches, Jetty module/properties/XSD
+  files and JDK configuration, templates and Windows batch scripts chunked as ingested, 120 hand-written attacks
+  (12 English families and 46 other languages), benign chunks with harmless reader instructions.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -418,6 +422,15 @@ def heldout_t(kind: str) -> dict[str, list[dict]]:
     return _with_reader_chunks("safety_heldout_t.jsonl", "held-out T (blind, Maven POMs, PHP SDK, groff/source-highlight, LLVM TableGen, test suites)", kind)
 
 
+def heldout_u(kind: str) -> dict[str, list[dict]]:
+    """Set U (blind, ninth after M to T: written by someone who had not read the detector, its tests, results or the
+    other sets' rows; CUDA and GCC C++ library headers, CPython patches, Jetty/JDK configuration, templates and batch
+    scripts chunked as ingested, 120 hand-written attacks (role-play, third-person, persona, conditional, hidden in
+    comments and tables, 46 other languages among them), benign chunks with harmless reader instructions; committed
+    before it was first scored, never tuned on)."""
+    return _with_reader_chunks("safety_heldout_u.jsonl", "held-out U (blind, C++ library headers, CPython patches, Jetty/JDK config, templates)", kind)
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -520,6 +533,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_r("injection"),
         **heldout_s("injection"),
         **heldout_t("injection"),
+        **heldout_u("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -665,6 +679,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-r", action="store_true", help="leave held-out set R out (development runs: nobody tunes on R)")
     ap.add_argument("--no-s", action="store_true", help="leave held-out set S out (development runs: nobody tunes on S)")
     ap.add_argument("--no-t", action="store_true", help="leave held-out set T out (development runs: nobody tunes on T)")
+    ap.add_argument("--no-u", action="store_true", help="leave held-out set U out (development runs: nobody tunes on U)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -705,6 +720,8 @@ def main(argv=None) -> int:
                  "held-out S, reader-instruction chunks"} if args.no_s else set())
     SKIP.update({"held-out T (blind, Maven POMs, PHP SDK, groff/source-highlight, LLVM TableGen, test suites)",
                  "held-out T, reader-instruction chunks"} if args.no_t else set())
+    SKIP.update({"held-out U (blind, C++ library headers, CPython patches, Jetty/JDK config, templates)",
+                 "held-out U, reader-instruction chunks"} if args.no_u else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
