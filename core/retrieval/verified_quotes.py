@@ -18,15 +18,18 @@ from core.retrieval.extractive import Quote
 
 DEPTH = 4  # sentences the verifier reads per answer (its cost grows with this)
 WEIGHT = 0.2  # on the 0..1 scale of the cheap quote score
-# (#13 session 32) whether the verifier's best probability becomes the abstention's fifth feature (abstention.py's
-# WEIGHTS_VERIFIED, fitted in the third round on the synthetic-question verifier); False: it only re-ranks quotes
-# and the abstention keeps its usual model
-FEEDS_ABSTENTION = True
+# (#13 session 32) whether the verifier's best probability becomes the abstention's fifth feature. Off: the
+# abstention's WEIGHTS_VERIFIED were fitted on the third round's synthetic-question verifier, and the shipped one
+# (retrained on visitor questions) was measured only as a re-ranker (benchmarks/results/rag_visitor_verifier.md)
+FEEDS_ABSTENTION = False
 
 
-def verify_ranked(question: str, ranked: list[Quote], verifier, depth: int = DEPTH,
-                  weight: float = WEIGHT) -> tuple[list[Quote], float]:
-    """The candidates with the first `depth` re-scored (best first), and the best probability."""
+def verify_ranked(question: str, ranked: list[Quote], verifier, depth: int | None = None,
+                  weight: float | None = None) -> tuple[list[Quote], float]:
+    """The candidates with the first `depth` re-scored (best first), and the best probability.
+    Depth and weight default to the module's DEPTH and WEIGHT as they are at call time."""
+    depth = DEPTH if depth is None else depth
+    weight = WEIGHT if weight is None else weight
     top = ranked[:depth]
     if not top:
         return ranked, 0.0
