@@ -36,8 +36,10 @@ def test_a_british_question_finds_the_american_manual(tmp_path, monkeypatch):
     answer = RagChain("manual", answer_mode="extractive").ask(question)
     assert not answer.abstained, answer.abstain_reason
     assert "Documentation License" in answer.answer
-    # with the spellings apart (the index re-tokenized, as after a tokenizer change) the same question is refused
+    # with the spellings apart (the index re-tokenized, as after a tokenizer change) the same question is judged
+    # less likely answerable (it was refused at the threshold of before session 32, 0.31)
     monkeypatch.setattr(bm25, "US_SPELLING", False)
     col.retokenize_if_stale()
     assert col.bm25.tokenizer == "snowball-english-options-2"
-    assert RagChain("manual", answer_mode="extractive").ask(question).abstained
+    apart = RagChain("manual", answer_mode="extractive").ask(question)
+    assert apart.trace["abstention"]["p_answerable"] < answer.trace["abstention"]["p_answerable"]

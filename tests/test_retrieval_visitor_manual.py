@@ -46,6 +46,10 @@ def chain(tmp_path):  # each test has its own data folder (conftest.py)
     return RagChain("kettle", answer_mode="extractive")
 
 
+def _p_answerable(answer) -> float:
+    return answer.trace["abstention"]["p_answerable"]
+
+
 def test_a_bold_symptom_is_not_the_answer_its_remedy_is(chain, monkeypatch):
     leak = chain.ask("It's leaking, what should I do?")
     assert leak.answer.startswith("Stop using the kettle and contact support"), leak.answer
@@ -66,15 +70,17 @@ def test_how_long_is_the_form_of_a_quantity_question_not_its_subject(chain, monk
     warranty = chain.ask("How long is the warranty?")
     assert not warranty.abstained and "3 years" in warranty.answer, warranty.abstain_reason
     assert chain.ask("How heavy is the kettle?").abstained  # not a quantity question: "heavy" is its subject
-    monkeypatch.setattr(abstention, "HOW_WORDS_ARE_FORM", False)  # what the rule fixes
-    assert chain.ask("How long is the warranty?").abstained
+    monkeypatch.setattr(abstention, "HOW_WORDS_ARE_FORM", False)  # what the rule fixes: "long" counted as a
+    # subject word no passage holds (this abstained at the threshold of before session 32, 0.31)
+    assert _p_answerable(chain.ask("How long is the warranty?")) < _p_answerable(warranty)
 
 
 def test_the_askers_need_is_the_questions_form(chain, monkeypatch):
     receipt = chain.ask("Do I need a receipt?")
     assert not receipt.abstained and "Keep your receipt" in receipt.answer, receipt.abstain_reason
-    monkeypatch.setattr(abstention, "ASKER_NEED_IS_FORM", False)  # what the rule fixes
-    assert chain.ask("Do I need a receipt?").abstained
+    monkeypatch.setattr(abstention, "ASKER_NEED_IS_FORM", False)  # what the rule fixes (this abstained at the
+    # threshold of before session 32, 0.31)
+    assert _p_answerable(chain.ask("Do I need a receipt?")) < _p_answerable(receipt)
 
 
 def test_passages_with_no_quotable_sentence_give_an_abstention_not_an_empty_answer(tmp_path):
