@@ -23,11 +23,13 @@ from core.safety import (
     ai_payloads,
     answer_orders,
     carrier_orders,
+    far_languages,
     intent_lexicon,
     link_exfil,
     more_languages,
     planted_instructions,
     reader_requests,
+    reader_roles,
     world_orders,
 )
 from core.safety import text as textutil
@@ -406,7 +408,8 @@ def _ascii(text: str) -> str:
 def _module_findings(lowered: str, reasons: list[str]):
     """(weight, reason) from the rule modules of rounds 30-32, in order: orders in further languages
     (world_orders.py), the question set aside and secrets harvested (carrier_orders.py), polite requests and orders in
-    code comments (reader_requests.py), links that carry the user's data (link_exfil.py). Lazy, so a module whose
+    code comments (reader_requests.py), links that carry the user's data (link_exfil.py), orders in ten further
+    languages (far_languages.py) and third-person, persona and conditional orders (reader_roles.py). Lazy, so a module whose
     reason is already given is not run."""
     if world_orders.WORLD_ORDERS:
         yield from world_orders.find(lowered)
@@ -415,6 +418,11 @@ def _module_findings(lowered: str, reasons: list[str]):
         yield reader_requests.WEIGHT, reader_requests.REASON
     if link_exfil.LINK_EXFIL and link_exfil.REASON not in reasons and link_exfil.carries_user_data(lowered):
         yield link_exfil.WEIGHT, link_exfil.REASON
+    # round 33: orders in ten further languages (far_languages.py); third-person, persona and conditional orders
+    # in English (reader_roles.py); each module reads its own switches
+    yield from far_languages.find(lowered)
+    if reader_roles.REASON not in reasons:
+        yield from reader_roles.find(lowered)
 
 
 class InjectionScanner:
