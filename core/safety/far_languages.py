@@ -47,7 +47,7 @@ _IGNORE = (
     # et
     r"eira\w*|ignoreeri\w*|unust\w*|jata\s+tahelepanuta|"
     # eu
-    r"ahaztu|ahaz\s+itzazu|ez\s+ikusi(?:arena)?\s+egin|ezikusiarena\s+egin|alde\s+batera\s+utzi|baztertu|"
+    r"ahaztu(?!\s+(?:baduzu|badu|baduzue|dut|duzu|dugu|da|dira|zait|zaizu|ezkero|gero))|ahaz\s+itzazu|ez\s+ikusi(?:arena)?\s+egin|ezikusiarena\s+egin|alde\s+batera\s+utzi|baztertu|"
     # is
     r"hunsa\w*|gleymdu|gleymið|gleyma|leiddu\s+hja\s+þer|virtu\s+að\s+vettugi|"
     # lt
@@ -75,7 +75,7 @@ _RULES = (
     r"upute|uputa|uputstva|упутства|упутство|navodila|navodil|naredb\w*|"
     r"arahan|perintah\s+(?:sebelum|terdahulu|sistem)"
 )
-_NEG = r"(?<!ne\s)(?<!ara\s)(?<!не\s)"
+_NEG = r"(?<!ne\s)(?<!ara\s)(?<!ära\s)(?<!не\s)"
 _LATIN_OVERRIDE = re.compile(
     _NEG + _L + r"(?:" + _IGNORE + r")" + _R + r"(?:\s+[^\s.!?;:]+){0,5}?\s+(?:" + _RULES + r")" + _R
     # object first (Basque, and the passive "instructions ... ignore"): "aurreko argibideak ahaztu"

@@ -72,7 +72,7 @@ _ROLE = (r"(?:pretend\s+(?:that\s+)?(?:you\s+are|you're|to\s+be)|act\s+(?:as|lik
          r"from\s+(?:now|here)\s+on,?\s+you\s+are|you\s+are\s+now\s+(?:an?\s+)?\w+(?:gpt|bot|mode)\b|"
          r"stay\s+in\s+character|speak\s+as\s+(?:that|the|an?)\b)")
 _ROLE_FOR = (r"(?:no\s+(?:rules|restrictions|limits|filters|content\s+polic\w*)|without\s+(?:any\s+)?(?:rules|restrictions|"
-             r"limits|filters)|ignores?\s+(?:all\s+|any\s+|your\s+|the\s+)?(?:content|safety|usage)\s+polic\w*|"
+             r"limits|filters)|ignores?\s+(?:all\s+|any\s+|every\s+|your\s+|the\s+)?(?:content|safety|usage)\s+polic\w*|"
              r"(?:admin(?:istrator)?\s+|root\s+|user'?s?\s+)?passwords?|card\s+numbers?|credit\s+cards?|cvv|"
              r"(?:three\s+)?digits\s+on\s+the\s+back|connection\s+strings?|root\s+(?:on|access)|full\s+access|"
              r"insult\w*|never\s+admits?|refuses?\s+to\s+help|steer\s+every\s+(?:answer|reply)|"
