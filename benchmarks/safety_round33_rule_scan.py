@@ -1,7 +1,9 @@
 """Round 33 (#18): this round's new rules alone over round 30's body of benign text (as rounds 31 and 32 scanned).
 
 Rules: FAR_LANGUAGES (core/safety/far_languages.py: orders in bg bn et eu is lt lv sw tl ur, hr/sr/sl, ms) and the
-three families of core/safety/reader_roles.py — THIRD_PERSON, PERSONA, CONDITIONAL. Sources as round 30's scan
+three families of core/safety/reader_roles.py — THIRD_PERSON, PERSONA, CONDITIONAL — and READER_DUTIES
+(core/safety/reader_duties.py: a duty laid on an AI reader in European languages). DOC_KEY_RUNS (doc_keys.py) only
+lowers a score and adds no rule. Sources as round 30's scan
 (benchmarks/safety_round30_rule_scan.py): translated manual pages under /usr/share/man/<lang>/, site-packages
 Markdown/rst/README/METADATA/HTML, manual pages 1-8, docstrings, /usr/share/doc. Every hit is printed with the
 paragraph it is in.
@@ -20,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.safety_round29_rule_scan import doc_files, docstrings, man_texts  # noqa: E402
 from benchmarks.safety_round30_rule_scan import package_docs, translated_man_pages  # noqa: E402
-from core.safety import far_languages, reader_roles  # noqa: E402
+from core.safety import far_languages, reader_duties, reader_roles  # noqa: E402
 
 SOURCES = {"translated": translated_man_pages, "sitepkg": package_docs, "man": man_texts, "docstrings": docstrings,
            "doc": doc_files}
@@ -33,13 +35,16 @@ def _only(name: str):
         if name == "FAR_LANGUAGES":
             far_languages.FAR_LANGUAGES = True
             return bool(far_languages.find(low))
+        if name == "READER_DUTIES":
+            reader_duties.READER_DUTIES = True
+            return bool(reader_duties.find(low))
         for n in _ROLES:
             setattr(reader_roles, n, n == name)
         return bool(reader_roles.find(low))
     return fn
 
 
-RULES = {name: _only(name) for name in ("FAR_LANGUAGES", *_ROLES)}
+RULES = {name: _only(name) for name in ("FAR_LANGUAGES", *_ROLES, "READER_DUTIES")}
 
 
 def main(argv=None) -> int:
