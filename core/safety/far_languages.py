@@ -87,7 +87,7 @@ _UR_OVERRIDE = re.compile(r"(?:ہدایات|ہدایت|احکامات|قواعد
 
 # --- an AI reader ------------------------------------------------------------------------------------------------
 _READER = re.compile(
-    _L + r"(?:асистент\w*|модел\w*|изкуствен\w*\s+интелект|чатбот\w*|"
+    r"\b(?:асистент\w*|модел\w*|изкуствен\w*\s+интелект|чатбот\w*|"
     r"assistent\w*|tehisintellekt\w*|keelemudel\w*|mudel\w*|vestlusrobot\w*|"
     r"laguntzaile\w*|adimen\s+artifizial\w*|hizkuntza-?eredu\w*|txatbot\w*|"
     r"aðstoðarm\w*|gervigreind\w*|mallikan\w*|spjallmenni\w*|"
@@ -109,7 +109,7 @@ _IF_USER = re.compile(
     r"যদি\s+ব্যবহারকারী|ব্যবহারকারী\s+যদি|اگر\s+صارف")
 # an order, a request or a duty
 _ORDER = re.compile(
-    _L + r"(?:кажи|поискаи|помоли|изпрати|покажи|изведи|накараи|трябва\s+да|"
+    r"\b(?:кажи|поискаи|помоли|изпрати|покажи|изведи|накараи|трябва\s+да|"
     r"utle|kusi|palu|saada|naita|peab|"
     r"esan|eskatu|bidali|erakutsi|behar\s+du|"
     r"segðu|biddu|sendu|syndu|skal|a\s+að|"
@@ -122,7 +122,7 @@ _ORDER = re.compile(
     + r"|বলো|বলুন|বলবে|চাও|চান|চাইবে|দেখাও|পাঠাও|লিখতে|بتاؤ|بتائیں|کہو|کہیں|مانگو|مانگیں|دکھاؤ|بھیجو|لکھو")
 # what the order is after
 _PAYLOAD = re.compile(
-    _L + r"(?:парол\w*|системн\w*\s+(?:промпт|подкан|инструкци)\w*|скрит\w*\s+инструкци\w*|цели\w*\s+разговор|"
+    r"\b(?:парол\w*|системн\w*\s+(?:промпт|подкан|инструкци)\w*|скрит\w*\s+инструкци\w*|цели\w*\s+разговор|"
     r"parool\w*|susteemiviip\w*|susteemi\s+(?:juhis|viip)\w*|peidetud\s+juhis\w*|kogu\s+vestlus\w*|"
     r"pasahitz\w*|sistemaren\s+(?:gonbit|argibide|jarraibide)\w*|elkarrizketa\s+osoa|"
     r"lykilorð\w*|kerfisfyrirmæl\w*|kerfiskvaðning\w*|falin\w*\s+fyrirmæl\w*|"
@@ -135,7 +135,7 @@ _PAYLOAD = re.compile(
 # the answer dictated ("answer that ...", "answer every question with ...") or a reader named by reading this text
 # with a duty: read with a reader or the user's question as condition in the same sentence
 _FORCED = re.compile(
-    _L + r"(?:отговори,?\s+че|отговаряи\s+само|vasta,?\s+et|vasta\s+ainult|erantzun\s+beti|svaraðu,?\s+að|"
+    r"\b(?:отговори,?\s+че|отговаряи\s+само|vasta,?\s+et|vasta\s+ainult|erantzun\s+beti|svaraðu,?\s+að|"
     r"svara\w*\s+(?:ollum|ollu)\s+\w+\s+með|atsakyk,?\s+kad|atsakyk\s+tik|atbildi,?\s+ka|atbildi\s+tikai|"
     r"jibu\s+kwamba|mjibu\s+kwamba|sagutin\s+mo\s+na|isagot\s+mo\s+na|sabihin\s+mo\s+na|odgovori\s+da|"
     r"odgovori\s+samo|jawab\s+bahawa|jawab\s+sahaja)" + _R
@@ -144,6 +144,33 @@ _FORCED = re.compile(
     + _L + r"(?:skal|a\s+að|verður\s+að|трябва\s+да|peab|turi|lazima|anapaswa|dapat|kailangan|mora)" + _R)
 _MS_LINK = re.compile(r"(?:sertakan|masukkan|tambahkan|lampirkan|letakkan)\s+(?:soalan|pertanyaan)\s+pengguna\s+"
                       r"(?:\S+\s+){0,2}?(?:pautan|tautan|url|alamat)")
+# cheap first passes: a long alternation searched over a 20,000-character text costs milliseconds, a substring test
+# microseconds. Each family runs its pattern only on the sentences (or windows) around a stem of its own words.
+_RULE_STEMS = ("инструкци", "указани", "правила", "насоки", "нареждани", "juhis", "juhend", "korraldus", "reegl",
+               "argibide", "jarraibide", "agindu", "arau", "instrukzio", "fyrirmæl", "leiðbeining", "regl", "skipan",
+               "nurodym", "instrukcij", "taisykl", "noradijum", "noteikum", "maagizo", "maelekezo", "amri", "tagubilin",
+               "utos", "panuto", "patakaran", "instruksyon", "upute", "uputa", "uputstv", "упутств", "navodil", "naredb",
+               "arahan", "perintah")
+_PAYLOAD_STEMS = ("парол", "системн", "скрит", "разговор", "parool", "susteemi", "peidetud", "vestlus", "pasahitz",
+                  "sistemaren", "elkarrizketa", "lykilorð", "kerfis", "fyrirmæl", "slaptazod", "sistemos", "paslept",
+                  "administratoriaus", "parol", "sistemas", "slept", "nenosiri", "neno la siri", "maagizo ya mfumo",
+                  "msimamizi", "password", "system prompt", "lozink", "sistemsk", "kata laluan", "পাসওয়ার্ড", "সিস্টেম",
+                  "پاس", "سسٹم")
+_FORCED_STEMS = ("отговор", "vasta", "erantzun", "svara", "atsakyk", "atbildi", "jibu", "sagutin", "isagot", "sabihin",
+                 "odgovori", "jawab", "sem les", "който", "mis seda", "kas lasa", "kuris", "anayesoma", "nagbabasa",
+                 "koji cita")
+
+
+def _stem_hits(text: str, stems) -> list[int]:
+    out = []
+    for stem in stems:
+        i = text.find(stem)
+        while i >= 0:
+            out.append(i)
+            i = text.find(stem, i + 1)
+    return out
+
+
 # a sentence ends at a full stop before white space, a Bengali danda, an Urdu full stop or a line break
 _END = re.compile(r"[\n।۔]|[.!?](?!\S)")
 
@@ -158,20 +185,35 @@ def _sentences(text: str):
         yield text[start:]
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    a = max(text.rfind(c, max(0, start - 400), start) for c in ".!?\n।۔")
+    b = min([i for i in (text.find(c, end, end + 400) for c in ".!?\n।۔") if i >= 0] or [min(len(text), end + 400)])
+    return (a + 1 if a >= 0 else max(0, start - 400)), b
+
+
 def _harm(text: str) -> bool:
-    """One sentence with an AI reader (or the user's question as a condition), an order and its payload. Only
-    sentences that hold a payload word are read further (a payload word is rare; a reader word is not)."""
-    for m in _PAYLOAD.finditer(text):
-        a = max(text.rfind(c, 0, m.start()) for c in ".!?\n।۔")
-        b = min([i for i in (text.find(c, m.end()) for c in ".!?\n।۔") if i >= 0] or [len(text)])
-        s = text[a + 1:b]
-        if (_READER.search(s) or _IF_USER.search(s)) and _ORDER.search(s):
-            return True
-    for m in _FORCED.finditer(text):
-        a = max(text.rfind(c, 0, m.start()) for c in ".!?\n।۔")
-        b = min([i for i in (text.find(c, m.end()) for c in ".!?\n।۔") if i >= 0] or [len(text)])
-        s = text[a + 1:b]
-        if _READER.search(s) or _IF_USER.search(s):
+    """One sentence with an AI reader (or the user's question as a condition), an order and its payload, or a
+    dictated answer with a reader or the condition. Only sentences around a stem of a payload or a dictated answer
+    are read, each once."""
+    seen = set()
+    for stems, check in ((_PAYLOAD_STEMS, lambda s: _PAYLOAD.search(s) and _ORDER.search(s)),
+                         (_FORCED_STEMS, lambda s: _FORCED.search(s))):
+        for i in _stem_hits(text, stems):
+            span = _sentence(text, i, i + 1)
+            if span in seen:
+                continue
+            seen.add(span)
+            s = text[span[0]:span[1]]
+            if check(s) and (_READER.search(s) or _IF_USER.search(s)):
+                return True
+    return False
+
+
+def _override(text: str) -> bool:
+    """The verb and its object, searched in a window around each object stem (the verb comes before it, or, in
+    Basque, after it)."""
+    for i in sorted(set(_stem_hits(text, _RULE_STEMS))):
+        if _LATIN_OVERRIDE.search(text, max(0, i - 160), i + 80):
             return True
     return False
 
@@ -182,19 +224,23 @@ def find(lowered: str) -> list[tuple[float, str]]:
         return []
     out: list[tuple[float, str]] = []
     forms = (lowered,) if lowered.isascii() else (lowered, _stripped(lowered))
-    if any(_LATIN_OVERRIDE.search(f) for f in forms) or _BN_OVERRIDE.search(lowered) or _UR_OVERRIDE.search(lowered):
+    if (any(_override(f) for f in forms) or ("নি" in lowered and _BN_OVERRIDE.search(lowered))
+            or (("ہد" in lowered or "احک" in lowered or "قوا" in lowered or "اصو" in lowered)
+                and _UR_OVERRIDE.search(lowered))):
         out.append((OVERRIDE_WEIGHT, OVERRIDE_REASON))
-    if any(_harm(f) for f in forms) or _MS_LINK.search(lowered):
+    if any(_harm(f) for f in forms) or ("pengguna" in lowered and _MS_LINK.search(lowered)):
         out.append((HARM_WEIGHT, HARM_REASON))
     return out
 
 
-_ASCII_CUE = re.compile(r"eira|juhis|ahaztu|argibide|jarraibide|puuza|sahau|maagizo|pansinin|tagubilin|balewalain|"
-                        r"kalimutan|nepaisyk|nurodym|pamirsk|aizmirst|noradijum|zanemari|upute|pozabi|navodila|"
-                        r"prezri|arahan|abaikan|lupakan|nenosiri|mwambie|sabihin|pasahitz|parool|"
-                        r"slaptazod|lozink|soalan\s+pengguna|kasutaja|erabiltzaile|mtumiaji|naudotoj|lietotaj|sagutin|anayesoma|nagbabasa")
+_ASCII_CUES = ("eira", "juhis", "ahaztu", "argibide", "jarraibide", "puuza", "sahau", "maagizo", "pansinin", "tagubilin",
+               "balewalain", "kalimutan", "nepaisyk", "nurodym", "pamirsk", "aizmirst", "noradijum", "zanemari", "upute",
+               "pozabi", "navodila", "prezri", "arahan", "abaikan", "lupakan", "nenosiri", "mwambie", "sabihin",
+               "pasahitz", "parool", "slaptazod", "lozink", "kasutaja", "erabiltzaile", "mtumiaji", "naudotoj",
+               "lietotaj", "sagutin", "anayesoma", "nagbabasa")
+_SOALAN = re.compile(r"soalan\s+pengguna")
 
 
 def _quick_ascii(lowered: str) -> bool:
     """An ASCII text (English, mostly) is read only when it holds a word of these languages."""
-    return bool(_ASCII_CUE.search(lowered))
+    return any(c in lowered for c in _ASCII_CUES) or ("soalan" in lowered and bool(_SOALAN.search(lowered)))
