@@ -26,8 +26,16 @@ Measured in benchmarks/results/safety_issue18_round33.md.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from core.safety.world_orders import _stripped
+from core.safety.world_orders import _stripped as _strip
+
+
+@lru_cache(maxsize=4)
+def stripped(lowered: str) -> str:
+    """world_orders._stripped, kept for the last few texts: this module and reader_duties.py read the same form of the
+    same text (a 20,000-character text costs ~1 ms to strip)."""
+    return _strip(lowered)
 
 FAR_LANGUAGES = True
 
@@ -154,8 +162,8 @@ _RULE_STEMS = ("инструкци", "указани", "правила", "нас
 _PAYLOAD_STEMS = ("парол", "системн", "скрит", "разговор", "parool", "susteemi", "peidetud", "vestlus", "pasahitz",
                   "sistemaren", "elkarrizketa", "lykilorð", "kerfis", "fyrirmæl", "slaptazod", "sistemos", "paslept",
                   "administratoriaus", "parol", "sistemas", "slept", "nenosiri", "neno la siri", "maagizo ya mfumo",
-                  "msimamizi", "password", "system prompt", "lozink", "sistemsk", "kata laluan", "পাসওয়ার্ড", "সিস্টেম",
-                  "پاس", "سسٹم")
+                  "msimamizi", "password", "system prompt", "lozink", "sistemsk", "kata laluan")
+_WRITTEN_STEMS = ("পাসওয়ার্ড", "সিস্টেম", "پاس", "سسٹم")  # Bengali and Urdu: read as written (stripping breaks them)
 _FORCED_STEMS = ("отговор", "vasta", "erantzun", "svara", "atsakyk", "atbildi", "jibu", "sagutin", "isagot", "sabihin",
                  "odgovori", "jawab", "sem les", "който", "mis seda", "kas lasa", "kuris", "anayesoma", "nagbabasa",
                  "koji cita")
@@ -191,14 +199,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (a + 1 if a >= 0 else max(0, start - 400)), b
 
 
-def _harm(text: str) -> bool:
+def _harm(text: str, stems=(_PAYLOAD_STEMS, _FORCED_STEMS)) -> bool:
     """One sentence with an AI reader (or the user's question as a condition), an order and its payload, or a
     dictated answer with a reader or the condition. Only sentences around a stem of a payload or a dictated answer
     are read, each once."""
     seen = set()
-    for stems, check in ((_PAYLOAD_STEMS, lambda s: _PAYLOAD.search(s) and _ORDER.search(s)),
-                         (_FORCED_STEMS, lambda s: _FORCED.search(s))):
-        for i in _stem_hits(text, stems):
+    for group, check in zip(stems, (lambda s: _PAYLOAD.search(s) and _ORDER.search(s), lambda s: _FORCED.search(s))):
+        for i in _stem_hits(text, group):
             span = _sentence(text, i, i + 1)
             if span in seen:
                 continue
@@ -223,12 +230,15 @@ def find(lowered: str) -> list[tuple[float, str]]:
     if not FAR_LANGUAGES or lowered.isascii() and not _quick_ascii(lowered):
         return []
     out: list[tuple[float, str]] = []
-    forms = (lowered,) if lowered.isascii() else (lowered, _stripped(lowered))
-    if (any(_override(f) for f in forms) or ("নি" in lowered and _BN_OVERRIDE.search(lowered))
+    # Latin and Cyrillic words are written here without accents: their stems are looked for in the stripped form;
+    # Bengali and Urdu in the text as written
+    form = lowered if lowered.isascii() else stripped(lowered)
+    if (_override(form) or ("নি" in lowered and _BN_OVERRIDE.search(lowered))
             or (("ہد" in lowered or "احک" in lowered or "قوا" in lowered or "اصو" in lowered)
                 and _UR_OVERRIDE.search(lowered))):
         out.append((OVERRIDE_WEIGHT, OVERRIDE_REASON))
-    if any(_harm(f) for f in forms) or ("pengguna" in lowered and _MS_LINK.search(lowered)):
+    if (_harm(form) or (form is not lowered and _harm(lowered, (_WRITTEN_STEMS, ())))
+            or ("pengguna" in lowered and _MS_LINK.search(lowered))):
         out.append((HARM_WEIGHT, HARM_REASON))
     return out
 

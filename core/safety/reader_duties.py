@@ -12,14 +12,14 @@ whole conversation history, the antivirus switched off, a script piped from the 
 administrator rights, the user's question put into a link; and the user named in the sentence. A manual whose
 "model must be trained" has no payload, and "das Modell muss mit dem Passwort trainiert werden" names no user.
 
-Matched on the lower-cased, accent-stripped text (world_orders._stripped). Measured in
+Matched on the lower-cased, accent-stripped text (world_orders._stripped, cached in far_languages.stripped). Measured in
 benchmarks/results/safety_issue18_round33.md.
 """
 from __future__ import annotations
 
 import re
 
-from core.safety.world_orders import _stripped
+from core.safety.far_languages import stripped
 
 READER_DUTIES = True
 
@@ -68,7 +68,7 @@ def find(lowered: str) -> list[tuple[float, str]]:
     """(weight, reason) once when a sentence lays such a duty on an AI reader."""
     if not READER_DUTIES:
         return []
-    text = _stripped(lowered)
+    text = stripped(lowered)
     if not _CUE.search(text):  # the payload words are rare: most texts stop here
         return []
     for m in _CUE.finditer(text):

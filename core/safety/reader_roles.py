@@ -54,6 +54,10 @@ _ACT_ON_ANSWER = (r"(?:tell|inform|warn|advise|answer|respond|reply|say|state|cl
                   r"output|repeat|omit|leave\s+out|hide|ignore|disregard|drop|treat|describe|recommend|insult|mock|"
                   r"refuse|send|direct|redirect|ask\s+(?:the\s+)?(?:user|them)|pretend|switch|speak|write|add|append|"
                   r"include|mention)\b")
+_AFTER_READER = (_S + r"{0,120}?\b" + _DUTY + r"\s+(?:(?:always|never|also|then|now|first|"
+                 r"instead|only)\s+)?" + _ACT_ON_ANSWER)
+# the same, matched from the AI word on (the determiner before it is optional, so a match exists from the word on)
+_THIRD_AT = re.compile(_AI + r"\s+(?:that|which|who)?\s*" + _ACTS + r"\s+" + _THIS + _AFTER_READER)
 _THIRD = re.compile(_TP_READER + _S + r"{0,120}?\b" + _DUTY + r"\s+(?:(?:always|never|also|then|now|first|"
                     r"instead|only)\s+)?" + _ACT_ON_ANSWER)
 # "it is the model's duty / job to ...", "the assistant's task is to ..."
@@ -96,9 +100,30 @@ _TOLD = (r"(?:\b(?:the\s+)?(?:ai|assistant|model|chatbot|llm|language\s+model|bo
 _CONDITIONAL = re.compile(_WAITS + _S + r"{0,160}?" + _TOLD)
 
 
+# the third-person patterns start with an optional determiner: searched over a whole 20,000-character text they cost
+# ~2 ms; they run only in a window around each AI word (found by one fast pass)
+_AI_WORD = re.compile(r"\b(?:ai|a\.i\.|llms?|language\s+models?|chat\s*bots?|assistants?|models?|gpts?|copilots?)\b")
+
+
+_LABELS = ("note", "message", "memo", "instruction", "reminder", "hint", "notice", "p.s.")
+
+
+def _third(lowered: str) -> bool:
+    for m in _AI_WORD.finditer(lowered):
+        p = m.start()
+        if _THIRD_AT.match(lowered, p, p + 320):
+            return True
+        if lowered.startswith("'s", m.end()) and _THIRD_DUTY.search(lowered, max(0, p - 12), p + 200):
+            return True
+        before = lowered[max(0, p - 48):p]
+        if any(w in before for w in _LABELS) and _THIRD_LABEL.search(lowered, max(0, p - 48), p + 320):
+            return True
+    return False
+
+
 def find(lowered: str) -> list[tuple[float, str]]:
     """(weight, reason) once if any switched-on family is found in `lowered` (lower-cased text)."""
-    if THIRD_PERSON and (_THIRD.search(lowered) or _THIRD_DUTY.search(lowered) or _THIRD_LABEL.search(lowered)):
+    if THIRD_PERSON and _third(lowered):
         return [(WEIGHT, REASON)]
     if PERSONA and _PERSONA.search(lowered):
         return [(WEIGHT, REASON)]
