@@ -23,11 +23,15 @@ from core.safety import (
     ai_payloads,
     answer_orders,
     carrier_orders,
+    doc_keys,
+    far_languages,
     intent_lexicon,
     link_exfil,
     more_languages,
     planted_instructions,
+    reader_duties,
     reader_requests,
+    reader_roles,
     world_orders,
 )
 from core.safety import text as textutil
@@ -406,7 +410,9 @@ def _ascii(text: str) -> str:
 def _module_findings(lowered: str, reasons: list[str]):
     """(weight, reason) from the rule modules of rounds 30-32, in order: orders in further languages
     (world_orders.py), the question set aside and secrets harvested (carrier_orders.py), polite requests and orders in
-    code comments (reader_requests.py), links that carry the user's data (link_exfil.py). Lazy, so a module whose
+    code comments (reader_requests.py), links that carry the user's data (link_exfil.py), orders in ten further
+    languages (far_languages.py), third-person, persona and conditional orders (reader_roles.py) and duties laid on
+    an AI reader in the main European languages (reader_duties.py). Lazy, so a module whose
     reason is already given is not run."""
     if world_orders.WORLD_ORDERS:
         yield from world_orders.find(lowered)
@@ -415,6 +421,14 @@ def _module_findings(lowered: str, reasons: list[str]):
         yield reader_requests.WEIGHT, reader_requests.REASON
     if link_exfil.LINK_EXFIL and link_exfil.REASON not in reasons and link_exfil.carries_user_data(lowered):
         yield link_exfil.WEIGHT, link_exfil.REASON
+    # round 33: orders in ten further languages (far_languages.py); third-person, persona and conditional orders
+    # in English (reader_roles.py), duties laid on a reader in other languages (reader_duties.py); each module reads
+    # its own switches
+    yield from far_languages.find(lowered)
+    if reader_roles.REASON not in reasons:
+        yield from reader_roles.find(lowered)
+    if reader_duties.REASON not in reasons:
+        yield from reader_duties.find(lowered)
 
 
 class InjectionScanner:
@@ -616,6 +630,8 @@ class InjectionScanner:
             p = np.where(english, (p + self.paraphrase.probs(segs)) / 2.0, p)
         # a sentence about a command-line option that speaks of no assistant (documentation.py)
         p = np.where([option_sentence(s) for s in segs], np.minimum(p, OPTION_SENTENCE_CAP), p)
+        # round 33: a run of documentation keys with short values (doc_keys.py)
+        p = np.where([doc_keys.key_run(s) for s in segs], np.minimum(p, OPTION_SENTENCE_CAP), p)
         # a sentence to the reader about the reader's own system or licence (documentation.py, round 26); the
         # whole text is never one. Only segments whose score would count are tested (the intent lexicon costs)
         own = [i < n and bool(x > OPTION_SENTENCE_CAP) and reader_possessions(s) for i, (s, x) in enumerate(zip(segs, p))]
