@@ -761,7 +761,10 @@ def main(argv=None) -> int:
           "chunks with reader instructions, committed before it was first scored, never tuned on; "
           "T = blind set like M to S: Maven POMs, PHP SDK sources, groff/source-highlight, LLVM TableGen and test "
           "suites chunked as ingested, 120 attacks from 109 hand-written texts (31 other languages), benign chunks "
-          "with reader instructions, committed before it was first scored, never tuned on.\n")
+          "with reader instructions, committed before it was first scored, never tuned on; "
+          "U = blind set like M to T: CUDA and GCC C++ library headers, CPython patches, Jetty/JDK configuration, "
+          "templates and batch scripts chunked as ingested, 120 hand-written attacks (46 other languages), benign "
+          "chunks with reader instructions, committed before it was first scored, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
