@@ -758,6 +758,8 @@ ANSWER_SYSTEMS = {
     "extractive+verifier rerank 0.5": ("extractive", "zero_shot", "calibrated"),
     # session 32: abstention.THRESHOLD re-derived by its documented rule on the seven tuning sets
     "extractive (threshold 0.22)": ("extractive", "zero_shot", "calibrated"),
+    # session 33: the verifier reads the 4 best candidates and feeds the abstention, re-ranking nothing (weight 0)
+    "extractive+verifier read": ("extractive", "zero_shot", "calibrated"),
 }
 # #13 round 12's list/table lead-in candidate, switched on (off by default: it cost held-out 3 two answers)
 LEAD_INS = {"lead_in_share": 1.0, "lead_in_meaning": True, "row_header_quote": True, "table_rows": True}
@@ -827,6 +829,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+verifier rerank": {"verifier_feeds_abstention": False, "verifier_weight": 0.2},
                     "extractive+verifier rerank 0.5": {"verifier_feeds_abstention": False, "verifier_weight": 0.5},
                     "extractive (threshold 0.22)": {"threshold": 0.22},
+                    "extractive+verifier read": {"verifier_feeds_abstention": True, "verifier_weight": 0.0},
                     "extractive+entries+rerank12": {"entry_chunks": True, "rerank_depth": 12},
                     "extractive+entries+k5": {"entry_chunks": True, "k": 5},
                     "extractive+headercov": {"header_coverage": True},
