@@ -58,8 +58,6 @@ _AFTER_READER = (_S + r"{0,120}?\b" + _DUTY + r"\s+(?:(?:always|never|also|then|
                  r"instead|only)\s+)?" + _ACT_ON_ANSWER)
 # the same, matched from the AI word on (the determiner before it is optional, so a match exists from the word on)
 _THIRD_AT = re.compile(_AI + r"\s+(?:that|which|who)?\s*" + _ACTS + r"\s+" + _THIS + _AFTER_READER)
-_THIRD = re.compile(_TP_READER + _S + r"{0,120}?\b" + _DUTY + r"\s+(?:(?:always|never|also|then|now|first|"
-                    r"instead|only)\s+)?" + _ACT_ON_ANSWER)
 # "it is the model's duty / job to ...", "the assistant's task is to ..."
 _THIRD_DUTY = re.compile(r"\b(?:the|any|every)\s+" + _AI + r"'s\s+(?:duty|job|task|obligation|responsibility)\b" + _S
                          + r"{0,60}?\bto\s+(?:\w+\s+)?" + _ACT_ON_ANSWER)
