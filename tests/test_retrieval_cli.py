@@ -114,6 +114,7 @@ def test_ask_json_reports_sentences_grounding_abstention_and_follow_ups(constitu
     cited = [c for c in out["citations"] if c["n"] in first["citations"]]
     assert cited and all(first["span"] in " ".join(c["text"].split()) or first["span"] in c["text"] for c in cited)
     assert out["grounded_share"] == 1.0
+    assert out["low_confidence"] is False and out["p_answerable"] >= 0.5  # a plain question the text answers
 
     history = tmp_path / "history.json"
     history.write_text(json.dumps([{"role": "user", "content": "How many Senators does each State have?"},
@@ -128,6 +129,7 @@ def test_ask_json_reports_sentences_grounding_abstention_and_follow_ups(constitu
                   "What does the dental insurance cover?", data_dir=data_dir)
     out = json.loads(r.stdout)
     assert out["abstained"] is True and out["sentences"] == [] and "dental" in out["abstain_reason"]
+    assert out["low_confidence"] is False  # a refusal is no low-confidence answer
 
     history.write_text('{"role": "user"}')
     bad = core_here("ask", "--collection", "sample", "--history", str(history), "x?", data_dir=data_dir)

@@ -110,3 +110,25 @@ def test_the_verifier_reads_the_answering_entry_above_its_neighbour():
     # neighbouring -path entry above the answering -prune entry (0.28 against 0.22); the cosine ranking does too.
     prune, path = get_verifier().score(QUESTION, [PRUNE, PATH])
     assert prune > path
+
+
+def test_an_answer_under_the_low_confidence_line_says_so(find_collection, monkeypatch):
+    from apps.chatbot.sources_html import answer_html
+    from core.retrieval.abstention import LOW_CONFIDENCE
+
+    _use(find_collection, monkeypatch)
+    chain = RagChain("find", answer_mode="extractive")
+    sure = chain.ask("How do I find files modified more recently than some reference file?")
+    unsure = chain.ask("How do I keep find from encrypting a particular directory?")  # answered with -execdir
+    assert not sure.abstained and not unsure.abstained
+    assert unsure.p_answerable < LOW_CONFIDENCE <= sure.p_answerable
+    assert unsure.low_confidence and not sure.low_confidence
+    refused = chain.ask("How do I make find encrypt the files it finds?")
+    assert refused.abstained and not refused.low_confidence  # a refusal is no low-confidence answer
+    assert unsure.to_dict()["low_confidence"] is True and sure.to_dict()["p_answerable"] == sure.p_answerable
+    d = unsure.to_dict()
+    shown = answer_html(unsure.answer, d["sentences"], d["citations"], False, unsure.grounded_share,
+                        low_confidence=unsure.p_answerable)
+    assert "Low confidence" in shown and f"{unsure.p_answerable:.0%}" in shown
+    d = sure.to_dict()
+    assert "Low confidence" not in answer_html(sure.answer, d["sentences"], d["citations"], False, sure.grounded_share)

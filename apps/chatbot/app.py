@@ -237,7 +237,8 @@ def ask(question, history, collection, mode, k, prompt_mode, only_docs, answer_m
         answer.answer, d["sentences"], d["citations"], answer.abstained,
         None if answer.abstained or answer.blocked else answer.grounded_share,
         withheld=len(answer.trace.get("dropped_sentences") or []),
-        quoted_instead=bool(answer.trace.get("fell_back_to_quotes")), flagged=answer.trace.get("flagged"))}
+        quoted_instead=bool(answer.trace.get("fell_back_to_quotes")), flagged=answer.trace.get("flagged"),
+        low_confidence=answer.p_answerable if answer.low_confidence else None)}
     choices = []
     for i, sg in enumerate(answer.sentences, start=1):
         if sg.span:

@@ -5,7 +5,8 @@ wrapped in our own tags, so a passage or an answer can never inject markup.
 
   * answer_html: the answer as the chat shows it: each sentence followed by its [n] markers;
     hovering a sentence shows its source and supporting span (title attribute); unsupported
-    sentences get a dotted underline and a "✗ unsupported" mark;
+    sentences get a dotted underline and a "✗ unsupported" mark; an answer the abstention was
+    unsure of gets a "low confidence" line;
   * sentences_html: one row per sentence, supported or not, each a <details> that opens on click
     to show the chunk with the supporting span highlighted (<mark>);
   * passage_html: a chunk in context (its neighbours dimmed), the span highlighted.
@@ -17,6 +18,7 @@ import re
 
 SUPPORTED_STYLE = "border-bottom:1px solid #16a34a33"
 UNSUPPORTED_STYLE = "text-decoration:underline dotted #d97706;text-decoration-thickness:2px"
+LOW_CONFIDENCE_STYLE = "color:#b45309;font-weight:600"
 SHOW_TABLES = True  # (#13 round 26) a quoted table is shown as a table (table_html)
 
 
@@ -71,10 +73,11 @@ def _scan_note(n: int, noun: str, what: str, entries: list[dict], injection: boo
 
 def answer_html(text: str, sentences: list[dict], citations: list[dict], abstained: bool,
                 grounded_share: float | None, withheld: int = 0, quoted_instead: bool = False,
-                flagged: list[dict] | None = None) -> str:
+                flagged: list[dict] | None = None, low_confidence: float | None = None) -> str:
     """withheld: the model's sentences grounded mode left out as unsupported; quoted_instead: none
     of them was supported, so the answer is quotes from the passages; flagged: the trace's passages the
-    safety scan flagged."""
+    safety scan flagged; low_confidence: the estimate that the documents answer the question, given only
+    when it is under abstention.LOW_CONFIDENCE (answered, but the quotes may not answer)."""
     by_n = {c["n"]: c for c in citations}
     if abstained or not sentences:
         return _e(text) + left_out_note(flagged)
@@ -96,6 +99,10 @@ def answer_html(text: str, sentences: list[dict], citations: list[dict], abstain
     share = "" if grounded_share is None else (
         f"<br><small>{grounded_share:.0%} of sentences supported by the passages · hover a sentence for "
         f"its source, open “Sources per sentence” to see the passage</small>")
+    if low_confidence is not None:
+        share = (f"<br><small class='low-confidence' style='{LOW_CONFIDENCE_STYLE}'>⚠ Low confidence: an estimated "
+                 f"{low_confidence:.0%} chance that the documents answer this question. The quotes are real, but "
+                 "they may not answer it: check the passage.</small>") + share
     if quoted_instead:
         share += (f"<br><small class='withheld'>The model's answer ({withheld} sentence{'s' * (withheld != 1)}) "
                   "was not supported by the passages, so these are quotes from them instead; the trace has "

@@ -22,8 +22,8 @@ def register(sub) -> None:
     p.add_argument("--trace", action="store_true", help="with --json, include the trace (prompt, scores, timings)")
     p.add_argument("--json", action="store_true",
                    help='print {"answer", "sentences": [{"text", "citations", "supported"}], "grounded_share", '
-                        '"abstained", "abstain_reason", "standalone_question", "citations": [{"n", "source", '
-                        '"page", "text"}]}')
+                        '"abstained", "abstain_reason", "p_answerable", "low_confidence", "standalone_question", '
+                        '"citations": [{"n", "source", "page", "text"}]}')
     p.set_defaults(func=run)
 
 
@@ -53,6 +53,7 @@ def run(args) -> int:
                               "reason": s.reason} for s in a.sentences],
                "grounded_share": round(a.grounded_share, 3),
                "abstained": a.abstained, "abstain_reason": a.abstain_reason,
+               "p_answerable": a.p_answerable, "low_confidence": a.low_confidence,
                "citations": [c.to_dict() for c in a.citations]}
         if args.trace:
             out["trace"] = a.trace
@@ -72,6 +73,9 @@ def run(args) -> int:
         print(f"(abstained: {answer.abstain_reason})")
     else:
         print(f"({answer.grounded_share:.0%} of sentences supported)")
+        if answer.low_confidence:
+            print(f"(low confidence: an estimated {answer.p_answerable:.0%} chance that the documents answer this; "
+                  "the quotes may not answer it)")
     for s in answer.sentences:
         print(("  ok " if s.supported else "  ?? ") + s.text[:100] + (f"  -> {s.citations}" if s.supported
                                                                         else f"  ({s.reason})"))

@@ -154,11 +154,24 @@ class Answer:
     def grounded_share(self) -> float:
         return sum(s.supported for s in self.sentences) / len(self.sentences) if self.sentences else 0.0
 
+    @property
+    def p_answerable(self) -> float | None:
+        """The abstention's estimate that the documents answer the question (None: no estimate was made)."""
+        return (self.trace.get("abstention") or {}).get("p_answerable")
+
+    @property
+    def low_confidence(self) -> bool:
+        """Answered, but under abstention.LOW_CONFIDENCE: the quotes may not answer the question."""
+        p = self.p_answerable
+        return not (self.abstained or self.blocked) and p is not None and p < abstention_model.LOW_CONFIDENCE
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["citations"] = [c.to_dict() for c in self.citations]
         d["sentences"] = [s.to_dict() for s in self.sentences]
         d["grounded_share"] = round(self.grounded_share, 3)
+        d["p_answerable"] = self.p_answerable
+        d["low_confidence"] = self.low_confidence
         return d
 
 
