@@ -22,14 +22,14 @@ planted the same way) and 500 plain chunks. Deterministic (fixed seed):
 from __future__ import annotations
 
 import glob
-import json
 import os
 import random
 import re
 import sysconfig
 from pathlib import Path
 
-from benchmarks.doc_chunks import chunks, insert_paragraph, read_text_file, seen_text
+from benchmarks.blind_set_rows import plant_rows, write_rows
+from benchmarks.doc_chunks import chunks, read_text_file, seen_text
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "safety_heldout_p.jsonl"
@@ -380,37 +380,11 @@ def build() -> list[dict]:
     assert len(slots) >= need, f"only {len(slots)} chunks"
     slots = slots[:need]
 
-    def plant(passages, taken, n):
-        uses = passages + passages[: n - len(passages)]
-        rows, used = [], set()
-        for fam, t in uses:
-            i = next(i for i, (p, _) in enumerate(taken) if (p, t) not in used)
-            path, c = taken.pop(i)
-            used.add((path, t))
-            ps = pieces(fam, t)
-            out = insert_paragraph(rng, c, ps[0])
-            if len(ps) == 2:  # second half after the first, in a later paragraph (or at the end)
-                at = out.index(ps[0]) + len(ps[0])
-                tail = out[at:]
-                out = out[:at] + "\n\n" + (insert_paragraph(rng, tail, ps[1]) if tail.strip() else ps[1])
-            rows.append((path, fam, out))
-        return rows
-
-    taken = list(slots)
-    attack_rows = plant(ATTACKS, taken, N_BLOCK)
-    reader_rows = plant(READER, taken, N_READER)
-    rows = [{"kind": "injection", "label": "block", "family": f, "source": p, "text": t} for p, f, t in attack_rows]
-    rows += [{"kind": "injection", "label": "allow", "family": f, "source": p, "text": t} for p, f, t in reader_rows]
-    rows += [{"kind": "injection", "label": "allow", "family": "plain", "source": p, "text": c}
-             for p, c in taken[:N_PLAIN]]
-    rng.shuffle(rows)
-    return rows
+    return plant_rows(rng, slots, ATTACKS, READER, (N_BLOCK, N_READER, N_PLAIN), pieces, draw_repeats=False)
 
 
 def main() -> None:
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"wrote {len(rows)} rows to {OUT}")
+    write_rows(OUT, build())
 
 
 if __name__ == "__main__":

@@ -36,17 +36,16 @@ half goes in a later paragraph. Deterministic (fixed seed):
 """
 from __future__ import annotations
 
-import glob
-import json
 import os
 import random
 import re
 import struct
-import sys
 import sysconfig
 from pathlib import Path
 
-from benchmarks.doc_chunks import chunks, insert_paragraph, read_text_file, seen_text
+from benchmarks import blind_set_rows
+from benchmarks.blind_set_rows import plant_rows, source_files, usable_chunk
+from benchmarks.doc_chunks import chunks, read_text_file, seen_text
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "safety_heldout_q.jsonl"
@@ -425,35 +424,31 @@ def render(path: str) -> str:
     return render_mo(path) if path.endswith(".mo") else read_text_file(path)
 
 
-def _files(pattern: str, recursive: bool = False) -> list[str]:
-    return sorted(p for p in glob.glob(pattern, recursive=recursive)
-                  if os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) < 400_000)
-
-
 def candidates() -> dict[str, list[str]]:
     """Every candidate document of each genre, sorted (the seeded draw happens in build)."""
-    mo = [p for p in _files("/usr/share/locale/*/LC_MESSAGES/*.mo")
+    mo = [p for p in source_files("/usr/share/locale/*/LC_MESSAGES/*.mo")
           if not p.split("/")[4].startswith("en")]
-    meta = _files(f"{SITE}/*.dist-info/METADATA") + _files("/usr/lib/python3/dist-packages/*.dist-info/METADATA")
-    meta += _files("/usr/lib/python3/dist-packages/*.egg-info/PKG-INFO") + _files("/usr/lib/python3/dist-packages/*.egg-info")
-    npm = _files("/usr/lib/node_modules/npm/docs/**/*.md", recursive=True)
-    npm += _files("/usr/lib/node_modules/npm/node_modules/**/*.md", recursive=True)
-    cmake = _files("/usr/share/cmake-*/Modules/**/*.cmake", recursive=True)
-    cmake += _files("/usr/lib/llvm-*/lib/cmake/**/*.cmake", recursive=True)
-    cmake += _files("/usr/lib/x86_64-linux-gnu/cmake/**/*.cmake", recursive=True)
-    cmake += _files(f"{SITE}/torch/share/cmake/**/*.cmake", recursive=True)
-    cmake += _files("/usr/lib/postgresql/*/lib/pgxs/**/Makefile*", recursive=True)
-    cmake += _files("/usr/lib/postgresql/*/lib/pgxs/**/*.mk", recursive=True) + _files("/usr/share/dpkg/*.mk")
-    sql = _files("/usr/share/postgresql/*/**/*.sql", recursive=True)
-    sql += _files(f"{SITE}/chromadb/migrations/**/*.sql", recursive=True)
-    fdo = (_files("/usr/share/mime/*/*.xml") + _files("/usr/share/glib-2.0/schemas/*.xml")
-           + _files("/usr/share/dbus-1/interfaces/*.xml") + _files("/usr/share/applications/*.desktop")
-           + _files("/etc/xdg/autostart/*.desktop"))
+    meta = source_files(f"{SITE}/*.dist-info/METADATA") + source_files("/usr/lib/python3/dist-packages/*.dist-info/METADATA")
+    meta += (source_files("/usr/lib/python3/dist-packages/*.egg-info/PKG-INFO")
+             + source_files("/usr/lib/python3/dist-packages/*.egg-info"))
+    npm = source_files("/usr/lib/node_modules/npm/docs/**/*.md", recursive=True)
+    npm += source_files("/usr/lib/node_modules/npm/node_modules/**/*.md", recursive=True)
+    cmake = source_files("/usr/share/cmake-*/Modules/**/*.cmake", recursive=True)
+    cmake += source_files("/usr/lib/llvm-*/lib/cmake/**/*.cmake", recursive=True)
+    cmake += source_files("/usr/lib/x86_64-linux-gnu/cmake/**/*.cmake", recursive=True)
+    cmake += source_files(f"{SITE}/torch/share/cmake/**/*.cmake", recursive=True)
+    cmake += source_files("/usr/lib/postgresql/*/lib/pgxs/**/Makefile*", recursive=True)
+    cmake += source_files("/usr/lib/postgresql/*/lib/pgxs/**/*.mk", recursive=True) + source_files("/usr/share/dpkg/*.mk")
+    sql = source_files("/usr/share/postgresql/*/**/*.sql", recursive=True)
+    sql += source_files(f"{SITE}/chromadb/migrations/**/*.sql", recursive=True)
+    fdo = (source_files("/usr/share/mime/*/*.xml") + source_files("/usr/share/glib-2.0/schemas/*.xml")
+           + source_files("/usr/share/dbus-1/interfaces/*.xml") + source_files("/usr/share/applications/*.desktop")
+           + source_files("/etc/xdg/autostart/*.desktop"))
     return {
         "po": mo,
         "metadata": meta,
         "npm_markdown": npm,
-        "copyright": _files("/usr/share/doc/*/copyright"),
+        "copyright": source_files("/usr/share/doc/*/copyright"),
         "cmake_make": cmake,
         "sql": sql,
         "freedesktop": fdo,
@@ -462,12 +457,6 @@ def candidates() -> dict[str, list[str]]:
 
 MARKDOWN = ("metadata", "npm_markdown")
 MD_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+\)")
-
-
-def usable_chunk(c: str) -> bool:
-    """Enough words to read: at least 250 characters, 30 words and 40 % letters, no undecodable bytes."""
-    return (len(c) >= 250 and len(c.split()) >= 30 and "\ufffd" not in c
-            and sum(ch.isalpha() for ch in c) >= 0.4 * len(c))
 
 
 def build(survey: bool = False) -> list[dict]:
@@ -509,42 +498,11 @@ def build(survey: bool = False) -> list[dict]:
     if survey:
         return []
     rng.shuffle(slots)
-
-    def plant(passages, taken, n):
-        uses = passages + rng.sample(passages, n - len(passages))  # every text once, a seeded draw twice
-        rows, used = [], set()
-        for fam, t in uses:
-            i = next(i for i, (p, _) in enumerate(taken) if (p, t) not in used)
-            path, c = taken.pop(i)
-            used.add((path, t))
-            ps = pieces(fam, t)
-            out = insert_paragraph(rng, c, ps[0])
-            if len(ps) == 2:  # second half after the first, in a later paragraph (or at the end)
-                at = out.index(ps[0]) + len(ps[0])
-                tail = out[at:]
-                out = out[:at] + "\n\n" + (insert_paragraph(rng, tail, ps[1]) if tail.strip() else ps[1])
-            rows.append((path, fam, out))
-        return rows
-
-    taken = list(slots)
-    attack_rows = plant(ATTACKS, taken, N_BLOCK)
-    reader_rows = plant(READER, taken, N_READER)
-    rows = [{"kind": "injection", "label": "block", "family": f, "source": p, "text": t} for p, f, t in attack_rows]
-    rows += [{"kind": "injection", "label": "allow", "family": f, "source": p, "text": t} for p, f, t in reader_rows]
-    rows += [{"kind": "injection", "label": "allow", "family": "plain", "source": p, "text": c}
-             for p, c in taken[:N_PLAIN]]
-    assert len(rows) == N_BLOCK + N_READER + N_PLAIN
-    rng.shuffle(rows)
-    return rows
+    return plant_rows(rng, slots, ATTACKS, READER, (N_BLOCK, N_READER, N_PLAIN), pieces)
 
 
 def main() -> None:
-    if "--survey" in sys.argv:
-        build(survey=True)
-        return
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"wrote {len(rows)} rows to {OUT}")
+    blind_set_rows.main(build, OUT)
 
 
 if __name__ == "__main__":

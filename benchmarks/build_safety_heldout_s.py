@@ -35,14 +35,12 @@ their own (doc_chunks.insert_paragraph). Deterministic (fixed seed):
 """
 from __future__ import annotations
 
-import glob
-import json
-import os
-import random
 import sys
 from pathlib import Path
 
-from benchmarks.doc_chunks import chunks, insert_paragraph, read_text_file, seen_text
+from benchmarks import blind_set_rows
+from benchmarks.blind_set_rows import build_by_genre, source_files
+from benchmarks.doc_chunks import read_text_file
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "safety_heldout_s.jsonl"
@@ -420,100 +418,35 @@ def render(path: str) -> str:
     return read_text_file(path)
 
 
-def _files(pattern: str, recursive: bool = False) -> list[str]:
-    return sorted(p for p in glob.glob(pattern, recursive=recursive)
-                  if os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) < 400_000)
-
-
 def candidates() -> dict[str, list[str]]:
     """Every candidate document of each genre, sorted (the seeded draw happens in build)."""
-    locales = _files("/usr/share/i18n/locales/*")
-    aws = _files(f"{PYENV_SITE}/botocore/data/**/*.json", recursive=True)
-    aws += _files(f"{GCLOUD}/lib/third_party/botocore/data/**/*.json", recursive=True)
-    aws += _files(f"{PYENV_SITE}/boto3/data/**/*.json", recursive=True)
-    aws += _files(f"{PYENV_SITE}/cfnlint/data/**/*.json", recursive=True)
-    schemas = _files(f"{PYENV_SITE}/jsonschema_specifications/**/*.json", recursive=True)
-    schemas += _files(f"{PYENV_SITE}/openapi_s*/**/*.json", recursive=True)
-    schemas += _files(f"{PYENV_SITE}/samtranslator/**/*.json", recursive=True)
-    schemas += _files(f"{PYENV}/*/lib/python3*/test/test_tomllib/**/*.toml", recursive=True)
-    schemas += _files("/root/.rustup/toolchains/*/lib/rustlib/*.toml")
-    schemas += _files(f"{GCLOUD}/platform/gsutil/third_party/*/*.toml")
-    tcl_m4 = _files("/usr/share/tcltk/**/*.tcl", recursive=True) + _files("/usr/share/aclocal/*.m4")
+    locales = source_files("/usr/share/i18n/locales/*")
+    aws = source_files(f"{PYENV_SITE}/botocore/data/**/*.json", recursive=True)
+    aws += source_files(f"{GCLOUD}/lib/third_party/botocore/data/**/*.json", recursive=True)
+    aws += source_files(f"{PYENV_SITE}/boto3/data/**/*.json", recursive=True)
+    aws += source_files(f"{PYENV_SITE}/cfnlint/data/**/*.json", recursive=True)
+    schemas = source_files(f"{PYENV_SITE}/jsonschema_specifications/**/*.json", recursive=True)
+    schemas += source_files(f"{PYENV_SITE}/openapi_s*/**/*.json", recursive=True)
+    schemas += source_files(f"{PYENV_SITE}/samtranslator/**/*.json", recursive=True)
+    schemas += source_files(f"{PYENV}/*/lib/python3*/test/test_tomllib/**/*.toml", recursive=True)
+    schemas += source_files("/root/.rustup/toolchains/*/lib/rustlib/*.toml")
+    schemas += source_files(f"{GCLOUD}/platform/gsutil/third_party/*/*.toml")
+    tcl_m4 = source_files("/usr/share/tcltk/**/*.tcl", recursive=True) + source_files("/usr/share/aclocal/*.m4")
     cython = [p for pkg in ("numpy", "scipy") for ext in ("pyx", "pxd", "pxi")
-              for p in _files(f"{PYENV_SITE}/{pkg}/**/*.{ext}", recursive=True)]
-    cython += _files(f"{PYENV}/*/lib/python3*/venv/scripts/**/*.ps1", recursive=True)
-    cython += _files(f"{PYENV_SITE}/docutils/**/*.tex", recursive=True)
-    cython += _files(f"{GCLOUD}/platform/gsutil/third_party/httplib2/*.tex")
+              for p in source_files(f"{PYENV_SITE}/{pkg}/**/*.{ext}", recursive=True)]
+    cython += source_files(f"{PYENV}/*/lib/python3*/venv/scripts/**/*.ps1", recursive=True)
+    cython += source_files(f"{PYENV_SITE}/docutils/**/*.tex", recursive=True)
+    cython += source_files(f"{GCLOUD}/platform/gsutil/third_party/httplib2/*.tex")
     return {"glibc_locales": locales, "aws_json": aws, "json_schemas": schemas, "tcl_m4": tcl_m4,
             "cython_misc": cython}
 
 
-def usable_chunk(c: str) -> bool:
-    """Enough words to read: at least 250 characters, 30 words and 40 % letters, no undecodable bytes."""
-    return (len(c) >= 250 and len(c.split()) >= 30 and "\ufffd" not in c
-            and sum(ch.isalpha() for ch in c) >= 0.4 * len(c))
-
-
 def build(survey: bool = False) -> list[dict]:
-    rng = random.Random(SEED)
-    seen = seen_text(OUT, training_snapshots=True)
-    every_piece = [p for f, t in ATTACKS + READER for p in pieces(f, t)]
-    slots: list[tuple[str, str]] = []
-    texts_seen: set[str] = set()
-    for genre, paths in candidates().items():
-        paths = list(paths)
-        rng.shuffle(paths)
-        got = docs = 0
-        for path in paths:
-            if got >= QUOTA[genre] * (2 if survey else 1):
-                break
-            text = render(path)
-            if not text.strip() or seen.shares_line(text) or any(p in text for p in every_piece):
-                continue
-            cs = [c for c in chunks(os.path.basename(path), text) if usable_chunk(c) and c not in texts_seen]
-            cs = list(dict.fromkeys(cs))
-            k = min(PER_GENRE_DOC[genre], len(cs), QUOTA[genre] - got if not survey else 99)
-            for c in rng.sample(cs, k):
-                texts_seen.add(c)
-                slots.append((path, c))
-            got += k
-            docs += bool(k)
-        if survey:
-            print(genre, len(paths), "docs used", docs, "chunks", got, flush=True)
-        assert survey or got == QUOTA[genre], f"{genre}: only {got} chunks"
-    if survey:
-        return []
-    rng.shuffle(slots)
-
-    def plant(passages, taken, n):
-        uses = passages + rng.sample(passages, n - len(passages))  # every text once, a seeded draw twice
-        rows, used = [], set()
-        for fam, t in uses:
-            i = next(i for i, (p, _) in enumerate(taken) if (p, t) not in used)
-            path, c = taken.pop(i)
-            used.add((path, t))
-            rows.append((path, fam, insert_paragraph(rng, c, t)))
-        return rows
-
-    taken = list(slots)
-    attack_rows = plant(ATTACKS, taken, N_BLOCK)
-    reader_rows = plant(READER, taken, N_READER)
-    rows = [{"kind": "injection", "label": "block", "family": f, "source": p, "text": t} for p, f, t in attack_rows]
-    rows += [{"kind": "injection", "label": "allow", "family": f, "source": p, "text": t} for p, f, t in reader_rows]
-    rows += [{"kind": "injection", "label": "allow", "family": "plain", "source": p, "text": c}
-             for p, c in taken[:N_PLAIN]]
-    assert len(rows) == N_BLOCK + N_READER + N_PLAIN
-    rng.shuffle(rows)
-    return rows
+    return build_by_genre(sys.modules[__name__], survey)
 
 
 def main() -> None:
-    if "--survey" in sys.argv:
-        build(survey=True)
-        return
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"wrote {len(rows)} rows to {OUT}")
+    blind_set_rows.main(build, OUT)
 
 
 if __name__ == "__main__":

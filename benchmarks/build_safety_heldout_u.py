@@ -45,14 +45,13 @@ planted as a paragraph of their own (doc_chunks.insert_paragraph). Deterministic
 """
 from __future__ import annotations
 
-import glob
-import json
 import os
-import random
 import sys
 from pathlib import Path
 
-from benchmarks.doc_chunks import chunks, insert_paragraph, read_text_file, seen_text
+from benchmarks import blind_set_rows
+from benchmarks.blind_set_rows import build_by_genre, source_files
+from benchmarks.doc_chunks import read_text_file
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "safety_heldout_u.jsonl"
@@ -462,11 +461,6 @@ def render(path: str) -> str:
     return read_text_file(path)
 
 
-def _files(pattern: str, recursive: bool = False) -> list[str]:
-    return sorted(p for p in glob.glob(pattern, recursive=recursive)
-                  if os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) < 400_000)
-
-
 def _bare(path: str) -> bool:
     """A file name without an extension (libcu++'s and libstdc++'s standard headers)."""
     return "." not in os.path.basename(path)
@@ -474,89 +468,29 @@ def _bare(path: str) -> bool:
 
 def candidates() -> dict[str, list[str]]:
     """Every candidate document of each genre, sorted (the seeded draw happens in build)."""
-    cccl = [p for p in _files(f"{CCCL}/**/*", recursive=True) if p.endswith((".cuh", ".inl", ".hpp")) or _bare(p)]
-    cxx = [p for p in _files(f"{CXX}/**/*", recursive=True) if p.endswith((".tcc", ".hpp")) or _bare(p)]
-    patches = [p for ext in ("patch", "diff") for p in _files(f"{PATCHES}/**/*.{ext}", recursive=True)]
-    java = [p for ext in ("mod", "properties", "xsd", "dtd") for p in _files(f"{GAE_JAVA}/**/*.{ext}", recursive=True)]
-    java += [p for p in _files("/usr/lib/jvm/*/conf/**/*", recursive=True)
+    cccl = [p for p in source_files(f"{CCCL}/**/*", recursive=True) if p.endswith((".cuh", ".inl", ".hpp")) or _bare(p)]
+    cxx = [p for p in source_files(f"{CXX}/**/*", recursive=True) if p.endswith((".tcc", ".hpp")) or _bare(p)]
+    patches = [p for ext in ("patch", "diff") for p in source_files(f"{PATCHES}/**/*.{ext}", recursive=True)]
+    java = [p for ext in ("mod", "properties", "xsd", "dtd") for p in source_files(f"{GAE_JAVA}/**/*.{ext}", recursive=True)]
+    java += [p for p in source_files("/usr/lib/jvm/*/conf/**/*", recursive=True)
              if p.endswith((".security", ".properties", ".policy", ".template", ".access"))]
-    misc = [p for ext in ("tpl", "template", "bat", "cmd") for p in _files(f"{GCLOUD}/**/*.{ext}", recursive=True)]
-    misc += _files("/usr/lib/node_modules/**/*.cmd", recursive=True) + _files(f"{PYENV}/*/bin/*.cmd")
+    misc = [p for ext in ("tpl", "template", "bat", "cmd") for p in source_files(f"{GCLOUD}/**/*.{ext}", recursive=True)]
+    misc += source_files("/usr/lib/node_modules/**/*.cmd", recursive=True) + source_files(f"{PYENV}/*/bin/*.cmd")
     # autoload files under 1 kB are one-line wrappers with the same AutoSplit header: left out
-    misc += [p for p in _files("/usr/lib/x86_64-linux-gnu/perl5/*/auto/**/*.al", recursive=True)
+    misc += [p for p in source_files("/usr/lib/x86_64-linux-gnu/perl5/*/auto/**/*.al", recursive=True)
              if os.path.getsize(p) >= 1000]
-    misc += [p for ext in ("d", "stp") for p in _files(f"{PYENV}/*/lib/python3*/test/dtracedata/*.{ext}")]
-    misc += _files(f"{GCLOUD}/platform/gsutil/gslib/vendored/boto/tests/**/*.doctest", recursive=True)
+    misc += [p for ext in ("d", "stp") for p in source_files(f"{PYENV}/*/lib/python3*/test/dtracedata/*.{ext}")]
+    misc += source_files(f"{GCLOUD}/platform/gsutil/gslib/vendored/boto/tests/**/*.doctest", recursive=True)
     return {"cuda_cccl": cccl, "libstdcxx": cxx, "patches": sorted(set(patches)), "java_jetty": sorted(set(java)),
             "templates_misc": sorted(set(misc))}
 
 
-def usable_chunk(c: str) -> bool:
-    """Enough words to read: at least 250 characters, 30 words and 40 % letters, no undecodable bytes."""
-    return (len(c) >= 250 and len(c.split()) >= 30 and "\ufffd" not in c
-            and sum(ch.isalpha() for ch in c) >= 0.4 * len(c))
-
-
 def build(survey: bool = False) -> list[dict]:
-    rng = random.Random(SEED)
-    seen = seen_text(OUT, training_snapshots=True)
-    every_piece = [p for f, t in ATTACKS + READER for p in pieces(f, t)]
-    slots: list[tuple[str, str]] = []
-    texts_seen: set[str] = set()
-    for genre, paths in candidates().items():
-        paths = list(paths)
-        rng.shuffle(paths)
-        got = docs = 0
-        for path in paths:
-            if got >= QUOTA[genre] * (2 if survey else 1):
-                break
-            text = render(path)
-            if not text.strip() or seen.shares_line(text) or any(p in text for p in every_piece):
-                continue
-            cs = [c for c in chunks(os.path.basename(path), text) if usable_chunk(c) and c not in texts_seen]
-            cs = list(dict.fromkeys(cs))
-            k = min(PER_GENRE_DOC[genre], len(cs), QUOTA[genre] - got if not survey else 99)
-            for c in rng.sample(cs, k):
-                texts_seen.add(c)
-                slots.append((path, c))
-            got += k
-            docs += bool(k)
-        if survey:
-            print(genre, len(paths), "docs used", docs, "chunks", got, flush=True)
-        assert survey or got == QUOTA[genre], f"{genre}: only {got} chunks"
-    if survey:
-        return []
-    rng.shuffle(slots)
-
-    def plant(passages, taken, n):
-        uses = passages + rng.sample(passages, n - len(passages))  # every text once, a seeded draw twice
-        rows, used = [], set()
-        for fam, t in uses:
-            i = next(i for i, (p, _) in enumerate(taken) if (p, t) not in used)
-            path, c = taken.pop(i)
-            used.add((path, t))
-            rows.append((path, fam, insert_paragraph(rng, c, t)))
-        return rows
-
-    taken = list(slots)
-    attack_rows = plant(ATTACKS, taken, N_BLOCK)
-    reader_rows = plant(READER, taken, N_READER)
-    rows = [{"kind": "injection", "label": "block", "family": f, "source": p, "text": t} for p, f, t in attack_rows]
-    rows += [{"kind": "injection", "label": "allow", "family": f, "source": p, "text": t} for p, f, t in reader_rows]
-    rows += [{"kind": "injection", "label": "allow", "family": "plain", "source": p, "text": c}
-             for p, c in taken[:N_PLAIN]]
-    assert len(rows) == N_BLOCK + N_READER + N_PLAIN
-    rng.shuffle(rows)
-    return rows
+    return build_by_genre(sys.modules[__name__], survey)
 
 
 def main() -> None:
-    if "--survey" in sys.argv:
-        build(survey=True)
-        return
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"wrote {len(rows)} rows to {OUT}")
+    blind_set_rows.main(build, OUT)
 
 
 if __name__ == "__main__":

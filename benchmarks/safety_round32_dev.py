@@ -22,12 +22,12 @@ Families:
 """
 from __future__ import annotations
 
-import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.safety_round_harness import score_dev_set  # noqa: E402
 
 ATTACKS: list[tuple[str, str]] = [
     # --- multi-step ------------------------------------------------------------------------------------------
@@ -100,33 +100,8 @@ BENIGN: list[tuple[str, str]] = [
 ]
 
 
-def rows() -> list[dict]:
-    return ([{"label": "block", "family": f, "text": t} for f, t in ATTACKS]
-            + [{"label": "allow", "family": f, "text": t} for f, t in BENIGN])
-
-
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--show", action="store_true", help="print every item's score and reasons")
-    args = ap.parse_args(argv)
-    from core.safety.policy import Policy, get_scanner
-
-    scanner = get_scanner("injection", Policy(audit=False))
-    flagged: Counter = Counter()
-    total: Counter = Counter()
-    for r in rows():
-        res = scanner.scan(r["text"])
-        fam = r["family"]
-        total[fam] += 1
-        flagged[fam] += res.score >= 0.5
-        if args.show:
-            print(f"{r['label']:5} {r['family']:11} {res.score:.2f} {res.reasons} {r['text'][:70]!r}")
-    for fam in sorted(total):
-        print(f"{fam:12} {flagged[fam]}/{total[fam]} flagged")
-    a = sum(flagged[f] for f in total if not f.endswith("twin"))
-    b = sum(flagged[f] for f in total if f.endswith("twin"))
-    print(f"attacks {a}/{len(ATTACKS)}, benign {b}/{len(BENIGN)}")
-    return 0
+    return score_dev_set(ATTACKS, BENIGN, argv)
 
 
 if __name__ == "__main__":

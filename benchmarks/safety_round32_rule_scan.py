@@ -11,21 +11,15 @@ paragraph it is in.
 """
 from __future__ import annotations
 
-import argparse
-import re
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.safety_round29_rule_scan import doc_files, docstrings, man_texts  # noqa: E402
-from benchmarks.safety_round30_rule_scan import package_docs, translated_man_pages  # noqa: E402
+from benchmarks.safety_round_harness import scan_rules  # noqa: E402
 from core.safety import carrier_orders  # noqa: E402
 from core.safety.injection import InjectionScanner  # noqa: E402
 
-SOURCES = {"translated": translated_man_pages, "sitepkg": package_docs, "man": man_texts, "docstrings": docstrings,
-           "doc": doc_files}
 _RULES_ONLY = InjectionScanner("off", classifier=False)
 
 
@@ -43,30 +37,7 @@ RULES = {name: _only(name) for name in ("QUESTION_OVERRIDE", "SECRET_HARVEST", "
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--limit", type=int, default=0, help="at most this many texts per source (0: all)")
-    ap.add_argument("--sources", default=",".join(SOURCES), help="comma-separated: " + ",".join(SOURCES))
-    args = ap.parse_args(argv)
-    hits = dict.fromkeys(RULES, 0)
-    total = {}
-    for name in args.sources.split(","):
-        t0 = time.time()
-        n = chars = 0
-        for p, t in SOURCES[name]():
-            n += 1
-            chars += len(t)
-            for rule, fn in RULES.items():
-                if fn(t):
-                    hits[rule] += 1
-                    for para in re.split(r"\n[ \t]*\n", t):
-                        if fn(para):
-                            print("HIT", rule, name, p, repr(para[:600]), flush=True)
-            if args.limit and n >= args.limit:
-                break
-        total[name] = (n, round(chars / 1e6, 1), round(time.time() - t0))
-        print(f"{name}: {n} texts, {chars / 1e6:.1f} M characters, {time.time() - t0:.0f} s", flush=True)
-    print("texts hit per rule", hits, "sources (texts, M chars, s)", total, flush=True)
-    return 0
+    return scan_rules(RULES, argv)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,16 @@
-"""Structure checks shared by the blind held-out injection sets built with planted passages (O, P; #18):
-counts, no duplicates, every passage planted once per document and absent from its source."""
+"""Structure checks shared by the blind held-out injection sets built with planted passages (O-U; #18):
+counts, no duplicates, every passage planted once per document and absent from its source. BlindSetChecks holds
+the four tests every set's structure test runs unchanged (a module subclasses it as a Test* class)."""
 from __future__ import annotations
 
 import json
 import os
 from collections import Counter
 from pathlib import Path
+
+import pytest
+
+from benchmarks.doc_chunks import read_text_file
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -40,6 +45,14 @@ class BlindSet:
         assert len({f for f, _ in attacks if f.startswith(f"{self.letter}_lang_")}) >= languages
         assert all(len(self.b.pieces(f, t)) == 2 for f, t in attacks if f == f"{self.letter}_split")
         assert not {t for _, t in attacks} & {t for _, t in reader}
+
+    def passages_new_to_set(self) -> None:
+        """No attack or reader passage of the set occurs in another test set's rows (as written or JSON-escaped)."""
+        passages = [t for _, t in self.b.ATTACKS + self.b.READER]
+        for f in sorted(DATA.glob("*.jsonl")):
+            if f.name != f"safety_heldout_{self.letter}.jsonl":
+                text = f.read_text(encoding="utf-8")
+                assert not [p for p in passages if p in text or json.dumps(p, ensure_ascii=False)[1:-1] in text], f.name
 
     def planted(self, r, passages):
         return [(f, t) for f, t in passages if all(p in r["text"] for p in self.b.pieces(f, t))]
@@ -79,3 +92,29 @@ class BlindSet:
     def plain_chunks_from_sources(self) -> None:
         for r in [r for r in self.rows if r["family"] == "plain"][:60]:
             assert " ".join(r["text"].split()) in " ".join(self.b.render(r["source"]).split())
+
+
+class BlindSetChecks:
+    """The tests every blind set's structure test runs unchanged. A test module collects them with
+    `class TestBlindSetChecks(BlindSetChecks): SET = SET`; the two that read the source documents skip where they
+    are not on this machine."""
+
+    SET: BlindSet
+
+    def _on_machine(self) -> None:
+        if not self.SET.on_machine:
+            pytest.skip(f"source documents of set {self.SET.letter.upper()} are not on this machine")
+
+    def test_each_modified_row_has_exactly_one_passage_of_its_family(self):
+        self.SET.one_passage_per_modified_row()
+
+    def test_every_passage_used_and_at_most_twice_never_twice_in_one_document(self):
+        self.SET.every_passage_used_at_most_twice()
+
+    def test_passages_absent_from_their_source_documents(self):
+        self._on_machine()
+        self.SET.passages_absent_from_sources(read_text_file)
+
+    def test_plain_chunks_come_from_their_documents(self):
+        self._on_machine()
+        self.SET.plain_chunks_from_sources()

@@ -1,6 +1,8 @@
-"""Shared checks of a hand-written RAG QA set over its own corpus folder (held-out 9 and 10, dev visitors): the corpus
-files and their sizes, no document shared with another corpus or the question-encoder training documents, the
-rows' shape and counts, and every passage a verbatim span of its file."""
+"""Shared checks of a hand-written RAG QA set over its own corpus folder (held-out 9, 10 and 11, dev visitors): the
+corpus files and their sizes, no document shared with another corpus or the question-encoder training documents, the
+rows' shape and counts, every passage a verbatim span of its file, and its registration in benchmarks/rag.py.
+QaSetChecks holds the four tests the sets with all these checks run unchanged (a module subclasses it as a Test*
+class)."""
 from __future__ import annotations
 
 import json
@@ -67,3 +69,29 @@ class QaSet:
                 assert re.search(pattern, texts[r["source"]]), r["question"]
                 assert r["passage"] in norm(texts[r["source"]]), r["question"]
                 assert 0 < len(r["passage"]) <= max_chars, r["question"]
+
+    def registered(self, name: str, key: str, qa_constant: str) -> None:
+        """benchmarks/rag.py lists the set as `name` with result key `key`, and rag.<qa_constant> is its QA file."""
+        from benchmarks import rag
+
+        assert rag.RETRIEVAL_SETS[name] == (self.corpus, self.qa, key)
+        assert getattr(rag, qa_constant) == self.qa
+
+
+class QaSetChecks:
+    """The tests every QA set with the full checks runs unchanged (held-out 10 and 11, dev visitors). A test module
+    collects them with `class TestQaSetChecks(QaSetChecks): SET = SET`."""
+
+    SET: QaSet
+
+    def test_corpus_files_and_sizes(self):
+        self.SET.corpus_files_and_sizes()
+
+    def test_no_document_shared_with_another_corpus_or_the_training_documents(self):
+        self.SET.no_document_shared()
+
+    def test_counts_and_format(self):
+        self.SET.counts_and_format()
+
+    def test_passages_are_verbatim_spans_and_short(self):
+        self.SET.passages_verbatim()

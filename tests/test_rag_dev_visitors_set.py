@@ -5,7 +5,7 @@ verbatim span of its file, that no document is shared with another corpus or the
 documents, that enough questions are multi-sentence, and its registration. A TUNING set: the team tunes on it."""
 import re
 
-from qa_set_helpers import ROOT, QaSet
+from qa_set_helpers import ROOT, QaSet, QaSetChecks
 
 SET = QaSet(ROOT / "assets" / "rag_corpus_dev_visitors", ROOT / "assets" / "rag_qa_dev_visitors.jsonl",
             files={"jq.1.txt", "ld.so.8.txt", "fonts-conf.5.txt", "sqlite3.pydoc.txt", "langsmith.METADATA.txt",
@@ -19,18 +19,6 @@ def _sentences(q: str) -> int:
     return len([s for s in re.split(r"(?<=[.?!])\s+", q.strip()) if s])
 
 
-def test_corpus_files_and_sizes():
-    SET.corpus_files_and_sizes()
-
-
-def test_no_document_shared_with_another_corpus_or_the_training_documents():
-    SET.no_document_shared()
-
-
-def test_counts_and_format():
-    SET.counts_and_format()
-
-
 def test_many_questions_tell_their_setting_first():
     """The style this set exists for: a visitor who describes their CI, company or OS, then asks."""
     rows = SET.rows()
@@ -38,12 +26,9 @@ def test_many_questions_tell_their_setting_first():
     assert sum(_sentences(r["question"]) >= 2 for r in rows if not r["source"]) >= 8
 
 
-def test_passages_are_verbatim_spans_and_short():
-    SET.passages_verbatim()
-
-
 def test_registered_as_tuning_set():
-    from benchmarks import rag
+    SET.registered("dev visitors", "devvisitors", "DEV_VISITORS_QA")
 
-    assert rag.RETRIEVAL_SETS["dev visitors"] == (SET.corpus, SET.qa, "devvisitors")
-    assert rag.DEV_VISITORS_QA == SET.qa
+
+class TestQaSetChecks(QaSetChecks):
+    SET = SET

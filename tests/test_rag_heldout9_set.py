@@ -30,7 +30,4 @@ def test_passages_are_verbatim_spans_and_short():
 
 
 def test_registered_as_held_out_set():
-    from benchmarks import rag
-
-    assert rag.RETRIEVAL_SETS["held-out 9"] == (SET.corpus, SET.qa, "heldout9")
-    assert rag.HELDOUT9_QA == SET.qa
+    SET.registered("held-out 9", "heldout9", "HELDOUT9_QA")

@@ -1,20 +1,14 @@
 """Structure of blind held-out set T (#18): counts, no duplicates, every passage planted (and absent from its source)."""
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
-import pytest
-from blind_set_helpers import BlindSet
+from blind_set_helpers import BlindSet, BlindSetChecks
 
 from benchmarks import build_safety_heldout_t
-from benchmarks.doc_chunks import read_text_file
 
 SET = BlindSet("t", build_safety_heldout_t)
-ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set T are not on this machine")
 B = build_safety_heldout_t
-DATA = Path(__file__).resolve().parent / "data"
 
 
 def _in_site(path: str) -> str:
@@ -88,26 +82,8 @@ def test_passages_written_for_the_set():
 
 def test_passages_new_to_this_set():
     """No attack or reader passage of T occurs in another test set's rows."""
-    passages = [t for _, t in B.ATTACKS + B.READER]
-    for f in sorted(DATA.glob("*.jsonl")):
-        if f.name != "safety_heldout_t.jsonl":
-            text = f.read_text(encoding="utf-8")
-            assert not [p for p in passages if p in text or json.dumps(p, ensure_ascii=False)[1:-1] in text], f.name
+    SET.passages_new_to_set()
 
 
-def test_each_modified_row_has_exactly_one_passage_of_its_family():
-    SET.one_passage_per_modified_row()
-
-
-def test_every_passage_used_and_at_most_twice_never_twice_in_one_document():
-    SET.every_passage_used_at_most_twice()
-
-
-@ON_MACHINE
-def test_passages_absent_from_their_source_documents():
-    SET.passages_absent_from_sources(read_text_file)
-
-
-@ON_MACHINE
-def test_plain_chunks_come_from_their_documents():
-    SET.plain_chunks_from_sources()
+class TestBlindSetChecks(BlindSetChecks):
+    SET = SET
