@@ -8,6 +8,7 @@ from every held-out set. Real scanner, nothing mocked; each switch is set on the
 from __future__ import annotations
 
 import pytest
+from rule_switches import with_switch
 
 from core.safety import injection, link_exfil, more_languages
 from core.safety.injection import InjectionScanner
@@ -67,13 +68,7 @@ def scanner():
 
 
 def _with(name: str, value: bool, fn):
-    mod = _MODULE[name]
-    was = getattr(mod, name)
-    setattr(mod, name, value)
-    try:
-        return fn()
-    finally:
-        setattr(mod, name, was)
+    return with_switch(_MODULE[name], name, value, fn)
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))

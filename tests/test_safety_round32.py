@@ -9,6 +9,7 @@ from every held-out set. Real scanner, nothing mocked; each switch is set on the
 from __future__ import annotations
 
 import pytest
+from rule_switches import only_switch, with_switch
 
 from core.safety import carrier_orders, injection
 from core.safety.injection import InjectionScanner
@@ -64,22 +65,12 @@ def scanner():
 
 
 def _with(name: str, value: bool, fn):
-    mod = _MODULE[name]
-    was = getattr(mod, name)
-    setattr(mod, name, value)
-    try:
-        return fn()
-    finally:
-        setattr(mod, name, was)
+    return with_switch(_MODULE[name], name, value, fn)
 
 
 def _only(name: str, fn):
     """`fn` with every round-32 rule off except `name` (on)."""
-    def nest(names):
-        if not names:
-            return fn()
-        return _with(names[0], names[0] == name, lambda: nest(names[1:]))
-    return nest(list(_ALL_NEW))
+    return only_switch(_MODULE, _ALL_NEW, name, fn)
 
 
 def _score(scanner, name, value, planted):
