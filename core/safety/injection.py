@@ -20,6 +20,7 @@ from itertools import islice
 import numpy as np
 
 from core.safety import (
+    ai_duties,
     ai_payloads,
     answer_orders,
     carrier_orders,
@@ -408,11 +409,12 @@ def _ascii(text: str) -> str:
 
 
 def _module_findings(lowered: str, reasons: list[str]):
-    """(weight, reason) from the rule modules of rounds 30-32, in order: orders in further languages
+    """(weight, reason) from the rule modules of rounds 30-34, in order: orders in further languages
     (world_orders.py), the question set aside and secrets harvested (carrier_orders.py), polite requests and orders in
     code comments (reader_requests.py), links that carry the user's data (link_exfil.py), orders in ten further
     languages (far_languages.py), third-person, persona and conditional orders (reader_roles.py) and duties laid on
-    an AI reader in the main European languages (reader_duties.py). Lazy, so a module whose
+    an AI reader in the main European languages (reader_duties.py), and an English duty laid on an AI towards the user
+    or the answer (ai_duties.py). Lazy, so a module whose
     reason is already given is not run."""
     if world_orders.WORLD_ORDERS:
         yield from world_orders.find(lowered)
@@ -429,6 +431,9 @@ def _module_findings(lowered: str, reasons: list[str]):
         yield from reader_roles.find(lowered)
     if reader_duties.REASON not in reasons:
         yield from reader_duties.find(lowered)
+    # round 34: an English duty laid on an AI towards the user or the answer, wherever it stands (ai_duties.py)
+    if ai_duties.REASON not in reasons:
+        yield from ai_duties.find(lowered)
 
 
 class InjectionScanner:
