@@ -764,6 +764,8 @@ ANSWER_SYSTEMS = {
     "extractive+verifier rerank 0.5": ("extractive", "zero_shot", "calibrated"),
     # session 32: abstention.THRESHOLD re-derived by its documented rule on the seven tuning sets
     "extractive (threshold 0.22)": ("extractive", "zero_shot", "calibrated"),
+    # main before session 32's threshold (abstention.THRESHOLD 0.31), for the held-out sets written after it
+    "extractive (threshold 0.31)": ("extractive", "zero_shot", "calibrated"),
     # session 33: the verifier reads the 4 best candidates and feeds the abstention, re-ranking nothing (weight 0)
     "extractive+verifier read": ("extractive", "zero_shot", "calibrated"),
 }
@@ -836,6 +838,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+verifier rerank 0.5": {"verifier_feeds_abstention": False, "verifier_weight": 0.5},
                     "extractive (threshold 0.22)": {"threshold": 0.22},
                     "extractive+verifier read": {"verifier_feeds_abstention": True, "verifier_weight": 0.0},
+                    "extractive (threshold 0.31)": {"threshold": 0.31},
                     "extractive+entries+rerank12": {"entry_chunks": True, "rerank_depth": 12},
                     "extractive+entries+k5": {"entry_chunks": True, "k": 5},
                     "extractive+headercov": {"header_coverage": True},
