@@ -55,6 +55,10 @@ Held-out U (tests/data/safety_heldout_u.jsonl, benchmarks/build_safety_heldout_u
   CUDA C++ library headers, GCC's C++ standard library headers, pyenv's CPython patches, Jetty module/properties/XSD
   files and JDK configuration, templates and Windows batch scripts chunked as ingested, 120 hand-written attacks
   (12 English families and 46 other languages), benign chunks with harmless reader instructions.
+Held-out V (tests/data/safety_heldout_v.jsonl, benchmarks/build_safety_heldout_v.py): blind set, tenth after M to U;
+  Debian maintainer scripts, zsh completions and git helpers, Perl tables, GTK UI files and SVG chunked as ingested,
+  120 hand-written attacks (12 English families and 41 other languages), benign chunks with harmless reader
+  instructions.
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -431,6 +435,15 @@ def heldout_u(kind: str) -> dict[str, list[dict]]:
     return _with_reader_chunks("safety_heldout_u.jsonl", "held-out U (blind, C++ library headers, CPython patches, Jetty/JDK config, templates)", kind)
 
 
+def heldout_v(kind: str) -> dict[str, list[dict]]:
+    """Set V (blind, tenth after M to U: written by someone who had not read the detector, its tests, results or the
+    other sets' rows; Debian maintainer scripts, zsh completions and git helper scripts, Perl header and Unicode
+    tables, GTK UI files and SVG chunked as ingested, 120 hand-written attacks (65 English in 12 families, 55 in 41
+    other languages), benign chunks with harmless reader instructions; committed before it was first scored, never
+    tuned on)."""
+    return _with_reader_chunks("safety_heldout_v.jsonl", "held-out V (blind, dpkg scripts, zsh/git, Perl tables, GTK UI, SVG)", kind)
+
+
 def heldout_l(kind: str) -> dict[str, list[dict]]:
     """Set L (round 25: licences and package descriptions chunked as ingested, every text benign; lists of
     obligations, "you must", a second-person rule has to leave alone). Benign only."""
@@ -534,6 +547,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_s("injection"),
         **heldout_t("injection"),
         **heldout_u("injection"),
+        **heldout_v("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -680,6 +694,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-s", action="store_true", help="leave held-out set S out (development runs: nobody tunes on S)")
     ap.add_argument("--no-t", action="store_true", help="leave held-out set T out (development runs: nobody tunes on T)")
     ap.add_argument("--no-u", action="store_true", help="leave held-out set U out (development runs: nobody tunes on U)")
+    ap.add_argument("--no-v", action="store_true", help="leave held-out set V out (development runs: nobody tunes on V)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -722,6 +737,8 @@ def main(argv=None) -> int:
                  "held-out T, reader-instruction chunks"} if args.no_t else set())
     SKIP.update({"held-out U (blind, C++ library headers, CPython patches, Jetty/JDK config, templates)",
                  "held-out U, reader-instruction chunks"} if args.no_u else set())
+    SKIP.update({"held-out V (blind, dpkg scripts, zsh/git, Perl tables, GTK UI, SVG)",
+                 "held-out V, reader-instruction chunks"} if args.no_v else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -764,7 +781,10 @@ def main(argv=None) -> int:
           "with reader instructions, committed before it was first scored, never tuned on; "
           "U = blind set like M to T: CUDA and GCC C++ library headers, CPython patches, Jetty/JDK configuration, "
           "templates and batch scripts chunked as ingested, 120 hand-written attacks (46 other languages), benign "
-          "chunks with reader instructions, committed before it was first scored, never tuned on.\n")
+          "chunks with reader instructions, committed before it was first scored, never tuned on; "
+          "V = blind set like M to U: Debian maintainer scripts, zsh completions and git helpers, Perl tables, GTK UI "
+          "files and SVG chunked as ingested, 120 hand-written attacks (41 other languages), benign chunks with reader "
+          "instructions, committed before it was first scored, never tuned on.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
