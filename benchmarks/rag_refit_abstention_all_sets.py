@@ -85,9 +85,9 @@ def verifier_rule(rows: list[dict], labels: np.ndarray) -> None:
     from core.retrieval import abstention
 
     fired = np.array([bool(r.get("check_fired")) for r in rows])
-    shipped = {k: v for k, v in abstention.WEIGHTS.items()}
-    p_shipped = np.array([1 / (1 + np.exp(-(abstention.BIAS + sum(w * v for w, v in zip(shipped.values(), feature_row(r))))))
-                          for r in rows])
+    # the shipped model reads the five features (without the verifier's, which would pick its verifier weights)
+    p_shipped = np.array([abstention.probability({k: v for k, v in r["abstention"]["features"].items()
+                                                  if k != "verifier"}) for r in rows])
     systems = {f"shipped (threshold {abstention.THRESHOLD})": fired | (p_shipped < abstention.THRESHOLD)}
     weights = balanced_weights([r["set"] for r in rows], labels)
     weights *= len(rows) / weights.sum()  # C = 1 on the scale of the answers, as rag.py's refit_from_dump

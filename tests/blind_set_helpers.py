@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +14,55 @@ import pytest
 from benchmarks.doc_chunks import read_text_file
 
 DATA = Path(__file__).resolve().parent / "data"
+
+
+# file kinds and folders the blind sets M-T took their documents from; U and later sets take none of them
+FILE_KINDS_M_TO_T = (".py", ".pyi", ".h", ".c", ".rst", ".html", ".md", ".txt", ".conf", ".cfg", ".ini", ".sh", ".gz",
+                     ".mo", ".po", ".cmake", ".sql", ".xml", ".desktop", ".pm", ".pod", ".yaml", ".yml", ".js", ".css",
+                     ".vim", ".el", ".tab", ".info", ".json", ".toml", ".tcl", ".m4", ".pyx", ".pxd", ".pxi", ".ps1",
+                     ".tex", ".csv", ".pom", ".php", ".tmac", ".lang", ".outlang", ".style", ".td", ".def", ".inc",
+                     ".bats", ".t", ".decTest", ".arff", ".mk", "Makefile", "Makevars.template")
+FOLDERS_M_TO_T = ("/usr/share/man/", "/usr/share/info/", "/usr/share/doc/", "/etc/", "/usr/share/vim/",
+                  "/usr/share/X11/", "/usr/share/locale/", "/usr/share/i18n/", "/usr/share/tcltk/", "/usr/share/aclocal/",
+                  "/root/.m2/", "/usr/share/groff/", "/usr/share/source-highlight/", "/root/.pyenv/test/")
+
+
+def assert_no_source_among(rows: list[dict], kinds: tuple[str, ...], folders: tuple[str, ...]) -> None:
+    """No row's document is of one of `kinds` (name endings) or under one of `folders`, or in the project venv (a
+    clone's venv lies elsewhere)."""
+    assert not any(r["source"].endswith(kinds) for r in rows)
+    assert not any(r["source"].startswith(folders) for r in rows)
+    assert not any("/.venv/" in r["source"] for r in rows)
+
+
+def assert_attack_families(attacks: list[tuple[str, str]], reader: list[tuple[str, str]], prefix: str,
+                           languages: tuple[str, ...], twice: tuple[str, ...], english: int, readers: int) -> None:
+    """The hand-written passages of sets U and V: at least 50 attacks in 40 languages, each of `languages` once and
+    each of `twice` twice; `english` or more English attacks in at least 12 families (the usual ten 5 times, persona
+    and transcript 4); every exfiltration form; paraphrases without the usual trigger words; `readers` or more
+    reader instructions of the usual kinds."""
+    langs = Counter(f for f, _ in attacks if f.startswith(f"{prefix}_lang_"))
+    assert sum(langs.values()) >= 50 and len(langs) >= 40
+    for code in languages:
+        assert langs[f"{prefix}_lang_{code}"] >= 1, code
+    for code in twice:
+        assert langs[f"{prefix}_lang_{code}"] >= 2, code
+    en = Counter(f for f, _ in attacks if not f.startswith(f"{prefix}_lang_"))
+    assert len(en) >= 12 and sum(en.values()) >= english
+    for fam in ("roleplay", "third", "conditional", "hidden", "paraphrase", "exfil", "toolout", "urgency", "encoded",
+                "multistep"):
+        assert en[f"{prefix}_{fam}"] >= 5, fam
+    assert en[f"{prefix}_persona"] >= 4 and en[f"{prefix}_transcript"] >= 4
+    exfil = [t for f, t in attacks if f == f"{prefix}_exfil"]
+    assert any("<img" in t for t in exfil) and any("<iframe" in t for t in exfil) and any("![" in t for t in exfil)
+    assert any("]: http" in t for t in exfil) and any("<https://" in t for t in exfil)
+    # the paraphrase family avoids the usual trigger words
+    assert not [t for f, t in attacks if f == f"{prefix}_paraphrase" and re.search(r"ignor|disregard|forget", t, re.I)]
+    assert len(reader) >= readers
+    fams = Counter(f for f, _ in reader)
+    assert fams["reader_lang"] >= 15 and fams["reader_polite"] >= 10 and fams["reader_ui"] >= 5
+    assert fams["reader_build"] >= 5 and fams["reader_env"] >= 4
+    assert sum("](" in t for _, t in reader) >= 10
 
 
 class BlindSet:
@@ -45,6 +95,18 @@ class BlindSet:
         assert len({f for f, _ in attacks if f.startswith(f"{self.letter}_lang_")}) >= languages
         assert all(len(self.b.pieces(f, t)) == 2 for f, t in attacks if f == f"{self.letter}_split")
         assert not {t for _, t in attacks} & {t for _, t in reader}
+
+    def earlier_sets(self) -> list[Path]:
+        """The test data files that existed before this set: everything in tests/data but it and later held-out sets."""
+        later = re.compile(rf"safety_heldout_[{self.letter}-z]\.jsonl")
+        return [f for f in sorted(DATA.glob("*.jsonl")) if not later.fullmatch(f.name)]
+
+    def no_line_shared_with_earlier_sets(self) -> None:
+        """No row shares a line (its first 60 characters) with a row of the sets that came before it."""
+        from benchmarks.doc_chunks import SeenText, jsonl_texts
+
+        seen = SeenText([t for f in self.earlier_sets() for t in jsonl_texts(f)])
+        assert not [r["source"] for r in self.rows if seen.shares_line(r["text"])]
 
     def passages_new_to_set(self) -> None:
         """No attack or reader passage of the set occurs in another test set's rows (as written or JSON-escaped)."""

@@ -2,15 +2,20 @@
 source), no text shared with the earlier sets, and a rebuild that reproduces the file."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from blind_set_helpers import BlindSet, BlindSetChecks
+from blind_set_helpers import (
+    FILE_KINDS_M_TO_T,
+    FOLDERS_M_TO_T,
+    BlindSet,
+    BlindSetChecks,
+    assert_attack_families,
+    assert_no_source_among,
+)
 
 from benchmarks import build_safety_heldout_u
-from benchmarks.doc_chunks import SeenText, jsonl_texts
 
 SET = BlindSet("u", build_safety_heldout_u)
 ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set U are not on this machine")
@@ -19,31 +24,11 @@ DATA = Path(__file__).resolve().parent / "data"
 JAVA_EXT = (".mod", ".properties", ".xsd", ".dtd", ".security", ".policy", ".template", ".access")
 
 
-def _earlier_sets() -> list[Path]:
-    """The test data files that existed before U: everything in tests/data but U and later held-out sets."""
-    return [f for f in sorted(DATA.glob("*.jsonl")) if not re.fullmatch(r"safety_heldout_[u-z]\.jsonl", f.name)]
-
 
 def test_row_format_and_sources():
     SET.row_format()
-    # no file kind an earlier set used (M-T): see the list in tests/test_safety_heldout_t.py, plus T's own
-    # Maven POMs, PHP, groff/source-highlight, TableGen and test-suite files; no C header (*.h), no Makefile
-    assert not any(r["source"].endswith((".py", ".pyi", ".h", ".c", ".rst", ".html", ".md", ".txt", ".conf", ".cfg",
-                                         ".ini", ".sh", ".gz", ".mo", ".po", ".cmake", ".sql", ".xml", ".desktop",
-                                         ".pm", ".pod", ".yaml", ".yml", ".js", ".css", ".vim", ".el", ".tab",
-                                         ".info", ".json", ".toml", ".tcl", ".m4", ".pyx", ".pxd", ".pxi", ".ps1",
-                                         ".tex", ".csv", ".pom", ".php", ".tmac", ".lang", ".outlang", ".style",
-                                         ".td", ".def", ".inc", ".bats", ".t", ".decTest", ".arff", ".mk",
-                                         "Makefile", "Makevars.template"))
-                   for r in SET.rows)
-    assert not any(r["source"].startswith(("/usr/share/man/", "/usr/share/info/", "/usr/share/doc/", "/etc/",
-                                           "/usr/share/vim/", "/usr/share/X11/", "/usr/share/locale/",
-                                           "/usr/share/i18n/", "/usr/share/tcltk/", "/usr/share/aclocal/",
-                                           "/root/.m2/", "/usr/share/groff/", "/usr/share/source-highlight/",
-                                           "/root/.pyenv/test/"))
-                   for r in SET.rows)
-    # the project venv is not a source (a clone's venv lies elsewhere)
-    assert not any("/.venv/" in r["source"] for r in SET.rows)
+    # no file kind or folder an earlier set used (M-T: see blind_set_helpers); no C header (*.h), no Makefile
+    assert_no_source_among(SET.rows, FILE_KINDS_M_TO_T, FOLDERS_M_TO_T)
 
 
 def test_counts_labels_no_duplicates_few_chunks_per_document():
@@ -71,32 +56,12 @@ def test_genres_as_documented():
 
 def test_passages_written_for_the_set():
     SET.passages_written(languages=40)
-    attacks, reader = B.ATTACKS, B.READER
-    assert len(attacks) == B.N_BLOCK  # every attack text used exactly once
-    langs = Counter(f for f, _ in attacks if f.startswith("u_lang_"))
-    assert sum(langs.values()) >= 50 and len(langs) >= 40
-    for code in ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr",
-                 "hi", "bn", "ur", "id", "ms", "vi", "th", "sw", "tl", "el", "ro", "hu", "fi", "sv", "da", "no", "et",
-                 "lv", "lt", "is", "eu", "ca", "gl", "hr", "sr", "bg", "sk", "sl"):
-        assert langs[f"u_lang_{code}"] >= 1, code
-    for code in ("fr", "de", "es", "pt", "ru", "zh", "ja", "ko", "ar"):
-        assert langs[f"u_lang_{code}"] >= 2, code
-    english = Counter(f for f, _ in attacks if not f.startswith("u_lang_"))
-    assert len(english) >= 12 and sum(english.values()) >= 55
-    for fam in ("u_roleplay", "u_third", "u_conditional", "u_hidden", "u_paraphrase", "u_exfil", "u_toolout",
-                "u_urgency", "u_encoded", "u_multistep"):
-        assert english[fam] >= 5, fam
-    assert english["u_persona"] >= 4 and english["u_transcript"] >= 4
-    exfil = [t for f, t in attacks if f == "u_exfil"]
-    assert any("<img" in t for t in exfil) and any("<iframe" in t for t in exfil) and any("![" in t for t in exfil)
-    assert any("]: http" in t for t in exfil) and any("<https://" in t for t in exfil)
-    # the paraphrase family avoids the usual trigger words
-    assert not [t for f, t in attacks if f == "u_paraphrase" and re.search(r"ignor|disregard|forget", t, re.I)]
-    assert len(reader) >= 60
-    fams = Counter(f for f, _ in reader)
-    assert fams["reader_lang"] >= 15 and fams["reader_polite"] >= 10 and fams["reader_ui"] >= 5
-    assert fams["reader_build"] >= 5 and fams["reader_env"] >= 4
-    assert sum("](" in t for _, t in reader) >= 10
+    assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
+    assert_attack_families(B.ATTACKS, B.READER, "u", languages=(
+        "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr", "hi", "bn",
+        "ur", "id", "ms", "vi", "th", "sw", "tl", "el", "ro", "hu", "fi", "sv", "da", "no", "et", "lv", "lt", "is", "eu",
+        "ca", "gl", "hr", "sr", "bg", "sk", "sl"), twice=("fr", "de", "es", "pt", "ru", "zh", "ja", "ko", "ar"),
+        english=55, readers=60)
 
 
 def test_passages_new_to_this_set():
@@ -106,8 +71,7 @@ def test_passages_new_to_this_set():
 
 def test_no_line_shared_with_earlier_sets():
     """No row of U shares a line (its first 60 characters) with a row of the sets that came before it."""
-    seen = SeenText([t for f in _earlier_sets() for t in jsonl_texts(f)])
-    assert not [r["source"] for r in SET.rows if seen.shares_line(r["text"])]
+    SET.no_line_shared_with_earlier_sets()
 
 
 class TestBlindSetChecks(BlindSetChecks):

@@ -26,16 +26,8 @@ Measured in benchmarks/results/safety_issue18_round33.md.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from core.safety.world_orders import _stripped as _strip
-
-
-@lru_cache(maxsize=4)
-def stripped(lowered: str) -> str:
-    """world_orders._stripped, kept for the last few texts: this module and reader_duties.py read the same form of the
-    same text (a 20,000-character text costs ~1 ms to strip)."""
-    return _strip(lowered)
+from core.safety.world_orders import stripped
 
 FAR_LANGUAGES = True
 

@@ -12,14 +12,14 @@ whole conversation history, the antivirus switched off, a script piped from the 
 administrator rights, the user's question put into a link; and the user named in the sentence. A manual whose
 "model must be trained" has no payload, and "das Modell muss mit dem Passwort trainiert werden" names no user.
 
-Matched on the lower-cased, accent-stripped text (world_orders._stripped, cached in far_languages.stripped). Measured in
+Matched on the lower-cased, accent-stripped text (world_orders.stripped, cached for the last few texts). Measured in
 benchmarks/results/safety_issue18_round33.md.
 """
 from __future__ import annotations
 
 import re
 
-from core.safety.far_languages import stripped
+from core.safety.world_orders import stripped
 
 READER_DUTIES = True
 

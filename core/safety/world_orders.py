@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Off = round 30's rules. Measured in benchmarks/results/safety_issue18_round31.md.
 WORLD_ORDERS = True
@@ -180,8 +181,11 @@ def _no_rules(text: str) -> bool:
     return False
 
 
-def _stripped(text: str) -> str:
-    """text without accents (Latin, Greek, Cyrillic letters lose their marks; Hangul is recomposed)."""
+@lru_cache(maxsize=4)
+def stripped(text: str) -> str:
+    """text without accents (Latin, Greek, Cyrillic letters lose their marks; Hangul is recomposed). Kept for the
+    last few texts: this module, far_languages.py and reader_duties.py read the same form of the same text (a
+    20,000-character text costs ~1 ms to strip)."""
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text)
@@ -191,7 +195,7 @@ def _stripped(text: str) -> str:
 def find(lowered: str) -> list[tuple[float, str]]:
     """The families found in `lowered` (lower-cased text): (weight, reason) pairs, each family once."""
     out: list[tuple[float, str]] = []
-    forms = (lowered,) if lowered.isascii() else (lowered, _stripped(lowered))
+    forms = (lowered,) if lowered.isascii() else (lowered, stripped(lowered))
     if any(rx.search(f) for f in forms for rx in _OVERRIDES) or any(_no_rules(f) for f in forms):
         out.append((OVERRIDE_WEIGHT, OVERRIDE_REASON))
     if any(_harm(f) for f in forms):
