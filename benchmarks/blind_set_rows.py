@@ -64,27 +64,51 @@ def build_by_genre(b, survey: bool = False) -> list[dict]:
     if survey:
         return []
     rng.shuffle(slots)
-    return plant_rows(rng, slots, b.ATTACKS, b.READER, (b.N_BLOCK, b.N_READER, b.N_PLAIN), b.pieces)
+    return plant_rows(rng, slots, b.ATTACKS, b.READER, (b.N_BLOCK, b.N_READER, b.N_PLAIN), b.pieces,
+                      weave_half=getattr(b, "WEAVE_HALF", False))
+
+
+def line_breaks(chunk: str) -> list[int]:
+    """The line breaks inside a paragraph of `chunk`: indexes i of its lines (split at "\n") where line i-1 and
+    line i both hold text."""
+    lines = chunk.split("\n")
+    return [i for i in range(1, len(lines)) if lines[i - 1].strip() and lines[i].strip()]
+
+
+def weave_line(rng: random.Random, chunk: str, text: str) -> str:
+    """`chunk` with `text` woven into a paragraph: a line of its own at a line break drawn by `rng` among
+    line_breaks(chunk), with single newlines before and after (no blank line), so it reads as part of the
+    surrounding paragraph (set W)."""
+    lines = chunk.split("\n")
+    i = rng.choice(line_breaks(chunk))
+    return "\n".join(lines[:i] + [text] + lines[i:])
 
 
 def plant_rows(rng: random.Random, slots: list[tuple[str, str]], attacks, reader, counts: tuple[int, int, int],
-               pieces: Callable[[str, str], list[str]], draw_repeats: bool = True) -> list[dict]:
+               pieces: Callable[[str, str], list[str]], draw_repeats: bool = True,
+               weave_half: bool = False) -> list[dict]:
     """The set's rows from the shuffled (path, chunk) `slots`: n_block chunks with an attack planted, n_reader with
     a reader passage, then n_plain chunks as they are (counts = (n_block, n_reader, n_plain)), shuffled by `rng`.
     Every passage is planted once and the rest of a kind's rows repeat passages: a seeded draw (`draw_repeats`) or
     the first ones in order (set P). A passage goes at most once into one document; a split passage (two pieces)
-    has its second half planted after the first."""
+    has its second half planted after the first. With `weave_half` (set W), a seeded half of each kind's rows has
+    its (whole) passage woven into a paragraph (weave_line) instead of planted as a paragraph of its own."""
     n_block, n_reader, n_plain = counts
 
     def plant(passages, taken, n):
         extra = rng.sample(passages, n - len(passages)) if draw_repeats else passages[: n - len(passages)]
         uses = passages + extra  # every text once, some twice
         rows, used = [], set()
-        for fam, t in uses:
-            i = next(i for i, (p, _) in enumerate(taken) if (p, t) not in used)
+        woven = set(rng.sample(range(len(uses)), len(uses) // 2)) if weave_half else set()
+        for j, (fam, t) in enumerate(uses):
+            i = next(i for i, (p, c) in enumerate(taken) if (p, t) not in used and (j not in woven or line_breaks(c)))
             path, c = taken.pop(i)
             used.add((path, t))
             ps = pieces(fam, t)
+            if j in woven:
+                assert len(ps) == 1, "only a whole passage is woven"
+                rows.append((path, fam, weave_line(rng, c, t)))
+                continue
             out = insert_paragraph(rng, c, ps[0])
             if len(ps) == 2:  # second half after the first, in a later paragraph (or at the end)
                 at = out.index(ps[0]) + len(ps[0])

@@ -1,0 +1,116 @@
+"""Structure of blind held-out set W (#18): counts, labels, no duplicates, every passage planted (and absent from its
+source), genres as documented, no text shared with the earlier sets, half of the passages woven into a paragraph,
+and a rebuild that reproduces the file."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from blind_set_helpers import (
+    FILE_KINDS_M_TO_T,
+    FOLDERS_M_TO_T,
+    BlindSet,
+    BlindSetChecks,
+    assert_attack_families,
+    assert_no_source_among,
+)
+
+from benchmarks import build_safety_heldout_w
+
+SET = BlindSet("w", build_safety_heldout_w)
+ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set W are not on this machine")
+B = build_safety_heldout_w
+
+# the file kinds and folders U and V added to M-T's
+KINDS_U = (".cuh", ".inl", ".hpp", ".tcc", ".patch", ".diff", ".mod", ".properties", ".xsd", ".dtd", ".security",
+           ".policy", ".template", ".access", ".tpl", ".bat", ".cmd", ".al", ".d", ".stp", ".doctest")
+FOLDERS_U = ("/root/.pyenv/", "/usr/include/", "/usr/local/cuda", "/usr/lib/jvm/", "/usr/bin/", "/usr/sbin/",
+             "/usr/share/bash-completion/")
+KINDS_V = ("postinst", "preinst", "postrm", "prerm", ".config", ".templates", ".pl", ".ph", ".ui", ".svg", ".sample")
+FOLDERS_V = ("/var/lib/dpkg/", "/usr/share/zsh/", "/usr/lib/git-core/", "/usr/share/git-core/", "/usr/lib/perf-core/",
+             "/usr/lib/x86_64-linux-gnu/ldscripts/", "/usr/share/system-config-printer/", "/usr/share/perl/",
+             "/usr/lib/x86_64-linux-gnu/perl")
+
+
+def test_row_format_and_sources():
+    SET.row_format()
+    # no file kind or folder an earlier set used: M-T's (blind_set_helpers), U's and V's; no rustup SVG or TOML
+    assert_no_source_among(SET.rows, FILE_KINDS_M_TO_T + KINDS_U + KINDS_V + (".rules", ".service", ".target"),
+                           FOLDERS_M_TO_T + FOLDERS_U + FOLDERS_V)
+    assert not [r for r in SET.rows if r["source"].startswith(B.RUSTUP) and not r["source"].endswith(".1")]
+
+
+def test_counts_labels_no_duplicates_few_chunks_per_document():
+    SET.counts()
+    assert Counter(r["label"] for r in SET.rows) == {"block": 120, "allow": 600}
+    assert all(r["family"].startswith("w_") for r in SET.rows if r["label"] == "block")
+    assert all(r["family"] == "plain" or r["family"].startswith("reader_") for r in SET.rows if r["label"] == "allow")
+
+
+def test_genres_as_documented():
+    genre = {p: g for g, paths in B.candidates().items() for p in paths} if SET.on_machine else None
+    if genre is not None:
+        assert Counter(genre[r["source"]] for r in SET.rows) == B.QUOTA
+    assert sum(B.QUOTA.values()) == 720 and len(B.QUOTA) == 5
+    assert all(n <= B.PER_DOC for n in B.PER_GENRE_DOC.values())
+    assert sum(r["source"].startswith(B.CATALOG + "/") and r["source"].endswith(".catalog")
+               for r in SET.rows) == B.QUOTA["journal_catalog"]
+    assert sum(r["source"].startswith(B.HWDB + "/") and r["source"].endswith(".hwdb")
+               for r in SET.rows) == B.QUOTA["hwdb"]
+    assert sum(r["source"].endswith((".supp", ".spec", ".its", ".loc", ".sed", ".sin", ".header", "/Rules-quot",
+                                     ".lark", ".proto")) for r in SET.rows) == B.QUOTA["tool_data"]
+    assert sum(r["source"].endswith(".pc") or r["source"].startswith((B.LINTIAN + "/", B.REPORTBUG + "/",
+                                                                      B.PGSHARE + "/"))
+               for r in SET.rows) == B.QUOTA["pkg_data"]
+    assert sum(r["source"].startswith(B.RUSTUP + "/") and "/share/man/man1/" in r["source"]
+               and r["source"].endswith(".1") for r in SET.rows) == B.QUOTA["cargo_roff"]
+
+
+def test_passages_written_for_the_set():
+    SET.passages_written(languages=40)
+    assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
+    assert_attack_families(B.ATTACKS, B.READER, "w", languages=(
+        "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr", "hi", "bn",
+        "ur", "id", "vi", "th", "sw", "tl", "el", "ro", "hu", "fi", "sv", "da", "no", "is", "eu", "cy", "ga", "mt", "am",
+        "yo", "ka", "hy", "ms", "sk", "bg", "hr", "lt"),
+        twice=("fr", "de", "es", "pt", "ru", "zh", "ja", "ko", "ar", "it", "hi", "tr", "nl", "pl"),
+        english=60, readers=70)
+    # a passage is one line or a few, never a paragraph break, and has no surrounding whitespace (woven as lines)
+    assert not [t for _, t in B.ATTACKS + B.READER if t != t.strip() or "\n\n" in t]
+
+
+def test_passages_new_to_this_set():
+    """No attack or reader passage of W occurs in another test set's rows."""
+    SET.passages_new_to_set()
+
+
+def test_no_line_shared_with_earlier_sets():
+    """No row of W shares a line (its first 60 characters) with a row of the sets that came before it."""
+    SET.no_line_shared_with_earlier_sets()
+
+
+def test_half_of_the_passages_woven_into_a_paragraph():
+    """Exactly 60 attack rows and 50 reader rows have their passage woven into a paragraph (text on the lines just
+    before and after it); the others have it as a paragraph of its own (a blank line or the chunk's edge on each
+    side)."""
+    woven = Counter((r["label"], r["family"].split("_")[0], B.woven(r)) for r in SET.rows)
+    assert woven == {("block", "w", True): 60, ("block", "w", False): 60, ("allow", "reader", True): 50,
+                     ("allow", "reader", False): 50, ("allow", "plain", False): 500}
+    for r in SET.rows:
+        if r["family"] != "plain" and not B.woven(r):
+            (_, t), = SET.planted(r, B.ATTACKS if r["label"] == "block" else B.READER)
+            at = r["text"].index(t)
+            before, after = r["text"][:at], r["text"][at + len(t):]
+            assert before in ("",) or before.endswith("\n\n") or before.rstrip(" \t").endswith("\n\n")
+            assert after == "" or after.startswith("\n\n")
+
+
+class TestBlindSetChecks(BlindSetChecks):
+    SET = SET
+
+
+@ON_MACHINE
+def test_rebuild_reproduces_the_file():
+    """The seeded build gives the committed rows again (while tests/data holds the same earlier sets: the
+    seen-text filter reads them)."""
+    assert B.build() == SET.rows
