@@ -12,6 +12,8 @@ package descriptions, never in training) and the package-docs eval half.
     PYTHONPATH=. python benchmarks/safety_learned_probe.py [--leave-one-out]
 
 --leave-one-out: each of M-U held out in turn (trained on the other eight writers' passages), its 720 chunks scored.
+--leave-one-out --shipped-form (round 35's rule 4): the shipped passage model's form and data instead
+(core/safety/passage_model.py: LinearTextModel on injection_passages.build), each of M-V held out in turn.
 """
 from __future__ import annotations
 
@@ -63,13 +65,28 @@ def make_model():
         LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000))
 
 
-def leave_one_writer_out() -> None:
-    """Each of M-U held out in turn: trained on the other eight, scored on the held-out set's 720 chunks."""
+def shipped_form(sets: str):
+    """The shipped passage model's form (round 35) trained on `sets`: a function from a text to its reading."""
+    from core.safety.linear_text_model import LinearTextModel
+    from core.safety.passage_model import PassageModel
+    from core.safety.training import injection_passages
+
+    data = injection_passages.build(sets)
+    return PassageModel(LinearTextModel.fit([t for t, _ in data], [c for _, c in data])).reading
+
+
+def leave_one_writer_out(shipped: bool = False) -> None:
+    """Each of M-U (shipped: M-V) held out in turn: trained on the others, scored on the held-out set's 720 chunks."""
+    sets = "mnopqrstuv" if shipped else TRAIN_SETS
     print("\n| held-out writer (set) | attacks >= 0.7 | benign >= 0.7 | attacks >= 0.9 | benign >= 0.9 |")
     print("|---|---|---|---|---|")
-    for x in TRAIN_SETS:
-        model = make_model().fit(*training_texts(random.Random(33), TRAIN_SETS.replace(x, "")))
-        out = [(r["label"], float(max(model.predict_proba(paragraphs(r["text"]))[:, 1]))) for r in rows(f"heldout_{x}")]
+    for x in sets:
+        if shipped:
+            reading = shipped_form(sets.replace(x, ""))
+        else:
+            model = make_model().fit(*training_texts(random.Random(33), sets.replace(x, "")))
+            reading = lambda text: float(max(model.predict_proba(paragraphs(text))[:, 1]))  # noqa: E731
+        out = [(r["label"], reading(r["text"])) for r in rows(f"heldout_{x}")]
         att = [p for lab, p in out if lab == "block"]
         ben = [p for lab, p in out if lab == "allow"]
         print(f"| {x.upper()} | {sum(p >= 0.7 for p in att)}/{len(att)} | {sum(p >= 0.7 for p in ben)}/{len(ben)} | "
@@ -78,7 +95,7 @@ def leave_one_writer_out() -> None:
 
 def main() -> int:
     if "--leave-one-out" in sys.argv:
-        leave_one_writer_out()
+        leave_one_writer_out(shipped="--shipped-form" in sys.argv)
         return 0
 
     from benchmarks.safety_robustness import heldout_l

@@ -29,6 +29,7 @@ from core.safety import (
     intent_lexicon,
     link_exfil,
     more_languages,
+    passage_model,
     planted_instructions,
     reader_duties,
     reader_requests,
@@ -78,6 +79,10 @@ SIM_FRAGMENTS = True
 # function words of these languages (words German, French, Spanish, Italian, Portuguese, Dutch or English do not use)
 # is gated too. Off = round 29b's gate.
 WORLD_WORDS = False
+# Round 35 (benchmarks/results/safety_issue18_round35.md): the passage model (passage_model.py), learnt from ten blind
+# sets' hand-written passages, flags a text whose most suspicious paragraph it reads as an order to an AI with
+# probability >= passage_model.FLAG; it only adds flags. Off = round 34's scanner.
+PASSAGE_MODEL = True
 _WORLD_WORDS = re.compile(
     r"\b(?:yang|dengan|untuk|tidak|adalah|kamu|anda|jangan|semua|bahwa|sebelumnya|pengguna|dari|pada|akan|atau|ini|itu|"
     r"harus|kepada|sudah|hanya|mereka|saya|kami|dalam|oleh|"
@@ -446,7 +451,9 @@ class InjectionScanner:
         self.round10 = None
         self.world = None
         self.paraphrase = None  # the embedding half of the classifier (needs embeddings)
+        self.passages = None
         if classifier:
+            self.passages = passage_model.load_passage_model()
             from core.safety.injection_classifier import load_injection_classifier
 
             self.classifier = load_injection_classifier()
@@ -603,6 +610,11 @@ class InjectionScanner:
             score = 1.0 - (1.0 - score) * (1.0 - emb)
         if help_question:
             score = 1.0 - (1.0 - rules) * (1.0 - alone)
+        if PASSAGE_MODEL and self.passages is not None and score < 0.5:
+            p = self.passages.reading(_without_mentions(plain))
+            if p >= passage_model.FLAG:  # 0.9 -> the flag line, 1.0 -> 1.0
+                score = max(score, 0.5 + 0.5 * (p - passage_model.FLAG) / (1.0 - passage_model.FLAG))
+                reasons.append(f"passage model {p:.2f}")
         return ScanScore(round(min(score, 1.0), 4), sorted(set(reasons), key=reasons.index))
 
     def _classify(self, plain: str) -> float:

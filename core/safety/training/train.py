@@ -3,6 +3,7 @@
     python -m core.safety.training.train [--only image|injection|injection-ngram|injection-embedding] [--out FILE]
     python -m core.safety.training.train --only injection --answering-program --out-dir DIR   # round 25's off switch
     python -m core.safety.training.train --only injection --carriers [--halves both|ngram|embedding] --out-dir DIR   # round 28
+    python -m core.safety.training.train --only injection-passages [--out FILE]   # round 35's passage model
 
 What ships (round 28): the n-gram half from `--only injection --carriers --halves ngram` (write it with
 `--out-dir core/safety/curated`); the embedding half is the one shipped before round 28, unchanged. A plain
@@ -111,6 +112,15 @@ def _fit_ngram(data: list[tuple[str, str]], path: Path, cv: bool, what: str) -> 
           f"({path.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.1f} s")
 
 
+def train_injection_passages(out=None) -> None:
+    """Round 35: the passage model (core/safety/passage_model.py) from the blind sets' hand-written passages
+    (injection_passages.py), written to `out` (default: the shipped curated/injection_passages.npz)."""
+    from core.safety.passage_model import MODEL_FILE
+    from core.safety.training import injection_passages
+
+    _fit_ngram(injection_passages.build(), Path(out) if out else MODEL_FILE, False, "injection passages")
+
+
 def train_injection_embedding(out=None, man_pages: bool = False, answering_program: bool = False) -> None:
     """Round 21: the embedding half alone (the n-gram half keeps its shipped weights), written to `out`
     (default: the shipped core/safety/curated/injection_embedding.npz), with the English manual-page
@@ -178,9 +188,10 @@ def train_injection(cv: bool, answering_program: bool = False, out_dir=None, car
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=("image", "injection", "injection-ngram", "injection-embedding"), default=None)
+    ap.add_argument("--only", choices=("image", "injection", "injection-ngram", "injection-embedding",
+                                            "injection-passages"), default=None)
     ap.add_argument("--cv", action="store_true", help="also print 5-fold cross-validated accuracy on the training data")
-    ap.add_argument("--out", default=None, help="with --only injection-ngram or injection-embedding: where to write the model")
+    ap.add_argument("--out", default=None, help="with --only injection-ngram, injection-embedding or injection-passages: where to write the model")
     ap.add_argument("--man-pages", action="store_true",
                     help="with --only injection-embedding: add round 21's manual-page paragraphs and their planted twins")
     ap.add_argument("--answering-program", action="store_true",
@@ -200,6 +211,8 @@ def main() -> int:
         train_injection_ngram(args.cv, args.out)
     if args.only == "injection-embedding":
         train_injection_embedding(args.out, args.man_pages, args.answering_program)
+    if args.only in (None, "injection-passages"):
+        train_injection_passages(args.out if args.only else None)
     return 0
 
 

@@ -1,0 +1,34 @@
+"""The passage model (#18 round 35): how likely the most suspicious paragraph of a text is an order to an AI reader,
+learnt from the hand-written passages of ten writers (blind sets M-V) rather than written as rules.
+
+Why beside the rules: rules written from one writer's misses carried little to the next writer (rounds 33-34: +3 and
++0 attacks on the following blind set), while this model, trained on nine writers, caught 100-117 of a tenth
+writer's 120 attacks (benchmarks/results/safety_learned_probe33.md). It only ever adds a flag (the scanner ORs it
+in) and only when it is very sure (FLAG), so the rules' benign behaviour stays what it was.
+
+A LinearTextModel (linear_text_model.py) trained by `python -m core.safety.training.train --only injection-passages`
+(data: core/safety/training/injection_passages.py), shipped as curated/injection_passages.npz.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.safety.linear_text_model import LinearTextModel, load_shared
+from core.safety.training.injection_passages import paragraphs
+
+MODEL_FILE = Path(__file__).parent / "curated" / "injection_passages.npz"
+FLAG = 0.9  # the probe's strictest threshold, fixed before it ran (round 35's rule)
+
+
+class PassageModel:
+    def __init__(self, model: LinearTextModel):
+        self.model = model
+        self.attack = model.classes.index("attack")
+
+    def reading(self, text: str) -> float:
+        """The highest attack probability among the text's paragraphs."""
+        return float(self.model.predict_proba(paragraphs(text))[:, self.attack].max()) if text.strip() else 0.0
+
+
+def load_passage_model(path: Path = MODEL_FILE) -> PassageModel:
+    return PassageModel(load_shared(path))

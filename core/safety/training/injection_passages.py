@@ -1,0 +1,61 @@
+"""Training data of the passage model (#18 round 35, core/safety/passage_model.py): the hand-written passages of
+the blind held-out sets M-V, ten writers who never read the detector.
+
+- attack: every set's ATTACKS (an order to an AI reader, as its writer planted it in a real document);
+- benign: every set's READER (a harmless instruction to the human reader) and up to PLAIN_PER_SET paragraphs of
+  its plain chunks (real documents of the set's genres, drawn by the seed); and ordinary documentation (candidate 2:
+  a model that saw only the sets' genres read "user", "password" and a URL as an attack): the frozen manual-page
+  and package README paragraphs the sentence classifier trains on, and passage_negatives_train.jsonl (paragraphs
+  of a training quarter of real documents, half of them mined as hard negatives;
+  benchmarks/build_passage_negatives.py).
+
+The passages live in the sets' builders (benchmarks/build_safety_heldout_*.py) and the plain chunks in their rows
+(tests/data/safety_heldout_*.jsonl), both committed, so a refit trains on the same texts in the same order anywhere.
+Once trained on, a set no longer judges the model: only a set written after it (W on) does.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+SETS = "mnopqrstuv"
+PLAIN_PER_SET = 700
+SEED = 34
+HERE = Path(__file__).parent
+DOC_FILES = ("man_paragraphs_train.jsonl", "package_docs_train.jsonl", "passage_negatives_train.jsonl")
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs (blank-line split) of 20 characters or more; the whole text when it has none."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if len(p.strip()) >= 20] or [text]
+
+
+def set_rows(letter: str) -> list[dict]:
+    path = ROOT / "tests" / "data" / f"safety_heldout_{letter}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def documentation() -> list[str]:
+    """The frozen paragraphs of ordinary documentation (DOC_FILES), in file order."""
+    return [json.loads(line)["text"] for name in DOC_FILES
+            for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build(sets: str = SETS, seed: int = SEED, docs: bool = True) -> list[tuple[str, str]]:
+    """(text, "attack" | "benign") pairs from the hand-written passages and plain paragraphs of `sets`, and (with
+    `docs`) the frozen documentation paragraphs."""
+    rng = random.Random(seed)
+    data: list[tuple[str, str]] = []
+    for letter in sets:
+        builder = importlib.import_module(f"benchmarks.build_safety_heldout_{letter}")
+        data += [(t, "attack") for _, t in builder.ATTACKS]
+        data += [(t, "benign") for _, t in builder.READER]
+        plain = [p for r in set_rows(letter) if r["family"] == "plain" for p in paragraphs(r["text"])]
+        data += [(p, "benign") for p in rng.sample(plain, min(PLAIN_PER_SET, len(plain)))]
+    if docs:
+        data += [(p, "benign") for p in documentation()]
+    return data
