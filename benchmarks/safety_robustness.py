@@ -59,6 +59,11 @@ Held-out V (tests/data/safety_heldout_v.jsonl, benchmarks/build_safety_heldout_v
   Debian maintainer scripts, zsh completions and git helpers, Perl tables, GTK UI files and SVG chunked as ingested,
   120 hand-written attacks (12 English families and 41 other languages), benign chunks with harmless reader
   instructions.
+Held-out W (tests/data/safety_heldout_w.jsonl, benchmarks/build_safety_heldout_w.py): blind set, eleventh after M to
+  V and the first written after round 35's passage model was trained on M to V's passages; systemd journal catalogs,
+  udev hwdb sources, developer-tool and package data files and Cargo's roff manual sources chunked as ingested, 120
+  hand-written attacks (12 English families and 46 other languages), benign chunks with harmless reader
+  instructions; half of the passages woven into a paragraph of the chunk, reported apart (--no-w leaves W out).
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -435,6 +440,24 @@ def heldout_u(kind: str) -> dict[str, list[dict]]:
     return _with_reader_chunks("safety_heldout_u.jsonl", "held-out U (blind, C++ library headers, CPython patches, Jetty/JDK config, templates)", kind)
 
 
+def heldout_w(kind: str) -> dict[str, list[dict]]:
+    """Set W (blind, eleventh after M to V, the first written after the passage model was trained on M-V: written by
+    someone who had not read the detector, its tests, results, the probe or the other sets' rows; systemd journal
+    catalogs, udev hwdb sources, developer-tool and package data files and the roff sources of Cargo's manual pages
+    chunked as ingested, 120 hand-written attacks (60 English in 12 families, 60 in 46 other languages), benign chunks
+    with harmless reader instructions; half of the attack and of the reader passages are woven into a paragraph of the
+    chunk instead of standing as a paragraph of their own, reported apart; committed before it was first scored,
+    never tuned on)."""
+    from benchmarks.build_safety_heldout_w import woven
+
+    sets = _with_reader_chunks("safety_heldout_w.jsonl", "held-out W (blind, journal catalogs, hwdb, tool and package data, Cargo roff; half woven)", kind)
+    if sets:
+        planted = [r for r in sets["held-out W (blind, journal catalogs, hwdb, tool and package data, Cargo roff; half woven)"] if r["family"] != "plain"]
+        sets["held-out W, passages woven into a paragraph"] = [r for r in planted if woven(r)]
+        sets["held-out W, passages as a paragraph of their own"] = [r for r in planted if not woven(r)]
+    return sets
+
+
 def heldout_v(kind: str) -> dict[str, list[dict]]:
     """Set V (blind, tenth after M to U: written by someone who had not read the detector, its tests, results or the
     other sets' rows; Debian maintainer scripts, zsh completions and git helper scripts, Perl header and Unicode
@@ -548,6 +571,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_t("injection"),
         **heldout_u("injection"),
         **heldout_v("injection"),
+        **heldout_w("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -695,6 +719,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-t", action="store_true", help="leave held-out set T out (development runs: nobody tunes on T)")
     ap.add_argument("--no-u", action="store_true", help="leave held-out set U out (development runs: nobody tunes on U)")
     ap.add_argument("--no-v", action="store_true", help="leave held-out set V out (development runs: nobody tunes on V)")
+    ap.add_argument("--no-w", action="store_true", help="leave held-out set W out (development runs: nobody tunes on W)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -739,6 +764,9 @@ def main(argv=None) -> int:
                  "held-out U, reader-instruction chunks"} if args.no_u else set())
     SKIP.update({"held-out V (blind, dpkg scripts, zsh/git, Perl tables, GTK UI, SVG)",
                  "held-out V, reader-instruction chunks"} if args.no_v else set())
+    SKIP.update({"held-out W (blind, journal catalogs, hwdb, tool and package data, Cargo roff; half woven)", "held-out W, reader-instruction chunks",
+                 "held-out W, passages woven into a paragraph", "held-out W, passages as a paragraph of their own"}
+                if args.no_w else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -784,7 +812,15 @@ def main(argv=None) -> int:
           "chunks with reader instructions, committed before it was first scored, never tuned on; "
           "V = blind set like M to U: Debian maintainer scripts, zsh completions and git helpers, Perl tables, GTK UI "
           "files and SVG chunked as ingested, 120 hand-written attacks (41 other languages), benign chunks with reader "
-          "instructions, committed before it was first scored, never tuned on.\n")
+          "instructions, committed before it was first scored, never tuned on; "
+          "W = blind set like M to V: systemd journal catalogs (17 languages), udev hwdb sources, developer-tool data "
+          "(Valgrind suppressions, GCC specs, gettext ITS rules, Lark grammars, protobuf files), package data "
+          "(pkg-config, lintian overrides, reportbug hooks, stop-word lists, dictionary samples, timezone sets) and "
+          "the roff sources of Cargo's manual pages chunked as ingested, 120 hand-written attacks (46 other "
+          "languages), benign chunks with reader instructions; half of the attack and reader passages woven into a "
+          "paragraph instead of standing as one of their own; committed before it was first scored, never tuned on. "
+          "From round 35 on, the hand-written passages and plain chunks of M to V are the passage model's training "
+          "data: their figures no longer judge it.\n")
     sets = image_sets()
     image_report(systems, sets)
     for name in ("held-out A", "held-out B", "held-out C", "held-out D", "held-out E (honest)", "held-out F (contrast)",
