@@ -7,7 +7,9 @@ the blind held-out sets M-V, ten writers who never read the detector.
   a model that saw only the sets' genres read "user", "password" and a URL as an attack): the frozen manual-page
   and package README paragraphs the sentence classifier trains on, and passage_negatives_train.jsonl (paragraphs
   of a training quarter of real documents, half of them mined as hard negatives;
-  benchmarks/build_passage_negatives.py).
+  benchmarks/build_passage_negatives.py); and (candidate 3: candidate 2 read benign text ABOUT assistants, prompts
+  and answers as an attack) the benign side of the sentence classifier's template data (how-to guides that say
+  what to click or ignore, questions about AI security, a human "assistant", security tips).
 
 The passages live in the sets' builders (benchmarks/build_safety_heldout_*.py) and the plain chunks in their rows
 (tests/data/safety_heldout_*.jsonl), both committed, so a refit trains on the same texts in the same order anywhere.
@@ -45,9 +47,17 @@ def documentation() -> list[str]:
             for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def look_alikes() -> list[str]:
+    """The benign texts of the sentence classifier's template data (rounds 1-4), in build order."""
+    from core.safety.training import injection_families, injection_reader_guides, injection_templates
+
+    data = injection_templates.build() + injection_families.build() + injection_reader_guides.build()
+    return [t for t, label in data if label == "benign"]
+
+
 def build(sets: str = SETS, seed: int = SEED, docs: bool = True) -> list[tuple[str, str]]:
     """(text, "attack" | "benign") pairs from the hand-written passages and plain paragraphs of `sets`, and (with
-    `docs`) the frozen documentation paragraphs."""
+    `docs`) the frozen documentation paragraphs and the template look-alikes."""
     rng = random.Random(seed)
     data: list[tuple[str, str]] = []
     for letter in sets:
@@ -57,5 +67,5 @@ def build(sets: str = SETS, seed: int = SEED, docs: bool = True) -> list[tuple[s
         plain = [p for r in set_rows(letter) if r["family"] == "plain" for p in paragraphs(r["text"])]
         data += [(p, "benign") for p in rng.sample(plain, min(PLAIN_PER_SET, len(plain)))]
     if docs:
-        data += [(p, "benign") for p in documentation()]
+        data += [(p, "benign") for p in documentation() + look_alikes()]
     return data
