@@ -83,6 +83,9 @@ WORLD_WORDS = False
 # sets' hand-written passages, flags a text whose most suspicious paragraph it reads as an order to an AI with
 # probability >= passage_model.FLAG; it only adds flags. Off = round 34's scanner.
 PASSAGE_MODEL = True
+# a text longer than this (a pasted document: questions are capped at 2,000 characters and retrieved chunks at the
+# chunk size) is left to the rules and the sentence classifier; the passage model costs 13 ms CPU per 20,000
+PASSAGE_LONG_CHARS = 4000
 _WORLD_WORDS = re.compile(
     r"\b(?:yang|dengan|untuk|tidak|adalah|kamu|anda|jangan|semua|bahwa|sebelumnya|pengguna|dari|pada|akan|atau|ini|itu|"
     r"harus|kepada|sudah|hanya|mereka|saya|kami|dalam|oleh|"
@@ -610,7 +613,7 @@ class InjectionScanner:
             score = 1.0 - (1.0 - score) * (1.0 - emb)
         if help_question:
             score = 1.0 - (1.0 - rules) * (1.0 - alone)
-        if PASSAGE_MODEL and self.passages is not None and score < 0.5:
+        if PASSAGE_MODEL and self.passages is not None and score < 0.5 and len(plain) <= PASSAGE_LONG_CHARS:
             p = self.passages.reading(_without_mentions(plain))
             if p >= passage_model.FLAG:  # 0.9 -> the flag line, 1.0 -> 1.0
                 score = max(score, 0.5 + 0.5 * (p - passage_model.FLAG) / (1.0 - passage_model.FLAG))
