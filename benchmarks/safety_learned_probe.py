@@ -13,7 +13,8 @@ package descriptions, never in training) and the package-docs eval half.
 
 --leave-one-out: each of M-U held out in turn (trained on the other eight writers' passages), its 720 chunks scored.
 --leave-one-out --shipped-form (round 35's rule 4): the shipped passage model's form and data instead
-(core/safety/passage_model.py: LinearTextModel on injection_passages.build), each of M-V held out in turn.
+(core/safety/passage_model.py: LinearTextModel on injection_passages.build), each of M-V held out in turn;
+--windows (round 36's rule 4): the shipped form reading line windows as well (passage_model.units).
 """
 from __future__ import annotations
 
@@ -72,7 +73,9 @@ def shipped_form(sets: str):
     from core.safety.training import injection_passages
 
     data = injection_passages.build(sets)
-    return PassageModel(LinearTextModel.fit([t for t, _ in data], [c for _, c in data])).reading
+    model = PassageModel(LinearTextModel.fit([t for t, _ in data], [c for _, c in data]))
+    windows = "--windows" in sys.argv
+    return lambda text: model.reading(text, windows=windows)
 
 
 def leave_one_writer_out(shipped: bool = False) -> None:

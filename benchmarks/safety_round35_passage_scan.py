@@ -8,7 +8,9 @@ training quarter of build_passage_negatives, not a manual page or package of the
 (man_paragraphs_train.jsonl, package_docs_train.jsonl), and past the first 200 texts of each source (read for
 candidate 1).
 
-    PYTHONPATH=. python benchmarks/safety_round35_passage_scan.py [--limit N] [--sources man,doc] [--unseen]
+--windows (round 36): the model reads line windows inside paragraphs as well (passage_model.units).
+
+    PYTHONPATH=. python benchmarks/safety_round35_passage_scan.py [--limit N] [--sources man,doc] [--unseen] [--windows]
 """
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.safety_round_harness import SOURCES  # noqa: E402
-from core.safety.passage_model import FLAG, load_passage_model  # noqa: E402
-from core.safety.training.injection_passages import HERE, paragraphs  # noqa: E402
+from core.safety.passage_model import FLAG, load_passage_model, units  # noqa: E402
+from core.safety.training.injection_passages import HERE  # noqa: E402
 
 LOOKED_AT = 200  # texts per source read for candidate 1
 
@@ -52,6 +54,7 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="at most this many texts per source (0: all)")
     ap.add_argument("--sources", default=",".join(SOURCES), help="comma-separated: " + ",".join(SOURCES))
     ap.add_argument("--unseen", action="store_true", help="only documents never trained on nor looked at")
+    ap.add_argument("--windows", action="store_true", help="read line windows inside paragraphs too")
     args = ap.parse_args(argv)
     model = load_passage_model()
     pages, packages = snapshot_documents() if args.unseen else (set(), set())
@@ -65,7 +68,7 @@ def main(argv=None) -> int:
                 continue
             n += 1
             chars += len(text)
-            paras = paragraphs(text)
+            paras = units(text, args.windows)
             probs = model.model.predict_proba(paras)[:, model.attack]
             for para, p in zip(paras, probs):
                 if p >= FLAG:

@@ -86,6 +86,14 @@ PASSAGE_MODEL = True
 # a text longer than this (a pasted document: questions are capped at 2,000 characters and retrieved chunks at the
 # chunk size) is left to the rules and the sentence classifier; the passage model costs 13 ms CPU per 20,000
 PASSAGE_LONG_CHARS = 4000
+# Round 36 (benchmarks/results/safety_issue18_round36.md): PASSAGE_WINDOWS: the passage model also reads windows of one
+# to three lines inside a paragraph (an order woven in among other lines); PASSAGE_VETO: a flag that rests on the
+# sentence classifier and the similarity check alone (no rule) is lifted when the passage model reads the text
+# under VETO_BELOW. Off = round 35's scanner.
+PASSAGE_WINDOWS = True
+PASSAGE_VETO = True
+VETO_BELOW = 0.5
+_LEARNED_REASONS = ("injection classifier", "close to known attack prompts")
 _WORLD_WORDS = re.compile(
     r"\b(?:yang|dengan|untuk|tidak|adalah|kamu|anda|jangan|semua|bahwa|sebelumnya|pengguna|dari|pada|akan|atau|ini|itu|"
     r"harus|kepada|sudah|hanya|mereka|saya|kami|dalam|oleh|"
@@ -613,11 +621,16 @@ class InjectionScanner:
             score = 1.0 - (1.0 - score) * (1.0 - emb)
         if help_question:
             score = 1.0 - (1.0 - rules) * (1.0 - alone)
-        if PASSAGE_MODEL and self.passages is not None and score < 0.5 and len(plain) <= PASSAGE_LONG_CHARS:
-            p = self.passages.reading(_without_mentions(plain))
-            if p >= passage_model.FLAG:  # 0.9 -> the flag line, 1.0 -> 1.0
-                score = max(score, 0.5 + 0.5 * (p - passage_model.FLAG) / (1.0 - passage_model.FLAG))
-                reasons.append(f"passage model {p:.2f}")
+        if PASSAGE_MODEL and self.passages is not None and len(plain) <= PASSAGE_LONG_CHARS:
+            learned_only = score >= 0.5 and rules < 0.5 and all(r.startswith(_LEARNED_REASONS) for r in reasons)
+            if score < 0.5 or (PASSAGE_VETO and learned_only):
+                p = self.passages.reading(_without_mentions(plain), windows=PASSAGE_WINDOWS)
+                if p >= passage_model.FLAG:  # 0.9 -> the flag line, 1.0 -> 1.0
+                    score = max(score, 0.5 + 0.5 * (p - passage_model.FLAG) / (1.0 - passage_model.FLAG))
+                    reasons.append(f"passage model {p:.2f}")
+                elif score >= 0.5 and p < VETO_BELOW:  # two learned readers disagree and no rule speaks
+                    score = rules
+                    reasons = [f"sentence classifier overruled by the passage model ({p:.2f})"]
         return ScanScore(round(min(score, 1.0), 4), sorted(set(reasons), key=reasons.index))
 
     def _classify(self, plain: str) -> float:

@@ -20,14 +20,33 @@ MODEL_FILE = Path(__file__).parent / "curated" / "injection_passages.npz"
 FLAG = 0.9  # the probe's strictest threshold, fixed before it ran (round 35's rule)
 
 
+WINDOW_LINES = 3  # round 36: an order woven into a paragraph is read in windows of up to this many lines
+
+
+def units(text: str, windows: bool = False) -> list[str]:
+    """What the model reads of a text: its paragraphs and (with `windows`) every run of one to WINDOW_LINES
+    consecutive non-empty lines inside a paragraph of several lines, so that an order woven in among other lines is
+    also read without them."""
+    out = []
+    for para in paragraphs(text):
+        out.append(para)
+        lines = [line for line in para.split("\n") if line.strip()] if windows else []
+        if len(lines) > 1:
+            out += ["\n".join(lines[i:i + n]) for i in range(len(lines)) for n in range(1, WINDOW_LINES + 1)
+                    if i + n <= len(lines) and n < len(lines)]
+    return out
+
+
 class PassageModel:
     def __init__(self, model: LinearTextModel):
         self.model = model
         self.attack = model.classes.index("attack")
 
-    def reading(self, text: str) -> float:
-        """The highest attack probability among the text's paragraphs."""
-        return float(self.model.predict_proba(paragraphs(text))[:, self.attack].max()) if text.strip() else 0.0
+    def reading(self, text: str, windows: bool = False) -> float:
+        """The highest attack probability among the text's paragraphs (and line windows)."""
+        if not text.strip():
+            return 0.0
+        return float(self.model.predict_proba(units(text, windows))[:, self.attack].max())
 
 
 def load_passage_model(path: Path = MODEL_FILE) -> PassageModel:

@@ -9,7 +9,8 @@ the blind held-out sets M-V, ten writers who never read the detector.
   of a training quarter of real documents, half of them mined as hard negatives;
   benchmarks/build_passage_negatives.py); and (candidate 3: candidate 2 read benign text ABOUT assistants, prompts
   and answers as an attack) the benign side of the sentence classifier's template data (how-to guides that say
-  what to click or ignore, questions about AI security, a human "assistant", security tips).
+  what to click or ignore, questions about AI security, a human "assistant", security tips); and (round 36) the
+  paragraphs of the project's own documentation (benchmarks/build_passage_negatives.py --project-docs).
 
 The passages live in the sets' builders (benchmarks/build_safety_heldout_*.py) and the plain chunks in their rows
 (tests/data/safety_heldout_*.jsonl), both committed, so a refit trains on the same texts in the same order anywhere.
@@ -28,7 +29,8 @@ SETS = "mnopqrstuv"
 PLAIN_PER_SET = 700
 SEED = 34
 HERE = Path(__file__).parent
-DOC_FILES = ("man_paragraphs_train.jsonl", "package_docs_train.jsonl", "passage_negatives_train.jsonl")
+DOC_FILES = ("man_paragraphs_train.jsonl", "package_docs_train.jsonl", "passage_negatives_train.jsonl",
+             "passage_project_docs_train.jsonl")
 
 
 def paragraphs(text: str) -> list[str]:
