@@ -106,13 +106,16 @@ HWDB = ["# Logitech receivers", "mouse:usb:v046dp c52b:name:*", " MOUSE_DPI=800@
 
 
 def test_units_are_paragraphs_and_their_line_windows():
-    text = "a first line here\nthe second line\nand a third one\nthe fourth line\n\nanother paragraph of text"
-    assert units(text) == ["a first line here\nthe second line\nand a third one\nthe fourth line",
-                           "another paragraph of text"]
+    lines = ["the first line of this paragraph", "the second line of the same paragraph", "short one",
+             "and the fourth line of this paragraph"]
+    text = "\n".join(lines) + "\n\nanother paragraph of text"
+    assert units(text) == ["\n".join(lines), "another paragraph of text"]
     windowed = units(text, windows=True)
-    assert "the second line" in windowed and "the second line\nand a third one\nthe fourth line" in windowed
-    assert "a first line here\nthe second line\nand a third one\nthe fourth line" in windowed
-    assert len(windowed) == 2 + 4 + 3 + 2  # the paragraphs, then windows of one, two and three of its four lines
+    assert windowed[:2] == ["\n".join(lines), lines[0]]
+    assert lines[1] in windowed and "\n".join(lines[1:]) in windowed and "another paragraph of text" in windowed
+    assert "short one" not in windowed  # under 30 characters and 5 words: not read alone
+    # the paragraphs, then windows of one (three long lines), two and three of its four lines
+    assert len(windowed) == 2 + 3 + 3 + 2
 
 
 @pytest.mark.parametrize("order", ORDERS)

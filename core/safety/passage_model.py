@@ -21,19 +21,22 @@ FLAG = 0.9  # the probe's strictest threshold, fixed before it ran (round 35's r
 
 
 WINDOW_LINES = 3  # round 36: an order woven into a paragraph is read in windows of up to this many lines
+# a window shorter than this is not read: one word ("any", "This") is shorter than anything the model learnt from
+WINDOW_MIN_CHARS, WINDOW_MIN_WORDS = 30, 5
 
 
 def units(text: str, windows: bool = False) -> list[str]:
     """What the model reads of a text: its paragraphs and (with `windows`) every run of one to WINDOW_LINES
     consecutive non-empty lines inside a paragraph of several lines, so that an order woven in among other lines is
-    also read without them."""
+    also read without them (runs under WINDOW_MIN_CHARS characters or WINDOW_MIN_WORDS words are not)."""
     out = []
     for para in paragraphs(text):
         out.append(para)
         lines = [line for line in para.split("\n") if line.strip()] if windows else []
         if len(lines) > 1:
-            out += ["\n".join(lines[i:i + n]) for i in range(len(lines)) for n in range(1, WINDOW_LINES + 1)
+            runs = ["\n".join(lines[i:i + n]) for i in range(len(lines)) for n in range(1, WINDOW_LINES + 1)
                     if i + n <= len(lines) and n < len(lines)]
+            out += [r for r in runs if len(r) >= WINDOW_MIN_CHARS and len(r.split()) >= WINDOW_MIN_WORDS]
     return out
 
 
