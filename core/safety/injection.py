@@ -91,7 +91,7 @@ PASSAGE_LONG_CHARS = 4000
 # sentence classifier and the similarity check alone (no rule) is lifted when the passage model reads the text
 # under VETO_BELOW. Off = round 35's scanner.
 PASSAGE_WINDOWS = True
-PASSAGE_VETO = True
+PASSAGE_VETO = False
 VETO_BELOW = 0.5
 _LEARNED_REASONS = ("injection classifier", "close to known attack prompts")
 _WORLD_WORDS = re.compile(
