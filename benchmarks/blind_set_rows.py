@@ -65,7 +65,7 @@ def build_by_genre(b, survey: bool = False) -> list[dict]:
         return []
     rng.shuffle(slots)
     return plant_rows(rng, slots, b.ATTACKS, b.READER, (b.N_BLOCK, b.N_READER, b.N_PLAIN), b.pieces,
-                      weave_half=getattr(b, "WEAVE_HALF", False))
+                      weave_half=getattr(b, "WEAVE_HALF", False), thirds=getattr(b, "PLACE_THIRDS", False))
 
 
 def line_breaks(chunk: str) -> list[int]:
@@ -84,27 +84,53 @@ def weave_line(rng: random.Random, chunk: str, text: str) -> str:
     return "\n".join(lines[:i] + [text] + lines[i:])
 
 
+def inline_lines(chunk: str) -> list[int]:
+    """The lines of `chunk` (split at "\n") that a passage can be appended to: at least 20 characters of text."""
+    return [i for i, line in enumerate(chunk.split("\n")) if len(line.strip()) >= 20]
+
+
+def append_inline(rng: random.Random, chunk: str, text: str) -> str:
+    """`chunk` with `text` appended to the end of one of its lines, drawn by `rng` among inline_lines(chunk), on that
+    same line after one space ("existing text. PASSAGE"; the line's trailing whitespace dropped) (set X)."""
+    lines = chunk.split("\n")
+    i = rng.choice(inline_lines(chunk))
+    lines[i] = lines[i].rstrip() + " " + text
+    return "\n".join(lines)
+
+
 def plant_rows(rng: random.Random, slots: list[tuple[str, str]], attacks, reader, counts: tuple[int, int, int],
                pieces: Callable[[str, str], list[str]], draw_repeats: bool = True,
-               weave_half: bool = False) -> list[dict]:
+               weave_half: bool = False, thirds: bool = False) -> list[dict]:
     """The set's rows from the shuffled (path, chunk) `slots`: n_block chunks with an attack planted, n_reader with
     a reader passage, then n_plain chunks as they are (counts = (n_block, n_reader, n_plain)), shuffled by `rng`.
     Every passage is planted once and the rest of a kind's rows repeat passages: a seeded draw (`draw_repeats`) or
     the first ones in order (set P). A passage goes at most once into one document; a split passage (two pieces)
     has its second half planted after the first. With `weave_half` (set W), a seeded half of each kind's rows has
-    its (whole) passage woven into a paragraph (weave_line) instead of planted as a paragraph of its own."""
+    its (whole) passage woven into a paragraph (weave_line) instead of planted as a paragraph of its own. With
+    `thirds` (set X), a seeded third of each kind's rows (len // 3) has its passage woven, another third appended
+    to the end of an existing line (append_inline) and the rest planted as a paragraph of its own."""
     n_block, n_reader, n_plain = counts
 
     def plant(passages, taken, n):
         extra = rng.sample(passages, n - len(passages)) if draw_repeats else passages[: n - len(passages)]
         uses = passages + extra  # every text once, some twice
         rows, used = [], set()
-        woven = set(rng.sample(range(len(uses)), len(uses) // 2)) if weave_half else set()
+        inline: set[int] = set()
+        if thirds:
+            order = rng.sample(range(len(uses)), len(uses))
+            woven, inline = set(order[: len(uses) // 3]), set(order[len(uses) // 3: 2 * (len(uses) // 3)])
+        else:
+            woven = set(rng.sample(range(len(uses)), len(uses) // 2)) if weave_half else set()
         for j, (fam, t) in enumerate(uses):
-            i = next(i for i, (p, c) in enumerate(taken) if (p, t) not in used and (j not in woven or line_breaks(c)))
+            i = next(i for i, (p, c) in enumerate(taken) if (p, t) not in used and (j not in woven or line_breaks(c))
+                     and (j not in inline or inline_lines(c)))
             path, c = taken.pop(i)
             used.add((path, t))
             ps = pieces(fam, t)
+            if j in inline:
+                assert len(ps) == 1, "only a whole passage is appended to a line"
+                rows.append((path, fam, append_inline(rng, c, t)))
+                continue
             if j in woven:
                 assert len(ps) == 1, "only a whole passage is woven"
                 rows.append((path, fam, weave_line(rng, c, t)))

@@ -1,0 +1,138 @@
+"""Structure of blind held-out set X (#18): counts, labels, no duplicates, every passage planted (and absent from its
+source), genres as documented, no text shared with the earlier sets, the passages placed three ways (a paragraph of
+their own, woven into a paragraph, appended to the end of a line: a third each), and a rebuild that reproduces the
+file."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from blind_set_helpers import (
+    FILE_KINDS_M_TO_T,
+    FOLDERS_M_TO_T,
+    BlindSet,
+    BlindSetChecks,
+    assert_attack_families,
+    assert_no_source_among,
+)
+
+from benchmarks import build_safety_heldout_x
+
+SET = BlindSet("x", build_safety_heldout_x)
+ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set X are not on this machine")
+B = build_safety_heldout_x
+
+# the file kinds and folders U, V and W added to M-T's
+KINDS_U = (".cuh", ".inl", ".hpp", ".tcc", ".patch", ".diff", ".mod", ".properties", ".xsd", ".dtd", ".security",
+           ".policy", ".template", ".access", ".tpl", ".bat", ".cmd", ".al", ".d", ".stp", ".doctest")
+FOLDERS_U = ("/root/.pyenv/", "/usr/include/", "/usr/local/cuda", "/usr/lib/jvm/", "/usr/bin/", "/usr/sbin/",
+             "/usr/share/bash-completion/")
+KINDS_V = ("postinst", "preinst", "postrm", "prerm", ".config", ".templates", ".pl", ".ph", ".ui", ".svg", ".sample")
+FOLDERS_V = ("/var/lib/dpkg/", "/usr/share/zsh/", "/usr/lib/git-core/", "/usr/share/git-core/", "/usr/lib/perf-core/",
+             "/usr/lib/x86_64-linux-gnu/ldscripts/", "/usr/share/system-config-printer/", "/usr/share/perl/",
+             "/usr/lib/x86_64-linux-gnu/perl")
+KINDS_W = (".catalog", ".hwdb", ".supp", ".spec", ".its", ".loc", ".sed", ".sin", ".header", "Rules-quot", ".lark",
+           ".proto", ".pc", ".stop", ".affix", ".dict", ".syn", ".ths", ".control", ".1")
+FOLDERS_W = ("/usr/lib/systemd/", "/usr/lib/udev/", "/usr/lib/valgrind/", "/usr/libexec/valgrind/",
+             "/usr/share/gettext/its", "/usr/share/gettext/po", "/usr/share/lintian/", "/usr/share/bug/",
+             "/usr/share/postgresql/", "/usr/lib/x86_64-linux-gnu/pkgconfig/", "/usr/share/pkgconfig/")
+# earlier kinds of scripts and data (P: *.sh, unit files; P/Q: JavaScript, Markdown, package metadata)
+KINDS_EARLIER = (".rules", ".service", ".target", ".sh", ".js", ".md", "METADATA", "PKG-INFO", "README", "LICENSE")
+
+
+def test_row_format_and_sources():
+    SET.row_format()
+    # no file kind or folder an earlier set used: M-T's (blind_set_helpers), U's, V's and W's
+    assert_no_source_among(SET.rows, FILE_KINDS_M_TO_T + KINDS_U + KINDS_V + KINDS_W + KINDS_EARLIER,
+                           FOLDERS_M_TO_T + FOLDERS_U + FOLDERS_V + FOLDERS_W)
+    # from rustup only the launcher scripts (no SVG, TOML, roff or zsh file)
+    assert not [r for r in SET.rows if r["source"].startswith(B.RUSTUP) and "/bin/rust-" not in r["source"]]
+    # nor a document left out for sharing lines with earlier sets' sources (V and W rebuild with X in tests/data)
+    assert not [r for r in SET.rows if r["source"].endswith(B.SHARED_WITH_EARLIER)]
+
+
+def test_counts_labels_no_duplicates_few_chunks_per_document():
+    SET.counts()
+    assert Counter(r["label"] for r in SET.rows) == {"block": 120, "allow": 600}
+    assert all(r["family"].startswith("x_") for r in SET.rows if r["label"] == "block")
+    assert all(r["family"] == "plain" or r["family"].startswith("reader_") for r in SET.rows if r["label"] == "allow")
+
+
+def test_genres_as_documented():
+    genre = {p: g for g, paths in B.candidates().items() for p in paths} if SET.on_machine else None
+    if genre is not None:
+        assert Counter(genre[r["source"]] for r in SET.rows) == B.QUOTA
+        for g in B.QUOTA:
+            assert max(Counter(r["source"] for r in SET.rows if genre[r["source"]] == g).values()) \
+                <= B.PER_GENRE_DOC[g]
+    assert sum(B.QUOTA.values()) == 720 and len(B.QUOTA) == 4
+    assert all(n <= B.PER_DOC for n in B.PER_GENRE_DOC.values())
+    assert sum(r["source"].startswith(B.LOGS) and r["source"].endswith(".log")
+               for r in SET.rows) == B.QUOTA["logs"]
+    assert sum(r["source"] in B.TABLES or r["source"].startswith((B.PYSRC + "/", "/usr/share/GConf/",
+                                                                  "/usr/share/python-apt/templates/",
+                                                                  "/usr/lib/python3.11/config-3.11"))
+               for r in SET.rows) == B.QUOTA["tables"]
+    sdk = [r for r in SET.rows if r["source"].startswith((B.GCLOUD + "/platform/", B.NODE + "/"))
+           and (r["source"].rsplit("/", 1)[1] in B.META_NAMES or r["source"].endswith(B.META_ENDINGS))]
+    assert len(sdk) == B.QUOTA["sdk_files"]
+    assert len(SET.rows) - len(sdk) - B.QUOTA["logs"] - B.QUOTA["tables"] == B.QUOTA["launchers"]
+
+
+def test_passages_written_for_the_set():
+    SET.passages_written(languages=40)
+    assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
+    assert_attack_families(B.ATTACKS, B.READER, "x", languages=(
+        "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr", "hi", "bn",
+        "ur", "id", "vi", "th", "sw", "tl", "el", "ro", "hu", "fi", "sv", "da", "no", "is", "eu", "cy", "ga", "mt", "am",
+        "yo", "ka", "hy", "ms", "sk", "bg", "hr", "lt"),
+        twice=("fr", "de", "es", "pt", "ru", "zh", "ja", "ko", "ar", "it", "hi", "tr", "nl", "pl"),
+        english=60, readers=70)
+    # every passage is a single line without surrounding whitespace (appended to a line, woven or a paragraph)
+    assert not [t for _, t in B.ATTACKS + B.READER if t != t.strip() or "\n" in t]
+
+
+def test_passages_new_to_this_set():
+    """No attack or reader passage of X occurs in another test set's rows."""
+    SET.passages_new_to_set()
+
+
+def test_no_line_shared_with_earlier_sets():
+    """No row of X (the lines a passage was appended to included) shares a line (its first 60 characters) with a
+    row of the sets that came before it."""
+    SET.no_line_shared_with_earlier_sets()
+
+
+def test_passages_placed_three_ways_a_third_each():
+    """40 attack rows each have their passage as a paragraph of its own, woven into a paragraph and appended to the
+    end of a line; of the reader rows 34, 33 and 33."""
+    placed = Counter((r["label"], r["family"].split("_")[0], B.placement(r)) for r in SET.rows)
+    assert placed == {("block", "x", "paragraph"): 40, ("block", "x", "woven"): 40, ("block", "x", "inline"): 40,
+                      ("allow", "reader", "paragraph"): 34, ("allow", "reader", "woven"): 33,
+                      ("allow", "reader", "inline"): 33, ("allow", "plain", None): 500}
+    for r in SET.rows:
+        if r["family"] == "plain":
+            continue
+        (_, t), = SET.planted(r, B.ATTACKS if r["label"] == "block" else B.READER)
+        at = r["text"].index(t)
+        before, after = r["text"][:at], r["text"][at + len(t):]
+        line = before.rsplit("\n", 1)[-1]
+        if B.placement(r) == "inline":  # "existing text. PASSAGE": one space after a line of 20 or more characters
+            assert line.endswith(" ") and not line.endswith("  ") and len(line.strip()) >= 20
+            assert after == "" or after.startswith("\n")
+        elif B.placement(r) == "paragraph":
+            assert before == "" or before.endswith("\n\n")
+            assert after == "" or after.startswith("\n\n")
+        else:
+            assert line == "" and before.endswith("\n") and not before.endswith("\n\n") and after.startswith("\n")
+
+
+class TestBlindSetChecks(BlindSetChecks):
+    SET = SET
+
+
+@ON_MACHINE
+def test_rebuild_reproduces_the_file():
+    """The seeded build gives the committed rows again (while tests/data holds the same earlier sets: the
+    seen-text filter reads them)."""
+    assert B.build() == SET.rows
