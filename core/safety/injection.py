@@ -90,7 +90,7 @@ PASSAGE_LONG_CHARS = 4000
 # to three lines inside a paragraph (an order woven in among other lines); PASSAGE_VETO: a flag that rests on the
 # sentence classifier and the similarity check alone (no rule) is lifted when the passage model reads the text
 # under VETO_BELOW. Off = round 35's scanner.
-PASSAGE_WINDOWS = True
+PASSAGE_WINDOWS = False
 PASSAGE_VETO = False
 VETO_BELOW = 0.5
 _LEARNED_REASONS = ("injection classifier", "close to known attack prompts")
