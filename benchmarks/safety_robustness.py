@@ -64,6 +64,12 @@ Held-out W (tests/data/safety_heldout_w.jsonl, benchmarks/build_safety_heldout_w
   udev hwdb sources, developer-tool and package data files and Cargo's roff manual sources chunked as ingested, 120
   hand-written attacks (12 English families and 46 other languages), benign chunks with harmless reader
   instructions; half of the passages woven into a paragraph of the chunk, reported apart (--no-w leaves W out).
+Held-out X (tests/data/safety_heldout_x.jsonl, benchmarks/build_safety_heldout_x.py): blind set, twelfth after M to
+  W; package-manager logs, plain-text system tables and grammars, odd files bundled with the Cloud SDK and Node
+  packages and extensionless launcher scripts chunked as ingested (five long files give 440 of the rows), 120
+  hand-written attacks (12 English families and 46 other languages), benign chunks with harmless reader
+  instructions; a third of the passages a paragraph of their own, a third woven into a paragraph, a third appended
+  to an existing line, reported apart (--no-x leaves X out).
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -458,6 +464,24 @@ def heldout_w(kind: str) -> dict[str, list[dict]]:
     return sets
 
 
+def heldout_x(kind: str) -> dict[str, list[dict]]:
+    """Set X (blind, twelfth after M to W, the first written after round 35 scored W: written by someone who had not
+    read the detector, its tests, results or the other sets' rows; package-manager logs, plain-text system tables
+    and grammars, odd files bundled with the Cloud SDK and Node packages, and extensionless launcher scripts chunked
+    as ingested, 120 hand-written attacks (60 in 46 other languages), benign chunks with harmless reader
+    instructions; a third of the passages stand as a paragraph, a third are woven into a paragraph and a third are
+    appended to an existing line, reported apart; committed before it was first scored, never tuned on)."""
+    from benchmarks.build_safety_heldout_x import placement
+
+    sets = _with_reader_chunks("safety_heldout_x.jsonl", "held-out X (blind, package logs, system tables and grammars, SDK odd files, launchers; three placements)", kind)
+    if sets:
+        planted = [r for r in sets["held-out X (blind, package logs, system tables and grammars, SDK odd files, launchers; three placements)"] if r["family"] != "plain"]
+        for where, label in (("paragraph", "as a paragraph of their own"), ("woven", "woven into a paragraph"),
+                             ("inline", "appended to a line")):
+            sets[f"held-out X, passages {label}"] = [r for r in planted if placement(r) == where]
+    return sets
+
+
 def heldout_v(kind: str) -> dict[str, list[dict]]:
     """Set V (blind, tenth after M to U: written by someone who had not read the detector, its tests, results or the
     other sets' rows; Debian maintainer scripts, zsh completions and git helper scripts, Perl header and Unicode
@@ -572,6 +596,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_u("injection"),
         **heldout_v("injection"),
         **heldout_w("injection"),
+        **heldout_x("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -720,6 +745,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-u", action="store_true", help="leave held-out set U out (development runs: nobody tunes on U)")
     ap.add_argument("--no-v", action="store_true", help="leave held-out set V out (development runs: nobody tunes on V)")
     ap.add_argument("--no-w", action="store_true", help="leave held-out set W out (development runs: nobody tunes on W)")
+    ap.add_argument("--no-x", action="store_true", help="leave held-out set X out (development runs: nobody tunes on X)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -767,6 +793,9 @@ def main(argv=None) -> int:
     SKIP.update({"held-out W (blind, journal catalogs, hwdb, tool and package data, Cargo roff; half woven)", "held-out W, reader-instruction chunks",
                  "held-out W, passages woven into a paragraph", "held-out W, passages as a paragraph of their own"}
                 if args.no_w else set())
+    SKIP.update({"held-out X (blind, package logs, system tables and grammars, SDK odd files, launchers; three placements)", "held-out X, reader-instruction chunks",
+                 "held-out X, passages as a paragraph of their own", "held-out X, passages woven into a paragraph",
+                 "held-out X, passages appended to a line"} if args.no_x else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")
@@ -818,7 +847,12 @@ def main(argv=None) -> int:
           "(pkg-config, lintian overrides, reportbug hooks, stop-word lists, dictionary samples, timezone sets) and "
           "the roff sources of Cargo's manual pages chunked as ingested, 120 hand-written attacks (46 other "
           "languages), benign chunks with reader instructions; half of the attack and reader passages woven into a "
-          "paragraph instead of standing as one of their own; committed before it was first scored, never tuned on. "
+          "paragraph instead of standing as one of their own; committed before it was first scored, never tuned on; "
+          "X = blind set like M to W: package-manager logs, system tables and grammars (the Public Suffix List, "
+          "CPython's PEG grammar), odd files of the Cloud SDK and Node packages and extensionless launcher scripts "
+          "chunked as ingested, 120 hand-written attacks (46 other languages), benign chunks with reader "
+          "instructions; the passages a third each as a paragraph, woven into a paragraph or appended to a line; "
+          "committed before it was first scored, never tuned on. "
           "From round 35 on, the hand-written passages and plain chunks of M to V are the passage model's training "
           "data: their figures no longer judge it.\n")
     sets = image_sets()
