@@ -2,6 +2,8 @@
 and restored after it, so that each round's tests can show a rule's effect by switching it off."""
 from __future__ import annotations
 
+import pytest
+
 
 def with_switch(module, name: str, value: bool, fn):
     """fn() with module.<name> = value, restored afterwards (also when fn raises)."""
@@ -21,3 +23,14 @@ def only_switch(modules: dict, names: tuple[str, ...], name: str, fn):
             return fn()
         return with_switch(modules[rest[0]], rest[0], rest[0] == name, lambda: nest(rest[1:]))
     return nest(list(names))
+
+
+@pytest.fixture(autouse=True)
+def without_passage_model(monkeypatch):
+    """The rule rounds' tests (rounds 28-34) show what a rule or the sentence classifier does; the passage model
+    (round 35, injection.PASSAGE_MODEL), which only adds flags, is off in a module that imports this fixture. Its
+    own tests are in test_safety_passage_model.py; what it adds on these rounds' benign twins is measured by
+    benchmarks/safety_round35_twins.py (5 of 116 dev-set twins, benchmarks/results/safety_issue18_round35.md)."""
+    from core.safety import injection
+
+    monkeypatch.setattr(injection, "PASSAGE_MODEL", False)

@@ -10,6 +10,7 @@ second person (install, run, answer a prompt, reply to a bug report, "you must b
 from __future__ import annotations
 
 import pytest
+from rule_switches import without_passage_model  # noqa: F401  (autouse: the rules without the round-35 passage model)
 
 from core.safety import answer_orders
 from core.safety.injection import InjectionScanner

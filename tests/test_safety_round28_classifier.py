@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 import pytest
+from rule_switches import without_passage_model  # noqa: F401  (autouse: the rules without the round-35 passage model)
 
 from core.safety.training import injection_carriers as ic
 

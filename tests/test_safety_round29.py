@@ -10,6 +10,7 @@ feature that asks for nothing harmful, stay unflagged.
 from __future__ import annotations
 
 import pytest
+from rule_switches import without_passage_model  # noqa: F401  (autouse: the rules without the round-35 passage model)
 
 from core.safety import ai_payloads
 from core.safety.injection import InjectionScanner

@@ -5,6 +5,7 @@ that are not English and hold a letter of a further language (Cyrillic, CJK, Pol
 from __future__ import annotations
 
 import pytest
+from rule_switches import without_passage_model  # noqa: F401  (autouse: the rules without the round-35 passage model)
 
 from core.safety.injection import InjectionScanner
 from core.safety.training import injection_carriers as ic

@@ -8,7 +8,10 @@ from every held-out set. Real scanner, nothing mocked; each switch is set on the
 from __future__ import annotations
 
 import pytest
-from rule_switches import with_switch
+from rule_switches import (
+    with_switch,
+    without_passage_model,  # noqa: F401  (autouse: the rules without the round-35 passage model)
+)
 
 from core.safety import injection, link_exfil, more_languages
 from core.safety.injection import InjectionScanner

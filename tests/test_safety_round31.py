@@ -9,7 +9,10 @@ from every held-out set. Real scanner, nothing mocked; each switch is set on the
 from __future__ import annotations
 
 import pytest
-from rule_switches import with_switch
+from rule_switches import (
+    with_switch,
+    without_passage_model,  # noqa: F401  (autouse: the rules without the round-35 passage model)
+)
 
 from core.safety import link_exfil, reader_requests, world_orders
 from core.safety.injection import InjectionScanner

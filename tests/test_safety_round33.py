@@ -10,7 +10,11 @@ from every held-out set. Real scanner, nothing mocked; each switch is set on its
 from __future__ import annotations
 
 import pytest
-from rule_switches import only_switch, with_switch
+from rule_switches import (
+    only_switch,
+    with_switch,
+    without_passage_model,  # noqa: F401  (autouse: the rules without the round-35 passage model)
+)
 
 from core.safety import ai_duties, doc_keys, far_languages, reader_duties, reader_roles
 from core.safety.injection import InjectionScanner

@@ -7,7 +7,10 @@ from every held-out set. Real scanner, nothing mocked; the switch is set on its 
 from __future__ import annotations
 
 import pytest
-from rule_switches import with_switch
+from rule_switches import (
+    with_switch,
+    without_passage_model,  # noqa: F401  (autouse: the rules without the round-35 passage model)
+)
 
 from core.safety import ai_duties
 from core.safety.injection import InjectionScanner
