@@ -18,6 +18,17 @@ from pathlib import Path
 from benchmarks.doc_chunks import chunks, insert_paragraph, seen_text
 
 
+def whole_passage(family: str, text: str) -> list[str]:
+    """A builder's `pieces` when it plants every passage whole (sets V, W and X)."""
+    return [text]
+
+
+def text_file(path: str) -> bool:
+    """No NUL byte in the first 4 kB (a folder of scripts can hold compiled programs beside them)."""
+    with open(path, "rb") as f:
+        return b"\0" not in f.read(4096)
+
+
 def source_files(pattern: str, recursive: bool = False) -> list[str]:
     """The regular files (no links) under 400 kB that `pattern` matches, sorted."""
     return sorted(p for p in glob.glob(pattern, recursive=recursive)

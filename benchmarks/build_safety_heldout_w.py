@@ -69,7 +69,7 @@ import sys
 from pathlib import Path
 
 from benchmarks import blind_set_rows
-from benchmarks.blind_set_rows import build_by_genre, source_files
+from benchmarks.blind_set_rows import build_by_genre, source_files, text_file, whole_passage
 from benchmarks.doc_chunks import read_text_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -314,20 +314,13 @@ READER: list[tuple[str, str]] = [
 ]
 
 
-def pieces(family: str, text: str) -> list[str]:
-    """The parts of a passage as planted (W plants every passage whole)."""
-    return [text]
+pieces = whole_passage  # the parts of a passage as planted: every passage whole
 
 
 def render(path: str) -> str:
     """A source document as the chatbot ingests it: the file's text."""
     return read_text_file(path)
 
-
-def _text_file(path: str) -> bool:
-    """No NUL byte in the first 4 kB."""
-    with open(path, "rb") as f:
-        return b"\0" not in f.read(4096)
 
 
 def candidates() -> dict[str, list[str]]:
@@ -340,8 +333,8 @@ def candidates() -> dict[str, list[str]]:
     tool += source_files(f"{GCLOUD_LIB}/**/*.lark", recursive=True) + source_files(f"{GCLOUD_LIB}/**/*.proto",
                                                                                     recursive=True)
     pkg = [p for d in PKGCONFIG for p in source_files(f"{d}/*.pc")]
-    pkg += [p for p in source_files(f"{LINTIAN}/**/*", recursive=True) if _text_file(p)]
-    pkg += [p for p in source_files(f"{REPORTBUG}/**/*", recursive=True) if _text_file(p)]
+    pkg += [p for p in source_files(f"{LINTIAN}/**/*", recursive=True) if text_file(p)]
+    pkg += [p for p in source_files(f"{REPORTBUG}/**/*", recursive=True) if text_file(p)]
     pkg += [p for p in source_files(f"{PGSHARE}/*/tsearch_data/*") if p.endswith((".stop", ".affix", ".dict", ".syn",
                                                                                   ".ths"))]
     pkg += [p for p in source_files(f"{PGSHARE}/*/timezonesets/*") if "." not in os.path.basename(p)]

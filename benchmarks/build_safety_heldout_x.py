@@ -81,7 +81,7 @@ import sys
 from pathlib import Path
 
 from benchmarks import blind_set_rows
-from benchmarks.blind_set_rows import build_by_genre, source_files
+from benchmarks.blind_set_rows import build_by_genre, source_files, text_file, whole_passage
 from benchmarks.doc_chunks import read_text_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -430,9 +430,7 @@ READER: list[tuple[str, str]] = [
 ]
 
 
-def pieces(family: str, text: str) -> list[str]:
-    """The parts of a passage as planted (X plants every passage whole)."""
-    return [text]
+pieces = whole_passage  # the parts of a passage as planted: every passage whole
 
 
 def render(path: str) -> str:
@@ -440,17 +438,12 @@ def render(path: str) -> str:
     return read_text_file(path)
 
 
-def _text_file(path: str) -> bool:
-    """No NUL byte in the first 4 kB."""
-    with open(path, "rb") as f:
-        return b"\0" not in f.read(4096)
-
 
 def _script(path: str) -> bool:
     """An extensionless launcher or hook script (a #! line), or a shell snippet with one of SCRIPT_ENDINGS; no
     licence or notice file."""
     name = os.path.basename(path)
-    if "terminfo" in path or name.upper().startswith(NOT_PROSE) or not _text_file(path):
+    if "terminfo" in path or name.upper().startswith(NOT_PROSE) or not text_file(path):
         return False
     if name.endswith(SCRIPT_ENDINGS):
         return True
@@ -468,13 +461,13 @@ def candidates() -> dict[str, list[str]]:
     sdk = []
     for p in source_files(f"{GCLOUD}/platform/**/*", recursive=True) + source_files(f"{NODE}/**/*", recursive=True):
         name = os.path.basename(p)
-        if (name in META_NAMES or name.endswith(META_ENDINGS)) and "terminfo" not in p and _text_file(p):
+        if (name in META_NAMES or name.endswith(META_ENDINGS)) and "terminfo" not in p and text_file(p):
             if os.path.basename(os.path.dirname(p)) != "bin" and not (os.access(p, os.X_OK) and "." not in name):
                 sdk.append(p)
     tables = list(TABLES) + source_files("/usr/share/GConf/gsettings/*")
     tables += source_files("/usr/share/python-apt/templates/*.mirrors") + source_files(f"{PYSRC}/**/*", recursive=True)
     tables += source_files("/usr/lib/python3.11/config-3.11-x86_64-linux-gnu/Setup*")
-    tables = [p for p in tables if os.path.isfile(p) and _text_file(p) and not p.endswith(TABLE_SKIP)]
+    tables = [p for p in tables if os.path.isfile(p) and text_file(p) and not p.endswith(TABLE_SKIP)]
     logs, launchers = ([p for p in ps if not p.endswith(SHARED_WITH_EARLIER)] for ps in (logs, launchers))
     return {"logs": sorted(set(logs)), "tables": sorted(set(tables)), "sdk_files": sorted(set(sdk) - set(launchers)),
             "launchers": launchers}
