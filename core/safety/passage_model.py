@@ -2,9 +2,10 @@
 learnt from the hand-written passages of ten writers (blind sets M-V) rather than written as rules.
 
 Why beside the rules: rules written from one writer's misses carried little to the next writer (rounds 33-34: +3 and
-+0 attacks on the following blind set), while this model, trained on nine writers, caught 100-117 of a tenth
-writer's 120 attacks (benchmarks/results/safety_learned_probe33.md). It only ever adds a flag (the scanner ORs it
-in) and only when it is very sure (FLAG), so the rules' benign behaviour stays what it was.
++0 attacks on the following blind set), while this model, trained on nine of the ten writers, catches on average
+85.5 of the tenth one's 120 orders at FLAG with none of its 600 benign chunks (benchmarks/results/
+safety_issue18_round36.md). It only ever adds a flag (the scanner ORs it in) and only when it is very sure (FLAG);
+on the two blind sets written after it, W and X, it took the scanner from 77 to 93 and from 64 to 71 of 120.
 
 A LinearTextModel (linear_text_model.py) trained by `python -m core.safety.training.train --only injection-passages`
 (data: core/safety/training/injection_passages.py), shipped as curated/injection_passages.npz.
@@ -18,7 +19,6 @@ from core.safety.training.injection_passages import paragraphs
 
 MODEL_FILE = Path(__file__).parent / "curated" / "injection_passages.npz"
 FLAG = 0.9  # the probe's strictest threshold, fixed before it ran (round 35's rule)
-
 
 WINDOW_LINES = 3  # round 36: an order woven into a paragraph is read in windows of up to this many lines
 # a window shorter than this is not read: one word ("any", "This") is shorter than anything the model learnt from
