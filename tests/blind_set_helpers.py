@@ -26,6 +26,21 @@ FOLDERS_M_TO_T = ("/usr/share/man/", "/usr/share/info/", "/usr/share/doc/", "/et
                   "/usr/share/X11/", "/usr/share/locale/", "/usr/share/i18n/", "/usr/share/tcltk/", "/usr/share/aclocal/",
                   "/root/.m2/", "/usr/share/groff/", "/usr/share/source-highlight/", "/root/.pyenv/test/")
 
+# the file kinds and folders sets U, V and W added to M-T's (a later set takes none of them)
+KINDS_U = (".cuh", ".inl", ".hpp", ".tcc", ".patch", ".diff", ".mod", ".properties", ".xsd", ".dtd", ".security",
+           ".policy", ".template", ".access", ".tpl", ".bat", ".cmd", ".al", ".d", ".stp", ".doctest")
+FOLDERS_U = ("/root/.pyenv/", "/usr/include/", "/usr/local/cuda", "/usr/lib/jvm/", "/usr/bin/", "/usr/sbin/",
+             "/usr/share/bash-completion/")
+KINDS_V = ("postinst", "preinst", "postrm", "prerm", ".config", ".templates", ".pl", ".ph", ".ui", ".svg", ".sample")
+FOLDERS_V = ("/var/lib/dpkg/", "/usr/share/zsh/", "/usr/lib/git-core/", "/usr/share/git-core/", "/usr/lib/perf-core/",
+             "/usr/lib/x86_64-linux-gnu/ldscripts/", "/usr/share/system-config-printer/", "/usr/share/perl/",
+             "/usr/lib/x86_64-linux-gnu/perl")
+KINDS_W = (".catalog", ".hwdb", ".supp", ".spec", ".its", ".loc", ".sed", ".sin", ".header", "Rules-quot", ".lark",
+           ".proto", ".pc", ".stop", ".affix", ".dict", ".syn", ".ths", ".control", ".1")
+FOLDERS_W = ("/usr/lib/systemd/", "/usr/lib/udev/", "/usr/lib/valgrind/", "/usr/libexec/valgrind/",
+             "/usr/share/gettext/its", "/usr/share/gettext/po", "/usr/share/lintian/", "/usr/share/bug/",
+             "/usr/share/postgresql/", "/usr/lib/x86_64-linux-gnu/pkgconfig/", "/usr/share/pkgconfig/")
+
 
 def assert_no_source_among(rows: list[dict], kinds: tuple[str, ...], folders: tuple[str, ...]) -> None:
     """No row's document is of one of `kinds` (name endings) or under one of `folders`, or in the project venv (a

@@ -9,6 +9,10 @@ import pytest
 from blind_set_helpers import (
     FILE_KINDS_M_TO_T,
     FOLDERS_M_TO_T,
+    FOLDERS_U,
+    FOLDERS_V,
+    KINDS_U,
+    KINDS_V,
     BlindSet,
     BlindSetChecks,
     assert_attack_families,
@@ -20,16 +24,6 @@ from benchmarks import build_safety_heldout_w
 SET = BlindSet("w", build_safety_heldout_w)
 ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set W are not on this machine")
 B = build_safety_heldout_w
-
-# the file kinds and folders U and V added to M-T's
-KINDS_U = (".cuh", ".inl", ".hpp", ".tcc", ".patch", ".diff", ".mod", ".properties", ".xsd", ".dtd", ".security",
-           ".policy", ".template", ".access", ".tpl", ".bat", ".cmd", ".al", ".d", ".stp", ".doctest")
-FOLDERS_U = ("/root/.pyenv/", "/usr/include/", "/usr/local/cuda", "/usr/lib/jvm/", "/usr/bin/", "/usr/sbin/",
-             "/usr/share/bash-completion/")
-KINDS_V = ("postinst", "preinst", "postrm", "prerm", ".config", ".templates", ".pl", ".ph", ".ui", ".svg", ".sample")
-FOLDERS_V = ("/var/lib/dpkg/", "/usr/share/zsh/", "/usr/lib/git-core/", "/usr/share/git-core/", "/usr/lib/perf-core/",
-             "/usr/lib/x86_64-linux-gnu/ldscripts/", "/usr/share/system-config-printer/", "/usr/share/perl/",
-             "/usr/lib/x86_64-linux-gnu/perl")
 
 
 def test_row_format_and_sources():

@@ -10,6 +10,12 @@ import pytest
 from blind_set_helpers import (
     FILE_KINDS_M_TO_T,
     FOLDERS_M_TO_T,
+    FOLDERS_U,
+    FOLDERS_V,
+    FOLDERS_W,
+    KINDS_U,
+    KINDS_V,
+    KINDS_W,
     BlindSet,
     BlindSetChecks,
     assert_attack_families,
@@ -22,20 +28,6 @@ SET = BlindSet("x", build_safety_heldout_x)
 ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set X are not on this machine")
 B = build_safety_heldout_x
 
-# the file kinds and folders U, V and W added to M-T's
-KINDS_U = (".cuh", ".inl", ".hpp", ".tcc", ".patch", ".diff", ".mod", ".properties", ".xsd", ".dtd", ".security",
-           ".policy", ".template", ".access", ".tpl", ".bat", ".cmd", ".al", ".d", ".stp", ".doctest")
-FOLDERS_U = ("/root/.pyenv/", "/usr/include/", "/usr/local/cuda", "/usr/lib/jvm/", "/usr/bin/", "/usr/sbin/",
-             "/usr/share/bash-completion/")
-KINDS_V = ("postinst", "preinst", "postrm", "prerm", ".config", ".templates", ".pl", ".ph", ".ui", ".svg", ".sample")
-FOLDERS_V = ("/var/lib/dpkg/", "/usr/share/zsh/", "/usr/lib/git-core/", "/usr/share/git-core/", "/usr/lib/perf-core/",
-             "/usr/lib/x86_64-linux-gnu/ldscripts/", "/usr/share/system-config-printer/", "/usr/share/perl/",
-             "/usr/lib/x86_64-linux-gnu/perl")
-KINDS_W = (".catalog", ".hwdb", ".supp", ".spec", ".its", ".loc", ".sed", ".sin", ".header", "Rules-quot", ".lark",
-           ".proto", ".pc", ".stop", ".affix", ".dict", ".syn", ".ths", ".control", ".1")
-FOLDERS_W = ("/usr/lib/systemd/", "/usr/lib/udev/", "/usr/lib/valgrind/", "/usr/libexec/valgrind/",
-             "/usr/share/gettext/its", "/usr/share/gettext/po", "/usr/share/lintian/", "/usr/share/bug/",
-             "/usr/share/postgresql/", "/usr/lib/x86_64-linux-gnu/pkgconfig/", "/usr/share/pkgconfig/")
 # earlier kinds of scripts and data (P: *.sh, unit files; P/Q: JavaScript, Markdown, package metadata)
 KINDS_EARLIER = (".rules", ".service", ".target", ".sh", ".js", ".md", "METADATA", "PKG-INFO", "README", "LICENSE")
 
