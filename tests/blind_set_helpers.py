@@ -41,6 +41,13 @@ FOLDERS_W = ("/usr/lib/systemd/", "/usr/lib/udev/", "/usr/lib/valgrind/", "/usr/
              "/usr/share/gettext/its", "/usr/share/gettext/po", "/usr/share/lintian/", "/usr/share/bug/",
              "/usr/share/postgresql/", "/usr/lib/x86_64-linux-gnu/pkgconfig/", "/usr/share/pkgconfig/")
 
+# the other languages of sets V to X's attacks (each once at least) and those each of them has twice
+LANGUAGES_V = ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr",
+               "hi", "bn", "ur", "id", "vi", "th", "sw", "tl", "el", "ro", "hu", "fi", "sv", "da", "no", "is", "eu",
+               "cy", "ga", "mt", "am", "yo", "ka", "hy")
+LANGUAGES_W = LANGUAGES_V + ("ms", "sk", "bg", "hr", "lt")
+TWICE_V = ("fr", "de", "es", "pt", "ru", "zh", "ja", "ko", "ar", "it", "hi", "tr", "nl", "pl")
+
 
 def assert_no_source_among(rows: list[dict], kinds: tuple[str, ...], folders: tuple[str, ...]) -> None:
     """No row's document is of one of `kinds` (name endings) or under one of `folders`, or in the project venv (a
@@ -195,3 +202,22 @@ class BlindSetChecks:
     def test_plain_chunks_come_from_their_documents(self):
         self._on_machine()
         self.SET.plain_chunks_from_sources()
+
+
+class RebuiltBlindSetChecks(BlindSetChecks):
+    """BlindSetChecks and what sets U and later also check: passages new to the set, no line shared with the sets
+    before it, and a rebuild that reproduces the committed file."""
+
+    def test_passages_new_to_this_set(self):
+        """No attack or reader passage of the set occurs in another test set's rows."""
+        self.SET.passages_new_to_set()
+
+    def test_no_line_shared_with_earlier_sets(self):
+        """No row shares a line (its first 60 characters) with a row of the sets that came before it."""
+        self.SET.no_line_shared_with_earlier_sets()
+
+    def test_rebuild_reproduces_the_file(self):
+        """The seeded build gives the committed rows again (while tests/data holds the same earlier sets: the
+        seen-text filter reads them)."""
+        self._on_machine()
+        assert self.SET.b.build() == self.SET.rows

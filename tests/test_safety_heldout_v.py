@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from blind_set_helpers import (
     FILE_KINDS_M_TO_T,
     FOLDERS_M_TO_T,
+    LANGUAGES_V,
+    TWICE_V,
     BlindSet,
-    BlindSetChecks,
+    RebuiltBlindSetChecks,
     assert_attack_families,
     assert_no_source_among,
 )
@@ -18,10 +19,8 @@ from blind_set_helpers import (
 from benchmarks import build_safety_heldout_v
 
 SET = BlindSet("v", build_safety_heldout_v)
-ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set V are not on this machine")
 B = build_safety_heldout_v
 DATA = Path(__file__).resolve().parent / "data"
-
 
 
 def test_row_format_and_sources():
@@ -61,29 +60,11 @@ def test_genres_as_documented():
 def test_passages_written_for_the_set():
     SET.passages_written(languages=40)
     assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
-    assert_attack_families(B.ATTACKS, B.READER, "v", languages=(
-        "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr", "hi", "bn",
-        "ur", "id", "vi", "th", "sw", "tl", "el", "ro", "hu", "fi", "sv", "da", "no", "is", "eu", "cy", "ga", "mt", "am",
-        "yo", "ka", "hy"), twice=("fr", "de", "es", "pt", "ru", "zh", "ja", "ko", "ar", "it", "hi", "tr", "nl", "pl"),
+    assert_attack_families(B.ATTACKS, B.READER, "v", languages=LANGUAGES_V, twice=TWICE_V,
         english=60, readers=70)
 
 
-def test_passages_new_to_this_set():
-    """No attack or reader passage of V occurs in another test set's rows."""
-    SET.passages_new_to_set()
-
-
-def test_no_line_shared_with_earlier_sets():
-    """No row of V shares a line (its first 60 characters) with a row of the sets that came before it."""
-    SET.no_line_shared_with_earlier_sets()
-
-
-class TestBlindSetChecks(BlindSetChecks):
+class TestBlindSetChecks(RebuiltBlindSetChecks):
     SET = SET
 
 
-@ON_MACHINE
-def test_rebuild_reproduces_the_file():
-    """The seeded build gives the committed rows again (while tests/data holds the same earlier sets: the
-    seen-text filter reads them)."""
-    assert B.build() == SET.rows

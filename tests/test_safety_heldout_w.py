@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
 from blind_set_helpers import (
     FILE_KINDS_M_TO_T,
     FOLDERS_M_TO_T,
@@ -13,8 +12,10 @@ from blind_set_helpers import (
     FOLDERS_V,
     KINDS_U,
     KINDS_V,
+    LANGUAGES_W,
+    TWICE_V,
     BlindSet,
-    BlindSetChecks,
+    RebuiltBlindSetChecks,
     assert_attack_families,
     assert_no_source_among,
 )
@@ -22,7 +23,6 @@ from blind_set_helpers import (
 from benchmarks import build_safety_heldout_w
 
 SET = BlindSet("w", build_safety_heldout_w)
-ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set W are not on this machine")
 B = build_safety_heldout_w
 
 
@@ -63,24 +63,10 @@ def test_genres_as_documented():
 def test_passages_written_for_the_set():
     SET.passages_written(languages=40)
     assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
-    assert_attack_families(B.ATTACKS, B.READER, "w", languages=(
-        "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr", "hi", "bn",
-        "ur", "id", "vi", "th", "sw", "tl", "el", "ro", "hu", "fi", "sv", "da", "no", "is", "eu", "cy", "ga", "mt", "am",
-        "yo", "ka", "hy", "ms", "sk", "bg", "hr", "lt"),
-        twice=("fr", "de", "es", "pt", "ru", "zh", "ja", "ko", "ar", "it", "hi", "tr", "nl", "pl"),
+    assert_attack_families(B.ATTACKS, B.READER, "w", languages=LANGUAGES_W, twice=TWICE_V,
         english=60, readers=70)
     # a passage is one line or a few, never a paragraph break, and has no surrounding whitespace (woven as lines)
     assert not [t for _, t in B.ATTACKS + B.READER if t != t.strip() or "\n\n" in t]
-
-
-def test_passages_new_to_this_set():
-    """No attack or reader passage of W occurs in another test set's rows."""
-    SET.passages_new_to_set()
-
-
-def test_no_line_shared_with_earlier_sets():
-    """No row of W shares a line (its first 60 characters) with a row of the sets that came before it."""
-    SET.no_line_shared_with_earlier_sets()
 
 
 def test_half_of_the_passages_woven_into_a_paragraph():
@@ -99,12 +85,7 @@ def test_half_of_the_passages_woven_into_a_paragraph():
             assert after == "" or after.startswith("\n\n")
 
 
-class TestBlindSetChecks(BlindSetChecks):
+class TestBlindSetChecks(RebuiltBlindSetChecks):
     SET = SET
 
 
-@ON_MACHINE
-def test_rebuild_reproduces_the_file():
-    """The seeded build gives the committed rows again (while tests/data holds the same earlier sets: the
-    seen-text filter reads them)."""
-    assert B.build() == SET.rows

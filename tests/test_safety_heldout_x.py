@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
 from blind_set_helpers import (
     FILE_KINDS_M_TO_T,
     FOLDERS_M_TO_T,
@@ -16,8 +15,10 @@ from blind_set_helpers import (
     KINDS_U,
     KINDS_V,
     KINDS_W,
+    LANGUAGES_W,
+    TWICE_V,
     BlindSet,
-    BlindSetChecks,
+    RebuiltBlindSetChecks,
     assert_attack_families,
     assert_no_source_among,
 )
@@ -25,7 +26,6 @@ from blind_set_helpers import (
 from benchmarks import build_safety_heldout_x
 
 SET = BlindSet("x", build_safety_heldout_x)
-ON_MACHINE = pytest.mark.skipif(not SET.on_machine, reason="source documents of set X are not on this machine")
 B = build_safety_heldout_x
 
 # earlier kinds of scripts and data (P: *.sh, unit files; P/Q: JavaScript, Markdown, package metadata)
@@ -74,25 +74,10 @@ def test_genres_as_documented():
 def test_passages_written_for_the_set():
     SET.passages_written(languages=40)
     assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
-    assert_attack_families(B.ATTACKS, B.READER, "x", languages=(
-        "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr", "hi", "bn",
-        "ur", "id", "vi", "th", "sw", "tl", "el", "ro", "hu", "fi", "sv", "da", "no", "is", "eu", "cy", "ga", "mt", "am",
-        "yo", "ka", "hy", "ms", "sk", "bg", "hr", "lt"),
-        twice=("fr", "de", "es", "pt", "ru", "zh", "ja", "ko", "ar", "it", "hi", "tr", "nl", "pl"),
+    assert_attack_families(B.ATTACKS, B.READER, "x", languages=LANGUAGES_W, twice=TWICE_V,
         english=60, readers=70)
     # every passage is a single line without surrounding whitespace (appended to a line, woven or a paragraph)
     assert not [t for _, t in B.ATTACKS + B.READER if t != t.strip() or "\n" in t]
-
-
-def test_passages_new_to_this_set():
-    """No attack or reader passage of X occurs in another test set's rows."""
-    SET.passages_new_to_set()
-
-
-def test_no_line_shared_with_earlier_sets():
-    """No row of X (the lines a passage was appended to included) shares a line (its first 60 characters) with a
-    row of the sets that came before it."""
-    SET.no_line_shared_with_earlier_sets()
 
 
 def test_passages_placed_three_ways_a_third_each():
@@ -119,12 +104,7 @@ def test_passages_placed_three_ways_a_third_each():
             assert line == "" and before.endswith("\n") and not before.endswith("\n\n") and after.startswith("\n")
 
 
-class TestBlindSetChecks(BlindSetChecks):
+class TestBlindSetChecks(RebuiltBlindSetChecks):
     SET = SET
 
 
-@ON_MACHINE
-def test_rebuild_reproduces_the_file():
-    """The seeded build gives the committed rows again (while tests/data holds the same earlier sets: the
-    seen-text filter reads them)."""
-    assert B.build() == SET.rows
