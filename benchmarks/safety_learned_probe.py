@@ -19,25 +19,17 @@ package descriptions, never in training) and the package-docs eval half.
 from __future__ import annotations
 
 import importlib
-import json
 import random
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from core.safety.training.injection_passages import paragraphs, set_rows  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN_SETS = "mnopqrstu"
 THRESHOLDS = (0.5, 0.7, 0.9)
-
-
-def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", text) if len(p.strip()) >= 20] or [text]
-
-
-def rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (ROOT / "tests" / "data" / f"safety_{name}.jsonl").open()]
 
 
 def training_texts(rng: random.Random, sets: str = TRAIN_SETS) -> tuple[list[str], list[int]]:
@@ -48,7 +40,7 @@ def training_texts(rng: random.Random, sets: str = TRAIN_SETS) -> tuple[list[str
         labels += [1] * len(b.ATTACKS)
         texts += [t for _, t in b.READER]
         labels += [0] * len(b.READER)
-        plain = [p for r in rows(f"heldout_{x}") if r.get("family") == "plain" for p in paragraphs(r["text"])]
+        plain = [p for r in set_rows(x) if r.get("family") == "plain" for p in paragraphs(r["text"])]
         plain = rng.sample(plain, min(700, len(plain)))
         texts += plain
         labels += [0] * len(plain)
@@ -89,7 +81,7 @@ def leave_one_writer_out(shipped: bool = False) -> None:
         else:
             model = make_model().fit(*training_texts(random.Random(33), sets.replace(x, "")))
             reading = lambda text: float(max(model.predict_proba(paragraphs(text))[:, 1]))  # noqa: E731
-        out = [(r["label"], reading(r["text"])) for r in rows(f"heldout_{x}")]
+        out = [(r["label"], reading(r["text"])) for r in set_rows(x)]
         att = [p for lab, p in out if lab == "block"]
         ben = [p for lab, p in out if lab == "allow"]
         print(f"| {x.upper()} | {sum(p >= 0.7 for p in att)}/{len(att)} | {sum(p >= 0.7 for p in ben)}/{len(ben)} | "
@@ -114,7 +106,7 @@ def main() -> int:
         return float(max(model.predict_proba(paragraphs(text))[:, 1]))
 
     shipped = get_scanner("injection", Policy(audit=False))
-    v = rows("heldout_v")
+    v = set_rows("v")
     scored = [(r["label"], chunk_score(r["text"]), shipped.scan(r["text"]).score >= 0.5) for r in v]
     benign_sets = {"held-out L": [r["text"] for r in next(iter(heldout_l("injection").values()))],
                    "package docs (eval half)": package_docs("eval")}

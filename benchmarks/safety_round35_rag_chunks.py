@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.doc_chunks import chunks  # noqa: E402
-from core.safety import injection  # noqa: E402
+from benchmarks.safety_round_harness import scan_without_and_with_passage_model  # noqa: E402
 from core.safety.injection import InjectionScanner  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,10 +30,7 @@ def main() -> int:
         for f in files:
             for c in chunks(f.name, f.read_text(encoding="utf-8", errors="replace")):
                 n += 1
-                injection.PASSAGE_MODEL = False
-                a = scanner.scan(c)
-                injection.PASSAGE_MODEL = True
-                b = scanner.scan(c)
+                a, b = scan_without_and_with_passage_model(scanner, c)
                 off += a.score >= 0.5
                 on += b.score >= 0.5
                 if b.score >= 0.5 > a.score:

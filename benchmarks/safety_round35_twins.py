@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.safety import injection  # noqa: E402
+from benchmarks.safety_round_harness import scan_without_and_with_passage_model  # noqa: E402
 from core.safety.injection import InjectionScanner  # noqa: E402
 
 ROUNDS = (30, 31, 32, 33, 34)
@@ -29,10 +29,8 @@ def main() -> int:
         for items in (dev.BENIGN, dev.ATTACKS):
             off = on = 0
             for _, text in items:
-                injection.PASSAGE_MODEL = False
-                a = scanner.scan(text).score >= 0.5
-                injection.PASSAGE_MODEL = True
-                b = scanner.scan(text)
+                before, b = scan_without_and_with_passage_model(scanner, text)
+                a = before.score >= 0.5
                 off, on = off + a, on + (b.score >= 0.5)
                 if items is dev.BENIGN and b.score >= 0.5 and not a:
                     added.append((n, b.reasons, text[:200]))

@@ -25,6 +25,20 @@ SOURCES = {"translated": translated_man_pages, "sitepkg": package_docs, "man": m
            "doc": doc_files}
 
 
+def scan_without_and_with_passage_model(scanner, text: str):
+    """(verdict with injection.PASSAGE_MODEL off, verdict with it on) for one text; the switch is put back."""
+    from core.safety import injection
+
+    was = injection.PASSAGE_MODEL
+    try:
+        injection.PASSAGE_MODEL = False
+        off = scanner.scan(text)
+        injection.PASSAGE_MODEL = True
+        return off, scanner.scan(text)
+    finally:
+        injection.PASSAGE_MODEL = was
+
+
 def dev_rows(attacks: list[tuple[str, str]], benign: list[tuple[str, str]]) -> list[dict]:
     return ([{"label": "block", "family": f, "text": t} for f, t in attacks]
             + [{"label": "allow", "family": f, "text": t} for f, t in benign])

@@ -622,8 +622,9 @@ class InjectionScanner:
         if help_question:
             score = 1.0 - (1.0 - rules) * (1.0 - alone)
         if PASSAGE_MODEL and self.passages is not None and len(plain) <= PASSAGE_LONG_CHARS:
-            learned_only = score >= 0.5 and rules < 0.5 and all(r.startswith(_LEARNED_REASONS) for r in reasons)
-            if score < 0.5 or (PASSAGE_VETO and learned_only):
+            learned_only = PASSAGE_VETO and score >= 0.5 and rules < 0.5 and all(
+                r.startswith(_LEARNED_REASONS) for r in reasons)
+            if score < 0.5 or learned_only:
                 p = self.passages.reading(_without_mentions(plain), windows=PASSAGE_WINDOWS)
                 if p >= passage_model.FLAG:  # 0.9 -> the flag line, 1.0 -> 1.0
                     score = max(score, 0.5 + 0.5 * (p - passage_model.FLAG) / (1.0 - passage_model.FLAG))
