@@ -79,3 +79,52 @@ def test_twins_share_their_scene_noise_timestep_and_dropout_and_no_twins_draw_as
     old_noise = torch.randn((6, *shape), generator=g)
     old_t = torch.randint(0, 1000, (6,), generator=g)
     assert torch.equal(d0, old_drop) and torch.equal(n0, old_noise) and torch.equal(t0, old_t)
+
+
+def test_copy_twin_draws_the_smaller_object_in_the_other_shape_and_changes_one_word():
+    scene = PairScene(Thing("red", "circle", "large"), "to the left of", Thing("blue", "square", "small"), "green")
+    caption = scene.caption("{A} {R} {B}, {b} background")
+    copy, copy_caption = pair_dataset.shape_copied(scene, caption)
+    assert copy == PairScene(Thing("red", "circle", "large"), "to the left of", Thing("blue", "circle", "small"), "green")
+    assert copy_caption == "a large red circle to the left of a small blue circle, green background"
+    # the first object is the smaller one: it is the one that changes
+    scene2 = PairScene(Thing("white", "triangle", "small"), "above", Thing("black", "circle", "large"), "orange")
+    copy2, caption2 = pair_dataset.shape_copied(scene2, scene2.caption("{b} background with {A} {R} {B}"))
+    assert copy2.first == Thing("white", "circle", "small") and copy2.second == scene2.second
+    assert caption2 == "orange background with a small white circle above a large black circle"
+    # sizes equal: the second object changes
+    scene3 = PairScene(Thing("red", "square", "small"), "below", Thing("blue", "triangle", "small"), "white")
+    assert pair_dataset.shape_copied(scene3, "x")[0].second.shape == "square"
+    # same shapes: nothing to copy
+    same = PairScene(Thing("red", "circle", "small"), "above", Thing("blue", "circle", "large"), "green")
+    assert pair_dataset.shape_copied(same, "x") is None
+
+
+def test_copy_twin_is_never_a_held_out_pair():
+    made = 0
+    for scene in pair_dataset.train_pair_scenes()[::41]:
+        copy = pair_dataset.shape_copied(scene, scene.caption("{A} {R} {B}"))
+        if copy is not None:
+            made += 1
+            assert not pair_dataset.is_heldout(copy[0])
+            shapes = (copy[0].first.shape, copy[0].second.shape)
+            assert shapes[0] == shapes[1] and copy[1].count(shapes[0]) == 2
+    assert made > 100
+
+
+def test_batch_with_copies_keeps_the_batch_draws_and_adds_both_twin_kinds():
+    plain, twinned = MixedSampler(11, 0.5), MixedSampler(11, 0.5)
+    kinds = {"swap": 0, "copy": 0}
+    for _ in range(3):
+        scenes, captions, pixels = plain.batch(8)
+        t_scenes, t_captions, t_pixels, twin_of = twinned.batch_with_twins(8, copies=True)
+        assert t_scenes[:8] == scenes and t_captions[:8] == captions and np.array_equal(t_pixels[:8], pixels)
+        for k, i in enumerate(twin_of):
+            made = (t_scenes[8 + k], t_captions[8 + k])
+            if made == shape_swapped(scenes[i], captions[i]):
+                kinds["swap"] += 1
+            else:
+                assert made == pair_dataset.shape_copied(scenes[i], captions[i])
+                kinds["copy"] += 1
+            assert t_pixels[8 + k].shape == pixels[i].shape and not np.array_equal(t_pixels[8 + k], pixels[i])
+    assert kinds["swap"] > 0 and kinds["copy"] > 0

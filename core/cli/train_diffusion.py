@@ -5,7 +5,8 @@ a diffusers pipeline folder. The defaults reproduce the one-object model shipped
 the shipped assets/text2image/ is that model continued with `--init-from BASE --two-object-fraction 0.5
 --grid-weight 4 --lr 3e-4 --steps 3200 --batch-size 16`, then with `--pixel-head 32` (docs/text2image.md);
 `--shape-weight W [--shape-edges] [--shape-keep-background]` weights the loss up on the shapes (and their outlines);
-`--shape-twins` adds shape-swapped twins of two-shape pair scenes on the same noise (#19 round 25, off by default).
+`--shape-twins` adds shape-swapped twins of two-shape pair scenes on the same noise (#19 round 25, off by default),
+`--shape-copy-twins` also a twin with the smaller object in the other's shape (#19 round 37).
 """
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ def register(sub) -> None:
     p.add_argument("--shape-twins", action="store_true", default=None,
                    help="with --two-object-fraction > 0: add each two-shape pair's shape-swapped twin to the batch, "
                         "on the same noise and timestep (off by default; #19 round 25)")
+    p.add_argument("--shape-copy-twins", action="store_true", default=None,
+                   help="with --shape-twins: also add a twin with the smaller object drawn in the other's shape "
+                        "(off by default; #19 round 37)")
     p.add_argument("--checkpoint-every", type=int, default=None, help="save the EMA pipeline every N steps (default 250)")
     p.set_defaults(func=run)
 
@@ -55,7 +59,8 @@ def run(args) -> int:
                                    "shape_weight": args.shape_weight, "shape_edges": args.shape_edges,
                                    "shape_keep_background": args.shape_keep_background,
                                    "omit_background": args.omit_background,
-                                   "shape_twins": args.shape_twins}.items() if v is not None}
+                                   "shape_twins": args.shape_twins,
+                                   "shape_copy_twins": args.shape_copy_twins}.items() if v is not None}
     if args.init_from:  # continue a saved pipeline: its architecture, not the defaults
         from core.diffusion.train import architecture_of
 
@@ -75,6 +80,8 @@ def run(args) -> int:
         raise ValueError(f"--omit-background must be in [0, 1] (got {cfg.omit_background})")
     if cfg.shape_twins and not cfg.two_object_fraction:
         raise ValueError("--shape-twins needs --two-object-fraction > 0 (twins are two-object scenes)")
+    if cfg.shape_copy_twins and not cfg.shape_twins:
+        raise ValueError("--shape-copy-twins needs --shape-twins (the copies are a second kind of twin)")
     if not 0 <= cfg.two_object_fraction <= 1:
         raise ValueError(f"--two-object-fraction must be in [0, 1] (got {cfg.two_object_fraction})")
     out = train(cfg, args.out, progress=lambda total: tqdm(total=total, desc="train-diffusion", mininterval=5))

@@ -200,6 +200,29 @@ def shape_swapped(scene: PairScene, caption: str) -> tuple[PairScene, str] | Non
     return twin, re.sub(rf"\b({a.shape}|{b.shape})\b", lambda m: swap[m.group(1)], caption)
 
 
+def shape_copied(scene: PairScene, caption: str) -> tuple[PairScene, str] | None:
+    """The scene with one object drawn in the other's shape (colours, sizes, relation, background
+    kept) and its caption with that one shape word changed; None when both shapes are the same or
+    the copy is a held-out pair. The object that changes is the smaller one (the second on a tie):
+    in the shipped model's errors a small object took the other's shape 38 times of 57 (#19 round
+    25). Scene and copy differ in exactly one shape word and one object, the contrast the model gets
+    wrong when it draws "a red circle and a blue square" as two circles."""
+    a, b = scene.first, scene.second
+    if a.shape == b.shape:
+        return None
+    second_changes = a.size is None or b.size is None or EXTENT[b.size] <= EXTENT[a.size]
+    if second_changes:
+        copy = PairScene(a, scene.relation, Thing(b.colour, a.shape, b.size), scene.background)
+        old, new = b.shape, a.shape
+    else:
+        copy = PairScene(Thing(a.colour, b.shape, a.size), scene.relation, b, scene.background)
+        old, new = a.shape, b.shape
+    if is_heldout(copy):
+        return None
+    # shapes differ, so `old` names exactly one object in the caption
+    return copy, re.sub(rf"\b{old}\b", new, caption)
+
+
 class MixedSampler:
     """Training batches: one-object scenes (today's set) and two-object scenes, each cycled in
     shuffled passes so every combination is seen equally often; captions leave out sizes,
@@ -243,21 +266,25 @@ class MixedSampler:
         pixels = np.stack([to_tensor_array(im) for _, _, im in items])
         return [s for s, _, _ in items], [c for _, c, _ in items], pixels
 
-    def batch_with_twins(self, n: int) -> tuple[list, list[str], np.ndarray, list[int]]:
+    def batch_with_twins(self, n: int, copies: bool = False) -> tuple[list, list[str], np.ndarray, list[int]]:
         """`batch(n)` (the same draws: the sampler's stream is unchanged) followed by a shape-swapped
         twin of each two-object scene whose shapes differ and whose twin is a training pair
         (`shape_swapped`); twin_of[k] is the index in the first n of the scene that item n + k twins.
         Issue #19 round 25: in the shipped model's two-object errors, an object wrongly shaped had
         the other object's shape 57 times of 63; a twin differs from its scene only in which colour
-        carries which shape, so trained on the same noise and timestep it teaches exactly that."""
+        carries which shape, so trained on the same noise and timestep it teaches exactly that.
+        With `copies` (#19 round 37) each such scene also gets its `shape_copied` twin."""
         items, twins, twin_of = [], [], []
         for k in range(n):  # exactly batch(n)'s draws: the twins take nothing from the sampler's rng
             scene, caption, image = self.next()
             items.append((scene, caption, image))
-            twin = shape_swapped(scene, caption) if isinstance(scene, PairScene) else None
-            if twin is not None:
-                twins.append((*twin, render_pair(twin[0], self.size, self.last_jitter)))
-                twin_of.append(k)
+            if not isinstance(scene, PairScene):
+                continue
+            for make in (shape_swapped, shape_copied) if copies else (shape_swapped,):
+                twin = make(scene, caption)
+                if twin is not None:
+                    twins.append((*twin, render_pair(twin[0], self.size, self.last_jitter)))
+                    twin_of.append(k)
         order = items + twins
         pixels = np.stack([to_tensor_array(im) for _, _, im in order])
         return [s for s, _, _ in order], [c for _, c, _ in order], pixels, twin_of

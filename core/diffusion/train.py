@@ -37,6 +37,9 @@ Recipe (each item fixes a failure of the first trial, see docs/text2image.md):
   timestep and caption dropout. The pair differs only in which colour carries which shape: in
   the shipped model's two-object shape errors the wrong object had the other one's shape 57 of
   63 times (tuning draws). The batch's own draws are unchanged (the twins are extra items).
+  `shape_copy_twins` (round 37) adds a second twin per such scene, the smaller object drawn in the
+  other's shape (`pair_dataset.shape_copied`): round 25's twins left "both objects in one shape"
+  (31 of 82 failed images) untouched, since an exchange never contrasts two shapes with one.
 - classifier-free guidance: the caption is replaced by "" with probability cond_dropout.
 - EMA weights are what ships; balanced sampling over every training scene.
 - caption encodings are cached: the caption vocabulary is finite, MiniLM runs once per caption.
@@ -90,6 +93,7 @@ class TrainConfig:
     shape_keep_background: bool = False  # with shape_weight: no rescaling to mean 1, background pixels keep weight 1
     omit_background: float = 0.2  # two_object_fraction > 0: share of captions that name no background (#19 round 7)
     shape_twins: bool = False     # two_object_fraction > 0: add shape-swapped twins on the same noise (#19 round 25)
+    shape_copy_twins: bool = False  # with shape_twins: also a twin with one object in the other's shape (#19 round 37)
     layers_per_block: int = 1
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
@@ -305,7 +309,7 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
     last = min(cfg.steps, cfg.stop_after) if cfg.stop_after else cfg.steps
     for step in range(last):
         if cfg.shape_twins:
-            scenes, caps, pixels, twin_of = sampler.batch_with_twins(cfg.batch_size)
+            scenes, caps, pixels, twin_of = sampler.batch_with_twins(cfg.batch_size, cfg.shape_copy_twins)
         else:
             (scenes, caps, pixels), twin_of = sampler.batch(cfg.batch_size), []
         x0 = F.pixel_unshuffle(torch.from_numpy(pixels), cfg.patch_size)
