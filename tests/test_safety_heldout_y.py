@@ -13,9 +13,11 @@ from blind_set_helpers import (
     FOLDERS_U,
     FOLDERS_V,
     FOLDERS_W,
+    FOLDERS_Y,
     KINDS_U,
     KINDS_V,
     KINDS_W,
+    KINDS_Y,
     LANGUAGES_W,
     TWICE_V,
     BlindSet,
@@ -42,8 +44,9 @@ def test_row_format_and_sources():
     assert_no_source_among(SET.rows, FILE_KINDS_M_TO_T + KINDS_U + KINDS_V + KINDS_W + KINDS_EARLIER,
                            FOLDERS_M_TO_T + FOLDERS_U + FOLDERS_V + FOLDERS_W + FOLDERS_X)
     # every document is a fetched package's file under SRC, of one of the four genres' endings
-    assert all(r["source"].startswith(B.SRC + "/") for r in SET.rows)
+    assert all(r["source"].startswith(B.SRC + "/") and r["source"].startswith(FOLDERS_Y) for r in SET.rows)
     assert all(r["source"].endswith(tuple(B.ENDINGS.values())) for r in SET.rows)
+    assert set(B.ENDINGS.values()) == set(KINDS_Y)
     # each from one of the packages the builder names (SRC/<name>_<version>_<arch>/...)
     debs = {r["source"][len(B.SRC) + 1:].split("/", 1)[0] for r in SET.rows}
     named = {p.split("=")[0] + "_" + p.split("=")[1].split(":")[-1] for p in B.PACKAGES}
