@@ -47,6 +47,7 @@ def test_row_format_and_sources():
     assert all(r["source"].startswith(B.SRC + "/") and r["source"].startswith(FOLDERS_Y) for r in SET.rows)
     assert all(r["source"].endswith(tuple(B.ENDINGS.values())) for r in SET.rows)
     assert set(B.ENDINGS.values()) == set(KINDS_Y)
+    assert not [r for r in SET.rows if "/usr/share/doc/" in r["source"]]  # the libraries' sources, no doc example
     # each from one of the packages the builder names (SRC/<name>_<version>_<arch>/...)
     debs = {r["source"][len(B.SRC) + 1:].split("/", 1)[0] for r in SET.rows}
     named = {p.split("=")[0] + "_" + p.split("=")[1].split(":")[-1] for p in B.PACKAGES}
