@@ -1,10 +1,12 @@
 """Build blind held-out set Y (#18): prompt injection in retrieved chunks of genres no earlier set (M-X) used, the
 passages placed three ways as in X: a paragraph of their own, woven into a paragraph, or appended to a line.
 
-Written without reading the detector (core/safety), its tests, results, docs or the other sets' rows (one row of
-set X was read for the format; X's builder (its docstring and code, not its passages), benchmarks/blind_set_rows.py,
-benchmarks/doc_chunks.py, tests/blind_set_helpers.py and tests/test_safety_heldout_x.py for the mechanics only,
-and the module docstrings of M-W's builders for the genres they used; every passage below is new).
+Written without reading the detector (core/safety), its tests, results, docs or the other sets' rows (no row of
+any set was read: the row format comes from benchmarks/blind_set_rows.py). Read for the mechanics only: X's builder
+(its docstring and code, not its passages; one stray command showed the first 60 characters of a few of its last
+passage lines, and nothing was taken from them), benchmarks/blind_set_rows.py, benchmarks/doc_chunks.py,
+tests/blind_set_helpers.py and tests/test_safety_heldout_x.py; and the module docstrings of M-W's builders for the
+genres they used. Every passage below is new.
 
 Sources. The machine is thin on text no earlier set used (seven *.go / *.rs / *.adoc files in all), so the
 documents are the source files of 25 free-software Debian 12 (bookworm) packages that are NOT installed on this
@@ -26,8 +28,8 @@ changelog file, no file kind an earlier set used). Chunked the way the chatbot i
   the rouge lexers' token rules; 53 files of rouge, rack, thor, rake and i18n give chunks.
 - go_sources (160): Go sources (*.go) of cobra, pflag, logrus, gorilla/mux, pkg/errors and urfave/cli
   (/usr/share/gocode/src/**; not the example under logrus' usr/share/doc): godoc comments, examples and tests;
-  40 files of urfave/cli, pflag, gorilla/mux, pkg/errors and logrus give chunks (every cobra file shares its
-  licence header with earlier text and is dropped).
+  40 files of urfave/cli, pflag, gorilla/mux, pkg/errors and logrus give chunks (every cobra file shares a line
+  with doc_chunks.seen_text and is dropped).
 - lua_modules (140): Lua modules and scripts (*.lua) of Penlight, LDoc, busted, luassert and argparse
   (/usr/share/lua/5.*/**): LDoc `---` comment blocks, `--[[ ]]` blocks and code; 27 files give chunks.
 21 of the 25 packages give chunks (serde, rand and mustache are candidates the seeded draw did not reach).
