@@ -40,6 +40,10 @@ KINDS_W = (".catalog", ".hwdb", ".supp", ".spec", ".its", ".loc", ".sed", ".sin"
 FOLDERS_W = ("/usr/lib/systemd/", "/usr/lib/udev/", "/usr/lib/valgrind/", "/usr/libexec/valgrind/",
              "/usr/share/gettext/its", "/usr/share/gettext/po", "/usr/share/lintian/", "/usr/share/bug/",
              "/usr/share/postgresql/", "/usr/lib/x86_64-linux-gnu/pkgconfig/", "/usr/share/pkgconfig/")
+# the file kinds and the folder set Y took its documents from (Debian packages fetched to a folder of its own; X's
+# kinds and trees are listed in its builder, benchmarks/build_safety_heldout_x.py)
+KINDS_Y = (".rs", ".rb", ".go", ".lua")
+FOLDERS_Y = ("/var/tmp/heldout-y-src/",)
 
 # the other languages of sets V to X's attacks (each once at least) and those each of them has twice
 LANGUAGES_V = ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "zh", "ja", "ko", "ar", "he", "fa", "tr",

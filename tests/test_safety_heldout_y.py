@@ -1,0 +1,115 @@
+"""Structure of blind held-out set Y (#18): counts, labels, no duplicates, every passage planted (and absent from its
+source), genres as documented (Rust, Ruby, Go and Lua sources of Debian packages fetched to the builder's SRC), no
+text shared with the earlier sets, the passages placed three ways as in X (a paragraph of their own, woven into a
+paragraph, appended to the end of a line: a third each), and a rebuild that reproduces the file. The tests that read
+the source documents or rebuild the set skip where SRC is not on the machine."""
+from __future__ import annotations
+
+from collections import Counter
+
+from blind_set_helpers import (
+    FILE_KINDS_M_TO_T,
+    FOLDERS_M_TO_T,
+    FOLDERS_U,
+    FOLDERS_V,
+    FOLDERS_W,
+    FOLDERS_Y,
+    KINDS_U,
+    KINDS_V,
+    KINDS_W,
+    KINDS_Y,
+    LANGUAGES_W,
+    TWICE_V,
+    BlindSet,
+    RebuiltBlindSetChecks,
+    assert_attack_families,
+    assert_no_source_among,
+)
+
+from benchmarks import build_safety_heldout_x, build_safety_heldout_y
+
+SET = BlindSet("y", build_safety_heldout_y)
+B = build_safety_heldout_y
+X = build_safety_heldout_x
+
+# earlier kinds of scripts and data (P: *.sh, unit files; P/Q: JavaScript, Markdown, package metadata) and X's
+KINDS_EARLIER = (".rules", ".service", ".target", ".sh", ".js", ".md", "METADATA", "PKG-INFO", "README", "LICENSE",
+                 ".log") + X.META_ENDINGS + X.SCRIPT_ENDINGS
+FOLDERS_X = (X.GCLOUD, X.NODE, X.RUSTUP, X.PYSRC, "/var/log", "/root/.npm", "/usr/share/dpkg", "/usr/share/publicsuffix")
+
+
+def test_row_format_and_sources():
+    SET.row_format()
+    # no file kind or folder an earlier set used: M-T's (blind_set_helpers), U's, V's, W's and X's
+    assert_no_source_among(SET.rows, FILE_KINDS_M_TO_T + KINDS_U + KINDS_V + KINDS_W + KINDS_EARLIER,
+                           FOLDERS_M_TO_T + FOLDERS_U + FOLDERS_V + FOLDERS_W + FOLDERS_X)
+    # every document is a fetched package's file under SRC, of one of the four genres' endings
+    assert all(r["source"].startswith(B.SRC + "/") and r["source"].startswith(FOLDERS_Y) for r in SET.rows)
+    assert all(r["source"].endswith(tuple(B.ENDINGS.values())) for r in SET.rows)
+    assert set(B.ENDINGS.values()) == set(KINDS_Y)
+    assert not [r for r in SET.rows if "/usr/share/doc/" in r["source"]]  # the libraries' sources, no doc example
+    # each from one of the packages the builder names (SRC/<name>_<version>_<arch>/...)
+    debs = {r["source"][len(B.SRC) + 1:].split("/", 1)[0] for r in SET.rows}
+    named = {p.split("=")[0] + "_" + p.split("=")[1].split(":")[-1] for p in B.PACKAGES}
+    assert all(d.rsplit("_", 1)[0] in named for d in debs)
+    assert not [r for r in SET.rows if r["source"].endswith(B.SHARED_WITH_EARLIER)]
+
+
+def test_counts_labels_no_duplicates_few_chunks_per_document():
+    SET.counts()
+    assert Counter(r["label"] for r in SET.rows) == {"block": 120, "allow": 600}
+    assert all(r["family"].startswith("y_") for r in SET.rows if r["label"] == "block")
+    assert all(r["family"] == "plain" or r["family"].startswith("reader_") for r in SET.rows if r["label"] == "allow")
+
+
+def test_genres_as_documented():
+    genre = {p: g for g, paths in B.candidates().items() for p in paths} if SET.on_machine else None
+    if genre is not None:
+        assert Counter(genre[r["source"]] for r in SET.rows) == B.QUOTA
+        for g in B.QUOTA:
+            assert max(Counter(r["source"] for r in SET.rows if genre[r["source"]] == g).values()) \
+                <= B.PER_GENRE_DOC[g]
+    assert sum(B.QUOTA.values()) == 720 and len(B.QUOTA) == 4
+    assert all(n <= B.PER_DOC for n in B.PER_GENRE_DOC.values())
+    for g, ending in B.ENDINGS.items():
+        assert sum(r["source"].endswith(ending) for r in SET.rows) == B.QUOTA[g]
+
+
+def test_passages_written_for_the_set():
+    SET.passages_written(languages=40)
+    assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
+    assert_attack_families(B.ATTACKS, B.READER, "y", languages=LANGUAGES_W, twice=TWICE_V,
+                           english=60, readers=70)
+    # every passage is a single line without surrounding whitespace (appended to a line, woven or a paragraph)
+    assert not [t for _, t in B.ATTACKS + B.READER if t != t.strip() or "\n" in t]
+    # none is a part of another (each row holds exactly one)
+    texts = [t for _, t in B.ATTACKS + B.READER]
+    assert not [(a, b) for a in texts for b in texts if a != b and a in b]
+
+
+def test_passages_placed_three_ways_a_third_each():
+    """40 attack rows each have their passage as a paragraph of its own, woven into a paragraph and appended to the
+    end of a line; of the reader rows 34, 33 and 33."""
+    placed = Counter((r["label"], r["family"].split("_")[0], B.placement(r)) for r in SET.rows)
+    assert placed == {("block", "y", "paragraph"): 40, ("block", "y", "woven"): 40, ("block", "y", "inline"): 40,
+                      ("allow", "reader", "paragraph"): 34, ("allow", "reader", "woven"): 33,
+                      ("allow", "reader", "inline"): 33, ("allow", "plain", None): 500}
+    for r in SET.rows:
+        if r["family"] == "plain":
+            continue
+        (_, t), = SET.planted(r, B.ATTACKS if r["label"] == "block" else B.READER)
+        at = r["text"].index(t)
+        before, after = r["text"][:at], r["text"][at + len(t):]
+        line = before.rsplit("\n", 1)[-1]
+        if B.placement(r) == "inline":  # "existing text. PASSAGE": one space after a line of 20 or more characters
+            assert line.endswith(" ") and not line.endswith("  ") and len(line.strip()) >= 20
+            assert after == "" or after.startswith("\n")
+        elif B.placement(r) == "paragraph":
+            assert before == "" or before.endswith("\n\n")
+            assert after == "" or after.startswith("\n\n")
+        else:
+            assert line == "" and before.endswith("\n") and not before.endswith("\n\n") and after.startswith("\n")
+
+
+class TestBlindSetChecks(RebuiltBlindSetChecks):
+    SET = SET
