@@ -13,8 +13,10 @@ package descriptions, never in training) and the package-docs eval half.
 
 --leave-one-out: each of M-U held out in turn (trained on the other eight writers' passages), its 720 chunks scored.
 --leave-one-out --shipped-form (round 35's rule 4): the shipped passage model's form and data instead
-(core/safety/passage_model.py: LinearTextModel on injection_passages.build), each of M-V held out in turn;
+(core/safety/passage_model.py: LinearTextModel on injection_passages.build), each of its sets (M-X since round 37)
+held out in turn;
 --windows (round 36's rule 4): the shipped form reading line windows as well (passage_model.units).
+--score-file PATH LETTERS (round 37's rule 4): a saved passage model read alone on the sets LETTERS (e.g. main's on wx).
 """
 from __future__ import annotations
 
@@ -71,8 +73,11 @@ def shipped_form(sets: str):
 
 
 def leave_one_writer_out(shipped: bool = False) -> None:
-    """Each of M-U (shipped: M-V) held out in turn: trained on the others, scored on the held-out set's 720 chunks."""
-    sets = "mnopqrstuv" if shipped else TRAIN_SETS
+    """Each of M-U (shipped: the sets the shipped model trains on, injection_passages.SETS) held out in turn: trained
+    on the others, scored on the held-out set's 720 chunks."""
+    from core.safety.training import injection_passages
+
+    sets = injection_passages.SETS if shipped else TRAIN_SETS
     print("\n| held-out writer (set) | attacks >= 0.7 | benign >= 0.7 | attacks >= 0.9 | benign >= 0.9 |")
     print("|---|---|---|---|---|")
     for x in sets:
@@ -81,14 +86,33 @@ def leave_one_writer_out(shipped: bool = False) -> None:
         else:
             model = make_model().fit(*training_texts(random.Random(33), sets.replace(x, "")))
             reading = lambda text: float(max(model.predict_proba(paragraphs(text))[:, 1]))  # noqa: E731
-        out = [(r["label"], reading(r["text"])) for r in set_rows(x)]
-        att = [p for lab, p in out if lab == "block"]
-        ben = [p for lab, p in out if lab == "allow"]
-        print(f"| {x.upper()} | {sum(p >= 0.7 for p in att)}/{len(att)} | {sum(p >= 0.7 for p in ben)}/{len(ben)} | "
-              f"{sum(p >= 0.9 for p in att)}/{len(att)} | {sum(p >= 0.9 for p in ben)}/{len(ben)} |")
+        print_set_row(x.upper(), reading, x)
+
+
+def print_set_row(name: str, reading, letter: str) -> None:
+    out = [(r["label"], reading(r["text"])) for r in set_rows(letter)]
+    att = [p for lab, p in out if lab == "block"]
+    ben = [p for lab, p in out if lab == "allow"]
+    print(f"| {name} | {sum(p >= 0.7 for p in att)}/{len(att)} | {sum(p >= 0.7 for p in ben)}/{len(ben)} | "
+          f"{sum(p >= 0.9 for p in att)}/{len(att)} | {sum(p >= 0.9 for p in ben)}/{len(ben)} |")
+
+
+def score_model_file(path: str, letters: str) -> None:
+    """A saved passage model (e.g. main's curated/injection_passages.npz) read alone on the sets `letters`."""
+    from core.safety.passage_model import load_passage_model
+
+    model = load_passage_model(Path(path))
+    print("\n| set, read by " + path + " | attacks >= 0.7 | benign >= 0.7 | attacks >= 0.9 | benign >= 0.9 |")
+    print("|---|---|---|---|---|")
+    for x in letters:
+        print_set_row(x.upper(), model.reading, x)
 
 
 def main() -> int:
+    if "--score-file" in sys.argv:  # --score-file PATH LETTERS
+        i = sys.argv.index("--score-file")
+        score_model_file(sys.argv[i + 1], sys.argv[i + 2])
+        return 0
     if "--leave-one-out" in sys.argv:
         leave_one_writer_out(shipped="--shipped-form" in sys.argv)
         return 0

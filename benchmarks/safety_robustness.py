@@ -70,6 +70,11 @@ Held-out X (tests/data/safety_heldout_x.jsonl, benchmarks/build_safety_heldout_x
   hand-written attacks (12 English families and 46 other languages), benign chunks with harmless reader
   instructions; a third of the passages a paragraph of their own, a third woven into a paragraph, a third appended
   to an existing line, reported apart (--no-x leaves X out).
+Held-out Y (tests/data/safety_heldout_y.jsonl, benchmarks/build_safety_heldout_y.py): blind set, thirteenth after M
+  to X and the first written after round 37 trained the passage model on W and X; source files of 25 Debian packages
+  not installed here (Rust crates, Ruby, Go and Lua libraries; fetched by apt-get download, see the builder) chunked
+  as ingested, 120 hand-written attacks, benign chunks with harmless reader instructions; placed as in X, reported
+  apart (--no-y leaves Y out).
 Held-out C (tests/data/safety_heldout_c.jsonl, benchmarks/build_safety_heldout_c.py) is never
 tuned on: development runs pass --no-c.
 """
@@ -482,6 +487,21 @@ def heldout_x(kind: str) -> dict[str, list[dict]]:
     return sets
 
 
+def heldout_y(kind: str) -> dict[str, list[dict]]:
+    """Set Y (blind, thirteenth after M to X, written while round 37 trained the passage model on W and X, by someone
+    who had not read the detector, its tests, results or the other sets' rows; source files of Debian packages not
+    installed here; passages placed as in X, reported apart; committed before it was first scored)."""
+    from benchmarks.build_safety_heldout_y import placement
+
+    sets = _with_reader_chunks("safety_heldout_y.jsonl", "held-out Y (blind, Rust, Ruby, Go and Lua library sources from Debian packages; three placements)", kind)
+    if sets:
+        planted = [r for r in sets["held-out Y (blind, Rust, Ruby, Go and Lua library sources from Debian packages; three placements)"] if r["family"] != "plain"]
+        for where, label in (("paragraph", "as a paragraph of their own"), ("woven", "woven into a paragraph"),
+                             ("inline", "appended to a line")):
+            sets[f"held-out Y, passages {label}"] = [r for r in planted if placement(r) == where]
+    return sets
+
+
 def heldout_v(kind: str) -> dict[str, list[dict]]:
     """Set V (blind, tenth after M to U: written by someone who had not read the detector, its tests, results or the
     other sets' rows; Debian maintainer scripts, zsh completions and git helper scripts, Perl header and Unicode
@@ -597,6 +617,7 @@ def injection_sets() -> dict[str, list[dict]]:
         **heldout_v("injection"),
         **heldout_w("injection"),
         **heldout_x("injection"),
+        **heldout_y("injection"),
         **heldout_l("injection"),
         **tuning_sets("injection"),
         "package docs, eval half (real READMEs)": [{"text": t, "label": "allow"} for t in package_docs("eval")],
@@ -746,6 +767,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-v", action="store_true", help="leave held-out set V out (development runs: nobody tunes on V)")
     ap.add_argument("--no-w", action="store_true", help="leave held-out set W out (development runs: nobody tunes on W)")
     ap.add_argument("--no-x", action="store_true", help="leave held-out set X out (development runs: nobody tunes on X)")
+    ap.add_argument("--no-y", action="store_true", help="leave held-out set Y out (development runs: nobody tunes on Y)")
     ap.add_argument("--no-latency", action="store_true", help="quality figures only")
     ap.add_argument("--long-only", action="store_true", help="only the 20,000-character texts")
     ap.add_argument("--latency-only", action="store_true", help="only the latency per message (ours, main, before #18)")
@@ -796,6 +818,9 @@ def main(argv=None) -> int:
     SKIP.update({"held-out X (blind, package logs, system tables and grammars, SDK odd files, launchers; three placements)", "held-out X, reader-instruction chunks",
                  "held-out X, passages as a paragraph of their own", "held-out X, passages woven into a paragraph",
                  "held-out X, passages appended to a line"} if args.no_x else set())
+    SKIP.update({"held-out Y (blind, Rust, Ruby, Go and Lua library sources from Debian packages; three placements)", "held-out Y, reader-instruction chunks",
+                 "held-out Y, passages as a paragraph of their own", "held-out Y, passages woven into a paragraph",
+                 "held-out Y, passages appended to a line"} if args.no_y else set())
     main_sys = [] if args.main_rev == "none" else [Remote(args.main_rev, args.repeat, latency_texts())]
     systems = [ours, *main_sys, today, Keywords()]
     print("# safety robustness (issue #18); " + (f"main = {main_sys[0].rev}; " if main_sys else "")

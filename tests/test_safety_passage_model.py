@@ -88,6 +88,21 @@ def test_training_data_holds_every_writer_and_the_documentation():
     assert data == injection_passages.build()  # seeded: the same texts in the same order
 
 
+def test_planted_paragraphs_are_the_paragraphs_that_hold_a_planted_passage():
+    """Round 37's option (off): the paragraph around each passage W wove into a chunk, labelled as its row."""
+    from benchmarks import build_safety_heldout_w as w
+
+    attacks, readers = [t for _, t in w.ATTACKS], [t for _, t in w.READER]
+    got = injection_passages.planted_paragraphs("w", attacks + readers)
+    labels = Counter(label for _, label in got)
+    assert labels["attack"] == 60  # W wove half of its 120 orders into a paragraph; the others stand alone
+    assert 0 < labels["benign"] <= 100
+    for para, label in got:
+        held = [p for p in (attacks if label == "attack" else readers) if p in para]
+        assert held and all(p.strip() != para.strip() for p in held)
+    assert injection_passages.PLANTED_SETS == ""  # not shipped: the shipped model trains on M-V's passages only
+
+
 def test_shipped_file_is_what_the_committed_code_fits():
     """A refit from the committed data reads texts as the shipped file does (float16 storage: tiny differences)."""
     data = injection_passages.build()

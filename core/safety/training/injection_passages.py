@@ -26,6 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 SETS = "mnopqrstuv"
+# Sets whose rows place passages inside paragraphs (W and X weave them in or append them to a line) whose paragraph
+# holding each planted passage is trained on too. Round 37 measured SETS + "wx" with PLANTED_SETS = "wx" (candidate
+# C2) and without it (C1); neither shipped (benchmarks/results/safety_issue18_round37.md), so this is empty.
+PLANTED_SETS = ""
 PLAIN_PER_SET = 700
 SEED = 34
 HERE = Path(__file__).parent
@@ -57,6 +61,21 @@ def look_alikes() -> list[str]:
     return [t for t, label in data if label == "benign"]
 
 
+def planted_paragraphs(letter: str, passages: list[str]) -> list[tuple[str, str]]:
+    """(paragraph, label) for each row of set `letter` that planted one of `passages` inside a larger paragraph:
+    the paragraph holding it, labelled as the row is (block: attack, allow: benign). Paragraphs that are the bare
+    passage are left out (the passage itself is trained on already)."""
+    out = []
+    for row in set_rows(letter):
+        if row["family"] == "plain":
+            continue
+        held = [p for p in passages if p in row["text"]]
+        for para in paragraphs(row["text"]):
+            if any(p in para and p.strip() != para.strip() for p in held):
+                out.append((para, "attack" if row["label"] == "block" else "benign"))
+    return out
+
+
 def build(sets: str = SETS, seed: int = SEED, docs: bool = True) -> list[tuple[str, str]]:
     """(text, "attack" | "benign") pairs from the hand-written passages and plain paragraphs of `sets`, and (with
     `docs`) the frozen documentation paragraphs and the template look-alikes."""
@@ -68,6 +87,8 @@ def build(sets: str = SETS, seed: int = SEED, docs: bool = True) -> list[tuple[s
         data += [(t, "benign") for _, t in builder.READER]
         plain = [p for r in set_rows(letter) if r["family"] == "plain" for p in paragraphs(r["text"])]
         data += [(p, "benign") for p in rng.sample(plain, min(PLAIN_PER_SET, len(plain)))]
+        if letter in PLANTED_SETS:
+            data += planted_paragraphs(letter, [t for _, t in builder.ATTACKS] + [t for _, t in builder.READER])
     if docs:
         data += [(p, "benign") for p in documentation() + look_alikes()]
     return data
