@@ -93,6 +93,8 @@ PASSAGE_LONG_CHARS = 4000
 PASSAGE_WINDOWS = False
 PASSAGE_VETO = False
 VETO_BELOW = 0.5
+# Round 39 (benchmarks/results/safety_issue18_round37.md): the veto for documents only (scan_document, stage "context").
+CONTEXT_VETO = False
 _LEARNED_REASONS = ("injection classifier", "close to known attack prompts")
 _WORLD_WORDS = re.compile(
     r"\b(?:yang|dengan|untuk|tidak|adalah|kamu|anda|jangan|semua|bahwa|sebelumnya|pengguna|dari|pada|akan|atau|ini|itu|"
@@ -578,7 +580,17 @@ class InjectionScanner:
                 reasons.append(why)
         return 1.0 - keep, reasons
 
-    def scan(self, text: str) -> ScanScore:
+    def scan_document(self, text: str) -> ScanScore:
+        """A document's reading (a retrieved chunk, an ingested file: the "context" stage): `scan`, with the passage
+        model's veto on when CONTEXT_VETO is (round 39). The passage model learnt orders planted in documents, so it
+        may overrule the sentence classifier on a document; on a message typed to the assistant it may not (round
+        36: it lifted correct flags there)."""
+        return self.scan(text, veto=PASSAGE_VETO or CONTEXT_VETO)
+
+    def scan(self, text: str, veto: bool | None = None) -> ScanScore:
+        """The text's injection score and reasons; `veto` (default PASSAGE_VETO) lets the passage model lift a flag
+        that only the learned readers gave."""
+        veto = PASSAGE_VETO if veto is None else veto
         if not text.strip():
             return ScanScore(0.0, [])
         plain = textutil.clean(text)
@@ -622,7 +634,7 @@ class InjectionScanner:
         if help_question:
             score = 1.0 - (1.0 - rules) * (1.0 - alone)
         if PASSAGE_MODEL and self.passages is not None and len(plain) <= PASSAGE_LONG_CHARS:
-            learned_only = PASSAGE_VETO and score >= 0.5 and rules < 0.5 and all(
+            learned_only = veto and score >= 0.5 and rules < 0.5 and all(
                 r.startswith(_LEARNED_REASONS) for r in reasons)
             if score < 0.5 or learned_only:
                 p = self.passages.reading(_without_mentions(plain), windows=PASSAGE_WINDOWS)

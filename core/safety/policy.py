@@ -128,7 +128,9 @@ def scan(text: str, stage: str = "input", policy: Policy | None = None, audit_lo
     for name in policy.stages.get(stage, ()):
         scanner = get_scanner(name, policy)
         try:
-            outcome = scanner.scan(text)
+            # a scanner that reads documents apart (injection.scan_document) does so for retrieved and ingested text
+            read = getattr(scanner, "scan_document", None) if stage == "context" else None
+            outcome = (read or scanner.scan)(text)
         except Exception:  # fail closed: a scanner bug must not let text through unchecked
             log.exception("safety scanner %s failed on a %d-character text", name, len(text))
             results[name] = ScannerResult(score=1.0, flagged=True)
