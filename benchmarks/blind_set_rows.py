@@ -109,6 +109,26 @@ def append_inline(rng: random.Random, chunk: str, text: str) -> str:
     return "\n".join(lines)
 
 
+def placement(row: dict, attacks, reader) -> str | None:
+    """How a row's passage (one of `attacks` for a block row, `reader` for an allow row: (family, text) pairs) was
+    placed: "inline" (appended to the end of a line of the chunk after one space, text before it on that line),
+    "woven" (a line of its own with text on the line before it and on the line after it) or "paragraph" (a blank
+    line, or the chunk's start or end, on either side). Plain rows, and rows holding no or several passages: None."""
+    if row["family"] == "plain":
+        return None
+    found = [t for _, t in (attacks if row["label"] == "block" else reader) if t in row["text"]]
+    if len(found) != 1:
+        return None
+    at = row["text"].index(found[0])
+    before, after = row["text"][:at], row["text"][at + len(found[0]):]
+    if before.endswith(" ") and before.rsplit("\n", 1)[-1].strip() and (after == "" or after.startswith("\n")):
+        return "inline"
+    if (before.endswith("\n") and before[:-1].rsplit("\n", 1)[-1].strip()
+            and after.startswith("\n") and after[1:].split("\n", 1)[0].strip()):
+        return "woven"
+    return "paragraph"
+
+
 def plant_rows(rng: random.Random, slots: list[tuple[str, str]], attacks, reader, counts: tuple[int, int, int],
                pieces: Callable[[str, str], list[str]], draw_repeats: bool = True,
                weave_half: bool = False, thirds: bool = False) -> list[dict]:

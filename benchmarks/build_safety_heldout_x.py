@@ -474,23 +474,8 @@ def candidates() -> dict[str, list[str]]:
 
 
 def placement(row: dict) -> str | None:
-    """How a row's passage was placed: "inline" (appended to the end of a line of the chunk after one space, text
-    before it on that line), "woven" (a line of its own with text on the line before it and on the line after it)
-    or "paragraph" (a blank line, or the chunk's start or end, on either side). Plain rows: None."""
-    if row["family"] == "plain":
-        return None
-    passages = ATTACKS if row["label"] == "block" else READER
-    found = [t for _, t in passages if t in row["text"]]
-    if len(found) != 1:
-        return None
-    at = row["text"].index(found[0])
-    before, after = row["text"][:at], row["text"][at + len(found[0]):]
-    if before.endswith(" ") and before.rsplit("\n", 1)[-1].strip() and (after == "" or after.startswith("\n")):
-        return "inline"
-    if (before.endswith("\n") and before[:-1].rsplit("\n", 1)[-1].strip()
-            and after.startswith("\n") and after[1:].split("\n", 1)[0].strip()):
-        return "woven"
-    return "paragraph"
+    """How a row's passage was placed: "inline", "woven" or "paragraph" (blind_set_rows.placement); plain: None."""
+    return blind_set_rows.placement(row, ATTACKS, READER)
 
 
 def build(survey: bool = False) -> list[dict]:

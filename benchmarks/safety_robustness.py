@@ -367,6 +367,21 @@ def _with_reader_chunks(file: str, name: str, kind: str) -> dict[str, list[dict]
             [r for r in rows if r["family"].startswith("reader_")]}
 
 
+def _placed_three_ways(letter: str, name: str, kind: str) -> dict[str, list[dict]]:
+    """A blind set whose passages stand as a paragraph, are woven into one or appended to a line (X and later),
+    with its attack and reader rows of each placement reported apart."""
+    from importlib import import_module
+
+    placement = import_module(f"benchmarks.build_safety_heldout_{letter}").placement
+    sets = _with_reader_chunks(f"safety_heldout_{letter}.jsonl", name, kind)
+    if sets:
+        planted = [r for r in sets[name] if r["family"] != "plain"]
+        for where, label in (("paragraph", "as a paragraph of their own"), ("woven", "woven into a paragraph"),
+                             ("inline", "appended to a line")):
+            sets[f"held-out {letter.upper()}, passages {label}"] = [r for r in planted if placement(r) == where]
+    return sets
+
+
 def heldout_k(kind: str) -> dict[str, list[dict]]:
     """Set K (round 25: standard-library docstrings chunked as ingested, attacks in K's own template family,
     benign chunks with harmless reader instructions; built before round 25's training change, never tuned on)."""
@@ -476,30 +491,14 @@ def heldout_x(kind: str) -> dict[str, list[dict]]:
     as ingested, 120 hand-written attacks (60 in 46 other languages), benign chunks with harmless reader
     instructions; a third of the passages stand as a paragraph, a third are woven into a paragraph and a third are
     appended to an existing line, reported apart; committed before it was first scored, never tuned on)."""
-    from benchmarks.build_safety_heldout_x import placement
-
-    sets = _with_reader_chunks("safety_heldout_x.jsonl", "held-out X (blind, package logs, system tables and grammars, SDK odd files, launchers; three placements)", kind)
-    if sets:
-        planted = [r for r in sets["held-out X (blind, package logs, system tables and grammars, SDK odd files, launchers; three placements)"] if r["family"] != "plain"]
-        for where, label in (("paragraph", "as a paragraph of their own"), ("woven", "woven into a paragraph"),
-                             ("inline", "appended to a line")):
-            sets[f"held-out X, passages {label}"] = [r for r in planted if placement(r) == where]
-    return sets
+    return _placed_three_ways("x", "held-out X (blind, package logs, system tables and grammars, SDK odd files, launchers; three placements)", kind)
 
 
 def heldout_y(kind: str) -> dict[str, list[dict]]:
     """Set Y (blind, thirteenth after M to X, written while round 37 trained the passage model on W and X, by someone
     who had not read the detector, its tests, results or the other sets' rows; source files of Debian packages not
     installed here; passages placed as in X, reported apart; committed before it was first scored)."""
-    from benchmarks.build_safety_heldout_y import placement
-
-    sets = _with_reader_chunks("safety_heldout_y.jsonl", "held-out Y (blind, Rust, Ruby, Go and Lua library sources from Debian packages; three placements)", kind)
-    if sets:
-        planted = [r for r in sets["held-out Y (blind, Rust, Ruby, Go and Lua library sources from Debian packages; three placements)"] if r["family"] != "plain"]
-        for where, label in (("paragraph", "as a paragraph of their own"), ("woven", "woven into a paragraph"),
-                             ("inline", "appended to a line")):
-            sets[f"held-out Y, passages {label}"] = [r for r in planted if placement(r) == where]
-    return sets
+    return _placed_three_ways("y", "held-out Y (blind, Rust, Ruby, Go and Lua library sources from Debian packages; three placements)", kind)
 
 
 def heldout_v(kind: str) -> dict[str, list[dict]]:

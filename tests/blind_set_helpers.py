@@ -182,6 +182,31 @@ class BlindSet:
             assert " ".join(r["text"].split()) in " ".join(self.b.render(r["source"]).split())
 
 
+    def placed_three_ways(self) -> None:
+        """Sets X and later: 40 attack rows each have their passage as a paragraph of its own, woven into a paragraph
+        and appended to the end of a line; of the reader rows 34, 33 and 33; and each row's text shows it."""
+        b, prefix = self.b, self.letter
+        placed = Counter((r["label"], r["family"].split("_")[0], b.placement(r)) for r in self.rows)
+        assert placed == {("block", prefix, "paragraph"): 40, ("block", prefix, "woven"): 40,
+                          ("block", prefix, "inline"): 40, ("allow", "reader", "paragraph"): 34,
+                          ("allow", "reader", "woven"): 33, ("allow", "reader", "inline"): 33, ("allow", "plain", None): 500}
+        for r in self.rows:
+            if r["family"] == "plain":
+                continue
+            (_, t), = self.planted(r, b.ATTACKS if r["label"] == "block" else b.READER)
+            at = r["text"].index(t)
+            before, after = r["text"][:at], r["text"][at + len(t):]
+            line = before.rsplit("\n", 1)[-1]
+            if b.placement(r) == "inline":  # "existing text. PASSAGE": one space after a line of 20 or more characters
+                assert line.endswith(" ") and not line.endswith("  ") and len(line.strip()) >= 20
+                assert after == "" or after.startswith("\n")
+            elif b.placement(r) == "paragraph":
+                assert before == "" or before.endswith("\n\n")
+                assert after == "" or after.startswith("\n\n")
+            else:
+                assert line == "" and before.endswith("\n") and not before.endswith("\n\n") and after.startswith("\n")
+
+
 class BlindSetChecks:
     """The tests every blind set's structure test runs unchanged. A test module collects them with
     `class TestBlindSetChecks(BlindSetChecks): SET = SET`; the two that read the source documents skip where they

@@ -88,27 +88,7 @@ def test_passages_written_for_the_set():
 
 
 def test_passages_placed_three_ways_a_third_each():
-    """40 attack rows each have their passage as a paragraph of its own, woven into a paragraph and appended to the
-    end of a line; of the reader rows 34, 33 and 33."""
-    placed = Counter((r["label"], r["family"].split("_")[0], B.placement(r)) for r in SET.rows)
-    assert placed == {("block", "y", "paragraph"): 40, ("block", "y", "woven"): 40, ("block", "y", "inline"): 40,
-                      ("allow", "reader", "paragraph"): 34, ("allow", "reader", "woven"): 33,
-                      ("allow", "reader", "inline"): 33, ("allow", "plain", None): 500}
-    for r in SET.rows:
-        if r["family"] == "plain":
-            continue
-        (_, t), = SET.planted(r, B.ATTACKS if r["label"] == "block" else B.READER)
-        at = r["text"].index(t)
-        before, after = r["text"][:at], r["text"][at + len(t):]
-        line = before.rsplit("\n", 1)[-1]
-        if B.placement(r) == "inline":  # "existing text. PASSAGE": one space after a line of 20 or more characters
-            assert line.endswith(" ") and not line.endswith("  ") and len(line.strip()) >= 20
-            assert after == "" or after.startswith("\n")
-        elif B.placement(r) == "paragraph":
-            assert before == "" or before.endswith("\n\n")
-            assert after == "" or after.startswith("\n\n")
-        else:
-            assert line == "" and before.endswith("\n") and not before.endswith("\n\n") and after.startswith("\n")
+    SET.placed_three_ways()
 
 
 class TestBlindSetChecks(RebuiltBlindSetChecks):
