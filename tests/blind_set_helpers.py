@@ -114,6 +114,19 @@ class BlindSet:
         assert len({r["text"] for r in self.rows}) == len(self.rows)
         assert max(Counter(r["source"] for r in self.rows).values()) <= b.PER_DOC
 
+    def genres_by_quota(self, genres: int) -> None:
+        """The rows per genre are the builder's QUOTA (on the machine that holds the sources), at most PER_GENRE_DOC
+        rows of one document per genre, `genres` genres and 720 rows in all."""
+        b = self.b
+        genre = {p: g for g, paths in b.candidates().items() for p in paths} if self.on_machine else None
+        if genre is not None:
+            assert Counter(genre[r["source"]] for r in self.rows) == b.QUOTA
+            for g in b.QUOTA:
+                assert max(Counter(r["source"] for r in self.rows if genre[r["source"]] == g).values()) \
+                    <= b.PER_GENRE_DOC[g]
+        assert sum(b.QUOTA.values()) == 720 and len(b.QUOTA) == genres
+        assert all(n <= b.PER_DOC for n in b.PER_GENRE_DOC.values())
+
     def passages_written(self, languages: int) -> None:
         attacks, reader = self.b.ATTACKS, self.b.READER
         assert len({t for _, t in attacks}) == len(attacks) >= 70
