@@ -26,9 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 SETS = "mnopqrstuv"
-# Sets whose rows place passages inside paragraphs (W and X weave them in or append them to a line) whose paragraph
-# holding each planted passage is trained on too. Round 37 measured SETS + "wx" with PLANTED_SETS = "wx" (candidate
-# C2) and without it (C1); neither shipped (benchmarks/results/safety_issue18_round37.md), so this is empty.
+# Sets whose planted paragraphs are trained on too (W and X weave passages into paragraphs or append them to lines:
+# the paragraph holding each passage, labelled as its row). Round 37 measured SETS + "wx" with PLANTED_SETS = "wx"
+# (candidate C2) and without it (C1); neither shipped (benchmarks/results/safety_issue18_round37.md), so it is empty.
 PLANTED_SETS = ""
 PLAIN_PER_SET = 700
 SEED = 34
