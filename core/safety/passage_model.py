@@ -5,7 +5,8 @@ Why beside the rules: rules written from one writer's misses carried little to t
 +0 attacks on the following blind set), while this model, trained on nine of the ten writers, catches on average
 85.5 of the tenth one's 120 orders at FLAG with none of its 600 benign chunks (benchmarks/results/
 safety_issue18_round36.md). It only ever adds a flag (the scanner ORs it in) and only when it is very sure (FLAG);
-on the two blind sets written after it, W and X, it took the scanner from 77 to 93 and from 64 to 71 of 120.
+on the two blind sets written after it, W and X, it took the scanner from 77 to 93 and from 64 to 71 of 120; on the
+third, Y (round 38), the scanner with it catches 93 of 120.
 
 A LinearTextModel (linear_text_model.py) trained by `python -m core.safety.training.train --only injection-passages`
 (data: core/safety/training/injection_passages.py), shipped as curated/injection_passages.npz.
