@@ -110,6 +110,7 @@ class BlindSet:
         b = self.b
         c = Counter((r["label"], r["family"].split("_")[0]) for r in self.rows)
         assert c == {("block", self.letter): b.N_BLOCK, ("allow", "reader"): b.N_READER, ("allow", "plain"): b.N_PLAIN}
+        assert Counter(r["label"] for r in self.rows) == {"block": 120, "allow": 600}
         assert len(self.rows) == b.N_BLOCK + b.N_READER + b.N_PLAIN == 720
         assert len({r["text"] for r in self.rows}) == len(self.rows)
         assert max(Counter(r["source"] for r in self.rows).values()) <= b.PER_DOC

@@ -581,16 +581,15 @@ class InjectionScanner:
         return 1.0 - keep, reasons
 
     def scan_document(self, text: str) -> ScanScore:
-        """A document's reading (a retrieved chunk, an ingested file: the "context" stage): `scan`, with the passage
-        model's veto on when CONTEXT_VETO is (round 39). The passage model learnt orders planted in documents, so it
-        may overrule the sentence classifier on a document; on a message typed to the assistant it may not (round
-        36: it lifted correct flags there)."""
-        return self.scan(text, veto=PASSAGE_VETO or CONTEXT_VETO)
+        """A document's reading (a retrieved chunk, an ingested file: the "context" stage)."""
+        return self.scan(text, document=True)
 
-    def scan(self, text: str, veto: bool | None = None) -> ScanScore:
-        """The text's injection score and reasons; `veto` (default PASSAGE_VETO) lets the passage model lift a flag
-        that only the learned readers gave."""
-        veto = PASSAGE_VETO if veto is None else veto
+    def scan(self, text: str, document: bool = False) -> ScanScore:
+        """The text's injection score and reasons. The passage model's veto (lifting a flag only the learned readers
+        gave) is on with PASSAGE_VETO, and for a `document` also with CONTEXT_VETO (round 39): the passage model learnt
+        orders planted in documents, so it may overrule the sentence classifier there, but not on a message typed to
+        the assistant (round 36: it lifted correct flags on those)."""
+        veto = PASSAGE_VETO or (document and CONTEXT_VETO)
         if not text.strip():
             return ScanScore(0.0, [])
         plain = textutil.clean(text)
