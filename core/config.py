@@ -100,8 +100,10 @@ class ModelSettings(_Section):
     # on = the local model's single-request decode step as one torch.compile'd graph
     # (core/models/compiled_step.py; 1.2x tokens/s on an AMD EPYC at one thread, #15 round 23). Compiling
     # takes tens of seconds when the model loads; where it fails the eager step runs (decode_path says).
-    # Needs a CPU with native bfloat16 (fused decode attention); elsewhere ignored.
-    llm_compile: Literal["off", "on"] = "off"
+    # Needs a CPU with native bfloat16 (fused decode attention); elsewhere ignored. background = the
+    # eager step serves at once while the step compiles in a thread, then takes over between two steps
+    # (same logits bit for bit). Compiled kernels are cached in cache_dir/inductor (#15 round 25).
+    llm_compile: Literal["off", "on", "background"] = "off"
     llm_max_new_tokens: int = Field(256, gt=0)
     # --- generation engine (issue #15, core/models/generation_engine.py) ---
     # How many requests the local chat model decodes together (continuous batching: one

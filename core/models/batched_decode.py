@@ -128,7 +128,7 @@ def batched_step(fast: FastLlama, cache: BatchKVCache, tokens: list[int], positi
     half = d // 2
     mask = fast.decode_mask(lengths) if fast.fused_decode_attention else None
     for i, (w_in, w_qkv, w_o, w_post, w_gu, w_down) in enumerate(fast.layers):
-        h = F.rms_norm(x, (x.shape[-1],), w_in, fast.eps)
+        h = fast.rms_norm(x, w_in, fast.eps)
         qkv = w_qkv(h)  # (B, nq + 2 nk)
         qk = qkv[:, :nq + nk].view(B, hq + hk, d)
         qk = qk * cos + torch.cat((qk[..., half:], qk[..., :half]), dim=-1) * sin  # FastLlama.sin carries the sign
@@ -141,9 +141,9 @@ def batched_step(fast: FastLlama, cache: BatchKVCache, tokens: list[int], positi
             att = torch.stack([fast.one_query_attention(qk[b, :hq], k_cache[b, :, :n], v_cache[b, :, :n])
                                for b, n in enumerate(lengths)])
         x = x + w_o(att.to(x.dtype))
-        h = F.rms_norm(x, (x.shape[-1],), w_post, fast.eps)
+        h = fast.rms_norm(x, w_post, fast.eps)
         gate, up = w_gu(h).chunk(2, dim=-1)
         x = x + w_down(F.silu(gate) * up)
-    x = F.rms_norm(x, (x.shape[-1],), fast.final_norm, fast.eps)
+    x = fast.rms_norm(x, fast.final_norm, fast.eps)
     return fast.lm_head(x)
 

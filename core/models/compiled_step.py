@@ -7,6 +7,9 @@ elementwise parts; the int4/int8 matrix kernels and the flash-attention kernel s
 every layer's norm, projections, rotary, cache writes and attention, the final norm and the output matrix.
 
 Same math, same bits as `FastLlama.step`:
+- RMS norms sum their squares in float64 (`order_free_rms_norm`) in the graph and, from the moment a
+  CompiledStep is built, in the model's eager paths too: a float32 sum's rounding depends on the order
+  inductor's fused reduction picks (#15 round 25);
 - inductor is told to round to bfloat16 where eager rounds (`emulate_precision_casts`), so fused
   elementwise kernels give eager's results;
 - attention reads the whole preallocated cache with the positions past `pos` masked, where
@@ -20,19 +23,22 @@ Same math, same bits as `FastLlama.step`:
 tests/test_compiled_step.py checks logits bit for bit against the eager step on a tiny model.
 
 Compiling takes tens of seconds (36 s for the bundled model on one core of an AMD EPYC, a cold inductor
-cache; less when ~/.cache or /tmp holds a warm one), paid once per process when the model loads
-(`warm_up`). Where compiling fails (no C++ compiler, an inductor error), `compile_step` returns None and
-the eager step runs; `LocalChatModel.decode_path` says which.
+cache; less when ~/.cache or /tmp holds a warm one), paid once per process (`warm_up`): when the model
+loads (GENAI_LLM_COMPILE=on), or in a thread while the eager step serves (`compile_in_background`,
+GENAI_LLM_COMPILE=background, #15 round 25). Where compiling fails (no C++ compiler, an inductor error),
+`compile_step` returns None and the eager step runs; `LocalChatModel.decode_path` says which.
 """
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from typing import Callable
 
 import torch
 import torch.nn.functional as F
 
-from core.models.fast_llama import DECODE_KEY_BLOCK
+from core.models.fast_llama import DECODE_KEY_BLOCK, order_free_rms_norm
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +50,9 @@ class CompiledStep:
         if not fast.fused_decode_attention:
             raise ValueError("a compiled step needs fused decode attention (zeroed caches): a CPU with native bfloat16")
         self.fast = f = fast
+        # every eager path of this model (a prompt's prefill, the engine's batched step) now norms as the graph
+        # does, whose fused reduction cannot reproduce torch's float32 sum (fast_llama.order_free_rms_norm)
+        f.rms_norm = order_free_rms_norm
         hq, hk, d = f.n_heads, f.n_kv, f.head_dim
         nq, nk, half, eps = hq * d, hk * d, d // 2, f.eps
         layers, lm_head = list(f.layers), f.lm_head
@@ -55,7 +64,7 @@ class CompiledStep:
             hidden = torch.arange(length, device=pos.device) > pos
             mask = torch.zeros(length, dtype=ks[0].dtype, device=pos.device).masked_fill(hidden, float("-inf"))
             for i, (w_in, w_qkv, w_o, w_post, w_gu, w_down) in enumerate(layers):
-                h = F.rms_norm(x, (x.shape[-1],), w_in, eps)
+                h = order_free_rms_norm(x, w_in, eps)
                 qkv = w_qkv(h)  # (1, nq + 2 nk)
                 qk = qkv[:, :nq + nk].view(hq + hk, d)
                 qk = qk * cos + torch.cat((qk[..., half:], qk[..., :half]), dim=-1) * sin  # FastLlama.sin: signed
@@ -64,10 +73,10 @@ class CompiledStep:
                 att = F.scaled_dot_product_attention(qk[None, :hq, None].to(ks[i].dtype), ks[i], vs[i],
                                                      attn_mask=mask[None, None, None], enable_gqa=True)
                 x = x + w_o(att.reshape(1, nq).to(x.dtype))
-                h = F.rms_norm(x, (x.shape[-1],), w_post, eps)
+                h = order_free_rms_norm(x, w_post, eps)
                 gate, up = w_gu(h).chunk(2, dim=-1)
                 x = x + w_down(F.silu(gate) * up)
-            x = F.rms_norm(x, (x.shape[-1],), f.final_norm, eps)
+            x = order_free_rms_norm(x, f.final_norm, eps)
             return lm_head(x)[0]
 
         self._compiled = torch.compile(step, fullgraph=True, options={"emulate_precision_casts": True})
@@ -106,3 +115,15 @@ def compile_step(fast) -> CompiledStep | None:
         return None
     log.info("compiled the decode step in %.1f s", seconds)
     return compiled
+
+
+def compile_in_background(fast, on_ready: Callable[[CompiledStep | None], None]) -> threading.Thread:
+    """Compile `fast`'s step in a daemon thread and hand the result (None: it failed) to `on_ready`.
+
+    The caller keeps decoding with the eager step meanwhile and switches between two steps: the compiled
+    step gives the eager step's logits bit for bit, so a reply does not change where the switch falls. For
+    that the eager paths take the graph's norm now, before the thread starts (see CompiledStep)."""
+    fast.rms_norm = order_free_rms_norm
+    thread = threading.Thread(target=lambda: on_ready(compile_step(fast)), name="compile-decode-step", daemon=True)
+    thread.start()
+    return thread
