@@ -162,3 +162,24 @@ def test_prompt_attention_runs_in_bfloat16_where_the_cpu_computes_it_natively(mo
     ref = fast.prefill(ids, fast.new_cache(25)).float()
     assert torch.nn.functional.cosine_similarity(ref, got, dim=0) > 0.999
     assert torch.equal(got.argmax(), ref.argmax())
+
+
+def test_the_amx_packed_output_matrix_treats_rows_alone_or_says_it_needs_amx():
+    """quantize_int4(head="bf16-amx") (#15 round 26, opt-in): on a CPU with AMX tiles a row's logits do not
+    depend on the other rows of the batch (what keeps batched replies equal to lone ones) and equal a plain
+    bfloat16 product's to rounding; elsewhere a clear error, and the model is left as it was."""
+    model = tiny_llama(num_attention_heads=4, num_key_value_heads=2).to(torch.bfloat16)
+    fast = FastLlama(model)
+    if not fast_llama.packed_bfloat16_available():
+        with pytest.raises(ValueError, match="AMX"):
+            fast.quantize_int4(head="bf16-amx")
+        assert fast.quantized is None
+        return
+    fast.quantize_int4(head="bf16-amx")
+    assert "bf16-amx output" in fast.quantized
+    x = torch.randn(8, model.config.hidden_size, generator=torch.Generator().manual_seed(26)).bfloat16()
+    batch = fast.lm_head(x)
+    for rows in (slice(0, 1), slice(3, 4), slice(0, 3)):
+        assert torch.equal(fast.lm_head(x[rows]), batch[rows])
+    plain = torch.nn.functional.linear(x.float(), model.lm_head.weight.float())
+    assert torch.allclose(batch.float(), plain, atol=0.05, rtol=0.02)

@@ -38,7 +38,7 @@ from typing import Callable
 import torch
 import torch.nn.functional as F
 
-from core.models.fast_llama import DECODE_KEY_BLOCK, order_free_rms_norm
+from core.models.fast_llama import DECODE_KEY_BLOCK, PackedBFloat16Linear, order_free_rms_norm
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ class CompiledStep:
     def __init__(self, fast):
         if not fast.fused_decode_attention:
             raise ValueError("a compiled step needs fused decode attention (zeroed caches): a CPU with native bfloat16")
+        if isinstance(fast.lm_head, PackedBFloat16Linear):  # inductor cannot lower oneDNN's packed weight
+            raise ValueError("a compiled step needs an int8, int4 or plain output matrix: quantize_int4(head='int8')")
         self.fast = f = fast
         # every eager path of this model (a prompt's prefill, the engine's batched step) now norms as the graph
         # does, whose fused reduction cannot reproduce torch's float32 sum (fast_llama.order_free_rms_norm)

@@ -151,6 +151,30 @@ class Int8Linear:
         return y.view(*x.shape[:-1], self.weight.shape[0])
 
 
+class PackedBFloat16Linear:
+    """y = x W^T with the bfloat16 W packed once for oneDNN, whose kernels run on AMX tiles where the CPU has
+    them. Measured as the output matrix on such a CPU (#15 round 26, `quantize_int4(head="bf16-amx")`): int8's
+    kernel costs time per row (6.2 ms a step for 8 requests), this one about the same for 1 row and 8 (8 streams
+    1.08x), and it is the model's own weight (teacher-forced KL to float32 halved); not the default, see the
+    round's results. A row's result does not depend on the other rows (batches of 1, 3 and 8 checked).
+    Inductor cannot lower it: a compiled step needs another output matrix."""
+
+    def __init__(self, weight: torch.Tensor):
+        self.packed = torch.ops.mkldnn._reorder_linear_weight(weight.detach().to(torch.bfloat16).contiguous(), None)
+        self.out_features = weight.shape[0]
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        flat = x.reshape(-1, x.shape[-1])
+        y = torch.ops.mkldnn._linear_pointwise(flat, self.packed, None, "none", [], "")
+        return y.view(*x.shape[:-1], self.out_features)
+
+
+def packed_bfloat16_available() -> bool:
+    """Whether this torch build and CPU run PackedBFloat16Linear on AMX tiles."""
+    return (amx_tiles() and torch.backends.mkldnn.is_available()
+            and hasattr(torch.ops.mkldnn, "_reorder_linear_weight") and hasattr(torch.ops.mkldnn, "_linear_pointwise"))
+
+
 def _fuse(linears: list[torch.nn.Linear]) -> torch.Tensor:
     """Concatenate the weights of `linears` and make each module's weight a view into it."""
     fused = torch.cat([lin.weight.detach() for lin in linears]).contiguous()
@@ -231,13 +255,16 @@ class FastLlama:
         self.prefill_dtype = self.dtype
 
     def quantize_int4(self, group: int = 32, head: str = "int8", prefill: str | None = None) -> None:
-        """4-bit projections; the output matrix as `head` (int8 | int4 | none).
+        """4-bit projections; the output matrix as `head` (int8 | int4 | bf16-amx | none; bf16-amx: the model's
+        bfloat16 weight packed for oneDNN, CPUs with AMX tiles only, measured but not the default: #15 round 26).
 
         CPU and bfloat16 activations only (the kernels' contract). `prefill`: the weights a prompt's
         prefill runs on — "bfloat16" (the model's own), "float32" (a float32 copy) or "int4" (the
         decode weights); None picks bfloat16 where the CPU computes it natively, else float32."""
-        if head not in ("int8", "int4", "none"):
-            raise ValueError(f"head must be int8, int4 or none, got {head!r}")
+        if head not in ("int8", "int4", "bf16-amx", "none"):
+            raise ValueError(f"head must be int8, int4, bf16-amx or none, got {head!r}")
+        if head == "bf16-amx" and not packed_bfloat16_available():
+            raise ValueError("head='bf16-amx' needs a CPU with AMX tiles and torch's oneDNN operators")
         if prefill not in (None, *PREFILL_WEIGHTS):
             raise ValueError(f"prefill must be one of {PREFILL_WEIGHTS}, got {prefill!r}")
         if self.device.type != "cpu" or self.dtype != torch.bfloat16:
@@ -271,6 +298,8 @@ class FastLlama:
             self.lm_head = Int8Linear(self.lm_head.weight)
         elif head == "int4":
             self.lm_head = Int4Linear(self.lm_head.weight, group)
+        elif head == "bf16-amx":
+            self.lm_head = PackedBFloat16Linear(self.lm_head.weight)
         self.quantized = f"int4 (groups of {group}), {head} output, {prefill} prefill"
 
     def new_cache(self, length: int) -> KVCache:
