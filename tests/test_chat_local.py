@@ -49,7 +49,8 @@ def test_prefill_weights_follow_the_cpu_and_the_setting(chat, monkeypatch):
     """A prompt's prefill runs on bfloat16 where the CPU computes it natively, else on a float32
     copy (#15); GENAI_LLM_PREFILL=int4 keeps the decode weights (no extra memory)."""
     expected = "bfloat16" if fast_llama.native_bfloat16() else "float32"
-    assert chat.decode_path.startswith(f"FastLlama (int4 (groups of 32), int8 output, {expected} prefill)")
+    head = "bf16-amx" if fast_llama.packed_bfloat16_available() else "int8"  # the output matrix (#15 round 27)
+    assert chat.decode_path.startswith(f"FastLlama (int4 (groups of 32), {head} output, {expected} prefill)")
     monkeypatch.setenv("GENAI_LLM_PREFILL", "int4")
     reset_settings()
     lean = LocalChatModel(max_batch=1)

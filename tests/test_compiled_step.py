@@ -21,7 +21,7 @@ from core.models.sampling import SamplingParams
 def int4_fused() -> FastLlama:
     model = tiny_llama(0, num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024)
     fast = FastLlama(model.to(torch.bfloat16))
-    fast.quantize_int4()
+    fast.quantize_int4(head="int8")  # what a compiled step gets (inductor cannot lower the AMX-packed matrix)
     # fused decode attention over a float32 cache, as on an AMD Zen 4 (forced: the CI CPU may differ)
     fast.cache_dtype, fast.fused_decode_attention = torch.float32, True
     return fast
@@ -87,7 +87,7 @@ def test_where_compiling_fails_the_eager_step_is_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path))
     model = tiny_llama(1, num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=256)
     fast = FastLlama(model.to(torch.bfloat16))
-    fast.quantize_int4()
+    fast.quantize_int4(head="int8")
     fast.cache_dtype, fast.fused_decode_attention = torch.float32, True
     with inductor_config.patch({"cpp.cxx": ("/nonexistent/g++",)}):
         assert compile_step(fast) is None

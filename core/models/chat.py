@@ -117,7 +117,9 @@ class LocalChatModel:
                 raise ValueError(f"GENAI_LLM_QUANTIZE=int4 needs a Llama-architecture model; {self.name} is not")
             try:
                 prefill = get_settings().models.llm_prefill
-                self.fast.quantize_int4(prefill=None if prefill == "auto" else prefill)
+                # a compiled step keeps the int8 output matrix: inductor cannot lower the AMX-packed one
+                head = "int8" if get_settings().models.llm_compile != "off" else "auto"
+                self.fast.quantize_int4(head=head, prefill=None if prefill == "auto" else prefill)
             except RuntimeError as e:
                 raise ValueError(f"GENAI_LLM_QUANTIZE=int4: {e}; set GENAI_LLM_QUANTIZE=none") from e
         compile_setting = get_settings().models.llm_compile

@@ -155,8 +155,8 @@ class PackedBFloat16Linear:
     """y = x W^T with the bfloat16 W packed once for oneDNN, whose kernels run on AMX tiles where the CPU has
     them. Measured as the output matrix on such a CPU (#15 round 26, `quantize_int4(head="bf16-amx")`): int8's
     kernel costs time per row (6.2 ms a step for 8 requests), this one about the same for 1 row and 8 (8 streams
-    1.08x), and it is the model's own weight (teacher-forced KL to float32 halved); not the default, see the
-    round's results. A row's result does not depend on the other rows (batches of 1, 3 and 8 checked).
+    1.08x), and it is the model's own weight (teacher-forced KL to float32 halved, round 27): the default output
+    matrix where the CPU has AMX. A row's result does not depend on the other rows (batches of 1, 3 and 8 checked).
     Inductor cannot lower it: a compiled step needs another output matrix."""
 
     def __init__(self, weight: torch.Tensor):
@@ -254,15 +254,18 @@ class FastLlama:
         self.prefill_layers = self.layers
         self.prefill_dtype = self.dtype
 
-    def quantize_int4(self, group: int = 32, head: str = "int8", prefill: str | None = None) -> None:
-        """4-bit projections; the output matrix as `head` (int8 | int4 | bf16-amx | none; bf16-amx: the model's
-        bfloat16 weight packed for oneDNN, CPUs with AMX tiles only, measured but not the default: #15 round 26).
+    def quantize_int4(self, group: int = 32, head: str = "auto", prefill: str | None = None) -> None:
+        """4-bit projections; the output matrix as `head` (auto | int8 | int4 | bf16-amx | none). bf16-amx: the
+        model's bfloat16 weight packed for oneDNN, CPUs with AMX tiles only; auto picks it there (#15 round 27:
+        8 streams 1.08x, one stream 0.99x, KL to float32 halved) and int8 elsewhere.
 
         CPU and bfloat16 activations only (the kernels' contract). `prefill`: the weights a prompt's
         prefill runs on — "bfloat16" (the model's own), "float32" (a float32 copy) or "int4" (the
         decode weights); None picks bfloat16 where the CPU computes it natively, else float32."""
-        if head not in ("int8", "int4", "bf16-amx", "none"):
-            raise ValueError(f"head must be int8, int4, bf16-amx or none, got {head!r}")
+        if head not in ("auto", "int8", "int4", "bf16-amx", "none"):
+            raise ValueError(f"head must be auto, int8, int4, bf16-amx or none, got {head!r}")
+        if head == "auto":
+            head = "bf16-amx" if packed_bfloat16_available() else "int8"
         if head == "bf16-amx" and not packed_bfloat16_available():
             raise ValueError("head='bf16-amx' needs a CPU with AMX tiles and torch's oneDNN operators")
         if prefill not in (None, *PREFILL_WEIGHTS):
