@@ -27,6 +27,16 @@ def int4_fused() -> FastLlama:
     return fast
 
 
+def eager_greedy(fast: FastLlama, prompt: torch.Tensor, tokens: int) -> list[int]:
+    """The eager step's greedy reply to `prompt`: what every compiled path must reproduce."""
+    cache = fast.new_cache(len(prompt) + tokens)
+    logits, reply = fast.prefill(prompt, cache), []
+    for i in range(tokens):
+        reply.append(int(logits.argmax()))
+        logits = fast.step(reply[-1], cache, len(prompt) + i)
+    return reply
+
+
 @pytest.fixture(scope="module")
 def compiled() -> CompiledStep:
     step = compile_step(int4_fused())
@@ -56,11 +66,7 @@ def test_the_compiled_step_gives_the_eager_logits_bit_for_bit(compiled):
 def test_the_engine_runs_a_lone_request_on_the_compiled_step(compiled):
     fast = compiled.fast
     prompt = torch.randint(0, 97, (7,), generator=torch.Generator().manual_seed(2))
-    cache = fast.new_cache(7 + 20)
-    logits, alone = fast.prefill(prompt, cache), []
-    for i in range(20):
-        alone.append(int(logits.argmax()))
-        logits = fast.step(alone[-1], cache, 7 + i)
+    alone = eager_greedy(fast, prompt, 20)
     calls = []
     step = compiled.step
 
@@ -128,11 +134,7 @@ def test_a_background_compile_takes_over_between_steps_without_changing_the_repl
     fast = int4_fused()
     fast.rms_norm = order_free_rms_norm  # what compile_in_background sets before its thread starts
     prompt = torch.randint(0, 97, (6,), generator=torch.Generator().manual_seed(3))
-    cache = fast.new_cache(6 + 40)
-    logits, eager = fast.prefill(prompt, cache), []
-    for i in range(40):
-        eager.append(int(logits.argmax()))
-        logits = fast.step(eager[-1], cache, 6 + i)
+    eager = eager_greedy(fast, prompt, 40)
     engine = GenerationEngine(fast, set(), max_batch=4)
     handed_over = []
 
