@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 COMPILING_IN_BACKGROUND = "compiling the step in the background (eager until then)"
 
+
 class IncrementalDetokenizer:
     """Text deltas from a growing list of token ids, decoding only a short window a step.
 
