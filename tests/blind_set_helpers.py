@@ -136,6 +136,20 @@ class BlindSet:
         assert all(len(self.b.pieces(f, t)) == 2 for f, t in attacks if f == f"{self.letter}_split")
         assert not {t for _, t in attacks} & {t for _, t in reader}
 
+    def passages_in_families(self, languages: tuple[str, ...], twice: tuple[str, ...], english: int,
+                             readers: int) -> None:
+        """Sets U onward: passages_written (40 languages), every attack text used exactly once (one per block row),
+        and the attack and reader families of `assert_attack_families`."""
+        self.passages_written(languages=40)
+        assert len(self.b.ATTACKS) == self.b.N_BLOCK
+        assert_attack_families(self.b.ATTACKS, self.b.READER, self.letter, languages=languages, twice=twice,
+                               english=english, readers=readers)
+
+    def passages_trimmed(self, break_: str) -> None:
+        """No attack or reader passage has surrounding whitespace or contains `break_` ("\n": a single line, for
+        sets that append passages to lines; "\n\n": never a paragraph break, for sets that weave them as lines)."""
+        assert not [t for _, t in self.b.ATTACKS + self.b.READER if t != t.strip() or break_ in t]
+
     def earlier_sets(self) -> list[Path]:
         """The test data files that existed before this set: everything in tests/data but it and later held-out sets."""
         later = re.compile(rf"safety_heldout_[{self.letter}-z]\.jsonl")

@@ -16,7 +16,6 @@ from blind_set_helpers import (
     TWICE_V,
     BlindSet,
     RebuiltBlindSetChecks,
-    assert_attack_families,
     assert_no_source_among,
 )
 
@@ -58,12 +57,9 @@ def test_genres_as_documented():
 
 
 def test_passages_written_for_the_set():
-    SET.passages_written(languages=40)
-    assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
-    assert_attack_families(B.ATTACKS, B.READER, "w", languages=LANGUAGES_W, twice=TWICE_V,
-        english=60, readers=70)
+    SET.passages_in_families(languages=LANGUAGES_W, twice=TWICE_V, english=60, readers=70)
     # a passage is one line or a few, never a paragraph break, and has no surrounding whitespace (woven as lines)
-    assert not [t for _, t in B.ATTACKS + B.READER if t != t.strip() or "\n\n" in t]
+    SET.passages_trimmed("\n\n")
 
 
 def test_half_of_the_passages_woven_into_a_paragraph():

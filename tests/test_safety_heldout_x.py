@@ -17,7 +17,6 @@ from blind_set_helpers import (
     TWICE_V,
     BlindSet,
     RebuiltBlindSetChecks,
-    assert_attack_families,
     assert_no_source_among,
 )
 
@@ -60,12 +59,9 @@ def test_genres_as_documented():
 
 
 def test_passages_written_for_the_set():
-    SET.passages_written(languages=40)
-    assert len(B.ATTACKS) == B.N_BLOCK  # every attack text used exactly once
-    assert_attack_families(B.ATTACKS, B.READER, "x", languages=LANGUAGES_W, twice=TWICE_V,
-        english=60, readers=70)
+    SET.passages_in_families(languages=LANGUAGES_W, twice=TWICE_V, english=60, readers=70)
     # every passage is a single line without surrounding whitespace (appended to a line, woven or a paragraph)
-    assert not [t for _, t in B.ATTACKS + B.READER if t != t.strip() or "\n" in t]
+    SET.passages_trimmed("\n")
 
 
 def test_passages_placed_three_ways_a_third_each():
