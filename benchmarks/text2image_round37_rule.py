@@ -1,7 +1,7 @@
 """Apply #19 round 37's ship rule (benchmarks/results/text2image_issue19_round37.md) to two logs of
 `benchmarks/text2image.py --models ORIG,bundled,CANDIDATE --n 48 --seed S`, one per decision seed.
 
-    python benchmarks/text2image_round37_rule.py LOG_SEED4 LOG_SEED5 [--n 48]
+    python benchmarks/text2image_round37_rule.py LOG_SEED4 LOG_SEED5 [--n 48] [--candidate MODEL]
 
 Reads the printed tables (shares are whole percents, so an image count is share x n, rounded),
 prints every check with PASS/FAIL and exits 0 only when all pass. With --choose it instead prints,
@@ -57,9 +57,10 @@ def _value(v: str) -> float | None:
     return float(v[:-1]) / 100 if v.endswith("%") else float(v)
 
 
-def decide(logs: list[str], n: int) -> bool:
+def decide(logs: list[str], n: int, candidate: str = "") -> bool:
     parsed = [parse(p) for p in logs]
     orig, shipped, cand = parsed[0][2][:3]
+    cand = candidate or cand
     ok = True
 
     def check(passed: bool, what: str) -> None:
@@ -108,11 +109,13 @@ def main() -> int:
     ap.add_argument("logs", nargs="+")
     ap.add_argument("--n", type=int, default=48)
     ap.add_argument("--choose", action="store_true", help="print the candidates' two-object shapes totals")
+    ap.add_argument("--candidate", default="",
+                    help="judge this model of the logs (default: the third; round 38 judged each of several)")
     args = ap.parse_args()
     if args.choose:
         choose(args.logs, args.n)
         return 0
-    passed = decide(args.logs, args.n)
+    passed = decide(args.logs, args.n, args.candidate)
     print("\nSHIP" if passed else "\nNOT SHIPPED")
     return 0 if passed else 1
 

@@ -6,7 +6,8 @@ the shipped assets/text2image/ is that model continued with `--init-from BASE --
 --grid-weight 4 --lr 3e-4 --steps 3200 --batch-size 16`, then with `--pixel-head 32` (docs/text2image.md);
 `--shape-weight W [--shape-edges] [--shape-keep-background]` weights the loss up on the shapes (and their outlines);
 `--shape-twins` adds shape-swapped twins of two-shape pair scenes on the same noise (#19 round 25, off by default),
-`--shape-copy-twins` also a twin with the smaller object in the other's shape (#19 round 37).
+`--shape-copy-twins` also a twin with the smaller object in the other's shape (#19 round 37);
+`--blend-with-start ALPHA` saves the fine-tune's weights moved back toward the `--init-from` model's (#19 round 38).
 """
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ def register(sub) -> None:
     p.add_argument("--shape-copy-twins", action="store_true", default=None,
                    help="with --shape-twins: also add a twin with the smaller object drawn in the other's shape "
                         "(off by default; #19 round 37)")
+    p.add_argument("--blend-with-start", type=float, default=None, metavar="ALPHA",
+                   help="with --init-from: save start + ALPHA x (fine-tune - start), a weight-space blend of the "
+                        "fine-tune with the model it continued (default 1 = the fine-tune itself; #19 round 38)")
     p.add_argument("--checkpoint-every", type=int, default=None, help="save the EMA pipeline every N steps (default 250)")
     p.set_defaults(func=run)
 
@@ -60,7 +64,8 @@ def run(args) -> int:
                                    "shape_keep_background": args.shape_keep_background,
                                    "omit_background": args.omit_background,
                                    "shape_twins": args.shape_twins,
-                                   "shape_copy_twins": args.shape_copy_twins}.items() if v is not None}
+                                   "shape_copy_twins": args.shape_copy_twins,
+                                   "blend_with_start": args.blend_with_start}.items() if v is not None}
     if args.init_from:  # continue a saved pipeline: its architecture, not the defaults
         from core.diffusion.train import architecture_of
 
@@ -82,6 +87,10 @@ def run(args) -> int:
         raise ValueError("--shape-twins needs --two-object-fraction > 0 (twins are two-object scenes)")
     if cfg.shape_copy_twins and not cfg.shape_twins:
         raise ValueError("--shape-copy-twins needs --shape-twins (the copies are a second kind of twin)")
+    if not 0 <= cfg.blend_with_start <= 1:
+        raise ValueError(f"--blend-with-start must be in [0, 1] (got {cfg.blend_with_start})")
+    if cfg.blend_with_start < 1 and not cfg.init_from:
+        raise ValueError("--blend-with-start needs --init-from (it blends the fine-tune with the model it started from)")
     if not 0 <= cfg.two_object_fraction <= 1:
         raise ValueError(f"--two-object-fraction must be in [0, 1] (got {cfg.two_object_fraction})")
     out = train(cfg, args.out, progress=lambda total: tqdm(total=total, desc="train-diffusion", mininterval=5))

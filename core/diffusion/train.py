@@ -40,6 +40,9 @@ Recipe (each item fixes a failure of the first trial, see docs/text2image.md):
   `shape_copy_twins` (round 37) adds a second twin per such scene, the smaller object drawn in the
   other's shape (`pair_dataset.shape_copied`): round 25's twins left "both objects in one shape"
   (31 of 82 failed images) untouched, since an exchange never contrasts two shapes with one.
+- blend with the start (issue #19, round 38): `blend_with_start` alpha < 1 saves the final EMA weights moved back
+  toward the `init_from` model's, start + alpha x (tuned - start) (core/diffusion/weight_blend.py); checkpoints
+  along the way are saved unblended.
 - classifier-free guidance: the caption is replaced by "" with probability cond_dropout.
 - EMA weights are what ships; balanced sampling over every training scene.
 - caption encodings are cached: the caption vocabulary is finite, MiniLM runs once per caption.
@@ -63,6 +66,7 @@ from diffusers import DDIMScheduler, DDPMScheduler, UNet2DConditionModel
 from core.diffusion import dataset
 from core.diffusion.pair_dataset import MixedSampler
 from core.diffusion.pixel_unet import PixelHead
+from core.diffusion.weight_blend import blend_module
 from core.diffusion.text import encode, load_bundled_encoder, pad_states
 
 log = logging.getLogger(__name__)
@@ -94,6 +98,7 @@ class TrainConfig:
     omit_background: float = 0.2  # two_object_fraction > 0: share of captions that name no background (#19 round 7)
     shape_twins: bool = False     # two_object_fraction > 0: add shape-swapped twins on the same noise (#19 round 25)
     shape_copy_twins: bool = False  # with shape_twins: also a twin with one object in the other's shape (#19 round 37)
+    blend_with_start: float = 1.0  # with init_from: the saved weights are start + this x (tuned - start) (#19 round 38)
     layers_per_block: int = 1
     max_jitter: float = 1.0       # pixels of random shape shift, for robustness
     checkpoint_every: int = 250
@@ -299,6 +304,7 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
     gen = torch.Generator().manual_seed(cfg.seed)
     captions = CaptionCache(cfg.text_hidden_layer)
     model = Denoiser(_initial_unet(cfg), _initial_head(cfg)).train()
+    start_state = {k: v.detach().clone() for k, v in model.state_dict().items()} if cfg.blend_with_start < 1 else None
     ema = copy.deepcopy(model).requires_grad_(False)
     sched = build_train_scheduler()
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
@@ -350,4 +356,6 @@ def train(cfg: TrainConfig, out_dir: Path, progress=None) -> Path:
     extra = {"steps_done": last, "seconds": round(time.time() - t0, 1),
              "cpu_seconds": round(time.process_time() - cpu0, 1), "params": n_params,
              "final_loss_50": sum(losses[-50:]) / max(1, len(losses[-50:])), "torch": torch.__version__}
+    if start_state is not None:
+        blend_module(start_state, ema, cfg.blend_with_start)
     return save_pipeline(ema.unet, inference_scheduler(sched), cfg, Path(out_dir), extra, ema.head)
