@@ -19,13 +19,18 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from core.retrieval import question_encoder, quote_ranker
+from core.retrieval import question_encoder, quote_ranker, soft_coverage
 from core.retrieval.answer_type import adjustment, asks_for_means, is_term_entry, is_usage_synopsis
 from core.retrieval.bm25 import stem
 from core.retrieval.chunk_headers import document_title
 from core.retrieval.grounding import GroundingChecker, content_words
 
 MEANING_WEIGHT, COVERAGE_WEIGHT = 0.6, 0.4
+# a question word the sentence lacks counts as held at this share of its weight when one of the sentence's words lies
+# within SOFT_MIN_COSINE of it, each word embedded alone (soft_coverage.py: visitors' "bigger" for the page's
+# "larger"). 0 = off (session 37)
+SOFT_SHARE = 0.0
+SOFT_MIN_COSINE = 0.75
 # a second quote must score at least this share of the best one: 0.7 beat 0.9 / 0.8 / 0.6 on the
 # tuning sets (sample 0.792 / 0.808 / 0.817 / 0.817 grounded correct, long 0.582 / 0.582 / 0.618 /
 # 0.618; `benchmarks/rag.py --grounded --systems extractive@X`, #13 round 5); held-out sets not read
@@ -479,6 +484,8 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
     nameless_rank = nameless if tuned is None or not nameless else _nameless_vectors(
         question, checker, question_encoder.question_vectors)
     facts = quote_ranker.question_facts(question, says_default(question))
+    forms_of = {(c.n, c.start): soft_coverage.word_forms(c.text) for c in singles} if SOFT_SHARE else {}
+    soft = soft_coverage.SoftMatcher(question, list(forms_of.values()), checker._embed) if SOFT_SHARE else None
     first_start = {}  # [n] -> start of its chunk's first sentence
     for c in every:
         first_start[c.n] = min(first_start.get(c.n, c.start), c.start)
@@ -520,6 +527,9 @@ def rank_sentences(question: str, checker: GroundingChecker, idf=None,
         if c.n in entry_words and (ENTRY_SCOPE == "all" or c.start == entry_head[c.n]):
             covered = max(covered, coverage + ENTRY_SHARE * (
                 weighted_coverage(qwords, entry_words[c.n] | words, idf) - coverage))
+        if soft is not None:
+            covered += soft.gain(qwords, qwords - words - lead_words, forms_of[(c.n, c.start)], idf,
+                                 SOFT_SHARE, SOFT_MIN_COSINE)
         adjust = adjustment(question, c.text, means, means and is_term_entry(checker.hits[c.n - 1].text, c.start))
         score = MEANING_WEIGHT * ranking_meaning + COVERAGE_WEIGHT * covered + adjust
         bonus = NAMED_ENTRY_BONUS if c.n in entries else 0.0
