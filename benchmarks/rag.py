@@ -756,6 +756,11 @@ ANSWER_SYSTEMS = {
     # session 30: quotes ranked by the question encoder tuned on visitors' wording (question_encoder.RANK_QUOTES);
     # at half weight beside the wheel's cosine (a third ranking list in hybrid search, measured in 973dd1e, was removed)
     "extractive+question encoder": ("extractive", "zero_shot", "calibrated"),
+    # session 37: question words held in other words (extractive.SOFT_SHARE / SOFT_MIN_COSINE, soft_coverage.py)
+    "extractive+soft80": ("extractive", "zero_shot", "calibrated"),
+    "extractive+soft80h": ("extractive", "zero_shot", "calibrated"),
+    "extractive+soft85": ("extractive", "zero_shot", "calibrated"),
+    "extractive+soft85h": ("extractive", "zero_shot", "calibrated"),
     "extractive (tuned 0.5)": ("extractive", "zero_shot", "calibrated"),
     # session 31: key terms only from the sentences that ask (key_terms.ASKING_SENTENCES_ONLY)
     "extractive (asking sentences)": ("extractive", "zero_shot", "calibrated"),
@@ -778,6 +783,10 @@ OWN_NEIGHBOUR = {"neighbour_own_meaning": 0.7, "neighbour_own_coverage": 0.3}
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
 SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
+                    "extractive+soft80": {"soft_share": 1.0, "soft_min_cosine": 0.8},
+                    "extractive+soft80h": {"soft_share": 0.5, "soft_min_cosine": 0.8},
+                    "extractive+soft85": {"soft_share": 1.0, "soft_min_cosine": 0.85},
+                    "extractive+soft85h": {"soft_share": 0.5, "soft_min_cosine": 0.85},
                     "extractive+short3": {"min_quote_words": 3, "min_quote_content_words": 2},
                     "extractive+short2": {"min_quote_words": 2, "min_quote_content_words": 1},
                     "extractive+short3b": {"min_quote_words": 3, "min_quote_content_words": 2,
