@@ -66,8 +66,8 @@ from diffusers import DDIMScheduler, DDPMScheduler, UNet2DConditionModel
 from core.diffusion import dataset
 from core.diffusion.pair_dataset import MixedSampler
 from core.diffusion.pixel_unet import PixelHead
-from core.diffusion.weight_blend import blend_module
 from core.diffusion.text import encode, load_bundled_encoder, pad_states
+from core.diffusion.weight_blend import blend_module
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Question words a sentence holds in other words: "bigger" / "larger", "keep" / "retain".
+"""Question words a sentence holds in other words: "bigger" / "larger", "allowed" / "permitted".
 
 A quote's coverage (extractive.py) counts the question's content words the sentence holds, stem for stem. Visitors
 word their questions in their own words ("does the archive get bigger?" over "the output may be larger than the
@@ -18,7 +18,7 @@ from typing import Callable
 import numpy as np
 
 from core.retrieval.bm25 import stem
-from core.retrieval.grounding import content_words, _WORD
+from core.retrieval.grounding import _WORD, content_words
 
 MIN_LETTERS = 3      # shorter words ("id", "os") embed to noise
 
