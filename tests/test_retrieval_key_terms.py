@@ -131,3 +131,20 @@ def test_asking_part_keeps_the_sentences_that_ask():
     # no question mark: the last sentence asks; "e.g." and a lower-case start end no sentence
     assert asking_part("I run Debian 12. My bar flickers. how do I stop it") == "My bar flickers. how do I stop it"
     assert asking_part("Which flag, e.g. for CI, keeps it?") == "Which flag, e.g. for CI, keeps it?"
+
+
+def test_a_name_in_the_scene_refuses_only_while_every_sentence_gives_key_terms(handbook, monkeypatch):
+    """`key_terms.ASKING_SENTENCES_ONLY`: the names a visitor uses to set the scene are theirs, not the documents'."""
+    from core.retrieval import key_terms as terms
+
+    question = "Our team sits in room 5C at Contoso. How many days of paid leave do employees receive?"
+    monkeypatch.setattr(terms, "ASKING_SENTENCES_ONLY", False)
+    every = ask(question, checks=True)
+    assert every.abstained and every.trace["evidence_checks"]["fired"] == "key_terms"
+    monkeypatch.setattr(terms, "ASKING_SENTENCES_ONLY", True)
+    asking = ask(question, checks=True)
+    assert not asking.abstained, asking.abstain_reason
+    assert "25 days" in asking.answer
+    # the same name inside the sentence that asks still refuses
+    inside = ask("How many days of paid leave do employees in room 5C receive?", checks=True)
+    assert inside.abstained and inside.trace["evidence_checks"]["fired"] == "key_terms"
