@@ -434,6 +434,13 @@ RETRIEVAL_SETS["held-out 11"] = (HELDOUT11_CORPUS, HELDOUT11_QA, "heldout11")
 HELDOUT12_CORPUS = ROOT / "assets" / "rag_corpus_heldout12"
 HELDOUT12_QA = ROOT / "assets" / "rag_qa_heldout12.jsonl"
 RETRIEVAL_SETS["held-out 12"] = (HELDOUT12_CORPUS, HELDOUT12_QA, "heldout12")
+# the thirteenth held-out set (#13, session 37): six documents on six subjects nobody on the team had used (ruff
+# METADATA, magic(5) and gcloud run deploy manual pages, zutty user guide, lazr.restfulclient entries doctest,
+# libxslt pipes tutorial), questions in three styles, a third unanswerable (assets/rag_corpus_heldout13/SOURCES.md).
+# Report-only.
+HELDOUT13_CORPUS = ROOT / "assets" / "rag_corpus_heldout13"
+HELDOUT13_QA = ROOT / "assets" / "rag_qa_heldout13.jsonl"
+RETRIEVAL_SETS["held-out 13"] = (HELDOUT13_CORPUS, HELDOUT13_QA, "heldout13")
 # ONE small document per collection (#13 round 25): what a visitor does with a private collection.
 # Each item names its "document"; answers_grounded ingests each document into a collection of its own.
 # "small docs" is a tuning set (written by the lead); "held-out small" is drawn from this machine's
@@ -1045,6 +1052,7 @@ def answer_sets(workdir: Path, qa_sets) -> dict:
             "held-out 10": ("heldout10-answers", _load_qa(HELDOUT10_QA), "heldout10"),
             "held-out 11": ("heldout11-answers", _load_qa(HELDOUT11_QA), "heldout11"),
             "held-out 12": ("heldout12-answers", _load_qa(HELDOUT12_QA), "heldout12"),
+            "held-out 13": ("heldout13-answers", _load_qa(HELDOUT13_QA), "heldout13"),
             "small docs": ("smalldocs", _load_qa(SMALL_DOCS_QA), "smalldocs"),
             "held-out small": ("heldoutsmall", _load_qa(HELDOUT_SMALL_QA), "heldoutsmall")}
     for set_name, (corpus, _, folder) in RETRIEVAL_SETS.items():
@@ -1465,7 +1473,7 @@ def main() -> int:
     p.add_argument("--qa-sets", nargs="+", default=["sample corpus", "long documents", "held-out"],
                    choices=["sample corpus", "long documents", "held-out", "held-out 2", "held-out 3", "held-out 4",
                             "held-out 5", "held-out 6", "held-out 7", "held-out 8", "held-out 9", "held-out 10",
-                            "held-out 11", "held-out 12",
+                            "held-out 11", "held-out 12", "held-out 13",
                             "dev prose", "dev readme",
                             "dev info", "dev visitors",
                             "pdf",
