@@ -114,8 +114,11 @@ def mentions(term: str, text: str, kind: str = "") -> bool:
 # (session 31) A visitor often sets the scene before asking ("Our Jenkins log is full of progress bar lines. Can I
 # make it update less often?"): the names in the scene are the visitor's, not the documents'. With this switch, a
 # question of several sentences takes its key terms only from the sentences that ask (those ending in "?", else the
-# last one). False = every sentence's terms count.
-ASKING_SENTENCES_ONLY = False
+# last one). On since session 37, by a confirmatory rule on a set nobody had run (held-out 13: 25 -> 29 of 60 correct,
+# answerable refused 14 -> 6, unanswerable refused 22 = 22; fifteen held-out sets 406 -> 414 of 677, unanswerable
+# refused 171 -> 169; tuning sets 305 -> 307 of 427, 78 -> 76 of 109;
+# benchmarks/results/rag_issue13_session37_asking_sentences.md). False = every sentence's terms count.
+ASKING_SENTENCES_ONLY = True
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(])")  # "e.g. this" does not end a sentence
 
 
