@@ -771,6 +771,8 @@ ANSWER_SYSTEMS = {
     "extractive (tuned 0.5)": ("extractive", "zero_shot", "calibrated"),
     # session 31: key terms only from the sentences that ask (key_terms.ASKING_SENTENCES_ONLY)
     "extractive (asking sentences)": ("extractive", "zero_shot", "calibrated"),
+    # session 37: the abstention's coverage from the asking sentences too (abstention.ASKING_SENTENCES_COVERAGE)
+    "extractive (asking coverage)": ("extractive", "zero_shot", "calibrated"),
     # session 32: the verifier (retrained on visitor questions) re-ranking the quotes only, at two weights
     "extractive+verifier rerank": ("extractive", "zero_shot", "calibrated"),
     "extractive+verifier rerank 0.5": ("extractive", "zero_shot", "calibrated"),
@@ -790,6 +792,7 @@ OWN_NEIGHBOUR = {"neighbour_own_meaning": 0.7, "neighbour_own_coverage": 0.3}
 # settings a system runs with instead of the defaults: RagChain arguments, and lower-case names of
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
 SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
+                    "extractive (asking coverage)": {"asking_sentences_coverage": True},
                     "extractive+soft80": {"soft_share": 1.0, "soft_min_cosine": 0.8},
                     "extractive+soft80h": {"soft_share": 0.5, "soft_min_cosine": 0.8},
                     "extractive+soft85": {"soft_share": 1.0, "soft_min_cosine": 0.85},
@@ -963,7 +966,7 @@ GROUNDING_ROUND14 = ("QUOTE_CASE", "NAMES_AGREE", "PROPER_NAMES", "WRONG_DOCUMEN
                      "CONDITION_SPLICE", "SUBJECT_SWAP")  # (the last is round 24's, off in "round 13 check" too)
 # core/retrieval/abstention.py's module constants a system may set (lower-case names in SYSTEM_OVERRIDES)
 ABSTENTION_KNOBS = ("HEADER_COVERAGE", "WEIGHTS", "BIAS", "THRESHOLD", "MEASURE_CHECK", "SMALL_COLLECTION_IDF",
-                    "HOW_WORDS_ARE_FORM", "ASKER_NEED_IS_FORM")
+                    "HOW_WORDS_ARE_FORM", "ASKER_NEED_IS_FORM", "ASKING_SENTENCES_COVERAGE")
 
 
 def _nonce_in_system_messages(build, question, hits, mode="zero_shot", history=None, nonce=None):

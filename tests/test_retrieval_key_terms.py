@@ -148,3 +148,21 @@ def test_a_name_in_the_scene_refuses_only_while_every_sentence_gives_key_terms(h
     # the same name inside the sentence that asks still refuses
     inside = ask("How many days of paid leave do employees in room 5C receive?", checks=True)
     assert inside.abstained and inside.trace["evidence_checks"]["fired"] == "key_terms"
+
+
+def test_a_scene_lowers_the_estimate_only_while_its_words_count_in_coverage(handbook, monkeypatch):
+    """`abstention.ASKING_SENTENCES_COVERAGE`: the scene's words are no question words a passage must hold."""
+    from core.retrieval import abstention
+    from core.retrieval import key_terms as terms
+
+    monkeypatch.setattr(terms, "ASKING_SENTENCES_ONLY", True)
+    scene = "Our team sits in room 5C at Contoso. How many days of paid leave do employees receive?"
+    plain = "How many days of paid leave do employees receive?"
+    monkeypatch.setattr(abstention, "ASKING_SENTENCES_COVERAGE", False)
+    every = ask(scene, checks=True).trace["abstention"]
+    plain_off = ask(plain, checks=True).trace["abstention"]
+    monkeypatch.setattr(abstention, "ASKING_SENTENCES_COVERAGE", True)
+    asking = ask(scene, checks=True).trace["abstention"]
+    assert asking["p_answerable"] > every["p_answerable"]
+    assert "sits" in every["reason"] and "sits" not in asking["reason"]  # "(it lacks: ...)" names the scene's words
+    assert ask(plain, checks=True).trace["abstention"]["p_answerable"] == plain_off["p_answerable"]  # one sentence

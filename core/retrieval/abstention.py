@@ -34,6 +34,7 @@ from typing import Callable
 from core.retrieval.bm25 import bm25_idf, tokenize
 from core.retrieval.extractive import Quote, weighted_coverage
 from core.retrieval.grounding import content_words, split_sentences
+from core.retrieval.key_terms import asking_part
 from core.retrieval.quantity import asks_for_quantity
 
 FEATURES = ("coverage", "sentence", "vector", "agreement", "unseen")
@@ -116,8 +117,18 @@ class Decision:
         return asdict(self)
 
 
+# (#13 session 37) A visitor who sets a scene first ("Our civics club at Lincoln High argues about this every week.
+# How many senators does each state have?") adds words no passage holds. With this switch, a question of several
+# sentences gives the coverage and unseen-word features only the words of the sentences that ask
+# (key_terms.asking_part, as the key-term check does); the closest-sentence cosine still reads the whole question.
+# False = every sentence's words count.
+ASKING_SENTENCES_COVERAGE = False
+
+
 def evidence(question: str, hits, quotes: list[Quote], idf=None) -> dict:
     """The four features (see the module docstring) and the question words no passage holds."""
+    if ASKING_SENTENCES_COVERAGE:
+        question = asking_part(question)
     qwords = content_words(question)
     form = how_words(question) if HOW_WORDS_ARE_FORM and asks_for_quantity(question) else set()
     if qwords - form:
