@@ -70,6 +70,15 @@ class QaSet:
                 assert r["passage"] in norm(texts[r["source"]]), r["question"]
                 assert 0 < len(r["passage"]) <= max_chars, r["question"]
 
+    def passages_once(self, min_chars: int = 30) -> None:
+        """Each passage occurs exactly once in its file (whitespace-normalised) and is at least `min_chars` long, so
+        the chunk that holds it is the one right answer (held-out 12 and 13)."""
+        texts = {p.name: norm(p.read_text()) for p in self.corpus.glob("*.txt")}
+        for r in self.rows():
+            if r["source"]:
+                assert texts[r["source"]].count(r["passage"]) == 1, r["question"]
+                assert len(r["passage"]) >= min_chars, r["question"]
+
     def registered(self, name: str, key: str, qa_constant: str) -> None:
         """benchmarks/rag.py lists the set as `name` with result key `key`, and rag.<qa_constant> is its QA file."""
         from benchmarks import rag

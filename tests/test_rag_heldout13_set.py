@@ -4,7 +4,7 @@ doctest, the libxslt pipes tutorial) and questions written in three styles (shor
 search-box or non-native wording). Its shape, that every passage is a verbatim span of its file found there exactly
 once, that no document is shared with another corpus or the question-encoder training documents, and its
 registration. Report-only: never tune on it."""
-from qa_set_helpers import ROOT, QaSet, QaSetChecks, norm
+from qa_set_helpers import ROOT, QaSet, QaSetChecks
 
 SET = QaSet(ROOT / "assets" / "rag_corpus_heldout13", ROOT / "assets" / "rag_qa_heldout13.jsonl",
             files={"ruff.METADATA.txt", "magic.5.txt", "gcloud_run_deploy.1.txt", "zutty-USAGE.org.txt",
@@ -14,11 +14,7 @@ SET = QaSet(ROOT / "assets" / "rag_corpus_heldout13", ROOT / "assets" / "rag_qa_
 
 
 def test_each_passage_is_the_one_place_in_its_file():
-    texts = {p.name: norm(p.read_text()) for p in SET.corpus.glob("*.txt")}
-    for r in SET.rows():
-        if r["source"]:
-            assert texts[r["source"]].count(r["passage"]) == 1, r["question"]
-            assert len(r["passage"]) >= 30, r["question"]
+    SET.passages_once()
 
 
 def test_registered_as_held_out_set():
