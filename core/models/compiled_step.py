@@ -54,7 +54,7 @@ class CompiledStep:
         self.fast = f = fast
         # every eager path of this model (a prompt's prefill, the engine's batched step) now norms as the graph
         # does, whose fused reduction cannot reproduce torch's float32 sum (fast_llama.order_free_rms_norm)
-        f.rms_norm = order_free_rms_norm
+        f.norm_as_compiled()
         hq, hk, d = f.n_heads, f.n_kv, f.head_dim
         nq, nk, half, eps = hq * d, hk * d, d // 2, f.eps
         layers, lm_head = list(f.layers), f.lm_head
@@ -125,7 +125,7 @@ def compile_in_background(fast, on_ready: Callable[[CompiledStep | None], None])
     The caller keeps decoding with the eager step meanwhile and switches between two steps: the compiled
     step gives the eager step's logits bit for bit, so a reply does not change where the switch falls. For
     that the eager paths take the graph's norm now, before the thread starts (see CompiledStep)."""
-    fast.rms_norm = order_free_rms_norm
+    fast.norm_as_compiled()
     thread = threading.Thread(target=lambda: on_ready(compile_step(fast)), name="compile-decode-step", daemon=True)
     thread.start()
     return thread

@@ -254,6 +254,11 @@ class FastLlama:
         self.prefill_layers = self.layers
         self.prefill_dtype = self.dtype
 
+    def norm_as_compiled(self) -> None:
+        """Every eager path (a prompt's prefill, the single and the batched step) norms from now on as a compiled
+        step's graph does (`order_free_rms_norm`), so that eager and compiled steps agree bit for bit."""
+        self.rms_norm = order_free_rms_norm
+
     def quantize_int4(self, group: int = 32, head: str = "auto", prefill: str | None = None) -> None:
         """4-bit projections; the output matrix as `head` (auto | int8 | int4 | bf16-amx | none). bf16-amx: the
         model's bfloat16 weight packed for oneDNN, CPUs with AMX tiles only; auto picks it there (#15 round 27:
