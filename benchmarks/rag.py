@@ -773,6 +773,11 @@ ANSWER_SYSTEMS = {
     "extractive (asking sentences)": ("extractive", "zero_shot", "calibrated"),
     # session 37: the abstention's coverage from the asking sentences too (abstention.ASKING_SENTENCES_COVERAGE)
     "extractive (asking coverage)": ("extractive", "zero_shot", "calibrated"),
+    # session 38: more question forms that name their value (asked_value.MORE_FORMS); a how-many question counts
+    # the head of its noun phrase (quantity.COUNTED_HEAD); and both
+    "extractive+more forms": ("extractive", "zero_shot", "calibrated"),
+    "extractive+counted head": ("extractive", "zero_shot", "calibrated"),
+    "extractive+forms+head": ("extractive", "zero_shot", "calibrated"),
     # session 32: the verifier (retrained on visitor questions) re-ranking the quotes only, at two weights
     "extractive+verifier rerank": ("extractive", "zero_shot", "calibrated"),
     "extractive+verifier rerank 0.5": ("extractive", "zero_shot", "calibrated"),
@@ -793,6 +798,9 @@ OWN_NEIGHBOUR = {"neighbour_own_meaning": 0.7, "neighbour_own_coverage": 0.3}
 # core/retrieval/extractive.py's module constants (EXTRACTIVE_KNOBS)
 SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (asking coverage)": {"asking_sentences_coverage": True},
+                    "extractive+more forms": {"more_forms": True},
+                    "extractive+counted head": {"counted_head": True},
+                    "extractive+forms+head": {"more_forms": True, "counted_head": True},
                     "extractive+soft80": {"soft_share": 1.0, "soft_min_cosine": 0.8},
                     "extractive+soft80h": {"soft_share": 0.5, "soft_min_cosine": 0.8},
                     "extractive+soft85": {"soft_share": 1.0, "soft_min_cosine": 0.85},
@@ -1125,6 +1133,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     trim_default = flagged_paragraphs.TRIM_FLAGGED_PARAGRAPHS
     calendar_default = asked_value.DATES_ON_THE_CALENDAR
     role_default = asked_value.AUTHOR_NEEDS_A_ROLE
+    more_forms_default = asked_value.MORE_FORMS
+    counted_head_default = quantity.COUNTED_HEAD
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
     sets = answer_sets(workdir, qa_sets)
@@ -1169,6 +1179,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             flagged_paragraphs.TRIM_FLAGGED_PARAGRAPHS = overrides.pop("trim_flagged_paragraphs", trim_default)
             asked_value.DATES_ON_THE_CALENDAR = overrides.pop("dates_on_the_calendar", calendar_default)
             asked_value.AUTHOR_NEEDS_A_ROLE = overrides.pop("author_needs_a_role", role_default)
+            asked_value.MORE_FORMS = overrides.pop("more_forms", more_forms_default)
+            quantity.COUNTED_HEAD = overrides.pop("counted_head", counted_head_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
             else:

@@ -96,6 +96,44 @@ _HOW_MUCH_COST = re.compile(r"^\s*how\s+much\s+(?:does|do|did|will|would|is|are)
 _HOW_MUCH_NOUN = re.compile(rf"^\s*how\s+much\s+({'|'.join(sorted(MEASURE_NOUNS, key=len, reverse=True))})\b",
                             re.IGNORECASE)
 
+# session 38: more question forms that name the value they want (False = off). Each was a form an unanswerable
+# tuning question took while its quote stated no value: "What do replacement burrs cost?", "How much slower is gzip
+# -9 ...?", "What exit code does gzip return ...?", "What's the maximum number of files ...?", "How precise is ...?"
+MORE_FORMS = False
+_WHAT_COST = re.compile(r"^\s*what\s+(?:do|does|did|will|would)\b.*\bcosts?\s*\??\s*$", re.IGNORECASE)
+_COMPARATIVES = ("faster|slower|quicker|bigger|smaller|larger|longer|shorter|more|less|fewer|cheaper|dearer|higher|"
+                 "lower|heavier|lighter")
+_HOW_MUCH_COMPARED = re.compile(rf"^\s*how\s+much\s+({_COMPARATIVES})\b", re.IGNORECASE)
+_CODE_NOUNS = ("exit code", "exit status", "return code", "status code", "error code", "exit value", "return status")
+_CODE_Q = re.compile(
+    r"^\s*(?:with\s+|on\s+)?(?:what|which)(?:\s+(?:is|are|was|were)|'s)?(?:\s+(?:the|its|their|an?))?\s+"
+    rf"({'|'.join(_CODE_NOUNS)})s?\b", re.IGNORECASE)
+_CODE = re.compile(r"(?<![A-Za-z_/.-])\d+(?![A-Za-z_])|\b(?:non-?zero|zero|exit_success|exit_failure|success|failure)\b",
+                   re.IGNORECASE)
+_EXTREME_COUNT_Q = re.compile(
+    r"^\s*(?:what|which)(?:\s+(?:is|are|was|were)|'s)?\s+(?:the\s+)?(?:maximum|minimum|max|min|largest|smallest|"
+    r"highest|lowest|greatest|biggest)\s+(?:number|amount|count)\s+of\b", re.IGNORECASE)
+_HOW_PRECISE = re.compile(r"^\s*how\s+(precise|accurate|exact)\b", re.IGNORECASE)
+_PRECISION_UNITS = ("time", "size", "length", "percent", "rate")
+
+
+def _more_forms(question: str) -> dict | None:
+    m = _HOW_MUCH_COMPARED.match(question)
+    if m:  # a comparison wants how much: a number with a unit or beside the compared word ("2x faster", "30% less")
+        return {"type": "measure", "noun": m.group(1).lower(), "units": tuple(UNITS)}
+    if _WHAT_COST.match(question):
+        return {"type": "measure", "noun": "cost", "units": MEASURE_NOUNS["cost"]}
+    m = _CODE_Q.match(question)
+    if m:
+        return {"type": "code", "noun": m.group(1).lower()}
+    if _EXTREME_COUNT_Q.match(question):
+        return {"type": "measure", "noun": "number", "units": tuple(UNITS)}
+    m = _HOW_PRECISE.match(question)
+    if m:
+        return {"type": "measure", "noun": m.group(1).lower(), "units": _PRECISION_UNITS}
+    return None
+
+
 _AUTHOR_VERBS = (r"wrote|writes|written|created|creates|developed|develops|invented|designed|founded|maintains|"
                  r"maintained|authored|ported|sponsors|sponsored|funds|funded|started|built|owns|publishes|published")
 _AUTHOR_NOUNS = (r"author|creator|maintainer|developer|inventor|founder|designer|sponsor|funder|publisher|owner|"
@@ -185,6 +223,10 @@ def asked(question: str) -> dict | None:
     if m:
         adjective = m.group(1).lower()
         return {"type": "measure", "noun": adjective, "units": HOW_ADJECTIVES[adjective]}
+    if MORE_FORMS:
+        more = _more_forms(question)
+        if more:
+            return more
     if _AUTHOR_Q.match(question):
         return {"type": "author"}
     if _DATE_Q.match(question):
@@ -228,6 +270,8 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
         named = bool(content_words(want["noun"]) & content_words(f"{quote} {context}"))
         return named or bool(want["units"] and _unit_pattern(want["units"]).search(quote)) or (
             "money" in want["units"] and bool(re.search(r"\bfree\b|\bno\s+(?:charge|cost)\b", quote, re.IGNORECASE)))
+    if kind == "code":  # an exit or status code: a number, or zero / non-zero, where the quote or its context names it
+        return bool(_CODE.search(quote)) and bool(content_words(want["noun"]) & content_words(read))
     if kind == "author":  # a capitalised word of the document's name or heading is no one's name
         role = bool(_AUTHOR_WORDS.search(read) or _BY_NAME.search(read))
         return role or (not AUTHOR_NEEDS_A_ROLE and _names_someone(quote, question))
@@ -242,7 +286,7 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
     return True  # pragma: no cover
 
 
-_LOOKED_FOR = {"version": "a version number", "feature": "the feature named", "author": "a person or body named",
+_LOOKED_FOR = {"code": "an exit or status code (a number, or zero / non-zero)", "version": "a version number", "feature": "the feature named", "author": "a person or body named",
                "date": "a year or date", "licence": "a licence named", "address": "an address"}
 
 
@@ -253,7 +297,9 @@ def check(question: str, quotes: list[tuple[str, str]]) -> dict | None:
     if want is None or not quotes:
         return None
     if want["type"] == "measure":
-        what = f"how {want['noun']}" if want["noun"] in HOW_ADJECTIVES else f"a {want['noun']}"
+        noun = want["noun"]
+        what = (f"how {noun}" if noun in HOW_ADJECTIVES or _HOW_PRECISE.match(f"how {noun}") else
+                f"how much {noun}" if re.fullmatch(_COMPARATIVES, noun) else f"a {noun}")
         units = " or with a unit of " + "/".join(want["units"][:3]) if want["units"] else ""
         looked_for = f"{what} (a number, in a quote that names it{units})"
     else:

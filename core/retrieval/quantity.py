@@ -78,11 +78,38 @@ def asks_for_measure(question: str) -> bool:
     return bool(first and _MEASURE.match(question, first.start())) and not asks_for_quantity(question)
 
 
+# session 38: a how-many question counts the head of its noun phrase, not its first word: "How many CPU threads does
+# gzip use?" counts threads (a quote about "the percentage of CPU used ... zero" named "CPU" and passed). False = off
+COUNTED_HEAD = False
+# what ends the counted noun phrase: a verb of the question, a preposition, a wh-word, an article
+_PHRASE_ENDS = frozenset(("do does did is are was were be been can could will would should shall may might must has have "
+                          "had of for in on to by with from per at that which who whom whose when where before after "
+                          "if a an the it its there than as or and").split())
+
+
 def counted_thing(question: str) -> str | None:
     """What a how-many question counts: "How many justices sit ..." -> "justices"; "How many
-    kinds of lists ..." -> "lists"."""
+    kinds of lists ..." -> "lists"; with COUNTED_HEAD, "How many CPU threads does ..." -> "threads"."""
     m = (_COUNTED_KINDS if COUNT_THROUGH_KINDS else _COUNTED).search(question)
-    return m.group(1).lower() if m else None
+    if not m:
+        return None
+    if not COUNTED_HEAD:
+        return m.group(1).lower()
+    # the head is the phrase's first plural ("CPU threads", "open files"); a phrase without one counts its first word
+    # ("How many people live ...": "live" is a verb, and a verb looks like any other word here)
+    phrase = [m.group(1).lower()]
+    for word in re.findall(r"[A-Za-z][\w'-]*", question[m.end():])[:2]:  # at most three words
+        if word.lower() in _PHRASE_ENDS or _plural(phrase[-1]):
+            break
+        phrase.append(word.lower())
+    return next((w for w in phrase if _plural(w)), phrase[0])
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3) or word in _PLURALS
+
+
+_PLURALS = frozenset("people children men women data criteria media feet teeth mice geese".split())
 
 
 def mentions_thing(thing: str, text: str) -> bool:
