@@ -776,6 +776,8 @@ ANSWER_SYSTEMS = {
     # session 38: more question forms that name their value (asked_value.MORE_FORMS); a how-many question counts
     # the head of its noun phrase (quantity.COUNTED_HEAD); and both
     "extractive+more forms": ("extractive", "zero_shot", "calibrated"),
+    # main before session 38's question forms (asked_value.MORE_FORMS off)
+    "extractive (session 37)": ("extractive", "zero_shot", "calibrated"),
     "extractive+counted head": ("extractive", "zero_shot", "calibrated"),
     "extractive+forms+head": ("extractive", "zero_shot", "calibrated"),
     # session 32: the verifier (retrained on visitor questions) re-ranking the quotes only, at two weights
@@ -799,6 +801,7 @@ OWN_NEIGHBOUR = {"neighbour_own_meaning": 0.7, "neighbour_own_coverage": 0.3}
 SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (asking coverage)": {"asking_sentences_coverage": True},
                     "extractive+more forms": {"more_forms": True},
+                    "extractive (session 37)": {"more_forms": False},
                     "extractive+counted head": {"counted_head": True},
                     "extractive+forms+head": {"more_forms": True, "counted_head": True},
                     "extractive+soft80": {"soft_share": 1.0, "soft_min_cosine": 0.8},

@@ -110,3 +110,46 @@ def test_the_line_above_a_quote_is_its_heading():
     assert asked_value.line_above(chunk, quote) == "### Will it support NDJSON or JSONL?"
     assert asked_value.check("Will orjson support NDJSON?", [(quote, asked_value.line_above(chunk, quote))])["held"]
     assert asked_value.line_above("It is fast. No. [orjsonl] helps.", "No. [orjsonl] helps.") == ""  # mid-line
+
+
+@pytest.mark.parametrize("question, quote, held", [
+    ("What do replacement burrs cost?", "Brush out the burrs once a week with the supplied brush.", False),
+    ("What do replacement burrs cost?", "Replacement burrs are 19 euros from the shop.", True),
+    ("How much slower is gzip -9 than the default level?", "gzip is safer but can be considerably slower.", False),
+    ("How much faster is the new parser?", "The new parser is 3 times faster on large files.", True),
+    ("What exit code does gzip return when it only prints a warning?",
+     "time displays a warning message and the exit status or signal number.", False),  # names it, states none
+    ("What exit status does grep return when no lines match?",
+     "The exit status is 1 if no lines were selected.", True),
+    ("What is the exit status when the copy fails?", "cp exits with a non-zero status on failure.", True),
+    ("What's the maximum number of files grep can search at once?",
+     "For more control over which files are searched, use find and grep.", False),
+    ("How precise is the elapsed time?", "The elapsed time is not collected atomically.", False),
+    ("How precise is the elapsed time?", "Elapsed time is measured to the nearest 10 milliseconds.", True),
+])
+def test_more_forms_ask_their_quote_for_a_value(question, quote, held, monkeypatch):
+    got = asked_value.check(question, [(quote, "")])  # on by default since session 38
+    assert got["held"] is held, got["looked_for"]
+    monkeypatch.setattr(asked_value, "MORE_FORMS", False)
+    assert asked_value.check(question, [(quote, "")]) is None  # off: these forms name no value
+
+
+def test_more_forms_leave_other_questions_alone():
+    for question in ("What does the MIT license disclaim?", "How do I make the build faster?",
+                     "What code does the example print?", "How many ways are there?"):
+        assert asked_value.asked(question) is None, question
+
+
+def test_a_cost_question_the_manual_does_not_answer_is_refused_with_its_reason(tmp_path):
+    manual = CORPUS.parent / "rag_corpus_small_docs" / "aurora_grinder_quickstart.md"
+    assert open_collection("grinder").ingest([manual]).ok
+    chain = RagChain("grinder", answer_mode="extractive")
+    answer = chain.ask("What do replacement burrs cost?")  # the guide names the burrs, never a price
+    assert answer.abstained, answer.answer
+    assert answer.trace["evidence_checks"]["fired"] == "asked_value"
+    assert "asks for a cost" in answer.abstain_reason
+    priced = tmp_path / "aurora_parts.txt"
+    priced.write_text("Aurora spare parts\n\nReplacement burrs cost 19 euros a pair from the Aurora shop.\n")
+    assert open_collection("grinder").ingest([priced]).ok
+    answer = chain.ask("What do replacement burrs cost?")  # now a quote states the price
+    assert not answer.abstained and "19 euros" in answer.answer, answer.abstain_reason

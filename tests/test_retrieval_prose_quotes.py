@@ -99,3 +99,13 @@ def test_how_many_kinds_of_a_thing_counts_the_thing(monkeypatch):
     monkeypatch.setattr(quantity, "COUNT_THROUGH_KINDS", True)
     assert counted_thing("How many sorts of keys are there?") == "keys"
     assert counted_thing("How many justices sit on the Supreme Court?") == "justices"
+
+
+def test_a_how_many_question_counts_the_head_of_its_phrase(monkeypatch):
+    assert counted_thing("How many CPU threads does gzip use?") == "cpu"  # off (the default): the first word
+    monkeypatch.setattr(quantity, "COUNTED_HEAD", True)
+    assert counted_thing("How many CPU threads does gzip use?") == "threads"
+    assert counted_thing("how many open files can lsof show?") == "files"
+    assert counted_thing("How many justices sit on the Supreme Court?") == "justices"  # "sit" is not counted
+    assert counted_thing("How many people live there?") == "people"
+    assert counted_thing("How many kinds of lists can git-jump produce?") == "lists"

@@ -99,7 +99,10 @@ _HOW_MUCH_NOUN = re.compile(rf"^\s*how\s+much\s+({'|'.join(sorted(MEASURE_NOUNS,
 # session 38: more question forms that name the value they want (False = off). Each was a form an unanswerable
 # tuning question took while its quote stated no value: "What do replacement burrs cost?", "How much slower is gzip
 # -9 ...?", "What exit code does gzip return ...?", "What's the maximum number of files ...?", "How precise is ...?"
-MORE_FORMS = False
+# ON since session 38: tuning sets 76 -> 81 of 109 unanswerable refused, correct 307 = 307; fifteen held-out sets,
+# run once after that decision, 169 -> 172 of 286, correct 414 = 414 of 677
+# (benchmarks/results/rag_issue13_session38_value_forms.md). benchmarks/rag.py "extractive (session 37)" turns it off.
+MORE_FORMS = True
 _WHAT_COST = re.compile(r"^\s*what\s+(?:do|does|did|will|would)\b.*\bcosts?\s*\??\s*$", re.IGNORECASE)
 _COMPARATIVES = ("faster|slower|quicker|bigger|smaller|larger|longer|shorter|more|less|fewer|cheaper|dearer|higher|"
                  "lower|heavier|lighter")
@@ -299,7 +302,8 @@ def check(question: str, quotes: list[tuple[str, str]]) -> dict | None:
     if want["type"] == "measure":
         noun = want["noun"]
         what = (f"how {noun}" if noun in HOW_ADJECTIVES or _HOW_PRECISE.match(f"how {noun}") else
-                f"how much {noun}" if re.fullmatch(_COMPARATIVES, noun) else f"a {noun}")
+                f"how much {noun}" if re.fullmatch(_COMPARATIVES, noun) else
+                "a count" if noun == "number" else f"a {noun}")
         units = " or with a unit of " + "/".join(want["units"][:3]) if want["units"] else ""
         looked_for = f"{what} (a number, in a quote that names it{units})"
     else:
