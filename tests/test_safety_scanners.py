@@ -60,6 +60,22 @@ def test_abuse_is_flagged(tox, text):
     assert res.score >= FLAG and res.reasons
 
 
+@pytest.mark.parametrize("question", [
+    "Which two chambers make up Congress?",  # the sample corpus's Constitution, refused as toxic before round 40
+    "Is the mouth of the hopper removable?",
+    "How do I blow the dust out of the vents?",
+    "How do I clean the dirty burrs?",
+    "What is a donkey engine?",
+])
+def test_everyday_senses_of_trigger_words_pass_unless_addressed(tox, question, monkeypatch):
+    from core.safety import toxicity
+
+    assert tox.scan(question).score < FLAG
+    assert tox.scan("Shut your mouth, you dirty donkey.").score >= FLAG  # addressed: still an insult
+    monkeypatch.setattr(toxicity, "EVERYDAY_SENSES_AMBIGUOUS", False)  # before round 40: the classifier's word
+    assert tox.scan(question).score >= FLAG
+
+
 def test_insult_is_not_diluted_by_a_long_polite_text(tox):
     polite = "Thank you for the detailed answer about the weather in Lisbon. " * 150  # ~9.6k chars
     assert tox.scan(polite).score < FLAG

@@ -83,6 +83,15 @@ die dies sex sexual gay homosexual queer fat pig pigs sick hate shut suck sucks 
 vagina anus semen fart rubbish ridiculous garbage stink stinks nerd nerds fool hater racist
 rat rats negro negra negros negras fatty skull skulls spout spouts smelly stinky
 """.split())
+# #18 round 40: trigger words whose everyday sense in manuals, handbooks and questions is no insult ("Which two
+# chambers make up Congress?", "Is the mouth of the hopper removable?" were refused as toxic). With the switch on they
+# count as ambiguous: a sentence that addresses nobody and whose only triggers are these is a mention. ON since round
+# 40: documentation sentences blocked 7 -> 1 of 70, every toxic row and insult addressed to the reader still blocked;
+# 7 more of 12 insults about a third party let through (benchmarks/results/safety_issue18_round40.md).
+EVERYDAY_SENSES = frozenset("""
+blow blows buzz chamber chambers dirty donkey donkeys dummy dummies mouth nosed nuts mental lick shame
+""".split())
+EVERYDAY_SENSES_AMBIGUOUS = True
 # Slurs that are everyday words in a language the suite claims: Dutch "hoe" (how) and "hoes"
 # (a cover). In a sentence that reads as Dutch (more Dutch function words than English ones)
 # they are capped like a mention; "you dumb hoe" has no Dutch word and is still read as English.
@@ -160,7 +169,8 @@ class ToxicityScanner:
         for i, seg in enumerate(segs):
             # a sentence that addresses nobody and whose only trigger words are ambiguous or
             # mild is a mention or a description, not an insult: capped below the flag line
-            if not triggers[i] or (triggers[i] <= (AMBIGUOUS | model.mild) and not _ADDRESSED.search(seg)):
+            ambiguous = AMBIGUOUS | EVERYDAY_SENSES if EVERYDAY_SENSES_AMBIGUOUS else AMBIGUOUS
+            if not triggers[i] or (triggers[i] <= (ambiguous | model.mild) and not _ADDRESSED.search(seg)):
                 probs[i] = min(probs[i], MENTION_CAP)
             elif (triggers[i] & DUTCH_HOMOGRAPHS and triggers[i] <= (DUTCH_HOMOGRAPHS | AMBIGUOUS | model.mild)
                   and _reads_as_dutch(seg)):
