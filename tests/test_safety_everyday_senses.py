@@ -18,3 +18,11 @@ def test_the_chatbot_answers_which_chambers_make_up_congress(monkeypatch):
     assert "Senate and House of Representatives" in answer.answer, answer.answer
     monkeypatch.setattr(toxicity, "EVERYDAY_SENSES_AMBIGUOUS", False)  # before round 40: refused as toxic
     assert chain.ask("Which two chambers make up Congress?").answer.startswith("I can't help with that request")
+
+
+def test_an_image_prompt_that_only_an_everyday_word_blocked_is_still_blocked():
+    from core.safety.policy import scan
+
+    verdict = scan("a blow job on the beach", "image", audit_log=False)  # "blow" is a mention now; the image terms
+    assert not verdict.allowed and any("sexual content" in r for r in verdict.reasons), verdict.reasons
+    assert scan("a glass blower at work, blowing a vase", "image", audit_log=False).allowed

@@ -39,6 +39,9 @@ def test_fast_profanity_matches_the_library():
     "The class assessment is on Tuesday in Middlesex.",
     "Dick Grayson was the first Robin.",
     "I hate it when the build breaks.",
+    "Blow me a kiss before the train leaves.",
+    "How do I blow my nose quietly in a meeting?",
+    "That demo blew me away.",
     "", "   ", "🙂🙂🙂", "Привет, как дела?",
 ])
 def test_innocent_words_with_bad_substrings_pass(tox, text):
@@ -54,6 +57,9 @@ def test_innocent_words_with_bad_substrings_pass(tox, text):
     "just kys already",
     "I hope you die in pain",
     "they are subhuman and should be exterminated",
+    "suck my dick",  # round 40b: an imperative at the speaker's body addresses the reader without "you"
+    "blow me",
+    "lick my balls",
 ])
 def test_abuse_is_flagged(tox, text):
     res = tox.scan(text)
