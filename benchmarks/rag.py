@@ -776,8 +776,6 @@ ANSWER_SYSTEMS = {
     # session 38: more question forms that name their value (asked_value.MORE_FORMS); a how-many question counts
     # the head of its noun phrase (quantity.COUNTED_HEAD); and both
     "extractive+more forms": ("extractive", "zero_shot", "calibrated"),
-    # session 38, second candidate: a yes/no question needs a quote naming what it asks about (asked_value.YES_NO_FORMS)
-    "extractive+yes/no": ("extractive", "zero_shot", "calibrated"),
     # main before session 38's question forms (asked_value.MORE_FORMS off)
     "extractive (session 37)": ("extractive", "zero_shot", "calibrated"),
     "extractive+counted head": ("extractive", "zero_shot", "calibrated"),
@@ -804,7 +802,6 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive (asking coverage)": {"asking_sentences_coverage": True},
                     "extractive+more forms": {"more_forms": True},
                     "extractive (session 37)": {"more_forms": False},
-                    "extractive+yes/no": {"yes_no_forms": True},
                     "extractive+counted head": {"counted_head": True},
                     "extractive+forms+head": {"more_forms": True, "counted_head": True},
                     "extractive+soft80": {"soft_share": 1.0, "soft_min_cosine": 0.8},
@@ -1140,7 +1137,6 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     calendar_default = asked_value.DATES_ON_THE_CALENDAR
     role_default = asked_value.AUTHOR_NEEDS_A_ROLE
     more_forms_default = asked_value.MORE_FORMS
-    yes_no_default = asked_value.YES_NO_FORMS
     counted_head_default = quantity.COUNTED_HEAD
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
@@ -1187,7 +1183,6 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             asked_value.DATES_ON_THE_CALENDAR = overrides.pop("dates_on_the_calendar", calendar_default)
             asked_value.AUTHOR_NEEDS_A_ROLE = overrides.pop("author_needs_a_role", role_default)
             asked_value.MORE_FORMS = overrides.pop("more_forms", more_forms_default)
-            asked_value.YES_NO_FORMS = overrides.pop("yes_no_forms", yes_no_default)
             quantity.COUNTED_HEAD = overrides.pop("counted_head", counted_head_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)

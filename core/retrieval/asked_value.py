@@ -120,31 +120,6 @@ _HOW_PRECISE = re.compile(r"^\s*how\s+(precise|accurate|exact)\b", re.IGNORECASE
 _PRECISION_UNITS = ("time", "size", "length", "percent", "rate")
 
 
-# session 38 (second candidate): a yes/no question ("Can the president veto a bill?", "Does gzip compress symlinks?")
-# asks about what follows its subject; a quote that names none of those words cannot say yes or no to it ("The
-# executive Power shall be vested in a President" to the veto question). Read from the sentences that ask (a scene
-# first is left out, as for key terms). False = off
-YES_NO_FORMS = False
-_YES_NO = re.compile(r"^\s*(?:can|could|may|might|does|do|did|will|would|is|are|was|were|has|have|should|shall|must)"
-                     r"\s+(?:(?:the|a|an|my|our|your|their|its|this|that|these|those)\s+[\w.'-]+"
-                     r"|i|you|we|they|it|he|she|there|[\w.'-]+)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
-_YES_NO_GENERIC = content_words("anything something thing things way ways also still just really actually even "
-                                "somehow possible possibly able me us him her them from so than down up out over "
-                                "into onto about here there then when if more less very much many")
-
-
-def _yes_no_words(question: str) -> set[str] | None:
-    from core.retrieval.key_terms import asking_part
-
-    asking = asking_part(question).strip()
-    m = _YES_NO.match(asking.split("?")[0] + "?") if asking else None
-    if not m:
-        return None
-    subject = asking[:m.start(1)]
-    words = content_words(m.group(1)) - content_words(subject) - _YES_NO_GENERIC
-    return words or None
-
-
 def _more_forms(question: str) -> dict | None:
     m = _HOW_MUCH_COMPARED.match(question)
     if m:  # a comparison wants how much: a number with a unit or beside the compared word ("2x faster", "30% less")
@@ -264,9 +239,6 @@ def asked(question: str) -> dict | None:
     m = _ADDRESS_Q.match(question)
     if m:
         return {"type": "address", "kind": ("email", "url", "phone")[m.lastindex - 1]}
-    words = _yes_no_words(question) if YES_NO_FORMS else None
-    if words:
-        return {"type": "yes_no", "words": words}
     return None
 
 
@@ -292,7 +264,7 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
     read = f"{quote} {context}"
     if kind == "version":
         return bool(expected_answer._STANDALONE.search(read))
-    if kind in ("feature", "yes_no"):
+    if kind == "feature":
         return bool(want["words"] & content_words(read))
     if kind == "measure":
         if not re.search(_NUMBER, quote, re.IGNORECASE) and not re.search(r"\b(?:free|unlimited|no\s+limit)\b", quote,
@@ -334,8 +306,6 @@ def check(question: str, quotes: list[tuple[str, str]]) -> dict | None:
                 "a count" if noun == "number" else f"a {noun}")
         units = " or with a unit of " + "/".join(want["units"][:3]) if want["units"] else ""
         looked_for = f"{what} (a number, in a quote that names it{units})"
-    elif want["type"] == "yes_no":
-        looked_for = "a quote about what it asks (" + ", ".join(sorted(want["words"])[:4]) + ")"
     else:
         looked_for = _LOOKED_FOR[want["type"]]
     held = any(holds(want, text, context, question) for text, context in quotes)
