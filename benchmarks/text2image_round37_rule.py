@@ -51,6 +51,25 @@ def parse(path: str) -> tuple[dict, dict, list[str]]:
     return rows, times, models
 
 
+def rule_parser(doc: str) -> argparse.ArgumentParser:
+    """The arguments every round's rule script takes: the benchmark logs, one per draw, and images per set."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("logs", nargs="+")
+    ap.add_argument("--n", type=int, default=48)
+    return ap
+
+
+class Checks:
+    """Prints each check as PASS or FAIL; `ok` is whether all passed."""
+
+    def __init__(self):
+        self.ok = True
+
+    def __call__(self, passed: bool, what: str) -> None:
+        self.ok &= passed
+        print(("PASS  " if passed else "FAIL  ") + what)
+
+
 def _value(v: str) -> float | None:
     if v == "-":
         return None
@@ -61,13 +80,7 @@ def decide(logs: list[str], n: int, candidate: str = "") -> bool:
     parsed = [parse(p) for p in logs]
     orig, shipped, cand = parsed[0][2][:3]
     cand = candidate or cand
-    ok = True
-
-    def check(passed: bool, what: str) -> None:
-        nonlocal ok
-        ok &= passed
-        print(("PASS  " if passed else "FAIL  ") + what)
-
+    check = Checks()
     for seed, (rows, times, _) in zip(logs, parsed):
         for set_name in SETS[:4]:
             kind = set_name[:3]
@@ -94,7 +107,7 @@ def decide(logs: list[str], n: int, candidate: str = "") -> bool:
         for col in ONE if set_name.startswith("one") else TWO:
             c, s = images(cand, set_name, col), images(shipped, set_name, col)
             check(c >= s - TOLERANCE_IMAGES, f"3 {set_name} {col}: {c} >= {s} - {TOLERANCE_IMAGES} (of {n * len(logs)})")
-    return ok
+    return check.ok
 
 
 def choose(logs: list[str], n: int) -> None:
@@ -105,9 +118,7 @@ def choose(logs: list[str], n: int) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("logs", nargs="+")
-    ap.add_argument("--n", type=int, default=48)
+    ap = rule_parser(__doc__)
     ap.add_argument("--choose", action="store_true", help="print the candidates' two-object shapes totals")
     ap.add_argument("--candidate", default="",
                     help="judge this model of the logs (default: the third; round 38 judged each of several)")

@@ -9,10 +9,9 @@ Prints every check with PASS/FAIL and exits 0 only when all pass. Tables are rea
 """
 from __future__ import annotations
 
-import argparse
 import sys
 
-from text2image_round37_rule import SETS, TARGETS, parse
+from text2image_round37_rule import SETS, TARGETS, Checks, parse, rule_parser
 
 CONTRAST_TOLERANCE = 0.05  # per one-object cell
 FAINT_TOLERANCE = 0.06  # share, per one-object cell
@@ -22,21 +21,14 @@ SHAPES_GAIN = 6  # images, four held-out two-object cells summed
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("logs", nargs="+")
-    ap.add_argument("--n", type=int, default=48)
+    ap = rule_parser(__doc__)
     ap.add_argument("--tuning", action="store_true", help="only the tuning draws' flatness condition")
     ap.add_argument("--summed-faint", action="store_true",
                     help="round 40b: the faint guard over the four one-object cells summed, not per cell")
     args = ap.parse_args()
     parsed = [parse(p) for p in args.logs]
     orig, shipped, cand = parsed[0][2][:3]
-    ok = True
-
-    def check(passed: bool, what: str) -> None:
-        nonlocal ok
-        ok &= passed
-        print(("PASS  " if passed else "FAIL  ") + what)
+    check = Checks()
 
     for log, (rows, times, _) in zip(args.logs, parsed):
         for set_name in SETS[2:]:
@@ -67,8 +59,8 @@ def main() -> int:
             check(c <= s + FAINT_IMAGES, f"3 faint, four one-object cells: {c} <= {s} + {FAINT_IMAGES} images")
         c, s = images(cand, SETS[4], "background"), images(shipped, SETS[4], "background")
         check(c >= s - BACKGROUND_IMAGES, f"3 no background, background right: {c} >= {s} - {BACKGROUND_IMAGES}")
-    print("\nPASS" if ok else "\nFAIL")
-    return 0 if ok else 1
+    print("\nPASS" if check.ok else "\nFAIL")
+    return 0 if check.ok else 1
 
 
 if __name__ == "__main__":
