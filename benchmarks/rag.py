@@ -776,10 +776,10 @@ ANSWER_SYSTEMS = {
     # session 38: more question forms that name their value (asked_value.MORE_FORMS); a how-many question counts
     # the head of its noun phrase (quantity.COUNTED_HEAD); and both
     "extractive+more forms": ("extractive", "zero_shot", "calibrated"),
-    # main before session 38's question forms (asked_value.MORE_FORMS off)
-    "extractive (session 37)": ("extractive", "zero_shot", "calibrated"),
     "extractive+counted head": ("extractive", "zero_shot", "calibrated"),
     "extractive+forms+head": ("extractive", "zero_shot", "calibrated"),
+    # main before session 38's question forms (asked_value.MORE_FORMS off)
+    "extractive (session 37)": ("extractive", "zero_shot", "calibrated"),
     # session 32: the verifier (retrained on visitor questions) re-ranking the quotes only, at two weights
     "extractive+verifier rerank": ("extractive", "zero_shot", "calibrated"),
     "extractive+verifier rerank 0.5": ("extractive", "zero_shot", "calibrated"),

@@ -289,8 +289,9 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
     return True  # pragma: no cover
 
 
-_LOOKED_FOR = {"code": "an exit or status code (a number, or zero / non-zero)", "version": "a version number", "feature": "the feature named", "author": "a person or body named",
-               "date": "a year or date", "licence": "a licence named", "address": "an address"}
+_LOOKED_FOR = {"version": "a version number", "feature": "the feature named", "author": "a person or body named",
+               "date": "a year or date", "licence": "a licence named", "address": "an address",
+               "code": "an exit or status code (a number, or zero / non-zero)"}
 
 
 def check(question: str, quotes: list[tuple[str, str]]) -> dict | None:

@@ -171,10 +171,10 @@ class ToxicityScanner:
             keep = textutil.pick_indices(len(segs), MAX_SEGMENTS, [i for i, t in enumerate(triggers) if t])
             segs, triggers = [segs[i] for i in keep], [triggers[i] for i in keep]
         probs = model.predict_prob(segs)
+        ambiguous = AMBIGUOUS | EVERYDAY_SENSES if EVERYDAY_SENSES_AMBIGUOUS else AMBIGUOUS
         for i, seg in enumerate(segs):
             # a sentence that addresses nobody and whose only trigger words are ambiguous or
             # mild is a mention or a description, not an insult: capped below the flag line
-            ambiguous = AMBIGUOUS | EVERYDAY_SENSES if EVERYDAY_SENSES_AMBIGUOUS else AMBIGUOUS
             if not triggers[i] or (triggers[i] <= (ambiguous | model.mild) and not _ADDRESSED.search(seg)):
                 probs[i] = min(probs[i], MENTION_CAP)
             elif (triggers[i] & DUTCH_HOMOGRAPHS and triggers[i] <= (DUTCH_HOMOGRAPHS | AMBIGUOUS | model.mild)
