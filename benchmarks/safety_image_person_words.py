@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from core.safety import image_prompt  # noqa: E402
-from core.safety import policy as safety_policy
+from core.safety import policy as safety_policy  # noqa: E402
 from core.safety.policy import scan  # noqa: E402
 
 TERMS = ROOT / "core" / "safety" / "curated" / "image_terms.json"
