@@ -116,7 +116,8 @@ _CODE = re.compile(r"(?<![A-Za-z_/.-])\d+(?![A-Za-z_])|\b(?:non-?zero|zero|exit_
 _EXTREME_COUNT_Q = re.compile(
     r"^\s*(?:what|which)(?:\s+(?:is|are|was|were)|'s)?\s+(?:the\s+)?(?:maximum|minimum|max|min|largest|smallest|"
     r"highest|lowest|greatest|biggest)\s+(?:number|amount|count)\s+of\b", re.IGNORECASE)
-_HOW_PRECISE = re.compile(r"^\s*how\s+(precise|accurate|exact)\b", re.IGNORECASE)
+_PRECISION_ADJECTIVES = ("precise", "accurate", "exact")
+_HOW_PRECISE = re.compile(rf"^\s*how\s+({'|'.join(_PRECISION_ADJECTIVES)})\b", re.IGNORECASE)
 _PRECISION_UNITS = ("time", "size", "length", "percent", "rate")
 
 
@@ -302,7 +303,7 @@ def check(question: str, quotes: list[tuple[str, str]]) -> dict | None:
         return None
     if want["type"] == "measure":
         noun = want["noun"]
-        what = (f"how {noun}" if noun in HOW_ADJECTIVES or _HOW_PRECISE.match(f"how {noun}") else
+        what = (f"how {noun}" if noun in HOW_ADJECTIVES or noun in _PRECISION_ADJECTIVES else
                 f"how much {noun}" if re.fullmatch(_COMPARATIVES, noun) else
                 "a count" if noun == "number" else f"a {noun}")
         units = " or with a unit of " + "/".join(want["units"][:3]) if want["units"] else ""
