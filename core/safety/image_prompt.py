@@ -28,6 +28,7 @@ import re
 from pathlib import Path
 
 from core.safety import term_matcher as tm
+from core.safety.body_slang import sexual_slang
 from core.safety import text as textutil
 from core.safety.normalize import variants
 from core.safety.verdict import ScanScore
@@ -109,6 +110,7 @@ class ImagePromptScanner:
                     else:
                         found[key].add(m.term)
             found["minors"].update(m.group(0) for m in _AGE.finditer(form))
+            found["sexual"].update(sexual_slang(form))  # "his dick", "has an erection": the word's role, not a list
             for key in ("art_context", "sacred_context", "nazi_context"):
                 if tm.find(self.patterns[key], form):
                     settings.add(key)

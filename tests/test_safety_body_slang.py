@@ -1,0 +1,38 @@
+"""#18 round 42: "dick", "cock", "erection" in an image prompt are sexual by their role (owned, had), not as words."""
+from __future__ import annotations
+
+import pytest
+
+from core.safety import body_slang
+from core.safety import policy as safety_policy
+from core.safety.policy import scan
+
+
+def _sexual_terms(text: str) -> list[str]:
+    verdict = scan(text, "image", audit_log=False)
+    return [r for r in verdict.reasons if r.startswith("image_prompt: sexual content:")]
+
+
+@pytest.mark.parametrize("prompt", ["she licked his dick", "a man with an erection",
+                                    "realistic photo, her boyfriend's dick, close-up", "her hand on his hard cock",
+                                    "she licked his d.i.c.k"])
+def test_owned_or_had_slang_is_a_sexual_term(prompt):
+    assert _sexual_terms(prompt), scan(prompt, "image", audit_log=False).reasons
+
+
+@pytest.mark.parametrize("prompt", ["a man reading his Moby Dick paperback on a train",
+                                    "my grandfather Dick at his 90th birthday party",
+                                    "a woman at the erection of a circus tent", "a woman feeding a cock and three hens",
+                                    "anime, boy, his cock and hens, farmyard", "a detective named Dick Tracy in a yellow coat"])
+def test_names_birds_and_buildings_are_not(prompt):
+    assert scan(prompt, "image", audit_log=False).allowed
+
+
+def test_the_switch_is_what_blocks(monkeypatch):
+    assert not scan("she rides his dick", "image", audit_log=False).allowed
+    monkeypatch.setattr(body_slang, "ROLE_RULE", False)  # before round 42 the prompt was allowed
+    safety_policy._scanners.clear()
+    try:
+        assert scan("she rides his dick", "image", audit_log=False).allowed
+    finally:
+        safety_policy._scanners.clear()
