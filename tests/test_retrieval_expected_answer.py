@@ -82,3 +82,14 @@ def test_a_version_question_the_quotes_answer_is_kept(git_docs, monkeypatch):
         "Since which version does git grep support --open-files-in-pager?")
     assert not answer.abstained, answer.abstain_reason
     assert "v1.7.2" in answer.answer
+
+
+def test_numbers_written_as_code_are_no_version_when_the_switch_is_on(monkeypatch):
+    from core.retrieval import expected_answer
+
+    code = ["JQ(1) General Commands Manual JQ(1)", 'It does if "IPv[46]" appears', "sleep=0.25) | Makes a backup"]
+    versions = ["Python (3.7) or higher.", "As of git v1.7.2, git grep knows", "introduced in version 5.0.0"]
+    assert all(expected_answer.states_version(t) for t in code + versions)  # off (the default): any standalone number
+    monkeypatch.setattr(expected_answer, "CODE_NUMBERS_ARE_NOT_VERSIONS", True)
+    assert not any(expected_answer.states_version(t) for t in code)
+    assert all(expected_answer.states_version(t) for t in versions)

@@ -264,7 +264,7 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
     kind = want["type"]
     read = f"{quote} {context}"
     if kind == "version":
-        return bool(expected_answer._STANDALONE.search(read))
+        return expected_answer.states_version(read)
     if kind == "feature":
         return bool(want["words"] & content_words(read))
     if kind == "measure":
@@ -282,7 +282,7 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
     if kind == "date":
         if want.get("calendar"):  # a year or a day on the calendar, not "since version 2.4"
             return bool(_YEAR.search(read) or _MONTH.search(read))
-        return bool(_YEAR.search(read) or _MONTH.search(read) or expected_answer._STANDALONE.search(read))
+        return bool(_YEAR.search(read) or _MONTH.search(read) or expected_answer.states_version(read))
     if kind == "licence":
         return bool(_LICENCE.search(read))
     if kind == "address":

@@ -74,6 +74,26 @@ def expected(question: str) -> tuple[str, set[str] | None] | None:
     return None
 
 
+# (#13 session 39) a number written as code is no version: after "=" (`sleep=0.25`), inside brackets (`IPv[46]`), or
+# in parentheses straight after a word (`JQ(1)`, a man page's section; `f(2)`); "Python (3.7)" still counts.
+# benchmarks/results/rag_issue13_session39_code_numbers.md
+CODE_NUMBERS_ARE_NOT_VERSIONS = False
+_CODE_BEFORE = re.compile(r"(?:=|\[|(?<=[A-Za-z])\()\s*$")
+_CODE_AFTER = re.compile(r"^\s*[\])]")
+
+
+def states_version(text: str) -> bool:
+    """Whether the text holds a standalone number that can be a version (see CODE_NUMBERS_ARE_NOT_VERSIONS)."""
+    for m in _STANDALONE.finditer(text):
+        if not CODE_NUMBERS_ARE_NOT_VERSIONS:
+            return True
+        before, after = text[max(0, m.start() - 2):m.start()], text[m.end():m.end() + 2]
+        if _CODE_BEFORE.search(before) and (before.rstrip().endswith("=") or _CODE_AFTER.match(after)):
+            continue
+        return True
+    return False
+
+
 def states_number(text: str) -> bool:
     return bool(_STANDALONE.search(text) or _NUMBER_WORD.search(text))
 
@@ -88,5 +108,5 @@ def check(question: str, quotes: list[str]) -> dict | None:
         quoted = content_words(" ".join(quotes))
         return {"type": kind, "looked_for": sorted(words), "held": bool(words & quoted)}
     # a version also reads as a number ("Python 3", "since 4.0.0"); a number word does not make a version
-    held = any(_STANDALONE.search(q) if kind == "version" else states_number(q) for q in quotes)
+    held = any(states_version(q) if kind == "version" else states_number(q) for q in quotes)
     return {"type": kind, "looked_for": ["a version number" if kind == "version" else "a number"], "held": held}
