@@ -6,7 +6,8 @@ Every model named in --models is measured in the same run on the same prompts an
 A suffix sets the shipped model's sampling fix against the 2-pixel grid for that entry:
 `bundled@flat=0` samples without it, `bundled@flat=1` with it (default: what the folder says);
 `@gmin=T` applies guidance only at timesteps >= T, `@clean=R` the edge-preserving cleanup of radius R
-(#19 round 29; `@gmin=0` = guidance at every step, `@clean=0` = no cleanup).
+(#19 round 29; `@gmin=0` = guidance at every step, `@clean=0` = no cleanup), `@fill=0|1` the background
+named for prompts that name none (#19 round 41, core/diffusion/background_fill.py).
 Adherence: images for captions the models never saw in training, judged without a model
 (core.diffusion.judge for one object, core.diffusion.pair_judge for two):
   - one object, held-out phrasings: training scenes in sentence templates never used in training;
@@ -131,9 +132,9 @@ def time_one(pipe, steps: int, runs: int, guidance: float) -> tuple[float, float
 
 
 def load_variant(spec: str):
-    """The loaded pipeline for `spec` = MODEL[@flat=0|1][@gmin=T][@clean=R]: flat_phases, guidance_min_t
-    (guidance only at timesteps >= T) and flat_cleanup (sigma filter of radius R; both #19 round 29)
-    set as asked, else as the folder says."""
+    """The loaded pipeline for `spec` = MODEL[@flat=0|1][@gmin=T][@clean=R][@fill=0|1]: flat_phases,
+    guidance_min_t (guidance only at timesteps >= T), flat_cleanup (sigma filter of radius R; both #19
+    round 29) and background_fill (#19 round 41) set as asked, else as the folder says."""
     model, *options = spec.split("@")
     loaded = load_pipeline(model)
     pipe = loaded.pipe
@@ -143,14 +144,16 @@ def load_variant(spec: str):
             raise ValueError(f"{spec!r}: only the shipped kind of model has flat_phases / guidance_min_t")
         return loaded
     saved = _saved_flat.setdefault(id(pipe), (bool(config.flat_phases), int(config.get("guidance_min_t", 0)),
-                                              int(config.get("flat_cleanup", 0))))
-    wanted = {"flat": saved[0], "gmin": saved[1], "clean": saved[2]}
+                                              int(config.get("flat_cleanup", 0)), bool(config.get("background_fill", False))))
+    wanted = {"flat": saved[0], "gmin": saved[1], "clean": saved[2], "fill": saved[3]}
     for option in options:
         key, _, value = option.partition("=")
-        if key not in wanted or not value.isdigit() or (key == "flat" and value not in ("0", "1")):
-            raise ValueError(f"unknown model option {option!r} in {spec!r} (expected flat=0|1, gmin=T or clean=R)")
+        if key not in wanted or not value.isdigit() or (key in ("flat", "fill") and value not in ("0", "1")):
+            raise ValueError(f"unknown model option {option!r} in {spec!r} "
+                             "(expected flat=0|1, gmin=T, clean=R or fill=0|1)")
         wanted[key] = int(value)
-    pipe.register_to_config(flat_phases=bool(wanted["flat"]), guidance_min_t=wanted["gmin"], flat_cleanup=wanted["clean"])
+    pipe.register_to_config(flat_phases=bool(wanted["flat"]), guidance_min_t=wanted["gmin"], flat_cleanup=wanted["clean"],
+                            background_fill=bool(wanted["fill"]))
     return loaded
 
 
@@ -196,7 +199,8 @@ def main() -> None:
         print(f"model {model}: {loaded.name}, {sum(p.numel() for p in pipe.unet.parameters()) / 1e6:.2f}M-parameter UNet"
               + (f", pixel head {sum(p.numel() for p in head.parameters())} parameters" if head is not None else "")
               + (f", flat_phases {pipe.config.flat_phases}, guidance_min_t {pipe.config.get('guidance_min_t', 0)}, "
-                 f"flat_cleanup {pipe.config.get('flat_cleanup', 0)}" if "flat_phases" in pipe.config else ""))
+                 f"flat_cleanup {pipe.config.get('flat_cleanup', 0)}, background_fill {pipe.config.get('background_fill', False)}"
+                 if "flat_phases" in pipe.config else ""))
         for name in args.schedulers.split(",") if args.n else ():
             pipe.scheduler = make_scheduler(name, base)
             for set_name, items in sets.items():

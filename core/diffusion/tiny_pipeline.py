@@ -24,6 +24,9 @@ Two parts against the 2-pixel grid of the space-to-depth layout (issue #19):
 - `flat_cleanup` (config, #19 round 29): the decoded image goes through an edge-preserving sigma
   filter (core/diffusion/flat_cleanup.py) that averages the grain left on near-uniform regions and
   never averages across an edge. 0 (folders without the key) = off; r = the filter's window radius.
+- `background_fill` (config, #19 round 41): a prompt that names shapes and colours but no background is
+  drawn on the palette colour farthest from its objects' (core/diffusion/background_fill.py), so that a
+  background in an object's own colour never hides it. False (folders without the key) = off.
 """
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ from diffusers import DiffusionPipeline, UNet2DConditionModel
 from diffusers.pipelines.pipeline_utils import ImagePipelineOutput
 from PIL import Image
 
+from core.diffusion.background_fill import fill_background
 from core.diffusion.flat_cleanup import sigma_filter
 
 # Imported so that diffusers can load a folder's `pixel_head` (it only loads components
@@ -68,13 +72,14 @@ class TinyText2ImagePipeline(DiffusionPipeline):
 
     def __init__(self, unet: UNet2DConditionModel, scheduler, text_encoder=None, tokenizer=None, pixel_head=None,
                  patch_size: int = 2, text_hidden_layer: int = -1, flat_phases: bool = False,
-                 guidance_min_t: int = 0, flat_cleanup: int = 0):
+                 guidance_min_t: int = 0, flat_cleanup: int = 0, background_fill: bool = False):
         super().__init__()
         self.register_modules(unet=unet, scheduler=scheduler, text_encoder=text_encoder, tokenizer=tokenizer,
                               pixel_head=pixel_head)
         # text_hidden_layer: which encoder layer's token states the UNet was trained on.
         self.register_to_config(patch_size=patch_size, text_hidden_layer=text_hidden_layer, flat_phases=flat_phases,
-                                guidance_min_t=guidance_min_t, flat_cleanup=flat_cleanup)
+                                guidance_min_t=guidance_min_t, flat_cleanup=flat_cleanup,
+                                background_fill=background_fill)
 
     def save_pretrained(self, save_directory, **kwargs):
         # The encoder comes from its wheel: never write it into the folder.
@@ -148,6 +153,8 @@ class TinyText2ImagePipeline(DiffusionPipeline):
         (x_t = the noisy sample the UNet saw, x0 = its predicted clean image)."""
         prompts = [prompt] if isinstance(prompt, str) else list(prompt)
         prompts = [p for p in prompts for _ in range(num_images_per_prompt)]
+        if self.config.get("background_fill", False):
+            prompts = [fill_background(p) for p in prompts]
         negs = negative_prompt if isinstance(negative_prompt, list) else [negative_prompt or ""] * len(prompts)
         if len(negs) != len(prompts):
             negs = [n for n in negs for _ in range(num_images_per_prompt)]

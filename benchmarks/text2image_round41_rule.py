@@ -1,0 +1,63 @@
+"""Apply #19 round 41's rule (benchmarks/results/text2image_issue19_round41.md) to the logs of
+`benchmarks/text2image.py --models ORIG,bundled@fill=0,bundled@fill=1,CANDIDATE@fill=1 --n 48 --seed S`.
+
+    python benchmarks/text2image_round41_rule.py LOG_SEED16 LOG_SEED17
+
+Prints every check of part A (the background fill on the shipped model) and part B (the candidate with the fill)
+with PASS/FAIL; exits 0 when A passes, 2 when A and B pass, 1 when A fails.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+
+from text2image_round37_rule import SETS, TARGETS, Checks, parse, rule_parser
+
+FILL_GAIN = 10  # background right, images of 96
+FILL_COST = 2  # images of 96, per other two-object column
+SHAPES_GAIN, CONTRAST_TOLERANCE, FAINT_IMAGES, BACKGROUND_IMAGES = 6, 0.05, 4, 4
+
+
+def main() -> int:
+    args = rule_parser(__doc__).parse_args()
+    parsed = [parse(p) for p in args.logs]
+    orig, without, shipped, cand = parsed[0][2][:4]
+
+    def images(model: str, set_name: str, col: str) -> int:
+        return sum(round(rows[(model, set_name)][col] * args.n) for rows, _, _ in parsed)
+
+    print("part A: the background fill on the shipped model")
+    a = Checks()
+    gain = images(shipped, SETS[4], "background") - images(without, SETS[4], "background")
+    a(gain >= FILL_GAIN, f"A background right, no-background set: {gain:+d} images (>= +{FILL_GAIN})")
+    for col in ("colours", "shapes", "relation"):
+        d = images(shipped, SETS[4], col) - images(without, SETS[4], col)
+        a(d >= -FILL_COST, f"A {col}, no-background set: {d:+d} images (>= -{FILL_COST})")
+
+    print("part B: the candidate with the fill against the shipped model with it")
+    b = Checks()
+    for log, (rows, times, _) in zip(args.logs, parsed):
+        for set_name in SETS[:4]:
+            for col, target in TARGETS[set_name[:3]].items():
+                v = rows[(cand, set_name)][col]
+                b(v >= target - 1e-9, f"B1 target {log} {set_name} {col}: {v:.0%} >= {target:.0%}")
+        b(times[cand] <= 1.0, f"B1 time {log}: {times[cand]:.3f} CPU s <= 1 s")
+        for set_name in SETS[2:]:
+            c, o = rows[(cand, set_name)]["flatness"], rows[(orig, set_name)]["flatness"]
+            b(c <= 0.5 * o, f"B2 flatness {log} {set_name}: {c:.2f} <= 0.5 x {o:.2f} ({c / o:.2f}x)")
+    gain = sum(images(cand, s, "shapes") - images(shipped, s, "shapes") for s in SETS[2:4])
+    b(gain >= SHAPES_GAIN, f"B3 two-object shapes, four held-out cells: {gain:+d} images (>= +{SHAPES_GAIN})")
+    for set_name in SETS[:2]:
+        c, s = (statistics.mean(rows[(m, set_name)]["contrast"] for rows, _, _ in parsed) for m in (cand, shipped))
+        b(c >= s - CONTRAST_TOLERANCE - 1e-9, f"B4 contrast, {set_name}, mean of draws: {c:.3f} >= {s:.3f} - "
+          f"{CONTRAST_TOLERANCE}")
+    c, s = (sum(images(m, set_name, "faint") for set_name in SETS[:2]) for m in (cand, shipped))
+    b(c <= s + FAINT_IMAGES, f"B4 faint, four one-object cells: {c} <= {s} + {FAINT_IMAGES} images")
+    c, s = images(cand, SETS[4], "background"), images(shipped, SETS[4], "background")
+    b(c >= s - BACKGROUND_IMAGES, f"B4 no-background background right: {c} >= {s} - {BACKGROUND_IMAGES} of 96")
+    print("A:", "PASS" if a.ok else "FAIL", " B:", "PASS" if b.ok else "FAIL")
+    return 1 if not a.ok else (2 if b.ok else 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
