@@ -41,7 +41,9 @@ def main() -> int:
             for col, target in TARGETS[set_name[:3]].items():
                 v = rows[(cand, set_name)][col]
                 b(v >= target - 1e-9, f"B1 target {log} {set_name} {col}: {v:.0%} >= {target:.0%}")
-        b(times[cand] <= 1.0, f"B1 time {log}: {times[cand]:.3f} CPU s <= 1 s")
+        # the speed table names models by their last 34 characters, the adherence table by their last 28
+        cpu = next(t for name, t in times.items() if name.endswith(cand))
+        b(cpu <= 1.0, f"B1 time {log}: {cpu:.3f} CPU s <= 1 s")
         for set_name in SETS[2:]:
             c, o = rows[(cand, set_name)]["flatness"], rows[(orig, set_name)]["flatness"]
             b(c <= 0.5 * o, f"B2 flatness {log} {set_name}: {c:.2f} <= 0.5 x {o:.2f} ({c / o:.2f}x)")

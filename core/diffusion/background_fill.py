@@ -30,11 +30,13 @@ def background_for(object_colours: list[str]) -> str:
 
 
 def added_background(prompt: str) -> str | None:
-    """The background colour the fill would add to `prompt`, or None when it adds none."""
+    """The background colour the fill would add to `prompt`, or None when it adds none. A colour word that belongs
+    to no shape names the background too ("at the top left of a blue image", "red square, blue")."""
     if _NAMES_BACKGROUND.search(prompt) or not _SHAPE.search(prompt):
         return None
     colours = [c.lower() for c in _OBJECT_COLOUR.findall(prompt)]
-    return background_for(colours) if colours else None
+    every_colour = re.findall(rf"\b(?:{_COLOUR})\b", prompt, re.IGNORECASE)
+    return background_for(colours) if colours and len(colours) == len(every_colour) else None
 
 
 def fill_background(prompt: str) -> str:
