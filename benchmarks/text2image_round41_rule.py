@@ -2,6 +2,8 @@
 `benchmarks/text2image.py --models ORIG,bundled@fill=0,bundled@fill=1,CANDIDATE@fill=1 --n 48 --seed S`.
 
     python benchmarks/text2image_round41_rule.py LOG_SEED16 LOG_SEED17
+    python benchmarks/text2image_round41_rule.py LOG_SEED18 LOG_SEED19     (round 41b: three models, part A only;
+                                                                           also: no other set changes with the fill)
 
 Prints every check of part A (the background fill on the shipped model) and part B (the candidate with the fill)
 with PASS/FAIL; exits 0 when A passes, 2 when A and B pass, 1 when A fails.
@@ -21,7 +23,7 @@ SHAPES_GAIN, CONTRAST_TOLERANCE, FAINT_IMAGES, BACKGROUND_IMAGES = 6, 0.05, 4, 4
 def main() -> int:
     args = rule_parser(__doc__).parse_args()
     parsed = [parse(p) for p in args.logs]
-    orig, without, shipped, cand = parsed[0][2][:4]
+    orig, without, shipped, *rest = parsed[0][2][:4]
 
     def images(model: str, set_name: str, col: str) -> int:
         return sum(round(rows[(model, set_name)][col] * args.n) for rows, _, _ in parsed)
@@ -33,6 +35,13 @@ def main() -> int:
     for col in ("colours", "shapes", "relation"):
         d = images(shipped, SETS[4], col) - images(without, SETS[4], col)
         a(d >= -FILL_COST, f"A {col}, no-background set: {d:+d} images (>= -{FILL_COST})")
+    for log, (rows, _, _) in zip(args.logs, parsed):  # round 41b: every other set is drawn the same with the fill
+        for set_name in SETS[:4]:
+            a(rows[(shipped, set_name)] == rows[(without, set_name)], f"A {log} {set_name}: every column unchanged")
+    if not rest:
+        print("A:", "PASS" if a.ok else "FAIL")
+        return 0 if a.ok else 1
+    cand = rest[0]
 
     print("part B: the candidate with the fill against the shipped model with it")
     b = Checks()

@@ -68,3 +68,14 @@ def test_no_caption_that_names_its_background_is_changed():
             changed.append(pair.caption(template))
     assert not changed, changed[:5]
     assert filled == 20 * 12
+
+
+def test_the_page_says_which_background_the_model_adds():
+    from apps.text2image.prompt_help import check_markdown
+    from core.diffusion.pipeline import folder_config
+
+    assert folder_config().get("background_fill") is True  # the shipped folder fills
+    note = check_markdown("a green triangle in the centre", True, True)
+    assert "on a white background" in note and note.startswith("✓")
+    assert "background" not in check_markdown("a green triangle in the centre", True, False)
+    assert "No background named" not in check_markdown("a green triangle on a blue background", True, True)

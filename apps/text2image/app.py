@@ -19,7 +19,7 @@ from core.config import get_settings
 from core.diffusion import gallery
 from core.diffusion.generate import ImageRequest, PromptBlocked, generate, parse_seed, random_seed, timeline_strip
 from core.diffusion.metadata import NoMetadata, read_record
-from core.diffusion.pipeline import SCHEDULERS, describe
+from core.diffusion.pipeline import SCHEDULERS, describe, folder_config
 from core.models.hub import ModelUnavailable
 
 PREVIEW_EVERY = 3  # live preview every N denoising steps
@@ -227,7 +227,8 @@ def build_app() -> gr.Blocks:
                  api_name="generate", **generating)
         compare.click(on_compare, [prompt, negative, seed, steps, guidance, scheduler, size, visitor],
                       [on_img, off_img, status, shown_gallery, image], api_name="compare", **generating)
-        prompt.change(lambda p: check_markdown(p, fam.family == "tiny"), prompt, check, api_name="check_prompt",
+        fills = fam.family == "tiny" and bool(folder_config().get("background_fill", False))
+        prompt.change(lambda p: check_markdown(p, fam.family == "tiny", fills), prompt, check, api_name="check_prompt",
                       show_progress="hidden")
         randomise.click(lambda: str(random_seed()), None, seed, api_name="randomise_seed")
         reuse.click(lambda s: "" if s is None else str(s), last_seed, seed, api_name="reuse_seed")

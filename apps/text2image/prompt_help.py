@@ -10,24 +10,29 @@ import json
 
 import gradio as gr
 
+from core.diffusion.background_fill import added_background
 from core.diffusion.vocabulary import GRAMMAR, TEACHING, check_prompt, vocabulary
 
 CHECK_ID = "prompt-check"
 MAX_CHECK_CHARS = 2000
 
 
-def check_markdown(prompt: str, checks_vocabulary: bool) -> str:
-    """The warnings shown under the prompt before generating (empty prompt: nothing)."""
+def check_markdown(prompt: str, checks_vocabulary: bool, fills_background: bool = False) -> str:
+    """The warnings shown under the prompt before generating (empty prompt: nothing), and the background the model
+    adds when the prompt names none (`fills_background`: the model folder's `background_fill`)."""
     if not checks_vocabulary or not (prompt or "").strip():
         return ""
     if len(prompt) > MAX_CHECK_CHARS:  # generation refuses it anyway; say so without parsing it
         return f"⚠ the prompt is {len(prompt)} characters long; this model's captions are under 100"
     findings = check_prompt(prompt)
+    added = added_background(prompt) if fills_background else None
+    fill = (f"\n\nℹ No background named: drawn **on a {added} background**, the colour farthest from the shapes', "
+            "so none is hidden (name one to choose it)" if added else "")
     if not findings:
-        return "✓ every word and construction is in the model's vocabulary"
+        return "✓ every word and construction is in the model's vocabulary" + fill
     lines = [f"- **{f.kind.replace('-', ' ')}**: {html.escape(f.message)}" for f in findings]
     return ("⚠ **Outside what this model was trained on** — it will still draw, but expect it to guess:\n"
-            + "\n".join(lines))
+            + "\n".join(lines) + fill)
 
 
 def build_panel(prompt: gr.Textbox, is_tiny: bool, model_name: str) -> gr.Markdown:

@@ -89,6 +89,17 @@ def describe(model: str | None = None) -> tuple[str, FamilyDefaults]:
     return model, family_of(model, "StableDiffusionXLPipeline" if "xl" in model.lower() else "")
 
 
+def folder_config(model: str | None = None) -> dict:
+    """The model_index.json of a local model folder ({} for a Hub id or a folder without one), read without loading
+    weights: what a UI needs to know of the shipped kind of model's settings (e.g. `background_fill`)."""
+    model = (model or get_settings().image.model).strip()
+    folder = BUNDLED_DIR if model == "bundled" else Path(model).expanduser() if is_local(model) else None
+    try:
+        return json.loads((folder / "model_index.json").read_text(encoding="utf-8")) if folder else {}
+    except (OSError, ValueError):
+        return {}
+
+
 @dataclass
 class LoadedPipeline:
     pipe: object

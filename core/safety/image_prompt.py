@@ -28,8 +28,8 @@ import re
 from pathlib import Path
 
 from core.safety import term_matcher as tm
-from core.safety.body_slang import sexual_slang
 from core.safety import text as textutil
+from core.safety.body_slang import sexual_slang
 from core.safety.normalize import variants
 from core.safety.verdict import ScanScore
 
