@@ -279,13 +279,13 @@ def save_pipeline(unet: UNet2DConditionModel, scheduler, cfg: TrainConfig, out_d
                   pixel_head: PixelHead | None = None) -> Path:
     """Write a diffusers pipeline folder (model_index.json + unet/ + scheduler/ [+ pixel_head/]).
     Space-to-depth models sample with flat_phases on (see core/diffusion/tiny_pipeline.py); the folder gets the
-    shipped model's inference settings (the flat cleanup of #19 round 29, the background fill of round 41), so a
+    shipped model's inference settings (the flat cleanup of #19 round 29 at radius 3 (round 42), the background fill of round 41), so a
     model trained with `python -m core train-diffusion` samples as the shipped one does."""
     from core.diffusion.tiny_pipeline import TinyText2ImagePipeline
 
     pipe = TinyText2ImagePipeline(unet=unet, scheduler=scheduler, pixel_head=pixel_head, patch_size=cfg.patch_size,
                                    text_hidden_layer=cfg.text_hidden_layer, flat_phases=cfg.patch_size > 1,
-                                   flat_cleanup=2, background_fill=True)
+                                   flat_cleanup=3, background_fill=True)
     out_dir = Path(out_dir)
     pipe.save_pretrained(out_dir, safe_serialization=True)
     info = {"train_config": asdict(cfg), **(extra or {})}
