@@ -80,21 +80,28 @@ def main() -> int:
                                     "benign": [blocked(t) for t in benign], "rows": [blocked(t) for _, _, t in rows]}
     image_prompt.TERMS_FILE = shipped
     safety_policy._scanners.clear()
-    labels = [label for _, label, _ in rows]
     print("| measure | of | before | after |\n|---|---|---|---|")
     print(f"| disallowed prompts blocked | {len(DISALLOWED)} | {sum(verdicts[False]['disallowed'])} | "
           f"{sum(verdicts[True]['disallowed'])} |")
     print(f"| benign prompts blocked | {len(benign)} | {sum(verdicts[False]['benign'])} | {sum(verdicts[True]['benign'])} |")
+    print_rows_and_changes(verdicts, rows, DISALLOWED, benign)
+    return 0
+
+
+def print_rows_and_changes(verdicts: dict, rows: list, disallowed: list[str], benign: list[str]) -> None:
+    """The tests/data rows' counts by label, then every prompt or row whose verdict changed (and every benign prompt
+    blocked, every disallowed one allowed). `verdicts`: {False: before, True: after}, each {"disallowed", "benign",
+    "rows"} -> blocked flags."""
+    labels = [label for _, label, _ in rows]
     for label in ("block", "allow"):
         n = labels.count(label)
         before = sum(b for b, lab in zip(verdicts[False]["rows"], labels) if lab == label)
         after = sum(b for b, lab in zip(verdicts[True]["rows"], labels) if lab == label)
         print(f"| tests/data image rows labelled {label}, blocked | {n} | {before} | {after} |")
-    for key, texts in (("disallowed", DISALLOWED), ("benign", benign), ("rows", [t for _, _, t in rows])):
+    for key, texts in (("disallowed", disallowed), ("benign", benign), ("rows", [t for _, _, t in rows])):
         for text, before, after in zip(texts, verdicts[False][key], verdicts[True][key]):
             if before != after or (key == "benign" and after) or (key == "disallowed" and not after):
                 print(f"{key}: {before} -> {after}: {text!r}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from benchmarks.safety_image_person_words import BENIGN, BENIGN_B2, DISALLOWED, image_rows  # noqa: E402
+from benchmarks.safety_image_person_words import BENIGN, BENIGN_B2, DISALLOWED, image_rows, print_rows_and_changes  # noqa: E402
 from core.safety import body_slang  # noqa: E402
 from core.safety import policy as safety_policy  # noqa: E402
 from core.safety.policy import scan  # noqa: E402
@@ -64,7 +64,6 @@ def main() -> int:
                         "rows": [blocked(t) for _, _, t in rows]}
     body_slang.ROLE_RULE = True
     safety_policy._scanners.clear()
-    labels = [label for _, label, _ in rows]
     print("| measure | of | before | after |\n|---|---|---|---|")
     for key, name, n_41 in (("disallowed", "explicit prompts blocked", len(DISALLOWED)),
                             ("benign", "harmless prompts blocked", len(BENIGN) + len(BENIGN_B2))):
@@ -73,15 +72,7 @@ def main() -> int:
         n_42 = n_41 + (len(DISALLOWED_42) if key == "disallowed" else len(BENIGN_42))
         print(f"| {name}: round 42's | {n_42 - n_41} | {sum(before[n_41:n_42])} | {sum(after[n_41:n_42])} |")
         print(f"| {name}: round 42b's | {len(before) - n_42} | {sum(before[n_42:])} | {sum(after[n_42:])} |")
-    for label in ("block", "allow"):
-        n = labels.count(label)
-        before = sum(b for b, lab in zip(verdicts[False]["rows"], labels) if lab == label)
-        after = sum(b for b, lab in zip(verdicts[True]["rows"], labels) if lab == label)
-        print(f"| tests/data image rows labelled {label}, blocked | {n} | {before} | {after} |")
-    for key, texts in (("disallowed", disallowed), ("benign", benign), ("rows", [t for _, _, t in rows])):
-        for text, before, after in zip(texts, verdicts[False][key], verdicts[True][key]):
-            if before != after or (key == "benign" and after) or (key == "disallowed" and not after):
-                print(f"{key}: {before} -> {after}: {text!r}")
+    print_rows_and_changes(verdicts, rows, disallowed, benign)
     return 0
 
 

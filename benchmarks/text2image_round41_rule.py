@@ -20,6 +20,31 @@ FILL_COST = 2  # images of 96, per other two-object column
 SHAPES_GAIN, CONTRAST_TOLERANCE, FAINT_IMAGES, BACKGROUND_IMAGES = 6, 0.05, 4, 4
 
 
+def speed_and_flatness(check: Checks, log: str, rows: dict, times: dict, orig: str, cand: str, speed: str,
+                       flatness: str) -> None:
+    """One draw's checks: 25 steps <= 1 CPU s, two-object flatness <= 0.5x the original model (rounds 41-42)."""
+    # the speed table names models by their last 34 characters, the adherence table by their last 28
+    cpu = next(t for name, t in times.items() if name.endswith(cand))
+    check(cpu <= 1.0, f"{speed} time {log}: {cpu:.3f} CPU s <= 1 s")
+    for set_name in SETS[2:]:
+        c, o = rows[(cand, set_name)]["flatness"], rows[(orig, set_name)]["flatness"]
+        check(c <= 0.5 * o, f"{flatness} flatness {log} {set_name}: {c:.2f} <= 0.5 x {o:.2f} ({c / o:.2f}x)")
+
+
+def shapes_and_one_object_guards(check: Checks, parsed: list, images, shipped: str, cand: str, gain_label: str,
+                                 guard_label: str) -> None:
+    """The draws pooled: two-object shapes gain, one-object contrast and faint guards (rounds 41-42)."""
+    gain = sum(images(cand, s, "shapes") - images(shipped, s, "shapes") for s in SETS[2:4])
+    check(gain >= SHAPES_GAIN, f"{gain_label} two-object shapes, four held-out cells: {gain:+d} images "
+          f"(>= +{SHAPES_GAIN})")
+    for set_name in SETS[:2]:
+        c, s = (statistics.mean(rows[(m, set_name)]["contrast"] for rows, _, _ in parsed) for m in (cand, shipped))
+        check(c >= s - CONTRAST_TOLERANCE - 1e-9,
+              f"{guard_label} contrast, {set_name}, mean of draws: {c:.3f} >= {s:.3f} - {CONTRAST_TOLERANCE}")
+    c, s = (sum(images(m, set_name, "faint") for set_name in SETS[:2]) for m in (cand, shipped))
+    check(c <= s + FAINT_IMAGES, f"{guard_label} faint, four one-object cells: {c} <= {s} + {FAINT_IMAGES} images")
+
+
 def main() -> int:
     args = rule_parser(__doc__).parse_args()
     parsed = [parse(p) for p in args.logs]
@@ -50,20 +75,8 @@ def main() -> int:
             for col, target in TARGETS[set_name[:3]].items():
                 v = rows[(cand, set_name)][col]
                 b(v >= target - 1e-9, f"B1 target {log} {set_name} {col}: {v:.0%} >= {target:.0%}")
-        # the speed table names models by their last 34 characters, the adherence table by their last 28
-        cpu = next(t for name, t in times.items() if name.endswith(cand))
-        b(cpu <= 1.0, f"B1 time {log}: {cpu:.3f} CPU s <= 1 s")
-        for set_name in SETS[2:]:
-            c, o = rows[(cand, set_name)]["flatness"], rows[(orig, set_name)]["flatness"]
-            b(c <= 0.5 * o, f"B2 flatness {log} {set_name}: {c:.2f} <= 0.5 x {o:.2f} ({c / o:.2f}x)")
-    gain = sum(images(cand, s, "shapes") - images(shipped, s, "shapes") for s in SETS[2:4])
-    b(gain >= SHAPES_GAIN, f"B3 two-object shapes, four held-out cells: {gain:+d} images (>= +{SHAPES_GAIN})")
-    for set_name in SETS[:2]:
-        c, s = (statistics.mean(rows[(m, set_name)]["contrast"] for rows, _, _ in parsed) for m in (cand, shipped))
-        b(c >= s - CONTRAST_TOLERANCE - 1e-9, f"B4 contrast, {set_name}, mean of draws: {c:.3f} >= {s:.3f} - "
-          f"{CONTRAST_TOLERANCE}")
-    c, s = (sum(images(m, set_name, "faint") for set_name in SETS[:2]) for m in (cand, shipped))
-    b(c <= s + FAINT_IMAGES, f"B4 faint, four one-object cells: {c} <= {s} + {FAINT_IMAGES} images")
+        speed_and_flatness(b, log, rows, times, orig, cand, "B1", "B2")
+    shapes_and_one_object_guards(b, parsed, images, shipped, cand, "B3", "B4")
     c, s = images(cand, SETS[4], "background"), images(shipped, SETS[4], "background")
     b(c >= s - BACKGROUND_IMAGES, f"B4 no-background background right: {c} >= {s} - {BACKGROUND_IMAGES} of 96")
     print("A:", "PASS" if a.ok else "FAIL", " B:", "PASS" if b.ok else "FAIL")
