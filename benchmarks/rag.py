@@ -780,6 +780,8 @@ ANSWER_SYSTEMS = {
     "extractive+forms+head": ("extractive", "zero_shot", "calibrated"),
     # session 39: a number written as code is no version (expected_answer.CODE_NUMBERS_ARE_NOT_VERSIONS)
     "extractive+code numbers": ("extractive", "zero_shot", "calibrated"),
+    # session 39: questions that ask for an age (asked_value.AGE_FORMS)
+    "extractive+age forms": ("extractive", "zero_shot", "calibrated"),
     # main before session 38's question forms (asked_value.MORE_FORMS off)
     "extractive (session 37)": ("extractive", "zero_shot", "calibrated"),
     # session 32: the verifier (retrained on visitor questions) re-ranking the quotes only, at two weights
@@ -807,6 +809,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+counted head": {"counted_head": True},
                     "extractive+forms+head": {"more_forms": True, "counted_head": True},
                     "extractive+code numbers": {"code_numbers_are_not_versions": True},
+                    "extractive+age forms": {"age_forms": True},
                     "extractive+soft80": {"soft_share": 1.0, "soft_min_cosine": 0.8},
                     "extractive+soft80h": {"soft_share": 0.5, "soft_min_cosine": 0.8},
                     "extractive+soft85": {"soft_share": 1.0, "soft_min_cosine": 0.85},
@@ -1142,6 +1145,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     more_forms_default = asked_value.MORE_FORMS
     counted_head_default = quantity.COUNTED_HEAD
     code_numbers_default = expected_check.CODE_NUMBERS_ARE_NOT_VERSIONS
+    age_forms_default = asked_value.AGE_FORMS
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
     sets = answer_sets(workdir, qa_sets)
@@ -1190,6 +1194,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             quantity.COUNTED_HEAD = overrides.pop("counted_head", counted_head_default)
             expected_check.CODE_NUMBERS_ARE_NOT_VERSIONS = overrides.pop("code_numbers_are_not_versions",
                                                                          code_numbers_default)
+            asked_value.AGE_FORMS = overrides.pop("age_forms", age_forms_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
             else:

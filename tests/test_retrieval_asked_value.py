@@ -153,3 +153,18 @@ def test_a_cost_question_the_manual_does_not_answer_is_refused_with_its_reason(t
     assert open_collection("grinder").ingest([priced]).ok
     answer = chain.ask("What do replacement burrs cost?")  # now a quote states the price
     assert not answer.abstained and "19 euros" in answer.answer, answer.abstain_reason
+
+
+def test_an_age_question_needs_a_quote_that_states_an_age(monkeypatch):
+    members = ("The House of Representatives shall be composed of Members chosen every second Year by the People "
+               "of the several States.", "")
+    age = ("No Person shall be a Representative who shall not have attained to the Age of twenty five Years.", "")
+    question = "How old do you have to be to be a representative?"
+    assert asked_value.check(question, [members]) is None  # off: no kind of value read from the question
+    monkeypatch.setattr(asked_value, "AGE_FORMS", True)
+    for q in (question, "What is the minimum age for a senator?", "At what age can someone become president?"):
+        got = asked_value.check(q, [members])
+        assert got["type"] == "measure" and not got["held"] and got["looked_for"].startswith("an age"), (q, got)
+        assert asked_value.check(q, [age])["held"], q
+    assert asked_value.asked("How old-fashioned is this?") is None
+    assert asked_value.asked("What does the age field hold?") is None

@@ -121,6 +121,16 @@ _HOW_PRECISE = re.compile(rf"^\s*how\s+({'|'.join(_PRECISION_ADJECTIVES)})\b", r
 _PRECISION_UNITS = ("time", "size", "length", "percent", "rate")
 
 
+# session 39: a question that asks for an age ("How old do you have to be to be a representative?", "What is the
+# minimum age for a senator?", "At what age ...?") wants a number of years (or months ...) or a number beside "age",
+# "aged", "old". Found asking the sample corpus as a visitor; benchmarks/results/rag_issue13_session39_age_forms.md.
+AGE_FORMS = False
+_AGE_Q = re.compile(r"^\s*how\s+(?:old|young)(?![\w-])"
+                    r"|^\s*(?:at\s+|from\s+|by\s+|until\s+)?(?:what|which)(?:\s+(?:is|are|was|were)|'s)?"
+                    r"(?:\s+(?:the|its|their|an?))?(?:\s+(?:minimum|maximum|min|max|lowest|highest|legal|required|"
+                    r"youngest|oldest|earliest|latest|retirement|voting))?\s+ages?\b", re.IGNORECASE)
+
+
 def _more_forms(question: str) -> dict | None:
     m = _HOW_MUCH_COMPARED.match(question)
     if m:  # a comparison wants how much: a number with a unit or beside the compared word ("2x faster", "30% less")
@@ -231,6 +241,8 @@ def asked(question: str) -> dict | None:
         more = _more_forms(question)
         if more:
             return more
+    if AGE_FORMS and _AGE_Q.match(question):
+        return {"type": "measure", "noun": "age", "units": ("time",)}
     if _AUTHOR_Q.match(question):
         return {"type": "author"}
     if _DATE_Q.match(question):
@@ -305,7 +317,7 @@ def check(question: str, quotes: list[tuple[str, str]]) -> dict | None:
         noun = want["noun"]
         what = (f"how {noun}" if noun in HOW_ADJECTIVES or noun in _PRECISION_ADJECTIVES else
                 f"how much {noun}" if re.fullmatch(_COMPARATIVES, noun) else
-                "a count" if noun == "number" else f"a {noun}")
+                "a count" if noun == "number" else "an age" if noun == "age" else f"a {noun}")
         units = " or with a unit of " + "/".join(want["units"][:3]) if want["units"] else ""
         looked_for = f"{what} (a number, in a quote that names it{units})"
     else:
