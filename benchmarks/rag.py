@@ -780,8 +780,9 @@ ANSWER_SYSTEMS = {
     "extractive+forms+head": ("extractive", "zero_shot", "calibrated"),
     # session 39: a number written as code is no version (expected_answer.CODE_NUMBERS_ARE_NOT_VERSIONS)
     "extractive+code numbers": ("extractive", "zero_shot", "calibrated"),
-    # session 39: questions that ask for an age (asked_value.AGE_FORMS)
+    # session 39: questions that ask for an age (asked_value.AGE_FORMS); main before it
     "extractive+age forms": ("extractive", "zero_shot", "calibrated"),
+    "extractive (session 38)": ("extractive", "zero_shot", "calibrated"),
     # main before session 38's question forms (asked_value.MORE_FORMS off)
     "extractive (session 37)": ("extractive", "zero_shot", "calibrated"),
     # session 32: the verifier (retrained on visitor questions) re-ranking the quotes only, at two weights
@@ -810,6 +811,7 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+forms+head": {"more_forms": True, "counted_head": True},
                     "extractive+code numbers": {"code_numbers_are_not_versions": True},
                     "extractive+age forms": {"age_forms": True},
+                    "extractive (session 38)": {"age_forms": False},
                     "extractive+soft80": {"soft_share": 1.0, "soft_min_cosine": 0.8},
                     "extractive+soft80h": {"soft_share": 0.5, "soft_min_cosine": 0.8},
                     "extractive+soft85": {"soft_share": 1.0, "soft_min_cosine": 0.85},

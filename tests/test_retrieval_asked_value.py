@@ -160,8 +160,9 @@ def test_an_age_question_needs_a_quote_that_states_an_age(monkeypatch):
                "of the several States.", "")
     age = ("No Person shall be a Representative who shall not have attained to the Age of twenty five Years.", "")
     question = "How old do you have to be to be a representative?"
+    monkeypatch.setattr(asked_value, "AGE_FORMS", False)
     assert asked_value.check(question, [members]) is None  # off: no kind of value read from the question
-    monkeypatch.setattr(asked_value, "AGE_FORMS", True)
+    monkeypatch.setattr(asked_value, "AGE_FORMS", True)  # the default since session 39
     for q in (question, "What is the minimum age for a senator?", "At what age can someone become president?"):
         got = asked_value.check(q, [members])
         assert got["type"] == "measure" and not got["held"] and got["looked_for"].startswith("an age"), (q, got)

@@ -124,7 +124,9 @@ _PRECISION_UNITS = ("time", "size", "length", "percent", "rate")
 # session 39: a question that asks for an age ("How old do you have to be to be a representative?", "What is the
 # minimum age for a senator?", "At what age ...?") wants a number of years (or months ...) or a number beside "age",
 # "aged", "old". Found asking the sample corpus as a visitor; benchmarks/results/rag_issue13_session39_age_forms.md.
-AGE_FORMS = False
+# ON since session 39: no question of the 22 QA sets asks for an age, so their figures are identical with it (tuning
+# 308 / 427 correct, held-out 414 / 677); benchmarks/rag.py "extractive (session 38)" turns it off.
+AGE_FORMS = True
 _AGE_Q = re.compile(r"^\s*how\s+(?:old|young)(?![\w-])"
                     r"|^\s*(?:at\s+|from\s+|by\s+|until\s+)?(?:what|which)(?:\s+(?:is|are|was|were)|'s)?"
                     r"(?:\s+(?:the|its|their|an?))?(?:\s+(?:minimum|maximum|min|max|lowest|highest|legal|required|"
