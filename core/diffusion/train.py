@@ -278,9 +278,9 @@ def _ema_update(ema: torch.nn.Module, model: torch.nn.Module, step: int, decay: 
 def save_pipeline(unet: UNet2DConditionModel, scheduler, cfg: TrainConfig, out_dir: Path, extra: dict | None = None,
                   pixel_head: PixelHead | None = None) -> Path:
     """Write a diffusers pipeline folder (model_index.json + unet/ + scheduler/ [+ pixel_head/]).
-    Space-to-depth models sample with flat_phases on (see core/diffusion/tiny_pipeline.py); the folder gets the
-    shipped model's inference settings (the flat cleanup of #19 round 29 at radius 3 (round 42), the background fill of round 41), so a
-    model trained with `python -m core train-diffusion` samples as the shipped one does."""
+    Space-to-depth models sample with flat_phases on (see core/diffusion/tiny_pipeline.py). The folder gets the
+    shipped model's inference settings, so a model trained with `python -m core train-diffusion` samples as the
+    shipped one does: the flat cleanup (#19 round 29; radius 3 since round 42) and the background fill (round 41)."""
     from core.diffusion.tiny_pipeline import TinyText2ImagePipeline
 
     pipe = TinyText2ImagePipeline(unet=unet, scheduler=scheduler, pixel_head=pixel_head, patch_size=cfg.patch_size,
