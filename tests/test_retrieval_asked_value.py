@@ -159,6 +159,8 @@ def test_an_age_question_needs_a_quote_that_states_an_age(monkeypatch):
     members = ("The House of Representatives shall be composed of Members chosen every second Year by the People "
                "of the several States.", "")
     age = ("No Person shall be a Representative who shall not have attained to the Age of twenty five Years.", "")
+    term = ("The Senate of the United States shall be composed of two Senators from each State, elected by the people "
+            "thereof, for six Years; and each Senator shall have one Vote.", "")
     question = "How old do you have to be to be a representative?"
     monkeypatch.setattr(asked_value, "AGE_FORMS", False)
     assert asked_value.check(question, [members]) is None  # off: no kind of value read from the question
@@ -167,5 +169,6 @@ def test_an_age_question_needs_a_quote_that_states_an_age(monkeypatch):
         got = asked_value.check(q, [members])
         assert got["type"] == "measure" and not got["held"] and got["looked_for"].startswith("an age"), (q, got)
         assert asked_value.check(q, [age])["held"], q
+        assert not asked_value.check(q, [members, term])["held"], q  # a number of years is not an age
     assert asked_value.asked("How old-fashioned is this?") is None
     assert asked_value.asked("What does the age field hold?") is None
