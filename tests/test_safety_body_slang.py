@@ -36,3 +36,15 @@ def test_the_switch_is_what_blocks(monkeypatch):
         assert scan("she rides his dick", "image", audit_log=False).allowed
     finally:
         safety_policy._scanners.clear()
+
+
+def test_a_man_named_dick_is_not_an_insult(monkeypatch):
+    """#18 round 43: the toxicity scanner reads "Dick" written as a name as a name."""
+    from core.safety import toxicity
+
+    scanner = toxicity.ToxicityScanner()
+    names = ["a portrait of Dick Van Dyke dancing with a broom", "can you draw my friend Dick playing golf please"]
+    assert all(scanner.scan(t).score < 0.5 for t in names)
+    assert scanner.scan("You are such a dick.").score >= 0.5 and scanner.scan("You Dick!").score >= 0.5
+    monkeypatch.setattr(toxicity, "NAMES_READ_AS_NAMES", False)  # before round 43
+    assert all(scanner.scan(t).score >= 0.5 for t in names)

@@ -92,6 +92,31 @@ EVERYDAY_SENSES = frozenset("""
 blow blows buzz chamber chambers dirty donkey donkeys dummy dummies mouth nosed nuts mental lick shame
 """.split())
 EVERYDAY_SENSES_AMBIGUOUS = True
+# #18 round 43: "Dick" written as a name ("Dick Van Dyke", "my friend Dick", "Philip K. Dick", "Dick and Jane") is read
+# as the name "Richard" before scoring: the classifier only sees the lower-cased word, and "can you draw my friend
+# Dick" addresses the reader, so the mention cap above does not apply. Lower-case "dick" and the insult compounds
+# ("Dick Head", "Dick move") are scored as written. ON since round 43: the 3 of 12 harmless name prompts flagged are
+# no longer; insults and tests/data toxicity rows unchanged (benchmarks/results/safety_issue18_round43.md).
+NAMES_READ_AS_NAMES = True
+_KIN = ("friend|uncle|grandfather|grandpa|father|dad|brother|son|cousin|nephew|neighbou?r|colleague|boss|teacher|"
+        "husband|boyfriend|man|boy|guy|named|called|mister|Mr\\.?|sir")
+_INSULT_COMPOUND = "Head|Heads|Face|Faces|Wad|Wads|Hole|Holes|Weed|Move|Moves|Pic|Pics"
+# capitalised words before "Dick" that make it an insult, not a name ("You Dick!", "Total Dick")
+_NOT_A_NAME_BEFORE = ("You|Your|Ur|Such|What|A|An|The|Total|Absolute|Big|Stupid|Fat|Stop|Be|Being|Dont|Don't|Like|"
+                      "Real|Complete|Utter|Massive|Huge|Little|Small|Is|Are|Im|I'm|Ya|Yo|Hey|Oi")
+_NAMED_DICK = re.compile(
+    rf"(?P<pre>\b(?:{_KIN})\s"                                              # my friend Dick, a man named Dick
+    rf"|\b(?!(?:{_NOT_A_NAME_BEFORE})\b)[A-Z][a-z]+\s|\b[A-Z]\.\s"            # Moby Dick, Philip K. Dick
+    r"|\b[A-Z][a-z]+ and )Dick\b"                                          # Jane and Dick
+    rf"|\bDick(?=\s(?!(?:{_INSULT_COMPOUND})\b)[A-Z][a-z]|\sand\s[A-Z][a-z])")   # Dick Van Dyke, Dick and Jane
+
+
+def _names_read_as_names(text: str) -> str:
+    if not NAMES_READ_AS_NAMES:
+        return text
+    return _NAMED_DICK.sub(lambda m: (m.group("pre") or "") + "Richard", text)
+
+
 # Slurs that are everyday words in a language the suite claims: Dutch "hoe" (how) and "hoes"
 # (a cover). In a sentence that reads as Dutch (more Dutch function words than English ones)
 # they are capped like a mention; "you dumb hoe" has no Dutch word and is still read as English.
@@ -163,7 +188,7 @@ class ToxicityScanner:
         if not text.strip():
             return ScanScore(0.0, [])
         # inline code is a mention ("use the `kill` command"), then the shared matching form
-        plain = normalize(_CODE.sub(" code ", text))
+        plain = normalize(_CODE.sub(" code ", _names_read_as_names(text)))
         model = _profanity.get()
         segs = textutil.segments(plain)
         triggers = [set(_WORD.findall(seg)) & model.triggers for seg in segs]
