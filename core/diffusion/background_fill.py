@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from core.diffusion.dataset import COLOURS, SHAPES
+from core.diffusion.vocabulary import colours_of_shapes
 
 _COLOUR = "|".join(COLOURS)
-_OBJECT_COLOUR = re.compile(rf"\b({_COLOUR})\s+(?:(?:small|large)\s+)?(?:{'|'.join(SHAPES)})s?\b", re.IGNORECASE)
 _SHAPE = re.compile(rf"\b(?:{'|'.join(SHAPES)})s?\b", re.IGNORECASE)
 _NAMES_BACKGROUND = re.compile(r"\b(?:background|backdrop)\b", re.IGNORECASE)
 
@@ -34,7 +34,7 @@ def added_background(prompt: str) -> str | None:
     to no shape names the background too ("at the top left of a blue image", "red square, blue")."""
     if _NAMES_BACKGROUND.search(prompt) or not _SHAPE.search(prompt):
         return None
-    colours = [c.lower() for c in _OBJECT_COLOUR.findall(prompt)]
+    colours = colours_of_shapes(prompt)
     every_colour = re.findall(rf"\b(?:{_COLOUR})\b", prompt, re.IGNORECASE)
     return background_for(colours) if colours and len(colours) == len(every_colour) else None
 

@@ -71,6 +71,16 @@ def vocabulary() -> dict[str, list[str]]:
             "background": [f"on a {c} background" for c in ("blue", "white", "black")]}
 
 
+# a colour word said of a shape: "red circle", "blue small square", "green triangles"
+_SHAPE_COLOUR = re.compile(rf"\b({'|'.join(dataset.COLOURS)})\s+(?:(?:{'|'.join(dataset.SIZES)})\s+)?"
+                           rf"(?:{'|'.join(dataset.SHAPES)})(s?)\b", re.IGNORECASE)
+
+
+def colours_of_shapes(prompt: str, plurals: bool = True) -> list[str]:
+    """The colour of each shape the prompt names, in order (lower case); `plurals`: also of plural shapes."""
+    return [m.group(1).lower() for m in _SHAPE_COLOUR.finditer(prompt) if plurals or not m.group(2)]
+
+
 def _plural_shape(word: str) -> bool:
     return word.endswith("s") and word[:-1] in dataset.SHAPES
 
@@ -120,8 +130,7 @@ def check_prompt(prompt: str) -> list[Finding]:
         found.append(Finding("position", (), "a position and a relation together were never in its training captions"))
     colours = [w for w in words if w in dataset.COLOURS]
     if len(shapes) == 2 and relations:
-        object_colours = [c for c in re.findall(r"\b(" + "|".join(dataset.COLOURS) + r")\s+(?:(?:small|large)\s+)?(?:"
-                                                + "|".join(dataset.SHAPES) + r")\b", text)]
+        object_colours = colours_of_shapes(text, plurals=False)
         if len(object_colours) == 2 and object_colours[0] == object_colours[1]:
             found.append(Finding("same-colour", (object_colours[0],),
                                  "two shapes of the same colour were never in its training captions"))

@@ -131,7 +131,7 @@ _AGE_Q = re.compile(r"^\s*how\s+(?:old|young)(?![\w-])"
                     r"|^\s*(?:at\s+|from\s+|by\s+|until\s+)?(?:what|which)(?:\s+(?:is|are|was|were)|'s)?"
                     r"(?:\s+(?:the|its|their|an?))?(?:\s+(?:minimum|maximum|min|max|lowest|highest|legal|required|"
                     r"youngest|oldest|earliest|latest|retirement|voting))?\s+ages?\b", re.IGNORECASE)
-_AGE_WORDS = {"aged", "old", "older", "younger"}  # besides "age": "35 years old", "aged 18", "18 or older"
+_AGE_WORDS = {"age", "aged", "old", "older", "younger"}  # "the Age of twenty five Years", "35 years old", "aged 18"
 
 
 def _more_forms(question: str) -> dict | None:
@@ -245,7 +245,7 @@ def asked(question: str) -> dict | None:
         if more:
             return more
     if AGE_FORMS and _AGE_Q.match(question):  # a number of years is no age unless the quote says so ("for six Years")
-        return {"type": "measure", "noun": "age", "units": ()}
+        return {"type": "measure", "noun": "age", "units": (), "names": _AGE_WORDS}
     if _AUTHOR_Q.match(question):
         return {"type": "author"}
     if _DATE_Q.match(question):
@@ -286,8 +286,8 @@ def holds(want: dict, quote: str, context: str, question: str) -> bool:
         if not re.search(_NUMBER, quote, re.IGNORECASE) and not re.search(r"\b(?:free|unlimited|no\s+limit)\b", quote,
                                                                           re.IGNORECASE):
             return False
-        said = content_words(f"{quote} {context}")
-        named = bool(content_words(want["noun"]) & said) or (want["noun"] == "age" and bool(_AGE_WORDS & said))
+        # the words that name the measure: its noun, or those the question's form lists ("age": also "old", "aged")
+        named = bool(want.get("names", content_words(want["noun"])) & content_words(f"{quote} {context}"))
         return named or bool(want["units"] and _unit_pattern(want["units"]).search(quote)) or (
             "money" in want["units"] and bool(re.search(r"\bfree\b|\bno\s+(?:charge|cost)\b", quote, re.IGNORECASE)))
     if kind == "code":  # an exit or status code: a number, or zero / non-zero, where the quote or its context names it

@@ -78,19 +78,19 @@ def expected(question: str) -> tuple[str, set[str] | None] | None:
 # in parentheses straight after a word (`JQ(1)`, a man page's section; `f(2)`); "Python (3.7)" still counts.
 # benchmarks/results/rag_issue13_session39_code_numbers.md
 CODE_NUMBERS_ARE_NOT_VERSIONS = False
-_CODE_BEFORE = re.compile(r"(?:=|\[|(?<=[A-Za-z])\()\s*$")
-_CODE_AFTER = re.compile(r"^\s*[\])]")
+_ASSIGNED = re.compile(r"=\s*$")
+_OPENED = re.compile(r"(?:\[|(?<=[A-Za-z])\()\s*$")  # "[" or "(" straight after a word
+_CLOSED = re.compile(r"^\s*[\])]")
 
 
 def states_version(text: str) -> bool:
     """Whether the text holds a standalone number that can be a version (see CODE_NUMBERS_ARE_NOT_VERSIONS)."""
+    if not CODE_NUMBERS_ARE_NOT_VERSIONS:
+        return bool(_STANDALONE.search(text))
     for m in _STANDALONE.finditer(text):
-        if not CODE_NUMBERS_ARE_NOT_VERSIONS:
-            return True
         before, after = text[max(0, m.start() - 2):m.start()], text[m.end():m.end() + 2]
-        if _CODE_BEFORE.search(before) and (before.rstrip().endswith("=") or _CODE_AFTER.match(after)):
-            continue
-        return True
+        if not (_ASSIGNED.search(before) or _OPENED.search(before) and _CLOSED.match(after)):
+            return True
     return False
 
 
