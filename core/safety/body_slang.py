@@ -21,7 +21,7 @@ from pathlib import Path
 ROLE_RULE = True
 
 _OWNED = re.compile(r"\b(?:my|your|his|her|our|their)\s+(?P<between>(?:[a-z]+\s+){0,2}?)(?:dicks?|cocks?)\b"
-                    r"|\b(?P<owner>[a-z]+)'s\s+(?:[a-z]+\s+){0,2}?(?:dicks?|cocks?)\b")
+                    r"|\b(?P<owner>[a-z]+)'s\s+(?P<owned_between>(?:[a-z]+\s+){0,2}?)(?:dicks?|cocks?)\b")
 # a person or kinship noun between the possessive and the word makes it a name ("my grandfather Dick"), as do the
 # titles that end in it ("his Moby Dick", "her spotted dick pudding"); a person noun with "'s" owns it
 _PERSONS = set(json.loads((Path(__file__).parent / "curated" / "image_terms.json").read_text(encoding="utf-8"))
@@ -30,6 +30,9 @@ _NAMING = _PERSONS | {"grandfather", "grandpa", "father", "dad", "uncle", "broth
                       "buddy", "pal", "neighbour", "neighbor", "nephew", "grandson", "colleague", "boss", "teacher",
                       "moby", "spotted"}
 _OWNERS = _PERSONS | {"lover", "lovers", "partner", "partners"}
+# (#18 round 45) whoever the owner with "'s" is ("my neighbour's dick", "Tom's dick"), unless a person, kinship or
+# title word stands between ("my uncle's Moby Dick poster"). False = only the owners listed above
+ANY_OWNER = True
 _HAD = re.compile(r"\b(?:(?:my|your|his|her|our|their)\s+(?:[a-z]+\s+)?"
                   r"|(?:with|has|have|had|having|gets?|got|getting)\s+(?:an?\s+)?(?:[a-z]+\s+)?)"
                   r"erections?\b(?!\s+of\b)")
@@ -49,7 +52,9 @@ def sexual_slang(form: str) -> list[str]:
         if bird and "cock" in m.group(0):
             continue
         if m.group("owner") is not None:
-            if m.group("owner") in _OWNERS:
+            if ANY_OWNER and not _NAMING.intersection(m.group("owned_between").split()):
+                found.append(m.group(0))
+            elif m.group("owner") in _OWNERS:
                 found.append(m.group(0))
         elif not _NAMING.intersection(m.group("between").split()):
             found.append(m.group(0))
