@@ -48,3 +48,25 @@ def test_a_man_named_dick_is_not_an_insult(monkeypatch):
     assert scanner.scan("You are such a dick.").score >= 0.5 and scanner.scan("You Dick!").score >= 0.5
     monkeypatch.setattr(toxicity, "NAMES_READ_AS_NAMES", False)  # before round 43
     assert all(scanner.scan(t).score >= 0.5 for t in names)
+
+
+@pytest.mark.parametrize("prompt", ["my neighbour's dick in her hand", "Maria touching Carlos's cock",
+                                    "grabbing Tom's Dick under the table"])
+def test_an_owner_of_any_kind_owns_it(prompt):
+    """#18 round 45: an owner written with "'s" counts whoever it is, not only the listed person nouns."""
+    assert _sexual_terms(prompt), scan(prompt, "image", audit_log=False).reasons
+
+
+@pytest.mark.parametrize("prompt", ["my uncle's Moby Dick poster on the wall", "my brother's Dick Tracy comic collection",
+                                    "the farmer's cock crowing on the fence", "the library's Philip K. Dick shelf"])
+def test_an_owner_with_a_name_title_or_bird_is_not(prompt):
+    assert scan(prompt, "image", audit_log=False).allowed
+
+
+def test_the_owner_switch_is_what_blocks(monkeypatch):
+    monkeypatch.setattr(body_slang, "ANY_OWNER", False)  # before round 45: a neighbour was no owner
+    safety_policy._scanners.clear()
+    try:
+        assert scan("my neighbour's dick in her hand", "image", audit_log=False).allowed
+    finally:
+        safety_policy._scanners.clear()

@@ -23,7 +23,7 @@ ROLE_RULE = True
 _OWNED = re.compile(r"\b(?:my|your|his|her|our|their)\s+(?P<between>(?:[a-z]+\s+){0,2}?)(?:dicks?|cocks?)\b"
                     r"|\b(?P<owner>[a-z]+)'s\s+(?P<owned_between>(?:[a-z]+\s+){0,2}?)(?:dicks?|cocks?)\b")
 # a person or kinship noun between the possessive and the word makes it a name ("my grandfather Dick"), as do the
-# titles that end in it ("his Moby Dick", "her spotted dick pudding"); a person noun with "'s" owns it
+# titles that end in it ("his Moby Dick", "her spotted dick pudding"); a listed person noun with "'s" owns it
 _PERSONS = set(json.loads((Path(__file__).parent / "curated" / "image_terms.json").read_text(encoding="utf-8"))
                ["person"]["en"])
 _NAMING = _PERSONS | {"grandfather", "grandpa", "father", "dad", "uncle", "brother", "son", "cousin", "friend",
@@ -31,7 +31,8 @@ _NAMING = _PERSONS | {"grandfather", "grandpa", "father", "dad", "uncle", "broth
                       "moby", "spotted"}
 _OWNERS = _PERSONS | {"lover", "lovers", "partner", "partners"}
 # (#18 round 45) whoever the owner with "'s" is ("my neighbour's dick", "Tom's dick"), unless a person, kinship or
-# title word stands between ("my uncle's Moby Dick poster"). False = only the owners listed above
+# title word stands between ("my uncle's Moby Dick poster") or the prompt as written names a Dick ("my brother's
+# Dick Tracy comic"). False = only the owners listed above
 ANY_OWNER = True
 _HAD = re.compile(r"\b(?:(?:my|your|his|her|our|their)\s+(?:[a-z]+\s+)?"
                   r"|(?:with|has|have|had|having|gets?|got|getting)\s+(?:an?\s+)?(?:[a-z]+\s+)?)"
@@ -42,8 +43,10 @@ _BIRD = re.compile(r"\b(?:hens?|chickens?|roosters?|chicks?|coops?|farms?|farmer
                    r"cockfight\w*|beak|comb|wattle)\b")
 
 
-def sexual_slang(form: str) -> list[str]:
-    """The owned or had body-part slang in a lower-case normalised prompt (empty when the switch is off)."""
+def sexual_slang(form: str, names_a_dick: bool = False) -> list[str]:
+    """The owned or had body-part slang in a lower-case normalised prompt (empty when the switch is off).
+    `names_a_dick`: the prompt as written has a capitalised "Dick" that stands as a name ("my brother's Dick Tracy
+    comic"), which its lower-case form cannot show."""
     if not ROLE_RULE:
         return []
     found = [m.group(0) for m in _HAD.finditer(form)]
@@ -52,7 +55,8 @@ def sexual_slang(form: str) -> list[str]:
         if bird and "cock" in m.group(0):
             continue
         if m.group("owner") is not None:
-            if ANY_OWNER and not _NAMING.intersection(m.group("owned_between").split()):
+            if ANY_OWNER and not _NAMING.intersection(m.group("owned_between").split()) \
+                    and not (names_a_dick and "dick" in m.group(0)):
                 found.append(m.group(0))
             elif m.group("owner") in _OWNERS:
                 found.append(m.group(0))

@@ -30,6 +30,7 @@ from pathlib import Path
 from core.safety import term_matcher as tm
 from core.safety import text as textutil
 from core.safety.body_slang import sexual_slang
+from core.safety.toxicity import names_a_dick
 from core.safety.normalize import variants
 from core.safety.verdict import ScanScore
 
@@ -90,6 +91,7 @@ class ImagePromptScanner:
         # where that segment was obfuscated, so a 20,000-character paste does not cost a
         # dozen full-length forms
         pieces = [text] if len(text) <= LONG_TEXT_CHARS else textutil.segments(text)
+        named = names_a_dick(text)  # capitals say which "Dick" is a name; the forms are lower-case
         for form in (f for piece in pieces for f in self._forms(piece)):
             persons = tm.find(self.patterns["person"], form)
             # an allow entry describes a thing ("a naked, treeless ridge", "nude and blush tones"):
@@ -110,7 +112,7 @@ class ImagePromptScanner:
                     else:
                         found[key].add(m.term)
             found["minors"].update(m.group(0) for m in _AGE.finditer(form))
-            found["sexual"].update(sexual_slang(form))  # "his dick", "has an erection": the word's role, not a list
+            found["sexual"].update(sexual_slang(form, named))  # "his dick", "has an erection": the word's role, not a list
             for key in ("art_context", "sacred_context", "nazi_context"):
                 if tm.find(self.patterns[key], form):
                     settings.add(key)

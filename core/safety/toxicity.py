@@ -111,6 +111,11 @@ _NAMED_DICK = re.compile(
     rf"|\bDick(?=\s(?!(?:{_INSULT_COMPOUND})\b)[A-Z][a-z]|\sand\s[A-Z][a-z])")   # Dick Van Dyke, Dick and Jane
 
 
+def names_a_dick(text: str) -> bool:
+    """Whether the text as written has a capitalised "Dick" that stands as a name (the reading below)."""
+    return NAMES_READ_AS_NAMES and _NAMED_DICK.search(text) is not None
+
+
 def _names_read_as_names(text: str) -> str:
     if not NAMES_READ_AS_NAMES:
         return text
