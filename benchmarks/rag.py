@@ -783,6 +783,9 @@ ANSWER_SYSTEMS = {
     # session 39: questions that ask for an age (asked_value.AGE_FORMS); main before it
     "extractive+age forms": ("extractive", "zero_shot", "calibrated"),
     "extractive (session 38)": ("extractive", "zero_shot", "calibrated"),
+    # session 40: an injection-only flag on the question does not refuse an extractive answer; main before it
+    "extractive+input injection ignored": ("extractive", "zero_shot", "calibrated"),
+    "extractive (session 39)": ("extractive", "zero_shot", "calibrated"),
     # main before session 38's question forms (asked_value.MORE_FORMS off)
     "extractive (session 37)": ("extractive", "zero_shot", "calibrated"),
     # session 32: the verifier (retrained on visitor questions) re-ranking the quotes only, at two weights
@@ -812,6 +815,8 @@ SYSTEM_OVERRIDES = {"today": {"context_chars": 0},
                     "extractive+code numbers": {"code_numbers_are_not_versions": True},
                     "extractive+age forms": {"age_forms": True},
                     "extractive (session 38)": {"age_forms": False},
+                    "extractive+input injection ignored": {"input_injection_ignored": True},
+                    "extractive (session 39)": {"input_injection_ignored": False},
                     "extractive+soft80": {"soft_share": 1.0, "soft_min_cosine": 0.8},
                     "extractive+soft80h": {"soft_share": 0.5, "soft_min_cosine": 0.8},
                     "extractive+soft85": {"soft_share": 1.0, "soft_min_cosine": 0.85},
@@ -1109,6 +1114,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
         splitting,
         verified_quotes,
     )
+    from core.retrieval import chain as chain_module
     from core.retrieval import expected_answer as expected_check
     from core.retrieval import prompts as prompt_module
     from core.retrieval.chain import RagChain
@@ -1148,6 +1154,7 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
     counted_head_default = quantity.COUNTED_HEAD
     code_numbers_default = expected_check.CODE_NUMBERS_ARE_NOT_VERSIONS
     age_forms_default = asked_value.AGE_FORMS
+    input_injection_default = chain_module.EXTRACTIVE_IGNORES_INPUT_INJECTION
     abstention_defaults = {k: getattr(abstention_model, k) for k in ABSTENTION_KNOBS}
     ranker_defaults = (quote_ranker.WEIGHTS, quote_ranker.DEPTH)
     sets = answer_sets(workdir, qa_sets)
@@ -1197,6 +1204,8 @@ def answers_grounded(workdir: Path, systems: tuple[str, ...], n_llm: int, dump: 
             expected_check.CODE_NUMBERS_ARE_NOT_VERSIONS = overrides.pop("code_numbers_are_not_versions",
                                                                          code_numbers_default)
             asked_value.AGE_FORMS = overrides.pop("age_forms", age_forms_default)
+            chain_module.EXTRACTIVE_IGNORES_INPUT_INJECTION = overrides.pop("input_injection_ignored",
+                                                                           input_injection_default)
             if overrides.pop("nonce_in_system", False):
                 prompt_module.build_messages = lambda *a, **k: _nonce_in_system_messages(build_messages_default, *a, **k)
             else:

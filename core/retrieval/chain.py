@@ -135,6 +135,11 @@ INJECTION_WARNING = "This passage reads like instructions to an AI model (possib
 TRIMMED_WARNING = ("Part of this passage read like instructions to an AI model (possible prompt injection) and was "
                    "left out; the rest is quoted, not followed.")
 ABSTENTION = ("calibrated", "cosine_cutoff")  # cosine_cutoff: the old fixed cut-off, kept to compare
+# (#13 session 40) A question flagged only as prompt injection is answered in extractive mode: no model reads the
+# question there (it is matched, and the answer quotes the documents), so an instruction in it takes nothing over,
+# and a visitor's "show everything except what root has open" is a question, not an attack. Grounded and abstractive
+# answers (a model reads it) still refuse. False = refused in every mode
+EXTRACTIVE_IGNORES_INPUT_INJECTION = True
 
 
 @dataclass
@@ -231,6 +236,11 @@ class RagChain:
 
         verdict = scan(question, "input")
         trace["input_verdict"] = verdict.to_dict()
+        if not verdict.allowed and EXTRACTIVE_IGNORES_INPUT_INJECTION and self.answer_mode == "extractive" \
+                and injection_only(verdict):
+            trace["input_injection_ignored"] = ("the injection scanner flagged the question; an extractive answer "
+                                                "quotes the documents and no model reads the question")
+            verdict = replace(verdict, allowed=True, action="allow")
         if not verdict.allowed:
             text = "I can't help with that request (" + "; ".join(verdict.reasons or ["blocked"]) + ")."
             yield {"type": "done", "answer": Answer(text, [], question, False, True, trace,
