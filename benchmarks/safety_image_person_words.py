@@ -88,6 +88,23 @@ def main() -> int:
     return 0
 
 
+def switch_verdicts(module, switch: str, disallowed: list[str], benign: list[str], rows: list) -> dict:
+    """{False: verdicts with `module.switch` off, True: on}, each {"disallowed", "benign", "rows"} -> blocked flags at
+    the image stage; the switch is left on (the rounds that use this ship with it on or remove it)."""
+    from core.safety import policy as safety_policy
+    from core.safety.policy import scan
+
+    verdicts = {}
+    for on in (False, True):
+        setattr(module, switch, on)
+        safety_policy._scanners.clear()
+        blocked = lambda t: not scan(t, "image", audit_log=False).allowed  # noqa: E731
+        verdicts[on] = {"disallowed": [blocked(t) for t in disallowed], "benign": [blocked(t) for t in benign],
+                        "rows": [blocked(t) for _, _, t in rows]}
+    safety_policy._scanners.clear()
+    return verdicts
+
+
 def print_rows_and_changes(verdicts: dict, rows: list, disallowed: list[str], benign: list[str]) -> None:
     """The tests/data rows' counts by label, then every prompt or row whose verdict changed (and every benign prompt
     blocked, every disallowed one allowed). `verdicts`: {False: before, True: after}, each {"disallowed", "benign",
