@@ -162,3 +162,11 @@ def test_questions_have_a_length_limit(hosted):
     url, _ = hosted
     _fails(Client(url, verbose=False).predict, "why " * 2000, "sample", "hybrid", 4, api_name="/search",
            match="GENAI_MAX_QUESTION_CHARS")
+
+
+@pytest.mark.parametrize("question", ["???", "\x00\x01\u202e", "🙂 …"])
+def test_a_question_without_words_gets_a_clear_error(hosted, question):
+    """Punctuation, symbols or control characters alone matched arbitrary passages and were answered (session 40)."""
+    url, _ = hosted
+    _fails(Client(url, verbose=False).predict, question, "sample", "hybrid", 4, "grace-browser-secret-0123456789",
+           api_name="/search", match="no words to search for")

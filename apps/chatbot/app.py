@@ -295,9 +295,13 @@ def search_api(query, collection, mode, k, visitor_id=None, request: gr.Request 
 
 
 def _question(text) -> str:
+    from core.retrieval.chain import has_words
+
     text = (text or "").strip() if isinstance(text, str) else ""
     if not text:
         raise gr.Error("Type a question first.")
+    if not has_words(text):
+        raise gr.Error("The question has no words to search for: type it in letters or digits.")
     limit = get_settings().retrieval.max_question_chars
     if len(text) > limit:
         raise gr.Error(f"The question is {len(text):,} characters; the limit is {limit:,} "

@@ -16,6 +16,7 @@ through a StreamGuard at stage "output". The prompt also fences retrieved text a
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -233,6 +234,8 @@ class RagChain:
         timings = trace["timings_ms"]
         if not isinstance(question, str) or not question.strip():
             raise ValueError("the question is empty")
+        if not has_words(question):
+            raise ValueError("the question has no words to search for (only punctuation, symbols or control characters)")
 
         verdict = scan(question, "input")
         trace["input_verdict"] = verdict.to_dict()
@@ -514,6 +517,15 @@ def injection_flagged(text: str) -> bool:
 def flagged_by(verdict) -> set[str]:
     """The scanners that flagged a verdict's text."""
     return {name for name, r in verdict.scanners.items() if r.flagged}
+
+
+def has_words(question: str) -> bool:
+    """Whether a question has a letter or digit (any script) to search for: "???", "..." or an emoji alone matched
+    arbitrary passages, and the abstention, with no question words to weigh, answered them."""
+    return _WORD_CHAR.search(question) is not None
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def injection_only(verdict) -> bool:

@@ -1,0 +1,21 @@
+"""A question without a letter or digit is refused with a reason, not answered with an unrelated quote."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.retrieval.chain import RagChain, has_words
+from core.retrieval.collection import open_collection
+
+CONSTITUTION = Path(__file__).resolve().parents[1] / "assets" / "rag_corpus" / "us_constitution_excerpts.md"
+
+
+def test_a_question_without_words_is_refused_with_a_reason():
+    """Found probing as a visitor (session 40): "???" or an emoji alone was answered with an unrelated quote."""
+    assert open_collection("constitution").ingest([CONSTITUTION]).ok
+    for question in ("???", "...", "🙂", "\x01\u202e"):
+        assert not has_words(question)
+        with pytest.raises(ValueError, match="no words to search for"):
+            RagChain("constitution", answer_mode="extractive").ask(question)
+    assert has_words("¿Qué?") and has_words("日本の憲法") and has_words("42")
