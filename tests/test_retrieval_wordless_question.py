@@ -19,3 +19,16 @@ def test_a_question_without_words_is_refused_with_a_reason():
         with pytest.raises(ValueError, match="no words to search for"):
             RagChain("constitution", answer_mode="extractive").ask(question)
     assert has_words("¿Qué?") and has_words("日本の憲法") and has_words("42")
+
+
+def test_a_question_of_question_words_only_abstains_with_its_reason():
+    """"What?" or "a" have no word to weigh: every passage covered them fully and one was quoted (session 40)."""
+    assert open_collection("constitution").ingest([CONSTITUTION]).ok
+    chain = RagChain("constitution", answer_mode="extractive")
+    for question in ("What?", "a", "Is it?"):
+        answer = chain.ask(question)
+        assert answer.abstained and "names nothing to look for" in answer.abstain_reason, (question, answer.answer)
+    history = [{"role": "user", "content": "How many senators does each state have?"},
+               {"role": "assistant", "content": "two Senators from each State"}]
+    follow_up = chain.ask("Why?", history)  # a follow-up takes its words from the conversation
+    assert "names nothing to look for" not in (follow_up.abstain_reason or ""), follow_up.abstain_reason

@@ -46,6 +46,7 @@ from core.retrieval.followup import normalize_history, standalone_question
 from core.retrieval.grounding import (
     GroundingChecker,
     SentenceGrounding,
+    content_words,
     join_list_markers,
     split_sentences,
     strip_markers,
@@ -318,6 +319,10 @@ class RagChain:
         if verified_best is not None and verified_quotes.FEEDS_ABSTENTION:
             features["verifier"] = round(verified_best, 3)
         decision = decide(features)
+        if not content_words(standalone if history else question):
+            # "What?" or "a": no word to weigh, so every coverage is complete and the scores answered with any passage
+            decision = Decision(True, 0.0, "abstained: the question names nothing to look for (only words such as "
+                                "'what', 'is' or 'it'): ask about something the documents might say", features)
         if self.abstention == "cosine_cutoff":
             min_sim = get_settings().retrieval.min_similarity
             found = any(h.scores.get("bm25", 0) > 0 or h.scores.get("vector", -1.0) >= min_sim for h in used)
