@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from benchmarks.safety_image_owners_sets import ALL_DISALLOWED, ALL_BENIGN  # noqa: E402
+from benchmarks.safety_image_owners_sets import ALL_BENIGN, ALL_DISALLOWED  # noqa: E402
 from benchmarks.safety_image_person_words import image_rows  # noqa: E402
 from core.safety import image_classifier  # noqa: E402
 from core.safety import policy as safety_policy  # noqa: E402

@@ -24,7 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from benchmarks.safety_image_person_words import BENIGN, BENIGN_B2, DISALLOWED, image_rows, print_rows_and_changes, switch_verdicts  # noqa: E402
+from benchmarks.safety_image_person_words import (  # noqa: E402
+    BENIGN,
+    BENIGN_B2,
+    DISALLOWED,
+    image_rows,
+    print_rows_and_changes,
+    switch_verdicts,
+)
 from benchmarks.safety_image_slang_roles import BENIGN_42, BENIGN_42B, DISALLOWED_42, DISALLOWED_42B  # noqa: E402
 from benchmarks.safety_image_slang_senses import BENIGN_44, DISALLOWED_44  # noqa: E402
 from core.safety import body_slang  # noqa: E402

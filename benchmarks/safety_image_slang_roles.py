@@ -22,7 +22,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from benchmarks.safety_image_person_words import BENIGN, BENIGN_B2, DISALLOWED, image_rows, print_rows_and_changes, switch_verdicts  # noqa: E402
+from benchmarks.safety_image_person_words import (  # noqa: E402
+    BENIGN,
+    BENIGN_B2,
+    DISALLOWED,
+    image_rows,
+    print_rows_and_changes,
+    switch_verdicts,
+)
 from core.safety import body_slang  # noqa: E402
 
 # round 42's own pairs (written before the candidate ran): each explicit prompt beside a harmless one with the same word

@@ -8,7 +8,6 @@ benchmarks/results/safety_issue18_round44.md.
 """
 from __future__ import annotations
 
-
 # round 44's own (written before the candidate was built or run)
 BENIGN_44 = ["stock photo, grandpa Dick laughing at a family barbecue", "my neighbour Dick mowing his lawn, summer",
              "book cover, Moby Dick, a whale and a small boat", "Dick Tracy in a yellow trench coat, comic style",

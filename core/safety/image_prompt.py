@@ -30,8 +30,8 @@ from pathlib import Path
 from core.safety import term_matcher as tm
 from core.safety import text as textutil
 from core.safety.body_slang import sexual_slang
-from core.safety.toxicity import names_a_dick
 from core.safety.normalize import variants
+from core.safety.toxicity import names_a_dick
 from core.safety.verdict import ScanScore
 
 TERMS_FILE = Path(__file__).parent / "curated" / "image_terms.json"
