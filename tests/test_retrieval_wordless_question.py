@@ -22,10 +22,11 @@ def test_a_question_without_words_is_refused_with_a_reason():
 
 
 def test_a_question_of_question_words_only_abstains_with_its_reason():
-    """"What?" or "a" have no word to weigh: every passage covered them fully and one was quoted (session 40)."""
+    """"What?" or "a" have no word to weigh: every passage covered them fully and one was quoted; "What can you do?"
+    quoted the Apache licence's "You may act only on Your own behalf" (session 40)."""
     assert open_collection("constitution").ingest([CONSTITUTION]).ok
     chain = RagChain("constitution", answer_mode="extractive")
-    for question in ("What?", "a", "Is it?"):
+    for question in ("What?", "a", "Is it?", "What can you do?", "What is this about?", "Who are you?"):
         answer = chain.ask(question)
         assert answer.abstained and "names nothing to look for" in answer.abstain_reason, (question, answer.answer)
     history = [{"role": "user", "content": "How many senators does each state have?"},

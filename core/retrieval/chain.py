@@ -319,8 +319,9 @@ class RagChain:
         if verified_best is not None and verified_quotes.FEEDS_ABSTENTION:
             features["verifier"] = round(verified_best, 3)
         decision = decide(features)
-        if not content_words(standalone if history else question):
-            # "What?" or "a": no word to weigh, so every coverage is complete and the scores answered with any passage
+        if not names_something(standalone if history else question):
+            # "What?", "What can you do?": no word to weigh, so every coverage is complete (or rests on "you") and
+            # the scores answered with any passage
             decision = Decision(True, 0.0, "abstained: the question names nothing to look for (only words such as "
                                 "'what', 'is' or 'it'): ask about something the documents might say", features)
         if self.abstention == "cosine_cutoff":
@@ -531,6 +532,20 @@ def has_words(question: str) -> bool:
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def names_something(question: str) -> bool:
+    """Whether a question names anything a passage could hold beyond question words, pronouns and fillers ("What
+    can you do?", "What is this about?" and "Who are you?" name nothing: they quoted the Apache licence's "You may
+    act only on Your own behalf" and "decodes about 25 tokens per second")."""
+    return bool(content_words(question) - _FILLERS)
+
+
+# pronouns and fillers that the content-word list keeps (it drops only BM25's stop words and question words), as
+# content_words stems them ("very" -> "veri")
+_FILLERS = frozenset(content_words("""i me my mine myself you your yours yourself we us our ours they them their he
+him his she her it its this that these those about have has had having am been being here there now then just so very
+really again ever"""))
 
 
 def injection_only(verdict) -> bool:
