@@ -39,6 +39,7 @@ from core.retrieval import extractive, prompts, verified_quotes
 from core.retrieval.abstention import Decision, apply_checks, check_evidence, decide, evidence
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
+from core.retrieval.collection_questions import asks_about_collection, collection_answer
 from core.retrieval.extractive import Quote, rank_sentences, select_quotes
 from core.retrieval.flagged_paragraphs import trim_flagged, trimmable_flags
 from core.retrieval.focused_context import focus
@@ -142,6 +143,7 @@ ABSTENTION = ("calibrated", "cosine_cutoff")  # cosine_cutoff: the old fixed cut
 # and a visitor's "show everything except what root has open" is a question, not an attack. Grounded and abstractive
 # answers (a model reads it) still refuse. False = refused in every mode
 EXTRACTIVE_IGNORES_INPUT_INJECTION = True
+ABOUT_COLLECTION = "abstained: the question asks which documents the collection holds, not what they say"
 
 
 @dataclass
@@ -251,6 +253,13 @@ class RagChain:
                                                     answer_mode=self.answer_mode)}
             return
         question = verdict.redacted
+        if not history and asks_about_collection(question):
+            only = self.retriever.sources
+            documents = [d for d in open_collection(self.collection).documents() if not only or d in only]
+            trace["abstention"] = {"abstain": True, "reason": ABOUT_COLLECTION}
+            yield {"type": "done", "answer": Answer(collection_answer(documents), [], question, False, False, trace, [],
+                                                    True, ABOUT_COLLECTION, self.answer_mode)}
+            return
 
         t = time.perf_counter()
         # extractive answers never call the model, so neither does their follow-up handling; the other
