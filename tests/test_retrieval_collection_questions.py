@@ -34,3 +34,12 @@ def test_the_chain_lists_the_documents_instead_of_quoting_one():
     assert not answer.citations
     only = RagChain("two-docs", answer_mode="extractive", sources=["mit_license.txt"]).ask("List all documents")
     assert "1 document: mit_license.txt." in only.answer, only.answer  # only the documents the visitor picked
+
+
+def test_the_sources_panel_lists_no_closest_passages_when_none_were_retrieved():
+    from apps.chatbot.sources_html import sentences_html
+
+    panel = sentences_html([], [], True, "abstained: the question asks which documents the collection holds")
+    assert "No answer:" in panel and "Closest passages" not in panel
+    cited = [{"n": 1, "source": "a.md", "page": 1, "text": "A passage."}]
+    assert "Closest passages" in sentences_html([], cited, True, "abstained: low chance")

@@ -158,11 +158,14 @@ def highlighted(text: str, start: int | None, end: int | None) -> str:
 def sentences_html(sentences: list[dict], citations: list[dict], abstained: bool, reason: str) -> str:
     by_n = {c["n"]: c for c in citations}
     if abstained:
-        rows = [f"<p><b>No answer:</b> {_e(reason)}</p><p>Closest passages:</p><ol>"]
-        for c in citations[:3]:
-            rows.append(f"<li><code>{_e(c['source'])}</code>, page {c['page']}: "
-                        f"<span style='white-space:pre-wrap'>{_e(_flat(c['text'])[:400])}…</span></li>")
-        return "".join(rows) + "</ol>"
+        rows = [f"<p><b>No answer:</b> {_e(reason)}</p>"]
+        if citations:  # none when nothing was retrieved (a question about the collection itself)
+            rows.append("<p>Closest passages:</p><ol>")
+            for c in citations[:3]:
+                rows.append(f"<li><code>{_e(c['source'])}</code>, page {c['page']}: "
+                            f"<span style='white-space:pre-wrap'>{_e(_flat(c['text'])[:400])}…</span></li>")
+            rows.append("</ol>")
+        return "".join(rows)
     if not sentences:
         return ""
     supported = sum(s["supported"] for s in sentences)
