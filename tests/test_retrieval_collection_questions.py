@@ -7,7 +7,7 @@ import pytest
 
 from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
-from core.retrieval.collection_questions import asks_about_collection
+from core.retrieval.question_shapes import asks_about_collection
 
 CORPUS = Path(__file__).resolve().parents[1] / "assets" / "rag_corpus"
 

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from core.retrieval.chain import RagChain, has_words
+from core.retrieval.chain import RagChain
 from core.retrieval.collection import open_collection
+from core.retrieval.question_shapes import has_words
 
 CONSTITUTION = Path(__file__).resolve().parents[1] / "assets" / "rag_corpus" / "us_constitution_excerpts.md"
 

@@ -295,7 +295,7 @@ def search_api(query, collection, mode, k, visitor_id=None, request: gr.Request 
 
 
 def _question(text) -> str:
-    from core.retrieval.chain import has_words
+    from core.retrieval.question_shapes import has_words
 
     text = (text or "").strip() if isinstance(text, str) else ""
     if not text:

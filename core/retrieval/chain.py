@@ -16,7 +16,6 @@ through a StreamGuard at stage "output". The prompt also fences retrieved text a
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -39,7 +38,6 @@ from core.retrieval import extractive, prompts, verified_quotes
 from core.retrieval.abstention import Decision, apply_checks, check_evidence, decide, evidence
 from core.retrieval.citations import Citation, build_citations
 from core.retrieval.collection import open_collection
-from core.retrieval.collection_questions import asks_about_collection, collection_answer
 from core.retrieval.extractive import Quote, rank_sentences, select_quotes
 from core.retrieval.flagged_paragraphs import trim_flagged, trimmable_flags
 from core.retrieval.focused_context import focus
@@ -47,7 +45,6 @@ from core.retrieval.followup import normalize_history, standalone_question
 from core.retrieval.grounding import (
     GroundingChecker,
     SentenceGrounding,
-    content_words,
     join_list_markers,
     split_sentences,
     strip_markers,
@@ -56,6 +53,7 @@ from core.retrieval.grounding import (
 from core.retrieval.hybrid import Hit, search
 from core.retrieval.loops import loop_start
 from core.retrieval.prompt_echo import scrub
+from core.retrieval.question_shapes import asks_about_collection, collection_answer, has_words, names_something
 from core.retrieval.rerank import rerank
 from core.retrieval.verified_quotes import verify_ranked
 from core.retrieval.verifier import get_verifier
@@ -532,29 +530,6 @@ def injection_flagged(text: str) -> bool:
 def flagged_by(verdict) -> set[str]:
     """The scanners that flagged a verdict's text."""
     return {name for name, r in verdict.scanners.items() if r.flagged}
-
-
-def has_words(question: str) -> bool:
-    """Whether a question has a letter or digit (any script) to search for: "???", "..." or an emoji alone matched
-    arbitrary passages, and the abstention, with no question words to weigh, answered them."""
-    return _WORD_CHAR.search(question) is not None
-
-
-_WORD_CHAR = re.compile(r"[^\W_]")
-
-
-def names_something(question: str) -> bool:
-    """Whether a question names anything a passage could hold beyond question words, pronouns and fillers ("What
-    can you do?", "What is this about?" and "Who are you?" name nothing: they quoted the Apache licence's "You may
-    act only on Your own behalf" and "decodes about 25 tokens per second")."""
-    return bool(content_words(question) - _FILLERS)
-
-
-# pronouns and fillers that the content-word list keeps (it drops only BM25's stop words and question words), as
-# content_words stems them ("very" -> "veri")
-_FILLERS = frozenset(content_words("""i me my mine myself you your yours yourself we us our ours they them their he
-him his she her it its this that these those about have has had having am been being here there now then just so very
-really again ever"""))
 
 
 def injection_only(verdict) -> bool:
